@@ -1,0 +1,1 @@
+"""Offline planners, one module per specialist that needs more than the default plan."""

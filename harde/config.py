@@ -1,0 +1,181 @@
+"""The one Settings object: environment, `.env` and `.streamlit/secrets.toml`, read once.
+
+Components never read the environment themselves; they receive what they need from here.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DEMO_DIR = PROJECT_ROOT / "data" / "demo"
+
+AGENT_KEYS = ("triage", "crm", "knowledge", "analysis", "web_search", "scripting", "new_clients", "pricing")
+
+
+def _alias(*names: str) -> AliasChoices:
+    return AliasChoices(*names)
+
+
+class Settings(BaseSettings):
+    """Every setting Hard-E reads. `.env.example` documents each one."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="HARDE_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        populate_by_name=True,
+    )
+
+    # --- models -------------------------------------------------------------------------
+    llm: Literal["offline", "openai"] | None = None
+    openai_api_key: SecretStr | None = Field(None, validation_alias=_alias("OPENAI_API_KEY", "openai_api_key"))
+    openai_base_url: str | None = Field(None, validation_alias=_alias("OPENAI_BASE_URL", "openai_base_url"))
+    openai_api: Literal["chat", "responses"] = "chat"
+    model: str = "gpt-4.1-mini"
+    # Per-agent model names, "crm=gpt-4.1,scripting=gpt-4.1"; agents not named use `model`.
+    agent_models: str = ""
+    llm_timeout_s: float = 60.0
+    llm_max_retries: int = 3
+    max_input_chars: int = 12_000
+
+    # --- storage ------------------------------------------------------------------------
+    data_dir: Path = PROJECT_ROOT / "var"
+    demo_dir: Path = DEMO_DIR
+    # Conversation store: empty means SQLite under data_dir; "redis://host:port/db" for Redis.
+    session_url: str = ""
+    company_name: str = "Summit Ridge Exteriors"
+    user_name: str = "sales rep"
+
+    # --- CRM ----------------------------------------------------------------------------
+    crm: Literal["local", "leap"] | None = None
+    leap_api_token: SecretStr | None = Field(None, validation_alias=_alias("LEAP_API_TOKEN", "leap_api_token"))
+    leap_base_url: str = Field(
+        "https://api.jobprogress.com/api/v3", validation_alias=_alias("LEAP_BASE_URL", "leap_base_url")
+    )
+    leap_timeout_s: float = 20.0
+    leap_requests_per_minute: int = 60
+
+    # --- knowledge and web search ---------------------------------------------------------
+    kb: Literal["local", "s3"] = "local"
+    kb_dir: Path = DEMO_DIR / "knowledge"
+    kb_s3_bucket: str = ""
+    kb_s3_prefix: str = ""
+    aws_endpoint_url: str | None = Field(None, validation_alias=_alias("AWS_ENDPOINT_URL", "aws_endpoint_url"))
+    perplexity_api_key: SecretStr | None = Field(
+        None, validation_alias=_alias("PERPLEXITY_API_KEY", "perplexity_api_key")
+    )
+    perplexity_base_url: str = Field(
+        "https://api.perplexity.ai", validation_alias=_alias("PERPLEXITY_BASE_URL", "perplexity_base_url")
+    )
+    perplexity_model: str = "sonar"
+
+    # --- speech -------------------------------------------------------------------------
+    tts: Literal["espeak", "openai"] | None = None
+    openai_tts_model: str = "gpt-4o-mini-tts"
+    openai_tts_voice: str = "alloy"
+    transcribe_model: str = "gpt-4o-mini-transcribe"
+    elevenlabs_api_key: SecretStr | None = Field(
+        None, validation_alias=_alias("ELEVENLABS_API_KEY", "elevenlabs_api_key")
+    )
+    elevenlabs_voice_id: str = ""
+    elevenlabs_base_url: str = Field(
+        "https://api.elevenlabs.io", validation_alias=_alias("ELEVENLABS_BASE_URL", "elevenlabs_base_url")
+    )
+
+    # --- primer-video pipeline -------------------------------------------------------------
+    renderer: Literal["ffmpeg", "cloudinary"] = "ffmpeg"
+    cloudinary_url: SecretStr | None = Field(None, validation_alias=_alias("CLOUDINARY_URL", "cloudinary_url"))
+    delivery: Literal["local", "gdrive"] = "local"
+    public_url: str = "http://localhost:8501"
+    google_service_account_file: Path | None = None
+    gdrive_folder_id: str = ""
+    mail_in: Literal["maildir", "imap", "gmail"] = "maildir"
+    mail_out: Literal["maildir", "smtp", "gmail"] = "maildir"
+    imap_host: str = ""
+    imap_port: int = 993
+    imap_user: str = ""
+    imap_password: SecretStr | None = None
+    imap_ssl: bool = True
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_user: str = ""
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = True
+    mail_from: str = "hard-e@summitridge.example"
+    director_email: str = "director@summitridge.example"
+    allowed_senders: str = "director@summitridge.example"
+    trigger_subject: str = r"(?i)please\s+produce\s+primer\s+video"
+    workflow_db_url: str = ""
+    poll_interval_s: float = 5.0
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        secrets = Path(".streamlit/secrets.toml")
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings, dotenv_settings]
+        if secrets.is_file():
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=secrets))
+        return tuple(sources)
+
+    @field_validator("llm", "crm", "tts", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if value == "" else value
+
+    # --- derived choices: the defaults depend on which keys are present --------------------
+    @property
+    def llm_backend(self) -> Literal["offline", "openai"]:
+        if self.llm:
+            return self.llm
+        return "openai" if self.openai_api_key else "offline"
+
+    @property
+    def crm_backend(self) -> Literal["local", "leap"]:
+        if self.crm:
+            return self.crm
+        return "leap" if self.leap_api_token else "local"
+
+    @property
+    def tts_backend(self) -> Literal["espeak", "openai"]:
+        if self.tts:
+            return self.tts
+        return "openai" if self.openai_api_key else "espeak"
+
+    def model_for(self, agent: str, default: str | None = None) -> str:
+        """The model name for one agent: an `agent_models` override, else the agent's own, else `model`."""
+        for pair in self.agent_models.split(","):
+            key, _, value = pair.partition("=")
+            if key.strip() == agent and value.strip():
+                return value.strip()
+        return default or self.model
+
+    @property
+    def allowed_sender_list(self) -> list[str]:
+        return [s.strip().lower() for s in self.allowed_senders.split(",") if s.strip()]
+
+    def ensure_dirs(self) -> None:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return Settings()

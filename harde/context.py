@@ -1,0 +1,34 @@
+"""The run context every tool receives: settings, services, and the conversation's state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from harde.config import Settings
+from harde.events import Event, StateChanged, StatusNote
+from harde.services import Services
+from harde.state.conversation import ConversationState
+
+
+@dataclass
+class HardeContext:
+    settings: Settings
+    services: Services
+    conversation_id: str
+    state: ConversationState = field(default_factory=ConversationState)
+    user: str = "sales rep"
+    # Set by the Assistant for the length of a turn; tools report progress through it.
+    emit: Callable[[Event], None] | None = None
+    # Files a tool produced this turn (audio, video) for the UI to offer: {"kind", "path", "label"}.
+    attachments: list[dict[str, Any]] = field(default_factory=list)
+
+    def note(self, text: str) -> None:
+        """Show progress in the status line (never customer data or secrets)."""
+        if self.emit is not None:
+            self.emit(StatusNote(text))
+
+    def state_changed(self) -> None:
+        if self.emit is not None:
+            self.emit(StateChanged(self.state.public_state()))

@@ -1,0 +1,40 @@
+"""The exception family. Recoverable failures inside a tool become messages, not these."""
+
+from __future__ import annotations
+
+
+class HardeError(Exception):
+    """Base class for every error Hard-E raises on purpose."""
+
+
+class ConfigurationError(HardeError):
+    """A setting or configuration file is missing or invalid."""
+
+
+class AgentConfigError(ConfigurationError):
+    """agent_config.yaml names an unknown agent, tool or prompt file, or is malformed."""
+
+
+class IntegrationError(HardeError):
+    """An outside service failed after its retries ran out."""
+
+    def __init__(self, service: str, message: str) -> None:
+        super().__init__(f"{service}: {message}")
+        self.service = service
+        self.message = message
+
+
+class AuthenticationError(IntegrationError):
+    """An outside service rejected the credentials it was given."""
+
+
+class RateLimitedError(IntegrationError):
+    """An outside service kept answering 'too many requests' after the retries."""
+
+
+class NotFoundError(HardeError):
+    """A record asked for by id does not exist."""
+
+
+class InputError(HardeError):
+    """Input from a user that cannot be used as it is; the message says why."""

@@ -1,0 +1,1 @@
+"""Model providers: openai (any OpenAI-compatible base URL) and offline (deterministic rules)."""

@@ -1,0 +1,72 @@
+"""The outside services one Assistant uses, each built on first use from Settings.
+
+This is the one place where a local default or a real service is chosen: each property calls
+its family's factory, and the factory reads the settings that decide.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from harde.config import Settings
+
+if TYPE_CHECKING:  # the families import their own heavy dependencies on first use
+    pass
+
+
+class Services:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._closers: list[Any] = []
+
+    @cached_property
+    def crm(self) -> Any:
+        from harde.integrations.crm import make_crm
+
+        crm = make_crm(self.settings)
+        self._closers.append(crm)
+        return crm
+
+    @cached_property
+    def knowledge(self) -> Any:
+        from harde.knowledge import make_knowledge_base
+
+        return make_knowledge_base(self.settings)
+
+    @cached_property
+    def transcripts(self) -> Any:
+        from harde.knowledge.transcripts import load_transcripts
+
+        return load_transcripts(self.settings)
+
+    @cached_property
+    def web_search(self) -> Any:
+        from harde.integrations.web_search import make_web_search
+
+        return make_web_search(self.settings)
+
+    @cached_property
+    def catalog(self) -> Any:
+        from harde.pricing.catalog import load_catalog
+
+        return load_catalog(self.settings)
+
+    @cached_property
+    def speech(self) -> Any:
+        from harde.integrations.speech import make_speech
+
+        return make_speech(self.settings)
+
+    @cached_property
+    def transcriber(self) -> Any:
+        from harde.integrations.transcription import make_transcriber
+
+        return make_transcriber(self.settings)
+
+    async def aclose(self) -> None:
+        for closer in self._closers:
+            aclose = getattr(closer, "aclose", None)
+            if aclose is not None:
+                await aclose()
+        self._closers.clear()

@@ -1,0 +1,64 @@
+"""Tools are plain typed async functions; this registry records them apart from the SDK.
+
+A tool module decorates its functions with `@tool(...)`; `load_tools()` imports every module
+in `harde.tools`, and `harde.agents.graph` wraps the ones an agent names in agent_config.yaml
+as SDK function tools. The fast path calls the same functions directly.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+ToolFunc = Callable[..., Awaitable[str]]
+
+
+@dataclass(frozen=True)
+class ToolSpec:
+    name: str
+    func: ToolFunc
+    writes: bool
+    # Status-line text while the tool runs; formatted with the call's arguments.
+    status: str
+
+    def status_for(self, arguments: dict[str, Any]) -> str:
+        if not self.status:
+            return f"Running {self.name}…"
+        try:
+            return self.status.format_map(_Blank(arguments))
+        except (ValueError, IndexError):
+            return self.status
+
+
+class _Blank(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "…"
+
+
+TOOLS: dict[str, ToolSpec] = {}
+
+
+def tool(*, status: str = "", writes: bool = False) -> Callable[[ToolFunc], ToolFunc]:
+    """Register a tool. Its docstring is what the model reads; its name is the tool's name."""
+
+    def register(func: ToolFunc) -> ToolFunc:
+        name = func.__name__
+        if name in TOOLS and TOOLS[name].func is not func:
+            raise ValueError(f"two tools are named {name!r}")
+        TOOLS[name] = ToolSpec(name=name, func=func, writes=writes, status=status)
+        return func
+
+    return register
+
+
+def load_tools() -> dict[str, ToolSpec]:
+    """Import every tool module so that its tools register, and return the registry."""
+    import harde.tools as package
+
+    for info in pkgutil.iter_modules(package.__path__):
+        if info.name != "registry":
+            importlib.import_module(f"harde.tools.{info.name}")
+    return TOOLS

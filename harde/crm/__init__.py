@@ -1,0 +1,78 @@
+"""The CRM domain: Leap-shaped records, the `CRM` Protocol, its errors, and the rules for
+@mentions and stage names. No SDK and no HTTP here; backends live in harde.integrations.crm.
+"""
+
+from harde.crm.errors import (
+    CRMAuthError,
+    CRMDuplicateCustomer,
+    CRMError,
+    CRMNotFound,
+    CRMRateLimited,
+    CRMUnavailable,
+    CRMValidationError,
+)
+from harde.crm.mentions import MentionResolution, encode_mentions, resolve_mentions
+from harde.crm.models import (
+    Address,
+    Appointment,
+    AppointmentCreate,
+    AppointmentUpdate,
+    CurrentStage,
+    Customer,
+    CustomerCreate,
+    CustomerUpdate,
+    FinancialSummary,
+    Invoice,
+    Job,
+    JobCreate,
+    Note,
+    Payment,
+    Phone,
+    Proposal,
+    ProspectCreate,
+    ProspectResult,
+    Referral,
+    Stage,
+    Trade,
+    User,
+)
+from harde.crm.protocol import CRM
+from harde.crm.stages import StageResolution, resolve_stage
+
+__all__ = [
+    "CRM",
+    "Address",
+    "Appointment",
+    "AppointmentCreate",
+    "AppointmentUpdate",
+    "CRMAuthError",
+    "CRMDuplicateCustomer",
+    "CRMError",
+    "CRMNotFound",
+    "CRMRateLimited",
+    "CRMUnavailable",
+    "CRMValidationError",
+    "CurrentStage",
+    "Customer",
+    "CustomerCreate",
+    "CustomerUpdate",
+    "FinancialSummary",
+    "Invoice",
+    "Job",
+    "JobCreate",
+    "MentionResolution",
+    "Note",
+    "Payment",
+    "Phone",
+    "Proposal",
+    "ProspectCreate",
+    "ProspectResult",
+    "Referral",
+    "Stage",
+    "StageResolution",
+    "Trade",
+    "User",
+    "encode_mentions",
+    "resolve_mentions",
+    "resolve_stage",
+]

@@ -1,0 +1,118 @@
+"""The flow router: which specialist a request is for, and whether it takes the fast path.
+
+Keywords and patterns per specialist come from agent_config.yaml; each match adds its weight,
+and the best score wins. A turn while a workflow is under way stays with that workflow unless
+the request clearly belongs elsewhere. Nothing here calls a model, so routing costs microseconds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from harde.agents.config import AgentGraphConfig
+from harde.state.conversation import ConversationState
+
+# Ties go to the specialist whose work is more specific (a new customer over a CRM lookup).
+PRIORITY = ("new_clients", "scripting", "pricing", "analysis", "crm", "web_search", "knowledge")
+MIN_SCORE = 1.5
+# How clearly a request must belong elsewhere to leave a workflow under way.
+SWITCH_SCORE = 4.0
+
+_YES = re.compile(
+    r"^\s*(y|yes|yep|yeah|yup|sure|ok|okay|confirm(ed)?|correct|do it|go ahead|go for it|please do|"
+    r"sounds good|looks good|that'?s right|right|affirmative|absolutely|approved?)\b[\s.!,]*"
+    r"(please|go ahead|do it|create it|add it|thanks?|thank you)?[\s.!]*$",
+    re.IGNORECASE,
+)
+_NO = re.compile(
+    r"^\s*(n|no|nope|nah|cancel( it| that)?|stop|don'?t|do not|never ?mind|scratch that|abort)\b[\s.!,]*"
+    r"(thanks?|thank you|cancel( it)?|don'?t)?[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+def is_affirmative(text: str) -> bool:
+    return bool(_YES.match(text))
+
+
+def is_negative(text: str) -> bool:
+    return bool(_NO.match(text))
+
+
+@dataclass(frozen=True)
+class Route:
+    agent: str  # "triage" when no specialist fits
+    flow: Literal["fast", "sdk"]
+    reason: str
+    writes: bool = False
+    scores: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class _Rules:
+    terms: list[tuple[re.Pattern[str], float, str]]
+    writes: list[re.Pattern[str]]
+    fast_tool: str | None
+
+
+class Router:
+    def __init__(self, config: AgentGraphConfig) -> None:
+        self._rules: dict[str, _Rules] = {}
+        for key, spec in config.agents.items():
+            terms: list[tuple[re.Pattern[str], float, str]] = []
+            for keyword, weight in spec.routing.keywords.items():
+                regex = r"(?<![\w'])" + re.escape(keyword).replace(r"\ ", r"\s+") + r"(?![\w'])"
+                terms.append((re.compile(regex, re.IGNORECASE), weight, keyword))
+            for pattern, weight in spec.routing.patterns.items():
+                terms.append((re.compile(pattern, re.IGNORECASE), weight, f"/{pattern}/"))
+            writes = [re.compile(p, re.IGNORECASE) for p in spec.routing.writes]
+            self._rules[key] = _Rules(terms=terms, writes=writes, fast_tool=spec.fast_path)
+
+    def scores(self, text: str) -> dict[str, tuple[float, list[str]]]:
+        out: dict[str, tuple[float, list[str]]] = {}
+        for key, rules in self._rules.items():
+            total = 0.0
+            matched: list[str] = []
+            for regex, weight, label in rules.terms:
+                if regex.search(text):
+                    total += weight
+                    matched.append(label)
+            out[key] = (total, matched)
+        return out
+
+    def best(self, text: str, exclude: tuple[str, ...] = ()) -> tuple[str | None, float, list[str], dict[str, float]]:
+        scored = self.scores(text)
+        flat = {k: v[0] for k, v in scored.items()}
+        ranked = sorted(
+            (k for k in scored if k not in exclude),
+            key=lambda k: (-scored[k][0], PRIORITY.index(k) if k in PRIORITY else len(PRIORITY)),
+        )
+        if not ranked or scored[ranked[0]][0] < MIN_SCORE:
+            return None, 0.0, [], flat
+        top = ranked[0]
+        return top, scored[top][0], scored[top][1], flat
+
+    def writes(self, agent: str, text: str) -> bool:
+        rules = self._rules.get(agent)
+        return bool(rules and any(p.search(text) for p in rules.writes))
+
+    def route(self, text: str, state: ConversationState | None = None) -> Route:
+        state = state or ConversationState()
+        workflow = state.workflow_in_progress
+        top, score, matched, flat = self.best(text)
+        if state.pending is not None and (is_affirmative(text) or is_negative(text)):
+            answer = "yes" if is_affirmative(text) else "no"
+            return Route(state.pending.agent, "sdk", f"answer '{answer}' to the change waiting for confirmation", True, flat)
+        if workflow is not None:
+            if top is not None and top != workflow and score >= SWITCH_SCORE and flat.get(workflow, 0.0) < MIN_SCORE:
+                return Route(top, "sdk", f"leaves the {workflow} work under way: matched {', '.join(matched[:4])}", self.writes(top, text), flat)
+            return Route(workflow, "sdk", f"continues the {workflow} work under way", True, flat)
+        if top is None:
+            return Route("triage", "sdk", "no specialist fits; ask what they need", False, flat)
+        writes = self.writes(top, text)
+        fast_tool = self._rules[top].fast_tool
+        flow: Literal["fast", "sdk"] = "fast" if fast_tool and not writes else "sdk"
+        why = "changes something" if writes else ("read-only" if fast_tool else "multi-step work")
+        return Route(top, flow, f"{why}; matched {', '.join(matched[:4])}", writes, flat)

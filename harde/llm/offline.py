@@ -1,0 +1,274 @@
+"""The offline model: the Agents SDK's Model interface answered by rules, with no network.
+
+Triage routes with the Router and calls the chosen handoff. A specialist asks its planner
+(harde/llm/planning.py) to call tools or reply, and replies are composed from tool output,
+so nothing is invented. Deterministic: the whole graph is tested through it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import time
+from collections.abc import AsyncIterator, Iterable
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+from agents import Handoff, ModelResponse, ModelSettings, Tool, Usage
+from agents.agent_output import AgentOutputSchemaBase
+from agents.items import TResponseInputItem, TResponseOutputItem, TResponseStreamEvent
+from agents.models.interface import Model, ModelTracing
+from openai.types.responses import (
+    Response,
+    ResponseCompletedEvent,
+    ResponseCreatedEvent,
+    ResponseFunctionToolCall,
+    ResponseOutputMessage,
+    ResponseOutputText,
+    ResponseTextDeltaEvent,
+)
+
+from harde.agents.router import Router, is_affirmative, is_negative
+from harde.context import HardeContext
+from harde.llm.planning import HandBack, Plan, PlanRequest, Reply, ToolCall, ToolResultRecord, plan_for
+
+# The Assistant sets this for the length of a turn so that planners can read the state.
+CURRENT_CONTEXT: ContextVar[HardeContext | None] = ContextVar("harde_current_context", default=None)
+
+CLARIFY = (
+    "I'm not sure which part of the job that is. I can look up customers and jobs in the CRM, "
+    "answer from our playbook, analyse the director's calls, search the web, write a primer or "
+    "sales script, take down a new customer, or price a job. Which would help?"
+)
+MAX_TOOL_ROUNDS = 6
+_ids = itertools.count(1)
+
+
+def split_words(text: str) -> list[str]:
+    """Text in word-sized pieces that join back to the original exactly."""
+    return re.findall(r"\S+\s*|\s+", text)
+
+
+@dataclass
+class TurnView:
+    """What a model call needs from the input: the latest user text and this turn's tool work."""
+
+    text: str
+    previous_user_messages: list[str]
+    results: list[ToolResultRecord]
+    handed_back_from: list[str]
+
+
+def _content_text(content: Any) -> str:
+    if isinstance(content, str):
+        return content
+    parts: list[str] = []
+    for part in content or []:
+        if isinstance(part, dict) and part.get("type") in ("input_text", "output_text", "text"):
+            parts.append(str(part.get("text", "")))
+    return "".join(parts)
+
+
+def read_turn(items: str | list[TResponseInputItem], agent: str) -> TurnView:
+    if isinstance(items, str):
+        return TurnView(items, [], [], [])
+    entries = [dict(i) if not isinstance(i, dict) else i for i in items]
+    user_indexes = [n for n, i in enumerate(entries) if i.get("role") == "user"]
+    if not user_indexes:
+        return TurnView("", [], [], [])
+    last = user_indexes[-1]
+    text = _content_text(entries[last].get("content"))
+    previous = [_content_text(entries[n].get("content")) for n in user_indexes[:-1]]
+    calls: dict[str, tuple[str, dict[str, Any]]] = {}
+    results: list[ToolResultRecord] = []
+    handed_back: list[str] = []
+    current_agent: str | None = None
+    for item in entries[last + 1 :]:
+        kind = item.get("type")
+        if kind == "function_call":
+            name = str(item.get("name", ""))
+            if name.startswith("transfer_to_"):
+                target = name.removeprefix("transfer_to_")
+                if target == "triage" and current_agent:
+                    handed_back.append(current_agent)
+                current_agent = target
+                if target == agent:
+                    results = []  # this agent's work starts at the handoff to it
+                continue
+            try:
+                arguments = json.loads(item.get("arguments") or "{}")
+            except json.JSONDecodeError:
+                arguments = {}
+            calls[str(item.get("call_id"))] = (name, arguments)
+        elif kind == "function_call_output":
+            call = calls.get(str(item.get("call_id")))
+            if call is not None:
+                output = item.get("output")
+                results.append(ToolResultRecord(call[0], call[1], output if isinstance(output, str) else json.dumps(output)))
+    return TurnView(text, previous, results, handed_back)
+
+
+def _message(text: str) -> ResponseOutputMessage:
+    return ResponseOutputMessage(
+        id=f"msg_offline_{next(_ids)}",
+        type="message",
+        role="assistant",
+        status="completed",
+        content=[ResponseOutputText(text=text, type="output_text", annotations=[], logprobs=[])],
+    )
+
+
+def _function_call(name: str, arguments: dict[str, Any]) -> ResponseFunctionToolCall:
+    call_id = f"call_offline_{next(_ids)}"
+    return ResponseFunctionToolCall(
+        id=call_id, call_id=call_id, type="function_call", name=name, arguments=json.dumps(arguments)
+    )
+
+
+class OfflineModel(Model):
+    """One instance per agent; `agent` is the key it acts as."""
+
+    def __init__(self, agent: str, router: Router, fast_tool: str | None) -> None:
+        self.agent = agent
+        self.router = router
+        self.fast_tool = fast_tool
+
+    # --- decisions -----------------------------------------------------------------------
+    def decide(self, items: str | list[TResponseInputItem], tools: list[Tool], handoffs: list[Handoff]) -> list[TResponseOutputItem]:
+        turn = read_turn(items, self.agent)
+        handoff_names = {h.agent_name: h.tool_name for h in handoffs}
+        if self.agent == "triage":
+            return [self._triage(turn, handoff_names)]
+        tool_names = [t.name for t in tools]
+        plan = self._plan(turn, tool_names)
+        return self._render(plan, tool_names, handoff_names)
+
+    def _triage(self, turn: TurnView, handoff_names: dict[str, str]) -> TResponseOutputItem:
+        context = CURRENT_CONTEXT.get()
+        state = context.state if context else None
+        if turn.handed_back_from:
+            top, *_ = self.router.best(turn.text, exclude=tuple(turn.handed_back_from))
+            target = top
+        else:
+            target = self.router.route(turn.text, state).agent
+        if target and target in handoff_names:
+            return _function_call(handoff_names[target], {})
+        return _message(CLARIFY)
+
+    def _plan(self, turn: TurnView, tool_names: list[str]) -> Plan:
+        context = CURRENT_CONTEXT.get()
+        if len(turn.results) >= MAX_TOOL_ROUNDS:
+            return Reply("\n\n".join(r.output for r in turn.results[-2:]))
+        pending = context.state.pending if context else None
+        if not turn.results and pending is not None and pending.agent == self.agent:
+            if is_affirmative(turn.text) and "confirm_pending_action" in tool_names:
+                return ToolCall("confirm_pending_action")
+            if is_negative(turn.text) and "cancel_pending_action" in tool_names:
+                return ToolCall("cancel_pending_action")
+        if turn.results and turn.results[-1].name in ("confirm_pending_action", "cancel_pending_action"):
+            return Reply(turn.results[-1].output)
+        request = PlanRequest(
+            agent=self.agent,
+            text=turn.text,
+            results=turn.results,
+            tools=tool_names,
+            fast_tool=self.fast_tool,
+            context=context,
+            previous_user_messages=turn.previous_user_messages,
+        )
+        return plan_for(request)
+
+    def _render(self, plan: Plan, tool_names: list[str], handoff_names: dict[str, str]) -> list[TResponseOutputItem]:
+        if isinstance(plan, HandBack):
+            if "triage" in handoff_names:
+                return [_function_call(handoff_names["triage"], {})]
+            return [_message(CLARIFY)]
+        if isinstance(plan, Reply):
+            return [_message(plan.text)]
+        calls = [plan] if isinstance(plan, ToolCall) else list(plan)
+        unknown = [c.name for c in calls if c.name not in tool_names]
+        if unknown:
+            return [_message(f"I can't do that here: the tool {', '.join(unknown)} is not available to me.")]
+        return [_function_call(c.name, c.arguments) for c in calls]
+
+    # --- the Model interface ---------------------------------------------------------------
+    async def get_response(
+        self,
+        system_instructions: str | None,
+        input: str | list[TResponseInputItem],
+        model_settings: ModelSettings,
+        tools: list[Tool],
+        output_schema: AgentOutputSchemaBase | None,
+        handoffs: list[Handoff],
+        tracing: ModelTracing,
+        *,
+        previous_response_id: str | None = None,
+        conversation_id: str | None = None,
+        prompt: Any = None,
+    ) -> ModelResponse:
+        output = self.decide(input, tools, handoffs)
+        return ModelResponse(output=output, usage=Usage(), response_id=None)
+
+    async def stream_response(
+        self,
+        system_instructions: str | None,
+        input: str | list[TResponseInputItem],
+        model_settings: ModelSettings,
+        tools: list[Tool],
+        output_schema: AgentOutputSchemaBase | None,
+        handoffs: list[Handoff],
+        tracing: ModelTracing,
+        *,
+        previous_response_id: str | None = None,
+        conversation_id: str | None = None,
+        prompt: Any = None,
+    ) -> AsyncIterator[TResponseStreamEvent]:
+        output = self.decide(input, tools, handoffs)
+        for event in stream_events(output):
+            yield event
+
+
+def stream_events(output: Iterable[TResponseOutputItem]) -> list[TResponseStreamEvent]:
+    """Events for a finished output: text deltas word by word, then the completed response."""
+    items = list(output)
+    response = Response(
+        id=f"resp_offline_{next(_ids)}",
+        created_at=time.time(),
+        model="offline",
+        object="response",
+        output=items,
+        tool_choice="auto",
+        tools=[],
+        top_p=None,
+        parallel_tool_calls=True,
+        status="completed",
+    )
+    events: list[TResponseStreamEvent] = [
+        ResponseCreatedEvent(
+            type="response.created",
+            response=response.model_copy(update={"output": [], "status": "in_progress"}),
+            sequence_number=0,
+        )
+    ]
+    sequence = 1
+    for index, item in enumerate(items):
+        if isinstance(item, ResponseOutputMessage):
+            for part in item.content:
+                if isinstance(part, ResponseOutputText):
+                    for word in split_words(part.text):
+                        events.append(
+                            ResponseTextDeltaEvent(
+                                type="response.output_text.delta",
+                                content_index=0,
+                                delta=word,
+                                item_id=item.id,
+                                logprobs=[],
+                                output_index=index,
+                                sequence_number=sequence,
+                            )
+                        )
+                        sequence += 1
+    events.append(ResponseCompletedEvent(type="response.completed", response=response, sequence_number=sequence))
+    return events

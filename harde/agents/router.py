@@ -16,7 +16,7 @@ from harde.state.conversation import ConversationState
 
 # Ties go to the specialist whose work is more specific (a new customer over a CRM lookup).
 PRIORITY = ("new_clients", "scripting", "pricing", "analysis", "crm", "web_search", "knowledge")
-MIN_SCORE = 1.5
+MIN_SCORE = 1.0
 # How clearly a request must belong elsewhere to leave a workflow under way.
 SWITCH_SCORE = 4.0
 

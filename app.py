@@ -1,0 +1,5 @@
+"""Streamlit entry point: wires the pages to the harde package, nothing more."""
+
+from harde.ui.app import main
+
+main()

@@ -1,0 +1,164 @@
+"""`harde chat`, `harde ask` and `harde doctor`: the assistant from a terminal."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from dataclasses import asdict
+from typing import Any
+
+import click
+
+from harde.config import Settings, get_settings
+from harde.events import AgentChanged, Done, ErrorEvent, StatusNote, TextDelta, ToolCalled
+
+
+async def _print_turn(assistant: Any, text: str, conversation_id: str | None, *, quiet: bool = False) -> Any:
+    turn = None
+    async for event in assistant.stream(text, conversation_id):
+        if isinstance(event, TextDelta):
+            click.echo(event.text, nl=False)
+        elif isinstance(event, AgentChanged) and not quiet and event.agent != "triage":
+            click.secho(f"[{event.display_name}]", fg="cyan", err=True)
+        elif isinstance(event, ToolCalled) and not quiet:
+            click.secho(f"  {event.status}", fg="bright_black", err=True)
+        elif isinstance(event, StatusNote) and not quiet:
+            click.secho(f"  {event.text}", fg="yellow", err=True)
+        elif isinstance(event, ErrorEvent):
+            click.secho(event.message, fg="red", err=True)
+        elif isinstance(event, Done):
+            turn = event.turn
+    click.echo()
+    return turn
+
+
+@click.command()
+@click.option("--conversation", "conversation_id", default=None, help="Continue this conversation id.")
+def chat(conversation_id: str | None) -> None:
+    """Talk to Hard-E in the terminal (answers stream as they are written)."""
+    from harde.assistant import Assistant
+
+    async def run() -> None:
+        assistant = Assistant()
+        cid = conversation_id
+        click.secho(f"Hard-E ({assistant.model_label()}). Empty line or Ctrl-D to leave.", fg="green")
+        try:
+            while True:
+                try:
+                    text = await asyncio.to_thread(input, "you> ")
+                except EOFError:
+                    break
+                if not text.strip():
+                    break
+                turn = await _print_turn(assistant, text, cid)
+                if turn is not None:
+                    cid = turn.conversation_id
+        finally:
+            await assistant.aclose()
+        if cid:
+            click.secho(f"Conversation {cid} saved; continue with --conversation {cid}", fg="green", err=True)
+
+    asyncio.run(run())
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the turn as one JSON object.")
+@click.option("--conversation", "conversation_id", default=None, help="Continue this conversation id.")
+@click.argument("text", nargs=-1, required=True)
+def ask(as_json: bool, conversation_id: str | None, text: tuple[str, ...]) -> None:
+    """Ask one question and print the answer."""
+    from harde.assistant import Assistant
+
+    message = " ".join(text)
+
+    async def run() -> Any:
+        assistant = Assistant()
+        try:
+            if as_json:
+                return await assistant.ask(message, conversation_id)
+            return await _print_turn(assistant, message, conversation_id)
+        finally:
+            await assistant.aclose()
+
+    turn = asyncio.run(run())
+    if as_json:
+        click.echo(json.dumps(asdict(turn), ensure_ascii=False, indent=2))
+    if turn is not None and turn.error:
+        sys.exit(1)
+
+
+def _check(name: str, backend: str, probe: Any) -> tuple[str, str, bool, str]:
+    try:
+        detail = probe()
+        return name, backend, True, detail or "ok"
+    except Exception as exc:  # noqa: BLE001 - the doctor reports every failure as a line
+        return name, backend, False, f"{type(exc).__name__}: {exc}"[:200]
+
+
+def doctor_report(settings: Settings) -> list[tuple[str, str, bool, str]]:
+    """Which backend each integration uses, and whether it answers."""
+    from harde.services import Services
+
+    services = Services(settings)
+    rows: list[tuple[str, str, bool, str]] = []
+
+    def llm() -> str:
+        if settings.llm_backend == "offline":
+            return "rule-based, no network"
+        from harde.llm.openai_provider import make_openai_client
+
+        async def probe() -> str:
+            client = make_openai_client(settings)
+            try:
+                models = await client.with_options(max_retries=1, timeout=10).models.list()
+                return f"{len(models.data)} models listed at {settings.openai_base_url or 'api.openai.com'}"
+            finally:
+                await client.close()
+
+        return asyncio.run(probe())
+
+    rows.append(_check("model", settings.llm_backend, llm))
+
+    def crm() -> str:
+        async def probe() -> str:
+            try:
+                stages = await services.crm.list_stages()
+                return f"{len(stages)} workflow stages"
+            finally:
+                await services.aclose()
+
+        return asyncio.run(probe())
+
+    rows.append(_check("crm", settings.crm_backend, crm))
+    rows.append(_check("knowledge", settings.kb, lambda: str(services.knowledge.stats())))
+    rows.append(_check("web search", "perplexity" if settings.perplexity_api_key else "none (needs PERPLEXITY_API_KEY)", lambda: type(services.web_search).__name__))
+    rows.append(_check("speech out", settings.tts_backend, lambda: type(services.speech).__name__))
+    rows.append(
+        _check(
+            "speech in",
+            "openai" if settings.openai_api_key else "none (needs OPENAI_API_KEY)",
+            lambda: type(services.transcriber).__name__ if services.transcriber else "voice input off",
+        )
+    )
+    rows.append(_check("video", settings.renderer, lambda: "configured"))
+    rows.append(_check("delivery", settings.delivery, lambda: "configured"))
+    rows.append(_check("mail in / out", f"{settings.mail_in} / {settings.mail_out}", lambda: "configured"))
+    rows.append(_check("workflow store", "postgres" if settings.workflow_db_url.startswith("postgres") else "sqlite", lambda: "configured"))
+    rows.append(_check("session store", "redis" if settings.session_url.startswith("redis") else "sqlite", lambda: str(settings.data_dir)))
+    return rows
+
+
+@click.command()
+def doctor() -> None:
+    """Show which backend each integration uses, and whether it answers."""
+    settings = get_settings()
+    rows = doctor_report(settings)
+    width = max(len(r[0]) for r in rows)
+    failed = False
+    for name, backend, ok, detail in rows:
+        mark = click.style("ok  ", fg="green") if ok else click.style("FAIL", fg="red")
+        click.echo(f"{mark} {name.ljust(width)}  {backend:<28} {detail}")
+        failed = failed or not ok
+    if failed:
+        sys.exit(1)

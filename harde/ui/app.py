@@ -1,0 +1,21 @@
+"""The app's pages and navigation."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+
+def main() -> None:
+    st.set_page_config(page_title="Hard-E", page_icon="🦺", layout="wide")
+    from harde.ui.chat import render_chat
+
+    pages = [st.Page(render_chat, title="Chat", icon="💬", url_path="chat", default=True)]
+    try:
+        from harde.ui.pipeline_page import render_pipeline_page
+    except ImportError:
+        pass
+    else:
+        from harde.config import get_settings
+
+        pages.append(st.Page(lambda: render_pipeline_page(get_settings()), title="Primer videos", icon="🎬", url_path="primer"))
+    st.navigation(pages).run()

@@ -1,0 +1,178 @@
+"""The chat page: history, streaming answers with tool activity, and the sidebar."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from harde.events import AgentChanged, Done, ErrorEvent, RouteChosen, StatusNote, TextDelta, ToolCalled, Turn
+from harde.ui.runtime import Runtime
+
+AGENT_ICONS = {
+    "triage": "🧭",
+    "crm": "📇",
+    "knowledge": "📚",
+    "analysis": "📊",
+    "web_search": "🌐",
+    "scripting": "🎬",
+    "new_clients": "📝",
+    "pricing": "🧮",
+}
+
+
+@st.cache_resource(show_spinner="Starting Hard-E…")
+def get_runtime() -> Runtime:
+    return Runtime()
+
+
+def _conversation_id() -> str:
+    cid = st.query_params.get("c")
+    if not cid:
+        cid = uuid.uuid4().hex[:12]
+        st.query_params["c"] = cid
+    return str(cid)
+
+
+def _render_attachments(attachments: list[dict[str, Any]]) -> None:
+    for n, item in enumerate(attachments):
+        path = Path(str(item.get("path", "")))
+        if not path.is_file():
+            continue
+        label = str(item.get("label") or path.name)
+        kind = item.get("kind")
+        data = path.read_bytes()
+        if kind == "audio":
+            st.audio(data, format="audio/mpeg" if path.suffix == ".mp3" else "audio/wav")
+        elif kind == "video":
+            st.video(data)
+        st.download_button(f"Download {label}", data, file_name=path.name, key=f"dl-{path.name}-{n}")
+
+
+def _sidebar(runtime: Runtime, cid: str) -> None:
+    assistant = runtime.assistant
+    with st.sidebar:
+        st.markdown("### Hard-E")
+        st.caption(f"Model: {assistant.model_label()}")
+        state = runtime.run(assistant.state(cid))
+        public = state.public_state()
+        active = public.get("active_agent", "triage")
+        st.caption(f"Specialist: {AGENT_ICONS.get(active, '')} {assistant.display_name(active)}")
+        if "new_client" in public:
+            progress = public["new_client"]
+            with st.container(border=True):
+                st.markdown("**New customer in progress**")
+                for key, value in progress["collected"].items():
+                    st.markdown(f"- {key.replace('_', ' ')}: `{value}`")
+                if progress["missing"]:
+                    st.markdown("Still needed: " + ", ".join(progress["missing"]))
+                if progress["invalid"]:
+                    st.markdown("To check: " + ", ".join(progress["invalid"]))
+        if "script" in public:
+            s = public["script"]
+            with st.container(border=True):
+                st.markdown(f"**{s['type'].title()} script in progress**")
+                st.markdown(f"Customer: {s['customer'] or '—'} · job {s['job'] or '—'}")
+                st.markdown(f"Focus: {s['focus'] or '—'} · {s['words']} words · {s['revisions']} revisions")
+        if "pending" in public:
+            st.warning("Waiting for your yes:\n\n" + public["pending"])
+        if st.button("New conversation", use_container_width=True, type="primary"):
+            st.query_params["c"] = uuid.uuid4().hex[:12]
+            st.rerun()
+        past = runtime.run(assistant.store.list_conversations(limit=20))
+        if past:
+            st.markdown("**Conversations**")
+            for summary in past:
+                label = summary.title or "(untitled)"
+                if summary.id == cid:
+                    st.markdown(f"▸ {label}")
+                elif st.button(label, key=f"conv-{summary.id}", use_container_width=True):
+                    st.query_params["c"] = summary.id
+                    st.rerun()
+        _optional_panels(runtime)
+
+
+def _optional_panels(runtime: Runtime) -> None:
+    try:
+        from harde.ui.upload import render_upload
+    except ImportError:
+        return
+    with st.expander("Add to the knowledge base"):
+        render_upload(runtime.assistant.services)
+
+
+def _voice_text(runtime: Runtime) -> str | None:
+    try:
+        from harde.ui.voice import render_voice_input
+    except ImportError:
+        return None
+    return render_voice_input(runtime.assistant.services.transcriber)
+
+
+def _answer(runtime: Runtime, text: str, cid: str) -> Turn | None:
+    turn: Turn | None = None
+    with st.chat_message("assistant", avatar="🦺"):
+        status = st.status("Thinking…", expanded=False)
+        errors: list[str] = []
+
+        def deltas() -> Any:
+            nonlocal turn
+            for event in runtime.stream(text, cid):
+                if isinstance(event, TextDelta):
+                    yield event.text
+                elif isinstance(event, RouteChosen):
+                    status.write(f"Route: {event.agent} ({event.flow} path): {event.reason}")
+                elif isinstance(event, AgentChanged):
+                    if event.agent != "triage":
+                        status.update(label=f"{AGENT_ICONS.get(event.agent, '')} {event.display_name} is on it…")
+                elif isinstance(event, ToolCalled):
+                    status.update(label=event.status)
+                    status.write(f"🔧 {event.status}")
+                elif isinstance(event, StatusNote):
+                    status.write(f"⏳ {event.text}")
+                elif isinstance(event, ErrorEvent):
+                    errors.append(event.message)
+                elif isinstance(event, Done):
+                    turn = event.turn
+
+        st.write_stream(deltas())
+        if errors:
+            status.update(label="Something went wrong", state="error")
+            for message in errors:
+                st.error(message + " Your message is kept below; send it again when ready.")
+        elif turn is not None:
+            who = runtime.assistant.display_name(turn.agent)
+            tools = f" · {', '.join(turn.tools)}" if turn.tools else ""
+            status.update(label=f"{AGENT_ICONS.get(turn.agent, '')} {who} · {turn.flow} path{tools}", state="complete")
+    return turn
+
+
+def render_chat() -> None:
+    runtime = get_runtime()
+    cid = _conversation_id()
+    _sidebar(runtime, cid)
+    st.title("Hard-E")
+    st.caption("Your sales director: CRM, playbook, call analysis, scripts, new customers, pricing.")
+    history = runtime.run(runtime.assistant.history(cid))
+    for n, message in enumerate(history):
+        avatar = "🦺" if message["role"] == "assistant" else None
+        with st.chat_message(message["role"], avatar=avatar):
+            st.markdown(message["text"])
+            if n == len(history) - 1 and message["role"] == "assistant":
+                _render_attachments(st.session_state.get("attachments", {}).get(cid, []))
+    spoken = _voice_text(runtime)
+    typed = st.chat_input("Ask Hard-E, or dictate a new customer…")
+    text = (typed or spoken or "").strip()
+    if not text:
+        return
+    with st.chat_message("user"):
+        st.markdown(text)
+    turn = _answer(runtime, text, cid)
+    if turn is None or turn.error:
+        st.info(f"Not sent: {text}")
+        return
+    # Files from this turn stay on screen until the next message; then the sidebar catches up.
+    st.session_state.setdefault("attachments", {})[cid] = turn.attachments
+    st.rerun()

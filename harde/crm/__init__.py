@@ -33,6 +33,7 @@ from harde.crm.models import (
     ProspectResult,
     Referral,
     Stage,
+    State,
     Trade,
     User,
 )
@@ -70,6 +71,7 @@ __all__ = [
     "Referral",
     "Stage",
     "StageResolution",
+    "State",
     "Trade",
     "User",
     "encode_mentions",

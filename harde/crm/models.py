@@ -88,6 +88,15 @@ class Stage(LeapModel):
     locked: bool = False
 
 
+class State(LeapModel):
+    """A state or province as Leap numbers it (`GET /countries/{id}/states`); MA is 21 in Leap."""
+
+    id: int
+    name: str
+    code: str
+    country_id: int = 1
+
+
 class CurrentStage(LeapModel):
     """A job's `current_stage`; Leap answers name "Unknown" and code null for a stage it lost."""
 

@@ -29,6 +29,7 @@ from harde.crm.models import (
     ProspectResult,
     Referral,
     Stage,
+    State,
     Trade,
     User,
 )
@@ -93,6 +94,10 @@ class CRM(Protocol):
     async def list_users(self) -> list[User]: ...
 
     async def list_referrals(self) -> list[Referral]: ...
+
+    async def list_states(self, country_id: int = 1) -> list[State]:
+        """States of a country with the CRM's own ids (Leap: MA is 21), for `AddressInput.state_id`."""
+        ...
 
     # --- appointments --------------------------------------------------------------------
     async def list_appointments(

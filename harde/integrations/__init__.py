@@ -1,0 +1,1 @@
+"""Adapters to outside services, one package per concern, each with a local default."""

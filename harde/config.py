@@ -119,6 +119,14 @@ class Settings(BaseSettings):
     trigger_subject: str = r"(?i)please\s+produce\s+primer\s+video"
     workflow_db_url: str = ""
     poll_interval_s: float = 5.0
+    # Mailbox the Gmail API acts as (service account with domain-wide delegation).
+    gmail_user: str = ""
+    # LocalDelivery copies videos here; Streamlit serves ./static at /app/static/ when
+    # server.enableStaticServing is on, so a link plays in the browser.
+    delivery_dir: Path = PROJECT_ROOT / "static" / "primers"
+    primer_target_words: int = 220
+    # How long "wait until the delivered video plays" polls before giving up.
+    playable_timeout_s: float = 900.0
 
     @classmethod
     def settings_customise_sources(

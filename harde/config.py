@@ -128,6 +128,14 @@ class Settings(BaseSettings):
     # How long "wait until the delivered video plays" polls before giving up.
     playable_timeout_s: float = 900.0
 
+    # --- pricing ----------------------------------------------------------------------------
+    # A company's own catalog (CSV with the demo catalog's columns); empty: the demo catalog.
+    catalog_path: Path | None = None
+    # Sales tax charged on materials in estimates (Massachusetts: 6.25%).
+    pricing_tax_rate: float = 0.0625
+    # Margin (profit / price) an estimate targets when the request names none.
+    pricing_target_margin: float = 0.35
+
     @classmethod
     def settings_customise_sources(
         cls,

@@ -8,6 +8,7 @@ agent's fast-path tool with the user's words and answers from what it returns.
 from __future__ import annotations
 
 import importlib
+import inspect
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -80,10 +81,21 @@ def compose_from_results(request: PlanRequest) -> Reply:
     return Reply("\n\n".join(outputs))
 
 
+def _takes_query(name: str) -> bool:
+    from harde.tools.registry import TOOLS
+
+    spec = TOOLS.get(name)
+    return spec is not None and "query" in inspect.signature(spec.func).parameters
+
+
 def default_plan(request: PlanRequest) -> Plan:
+    """Call the fast-path tool (else the agent's first tool taking `query`) with the user's words."""
     if not request.results:
-        if request.fast_tool and request.fast_tool in request.tools:
-            return ToolCall(request.fast_tool, {"query": request.text})
+        candidates = [request.fast_tool] if request.fast_tool in request.tools else []
+        candidates += [t for t in request.tools if t not in ("confirm_pending_action", "cancel_pending_action")]
+        for name in candidates:
+            if name and _takes_query(name):
+                return ToolCall(name, {"query": request.text})
         return Reply(
             "I can't do that yet: this specialist has no tools for it. Nothing was looked up or changed."
         )

@@ -1,0 +1,78 @@
+"""The router on the labelled dev set, on requests written apart from it, and in workflows."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from harde.agents.config import load_agent_config
+from harde.agents.router import Router, is_affirmative, is_negative
+from harde.state import ConversationState, PendingAction
+
+DEV_SET = Path(__file__).resolve().parents[3] / "shared" / "eval" / "routing_dev.jsonl"
+EXTRA_SET = Path(__file__).parent / "routing_extra.jsonl"
+
+
+def _accuracy(path: Path) -> tuple[float, list[str]]:
+    router = Router(load_agent_config())
+    rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    misses = [f"{r['agent']} <- {r['text']}" for r in rows if router.route(r["text"]).agent != r["agent"]]
+    return 1 - len(misses) / len(rows), misses
+
+
+@pytest.mark.skipif(not DEV_SET.is_file(), reason="the shared eval set is not beside the checkout")
+def test_routing_dev_set_is_at_least_95_percent() -> None:
+    accuracy, misses = _accuracy(DEV_SET)
+    assert accuracy >= 0.95, misses
+
+
+def test_routing_generalises_to_requests_outside_the_dev_set() -> None:
+    accuracy, misses = _accuracy(EXTRA_SET)
+    assert accuracy >= 0.95, misses
+
+
+def test_request_no_specialist_fits_goes_to_triage() -> None:
+    route = Router(load_agent_config()).route("hello there, how was your weekend")
+    assert route.agent == "triage"
+
+
+def test_read_only_request_takes_fast_path_and_write_takes_sdk() -> None:
+    router = Router(load_agent_config())
+    config = load_agent_config()
+    read = router.route("What's the status of the Johnson roof job?")
+    write = router.route("Add a note to job 1043: materials delivered")
+    assert read.agent == write.agent == "crm"
+    assert write.flow == "sdk" and write.writes
+    assert read.flow == ("fast" if config.agents["crm"].fast_path else "sdk")
+
+
+def test_yes_goes_to_the_agent_whose_change_waits_for_confirmation() -> None:
+    state = ConversationState(pending=PendingAction(kind="add_note", summary="Add a note", payload={}, agent="crm"))
+    route = Router(load_agent_config()).route("yes, go ahead", state)
+    assert route.agent == "crm" and route.flow == "sdk"
+
+
+def test_workflow_under_way_keeps_short_answers_with_its_specialist() -> None:
+    state = ConversationState()
+    state.new_client.active = True
+    router = Router(load_agent_config())
+    assert router.route("skip", state).agent == "new_clients"
+    assert router.route("her email is sarah at gmail dot com", state).agent == "new_clients"
+    # A clear change of subject leaves the workflow.
+    assert router.route("How many squares is a 2,400 sq ft footprint at 6/12 with 15% waste?", state).agent == "pricing"
+
+
+@pytest.mark.parametrize("text", ["yes", "Yes please", "ok go ahead", "confirm", "sure, do it", "yep"])
+def test_affirmatives(text: str) -> None:
+    assert is_affirmative(text) and not is_negative(text)
+
+
+@pytest.mark.parametrize("text", ["no", "No thanks", "cancel", "don't", "never mind"])
+def test_negatives(text: str) -> None:
+    assert is_negative(text) and not is_affirmative(text)
+
+
+def test_a_sentence_starting_with_yes_is_not_a_bare_confirmation() -> None:
+    assert not is_affirmative("yes but change the email to sarah at gmail dot com first")

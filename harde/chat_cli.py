@@ -93,7 +93,8 @@ def _check(name: str, backend: str, probe: Any) -> tuple[str, str, bool, str]:
         detail = probe()
         return name, backend, True, detail or "ok"
     except Exception as exc:  # noqa: BLE001 - the doctor reports every failure as a line
-        return name, backend, False, f"{type(exc).__name__}: {exc}"[:200]
+        detail = str(exc) if isinstance(exc, RuntimeError) else f"{type(exc).__name__}: {exc}"
+        return name, backend, False, detail[:200]
 
 
 def doctor_report(settings: Settings) -> list[tuple[str, str, bool, str]]:
@@ -109,12 +110,16 @@ def doctor_report(settings: Settings) -> list[tuple[str, str, bool, str]]:
         from harde.llm.openai_provider import make_openai_client
 
         async def probe() -> str:
+            from harde.assistant import describe_error
+
             client = make_openai_client(settings)
             try:
                 models = await client.with_options(max_retries=1, timeout=10).models.list()
-                return f"{len(models.data)} models listed at {settings.openai_base_url or 'api.openai.com'}"
+            except Exception as exc:  # noqa: BLE001 - shown as the doctor's line
+                raise RuntimeError(describe_error(exc)) from exc
             finally:
                 await client.close()
+            return f"{len(models.data)} models listed at {settings.openai_base_url or 'api.openai.com'}"
 
         return asyncio.run(probe())
 

@@ -161,9 +161,9 @@ class Job(LeapModel):
 
     @property
     def title(self) -> str:
-        """How people name a job: "Job 1043 · Johnson roof replacement"."""
+        """How people name a job: "Job 1043 · Murphy windows" (the id; the number is shown apart)."""
         label = self.name or self.trade_names
-        return f"Job {self.number or self.id} · {label}"
+        return f"Job {self.id} · {label}"
 
 
 class Note(LeapModel):

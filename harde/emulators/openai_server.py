@@ -23,6 +23,7 @@ import io
 import json
 import math
 import re
+import socket
 import threading
 import time
 import uuid
@@ -303,6 +304,11 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         # Test output stays quiet; requests are inspectable through `server.requests`.
         return
+
+    def setup(self) -> None:
+        super().setup()
+        # Small SSE frames would otherwise wait on Nagle's algorithm and delayed ACKs (~40 ms).
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     # --- dispatch ----------------------------------------------------------------------------
     def do_GET(self) -> None:

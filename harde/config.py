@@ -72,6 +72,9 @@ class Settings(BaseSettings):
     kb_dir: Path = DEMO_DIR / "knowledge"
     kb_s3_bucket: str = ""
     kb_s3_prefix: str = ""
+    # Per-category S3 locations, "CORE_KNOWLEDGE=bucket/prefix,OBJECTION_HANDLING=other/x";
+    # without it, each folder under kb_s3_bucket/kb_s3_prefix is a category.
+    kb_s3_locations: str = ""
     aws_endpoint_url: str | None = Field(None, validation_alias=_alias("AWS_ENDPOINT_URL", "aws_endpoint_url"))
     perplexity_api_key: SecretStr | None = Field(
         None, validation_alias=_alias("PERPLEXITY_API_KEY", "perplexity_api_key")

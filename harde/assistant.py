@@ -17,8 +17,8 @@ from agents import (
     RawResponsesStreamEvent,
     RunConfig,
     RunContextWrapper,
-    Runner,
     RunItemStreamEvent,
+    Runner,
 )
 from agents.exceptions import AgentsException
 from agents.items import TResponseInputItem
@@ -140,9 +140,10 @@ class Assistant:
         """The conversation as chat messages (role, text), for the UI to redraw."""
         items = await self.store.session(conversation_id).get_items()
         out: list[dict[str, str]] = []
-        for item in items:
-            if not isinstance(item, dict):
+        for raw in items:
+            if not isinstance(raw, dict):
                 continue
+            item: dict[str, Any] = dict(raw)
             role = item.get("role")
             if role not in ("user", "assistant"):
                 continue
@@ -207,7 +208,7 @@ class Assistant:
                 if not handled:
                     turn.flow = "sdk"
                     await self._sdk(text, route, context, turn, queue)
-            except (Exception, asyncio.CancelledError) as error:  # noqa: BLE001 - every failure becomes a message
+            except (Exception, asyncio.CancelledError) as error:
                 if isinstance(error, asyncio.CancelledError):
                     turn.error = "stopped"
                 else:
@@ -300,8 +301,9 @@ class Assistant:
                 f"if it does not cover the question, say so.\n\n<tool_output>\n{tool_output}\n</tool_output>",
             }
         ]
-        for item in history[-12:]:
-            if isinstance(item, dict) and item.get("role") in ("user", "assistant") and isinstance(item.get("content"), str):
+        for raw in history[-12:]:
+            item: dict[str, Any] = dict(raw) if isinstance(raw, dict) else {}
+            if item.get("role") in ("user", "assistant") and isinstance(item.get("content"), str):
                 messages.append({"role": item["role"], "content": item["content"]})
         messages.append({"role": "user", "content": text})
         stream = await self.client.chat.completions.create(

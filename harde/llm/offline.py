@@ -32,7 +32,15 @@ from openai.types.responses import (
 
 from harde.agents.router import Router, is_affirmative, is_negative
 from harde.context import HardeContext
-from harde.llm.planning import HandBack, Plan, PlanRequest, Reply, ToolCall, ToolResultRecord, plan_for
+from harde.llm.planning import (
+    HandBack,
+    Plan,
+    PlanRequest,
+    Reply,
+    ToolCall,
+    ToolResultRecord,
+    plan_for,
+)
 
 # The Assistant sets this for the length of a turn so that planners can read the state.
 CURRENT_CONTEXT: ContextVar[HardeContext | None] = ContextVar("harde_current_context", default=None)
@@ -98,7 +106,7 @@ def read_turn(items: str | list[TResponseInputItem], agent: str) -> TurnView:
                     results = []  # this agent's work starts at the handoff to it
                 continue
             try:
-                arguments = json.loads(item.get("arguments") or "{}")
+                arguments = json.loads(str(item.get("arguments") or "{}"))
             except json.JSONDecodeError:
                 arguments = {}
             calls[str(item.get("call_id"))] = (name, arguments)

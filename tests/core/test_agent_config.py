@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from harde.agents.config import CONFIG_PATH, PROMPTS_DIR, load_agent_config, parse_config, validate_graph
+from harde.agents.config import (
+    CONFIG_PATH,
+    PROMPTS_DIR,
+    load_agent_config,
+    parse_config,
+    validate_graph,
+)
 from harde.errors import AgentConfigError
 from harde.tools.registry import load_tools
 
@@ -23,7 +29,7 @@ def test_shipped_config_loads_with_every_specialist() -> None:
 
 def test_unknown_tool_stops_start_up_naming_the_entry() -> None:
     text = _config_text().replace("tools: [confirm_pending_action", "tools: [no_such_tool, confirm_pending_action", 1)
-    with pytest.raises(AgentConfigError, match="agent 'crm'.*unknown tool 'no_such_tool'"):
+    with pytest.raises(AgentConfigError, match=r"agent 'crm'.*unknown tool 'no_such_tool'"):
         validate_graph(parse_config(text), set(load_tools()))
 
 
@@ -34,13 +40,13 @@ def test_unknown_handoff_target_is_named() -> None:
 
 
 def test_missing_prompt_file_is_named(tmp_path: Path) -> None:
-    with pytest.raises(AgentConfigError, match="prompt file 'triage.md' not found"):
+    with pytest.raises(AgentConfigError, match=r"prompt file 'triage.md' not found"):
         validate_graph(parse_config(_config_text()), set(load_tools()), prompts_dir=tmp_path)
 
 
 def test_unknown_field_is_named() -> None:
     text = _config_text().replace("  prompt: triage.md", "  prompt: triage.md\n  temperature: 2", 1)
-    with pytest.raises(AgentConfigError, match="triage.temperature"):
+    with pytest.raises(AgentConfigError, match=r"triage\.temperature"):
         parse_config(text)
 
 

@@ -1,0 +1,129 @@
+"""Drafting with a language model on the same grounding, checked and revised until it carries
+the facts it must; the offline writer is the fallback when the model keeps missing them."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import openai
+from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait_exponential
+
+from harde.errors import IntegrationError
+from harde.scripting.checks import check_script, length_bounds
+from harde.scripting.compose import compose_script
+from harde.scripting.models import ScriptFacts, ScriptGrounding, ScriptOptions
+
+SYSTEM = (
+    "You write scripts for a residential exteriors company. Write only the script itself: no title, "
+    "no notes, no markdown. Use only the facts given; never invent prices, dates, warranties or "
+    "product names that are not in the facts or the reference lines."
+)
+
+
+class ScriptDrafter(Protocol):
+    async def complete(self, system: str, prompt: str) -> str: ...
+
+
+def _is_transient(exc: BaseException) -> bool:
+    if isinstance(exc, openai.APIConnectionError):
+        return True
+    return isinstance(exc, openai.APIStatusError) and (exc.status_code == 429 or exc.status_code >= 500)
+
+
+class OpenAIScriptDrafter:
+    """Chat completions on any OpenAI-compatible server, with a timeout and backoff retries."""
+
+    def __init__(
+        self,
+        api_key: str,
+        model: str,
+        *,
+        base_url: str | None = None,
+        timeout_s: float = 60.0,
+        attempts: int = 4,
+        retry_wait_s: float = 1.0,
+    ) -> None:
+        self._client = openai.AsyncOpenAI(api_key=api_key, base_url=base_url, timeout=timeout_s, max_retries=0)
+        self.model = model
+        self.attempts = attempts
+        self.retry_wait_s = retry_wait_s
+
+    async def complete(self, system: str, prompt: str) -> str:
+        try:
+            async for attempt in AsyncRetrying(
+                retry=retry_if_exception(_is_transient),
+                stop=stop_after_attempt(self.attempts),
+                wait=wait_exponential(multiplier=self.retry_wait_s, max=20),
+                reraise=True,
+            ):
+                with attempt:
+                    response = await self._client.chat.completions.create(
+                        model=self.model,
+                        messages=[{"role": "system", "content": system}, {"role": "user", "content": prompt}],
+                    )
+        except openai.APIError as exc:
+            raise IntegrationError("script model", type(exc).__name__) from exc
+        return (response.choices[0].message.content or "").strip()
+
+
+def drafting_prompt(facts: ScriptFacts, grounding: ScriptGrounding, options: ScriptOptions) -> str:
+    low, high = length_bounds(options)
+    kind = (
+        "a primer video script: the sales rep speaks to the homeowner on camera before the appointment, one to two minutes"
+        if options.script_type == "primer"
+        else "a standard sales script: the rep's talk track for the appointment, with short section labels in [brackets]"
+    )
+    lines = [
+        f"Write {kind}.",
+        f"Length: {low} to {high} words (aim for {options.target_words}). Tone: {options.tone}.",
+        f"Homeowner: {facts.customer_name} (address them as {facts.customer_first_name}).",
+        f"Company: {facts.company_name}. Rep: {facts.rep_name or 'the team'}.",
+        f"Job: {facts.project} ({facts.trade}){f' in {facts.city}' if facts.city else ''}.",
+    ]
+    if facts.description and options.script_type == "standard":
+        lines.append(f"Job notes: {facts.description}")
+    if options.focus:
+        lines.append(f"Focus on: {options.focus}.")
+    if options.mentions:
+        lines.append("Mention: " + "; ".join(options.mentions) + ".")
+    reference = [*grounding.template_lines, *grounding.focus_lines, *(line for lines_ in grounding.mention_lines.values() for line in lines_)]
+    if reference:
+        lines.append("Reference lines from the company's knowledge base (use what fits):\n" + "\n".join(f"- {r}" for r in reference[:10]))
+    if grounding.director_quotes:
+        lines.append("The sales director's own words (quote at most one):\n" + "\n".join(f"- {q}" for q in grounding.director_quotes))
+    if grounding.objection_lines:
+        lines.append("How the director answers common concerns:\n" + "\n".join(f"- {o}" for o in grounding.objection_lines))
+    return "\n".join(lines)
+
+
+async def draft_with_model(
+    drafter: ScriptDrafter,
+    facts: ScriptFacts,
+    grounding: ScriptGrounding,
+    options: ScriptOptions,
+    *,
+    previous: str | None = None,
+    instruction: str | None = None,
+    rounds: int = 2,
+) -> tuple[str, bool]:
+    """A model draft (or revision of `previous` per `instruction`) that passes `check_script`.
+
+    Returns the text and whether the model's draft was kept; after `rounds` failed revisions the
+    offline writer's script is returned instead, so the result always carries the facts.
+    """
+    prompt = drafting_prompt(facts, grounding, options)
+    if previous and instruction:
+        prompt += f"\n\nHere is the current script:\n{previous}\n\nRevise it: {instruction}"
+    text = await drafter.complete(SYSTEM, prompt)
+    for _ in range(rounds):
+        problems = check_script(text, facts, options)
+        if not problems:
+            return text, True
+        text = await drafter.complete(
+            SYSTEM,
+            f"{prompt}\n\nYour draft:\n{text}\n\nFix these and return the whole script:\n"
+            + "\n".join(f"- {p}" for p in problems),
+        )
+    if not check_script(text, facts, options):
+        return text, True
+    return compose_script(facts, grounding, options), False

@@ -1,0 +1,157 @@
+"""Finding the customer and job a script is for, from what the rep typed, and CRM facts for it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from harde.crm.errors import CRMNotFound
+from harde.crm.models import Customer, Job
+from harde.crm.protocol import CRM
+from harde.scripting.models import ScriptFacts
+
+SCRIPT_TRADES = ("Roofing", "Siding", "Gutters", "Windows")
+_TRADE_HINTS: dict[str, tuple[str, ...]] = {
+    "Roofing": ("roof", "roofing", "shingle", "shingles", "reroof"),
+    "Siding": ("siding", "clapboard", "vinyl siding"),
+    "Gutters": ("gutter", "gutters", "downspout", "downspouts"),
+    "Windows": ("window", "windows"),
+}
+
+
+@dataclass(frozen=True)
+class JobLookup:
+    """What a search found: the job when it is clear, else the candidates to ask about."""
+
+    customer: Customer | None = None
+    job: Job | None = None
+    choices: list[Job] = field(default_factory=list)
+    problem: str = ""
+
+
+def trades_in(text: str) -> list[str]:
+    """Trades named in free text ("the roof replacement" -> ["Roofing"])."""
+    lowered = text.lower()
+    return [t for t, words in _TRADE_HINTS.items() if any(re.search(rf"\b{w}\b", lowered) for w in words)]
+
+
+def main_trade(job: Job) -> str:
+    names = [t.name for t in job.trades]
+    for name in names:
+        if name in SCRIPT_TRADES:
+            return name
+    return names[0] if names else ""
+
+
+async def find_job(
+    crm: CRM, *, customer: str | None = None, job: str | None = None, hint: str = ""
+) -> JobLookup:
+    """The job by id or number, or the customer's job that `hint` points at (by trade)."""
+    if job:
+        found = await job_by_reference(crm, job)
+        if found is None:
+            return JobLookup(problem=f"I couldn't find job {job} in the CRM.")
+        return JobLookup(customer=found.customer, job=found)
+    if not customer:
+        return JobLookup(problem="Which customer is the script for?")
+    customers = await crm.search_customers(customer, limit=5)
+    if not customers:
+        return JobLookup(problem=f"I couldn't find a customer matching “{customer}” in the CRM.")
+    person = customers[0]
+    jobs = [j for j in await crm.list_jobs(customer_id=person.id) if not j.archived]
+    if not jobs:
+        return JobLookup(customer=person, problem=f"{person.first_name} {person.last_name} has no open jobs in the CRM.")
+    if len(jobs) == 1:
+        return JobLookup(customer=person, job=jobs[0])
+    wanted = trades_in(hint)
+    matching = [j for j in jobs if wanted and any(t.name in wanted for t in j.trades)]
+    if len(matching) == 1:
+        return JobLookup(customer=person, job=matching[0])
+    return JobLookup(customer=person, choices=sorted(matching or jobs, key=lambda j: j.id))
+
+
+async def job_by_reference(crm: CRM, reference: str) -> Job | None:
+    """A job from its id ("1043") or its number ("2609-1043")."""
+    reference = reference.strip().lstrip("#")
+    if reference.isdigit():
+        try:
+            return await crm.get_job(int(reference))
+        except CRMNotFound:
+            pass
+    jobs = await crm.list_jobs(job_number=reference, limit=2)
+    return jobs[0] if len(jobs) == 1 else None
+
+
+_ORDINALS = {
+    "first": 0, "1st": 0, "one": 0, "second": 1, "2nd": 1, "two": 1, "third": 2, "3rd": 2,
+    "three": 2, "fourth": 3, "4th": 3, "four": 3, "fifth": 4, "5th": 4, "five": 4,
+    "last": -1, "latest": -1,
+}
+
+
+def pick_choice(choices: list[dict[str, Any]], answer: str) -> dict[str, Any] | None:
+    """The offered job the rep's answer names: "the first one", "job 1043", "2", "the gutters"."""
+    text = answer.lower()
+    for choice in choices:
+        number = str(choice.get("number", ""))
+        if re.search(rf"\b{re.escape(str(choice['job_id']))}\b", text) or (number and number.lower() in text):
+            return choice
+    wanted = trades_in(text)
+    by_trade = [c for c in choices if wanted and c.get("trade") in wanted]
+    if len(by_trade) == 1:
+        return by_trade[0]
+    bare = re.fullmatch(r"\s*(?:number\s+|#)?(\d)\s*[.!]?\s*", text)
+    if bare and 1 <= int(bare.group(1)) <= len(choices):
+        return choices[int(bare.group(1)) - 1]
+    for word, index in _ORDINALS.items():
+        if re.search(rf"\b{word}\b", text) and (index == -1 or index < len(choices)):
+            return choices[index]
+    return None
+
+
+def job_choice(job: Job) -> dict[str, Any]:
+    """A job as offered to the rep (kept in ScriptDraftState.job_choices, so JSON-friendly)."""
+    return {
+        "job_id": str(job.id),
+        "number": job.number,
+        "name": job.name,
+        "trade": main_trade(job),
+        "stage": job.current_stage.name,
+    }
+
+
+def project_phrase(job: Job, customer: Customer | None) -> str:
+    """The job in the homeowner's words: "Smith roof replacement + gutters" -> "roof replacement and gutters"."""
+    name = job.name or main_trade(job).lower()
+    if customer and customer.last_name:
+        name = re.sub(rf"^\s*{re.escape(customer.last_name)}\b\s*", "", name, flags=re.IGNORECASE)
+    name = re.sub(r"\s*[+&]\s*", " and ", name).strip()
+    return name.lower() if name else main_trade(job).lower()
+
+
+def facts_from_job(job: Job, company_name: str, customer: Customer | None = None) -> ScriptFacts:
+    person = job.customer or customer
+    if person is None:
+        raise ValueError(f"job {job.id} came without its customer")
+    rep = job.reps[0] if job.reps else person.rep
+    address = job.address or person.address
+    return ScriptFacts(
+        job_id=str(job.id),
+        customer_id=str(person.id),
+        customer_first_name=person.first_name.strip(),
+        customer_last_name=(person.last_name or "").strip(),
+        company_name=company_name,
+        trade=main_trade(job),
+        trades=tuple(t.name for t in job.trades),
+        job_name=job.name,
+        job_number=job.number,
+        project=project_phrase(job, person),
+        description=(job.description or "").strip(),
+        street=address.address if address else "",
+        city=address.city if address else "",
+        state=(address.state or "") if address else "",
+        rep_first_name=rep.first_name if rep else "",
+        rep_last_name=(rep.last_name or "") if rep else "",
+        stage=job.current_stage.name,
+    )

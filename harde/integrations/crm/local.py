@@ -213,6 +213,11 @@ class LocalCRM:
 
     # --- loading ---------------------------------------------------------------------------
 
+    def all_customers(self) -> list[Customer]:
+        """Every customer by id (the Leap emulator filters and pages them as Leap would)."""
+        self._refresh()
+        return sorted(self._customers.values(), key=lambda c: c.id)
+
     def is_empty(self) -> bool:
         with self._lock:
             return self._db.execute("SELECT COUNT(*) FROM stages").fetchone()[0] == 0

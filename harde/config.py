@@ -36,6 +36,8 @@ class Settings(BaseSettings):
         env_file_encoding="utf-8",
         extra="ignore",
         populate_by_name=True,
+        # A copied .env.example leaves most settings blank: blank means "use the default".
+        env_ignore_empty=True,
     )
 
     # --- models -------------------------------------------------------------------------

@@ -92,7 +92,7 @@ def _check(name: str, backend: str, probe: Any) -> tuple[str, str, bool, str]:
     try:
         detail = probe()
         return name, backend, True, detail or "ok"
-    except Exception as exc:  # noqa: BLE001 - the doctor reports every failure as a line
+    except Exception as exc:
         detail = str(exc) if isinstance(exc, RuntimeError) else f"{type(exc).__name__}: {exc}"
         return name, backend, False, detail[:200]
 
@@ -115,7 +115,7 @@ def doctor_report(settings: Settings) -> list[tuple[str, str, bool, str]]:
             client = make_openai_client(settings)
             try:
                 models = await client.with_options(max_retries=1, timeout=10).models.list()
-            except Exception as exc:  # noqa: BLE001 - shown as the doctor's line
+            except Exception as exc:
                 raise RuntimeError(describe_error(exc)) from exc
             finally:
                 await client.close()

@@ -8,7 +8,16 @@ from typing import Any
 
 import streamlit as st
 
-from harde.events import AgentChanged, Done, ErrorEvent, RouteChosen, StatusNote, TextDelta, ToolCalled, Turn
+from harde.events import (
+    AgentChanged,
+    Done,
+    ErrorEvent,
+    RouteChosen,
+    StatusNote,
+    TextDelta,
+    ToolCalled,
+    Turn,
+)
 from harde.ui.runtime import Runtime
 
 AGENT_ICONS = {

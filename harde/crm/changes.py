@@ -1,0 +1,442 @@
+"""CRM writes as concrete proposals, and carrying them out once the user has said yes.
+
+Each `plan_*` resolves the user's words (job, stage, people, date and time) into exact ids
+and returns a `ProposedChange` (a summary to show and the payload to run) or a `Problem`
+saying what is unclear. `apply_change` runs a confirmed payload against the CRM.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from harde.crm.directory import directory_for
+from harde.crm.lookup import find_customer, find_job
+from harde.crm.mentions import encode_mentions, resolve_mentions
+from harde.crm.models import (
+    AppointmentCreate,
+    AppointmentUpdate,
+    JobCreate,
+    PhoneInput,
+    ProspectCreate,
+    ProspectJob,
+    User,
+)
+from harde.crm.protocol import CRM
+from harde.crm.render import appointment_line
+from harde.crm.search import TRADE_WORDS
+from harde.crm.when import describe, describe_time, parse_when
+
+
+@dataclass(frozen=True)
+class ProposedChange:
+    kind: str
+    summary: str
+    payload: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a write cannot be proposed yet; the text asks for what is missing."""
+
+    text: str
+
+
+Plan = ProposedChange | Problem
+
+
+def _job_label(job: Any) -> str:
+    owner = f", {job.customer.full_name}" if job.customer is not None else ""
+    return f"job {job.id} ({job.name or job.trade_names}{owner})"
+
+
+# --- notes -----------------------------------------------------------------------------------
+
+
+async def plan_add_note(crm: CRM, job: str, note: str) -> Plan:
+    note = note.strip()
+    if not note:
+        return Problem("What should the note say?")
+    lookup = await find_job(crm, job)
+    if lookup.job is None:
+        return Problem(lookup.problem())
+    users = await directory_for(crm).users()
+    mentions = resolve_mentions(note, users)
+    if not mentions.complete:
+        return Problem(
+            "I have not added the note yet:\n" + "\n".join(f"- {p}" for p in mentions.problems())
+        )
+    text = encode_mentions(note, mentions)
+    mentioned = [m.user for m in mentions.resolved if m.user is not None]
+    summary = f"Add this note to {_job_label(lookup.job)}:\n\n> {text}"
+    if mentioned:
+        summary += "\n\nMentions: " + ", ".join(u.full_name for u in mentioned)
+    return ProposedChange(
+        "crm_add_note",
+        summary,
+        {"job_id": lookup.job.id, "note": text, "mention_user_ids": [u.id for u in mentioned]},
+    )
+
+
+async def plan_update_note(crm: CRM, note_id: int, note: str) -> Plan:
+    note = note.strip()
+    if not note:
+        return Problem("What should the note say now?")
+    users = await directory_for(crm).users()
+    mentions = resolve_mentions(note, users)
+    if not mentions.complete:
+        return Problem(
+            "I have not changed the note yet:\n" + "\n".join(f"- {p}" for p in mentions.problems())
+        )
+    text = encode_mentions(note, mentions)
+    return ProposedChange(
+        "crm_update_note",
+        f"Change note {note_id} to:\n\n> {text}",
+        {"note_id": note_id, "note": text},
+    )
+
+
+# --- stages ----------------------------------------------------------------------------------
+
+
+async def plan_change_stage(crm: CRM, job: str, stage: str) -> Plan:
+    lookup = await find_job(crm, job)
+    if lookup.job is None:
+        return Problem(lookup.problem())
+    directory = directory_for(crm)
+    stages = await directory.stages()
+    resolution = await directory.resolve_stage(stage)
+    if resolution.stage is None:
+        return Problem(resolution.problem(stages))
+    target = resolution.stage
+    current = lookup.job.current_stage
+    if current.code == target.code:
+        return Problem(
+            f"{_job_label(lookup.job).capitalize()} is already in **{target.name}**; nothing to change."
+        )
+    return ProposedChange(
+        "crm_change_stage",
+        f"Move {_job_label(lookup.job)} from **{current.name}** to **{target.name}**.",
+        {
+            "job_id": lookup.job.id,
+            "stage_code": target.code,
+            "stage_name": target.name,
+            "from": current.name,
+        },
+    )
+
+
+# --- appointments ----------------------------------------------------------------------------
+
+
+def _find_user(name: str, users: list[User]) -> User | list[User] | None:
+    key = " ".join(name.casefold().split())
+    exact = [u for u in users if u.full_name.casefold() == key]
+    if exact:
+        return exact[0]
+    partial = [u for u in users if key in (u.first_name.casefold(), u.last_name.casefold())]
+    if len(partial) == 1:
+        return partial[0]
+    return partial or None
+
+
+async def plan_create_appointment(
+    crm: CRM,
+    *,
+    title: str,
+    who: str,
+    when: str,
+    now: dt.datetime,
+    duration_minutes: int = 60,
+    assignee: str = "",
+    description: str = "",
+) -> Plan:
+    moment = parse_when(when, now)
+    if moment is None:
+        return Problem(
+            f"When should the {title.lower() or 'appointment'} be? Give a day and a time, e.g. “Tuesday at 3pm”."
+        )
+    if not moment.has_time:
+        return Problem(f"What time on {describe(moment.at, with_time=False)}?")
+    if moment.at <= now:
+        return Problem(f"{describe(moment.at)} is in the past. When should it be?")
+    job = None
+    customer = None
+    lookup = await find_job(crm, who)
+    if lookup.job is not None:
+        job, customer = lookup.job, lookup.job.customer
+    else:
+        people = await find_customer(crm, who)
+        if people.customer is None:
+            return Problem(people.problem() if not lookup.candidates else lookup.problem())
+        customer = people.customer
+        if len(lookup.candidates) > 1:
+            # Several jobs: the appointment goes on the customer; the rep can link a job later.
+            job = None
+    users = await directory_for(crm).users()
+    user: User | None = None
+    if assignee.strip():
+        found = _find_user(assignee.strip().lstrip("@"), users)
+        if found is None:
+            return Problem(f"{assignee} is not a user in the CRM.")
+        if isinstance(found, list):
+            return Problem(f"Which {assignee}: " + " or ".join(u.full_name for u in found) + "?")
+        user = found
+    elif job is not None and job.reps:
+        user = job.reps[0]
+    elif customer is not None and customer.rep is not None:
+        user = customer.rep
+    title = title.strip() or "Appointment"
+    title = title[:1].upper() + title[1:]
+    end = moment.at + dt.timedelta(minutes=duration_minutes)
+    address = (
+        job.address if job is not None and job.address else (customer.address if customer else None)
+    )
+    location = address.one_line if address else ""
+    body = AppointmentCreate(
+        title=title,
+        start_date_time=moment.at,
+        end_date_time=end,
+        description=description
+        or (f"{job.name} ({customer.full_name})" if job and customer else ""),
+        location=location,
+        customer_id=customer.id if customer else None,
+        user_id=user.id if user else None,
+        attendees=[user.id] if user else [],
+        job_ids=[job.id] if job else [],
+    )
+    who_text = customer.full_name if customer else who
+    if job is not None:
+        who_text += f" (job {job.id}, {job.name or job.trade_names})"
+    summary = (
+        f"Book **{title}** with {who_text} on **{describe(moment.at)}–{describe_time(end.time())}**"
+        + (f" at {location}" if location else "")
+        + (f", assigned to {user.full_name}" if user else "")
+        + "."
+    )
+    return ProposedChange("crm_create_appointment", summary, body.model_dump(mode="json"))
+
+
+async def plan_update_appointment(
+    crm: CRM,
+    *,
+    appointment: str,
+    now: dt.datetime,
+    when: str = "",
+    title: str = "",
+    completed: bool | None = None,
+) -> Plan:
+    target = None
+    digits = "".join(ch for ch in appointment if ch.isdigit())
+    if digits and len(digits) >= 4:
+        items = await crm.list_appointments()
+        target = next((a for a in items if a.id == int(digits)), None)
+        if target is None:
+            return Problem(f"There is no appointment {digits} in the CRM.")
+    else:
+        people = await find_customer(crm, appointment)
+        if people.customer is None:
+            return Problem(people.problem())
+        upcoming = await crm.list_appointments(start=now, customer_id=people.customer.id)
+        if not upcoming:
+            return Problem(f"{people.customer.full_name} has no upcoming appointment to change.")
+        if len(upcoming) > 1:
+            lines = [
+                f"{people.customer.full_name} has {len(upcoming)} upcoming appointments. Which one?"
+            ]
+            lines.extend(f"- {appointment_line(a)}" for a in upcoming)
+            return Problem("\n".join(lines))
+        target = upcoming[0]
+    changes: dict[str, Any] = {}
+    said: list[str] = []
+    if when.strip():
+        moment = parse_when(when, now)
+        if moment is None:
+            return Problem("When should it move to? Give a day and a time.")
+        start = target.starts or now
+        new_start = (
+            moment.at if moment.has_time else dt.datetime.combine(moment.at.date(), start.time())
+        )
+        if new_start <= now:
+            return Problem(f"{describe(new_start)} is in the past. When should it be?")
+        changes["start_date_time"] = new_start
+        if target.start_date_time and target.end_date_time:
+            changes["end_date_time"] = new_start + (target.end_date_time - target.start_date_time)
+        said.append(f"move it to **{describe(new_start)}**")
+    if title.strip():
+        changes["title"] = title.strip()
+        said.append(f"rename it **{title.strip()}**")
+    if completed is not None:
+        changes["is_completed"] = completed
+        said.append("mark it done" if completed else "mark it not done")
+    if not changes:
+        return Problem(
+            "What should change on the appointment: the time, the title, or mark it done?"
+        )
+    body = AppointmentUpdate(**changes)
+    summary = (
+        f"Change appointment {target.id} (“{target.title}”, {describe(target.starts) if target.starts else 'no date'}): "
+        + ", ".join(said)
+        + "."
+    )
+    return ProposedChange(
+        "crm_update_appointment",
+        summary,
+        {"appointment_id": target.id, "changes": body.model_dump(mode="json", exclude_unset=True)},
+    )
+
+
+# --- jobs and prospects ----------------------------------------------------------------------
+
+
+async def _trade_ids(crm: CRM, words: str) -> list[int] | str:
+    trades = await directory_for(crm).trades()
+    wanted: list[int] = []
+    for raw in words.replace("&", ",").replace(" and ", ",").split(","):
+        word = raw.strip().casefold()
+        if not word:
+            continue
+        word = TRADE_WORDS.get(word, word)
+        hits = [
+            t for t in trades if t.name.casefold() == word or t.name.casefold().startswith(word)
+        ]
+        if not hits:
+            names = ", ".join(t.name for t in trades)
+            return f"“{raw.strip()}” is not one of the company's trades ({names})."
+        wanted.append(hits[0].id)
+    return wanted or "Which trade is the job for (roofing, siding, gutters, windows…)?"
+
+
+async def plan_create_job(crm: CRM, *, customer: str, trades: str, description: str) -> Plan:
+    people = await find_customer(crm, customer)
+    if people.customer is None:
+        return Problem(people.problem())
+    trade_ids = await _trade_ids(crm, trades)
+    if isinstance(trade_ids, str):
+        return Problem(trade_ids)
+    if not description.strip():
+        return Problem("What is the job's scope (a short description)?")
+    names = {t.id: t.name for t in await directory_for(crm).trades()}
+    body = JobCreate(
+        customer_id=people.customer.id, trades=trade_ids, description=description.strip()
+    )
+    summary = (
+        f"Create a {' + '.join(names[t] for t in trade_ids)} job for **{people.customer.full_name}** "
+        f"(customer {people.customer.id}): {description.strip()}"
+    )
+    return ProposedChange("crm_create_job", summary, body.model_dump(mode="json"))
+
+
+async def plan_create_prospect(
+    crm: CRM,
+    *,
+    first_name: str,
+    last_name: str,
+    phone: str,
+    email: str = "",
+    street: str = "",
+    city: str = "",
+    state: str = "MA",
+    zip_code: str = "",
+    trades: str = "",
+    description: str = "",
+) -> Plan:
+    missing = [
+        label
+        for label, value in (("first name", first_name), ("last name", last_name), ("phone", phone))
+        if not value.strip()
+    ]
+    if missing:
+        return Problem("To add the prospect I still need: " + ", ".join(missing) + ".")
+    duplicates = await crm.find_duplicate_customers(email=email or None, phone=phone)
+    if duplicates:
+        names = ", ".join(f"{c.full_name} (customer {c.id})" for c in duplicates)
+        return Problem(
+            f"That phone or email already belongs to {names}. Use the existing customer instead."
+        )
+    address = None
+    if street or city or zip_code:
+        states = await crm.list_states(1)
+        state_id = next(
+            (
+                s.id
+                for s in states
+                if s.code.casefold() == state.strip().casefold()
+                or s.name.casefold() == state.strip().casefold()
+            ),
+            None,
+        )
+        if state_id is None:
+            return Problem(f"“{state}” is not a US state I know.")
+        address = {"address": street, "city": city, "state_id": state_id, "zip": zip_code}
+    job = None
+    if trades.strip():
+        trade_ids = await _trade_ids(crm, trades)
+        if isinstance(trade_ids, str):
+            return Problem(trade_ids)
+        job = ProspectJob(
+            trades=trade_ids,
+            description=description.strip() or f"{trades.strip().capitalize()} lead",
+        )
+    body = ProspectCreate(
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        email=email.strip() or None,
+        phones=[PhoneInput(label="cell", number=phone)],
+        address=address,
+        job=job,
+    )
+    summary = f"Add prospect **{first_name.strip()} {last_name.strip()}**, phone {phone}" + (
+        f", {email}" if email else ""
+    )
+    if address:
+        summary += f", {street}, {city}, {state} {zip_code}".rstrip(", ")
+    if job is not None:
+        summary += f", with a {trades.strip()} job: {job.description}"
+    return ProposedChange("crm_create_prospect", summary + ".", body.model_dump(mode="json"))
+
+
+# --- carrying out a confirmed change -------------------------------------------------------
+
+
+async def apply_change(crm: CRM, kind: str, payload: dict[str, Any]) -> str:
+    """Run a confirmed change; CRM errors propagate (the confirmation layer reports them)."""
+    if kind == "crm_add_note":
+        note = await crm.add_note(payload["job_id"], payload["note"])
+        return f"Done: note {note.id} added to job {payload['job_id']}."
+    if kind == "crm_update_note":
+        await crm.update_note(payload["note_id"], payload["note"])
+        return f"Done: note {payload['note_id']} updated."
+    if kind == "crm_change_stage":
+        job = await crm.change_stage(payload["job_id"], payload["stage_code"])
+        return f"Done: job {job.id} ({job.name}) moved from {payload['from']} to **{job.current_stage.name}**."
+    if kind == "crm_create_appointment":
+        appointment = await crm.create_appointment(AppointmentCreate.model_validate(payload))
+        when = describe(appointment.starts) if appointment.starts else ""
+        return f"Done: **{appointment.title}** booked for {when} (appointment {appointment.id})."
+    if kind == "crm_update_appointment":
+        appointment = await crm.update_appointment(
+            payload["appointment_id"], AppointmentUpdate.model_validate(payload["changes"])
+        )
+        when = describe(appointment.starts) if appointment.starts else ""
+        return f"Done: appointment {appointment.id} (“{appointment.title}”) is now {when}."
+    if kind == "crm_create_job":
+        job = await crm.create_job(JobCreate.model_validate(payload))
+        return f"Done: job {job.id} ({job.name}) created in **{job.current_stage.name}**."
+    if kind == "crm_create_prospect":
+        result = await crm.create_prospect(ProspectCreate.model_validate(payload))
+        jobs = f" with job {', '.join(str(j) for j in result.job_ids)}" if result.job_ids else ""
+        return f"Done: {result.customer.full_name} added as customer {result.customer.id}{jobs}."
+    raise KeyError(f"unknown CRM change {kind!r}")
+
+
+CHANGE_KINDS = (
+    "crm_add_note",
+    "crm_update_note",
+    "crm_change_stage",
+    "crm_create_appointment",
+    "crm_update_appointment",
+    "crm_create_job",
+    "crm_create_prospect",
+)

@@ -132,6 +132,16 @@ class Assistant:
         base = self.settings.openai_base_url or "api.openai.com"
         return f"{self.settings.model} via {base} ({self.settings.openai_api})"
 
+    async def check_model(self) -> str | None:
+        """None when the model answers; otherwise what is wrong, in words (missing or rejected key...)."""
+        if self.client is None:
+            return None
+        try:
+            await self.client.with_options(max_retries=1, timeout=10).models.list()
+        except Exception as error:  # any failure is reported, not raised
+            return describe_error(error)
+        return None
+
     def display_name(self, key: str) -> str:
         return self.config.spec(key).name if key in self.config.all_agents else key
 

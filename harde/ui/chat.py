@@ -65,6 +65,10 @@ def _sidebar(runtime: Runtime, cid: str) -> None:
     with st.sidebar:
         st.markdown("### Hard-E")
         st.caption(f"Model: {assistant.model_label()}")
+        if "model_problem" not in st.session_state:
+            st.session_state["model_problem"] = runtime.run(assistant.check_model())
+        if st.session_state["model_problem"]:
+            st.error(st.session_state["model_problem"])
         state = runtime.run(assistant.state(cid))
         public = state.public_state()
         active = public.get("active_agent", "triage")

@@ -1,0 +1,422 @@
+"""PrimerVideoWorkflow: the durable primer-video run on DBOS, one checkpointed step per stage.
+
+resolve job -> fetch CRM context -> write script -> speech -> enhance -> render -> deliver ->
+CRM note -> wait until playable -> email the homeowner -> clean up (always, in `finally`).
+A crash resumes at the first unfinished step; every step that can repeat safely retries with
+backoff; the homeowner email goes through the send ledger. Steps log one line each, with the
+run id and timings only (never names, addresses or text).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import shutil
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from dbos import DBOS
+from dbos._error import DBOSWorkflowCancelledError
+
+from harde.crm.errors import CRMNotFound, CRMValidationError
+from harde.errors import ConfigurationError, HardeError, InputError, IntegrationError
+from harde.integrations.delivery.protocol import Delivered
+from harde.integrations.mail.message import OutgoingEmail, deterministic_message_id, domain_of
+from harde.workflows.ledger import SendUncertainError, send_once
+from harde.workflows.pipeline import PrimerPipeline, current_pipeline
+from harde.workflows.resolve import resolve_job
+
+log = logging.getLogger("harde.pipeline")
+
+WORKFLOW_NAME = "harde.primer_video"
+SWEEP_WORKFLOW_NAME = "harde.primer_sweep"
+PRIMER_QUEUE = "harde_primer"
+STEP_ORDER = (
+    "resolve_job", "fetch_context", "write_script", "speech", "enhance", "render",
+    "deliver", "crm_note", "wait_playable", "email_homeowner", "cleanup",
+)  # fmt: skip
+ORPHAN_AGE_S = 6 * 3600.0
+
+T = TypeVar("T")
+
+# Fault injection for the crash tests (`harde daemon --pause-after STEP`): after STEP is
+# checkpointed the workflow writes `marker` and blocks, so a test can SIGKILL it right there.
+pause_after: dict[str, Any] = {"step": None, "marker": None}
+
+
+class PlayableTimeout(HardeError):
+    """The delivered video did not become playable in time."""
+
+
+def _transient(exc: BaseException) -> bool:
+    """Retry outside-service failures; never bad input, missing records or configuration."""
+    if isinstance(exc, CRMNotFound | CRMValidationError | InputError | ConfigurationError | SendUncertainError):
+        return False
+    return isinstance(exc, IntegrationError | OSError | TimeoutError)
+
+
+def short(run_id: str) -> str:
+    return run_id[-12:]
+
+
+async def _logged(step: str, body: Callable[[], Awaitable[T]]) -> T:
+    run = short(DBOS.workflow_id or "-")
+    started = time.perf_counter()
+    try:
+        result = await body()
+    except BaseException as exc:
+        log.info("run=%s step=%s failed after %.2fs: %s", run, step, time.perf_counter() - started, type(exc).__name__)
+        raise
+    log.info("run=%s step=%s ok %.2fs", run, step, time.perf_counter() - started)
+    return result
+
+
+async def _after(step: str) -> None:
+    if pause_after["step"] == step:
+        Path(pause_after["marker"]).write_text(step)  # noqa: ASYNC240  (test hook)
+        log.info("paused after step=%s (fault injection)", step)
+        await asyncio.Event().wait()
+
+
+# --- steps -------------------------------------------------------------------------------------
+
+
+@DBOS.step(name="resolve_job", retries_allowed=True, max_attempts=4, interval_seconds=0.5, backoff_rate=2, should_retry=_transient)
+async def resolve_job_step(request: dict[str, Any]) -> dict[str, Any]:
+    async def body() -> dict[str, Any]:
+        crm = current_pipeline().crm
+        if request.get("job_id") is not None:
+            try:
+                job = await crm.get_job(int(request["job_id"]))
+            except CRMNotFound:
+                return {"status": "not_found", "job_id": None, "candidates": [], "asked_for": f"job {request['job_id']}"}
+            return {"status": "ok", "job_id": job.id, "candidates": [], "asked_for": str(job.id)}
+        res = await resolve_job(crm, request.get("subject", ""), request.get("body", ""))
+        return {"status": res.status, "job_id": res.job_id, "candidates": res.candidates, "asked_for": res.asked_for}
+
+    return await _logged("resolve_job", body)
+
+
+@DBOS.step(name="reply_to_sender", retries_allowed=False)
+async def reply_to_sender_step(request: dict[str, Any], resolved: dict[str, Any]) -> dict[str, Any]:
+    async def body() -> dict[str, Any]:
+        p = current_pipeline()
+        asked = resolved.get("asked_for") or "that request"
+        if resolved["status"] == "ambiguous":
+            lines = "\n".join(f"  - {c}" for c in resolved["candidates"])
+            text = (
+                f"I found more than one job for \"{asked}\", so I have not made a video yet:\n\n{lines}\n\n"
+                "Reply with the job number (for example \"Please produce Primer Video for job 1043\") "
+                "and I will start right away."
+            )
+        else:
+            text = (
+                f"I could not find a job for \"{asked}\" in the CRM, so I have not made a video. "
+                "Please send the job number (for example \"Please produce Primer Video for job 1043\")."
+            )
+        run_id = DBOS.workflow_id or ""
+        email = OutgoingEmail(
+            message_id=deterministic_message_id("reply", run_id, domain_of(p.settings.mail_from)),
+            to=request.get("reply_to") or request.get("sender", ""),
+            subject=_reply_subject(request.get("subject", "")),
+            body=f"Hello,\n\n{text}\n\n— Hard-E, {p.settings.company_name}",
+            sender=p.settings.mail_from,
+            in_reply_to=request.get("trigger_message_id", ""),
+        )
+        outcome = await send_once(p.ledger, p.outbox, email, purpose="reply", run_id=run_id, alert=_alert_director)
+        return {"status": outcome, "message_id": email.message_id}
+
+    return await _logged("reply_to_sender", body)
+
+
+@DBOS.step(name="fetch_context", retries_allowed=True, max_attempts=4, interval_seconds=0.5, backoff_rate=2, should_retry=_transient)
+async def fetch_context_step(job_id: int) -> dict[str, Any]:
+    async def body() -> dict[str, Any]:
+        crm = current_pipeline().crm
+        job = await crm.get_job(job_id)
+        customer = job.customer or await crm.get_customer(job.customer_id)
+        rep = job.reps[0].full_name if job.reps else ""
+        return {
+            "job_id": job.id,
+            "job_number": job.number or str(job.id),
+            "job_title": job.title,
+            "customer_id": customer.id,
+            "customer_name": customer.full_name,
+            "first_name": customer.first_name,
+            "email": customer.email or (customer.additional_emails[0] if customer.additional_emails else ""),
+            "trade": job.trade_names,
+            "rep_name": rep,
+        }
+
+    return await _logged("fetch_context", body)
+
+
+@DBOS.step(name="write_script", retries_allowed=True, max_attempts=3, interval_seconds=1, backoff_rate=2, should_retry=_transient)
+async def write_script_step(job_id: int, focus: str | None, target_words: int) -> dict[str, Any]:
+    async def body() -> dict[str, Any]:
+        script = await current_pipeline().script_writer.write(job_id=job_id, focus=focus, target_words=target_words)
+        if not script.text.strip():
+            raise InputError("the script writer returned an empty script")
+        return {"text": script.text, "word_count": script.word_count}
+
+    return await _logged("write_script", body)
+
+
+@DBOS.step(name="speech", retries_allowed=True, max_attempts=3, interval_seconds=1, backoff_rate=2, should_retry=_transient)
+async def speech_step(run_id: str, text: str) -> dict[str, Any]:
+    async def body() -> dict[str, Any]:
+        p = current_pipeline()
+        out = p.workdir(run_id) / "voice.wav"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        result = await p.speech.synthesize(text, out)
+        return {"path": str(result.path), "duration_s": round(float(result.duration_s), 3)}
+
+    return await _logged("speech", body)
+
+
+@DBOS.step(name="enhance", retries_allowed=True, max_attempts=2, interval_seconds=0.5, should_retry=_transient)
+async def enhance_step(run_id: str, voice_path: str) -> dict[str, Any]:
+    async def body() -> dict[str, Any]:
+        p = current_pipeline()
+        out = await p.enhancer.enhance(Path(voice_path), p.workdir(run_id) / "voice-enhanced.wav")
+        return {"path": str(out)}
+
+    return await _logged("enhance", body)
+
+
+@DBOS.step(name="render", retries_allowed=True, max_attempts=2, interval_seconds=0.5, should_retry=_transient)
+async def render_step(run_id: str, voice_path: str) -> dict[str, Any]:
+    async def body() -> dict[str, Any]:
+        p = current_pipeline()
+        result = await p.renderer.render(Path(voice_path), p.workdir(run_id) / "primer.mp4", run_key=_run_key(run_id))
+        return {"path": str(result.path), "duration_s": result.duration_s, "assets": list(result.assets)}
+
+    return await _logged("render", body)
+
+
+@DBOS.step(name="deliver", retries_allowed=True, max_attempts=4, interval_seconds=1, backoff_rate=2, should_retry=_transient)
+async def deliver_step(run_id: str, video_path: str, job_number: str) -> dict[str, Any]:
+    async def body() -> dict[str, Any]:
+        p = current_pipeline()
+        name = f"primer-{_slug(job_number)}-{_run_key(run_id)}.mp4"
+        delivered = await p.delivery.deliver(Path(video_path), name=name)
+        return {"link": delivered.link, "ref": delivered.ref, "name": name}
+
+    return await _logged("deliver", body)
+
+
+@DBOS.step(name="crm_note", retries_allowed=True, max_attempts=4, interval_seconds=1, backoff_rate=2, should_retry=_transient)
+async def crm_note_step(job_id: int, link: str, duration_s: float) -> dict[str, Any]:
+    async def body() -> dict[str, Any]:
+        crm = current_pipeline().crm
+        # Idempotent: a retry after a crash mid-step finds the note it already added.
+        for note in await crm.list_notes(job_id):
+            if link in note.note:
+                return {"note_id": note.id, "created": False}
+        text = f"Primer video ready ({duration_s:.0f} s): {link} — made by Hard-E and emailed to the homeowner once playable."
+        note = await crm.add_note(job_id, text)
+        return {"note_id": note.id, "created": True}
+
+    return await _logged("crm_note", body)
+
+
+@DBOS.step(name="wait_playable", retries_allowed=True, max_attempts=2, interval_seconds=1, should_retry=_transient)
+async def wait_playable_step(link: str, ref: str) -> dict[str, Any]:
+    async def body() -> dict[str, Any]:
+        p = current_pipeline()
+        delivered = Delivered(link=link, ref=ref)
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        delay = p.poll_first_s
+        polls = 0
+        while True:
+            polls += 1
+            state = await p.delivery.status(delivered)
+            if state == "ready":
+                return {"state": state, "polls": polls, "waited_s": round(loop.time() - started, 3)}
+            if state == "failed":
+                raise IntegrationError(p.delivery.name, "the delivered video failed processing")
+            if loop.time() - started + delay > p.settings.playable_timeout_s:
+                raise PlayableTimeout(f"the video was not playable after {p.settings.playable_timeout_s:.0f} s")
+            await asyncio.sleep(delay)  # backoff between polls, never one long fixed wait
+            delay = min(delay * 2, p.poll_max_s)
+
+    return await _logged("wait_playable", body)
+
+
+@DBOS.step(name="email_homeowner", retries_allowed=False)
+async def email_homeowner_step(ledger_key: str, context: dict[str, Any], link: str) -> dict[str, Any]:
+    async def body() -> dict[str, Any]:
+        p = current_pipeline()
+        run_id = DBOS.workflow_id or ""
+        if not context.get("email"):
+            await _alert_director(
+                f"Job {context['job_number']} has no homeowner email in the CRM; the primer video is at {link}"
+            )
+            return {"status": "no_address", "message_id": "", "to": ""}
+        email = OutgoingEmail(
+            message_id=deterministic_message_id("primer", ledger_key, domain_of(p.settings.mail_from)),
+            to=context["email"],
+            subject=f"{context['first_name']}, a short video about your project from {p.settings.company_name}",
+            body=homeowner_body(context, link, p.settings.company_name),
+            sender=p.settings.mail_from,
+        )
+        outcome = await send_once(p.ledger, p.outbox, email, purpose="homeowner", run_id=run_id, alert=_alert_director)
+        return {"status": outcome, "message_id": email.message_id, "to": context["email"]}
+
+    return await _logged("email_homeowner", body)
+
+
+@DBOS.step(name="cleanup", retries_allowed=True, max_attempts=3, interval_seconds=0.5)
+async def cleanup_step(run_id: str) -> dict[str, Any]:
+    return await _logged("cleanup", lambda: cleanup_run(current_pipeline(), run_id))
+
+
+async def cleanup_run(p: PrimerPipeline, run_id: str) -> dict[str, Any]:
+    """Remove the run's temporary files and remote assets (idempotent)."""
+    workdir = p.workdir(run_id)
+    existed = workdir.exists()
+    await asyncio.to_thread(shutil.rmtree, workdir, True)
+    assets = await p.renderer.cleanup(_run_key(run_id))
+    return {"temp_removed": existed, "assets_removed": assets}
+
+
+# --- the workflow ------------------------------------------------------------------------------
+
+
+@DBOS.workflow(name=WORKFLOW_NAME, max_recovery_attempts=20)
+async def primer_video_workflow(request: dict[str, Any]) -> dict[str, Any]:
+    """One primer video, from a trigger (email, CLI or app) to the homeowner's inbox."""
+    run_id = DBOS.workflow_id or ""
+    try:
+        resolved = await resolve_job_step(request)
+        await _after("resolve_job")
+        if resolved["status"] != "ok":
+            reply = await reply_to_sender_step(request, resolved) if request.get("sender") else None
+            return {"outcome": f"job_{resolved['status']}", "resolution": resolved, "reply": reply}
+        job_id = int(resolved["job_id"])
+        context = await fetch_context_step(job_id)
+        await _after("fetch_context")
+        target = int(request.get("target_words") or current_pipeline().settings.primer_target_words)
+        script = await write_script_step(job_id, request.get("focus"), target)
+        await _after("write_script")
+        voice = await speech_step(run_id, script["text"])
+        await _after("speech")
+        enhanced = await enhance_step(run_id, voice["path"])
+        await _after("enhance")
+        video = await render_step(run_id, enhanced["path"])
+        await _after("render")
+        delivered = await deliver_step(run_id, video["path"], context["job_number"])
+        await _after("deliver")
+        note = await crm_note_step(job_id, delivered["link"], video["duration_s"])
+        await _after("crm_note")
+        playable = await wait_playable_step(delivered["link"], delivered["ref"])
+        await _after("wait_playable")
+        ledger_key = f"{request.get('key') or run_id}:{job_id}"
+        email = await email_homeowner_step(ledger_key, context, delivered["link"])
+        await _after("email_homeowner")
+        return {
+            "outcome": "done",
+            "job_id": job_id,
+            "video": delivered["ref"],
+            "duration_s": video["duration_s"],
+            "link": delivered["link"],
+            "note_id": note["note_id"],
+            "email": email,
+            "word_count": script["word_count"],
+            "playable": playable,
+        }
+    finally:
+        try:
+            await cleanup_step(run_id)
+        except DBOSWorkflowCancelledError:
+            # A cancelled run cannot record steps; clean up directly (the sweep is the backstop).
+            with contextlib.suppress(Exception):
+                await cleanup_run(current_pipeline(), run_id)
+            raise
+
+
+@DBOS.step(name="sweep", retries_allowed=False)
+async def sweep_step() -> dict[str, Any]:
+    return await sweep_orphans(current_pipeline(), ORPHAN_AGE_S)
+
+
+@DBOS.workflow(name=SWEEP_WORKFLOW_NAME)
+async def primer_sweep_workflow(scheduled_at: Any, context: Any) -> None:
+    """Scheduled: remove temp folders and remote assets that runs left behind."""
+    await sweep_step()
+
+
+async def sweep_orphans(p: PrimerPipeline, older_than_s: float) -> dict[str, Any]:
+    """Temp folders of runs that are no longer running and are older than `older_than_s`."""
+    removed = 0
+    cutoff = time.time() - older_than_s
+    if p.work_root.is_dir():
+        for folder in p.work_root.iterdir():
+            if folder.stat().st_mtime >= cutoff:
+                continue
+            status = await DBOS.get_workflow_status_async(folder.name)
+            if status is not None and status.status in ("PENDING", "ENQUEUED"):
+                continue
+            await asyncio.to_thread(shutil.rmtree, folder, True)
+            removed += 1
+    partials = 0
+    delivery_dir = p.settings.delivery_dir
+    if delivery_dir.is_dir():
+        for part in delivery_dir.glob(".*.part"):
+            if part.stat().st_mtime < cutoff:
+                part.unlink(missing_ok=True)
+                partials += 1
+    assets = await p.renderer.sweep(older_than_s)
+    log.info("sweep: removed %d temp folders, %d partial files, %d remote assets", removed, partials, assets)
+    return {"temp_folders": removed, "partials": partials, "assets": assets}
+
+
+# --- text ---------------------------------------------------------------------------------------
+
+
+def homeowner_body(context: dict[str, Any], link: str, company: str) -> str:
+    rep = context.get("rep_name") or f"the team at {company}"
+    trade = (context.get("trade") or "project").lower()
+    if trade in ("—", ""):
+        trade = "project"
+    return (
+        f"Hi {context['first_name']},\n\n"
+        f"{rep} put together a short personal video about your {trade} project, so you know "
+        "exactly what to expect from us before we meet.\n\n"
+        f"Watch it here: {link}\n\n"
+        "It is about two minutes long. If anything in it raises a question, just reply to this "
+        "email and we will get back to you the same day.\n\n"
+        f"Thank you,\n{company}"
+    )
+
+
+def _reply_subject(subject: str) -> str:
+    return subject if subject.lower().startswith("re:") else f"Re: {subject}"
+
+
+def _run_key(run_id: str) -> str:
+    return "".join(ch for ch in run_id if ch.isalnum())[-16:] or "run"
+
+
+def _slug(text: str) -> str:
+    return "".join(ch if ch.isalnum() else "-" for ch in text).strip("-") or "job"
+
+
+async def _alert_director(text: str) -> None:
+    p = current_pipeline()
+    run_id = DBOS.workflow_id or "-"
+    email = OutgoingEmail(
+        message_id=deterministic_message_id("alert", f"{run_id}:{text[:60]}", domain_of(p.settings.mail_from)),
+        to=p.settings.director_email,
+        subject="Hard-E needs you: primer pipeline",
+        body=f"{text}\n\nRun: {run_id}",
+        sender=p.settings.mail_from,
+    )
+    try:
+        await p.outbox.send(email)
+    except Exception as exc:  # the alert must never hide the original problem
+        log.warning("could not alert the director: %s", type(exc).__name__)

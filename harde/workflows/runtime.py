@@ -1,0 +1,285 @@
+"""Running the primer workflow: launching DBOS (daemon or a one-off run), starting runs, and the
+workflow store that the app and CLI read through DBOSClient without launching DBOS.
+
+One process at a time runs workflows (a lock file under data_dir), so a one-off `harde primer`
+never recovers runs that a live daemon owns.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import fcntl
+import hashlib
+import logging
+import os
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dbos import DBOS, DBOSClient, DBOSConfig, SetWorkflowID
+
+from harde.config import Settings
+from harde.integrations.mail.message import TriggerEmail
+from harde.workflows.pipeline import PrimerPipeline, install_pipeline, workflow_db_url
+from harde.workflows.primer import (
+    PRIMER_QUEUE,
+    STEP_ORDER,
+    WORKFLOW_NAME,
+    primer_sweep_workflow,
+    primer_video_workflow,
+)
+
+log = logging.getLogger("harde.pipeline")
+
+APP_NAME = "harde"
+# Fixed, so a run interrupted by a crash is recovered by the next start of a newer build too.
+APP_VERSION = "primer-1"
+EXECUTOR_ID = "harde-pipeline"
+SWEEP_SCHEDULE = "*/30 * * * *"
+
+
+def dbos_config(settings: Settings) -> DBOSConfig:
+    return {
+        "name": APP_NAME,
+        "system_database_url": workflow_db_url(settings),
+        "application_version": APP_VERSION,
+        "executor_id": EXECUTOR_ID,
+        "log_level": "WARNING",
+    }
+
+
+def workflow_id_for_message(message_id: str) -> str:
+    """The same trigger email always maps to the same workflow (a duplicate is the same run)."""
+    return "primer-mail-" + hashlib.sha256(message_id.strip().strip("<>").encode()).hexdigest()[:24]
+
+
+def request_from_email(email: TriggerEmail) -> dict[str, Any]:
+    return {
+        "source": "email",
+        "key": email.message_id,
+        "trigger_message_id": email.message_id,
+        "sender": email.sender,
+        "reply_to": email.reply_address,
+        "subject": email.subject,
+        "body": email.body[:4000],
+        "job_id": None,
+    }
+
+
+def request_for_job(job_id: int, *, source: str, focus: str | None = None, target_words: int | None = None) -> dict[str, Any]:
+    return {"source": source, "key": "", "job_id": int(job_id), "focus": focus, "target_words": target_words}
+
+
+def new_workflow_id(job_id: int) -> str:
+    return f"primer-job{job_id}-{uuid.uuid4().hex[:12]}"
+
+
+# --- the single-runner lock ---------------------------------------------------------------------
+
+
+class PipelineLock:
+    """An exclusive flock on `<data_dir>/pipeline.lock`, held for as long as DBOS runs here."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.path = settings.data_dir / "pipeline.lock"
+        self._fd: int | None = None
+
+    def acquire(self) -> bool:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            return False
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode())
+        self._fd = fd
+        return True
+
+    def release(self) -> None:
+        if self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None
+
+
+# --- launching ----------------------------------------------------------------------------------
+
+
+async def launch(settings: Settings, pipeline: PrimerPipeline, *, schedule_sweep: bool = False) -> None:
+    """Install the pipeline and launch DBOS on the running event loop (recovers pending runs)."""
+    install_pipeline(pipeline)
+    DBOS(config=dbos_config(settings))
+    DBOS.launch()  # adopts this loop: recovered async runs execute here
+    await DBOS.register_queue_async(PRIMER_QUEUE, worker_concurrency=1)
+    if schedule_sweep:
+        await DBOS.apply_schedules_async(
+            [{"schedule_name": "harde-primer-sweep", "workflow_fn": primer_sweep_workflow, "schedule": SWEEP_SCHEDULE}]
+        )
+
+
+def shutdown() -> None:
+    DBOS.destroy(workflow_completion_timeout_sec=0)
+    install_pipeline(None)
+
+
+async def start_primer(request: dict[str, Any], workflow_id: str) -> Any:
+    """Start (or attach to) the run with this id; a second start with the same id is the same run."""
+    with SetWorkflowID(workflow_id):
+        return await DBOS.start_workflow_async(primer_video_workflow, request)
+
+
+# --- the workflow store (read and control without launching DBOS) ------------------------------
+
+
+@dataclass
+class StepView:
+    name: str
+    status: str  # done | failed | running | pending
+    seconds: float | None = None
+    error: str = ""
+    output: Any = None
+
+
+@dataclass
+class RunView:
+    workflow_id: str
+    status: str
+    created_at: dt.datetime | None
+    updated_at: dt.datetime | None
+    request: dict[str, Any]
+    output: Any = None
+    error: str = ""
+    steps: list[StepView] = field(default_factory=list)
+
+    @property
+    def link(self) -> str:
+        if isinstance(self.output, dict) and self.output.get("link"):
+            return str(self.output["link"])
+        for step in self.steps:
+            if step.name == "deliver" and isinstance(step.output, dict):
+                return str(step.output.get("link", ""))
+        return ""
+
+
+def _ts(ms: int | None) -> dt.datetime | None:
+    return dt.datetime.fromtimestamp(ms / 1000, dt.UTC) if ms else None
+
+
+def steps_of(raw_steps: list[Any], run_status: str) -> list[StepView]:
+    seen: dict[str, StepView] = {}
+    for s in raw_steps:
+        name = str(s["function_name"]).rsplit(".", 1)[-1]
+        started, done = s.get("started_at_epoch_ms"), s.get("completed_at_epoch_ms")
+        seconds = (done - started) / 1000 if started and done else None
+        error = s.get("error")
+        status = "failed" if error is not None else ("done" if done else "running")
+        seen[name] = StepView(name, status, seconds, f"{type(error).__name__}: {error}" if error else "", s.get("output"))
+    ordered = [seen.pop(n) for n in STEP_ORDER if n in seen]
+    ordered.extend(v for k, v in seen.items() if not k.startswith("DBOS"))
+    if run_status in ("PENDING", "ENQUEUED"):
+        names = {v.name for v in ordered}
+        ordered.extend(StepView(n, "pending") for n in STEP_ORDER if n not in names)
+    return ordered
+
+
+class WorkflowStore:
+    """Runs of the primer workflow, through DBOSClient: what the app page and `harde primer` use."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.client = DBOSClient(system_database_url=workflow_db_url(settings), application_name=APP_NAME)
+
+    def close(self) -> None:
+        self.client.destroy()
+
+    def enqueue_primer(self, job_id: int, *, focus: str | None = None, source: str = "app") -> str:
+        workflow_id = new_workflow_id(job_id)
+        self.client.enqueue(
+            {"workflow_name": WORKFLOW_NAME, "queue_name": PRIMER_QUEUE, "workflow_id": workflow_id, "app_version": APP_VERSION},
+            request_for_job(job_id, source=source, focus=focus),
+        )
+        return workflow_id
+
+    def result(self, workflow_id: str) -> Any:
+        """Wait for the run to finish and return its output (raises the run's error)."""
+        return self.client.retrieve_workflow(workflow_id).get_result(polling_interval_sec=0.5)
+
+    def list_runs(self, limit: int = 50) -> list[RunView]:
+        statuses = self.client.list_workflows(name=WORKFLOW_NAME, limit=limit, sort_desc=True)
+        return [self._view(s, with_steps=False) for s in statuses]
+
+    def get_run(self, workflow_id: str) -> RunView | None:
+        found = self.client.list_workflows(workflow_ids=[workflow_id])
+        return self._view(found[0], with_steps=True) if found else None
+
+    def _view(self, status: Any, *, with_steps: bool) -> RunView:
+        inputs = status.input or {}
+        args = inputs.get("args", ()) if isinstance(inputs, dict) else ()
+        request = args[0] if args and isinstance(args[0], dict) else {}
+        steps = steps_of(self.client.list_workflow_steps(status.workflow_id), status.status) if with_steps else []
+        return RunView(
+            workflow_id=status.workflow_id,
+            status=status.status,
+            created_at=_ts(status.created_at),
+            updated_at=_ts(status.updated_at),
+            request=request,
+            output=status.output,
+            error=f"{type(status.error).__name__}: {status.error}" if status.error else "",
+            steps=steps,
+        )
+
+    def cancel(self, workflow_id: str) -> None:
+        self.client.cancel_workflow(workflow_id)
+
+    def retry(self, workflow_id: str) -> str:
+        """Resume a cancelled run; re-run a failed one from the start as a fork (new id, same request).
+
+        A fork keeps the request, so the send ledger still stops a second homeowner email.
+        """
+        run = self.get_run(workflow_id)
+        if run is not None and run.status == "CANCELLED":
+            self.client.resume_workflow(workflow_id, queue_name=PRIMER_QUEUE)
+            return workflow_id
+        handle = self.client.fork_workflow(workflow_id, 1, application_version=APP_VERSION, queue_name=PRIMER_QUEUE)
+        return str(handle.get_workflow_id())
+
+
+def daemon_pid(settings: Settings) -> int | None:
+    """The pid holding the pipeline lock (a running daemon or one-off run), or None."""
+    lock = PipelineLock(settings)
+    if lock.acquire():
+        lock.release()
+        return None
+    with contextlib.suppress(OSError, ValueError):
+        return int(Path(lock.path).read_text().strip() or 0) or None
+    return None
+
+
+@contextlib.contextmanager
+def single_runner(settings: Settings) -> Iterator[bool]:
+    lock = PipelineLock(settings)
+    got = lock.acquire()
+    try:
+        yield got
+    finally:
+        if got:
+            lock.release()
+
+
+async def run_one(settings: Settings, pipeline: PrimerPipeline, job_id: int, *, focus: str | None = None,
+                  target_words: int | None = None, workflow_id: str | None = None) -> tuple[str, Any]:  # fmt: skip
+    """Launch DBOS here, run one primer for `job_id` to the end, shut down. Caller holds the lock."""
+    await launch(settings, pipeline)
+    try:
+        wid = workflow_id or new_workflow_id(job_id)
+        handle = await start_primer(request_for_job(job_id, source="cli", focus=focus, target_words=target_words), wid)
+        result = await handle.get_result()
+        return wid, result
+    finally:
+        await asyncio.to_thread(shutdown)

@@ -191,8 +191,9 @@ class LeapEmulator:
             self._thread = None
 
     def serve_forever(self) -> None:
-        """Run in the calling thread until interrupted (the CLI)."""
-        self.start()
+        """Block the calling thread until interrupted (the CLI); starts the server if needed."""
+        if self._server is None:
+            self.start()
         try:
             while not self._stopping.wait(0.5):
                 pass

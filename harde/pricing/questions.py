@@ -1,0 +1,412 @@
+"""Reads a pricing question the way reps ask it: "2,400 sq ft footprint at 6/12 with 15%
+waste", "six twelve pitch", "180 feet of 6-inch seamless", "what markup gives a 40% margin".
+
+Spoken numbers become digits first; then each measure is found by its unit and removed, so
+"6 in 12" is a pitch and never a 6-inch gutter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+Intent = Literal[
+    "convert",  # margin <-> markup
+    "margin_from_prices",  # cost and price -> margin and markup
+    "price_from_cost",  # cost and target -> price
+    "roof",
+    "siding",
+    "gutter",
+    "downspouts",
+    "windows",
+    "material",  # a quantity of one catalog item
+    "lookup",  # catalog look-up
+    "unknown",
+]
+
+_UNITS = {
+    "zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1000}
+
+
+def _read_number(tokens: list[str], start: int) -> tuple[int, int]:
+    """Read one spoken number from tokens[start]; returns its value and the index after it."""
+    total = current = 0
+    last = ""
+    index = start
+    end = start
+    while index < len(tokens):
+        word = tokens[index].lower()
+        unit, tens, scale = _UNITS.get(word), _TENS.get(word), _SCALES.get(word)
+        if (
+            unit is not None
+            and word != "oh"
+            and (last in ("", "scale") or (last == "tens" and 0 < unit < 10))
+        ):
+            current += unit
+            last = "unit" if last != "tens" else "done"
+        elif tens is not None and last in ("", "scale"):
+            current += tens
+            last = "tens"
+        elif scale is not None and last in ("unit", "tens", "done", "scale"):
+            if scale == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * scale
+                current = 0
+            last = "scale"
+        elif (
+            word == "and"
+            and last == "scale"
+            and index + 2 < len(tokens)
+            and (tokens[index + 2].lower() in _UNITS or tokens[index + 2].lower() in _TENS)
+        ):
+            index += 2
+            continue
+        else:
+            break
+        end = index + 1
+        # Words of one number are joined by a space or a hyphen ("thirty-five").
+        if index + 2 < len(tokens) and tokens[index + 1].strip(" -") == "":
+            index += 2
+        else:
+            break
+    return total + current, end
+
+
+def words_to_digits(text: str) -> str:
+    """'two thousand four hundred' -> '2400'; 'six twelve' -> '6 12'; 'thirty-five' -> '35'."""
+    tokens = re.findall(r"[A-Za-z]+|[^A-Za-z]+", text)
+    out: list[str] = []
+    index = 0
+    while index < len(tokens):
+        word = tokens[index].lower()
+        if (word in _UNITS and word != "oh") or word in _TENS:
+            value, index = _read_number(tokens, index)
+            out.append(str(value))
+            continue
+        out.append(tokens[index])
+        index += 1
+    return "".join(out)
+
+
+def normalise(text: str) -> str:
+    """Lower case, digits for spoken numbers, plain separators and units."""
+    text = text.replace("’", "'").replace("”", '"').replace("“", '"').replace("×", " x ")
+    text = words_to_digits(text.lower())
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
+    text = re.sub(r"\ba dozen\b", "12", text)
+    text = re.sub(r"(\d+(?:\.\d+)?)\s*k\b", lambda m: f"{float(m.group(1)) * 1000:g}", text)
+    text = re.sub(r"(\d)\s*(?:percent|per cent|pct)\b", r"\1%", text)
+    text = re.sub(r"\s+", " ", text)
+    return text.strip()
+
+
+_NUM = r"(\d+(?:\.\d+)?)"
+_AREA_UNIT = (
+    r"(?:sq\.?\s*f(?:ee)?t\.?|sqft|square\s*f(?:ee|oo)t|sf\b|ft2|ft²|sq\.?\s*feet|feet\s*square)"
+)
+_PITCH = re.compile(
+    rf"{_NUM}\s*(?:/|:|-|\s+in\s+|\s+on\s+|\s+over\s+|\s+)\s*12\b(?:\s*(?:pitch|slope|roof))?|"
+    rf"\b(?:pitch|slope)\s*(?:of|is|at)?\s*{_NUM}\b(?!\s*(?:%|ft|feet|'|sq))|"
+    rf"\b{_NUM}\s*(?:-\s*)?(?:pitch|pitched)\b"
+)
+_DIMS = re.compile(
+    rf"{_NUM}\s*(?:'|ft\.?|feet|foot)?\s*(?:x|by|\*)\s*{_NUM}\s*(?:'|ft\.?|feet|foot)?"
+)
+_AREA = re.compile(rf"{_NUM}\s*{_AREA_UNIT}")
+_SQUARES = re.compile(rf"{_NUM}\s*(?:squares?|sqs?\b)")
+_LENGTH = re.compile(rf"{_NUM}\s*(?:linear\s+|lin\.?\s+)?(?:feet|foot|ft\b\.?|lf\b|'(?!s))")
+_MONEY = re.compile(r"\$\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?:dollars|bucks)\b")
+_PERCENT = re.compile(rf"{_NUM}\s*%")
+_SIZE_IN = re.compile(r"\b([3-8])\s*(?:-\s*)?(?:inch(?:es)?\b|in\b\.?|\")")
+_STORIES = re.compile(r"\b(\d(?:\.5)?)\s*(?:-\s*)?(?:stor(?:y|ies|ey)|floors?|levels?)\b")
+_WINDOW_COUNT = re.compile(
+    r"\b(\d+)\s+((?:[a-z][a-z-]*\s+){0,3}?)(windows?|double[- ]?hungs?|casements?|sliders?|pictures?|picture windows?)\b"
+)
+_COUNT_OF = re.compile(r"\b(\d+)\s+(windows?|doors?|garage doors?|downspouts?|corners?)\b")
+
+
+@dataclass
+class PricingQuestion:
+    text: str
+    normalised: str
+    intent: Intent = "unknown"
+    trade: str | None = None
+    rise: float | None = None
+    length_ft: float | None = None
+    width_ft: float | None = None
+    area_sqft: float | None = None
+    area_is_footprint: bool = True
+    squares: float | None = None
+    feet: float | None = None
+    waste_pct: float | None = None
+    complexity: Literal["gable", "hip", "complex"] | None = None
+    margin_pct: float | None = None
+    markup_pct: float | None = None
+    tax_pct: float | None = None
+    cost: float | None = None
+    price: float | None = None
+    size_in: int | None = None
+    style: str = "k-style"
+    guards: bool = False
+    stories: float | None = None
+    downspouts: int | None = None
+    windows: list[tuple[str, int]] = field(default_factory=list)
+    doors: int = 0
+    garage_doors: int = 0
+    wants_money: bool = False
+    wants_target_from_other: Literal["margin", "markup"] | None = None
+    item_query: str = ""
+    overhang_ft: float | None = None
+
+
+_MONEY_WORDS = re.compile(
+    r"\b(price|pric(e|ing)|cost|costs|estimate|quote|charge|how much|budget|bid|sell|margin|markup|mark[- ]?up|total|\$)"
+)
+_ROOF_WORDS = re.compile(
+    r"\b(roof|roofs|roofing|shingles?|squares?|bundles?|pitch|reroof|re-roof|ridge|hip|gable|footprint|tear[- ]?off)\b"
+)
+_SIDING_WORDS = re.compile(
+    r"\b(siding|clapboards?|hardie\w*|fiber[- ]?cement|vinyl siding|wall|walls|house wrap|shakes? siding)\b"
+)
+_GUTTER_WORDS = re.compile(
+    r"\b(gutters?|downspouts?|leaders?|seamless|k[- ]?style|half[- ]?round|eaves? troughs?)\b"
+)
+_WINDOW_WORDS = re.compile(r"\b(windows?|double[- ]?hungs?|casements?|sliders?|picture windows?)\b")
+_LOOKUP_WORDS = re.compile(
+    r"\b(catalog|catalogue|per roll|per bundle|per box|per piece|per foot|per window|per square|unit (cost|price)|"
+    r"our cost (on|for)|what do we (pay|charge)|what does .* cost|sku|supplier|carry|stock)\b"
+)
+
+
+def _take(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str] | None, str]:
+    match = pattern.search(text)
+    if match is None:
+        return None, text
+    return match, text[: match.start()] + " ¦ " + text[match.end() :]
+
+
+def _percent_role(text: str, start: int, end: int) -> str | None:
+    after = text[end : end + 30]
+    before = text[max(0, start - 40) : start]
+    for role, words in (
+        ("waste", r"waste"),
+        ("margin", r"(gross )?margin|gp\b|gross profit"),
+        ("markup", r"mark[- ]?up"),
+        ("tax", r"(sales )?tax"),
+    ):
+        if re.match(rf"\s*(?:for |of |in )?(?:{words})", after):
+            return role
+    for role, words in (
+        ("waste", r"waste"),
+        ("margin", r"margin"),
+        ("markup", r"mark[- ]?up"),
+        ("tax", r"tax"),
+    ):
+        if re.search(
+            rf"(?:{words})\s*(?:factor|rate|target)?\s*(?:of|at|to|is|=|:|around|about)?\s*(?:a |an )?$",
+            before,
+        ):
+            return role
+    return None
+
+
+def parse_question(text: str) -> PricingQuestion:
+    """What a pricing question asks and the measures it gives."""
+    norm = normalise(text)
+    q = PricingQuestion(text=text, normalised=norm)
+    rest = norm
+
+    # Percentages first: their role comes from the words around them.
+    for found in list(_PERCENT.finditer(norm)):
+        role = _percent_role(norm, found.start(), found.end())
+        value = float(found.group(1))
+        if role == "waste":
+            q.waste_pct = value
+        elif role == "margin":
+            q.margin_pct = value
+        elif role == "markup":
+            q.markup_pct = value
+        elif role == "tax":
+            q.tax_pct = value
+        else:
+            continue
+    rest = _PERCENT.sub(" ¦ ", rest)
+
+    for found in list(_MONEY.finditer(rest)):
+        amount = float(found.group(1) or found.group(2))
+        before = rest[max(0, found.start() - 40) : found.start()]
+        after = rest[found.end() : found.end() + 25]
+        if re.search(
+            r"(sell|sold|selling|price|priced|charge|charging|bid|quoted?|contract)\w*\s*(it |this |the job )?(is |of |at |for |was )?(about |around )?$",
+            before,
+        ) or re.match(r"\s*(sale|selling|sell|price|contract|revenue|job price)", after):
+            q.price = amount
+        elif q.cost is None:
+            q.cost = amount
+        else:
+            q.price = amount
+    rest = _MONEY.sub(" ¦ ", rest)
+
+    match, rest = _take(_PITCH, rest)
+    if match is not None:
+        q.rise = float(next(g for g in match.groups() if g is not None))
+    match, rest = _take(_DIMS, rest)
+    if match is not None:
+        a, b = float(match.group(1)), float(match.group(2))
+        q.length_ft, q.width_ft = max(a, b), min(a, b)
+    overhang = re.search(
+        rf"{_NUM}\s*(?:-\s*)?(?:ft|foot|feet|')?\s*(?:-\s*)?(?:overhangs?|eaves overhang)", rest
+    )
+    if overhang:
+        q.overhang_ft = float(overhang.group(1))
+        rest = rest[: overhang.start()] + " ¦ " + rest[overhang.end() :]
+    match, rest = _take(_AREA, rest)
+    if match is not None:
+        q.area_sqft = float(match.group(1))
+        before, after = (
+            match.string[max(0, match.start() - 30) : match.start()],
+            match.string[match.end() : match.end() + 20],
+        )
+        # "a roof of 2,400 sq ft", "2,400 sq ft of roof": already sloped area, not a footprint.
+        q.area_is_footprint = not (
+            re.search(
+                r"\broof(?: area| surface)?\s*(?:is|of|=|:|measures|measuring)?\s*(?:about |around |roughly )?$",
+                before,
+            )
+            or re.match(r"\s*(?:of )?(?:sloped |actual )?(?:roof|roofing)\b(?! footprint)", after)
+        )
+    match, rest = _take(_SQUARES, rest)
+    if match is not None:
+        q.squares = float(match.group(1))
+    match, rest = _take(_STORIES, rest)
+    if match is not None:
+        q.stories = float(match.group(1))
+    elif re.search(r"\b(two|2)[- ]stor", norm) or "colonial" in norm:
+        q.stories = 2
+    elif re.search(r"\branch\b|single[- ]stor", norm):
+        q.stories = 1
+    match, rest = _take(_SIZE_IN, rest)
+    if match is not None:
+        q.size_in = int(match.group(1))
+    match, rest = _take(_LENGTH, rest)
+    if match is not None:
+        q.feet = float(match.group(1))
+
+    for count in _COUNT_OF.finditer(rest):
+        n, what = int(count.group(1)), count.group(2)
+        if what.startswith("garage"):
+            q.garage_doors = n
+        elif what.startswith("door"):
+            q.doors = n
+        elif what.startswith("downspout"):
+            q.downspouts = n
+    for window in _WINDOW_COUNT.finditer(rest):
+        descriptor = f"{window.group(2)}{window.group(3)}".strip()
+        q.windows.append((descriptor, int(window.group(1))))
+
+    if re.search(r"half[- ]?round", norm):
+        q.style = "half-round"
+    q.guards = bool(
+        re.search(r"\b(guards?|leaf ?guard|gutter covers?|micro[- ]?mesh|screens?)\b", norm)
+    )
+    if re.search(r"\b(complex|cut[- ]up|lots of valleys|dormers?|valleys)\b", norm):
+        q.complexity = "complex"
+    elif re.search(r"\bhip(ped)?\b", norm):
+        q.complexity = "hip"
+    elif re.search(r"\bgable(d)?\b", norm):
+        q.complexity = "gable"
+    q.wants_money = bool(_MONEY_WORDS.search(norm))
+    q.intent, q.trade = _intent(q, norm)
+    q.item_query = _item_query(norm)
+    return q
+
+
+def _intent(q: PricingQuestion, norm: str) -> tuple[Intent, str | None]:
+    has_measure = any(v is not None for v in (q.area_sqft, q.squares, q.feet, q.length_ft)) or bool(
+        q.windows
+    )
+    mentions_margin = bool(re.search(r"\bmargin", norm))
+    mentions_markup = bool(re.search(r"\bmark[- ]?up", norm))
+    if not has_measure:
+        if q.cost is not None and q.price is not None:
+            return "margin_from_prices", None
+        if q.cost is not None and (q.margin_pct is not None or q.markup_pct is not None):
+            return "price_from_cost", None
+        if (mentions_margin or mentions_markup) and (
+            q.margin_pct is not None or q.markup_pct is not None
+        ):
+            if q.margin_pct is not None and mentions_markup:
+                q.wants_target_from_other = "markup"
+            elif q.markup_pct is not None and mentions_margin:
+                q.wants_target_from_other = "margin"
+            return "convert", None
+    gutter = bool(_GUTTER_WORDS.search(norm))
+    if gutter and re.search(
+        r"\bhow many downspouts?\b|\bdownspouts? (do|would|will|should) (i|we)\b", norm
+    ):
+        return "downspouts", "gutters"
+    if gutter and (q.feet is not None or q.length_ft is not None):
+        return "gutter", "gutters"
+    if _SIDING_WORDS.search(norm) and (
+        q.area_sqft is not None
+        or q.feet is not None
+        or q.length_ft is not None
+        or q.squares is not None
+    ):
+        return "siding", "siding"
+    if q.windows and _WINDOW_WORDS.search(norm) and not _SIDING_WORDS.search(norm):
+        return "windows", "windows"
+    roofish = bool(_ROOF_WORDS.search(norm)) or q.rise is not None
+    if roofish and (q.area_sqft is not None or q.length_ft is not None or q.squares is not None):
+        # "22 squares of architectural shingles" is a material quantity, not a whole roof.
+        if (
+            q.squares is not None
+            and re.search(r"\bsquares? of\b", norm)
+            and not re.search(r"\b(roof|reroof|estimate)\b", norm)
+        ):
+            return "material", "roofing"
+        return "roof", "roofing"
+    if has_measure and (q.feet is not None or q.squares is not None or q.area_sqft is not None):
+        return "material", None
+    if (
+        _LOOKUP_WORDS.search(norm)
+        or q.wants_money
+        or re.search(r"\b(search|find|look up|lookup|show|list)\b", norm)
+    ):
+        return "lookup", None
+    return "unknown", None
+
+
+_FILLER = re.compile(
+    r"\b(what'?s|what is|what are|how much|how many|would|will|does|do|did|is|are|the|a|an|our|us|we|i|me|you|"
+    r"cost|costs|price|prices|pricing|charge|on|for|of|per|in|to|it|that|this|get|give|need|tell|please|search|find|"
+    r"look|up|show|list|catalog|catalogue|quote|estimate|an?|at|with|and|about|current|currently|pay|unit|each)\b"
+)
+
+
+def _item_query(norm: str) -> str:
+    """The product words of a look-up ("ice and water shield", "englert gutter")."""
+    words = re.sub(r"[¦?!.,;:$%]", " ", norm)
+    words = re.sub(r"\b\d+(?:\.\d+)?\b", " ", words)
+    # "ice and water" keeps its "and": it is the product's name.
+    words = words.replace("ice and water", "ice_and_water")
+    words = _FILLER.sub(" ", words)
+    words = re.sub(r"\b(roll|bundle|box|piece|foot|feet|ft|square|squares|sq)\b", " ", words)
+    return re.sub(r"\s+", " ", words.replace("ice_and_water", "ice and water")).strip()

@@ -1,0 +1,267 @@
+"""The BM25 index over passages (bm25s), with filters, persisted and updated file by file.
+
+Parsing, chunking and term analysis are kept per file, so a change re-reads only the files that
+changed; the BM25 matrix itself is rebuilt from the stored terms, which takes milliseconds
+because IDF and length norms are corpus-wide anyway.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import tempfile
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import bm25s
+import numpy as np
+
+from harde.knowledge.models import Chunk, Hit
+from harde.knowledge.tokens import analyze, query_terms
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 3
+# The title and heading say what a passage is about; counting their terms again ranks a passage
+# titled "Price objection" above one that mentions price in passing.
+TITLE_REPEAT = 2
+HEADING_REPEAT = 2
+MAX_PER_SOURCE = 2
+PROJECT_BOOST = 1.25
+# Words that do not identify a project by themselves ("estates", "village").
+_GENERIC_PROJECT_TEXT = (
+    "the at of estates estate village commons park heights condominiums condos condo development "
+    "project homes place farms farm landing ridge hoa association phase"
+)
+_GENERIC_PROJECT_WORDS = frozenset(_GENERIC_PROJECT_TEXT.split())
+
+
+def chunk_terms(chunk: Chunk) -> list[str]:
+    title = analyze(chunk.title)
+    heading = analyze(chunk.heading)
+    return analyze(chunk.text) + title * TITLE_REPEAT + heading * HEADING_REPEAT
+
+
+@dataclass
+class FileEntry:
+    fingerprint: str
+    chunks: list[Chunk]
+    terms: list[list[str]]
+
+
+def normalize_category(category: str) -> str:
+    return re.sub(r"[^A-Z0-9]+", "_", category.strip().upper()).strip("_")
+
+
+def project_words(name: str) -> list[str]:
+    return [w for w in re.split(r"[^a-z0-9]+", name.lower()) if w]
+
+
+class BM25Index:
+    """Passages and their BM25 scores. Not thread-safe for writes; searches only read."""
+
+    def __init__(self, k1: float = 1.2, b: float = 0.75) -> None:
+        self.k1 = k1
+        self.b = b
+        self.files: dict[str, FileEntry] = {}
+        self.chunks: list[Chunk] = []
+        self._retriever: bm25s.BM25 | None = None
+        self._vocab: dict[str, int] = {}
+        self._categories = np.zeros(0, dtype=object)
+        self._projects = np.zeros(0, dtype=object)
+        self._sources = np.zeros(0, dtype=object)
+
+    # --- building ------------------------------------------------------------------------
+    def set_file(self, source: str, fingerprint: str, chunks: list[Chunk]) -> None:
+        self.files[source] = FileEntry(fingerprint, chunks, [chunk_terms(c) for c in chunks])
+
+    def remove_file(self, source: str) -> None:
+        self.files.pop(source, None)
+
+    def rebuild(self, retriever: bm25s.BM25 | None = None) -> None:
+        """Recompute the BM25 matrix from the stored terms of every file (or adopt a loaded one)."""
+        chunks: list[Chunk] = []
+        corpus: list[list[str]] = []
+        for source in sorted(self.files):
+            entry = self.files[source]
+            chunks.extend(entry.chunks)
+            corpus.extend(entry.terms)
+        self.chunks = chunks
+        if chunks and retriever is None:
+            retriever = bm25s.BM25(k1=self.k1, b=self.b, method="lucene")
+            retriever.index(corpus, show_progress=False)
+        self._retriever = retriever if chunks else None
+        self._vocab = dict(retriever.vocab_dict) if retriever is not None and chunks else {}
+        self._categories = np.array([c.category for c in chunks], dtype=object)
+        self._projects = np.array([c.project or "" for c in chunks], dtype=object)
+        self._sources = np.array([c.source for c in chunks], dtype=object)
+
+    @classmethod
+    def from_chunks(cls, chunks: Iterable[Chunk]) -> BM25Index:
+        index = cls()
+        by_source: dict[str, list[Chunk]] = {}
+        for chunk in chunks:
+            by_source.setdefault(chunk.source, []).append(chunk)
+        for source, items in by_source.items():
+            index.set_file(source, "", items)
+        index.rebuild()
+        return index
+
+    # --- searching -----------------------------------------------------------------------
+    @property
+    def project_names(self) -> list[str]:
+        return sorted({c.project for c in self.chunks if c.project})
+
+    def projects_named_in(self, query: str) -> list[str]:
+        """Projects whose distinctive name words all appear in the query."""
+        words = set(project_words(query))
+        named = []
+        for name in self.project_names:
+            distinctive = [w for w in project_words(name) if w not in _GENERIC_PROJECT_WORDS]
+            if distinctive and all(w in words for w in distinctive):
+                named.append(name)
+        return named
+
+    def scores(self, terms: dict[str, float]) -> np.ndarray:
+        total = np.zeros(len(self.chunks), dtype=np.float32)
+        if self._retriever is None:
+            return total
+        for term, weight in terms.items():
+            if term in self._vocab:
+                total += np.float32(weight) * self._retriever.get_scores([term])
+        return total
+
+    def search(
+        self,
+        query: str,
+        k: int = 5,
+        category: str | None = None,
+        project: str | None = None,
+    ) -> list[Hit]:
+        if not self.chunks or k <= 0:
+            return []
+        scores = self.scores(query_terms(query))
+        allowed = np.ones(len(self.chunks), dtype=bool)
+        if category:
+            wanted = normalize_category(category)
+            allowed &= self._categories == wanted
+        if project:
+            wanted_words = project_words(project)
+            matches = [p for p in self.project_names if project_words(p) == wanted_words]
+            allowed &= np.isin(self._projects, matches)
+        else:
+            # Project documents (HOA rules of one development...) answer only questions that
+            # name the project; elsewhere they would crowd out the general playbook.
+            named = self.projects_named_in(query)
+            allowed &= (self._projects == "") | np.isin(self._projects, named)
+            if named:
+                scores = np.where(np.isin(self._projects, named), scores * PROJECT_BOOST, scores)
+        scores = np.where(allowed, scores, 0.0)
+        return self._top(scores, k)
+
+    def _top(self, scores: np.ndarray, k: int) -> list[Hit]:
+        positive = int(np.count_nonzero(scores > 0))
+        if positive == 0:
+            return []
+        want = min(positive, k * (MAX_PER_SOURCE + 2))
+        top = np.argpartition(-scores, want - 1)[:want] if want < len(scores) else np.arange(len(scores))
+        order = top[np.argsort(-scores[top], kind="stable")]
+        hits: list[Hit] = []
+        per_source: dict[str, int] = {}
+        for i in order:
+            score = float(scores[i])
+            if score <= 0:
+                break
+            chunk = self.chunks[int(i)]
+            if per_source.get(chunk.source, 0) >= MAX_PER_SOURCE:
+                continue
+            per_source[chunk.source] = per_source.get(chunk.source, 0) + 1
+            hits.append(
+                Hit(
+                    text=chunk.text,
+                    score=round(score, 4),
+                    category=chunk.category,
+                    source=chunk.source,
+                    heading=chunk.heading,
+                    title=chunk.title,
+                    project=chunk.project,
+                )
+            )
+            if len(hits) == k:
+                break
+        return hits
+
+    # --- persistence ---------------------------------------------------------------------
+    def save(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        generation = uuid.uuid4().hex
+        payload: dict[str, Any] = {
+            "version": FORMAT_VERSION,
+            "generation": generation,
+            "files": {
+                source: {
+                    "fingerprint": entry.fingerprint,
+                    "chunks": [c.to_json() for c in entry.chunks],
+                    "terms": entry.terms,
+                }
+                for source, entry in self.files.items()
+            },
+        }
+        if self._retriever is not None:
+            # The matrix is saved beside the passages, tagged with their generation, so that a
+            # process loading both knows they belong together.
+            target = directory / "bm25"
+            with tempfile.TemporaryDirectory(dir=directory) as tmp:
+                self._retriever.save(tmp, show_progress=False)
+                (Path(tmp) / "generation").write_text(generation, encoding="utf-8")
+                target.mkdir(exist_ok=True)
+                (target / "generation").unlink(missing_ok=True)
+                for item in Path(tmp).iterdir():
+                    os.replace(item, target / item.name)
+        _write_atomic(directory / "passages.json", json.dumps(payload, ensure_ascii=False))
+
+    @classmethod
+    def load(cls, directory: Path) -> BM25Index | None:
+        path = directory / "passages.json"
+        if not path.is_file():
+            return None
+        try:
+            payload = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError):
+            log.warning("knowledge index at %s is unreadable; rebuilding", directory)
+            return None
+        if payload.get("version") != FORMAT_VERSION:
+            return None
+        index = cls()
+        for source, entry in payload["files"].items():
+            index.files[source] = FileEntry(
+                entry["fingerprint"], [Chunk.from_json(c) for c in entry["chunks"]], entry["terms"]
+            )
+        index.rebuild(_load_matrix(directory / "bm25", payload.get("generation")))
+        return index
+
+
+def _load_matrix(directory: Path, generation: object) -> bm25s.BM25 | None:
+    marker = directory / "generation"
+    try:
+        if not generation or marker.read_text(encoding="utf-8") != generation:
+            return None
+        return bm25s.BM25.load(str(directory), show_progress=False)
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,135 @@
+"""Text to search terms: lowercase words, English stopwords out, Snowball stems, trade synonyms.
+
+The same analysis runs on documents and on queries, so a rep's "financing" meets a document's
+"finance", and a question about "too expensive" also looks for "price".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer
+
+_WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
+
+# Common English function words plus the filler of spoken questions ("what's our ... again?").
+_STOPWORD_TEXT = """
+    a about above after again against all am an and any are aren't as at be because been before
+    being below between both but by can can't cannot could couldn't did didn't do does doesn't
+    doing don't down during each few for from further had hadn't has hasn't have haven't having he
+    he'd he'll he's her here here's hers herself him himself his how how's i i'd i'll i'm i've if
+    in into is isn't it it's its itself let's me more most mustn't my myself no nor not of off on
+    once only or other ought our ours ourselves out over own same shan't she she'd she'll she's
+    should shouldn't so some such than that that's the their theirs them themselves then there
+    there's these they they'd they'll they're they've this those through to too under until up
+    very was wasn't we we'd we'll we're we've were weren't what what's when when's where where's
+    which while who who's whom why why's with won't would wouldn't you you'd you'll you're you've
+    your yours yourself yourselves s t just also get got gets us hey please tell know ok okay
+    again really thing things say says said use used go going want wants like good way something
+    anything remind let give quick guys one
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+# Words whose Snowball stem would collide with an unrelated everyday word.
+_PROTECTED = {"siding": "siding", "sided": "siding", "news": "news", "gutter": "gutter", "gutters": "gutter"}
+
+# Terms that mean the same thing in residential exteriors sales. A query term in a group also
+# searches for the others, at a lower weight than the words the rep actually used.
+TRADE_SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("price", "cost", "expensive", "pricey", "afford", "budget", "money", "cheaper"),
+    ("financing", "finance", "loan", "monthly", "payments", "apr", "credit"),
+    ("spouse", "wife", "husband", "partner", "decision-maker", "decision-makers"),
+    ("think", "sleep", "decide", "stall", "later"),
+    ("quotes", "bids", "estimates", "competitor", "competitors", "compare", "comparison"),
+    ("roof", "roofing", "reroof", "shingles", "tear-off"),
+    ("ice", "dam", "dams", "membrane"),
+    ("underlayment", "synthetic", "felt"),
+    ("guard", "guards", "cover", "covers", "screen", "screens", "leaf", "leaves"),
+    ("warranty", "warranties", "guarantee", "guaranteed", "coverage"),
+    ("workmanship", "labor", "installation"),
+    ("elderly", "senior", "seniors", "older", "retired", "retiree", "aging"),
+    ("hoa", "association", "covenants", "architectural", "bylaws"),
+    ("window", "windows", "glass", "glazing", "sash"),
+    ("siding", "clapboard", "cladding"),
+    ("fiber", "cement", "composite"),
+    ("thickness", "gauge", "thick", "thicker"),
+    ("appointment", "visit", "in-home", "consultation", "presentation", "demo"),
+    ("close", "closing", "sign", "signed", "signing", "contract", "agreement"),
+    ("deposit", "down", "upfront"),
+    ("leak", "leaks", "leaking", "drip", "stain", "stains"),
+    ("rapport", "trust", "relationship", "connection", "credibility"),
+    ("objection", "objections", "pushback", "concern", "concerns", "hesitation", "resistance"),
+    ("crew", "crews", "installers", "foreman", "production"),
+    ("ventilation", "vent", "vents", "attic", "exhaust", "intake"),
+    ("flashing", "chimney", "skylight"),
+    ("rot", "rotten", "decking", "plywood", "sheathing", "osb"),
+    ("opener", "introduction", "intro", "greeting", "first"),
+    ("primer", "video", "pre-appointment"),
+    ("referral", "referrals", "neighbor", "neighbors", "word-of-mouth"),
+    ("discount", "promotion", "promo", "deal", "incentive"),
+    ("follow-up", "followup", "callback", "recontact"),
+    ("script", "scripts", "wording", "lines", "template"),
+    ("insurance", "claim", "adjuster", "storm", "hail"),
+    ("energy", "efficiency", "u-factor", "insulated", "heating"),
+    ("downspout", "downspouts", "drainage", "runoff"),
+    ("hoa", "homeowners"),
+)
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    stemmer = Stemmer.Stemmer("english")
+    stemmer.maxCacheSize = 50_000
+    return stemmer
+
+
+def words(text: str) -> list[str]:
+    """Lowercase words, stopwords kept; hyphenated terms yield the parts and the whole."""
+    lowered = text.lower().replace("’", "'")
+    found: list[str] = []
+    for token in _WORD.findall(lowered):
+        token = token.strip(".'")
+        if token.endswith("'s"):
+            token = token[:-2]
+        if token:
+            found.append(token)
+    for compound in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", lowered):
+        found.append(compound)
+    return found
+
+
+def stems(tokens: list[str]) -> list[str]:
+    stemmer = _stemmer()
+    kept = [t for t in tokens if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
+    out = stemmer.stemWords([_PROTECTED.get(t, t) for t in kept])
+    return [_PROTECTED.get(k, s) if k in _PROTECTED else s for k, s in zip(kept, out, strict=True)]
+
+
+def analyze(text: str) -> list[str]:
+    """The index terms of a text."""
+    return stems(words(text))
+
+
+@lru_cache(maxsize=1)
+def _synonym_groups() -> dict[str, frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for group in TRADE_SYNONYMS:
+        group_stems = set(stems(list(group)))
+        for stem in group_stems:
+            groups.setdefault(stem, set()).update(group_stems)
+    return {stem: frozenset(members) for stem, members in groups.items()}
+
+
+def query_terms(query: str, synonym_weight: float = 0.35) -> dict[str, float]:
+    """Weighted terms of a query: its own stems at 1.0, trade synonyms at `synonym_weight`."""
+    own = analyze(query)
+    weights: dict[str, float] = {}
+    for term in own:
+        weights[term] = 1.0
+    groups = _synonym_groups()
+    for term in own:
+        for other in groups.get(term, ()):
+            if other not in weights:
+                weights[other] = synonym_weight
+    return weights

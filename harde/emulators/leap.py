@@ -175,7 +175,7 @@ class LeapEmulator:
         self.port = server.server_address[1]
         self._stopping.clear()
         self._thread = threading.Thread(
-            target=server.serve_forever, name="leap-emulator", daemon=True
+            target=server.serve_forever, args=(0.05,), name="leap-emulator", daemon=True
         )
         self._thread.start()
         return self

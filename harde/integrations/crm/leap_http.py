@@ -215,6 +215,7 @@ class LeapHTTP:
             transport=transport,
         )
         self.requests_sent = 0
+        self.page_size = PAGE_SIZE_CAP
 
     async def aclose(self) -> None:
         await self._client.aclose()
@@ -389,7 +390,7 @@ class LeapHTTP:
     ) -> list[JSON]:
         """Every record of a list endpoint (or the first `max_items`), following meta.pagination."""
         wanted = max_items if max_items is not None and max_items > 0 else None
-        per_page = min(PAGE_SIZE_CAP, wanted or PAGE_SIZE_CAP)
+        per_page = min(self.page_size, PAGE_SIZE_CAP, wanted or PAGE_SIZE_CAP)
         records: list[JSON] = []
         page = 1
         while True:

@@ -37,7 +37,7 @@ from harde.crm.when import parse_range
 _PHONE = re.compile(r"\(?\b\d{3}\)?[-. ]?\d{3}[-. ]\d{4}\b")
 # Words that carry the question, not the customer or job: removed before looking one up.
 _QUESTION_WORDS = re.compile(
-    r"\b(what'?s|what is|what are|whats|show( me)?|list|give me|tell me|find|look ?up|pull up|get|"
+    r"\b(what'?s|what is|what are|whats|what|how|when|where|why|show( me)?|list|give me|tell me|find|look ?up|pull up|get|"
     r"who'?s|who is|who are|when'?s|when is|where'?s|where is|where are we|how'?s|how is|is there|are there|"
     r"do we have|does|did|has|have|the|status|stage|current|open|outstanding|balance|owe[sd]?|"
     r"invoices?|payments?|paid|financials?|money|notes?|latest|last|recent|rep|sales rep|salesman|"

@@ -98,6 +98,13 @@ async def find_customer(crm: CRM, text: str) -> CustomerLookup:
         sure = found
     else:
         sure = [c for c in found if is_close_name_match(q.name or text, c)]
+        if not sure and len(q.name.split()) > 1:
+            # A stray word ("the Doyle job going?") hides the name: try each word alone.
+            for word in q.name.split():
+                hits = [c for c in await crm.search_customers(word) if is_close_name_match(word, c)]
+                if hits:
+                    sure = hits
+                    break
     if len(sure) == 1:
         lookup.customer = sure[0]
     elif sure:

@@ -1,0 +1,183 @@
+"""People's names in dictation: labelled, after "new customer", at the start, or last name first."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "mister", "missus", "dr", "doctor"}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "junior", "senior"}
+_PARTICLES = {"van", "von", "de", "del", "della", "da", "di", "du", "la", "le", "st", "ter", "ten", "dos", "das", "bin"}
+# Words that are never part of a name (checked in lower case).
+NAME_STOP = set(
+    ["a", "an", "the", "and", "or", "but", "of", "for", "to", "in", "on", "at", "by", "with", "from", "as", "is", "are", "was", "were", "be", "been", "am", "it", "its", "it's", "this", "that", "these", "those", "he", "she", "they", "him", "her", "his", "them", "their", "there", "here", "we", "us", "our", "you", "your", "i", "me", "my", "mine", "new", "add", "added", "adding", "create", "created", "creating", "enter", "put", "set", "up", "make", "open", "start", "please", "can", "could", "would", "will", "should", "customer", "customers", "client", "clients", "homeowner", "homeowners", "lead", "leads", "prospect", "prospects", "contact", "account", "record", "profile", "name", "named", "first", "last", "surname", "full", "phone", "cell", "mobile", "number", "tel", "telephone", "email", "e-mail", "mail", "address", "street", "city", "town", "state", "zip", "code", "postal", "trade", "project", "job", "work", "service", "interested", "looking", "wants", "want", "wanted", "needs", "need", "needed", "called", "calling", "call", "lives", "living", "live", "reach", "reached", "text", "texted", "says", "said", "has", "have", "had", "got", "get", "just", "also", "about", "regarding", "re", "roof", "roofing", "siding", "gutters", "gutter", "windows", "window", "replacement", "repair", "install", "installation", "estimate", "quote", "inspection", "okay", "ok", "yes", "no", "not", "hi", "hey", "hello", "thanks", "thank", "so", "well", "um", "uh", "like", "know", "note", "notes", "referral", "referred", "source", "who", "which", "what", "when", "where", "why", "how", "into", "over", "under", "near", "off", "via", "per", "today", "tomorrow", "yesterday", "morning", "afternoon", "evening", "house", "home", "property", "place", "residence", "unit", "apt", "apartment", "suite", "new-customer", "mister", "missus", "sir", "madam", "ma'am"]
+)
+_NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*\.?|,|\S")
+_INTRO = [
+    re.compile(r"\bfirst\s+name(?:\s+is|'s|\s*:|\s*-|\s*=)?\s*", re.IGNORECASE),
+    re.compile(
+        r"\b(?:(?:customer|client|homeowner|lead|prospect|contact)(?:'s)?\s+)?(?:full\s+)?name(?:\s+is|'s|\s*:|\s*-|\s*=)?\s+|\bnamed\s+|\bby the name of\s+",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:new|add(?:ing)?|create|creating|enter|entering|set\s+up|setting\s+up|put\s+in|make|open|start|log|register)\b"
+        r"(?:\s+(?:a|an|the|me|up|in|another))*(?:\s+(?:new|brand\s+new))?\s+"
+        r"(?:customer|client|lead|homeowner|prospect|contact|account|record|profile)s?\b"
+        r"(?:\s+(?:record|entry|profile|account))?(?:\s*(?:for|named|called|name\s+is|name|:|-|,|–))*\s*",
+        re.IGNORECASE,
+    ),
+    re.compile(r"(?:^|[\n.;])\s*(?:customer|client|homeowner|lead|prospect|contact)\s*(?::|-|=|\bis\b)\s*", re.IGNORECASE),
+    re.compile(r"\b(?i:add|create|enter|put)\s+(?=(?:[A-Z][A-Za-z'-]+\s+){1,3}(?:as|to|into|in)\b)"),
+    re.compile(r"\b(?:this is|it's|it is|homeowner is|customer is|client is|her name's|his name's|their name's)\s+(?=[A-Z])", re.IGNORECASE),
+]
+_LAST_LABEL = re.compile(r"\b(?:last\s+name|surname|family\s+name)(?:\s+is|'s|\s*:|\s*-|\s*=)?\s*", re.IGNORECASE)
+_LEAD_IN = re.compile(r"^\s*(?:(?:please|hey|hi|ok|okay|so|alright|hard-?e|can you|could you|go ahead and)\b[\s,]*)*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    first: str | None
+    last: str | None
+    start: int
+    end: int
+    unsure: bool = False
+
+
+def smart_case(name: str) -> str:
+    """"o'brien" -> "O'Brien", "MCCARTHY" -> "McCarthy", "smith-jones" -> "Smith-Jones"; "DeSouza" kept."""
+    name = name.strip().rstrip(".,").replace("\u2019", "'")
+    if not name:
+        return name
+    if not (name.islower() or name.isupper()) and name[0].isupper():
+        return name
+    out = []
+    for word in name.split(" "):
+        pieces = re.split(r"([-'])", word.lower())
+        cased = []
+        for piece in pieces:
+            if piece in ("-", "'"):
+                cased.append(piece)
+            elif piece.startswith("mc") and len(piece) > 2:
+                cased.append("Mc" + piece[2].upper() + piece[3:])
+            else:
+                cased.append(piece[:1].upper() + piece[1:])
+        out.append("".join(cased))
+    return " ".join(out)
+
+
+def _is_name_word(tok: str, mixed_case: bool, first: bool) -> bool:
+    if not re.fullmatch(r"[A-Za-z][A-Za-z'-]*\.?", tok):
+        return False
+    low = tok.lower().rstrip(".")
+    if low in NAME_STOP and not (mixed_case and tok[0].isupper() and low not in _COMMON_CAPITALISED):
+        return False
+    if mixed_case and not tok[0].isupper() and low not in _PARTICLES:
+        return False
+    return not (first and low in _PARTICLES and not tok[0].isupper())
+
+
+# Words that appear capitalised at the start of a sentence but are never names.
+_COMMON_CAPITALISED = {
+    "the", "a", "an", "and", "or", "but", "she", "he", "they", "her", "his", "their", "it", "this", "that", "please",
+    "customer", "client", "new", "add", "create", "phone", "cell", "email", "e-mail", "address", "city", "state", "zip",
+    "trade", "name", "first", "last", "interested", "looking", "wants", "needs", "called", "reach", "lives", "project",
+    "okay", "ok", "yes", "no", "hi", "hey", "hello", "thanks", "so", "also", "note", "notes", "referral", "referred",
+    "street", "mobile", "number", "is", "at", "in", "for", "from", "with", "on", "to", "of", "can", "could", "would",
+    "just", "we", "i", "you", "my", "our", "your", "homeowner", "lead", "prospect", "contact", "roof", "roofing",
+    "siding", "gutters", "windows", "window", "gutter", "mr", "mrs", "ms", "dr", "hard-e", "house", "home", "job",
+}
+
+
+def read_name_at(text: str, pos: int, *, mixed_case: bool, allow_single: bool = True) -> NameMatch | None:
+    """Read a name starting at `pos`: "Sarah Johnson", "Doyle, Rachel", "O Brien", "Sarah J. Johnson"."""
+    tokens = [(m.group(), m.start() + pos, m.end() + pos) for m in _NAME_TOKEN.finditer(text[pos : pos + 120])]
+    words: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(tokens) and tokens[i][0].lower().rstrip(".") in _HONORIFICS:
+        i += 1
+    last_first = False
+    while i < len(tokens) and len(words) < 4:
+        tok, start, end = tokens[i]
+        if words and "\n" in text[words[-1][2] : start]:
+            break
+        if tok == ",":
+            # "Doyle, Rachel": one word, a comma, one word, then the end of the name.
+            if len(words) == 1 and i + 1 < len(tokens) and _is_name_word(tokens[i + 1][0], mixed_case, True):
+                after = tokens[i + 2][0] if i + 2 < len(tokens) else ""
+                if (after in ("", ",", ".", ";", ":", "|") or after.lower() in NAME_STOP) and tokens[i + 1][0].lower() not in NAME_STOP:
+                    words.append(tokens[i + 1])
+                    last_first = True
+            break
+        if not _is_name_word(tok, mixed_case, not words):
+            break
+        if tok.lower().rstrip(".") in _SUFFIXES and words:
+            i += 1
+            continue
+        words.append((tok, start, end))
+        i += 1
+    if not words:
+        return None
+    start, end = words[0][1], words[-1][2]
+    names = [w[0].rstrip(".") if not re.fullmatch(r"[A-Za-z]\.", w[0]) else w[0] for w in words]
+    if last_first:
+        return NameMatch(smart_case(names[1]), smart_case(names[0]), start, end)
+    joined: list[str] = []
+    for word in names:
+        # Speech-to-text splits "O'Brien" and "McCarthy": "O Brien", "Mc Carthy".
+        if joined and joined[-1] in ("O", "o") and len(joined) >= 1:
+            joined[-1] = "O'" + smart_case(word)
+            continue
+        if joined and joined[-1].lower() in ("mc", "mac") and len(joined) >= 1:
+            joined[-1] = joined[-1].capitalize() + word.capitalize()
+            continue
+        joined.append(word)
+    core = [w for w in joined if not re.fullmatch(r"[A-Za-z]\.?", w)] or joined
+    if len(core) == 1:
+        if not allow_single:
+            return None
+        return NameMatch(smart_case(core[0]), None, start, end)
+    particle_at = next((k for k, w in enumerate(core[1:], start=1) if w.lower() in _PARTICLES), None)
+    if particle_at is not None:
+        first, last = core[:particle_at], core[particle_at:]
+    else:
+        first, last = core[:-1], core[-1:]
+    unsure = len(first) > 1
+    return NameMatch(smart_case(" ".join(first)), " ".join(smart_case(w) for w in last), start, end, unsure)
+
+
+def find_name(text: str) -> NameMatch | None:
+    """The customer's name, from the clearest cue the text offers."""
+    mixed_case = not (text.islower() or text.isupper())
+    last_label = _LAST_LABEL.search(text)
+    last_value = read_name_at(text, last_label.end(), mixed_case=mixed_case) if last_label else None
+    for pattern in _INTRO:
+        for m in pattern.finditer(text):
+            found = read_name_at(text, m.end(), mixed_case=mixed_case)
+            if found is None:
+                continue
+            if last_value is not None and pattern is _INTRO[0]:
+                return NameMatch(found.first, last_value.first, found.start, found.end)
+            if found.last is None and last_value is not None:
+                return NameMatch(found.first, last_value.first, found.start, found.end)
+            if found.last is None and pattern is not _INTRO[0]:
+                continue
+            return found
+    if last_value is not None:
+        return NameMatch(None, last_value.first, last_value.start, last_value.end)
+    lead = _LEAD_IN.match(text)
+    start = lead.end() if lead else 0
+    found = read_name_at(text, start, mixed_case=mixed_case, allow_single=False)
+    if found is not None and found.last is not None:
+        return found
+    for chunk in re.finditer(r"[^,.;:\n|]+", text):
+        words = chunk.group().split()
+        if 2 <= len(words) <= 3 and all(_is_name_word(w, False, k == 0) for k, w in enumerate(words)):
+            found = read_name_at(text, chunk.start() + len(chunk.group()) - len(chunk.group().lstrip()), mixed_case=False, allow_single=False)
+            if found is not None and found.last is not None:
+                return NameMatch(found.first, found.last, found.start, found.end, unsure=True)
+    if mixed_case:
+        for m in re.finditer(r"(?<![A-Za-z'-])[A-Z][a-z'A-Z-]+", text):
+            found = read_name_at(text, m.start(), mixed_case=True, allow_single=False)
+            if found is not None and found.last is not None:
+                return NameMatch(found.first, found.last, found.start, found.end, unsure=True)
+    return None

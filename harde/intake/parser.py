@@ -1,0 +1,267 @@
+"""parse_customer: a dictated or typed new-customer description -> CustomerDraft, offline and fast.
+
+Fields are taken in order of how reliably they can be recognised (email, phone, street,
+place, trade, name), and each one found is masked so that the next reader does not see it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from harde.intake.addresses import ZIP_RE, find_states, find_street, normalise_zip, tidy_city
+from harde.intake.draft import CustomerDraft
+from harde.intake.emails import find_email
+from harde.intake.geography import Region, region_for, region_for_zip
+from harde.intake.names import find_name, smart_case
+from harde.intake.phones import find_phones
+from harde.intake.spoken import clean_speech
+from harde.intake.trades import find_trades
+
+MAX_CHARS = 4000
+MASK = "|"
+
+# Labels of single-valued fields, at the start of a clause or followed by ":".
+_CLAUSE = r"(?:^|(?<=[\n,.;|])|(?<=\band)|(?<=\bthe))\s*"
+_LABELS = {
+    "city": re.compile(_CLAUSE + r"(?:city|town)(?:\s+(?:is|of))?\s*[:=-]?\s*|\b(?:city|town)\s*:\s*", re.IGNORECASE),
+    "state": re.compile(_CLAUSE + r"(?:state|province)(?:\s+is)?\s*[:=-]?\s*|\b(?:state|province)\s*:\s*", re.IGNORECASE),
+    "zip": re.compile(r"\b(?:zip(?:\s*code)?|postal\s*code|postcode)(?:\s+is)?\s*[:=#-]?\s*", re.IGNORECASE),
+    "referral_source": re.compile(
+        r"\b(?:referred\s+(?:to us\s+)?by|referral\s+(?:from|source(?:\s+is)?|is)|lead\s+source(?:\s+is)?|source\s*:|"
+        r"heard\s+about\s+us\s+(?:from|through|on|via)|found\s+us\s+(?:on|through|via|from)|came\s+(?:to us\s+)?(?:from|through|via))\s*:?\s*",
+        re.IGNORECASE,
+    ),
+    "notes": re.compile(r"(?:^|(?<=[\n,.;|]))\s*(?:notes?|comments?|remarks?)(?:\s+(?:is|are))?\s*[:=-]\s*|\b(?:add\s+a\s+)?note\s*(?::|that|saying)\s*", re.IGNORECASE),
+}
+_VALUE_END = re.compile(r"[\n,;|]|\.(?:\s|$)|\b(?:and|phone|cell|mobile|e-?mail|state|zip|city|street|address|trade|project|interested|looking|wants?|she|he|they)\b", re.IGNORECASE)
+_NOTE_END = re.compile(r"[\n|]|\.(?:\s|$)")
+# Where an address's locality ends when nothing else marks it.
+_PLACE_END = re.compile(
+    r"[\n;|]|\.\s+(?=[A-Z])|\b(?:phone|cell|mobile|tel|e-?mail|interested|looking|wants?|needs?|they|she|he|his|her|"
+    r"project|trade|job|referr\w*|note|notes|and\s+(?:she|he|they|wants?|needs?)|for\s+(?:a|an|the|new)|about|called)\b",
+    re.IGNORECASE,
+)
+_PLACE_PREFIX = re.compile(r"^[\s,.:-]*(?:(?:in|at|of|city(?:\s+of)?|town(?:\s+of)?)\b[\s,:]*)*", re.IGNORECASE)
+_NOT_CITY = re.compile(r"\b(?:zip|code|phone|cell|email|state|street|road|avenue|apt|unit)\b", re.IGNORECASE)
+_EXTRA_NOTES = re.compile(
+    r"\b(?:best time|call (?:her|him|them) (?:after|before|in the)|prefers? (?:text|email|call)|gate code|"
+    r"dog|insurance|claim|hail|storm damage|asap|urgent|as soon as possible|budget|financing)\b",
+    re.IGNORECASE,
+)
+
+
+def parse_customer(text: str) -> CustomerDraft:
+    """Read a new customer from dictation. Never raises; an unreadable text gives an empty draft."""
+    try:
+        return read_customer(text)
+    except Exception:  # a parser bug must not end the conversation; the fields get asked instead
+        return CustomerDraft(unsure=["all"])
+
+
+def _mask(work: str, start: int, end: int) -> str:
+    if end <= start:
+        return work
+    return work[:start] + MASK + " " * (end - start - 1) + work[end:]
+
+
+def _labelled(label: str, work: str) -> tuple[str, int, int] | None:
+    m = _LABELS[label].search(work)
+    if m is None:
+        return None
+    rest = work[m.end() :]
+    end = (_NOTE_END if label in ("notes", "referral_source") else _VALUE_END).search(rest)
+    value = rest[: end.start()] if end else rest
+    value = value.strip(" :-=")
+    if not value:
+        return None
+    return value, m.start(), m.end() + len(rest[: end.start()] if end else rest)
+
+
+def read_customer(text: str) -> CustomerDraft:
+    """The parser proper; `parse_customer` is the same without its safety net."""
+    draft = CustomerDraft()
+    if not isinstance(text, str) or not text.strip():
+        return draft
+    work = clean_speech(text[:MAX_CHARS])
+
+    email = find_email(work)
+    if email is not None:
+        draft.email = email.value
+        draft.heard["email"] = email.heard
+        if email.unsure:
+            draft.unsure.append("email")
+        work = _mask(work, email.start, email.end)
+    elif re.search(r"\b(?:e-?mail|email address)\b", work, re.IGNORECASE):
+        heard = re.search(r"\be-?mail(?:\s+address)?(?:\s+is)?\s*[:=-]?\s*([^\n,;|]{1,60}?)(?=\s*(?:[\n,;|]|\.\s|$))", work, re.IGNORECASE)
+        if heard and heard.group(1).strip() and not re.fullmatch(r"(?:none|n/?a|no|not given|unknown)", heard.group(1).strip(), re.IGNORECASE):
+            draft.heard["email"] = heard.group(1).strip()
+
+    phones = find_phones(work)
+    if phones:
+        preferred = next((p for p in phones if p.labelled and p.label == "cell"), phones[0])
+        draft.phone = preferred.digits
+        draft.phone_label = preferred.label
+        draft.heard["phone"] = preferred.heard
+        if len(preferred.digits) != 10:
+            draft.unsure.append("phone")
+        draft.other_phones = [p.digits for p in phones if p is not preferred and len(p.digits) == 10]
+        for p in phones:
+            work = _mask(work, p.start, p.end)
+
+    labelled = {name: _labelled(name, work) for name in ("city", "state", "zip", "referral_source", "notes")}
+    for name in ("referral_source", "notes"):
+        found = labelled[name]
+        if found is not None:
+            setattr(draft, name, found[0].strip())
+            work = _mask(work, found[1], found[2])
+
+    region: Region | None = None
+    street = find_street(work)
+    if street is not None:
+        draft.street = street.street
+        draft.unit = street.unit or None
+        draft.heard["street"] = work[street.start : street.end]
+        region, place_end = _read_place(draft, work, street.end)
+        work = _mask(work, street.start, place_end)
+
+    # Labelled values fill what the street's locality did not say.
+    if labelled["city"] is not None and draft.city is None:
+        value = labelled["city"][0]
+        states = find_states(value, loose=True)
+        if states:
+            region = region or states[-1].region
+            value = value[: states[-1].start]
+        zip_in = ZIP_RE.search(value)
+        if zip_in:
+            draft.zip = draft.zip or zip_in.group(1)
+            value = value[: zip_in.start()]
+        city = tidy_city(value)
+        if city and not _NOT_CITY.search(city) and len(city.split()) <= 4:
+            draft.city = city
+            draft.heard["city"] = labelled["city"][0]
+    if labelled["state"] is not None and region is None:
+        value = labelled["state"][0]
+        found_region = region_for(value) or next(iter(s.region for s in find_states(value, loose=True)), None)
+        draft.heard["state"] = value
+        if found_region is not None:
+            region = found_region
+    if labelled["zip"] is not None and draft.zip is None:
+        value = labelled["zip"][0]
+        draft.heard["zip"] = value
+        zip_code, _ = normalise_zip(value)
+        draft.zip = zip_code
+
+    if draft.city is None or region is None:
+        region = _place_without_street(draft, work, region)
+    if draft.zip is None:
+        for m in ZIP_RE.finditer(work):
+            before = work[max(0, m.start() - 12) : m.start()].lower()
+            if "zip" in before or region is not None or draft.city is not None:
+                draft.zip = m.group(1)
+                draft.heard.setdefault("zip", m.group())
+                break
+    if region is None and draft.zip is not None:
+        region = region_for_zip(draft.zip)
+        if region is not None:
+            draft.unsure.append("state")
+    if region is not None:
+        draft.state = region.code
+        draft.state_id = region.leap_id
+        draft.country_id = region.country_id
+    elif "state" in draft.heard:
+        draft.unsure.append("state")
+
+    trades = find_trades(work)
+    if trades:
+        draft.trade = trades[0].trade
+        draft.trade_detail = trades[0].detail
+        draft.other_trades = [t.trade for t in trades[1:]]
+        for t in trades:
+            work = _mask(work, t.start, t.end)
+
+    person = find_name(work)
+    if person is not None:
+        draft.first_name = person.first
+        draft.last_name = person.last
+        draft.heard["name"] = work[person.start : person.end]
+        if person.unsure:
+            draft.unsure.append("name")
+
+    extra = [_sentence_around(work, m.start(), m.end()) for m in _EXTRA_NOTES.finditer(work)]
+    extra = [e for e in extra if e]
+    if extra:
+        joined = "; ".join(dict.fromkeys(extra))
+        draft.notes = f"{draft.notes}; {joined}" if draft.notes else joined
+    return draft
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The clause holding a match, bounded by sentence marks and masked fields."""
+    left = max(text.rfind(ch, 0, start) for ch in ".\n|;,")
+    rights = [i for i in (text.find(ch, end) for ch in ".\n|;,") if i != -1]
+    right = min(rights) if rights else len(text)
+    return text[left + 1 : right].strip()
+
+
+def _read_place(draft: CustomerDraft, work: str, after: int) -> tuple[Region | None, int]:
+    """City, state and ZIP in the words after a street: ", Quincy, Mass 02169", "in Columbia MO 65201"."""
+    rest = work[after : after + 120]
+    stop = _PLACE_END.search(rest)
+    window = rest[: stop.start()] if stop else rest
+    zip_m = ZIP_RE.search(window)
+    if zip_m:
+        window = window[: zip_m.end()]
+        draft.zip = zip_m.group(1)
+        draft.heard["zip"] = zip_m.group()
+    states = find_states(window[: zip_m.start()] if zip_m else window, loose=True)
+    region = states[-1].region if states else None
+    city_end = states[-1].start if states else (zip_m.start() if zip_m else None)
+    if region is not None:
+        draft.heard["state"] = window[states[-1].start : states[-1].end]
+    if city_end is None:
+        # No state or ZIP after the street: a lone place name before the next comma, if any.
+        first = re.match(r"\s*,?\s*(?:in\s+)?([A-Za-z][A-Za-z .'-]{1,30}?)\s*(?:,|$)", window)
+        if first and mixed_case_word(first.group(1)) and not _NOT_CITY.search(first.group(1)):
+            draft.city = tidy_city(first.group(1))
+            draft.heard["city"] = first.group(1)
+            draft.unsure.append("city")
+            return None, after + first.end(1)
+        return None, after
+    raw_city = window[:city_end]
+    raw_city = _PLACE_PREFIX.sub("", raw_city)
+    raw_city = re.sub(r"[\s,]*(?:zip(?:\s*code)?)?[\s,:]*$", "", raw_city, flags=re.IGNORECASE)
+    if raw_city and not _NOT_CITY.search(raw_city) and len(raw_city.split()) <= 4 and re.fullmatch(r"[A-Za-z .'-]+", raw_city):
+        draft.city = tidy_city(raw_city)
+        draft.heard["city"] = raw_city
+    return region, after + (zip_m.end() if zip_m else states[-1].end if states else 0)
+
+
+def mixed_case_word(text: str) -> bool:
+    words = text.split()
+    return bool(words) and len(words) <= 3 and all(w[:1].isupper() for w in words)
+
+
+def _place_without_street(draft: CustomerDraft, work: str, region: Region | None) -> Region | None:
+    """A state (and the city before it) said apart from any street: "in Quincy, Mass", "Albany NY 12207"."""
+    for state in reversed(find_states(work)):
+        after = work[state.end : state.end + 12]
+        before = work[max(0, state.start - 40) : state.start]
+        near_zip = bool(re.match(r"[\s,.]*\d{5}\b", after))
+        if not near_zip and not re.search(r"\b(?:in|of|state)\b[\s,:]*[A-Za-z .'-]*$", before, re.IGNORECASE):
+            continue
+        if region is None:
+            region = state.region
+            draft.heard.setdefault("state", work[state.start : state.end])
+        if draft.city is None:
+            m = re.search(r"(?:\b(?:in|of)\s+|[,\n|:]\s*|^)((?:[A-Z][A-Za-z'-]+\s+){0,2}[A-Z][A-Za-z'-]+)[\s,]*$", before)
+            if m and not _NOT_CITY.search(m.group(1)):
+                draft.city = tidy_city(m.group(1))
+                draft.heard["city"] = m.group(1)
+        zip_m = re.match(r"[\s,.]*(\d{5})\b", after)
+        if zip_m and draft.zip is None:
+            draft.zip = zip_m.group(1)
+        break
+    return region
+
+
+__all__ = ["parse_customer", "read_customer", "smart_case"]

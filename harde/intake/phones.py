@@ -1,0 +1,111 @@
+"""Phone numbers in dictation: "(518) 656-4662", "617 555 0123", "six one seven..." (already digits)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+
+_GROUP = re.compile(r"\d+")
+# What may stand between the digit groups of one number.
+_JOINER = re.compile(r"^[\s,.\-()/+]*(?:(?:dash|hyphen)[\s,.\-]*)?$", re.IGNORECASE)
+_LABEL = re.compile(
+    r"\b(cell(?:\s*phone)?|mobile|phone|tel|telephone|number|home|landline|land line|work|office|call(?: her| him| them)?(?: at)?|reach(?: her| him| them)?(?: at)?|text)\b[^\d\n]{0,16}$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class PhoneMatch:
+    digits: str  # 10 digits when valid; what was heard otherwise
+    start: int
+    end: int
+    heard: str
+    label: str  # Leap phone label: cell, home, office, phone
+    labelled: bool
+
+
+def _label_before(text: str, start: int) -> tuple[str, bool]:
+    window = text[max(0, start - 40) : start]
+    m = _LABEL.search(window)
+    if not m:
+        return "cell", False
+    word = m.group(1).lower()
+    if word.startswith(("home", "land")):
+        return "home", True
+    if word.startswith(("work", "office")):
+        return "office", True
+    return "cell", True
+
+
+def find_phones(text: str) -> list[PhoneMatch]:
+    """Every 10-digit (or 1 + 10-digit) number, in order; then labelled numbers of another length."""
+    groups = [(m.group(), m.start(), m.end()) for m in _GROUP.finditer(text)]
+    chains: list[list[tuple[str, int, int]]] = []
+    for group in groups:
+        if chains and _JOINER.match(text[chains[-1][-1][2] : group[1]]) and text[chains[-1][-1][2] : group[1]].count(",") <= 1:
+            chains[-1].append(group)
+        else:
+            chains.append([group])
+    found: list[PhoneMatch] = []
+    for chain in chains:
+        i = 0
+        while i < len(chain):
+            digits = ""
+            matched = None
+            for j in range(i, len(chain)):
+                digits += chain[j][0]
+                if len(digits) == 11 and digits.startswith("1"):
+                    matched = (j, digits[1:])
+                    break
+                if len(digits) == 10:
+                    matched = (j, digits)
+                    if not digits.startswith("1"):
+                        break
+                    # No area code starts with 1: it may be the leading one of 11 digits.
+                    continue
+                if len(digits) > 11:
+                    break
+            if matched is None:
+                i += 1
+                continue
+            j, number = matched
+            start, end = chain[i][1], chain[j][2]
+            if start > 0 and text[start - 1] == "(":
+                start -= 1
+            label, labelled = _label_before(text, start)
+            found.append(PhoneMatch(number, start, end, text[start:end], label, labelled))
+            i = j + 1
+    if not found:
+        for chain in chains:
+            start = chain[0][1]
+            label, labelled = _label_before(text, start)
+            digits = "".join(g[0] for g in chain)
+            if labelled and 7 <= len(digits) <= 13 and not re.search(r"\bzip", text[max(0, start - 15) : start], re.IGNORECASE):
+                end = chain[-1][2]
+                found.append(PhoneMatch(digits, start, end, text[start:end], label, True))
+                break
+    return found
+
+
+def normalise_phone(raw: str | None) -> tuple[str | None, str | None]:
+    """(10 digits, None) or (None, why not) for a US number in any written form."""
+    if raw is None or not str(raw).strip():
+        return None, None
+    digits = re.sub(r"\D", "", str(raw))
+    if not digits:
+        from harde.intake.spoken import clean_speech
+
+        digits = re.sub(r"\D", "", clean_speech(str(raw)))
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    if len(digits) != 10:
+        return None, f"it has {len(digits)} digits; a US number has 10 (area code first)"
+    try:
+        number = phonenumbers.parse("+1" + digits, None)
+    except phonenumbers.NumberParseException:
+        return None, "it is not a phone number"
+    if not phonenumbers.is_possible_number(number):
+        return None, "it is not a possible US number"
+    return digits, None

@@ -217,18 +217,32 @@ class LeapEmulator:
             self._faults.append(fault)
 
     def inject_rate_limit(
-        self, retry_after: float | None = 1, *, times: int = 1, path: str | None = None
+        self,
+        retry_after: float | None = 1,
+        *,
+        times: int = 1,
+        path: str | None = None,
+        method: str | None = None,
     ) -> None:
         """The next request(s) answer 429 "Too Many Attempts." with Retry-After."""
         body = _error(429, "Too Many Attempts.").body
-        self.inject(Fault(429, body, retry_after=retry_after, times=times, path=path))
+        self.inject(
+            Fault(429, body, retry_after=retry_after, times=times, path=path, method=method)
+        )
 
     def inject_too_many_attempts(
-        self, retry_after: float | None = None, *, times: int = 1, path: str | None = None
+        self,
+        retry_after: float | None = None,
+        *,
+        times: int = 1,
+        path: str | None = None,
+        method: str | None = None,
     ) -> None:
         """The next request(s) answer Leap's other rate-limit shape: a 500 "Too Many Attempts"."""
         body = _error(500, "An internal error occured.", error_details="Too Many Attempts.").body
-        self.inject(Fault(500, body, retry_after=retry_after, times=times, path=path))
+        self.inject(
+            Fault(500, body, retry_after=retry_after, times=times, path=path, method=method)
+        )
 
     def inject_server_error(
         self,
@@ -248,10 +262,15 @@ class LeapEmulator:
         )
 
     def inject_disconnect(
-        self, *, times: int = 1, path: str | None = None, after_handling: bool = False
+        self,
+        *,
+        times: int = 1,
+        path: str | None = None,
+        method: str | None = None,
+        after_handling: bool = False,
     ) -> None:
         """The next request(s) get no answer: the connection is closed."""
-        self.inject(Fault(0, times=times, path=path, after_handling=after_handling))
+        self.inject(Fault(0, times=times, path=path, method=method, after_handling=after_handling))
 
     def inject_delay(self, seconds: float, *, times: int = 1, path: str | None = None) -> None:
         """The next request(s) are answered normally, `seconds` late."""

@@ -132,6 +132,8 @@ class Settings(BaseSettings):
     primer_target_words: int = 220
     # How long "wait until the delivered video plays" polls before giving up.
     playable_timeout_s: float = 900.0
+    # systemd's notification socket (set by systemd for Type=notify services).
+    notify_socket: str = Field("", validation_alias=_alias("NOTIFY_SOCKET", "notify_socket"))
 
     # --- pricing ----------------------------------------------------------------------------
     # A company's own catalog (CSV with the demo catalog's columns); empty: the demo catalog.

@@ -1,0 +1,152 @@
+"""Pricing tools: answers from the catalog and the take-off maths, and estimates noted on a job."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from agents import RunContextWrapper
+
+from harde.context import HardeContext
+from harde.errors import HardeError, InputError
+from harde.pricing.answers import (
+    PricingPolicy,
+    answer_conversion,
+    answer_lookup,
+    answer_margin_from_prices,
+    answer_question,
+    answer_roof_quantities,
+    estimate_for_question,
+    estimate_summary,
+    render_estimate,
+    roof_takeoff,
+)
+from harde.pricing.catalog import Catalog
+from harde.pricing.questions import PricingQuestion
+from harde.tools.confirm import action, propose
+from harde.tools.registry import tool
+
+ESTIMATE_NOTE_KIND = "pricing_estimate_note"
+
+
+def _catalog(ctx: HardeContext) -> Catalog:
+    catalog: Catalog = ctx.services.catalog
+    return catalog
+
+
+def _policy(ctx: HardeContext) -> PricingPolicy:
+    settings = ctx.settings
+    return PricingPolicy(
+        tax_rate=settings.pricing_tax_rate, target_margin=settings.pricing_target_margin
+    )
+
+
+@tool(status="Working out the numbers…")
+async def pricing_answer(ctx: RunContextWrapper[HardeContext], query: str) -> str:
+    """Answer a pricing question in the user's words, with the working shown: roof squares from a
+    footprint or dimensions and pitch, waste and bundles; estimates for roofs, siding, gutters and
+    windows from the catalog (materials, labour, tax, cost, price, margin, markup); catalog
+    look-ups; margin <-> markup. Pass the whole question, figures included."""
+    try:
+        return answer_question(query, _catalog(ctx.context), _policy(ctx.context))
+    except HardeError as error:
+        return f"I couldn't price that: {error}"
+
+
+@tool(status="Looking up {query} in the catalog…")
+async def pricing_catalog_search(ctx: RunContextWrapper[HardeContext], query: str) -> str:
+    """Find catalog items by product words ("englert gutter", "ridge vent", "ice and water"):
+    our cost, our price, coverage, labour and supplier."""
+    return answer_lookup(query, _catalog(ctx.context))
+
+
+@tool(status="Measuring the roof…")
+async def pricing_roof_squares(
+    ctx: RunContextWrapper[HardeContext],
+    pitch_rise: float,
+    footprint_sqft: float | None = None,
+    length_ft: float | None = None,
+    width_ft: float | None = None,
+    waste_percent: float | None = None,
+    roof_shape: str | None = None,
+) -> str:
+    """Roof area, squares and bundles from a plan footprint (sq ft) or length and width (ft) and
+    the pitch rise per 12 (6 for 6/12). waste_percent, or roof_shape gable / hip / complex for the
+    usual waste."""
+    try:
+        takeoff = roof_takeoff(
+            footprint_sqft=footprint_sqft,
+            length_ft=length_ft,
+            width_ft=width_ft,
+            rise=pitch_rise,
+            waste_pct=waste_percent,
+            complexity=roof_shape,
+        )
+    except InputError as error:
+        return f"I can't work that out yet: {error}."
+    return answer_roof_quantities(takeoff, asked_area=False)
+
+
+@tool(status="Converting margin and markup…")
+async def pricing_margin_markup(
+    ctx: RunContextWrapper[HardeContext],
+    margin_percent: float | None = None,
+    markup_percent: float | None = None,
+    cost: float | None = None,
+    price: float | None = None,
+) -> str:
+    """Convert a margin to a markup or back (percent), or give both for a cost and a price.
+    Margin is profit / price; markup is profit / cost."""
+    try:
+        if cost is not None and price is not None:
+            return answer_margin_from_prices(cost, price)
+        if margin_percent is None and markup_percent is None:
+            return "Give a margin or a markup (percent), or a cost and a price."
+        question = PricingQuestion(
+            text="", normalised="", margin_pct=margin_percent, markup_pct=markup_percent
+        )
+        if margin_percent is None:
+            question.wants_target_from_other = "margin"
+        return answer_conversion(question)
+    except InputError as error:
+        return f"I can't work that out: {error}."
+
+
+@tool(status="Preparing the estimate note for job {job_id}…", writes=True)
+async def pricing_attach_estimate(
+    ctx: RunContextWrapper[HardeContext], job_id: int, query: str
+) -> str:
+    """Propose adding an estimate to a CRM job as a note (the user confirms first). `query` is
+    the estimate request in words, figures included ("siding estimate for 1,800 sq ft of wall at a
+    35% margin")."""
+    context = ctx.context
+    estimate = estimate_for_question(query, _catalog(context), _policy(context))
+    if estimate is None:
+        return (
+            "That isn't an estimate I can attach: ask for a roof, siding, gutter, window or "
+            "material estimate with its measurements first."
+        )
+    try:
+        job = await context.services.crm.get_job(job_id)
+    except HardeError as error:
+        return f"I couldn't find job {job_id} in the CRM: {error}"
+    note = f"Estimate prepared by Hard-E\n{estimate_summary(estimate)}"
+    summary = f"Add this estimate to {job.title} as a note:\n\n{render_estimate(estimate)}"
+    return propose(
+        context,
+        kind=ESTIMATE_NOTE_KIND,
+        summary=summary,
+        payload={"job_id": job_id, "text": note},
+        agent="pricing",
+    )
+
+
+@action(ESTIMATE_NOTE_KIND)
+async def add_estimate_note(ctx: HardeContext, payload: dict[str, Any]) -> str:
+    job_id = int(payload["job_id"])
+    note = await ctx.services.crm.add_note(job_id, str(payload["text"]))
+    note_id = getattr(note, "id", None)
+    return (
+        f"Done: the estimate is on job {job_id} as note {note_id}."
+        if note_id
+        else f"Done: the estimate is on job {job_id}."
+    )

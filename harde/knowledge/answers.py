@@ -1,0 +1,106 @@
+"""Search hits as an answer a rep can read: the best passage first, then the sources it came from."""
+
+from __future__ import annotations
+
+import re
+
+from harde.knowledge.chunking import split_sentences
+from harde.knowledge.index import normalize_category
+from harde.knowledge.models import Hit
+
+CATEGORY_ALIASES = {
+    "CORE": "CORE_KNOWLEDGE",
+    "METHODOLOGY": "CORE_KNOWLEDGE",
+    "PROCESS": "CORE_KNOWLEDGE",
+    "OBJECTIONS": "OBJECTION_HANDLING",
+    "OBJECTION": "OBJECTION_HANDLING",
+    "PRICING": "PRICING_STRATEGIES",
+    "PRICING_STRATEGY": "PRICING_STRATEGIES",
+    "PRODUCTS": "PRODUCT_KNOWLEDGE",
+    "PRODUCT": "PRODUCT_KNOWLEDGE",
+    "WARRANTIES": "PRODUCT_KNOWLEDGE",
+    "SCRIPTS": "SCRIPT_TEMPLATES",
+    "SCRIPT": "SCRIPT_TEMPLATES",
+    "TEMPLATES": "SCRIPT_TEMPLATES",
+    "PSYCHOLOGY": "CUSTOMER_PSYCHOLOGY",
+    "CALLS": "SALES_DIRECTOR_CALLS",
+    "TRANSCRIPTS": "SALES_DIRECTOR_CALLS",
+    "PROJECT": "PROJECTS",
+    "UPLOAD": "UPLOADS",
+}
+
+# Passages after the first are shown only when they score close to it, and shortened.
+RELATED_SCORE_RATIO = 0.6
+RELATED_CHARS = 600
+MAX_PASSAGES = 3
+
+
+def resolve_category(name: str | None, known: list[str]) -> str | None:
+    """The category a loosely written name means ("objections" -> OBJECTION_HANDLING), or None."""
+    if not name or not name.strip():
+        return None
+    wanted = normalize_category(name)
+    wanted = CATEGORY_ALIASES.get(wanted, wanted)
+    if wanted in known:
+        return wanted
+    for category in known:
+        if category.startswith(wanted) or wanted.startswith(category):
+            return category
+    raise ValueError(f"there is no knowledge category {name!r}; the categories are {', '.join(known)}")
+
+
+def shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    kept = ""
+    for sentence in split_sentences(text.replace("\n", " ")):
+        if len(kept) + len(sentence) + 1 > limit:
+            break
+        kept = f"{kept} {sentence}".strip()
+    return kept or text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _label(hit: Hit) -> str:
+    heading = hit.heading.split(" › ")[-1] if hit.heading else ""
+    if heading and heading.lower() != hit.title.lower():
+        return f"{hit.title} — {heading}"
+    return hit.title
+
+
+def _tidy(text: str) -> str:
+    return re.sub(r"\n{3,}", "\n\n", text.strip())
+
+
+def format_hits(query: str, hits: list[Hit]) -> str:
+    """Markdown that reads as an answer: the best passage, close runners-up, then "Sources: ..."."""
+    if not hits:
+        return (
+            f"I found nothing in the company knowledge base about “{query.strip()}”. "
+            "Try other words (for example the product or the objection by name), or ask for a web search."
+        )
+    best = hits[0]
+    shown = [best]
+    for hit in hits[1:]:
+        if len(shown) == MAX_PASSAGES:
+            break
+        if hit.score >= best.score * RELATED_SCORE_RATIO:
+            shown.append(hit)
+    parts = [f"**{_label(best)}**", _tidy(best.text)]
+    for hit in shown[1:]:
+        parts.append(f"**Also relevant — {_label(hit)}:** {shorten(_tidy(hit.text), RELATED_CHARS)}")
+    # One entry per document, naming the sections the passages came from.
+    sections: dict[str, list[str]] = {}
+    titles: dict[str, str] = {}
+    for hit in shown:
+        titles[hit.source] = hit.title
+        named = sections.setdefault(hit.source, [])
+        if hit.heading and hit.heading not in named:
+            named.append(hit.heading)
+    sources = [
+        f"{titles[source]} ({source}{' › ' + ', '.join(named) if named else ''})"
+        for source, named in sections.items()
+    ]
+    parts.append("Sources: " + "; ".join(sources))
+    return "\n\n".join(parts)
+
+

@@ -303,8 +303,12 @@ class LocalCRM:
 
     async def search_customers(self, query: str, limit: int = 10) -> list[Customer]:
         self._refresh()
-        q = parse_customer_query(query)
         customers = list(self._customers.values())
+        if not query.strip():  # like Leap's GET /customers without filters: everyone
+            return sorted(
+                customers, key=lambda c: (c.last_name.casefold(), c.first_name.casefold(), c.id)
+            )[:limit]
+        q = parse_customer_query(query)
         found: list[Customer] = []
         if q.email:
             found += [

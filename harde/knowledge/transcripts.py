@@ -334,7 +334,7 @@ class TranscriptSet:
         return Rate(sum(c.closed for c in self.calls), len(self.calls))
 
     def outcome_counts(self) -> dict[str, int]:
-        counts = Counter(c.outcome for c in self.calls)
+        counts: Counter[str] = Counter(c.outcome for c in self.calls)
         return {key: counts.get(key, 0) for key in OUTCOMES}
 
     def _groups(self, by: GroupBy) -> dict[str, list[Transcript]]:

@@ -852,6 +852,7 @@ def make_call(index: int, trade: str, when: date) -> dict[str, Any]:
     for category in objections:
         bank = OBJECTIONS[category]
         said = _fill(rng.choice(_for_trade(bank["said"], trade)), values)
+        said = said[0].upper() + said[1:]
         options = [r for r in _for_trade(bank["response"], trade) if r not in used_responses]
         response = rng.choice(options)
         used_responses.add(response)

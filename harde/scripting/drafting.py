@@ -8,6 +8,7 @@ from typing import Protocol
 import openai
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait_exponential
 
+from harde.config import Settings
 from harde.errors import IntegrationError
 from harde.scripting.checks import check_script, length_bounds
 from harde.scripting.compose import compose_script
@@ -127,3 +128,16 @@ async def draft_with_model(
     if not check_script(text, facts, options):
         return text, True
     return compose_script(facts, grounding, options), False
+
+
+def make_drafter(settings: Settings) -> ScriptDrafter | None:
+    """A model drafter when the settings name an OpenAI-compatible model; None means offline."""
+    if settings.llm_backend != "openai" or settings.openai_api_key is None:
+        return None
+    return OpenAIScriptDrafter(
+        settings.openai_api_key.get_secret_value(),
+        settings.model_for("scripting"),
+        base_url=settings.openai_base_url,
+        timeout_s=settings.llm_timeout_s,
+        attempts=settings.llm_max_retries + 1,
+    )

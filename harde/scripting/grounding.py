@@ -21,7 +21,9 @@ _NOT_FOR_A_PRIMER = re.compile(
 )
 
 
-async def search_lines(knowledge: Any, query: str, category: str | None, fill: dict[str, str], k: int = 4) -> tuple[list[str], list[str]]:
+async def search_lines(
+    knowledge: Any, query: str, category: str | None, fill: dict[str, str], k: int = 4, **how: Any
+) -> tuple[list[str], list[str]]:
     """Speakable sentences from the best hits of a knowledge-base search, and their sources."""
     if knowledge is None:
         return [], []
@@ -30,14 +32,23 @@ async def search_lines(knowledge: Any, query: str, category: str | None, fill: d
         hits = await hits
     lines: list[str] = []
     sources: list[str] = []
+    only = how.pop("only_titled", None)
     for hit in hits:
-        found = [s for s in speakable_lines(hit.text, fill) if not _GREETING.match(s)]
+        label = f"{getattr(hit, 'title', '')} {getattr(hit, 'source', '')}".lower()
+        if only is not None and only(label) is False:
+            continue
+        found = [s for s in speakable_lines(hit.text, fill, **how) if not _GREETING.match(s)]
         if found:
             lines += [s for s in found if s not in lines]
             source = getattr(hit, "source", "") or getattr(hit, "title", "")
             if source and source not in sources:
                 sources.append(source)
     return lines, sources
+
+
+_TRADE_WORDS: dict[str, tuple[str, ...]] = {
+    "Roofing": ("roof", "shingle"), "Siding": ("siding",), "Gutters": ("gutter",), "Windows": ("window",),
+}
 
 
 def _field(record: Any, name: str) -> Any:
@@ -103,16 +114,23 @@ async def gather_grounding(
     kind = "primer video" if options.script_type == "primer" else "sales appointment"
     trade = facts.trade.lower()
     sources: list[str] = []
-    template, found = await search_lines(knowledge, f"{kind} script {trade} {facts.project}", "SCRIPT_TEMPLATES", fill)
+    other_trades = tuple(w for t, words in _TRADE_WORDS.items() if t != facts.trade for w in words)
+    names = (facts.company_name, facts.customer_first_name, facts.city, facts.rep_first_name)
+    template, found = await search_lines(
+        knowledge, f"{kind} script {trade} {facts.project}", "SCRIPT_TEMPLATES", fill,
+        quoted_only=True, avoid=other_trades, known_names=names,
+        # The primer template's lines belong in a primer, the sales script's in a sales script.
+        only_titled=(lambda label: "primer" in label) if options.script_type == "primer" else (lambda label: "primer" not in label),
+    )
     sources += found
     focus_lines: list[str] = []
     if options.focus:
-        candidates, found = await search_lines(knowledge, f"{options.focus} {trade}", None, fill, k=6)
+        candidates, found = await search_lines(knowledge, f"{options.focus} {trade}", None, fill, k=6, avoid=other_trades)
         focus_lines = sentences_mentioning(candidates, options.focus)
         sources += found if focus_lines else []
     mention_lines: dict[str, tuple[str, ...]] = {}
     for mention in options.mentions:
-        candidates, found = await search_lines(knowledge, f"{mention} {trade}", None, fill, k=6)
+        candidates, found = await search_lines(knowledge, f"{mention} {trade}", None, fill, k=6, avoid=other_trades)
         picked = sentences_mentioning(candidates, mention)
         if picked:
             mention_lines[mention] = tuple(picked)

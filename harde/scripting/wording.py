@@ -65,43 +65,67 @@ def speakable_lines(
     min_words: int = 7,
     max_words: int = 35,
     homeowner_facing: bool = True,
+    quoted_only: bool = False,
+    avoid: tuple[str, ...] = (),
+    known_names: tuple[str, ...] = (),
 ) -> list[str]:
     """Whole sentences from `text` that can be read to a homeowner as they are.
 
-    Known placeholders ([Customer First Name], {company}, ...) are filled from `fill`; a
-    sentence with any other placeholder, internal sales language, or markup is left out.
+    Known placeholders ([first name], {company}, ...) are filled from `fill`; a sentence with any
+    other placeholder, internal sales language, or markup is left out. `quoted_only` keeps only
+    sentences inside quotation marks (the example lines of a template, not its instructions);
+    `avoid` drops lines that name any of these words (another trade's variation);
+    `known_names` switches on the name check: a capitalised word that is not one of them means
+    the line is about someone else's example and is left out.
     """
     fill = {k.lower(): v for k, v in (fill or {}).items()}
+    allowed = {w for name in known_names for w in re.findall(r"[A-Za-z]+", name)} | {"I"}
     out: list[str] = []
-    for raw in _SENTENCE.split(_plain(text)):
-        sentence = raw.strip().strip('"“”').strip()
-        if not sentence or sentence[-1] not in ".!?":
+    for raw_line in text.splitlines():
+        line = raw_line.strip()
+        if not line or line.startswith("#"):
             continue
-        sentence = _PLACEHOLDER.sub(lambda m: _fill(m, fill), sentence)
-        if "\x00" in sentence or ":" in sentence or "|" in sentence:
+        if avoid and any(re.search(rf"\b{re.escape(w)}", line, re.IGNORECASE) for w in avoid):
             continue
-        if homeowner_facing and _INTERNAL.search(sentence):
-            continue
-        if min_words <= len(sentence.split()) <= max_words and sentence not in out:
-            out.append(sentence)
+        if quoted_only:
+            segments = re.findall(r'"([^"]+)"|“([^”]+)”', line)
+            pieces = [a or b for a, b in segments]
+        else:
+            if len(line.split()) < 6 and line[-1] not in ".!?":
+                continue  # a heading or label, not a sentence
+            line = re.sub(r"^([-*•]|\d+[.)])\s*", "", line)
+            line = re.sub(r"^\*\*[^*]{1,40}[:.]\*\*\s*", "", line)  # "**Label:** text"
+            pieces = [re.sub(r"[*_`]+", "", line)]
+        for piece in pieces:
+            for raw in _SENTENCE.split(piece.strip()):
+                sentence = _accept(raw, fill, quoted_only, homeowner_facing, allowed if known_names else None)
+                if sentence and min_words <= len(sentence.split()) <= max_words and sentence not in out:
+                    out.append(sentence)
     return out
+
+
+_SOMEONE_ELSES = re.compile(r"\b(you mentioned|you told|you said|I know the|I know your|since the|the stain|that's where|what I found)\b", re.IGNORECASE)
+
+
+def _accept(raw: str, fill: dict[str, str], quoted: bool, homeowner_facing: bool, allowed: set[str] | None) -> str | None:
+    sentence = raw.strip().strip('"“”').strip()
+    if not sentence or sentence[-1] not in ".!?":
+        return None
+    sentence = _PLACEHOLDER.sub(lambda m: _fill(m, fill), sentence)
+    if "\x00" in sentence or "|" in sentence or (":" in sentence and not quoted):
+        return None
+    if homeowner_facing and (_INTERNAL.search(sentence) or _SOMEONE_ELSES.search(sentence)):
+        return None
+    if allowed is not None:
+        words = re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\b", sentence)
+        if any(w not in allowed for w in words[0:] if not sentence.startswith(w)):
+            return None
+    return sentence
 
 
 def _fill(match: re.Match[str], fill: dict[str, str]) -> str:
     name = next(g for g in match.groups() if g is not None).strip().lower().replace("_", " ")
     return fill.get(name, "\x00")
-
-
-def _plain(text: str) -> str:
-    kept: list[str] = []
-    for line in text.splitlines():
-        line = line.strip()
-        # Headings and short labels ("Opening", "Step 2") are structure, not sentences.
-        if not line or line.startswith("#") or (len(line.split()) < 6 and line[-1] not in ".!?"):
-            continue
-        line = re.sub(r"^([-*•]|\d+[.)])\s*", "", line)
-        kept.append(re.sub(r"[*_`]+", "", line))
-    return " ".join(kept)
 
 
 def sentences_mentioning(lines: list[str], phrase: str) -> list[str]:
@@ -117,7 +141,7 @@ def sentences_mentioning(lines: list[str], phrase: str) -> list[str]:
         if numbers and not all(n.split("-")[0] in low for n in numbers):
             continue
         hits = sum(1 for w in key if w in low)
-        if hits >= max(1, (len(key) + 1) // 2):
+        if hits >= (len(key) if len(key) <= 2 else (len(key) + 1) // 2):
             found.append(line)
     return found
 

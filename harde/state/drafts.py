@@ -19,6 +19,15 @@ class NewClientState:
     asked: str | None = None
     awaiting_confirmation: bool = False
     created_customer_id: str | None = None
+    # Why each invalid field failed ("it has 7 digits..."), for the question that re-asks it.
+    reasons: dict[str, str] = field(default_factory=dict)
+    # Fields read from weak cues, flagged in the record shown for confirmation.
+    unsure: list[str] = field(default_factory=list)
+    # Optional fields are asked about once; what is still missing after that is left empty.
+    asked_optional: bool = False
+    # Existing customers with the same email or phone, found when creation was confirmed.
+    duplicates: list[dict[str, Any]] = field(default_factory=list)
+    allow_duplicate: bool = False
 
     @property
     def in_progress(self) -> bool:
@@ -51,6 +60,13 @@ class ScriptDraftState:
     finalised: bool = False
     # Candidate jobs offered when the customer has several; the rep picks one.
     job_choices: list[dict[str, Any]] = field(default_factory=list)
+    # Things the rep asked the script to mention ("the 50-year warranty"), in order.
+    mentions: list[str] = field(default_factory=list)
+    # The CRM facts the draft is built from (ScriptFacts as a dict), so revisions need no lookup.
+    facts: dict[str, Any] = field(default_factory=dict)
+    # What the last question asked for: "job", "focus", or None.
+    awaiting: str | None = None
+    sources: list[str] = field(default_factory=list)
 
     @property
     def in_progress(self) -> bool:

@@ -278,7 +278,7 @@ def _label(group: str) -> str:
     return OUTCOMES.get(group) or SITUATIONS.get(group) or OBJECTION_CATEGORIES.get(group) or group.capitalize()
 
 
-def _example_lines(examples: list[Example], technique: str | None = None) -> list[str]:
+def example_lines(examples: list[Example], technique: str | None = None) -> list[str]:
     lines: list[str] = []
     for example in examples:
         call = example.call
@@ -384,7 +384,7 @@ def _objections(subset: TranscriptSet, everything: TranscriptSet, q: TranscriptQ
         examples += [e for e in subset.examples(objection=row.category, limit=3) if e.call.id not in used][:1]
     if examples:
         out += ["", "How the director answered the top ones:"]
-        out += _example_lines(examples)
+        out += example_lines(examples)
     return "\n".join(out)
 
 
@@ -435,7 +435,7 @@ def _techniques(subset: TranscriptSet, everything: TranscriptSet, q: TranscriptQ
         examples = subset.examples(technique=best[0].technique, outcome="closed_first_visit", limit=2)
         if examples:
             out += ["", f"Calls where “{best[0].technique}” was used and closed on the first visit:"]
-            out += _example_lines(examples, technique=best[0].technique)
+            out += example_lines(examples, technique=best[0].technique)
     return "\n".join(out)
 
 
@@ -559,7 +559,7 @@ def _handling(subset: TranscriptSet, everything: TranscriptSet, q: TranscriptQue
         examples += [e for e in subset_for_examples.examples(limit=3) if e.call.id not in {x.call.id for x in examples}][: 3 - len(examples)]
     if examples:
         out += ["", "Examples:"]
-        out += _example_lines(examples)
+        out += example_lines(examples)
     takeaways = Counter(c.takeaway for c in closed if c.takeaway).most_common(1)
     if takeaways:
         out += ["", f"The lesson she repeats: {takeaways[0][0]}"]
@@ -610,4 +610,4 @@ def answer_question(calls: TranscriptSet, query: str) -> str:
     return answer(calls, interpret(query, techniques))
 
 
-__all__ = ["TranscriptQuestion", "answer", "answer_question", "interpret"]
+__all__ = ["TranscriptQuestion", "answer", "answer_question", "example_lines", "interpret"]

@@ -44,4 +44,6 @@ class CustomerDraft(BaseModel):
             value = getattr(self, name)
             if value not in (None, "", []):
                 out[name] = value
+        if "phone" not in out:
+            out.pop("phone_label", None)
         return out

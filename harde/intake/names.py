@@ -150,6 +150,7 @@ def find_name(text: str) -> NameMatch | None:
     mixed_case = not (text.islower() or text.isupper())
     last_label = _LAST_LABEL.search(text)
     last_value = read_name_at(text, last_label.end(), mixed_case=mixed_case) if last_label else None
+    single: NameMatch | None = None
     for pattern in _INTRO:
         for m in pattern.finditer(text):
             found = read_name_at(text, m.end(), mixed_case=mixed_case)
@@ -160,6 +161,7 @@ def find_name(text: str) -> NameMatch | None:
             if found.last is None and last_value is not None:
                 return NameMatch(found.first, last_value.first, found.start, found.end)
             if found.last is None and pattern is not _INTRO[0]:
+                single = single or found
                 continue
             return found
     if last_value is not None:
@@ -180,4 +182,4 @@ def find_name(text: str) -> NameMatch | None:
             found = read_name_at(text, m.start(), mixed_case=True, allow_single=False)
             if found is not None and found.last is not None:
                 return NameMatch(found.first, found.last, found.start, found.end, unsure=True)
-    return None
+    return single

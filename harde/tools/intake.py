@@ -1,0 +1,129 @@
+"""The new_clients specialist's tools: collect a customer over turns, then create it after a yes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from agents import RunContextWrapper
+
+from harde.context import HardeContext
+from harde.intake.creation import create_customer_record
+from harde.intake.slots import format_phone, record_markdown, start_over, take_input
+from harde.tools.confirm import action, propose
+from harde.tools.registry import tool
+
+AGENT = "new_clients"
+
+
+def _propose_creation(ctx: HardeContext, *, allow_duplicate: bool = False) -> str:
+    state = ctx.state.new_client
+    state.awaiting_confirmation = True
+    state.allow_duplicate = allow_duplicate
+    lead = "Create this customer in the CRM" + (" even though it matches an existing one" if allow_duplicate else "") + "?"
+    return propose(
+        ctx,
+        kind="create_customer",
+        summary=f"{lead}\n\n{record_markdown(state)}",
+        payload={"fields": dict(state.fields), "allow_duplicate": allow_duplicate},
+        agent=AGENT,
+    )
+
+
+@tool(status="Taking down the customer's details…")
+async def intake_collect_customer(
+    ctx: RunContextWrapper[HardeContext],
+    text: str = "",
+    first_name: str | None = None,
+    last_name: str | None = None,
+    phone: str | None = None,
+    email: str | None = None,
+    street: str | None = None,
+    city: str | None = None,
+    state: str | None = None,
+    zip: str | None = None,
+    trade: str | None = None,
+    referral_source: str | None = None,
+    notes: str | None = None,
+) -> str:
+    """Add what the rep said about a new customer to the record being collected.
+
+    Pass the rep's message as `text` (a full dictation, an answer to the last question, a
+    correction such as "actually the email is sarah.j at gmail", or "skip"). You may also pass
+    the fields you extracted (state as name or code, phone in any form, trade as roofing,
+    siding, gutters or windows); they replace what was there. Returns the next question, or
+    the complete record with a request to confirm its creation.
+    """
+    context = ctx.context
+    typed: dict[str, Any] = {
+        "first_name": first_name, "last_name": last_name, "phone": phone, "email": email,
+        "street": street, "city": city, "state": state, "zip": zip, "trade": trade,
+        "referral_source": referral_source, "notes": notes,
+    }
+    if not text.strip() and not any(v for v in typed.values()):
+        return "Tell me about the new customer: name, phone, and whatever else you have (email, address, trade)."
+    reply = take_input(context.state.new_client, text, typed)
+    context.state.pending = None if context.state.pending and context.state.pending.kind == "create_customer" else context.state.pending
+    context.state_changed()
+    if not reply.ready:
+        return reply.text
+    return _propose_creation(context)
+
+
+@tool(status="Preparing the customer anyway…")
+async def intake_create_anyway(ctx: RunContextWrapper[HardeContext]) -> str:
+    """Propose creating the customer although an existing one has the same email or phone (the rep said "create anyway")."""
+    state = ctx.context.state.new_client
+    if not state.in_progress or not state.fields:
+        return "There is no new customer being collected."
+    return _propose_creation(ctx.context, allow_duplicate=True)
+
+
+@tool(status="Dropping the customer being collected…")
+async def intake_discard(ctx: RunContextWrapper[HardeContext]) -> str:
+    """Drop the new customer being collected (the rep wants to start over or stop)."""
+    state = ctx.context.state.new_client
+    had = state.in_progress and bool(state.fields)
+    start_over(state)
+    state.active = False
+    if ctx.context.state.pending is not None and ctx.context.state.pending.kind == "create_customer":
+        ctx.context.state.pending = None
+    ctx.context.state_changed()
+    return "Dropped the new customer; nothing was created." if had else "There was no new customer being collected."
+
+
+@action("create_customer")
+async def execute_create_customer(ctx: HardeContext, payload: dict[str, Any]) -> str:
+    state = ctx.state.new_client
+    ctx.note("Checking the CRM for an existing customer with this email or phone…")
+    # A CRM failure propagates: execute_pending reports it and keeps the proposal for a retry.
+    result = await create_customer_record(
+        ctx.services.crm, payload.get("fields", {}), allow_duplicate=bool(payload.get("allow_duplicate"))
+    )
+    state.awaiting_confirmation = False
+    if result.problems:
+        listed = ", ".join(f"{k} ({v})" for k, v in result.problems.items())
+        return f"Nothing was created: {listed}. Give me the right values and I'll show the record again."
+    if result.duplicates:
+        state.duplicates = [
+            {"id": c.id, "name": c.full_name, "email": c.email, "phones": [p.digits for p in c.phones]}
+            for c in result.duplicates
+        ]
+        lines = [
+            f"- {c.full_name} (customer {c.id})"
+            + (f", {c.email}" if c.email else "")
+            + (f", {format_phone(c.phones[0].digits)}" if c.phones else "")
+            for c in result.duplicates[:5]
+        ]
+        return (
+            "Nothing was created: the CRM already has a customer with this email or phone:\n"
+            + "\n".join(lines)
+            + "\n\nSay **create anyway** to add the new customer regardless, or **start over** to drop it."
+        )
+    customer = result.customer
+    if customer is None:
+        return "Nothing was created: the CRM returned no customer."
+    state.created_customer_id = str(customer.id)
+    state.duplicates = []
+    jobs = f" and job {', '.join(str(j) for j in result.job_ids)}" if result.job_ids else ""
+    ctx.state_changed()
+    return f"Created customer **{customer.full_name}** (customer {customer.id}){jobs} in the CRM."

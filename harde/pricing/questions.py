@@ -263,6 +263,23 @@ def parse_question(text: str) -> PricingQuestion:
         else:
             q.price = amount
     rest = _MONEY.sub(" ¦ ", rest)
+    # Bare amounts next to "cost" or "price": "a 9500 cost", "price is 12000".
+    if q.cost is None:
+        bare = re.search(
+            r"\b(\d{3,}(?:\.\d+)?)\s+(?:in |of |job |total )?costs?\b|\bcosts?\s+(?:of |is |are |at |about |around )?(\d{3,}(?:\.\d+)?)\b(?!\s*(?:sq|square|ft|feet|foot|lf|%|'))",
+            rest,
+        )
+        if bare:
+            q.cost = float(bare.group(1) or bare.group(2))
+            rest = rest[: bare.start()] + " ¦ " + rest[bare.end() :]
+    if q.price is None:
+        bare = re.search(
+            r"\b(?:sell(?:ing)?|sold|price[sd]?|charg(?:e|ing))\s+(?:it |this |the job )?(?:is |of |at |for )?(\d{3,}(?:\.\d+)?)\b(?!\s*(?:sq|square|ft|feet|foot|lf|%|'|windows?|downspouts?))",
+            rest,
+        )
+        if bare:
+            q.price = float(bare.group(1))
+            rest = rest[: bare.start()] + " ¦ " + rest[bare.end() :]
 
     match, rest = _take(_PITCH, rest)
     if match is not None:

@@ -1,0 +1,140 @@
+"""Answers and estimates from the demo catalog, checked by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from harde.config import Settings
+from harde.pricing.answers import PricingPolicy, answer_question, estimate_for_question
+from harde.pricing.catalog import Catalog, load_catalog
+from harde.pricing.margins import markup_of
+
+
+@pytest.fixture
+def catalog(settings: Settings) -> Catalog:
+    return load_catalog(settings)
+
+
+POLICY = PricingPolicy(tax_rate=0.0625, target_margin=0.35)
+
+
+def test_squares_answer_shows_the_working(catalog: Catalog) -> None:
+    answer = answer_question(
+        "How many squares is a 2,400 sq ft footprint at 6/12 with 15% waste?", catalog, POLICY
+    )
+    assert "**30.9 squares**" in answer
+    for step in ("1.118", "2,683 sq ft", "× 1.15", "3,086", "÷ 100 = 30.9", "93 bundles"):
+        assert step in answer, step
+
+
+def test_squares_without_waste_offer_the_usual_waste(catalog: Catalog) -> None:
+    answer = answer_question(
+        "How many squares is a 2400 square foot footprint with a 6/12 pitch?", catalog, POLICY
+    )
+    assert "26.8 squares" in answer and "before waste" in answer
+    assert "hip 15% → 30.9 sq" in answer
+
+
+def test_gutter_estimate_line_items_from_the_catalog(catalog: Catalog) -> None:
+    estimate = estimate_for_question("Price 180 feet of 6-inch seamless gutter", catalog, POLICY)
+    assert estimate is not None
+    quantities = {line.sku: line.quantity for line in estimate.lines}
+    # 180 ft of 6" K-style, a hanger every 2 ft, 6 downspouts of one 10-ft length, 3 elbows each.
+    assert quantities == {"GT-K6": 180, "GT-HG6": 90, "GT-DS34": 6, "GT-EL34": 18}
+    assert estimate.materials == pytest.approx(180 * 3.05 + 90 * 1.10 + 6 * 21.00 + 18 * 3.90)
+    assert estimate.labour == pytest.approx(180 * 3.75 + 6 * 10 * 2.75)
+    assert estimate.cost == pytest.approx(estimate.materials * 1.0625 + estimate.labour, abs=0.01)
+    assert estimate.margin == pytest.approx(0.35, abs=1e-4)
+
+
+def test_siding_estimate_at_a_margin_reports_margin_and_markup(catalog: Catalog) -> None:
+    text = "Siding estimate for 1,800 sq ft of wall at a 35% margin"
+    estimate = estimate_for_question(text, catalog, POLICY)
+    assert estimate is not None
+    siding = estimate.lines[0]
+    assert siding.sku == "SD-VN-MC"
+    assert siding.quantity == 10  # 1,800 sq ft + 10% = 19.8 squares, in 2-square boxes
+    assert siding.labour_cost == pytest.approx(18 * 225)
+    assert estimate.price == pytest.approx(estimate.cost / 0.65, abs=0.01)
+    assert estimate.markup == pytest.approx(markup_of(estimate.cost, estimate.price))
+    answer = answer_question(text, catalog, POLICY)
+    for part in (
+        "Materials:",
+        "Labour:",
+        "Total cost:",
+        "Price at a 35% margin",
+        "margin 35.0%",
+        "markup 53.8%",
+    ):
+        assert part in answer, part
+
+
+def test_fiber_cement_siding_uses_trim_boards(catalog: Catalog) -> None:
+    estimate = estimate_for_question(
+        "hardie siding for a 40x30 two story house with 16 windows and 2 doors", catalog, POLICY
+    )
+    assert estimate is not None
+    skus = [line.sku for line in estimate.lines]
+    assert skus[0] == "SD-FC-PR" and "SD-FC-TR" in skus and "SD-JC" not in skus
+    assert "140 ft × 9 ft × 2 stories = 2,520 sq ft" in "\n".join(estimate.working)
+
+
+def test_markup_for_a_40_percent_margin(catalog: Catalog) -> None:
+    answer = answer_question("What markup gives a 40% margin?", catalog, POLICY)
+    assert "**66.7% markup**" in answer
+
+
+def test_material_quantity_from_squares(catalog: Catalog) -> None:
+    answer = answer_question(
+        "How much would 22 squares of architectural shingles cost us?", catalog, POLICY
+    )
+    assert "**66 bundles**" in answer
+    assert "$2,805.00" in answer  # 66 x $42.50
+
+
+def test_windows_by_style(catalog: Catalog) -> None:
+    estimate = estimate_for_question(
+        "price out 4 casement and 8 double-hung windows", catalog, POLICY
+    )
+    assert estimate is not None
+    assert [(line.sku, line.quantity) for line in estimate.lines] == [
+        ("WN-CS", 4),
+        ("WN-DH", 8),
+        ("WN-KIT", 12),
+    ]
+
+
+def test_roof_estimate_uses_the_named_shingle_and_a_given_markup(catalog: Catalog) -> None:
+    estimate = estimate_for_question(
+        "roof estimate for a 36x28 hip roof, 9 on 12, Owens Corning Duration, 50% markup",
+        catalog,
+        POLICY,
+    )
+    assert estimate is not None
+    assert any(line.sku == "RF-SH-DUR" for line in estimate.lines)
+    assert estimate.target.kind == "markup"
+    assert estimate.price == pytest.approx(estimate.cost * 1.5, abs=0.01)
+
+
+def test_lookup_shows_cost_and_supplier(catalog: Catalog) -> None:
+    answer = answer_question("What's our cost on ice and water shield per roll?", catalog, POLICY)
+    assert "$118.00 per roll" in answer and "Bay Colony Roofing Supply" in answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How much is a hot tub cover?",
+        "Price 40 squares of slate",
+        "what's the weather tomorrow",
+    ],
+)
+def test_what_the_catalog_cannot_answer_is_said_plainly(catalog: Catalog, text: str) -> None:
+    answer = answer_question(text, catalog, POLICY)
+    assert "$" not in answer.split("\n")[0] or "nothing matching" in answer
+    assert any(phrase in answer for phrase in ("nothing matching", "can't"))
+
+
+def test_missing_pitch_is_asked_for(catalog: Catalog) -> None:
+    answer = answer_question("how many squares is a 2400 sq ft footprint?", catalog, POLICY)
+    assert "pitch" in answer and "can't" in answer

@@ -84,7 +84,7 @@ _OUTCOME_WORDS: list[tuple[tuple[str, ...], str, str]] = [
     (("closed_first_visit",), "closed on the first visit",
      r"\bclos\w* (on|at|during) (the )?first (visit|call|appointment)|\b(first[- ]visit|one[- ]call|same[- ]day) (closes|wins|sales|deals)\b|\bon the spot\b"),
     (LOST, "lost", r"\b(lost|losses|losing|lose|didn'?t close|did not close|fell through|no sale)\b"),
-    (CLOSED, "closed (first visit or follow-up)", r"\b(won|wins|winning|closed|signed|sold|successful|successes)\b"),
+    (CLOSED, "closed (first visit or follow-up)", r"\b(won|wins?|winning|closed|signed|sold|successful|successes)\b"),
 ]
 
 _SITUATION_WORDS: list[tuple[str, str]] = [
@@ -240,7 +240,7 @@ def interpret(query: str, techniques: list[str] | None = None) -> TranscriptQues
         elif technique:
             measure = "techniques"
         elif outcomes:
-            measure = "objections" if outcomes in (LOST, CLOSED) else "outcomes"
+            measure = "outcomes"
         else:
             measure = "overview"
     elif measure == "examples" and situation and not objection:

@@ -1,0 +1,106 @@
+"""Reading what a question about the director's calls asks, and answering it with computed figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from harde.config import Settings
+from harde.knowledge.transcript_questions import answer_question, interpret
+from harde.knowledge.transcripts import CLOSED, LOST, load_transcripts
+
+TECHNIQUES = [
+    "Homeowner walks the inspection", "Good-better-best options", "Silence after the price",
+    "Spouse on FaceTime", "Book the follow-up before leaving", "Monthly payment framing",
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "filters"),
+    [
+        ("Across the director's calls, which objections come up most on siding jobs?", "objections", {"trade": "siding"}),
+        ("what pushback do we hear most on window installs", "objections", {"trade": "windows"}),
+        ("Top concerns homeowners raise about gutters?", "objections", {"trade": "gutters"}),
+        ("In the deals he lost, what objections came up?", "objections", {"outcomes": LOST}),
+        ("objections in calls we lost to a competitor", "objections", {"outcomes": ("lost_competitor",)}),
+        ("which objections came up in deals lost on price", "objections", {"outcomes": ("lost_price",), "objection": None}),
+        ("what's the first-visit close rate by trade?", "close_rate", {"group_by": "trade", "outcomes": None}),
+        ("How often does Rachel close on the first visit with roofing?", "close_rate", {"trade": "roofing"}),
+        ("win rate for insurance claims", "close_rate", {"situation": "insurance_claim"}),
+        ("what's the close rate when there's an HOA", "close_rate", {"situation": "hoa_rules"}),
+        ("What percentage of calls closed?", "close_rate", {}),
+        ("How does the director handle price objections on roofs?", "examples", {"trade": "roofing", "objection": "price"}),
+        ("what does the director say when they want to think it over", "examples", {"objection": "think_it_over"}),
+        ("How does the director handle it when the spouse isn't present?", "handling", {"situation": "spouse_not_present"}),
+        ("what happens when the wife isn't home", "handling", {"situation": "spouse_not_present"}),
+        ("how does he deal with elderly homeowners", "handling", {"situation": "elderly_homeowner"}),
+        ("How do we do with customers who already have other quotes?", "handling", {"situation": "has_other_quotes"}),
+        ("give me quotes from calls with ice dams", "handling", {"situation": "ice_dams"}),
+        ("how long does she spend on rapport?", "phase_timings", {}),
+        ("how many minutes on inspection for gutter jobs", "phase_timings", {"trade": "gutters"}),
+        ("Which techniques work best?", "techniques", {}),
+        ("does good-better-best help close?", "techniques", {"technique": "Good-better-best options"}),
+        ("what closes did she use on siding jobs that closed on the first visit", "techniques", {"trade": "siding", "outcomes": ("closed_first_visit",)}),
+        ("average deal size by trade", "deal_values", {"group_by": "trade"}),
+        ("why do we lose deals", "outcomes", {"outcomes": LOST}),
+        ("breakdown of outcomes for siding", "outcomes", {"trade": "siding"}),
+        ("what did we win", "outcomes", {"outcomes": CLOSED}),
+        ("show me the director's calls", "overview", {}),
+        ("walk me through SDC-14", "call", {"call_id": "SDC-014"}),
+    ],
+)
+def test_questions_are_read_for_measure_and_filters(question: str, measure: str, filters: dict[str, object]) -> None:
+    read = interpret(question, TECHNIQUES)
+    assert read.measure == measure, read
+    for key, value in filters.items():
+        assert getattr(read, key) == value, (key, read)
+
+
+def test_a_technique_name_in_a_timing_question_does_not_become_the_measure() -> None:
+    read = interpret("how long is the inspection when the homeowner goes up the ladder", TECHNIQUES)
+    assert read.measure == "phase_timings"
+
+
+def test_siding_objections_answer_names_its_counts_and_examples(fixture_settings: Settings) -> None:
+    calls = load_transcripts(fixture_settings)
+    text = answer_question(calls, "Across the director's calls, which objections come up most on siding jobs?")
+    assert "computed from 3 of the director's 6 calls (siding calls)" in text
+    assert "| Price / too expensive | 2 | 66.7% | 1 of 2 | 1 of 2 |" in text
+    assert "| Product doubts | 2 | 66.7% | 2 of 2 | 2 of 2 |" in text
+    assert "Director answer price 3." in text  # the resolved price exchange of the closed call
+    assert "SDC-003" in text
+
+
+def test_close_rate_answer_by_trade(fixture_settings: Settings) -> None:
+    text = answer_question(load_transcripts(fixture_settings), "first visit close rate by trade")
+    assert "Closed on the first visit: 33.3% (2 of 6)" in text
+    assert "| Siding | 3 | 33.3% (1 of 3) | 66.7% (2 of 3) |" in text
+    assert "| Gutters | 1 | 0% (0 of 1) | 0% (0 of 1) |" in text
+
+
+def test_spouse_answer_shows_the_situation_figures_and_the_spouse_exchange(fixture_settings: Settings) -> None:
+    text = answer_question(load_transcripts(fixture_settings), "How does the director handle it when the spouse isn't present?")
+    assert "computed from 2 of the director's 6 calls" in text
+    assert "Closed on the first visit: 0% (0 of 2); closed in the end: 50% (1 of 2)" in text
+    assert "Homeowner line spouse 3." in text and "Director answer spouse 3." in text
+
+
+def test_phase_timing_answer(fixture_settings: Settings) -> None:
+    text = answer_question(load_transcripts(fixture_settings), "how many minutes per phase?")
+    assert "| Rapport | 7.5 |" in text and "| **Whole visit** | **64.2** |" in text
+
+
+def test_technique_answer_shows_the_association(fixture_settings: Settings) -> None:
+    text = answer_question(load_transcripts(fixture_settings), "does good better best help close?")
+    assert "| Good-better-best options | 3 (50%) | 66.7% (2 of 3) | 0% (0 of 3) | +66.7 pts |" in text
+    assert "not proof" in text
+
+
+def test_a_question_no_call_matches_says_so(fixture_settings: Settings) -> None:
+    text = answer_question(load_transcripts(fixture_settings), "which objections come up on window jobs?")
+    assert text.startswith("None of the director's 6 calls match")
+
+
+def test_a_single_call_is_summarised(fixture_settings: Settings) -> None:
+    text = answer_question(load_transcripts(fixture_settings), "show me SDC-004")
+    assert "SDC-004" in text and "Other quotes / competitor bid (not resolved)" in text
+    assert "There is no call SDC-099" in answer_question(load_transcripts(fixture_settings), "SDC-99")

@@ -18,7 +18,9 @@ from pathlib import Path
 from harde.integrations.speech.protocol import SpeechError, check_suffix
 
 FFMPEG_TIMEOUT_S = 120.0
-MP3_BITRATE = "128k"
+# Mono speech: 64 kb/s is transparent, and the faster encoder setting halves the encode time.
+MP3_BITRATE = "64k"
+MP3_COMPRESSION_LEVEL = "7"
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,8 @@ async def _run_ffmpeg(args: list[str], stdin: bytes) -> bytes:
 async def encode_mp3(audio: PcmAudio) -> bytes:
     return await _run_ffmpeg(
         ["-f", "s16le", "-ar", str(audio.sample_rate), "-ac", "1", "-i", "pipe:0",
-         "-codec:a", "libmp3lame", "-b:a", MP3_BITRATE, "-f", "mp3", "pipe:1"],
+         "-codec:a", "libmp3lame", "-b:a", MP3_BITRATE, "-compression_level", MP3_COMPRESSION_LEVEL,
+         "-f", "mp3", "pipe:1"],
         audio.samples,
     )
 

@@ -64,7 +64,7 @@ async def _tool_latency(base_url: str, folder: Path, job_id: int, runs: int) -> 
     from harde.tools.crm import crm_job_overview
 
     settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
         data_dir=folder / "var",
         llm="offline",
         crm="leap",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import socket
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -353,7 +354,7 @@ async def test_emulator_nests_included_collections(emulator: LeapEmulator) -> No
 
 async def test_make_crm_builds_leap_from_settings(tmp_path: Path, emulator: LeapEmulator) -> None:
     settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
         data_dir=tmp_path / "var",
         crm="leap",
         leap_base_url=emulator.base_url,
@@ -368,6 +369,19 @@ async def test_make_crm_builds_leap_from_settings(tmp_path: Path, emulator: Leap
 
 
 def test_leap_without_a_token_is_a_configuration_error(tmp_path: Path) -> None:
-    settings = Settings(_env_file=None, data_dir=tmp_path / "var", crm="leap")  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, data_dir=tmp_path / "var", crm="leap")
     with pytest.raises(ConfigurationError, match="LEAP_API_TOKEN"):
         make_crm(settings)
+
+
+async def test_logs_carry_neither_token_nor_customer_details(
+    leap: LeapCRM, emulator: LeapEmulator, caplog: pytest.LogCaptureFixture
+) -> None:
+    emulator.inject_rate_limit(retry_after=1)
+    with caplog.at_level(logging.DEBUG):
+        await leap.search_customers("Patrick Walsh")
+        await leap.search_customers("pwalsh@example.org")
+    text = "\n".join(r.getMessage() for r in caplog.records)
+    assert "/customers" in text  # the requests were logged ...
+    for secret in (TOKEN, "Walsh", "pwalsh", "example.org"):
+        assert secret not in text  # ... without what they were about

@@ -38,7 +38,7 @@ def leap_settings(
         monkeypatch.setenv("HARDE_CRM", "leap")
         monkeypatch.setenv("LEAP_BASE_URL", emulator.base_url)
         monkeypatch.setenv("LEAP_API_TOKEN", TOKEN)
-        yield Settings(_env_file=None, data_dir=tmp_path / "var", llm="offline")  # type: ignore[call-arg]
+        yield Settings(_env_file=None, data_dir=tmp_path / "var", llm="offline")
 
 
 async def _move_johnson_job(served: LocalCRM) -> str:

@@ -15,7 +15,6 @@ import httpx
 
 from harde.config import Settings
 from harde.crm.errors import CRMError
-from harde.crm.mentions import resolve_mentions
 from harde.crm.models import (
     LEAP_DATETIME_FORMAT,
     Appointment,
@@ -368,12 +367,10 @@ class LeapCRM:
         return note_from_leap(_record(body, "data", "note"), job_id)
 
     async def encode_note(self, text: str) -> str:
-        """UNCONFIRMED: how Leap wants @mentions. For now a note is plain text with "@First Last"."""
-        if "@" not in text:
-            return text
-        from harde.crm.mentions import encode_mentions
-
-        return encode_mentions(text, resolve_mentions(text, await self.list_users()))
+        """UNCONFIRMED: how Leap wants @mentions on the wire. The tools resolve "@First Last"
+        against the company's users (harde.crm.mentions) before a note gets here; until a live
+        account shows another encoding, the note goes to Leap as that plain text."""
+        return text
 
     async def update_note(self, note_id: int, text: str) -> Note:
         note_text = await self.encode_note(text)

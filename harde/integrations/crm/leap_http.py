@@ -41,6 +41,25 @@ AUTH_MESSAGE = "Leap rejected the API token: check the LEAP_API_TOKEN setting"
 NO_RECORDS = "No records found!"
 
 
+class _HideQueryStrings(logging.Filter):
+    """httpx logs every request URL at INFO; Leap's filters put names, phones and emails in
+    the query string, so the query is dropped from those lines."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple) and any(isinstance(a, httpx.URL) for a in record.args):
+            record.args = tuple(
+                a.copy_with(query=None) if isinstance(a, httpx.URL) and a.query else a
+                for a in record.args
+            )
+        return True
+
+
+def _hide_query_strings_in_httpx_logs() -> None:
+    httpx_log = logging.getLogger("httpx")
+    if not any(isinstance(f, _HideQueryStrings) for f in httpx_log.filters):
+        httpx_log.addFilter(_HideQueryStrings())
+
+
 class RequestRateLimiter:
     """At most `per_period` requests in any `period_s` window (a sliding log of send times).
 
@@ -215,6 +234,7 @@ class LeapHTTP:
             transport=transport,
         )
         self.requests_sent = 0
+        _hide_query_strings_in_httpx_logs()
         self.page_size = PAGE_SIZE_CAP
 
     async def aclose(self) -> None:

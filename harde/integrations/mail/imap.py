@@ -81,6 +81,7 @@ class ImapInbox:
     @_retry
     def _fetch_new(self) -> list[TriggerEmail]:
         def run(client: IMAPClient) -> list[TriggerEmail]:
+            client.noop()  # some servers refresh the selected mailbox's view only on a command like NOOP
             uids = sorted(client.search(["UNSEEN"]))
             if not uids:
                 return []

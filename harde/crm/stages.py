@@ -109,5 +109,5 @@ def resolve_stage(said: str, stages: Sequence[Stage]) -> StageResolution:
     if top_score >= 80 and top_score - runner_up >= 6:
         result.stage = top
     else:
-        result.candidates = [s for score, s in scored[:3] if score >= 55]
+        result.candidates = [s for score, s in scored[:3] if score >= 70]
     return result

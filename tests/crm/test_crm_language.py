@@ -1,0 +1,162 @@
+"""How reps talk: @mentions, stage names, dates and times, and the planner's tool choice."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from harde.agents.planners.crm import plan_crm
+from harde.crm.mentions import encode_mentions, resolve_mentions
+from harde.crm.models import Stage, User
+from harde.crm.stages import resolve_stage
+from harde.crm.when import parse_range, parse_when
+
+USERS = [
+    User(id=11, first_name="Mike", last_name="Reed"),
+    User(id=16, first_name="Mike", last_name="Sullivan"),
+    User(id=18, first_name="Erin", last_name="Kowalski"),
+]
+NAMES = [
+    "Lead",
+    "Estimating",
+    "Proposal Sent",
+    "Follow Up",
+    "Contract Signed",
+    "Scheduled",
+    "In Progress",
+    "Completed",
+    "Paid & Closed",
+    "Lost",
+]
+STAGES = [Stage(id=i, code=str(1000 + i), name=n, position=i) for i, n in enumerate(NAMES, 1)]
+MONDAY = dt.datetime(2026, 11, 23, 21, 0)
+
+
+def test_full_name_mention_resolves_and_stops_before_the_next_word() -> None:
+    text = "materials delivered, @Mike Reed please call her"
+    resolution = resolve_mentions(text, USERS)
+    assert [m.user.id for m in resolution.resolved if m.user] == [11]
+    assert encode_mentions(text, resolution) == text
+
+
+def test_first_name_shared_by_two_users_is_ambiguous_not_guessed() -> None:
+    resolution = resolve_mentions("@Mike can you check", USERS)
+    assert not resolution.complete
+    assert "Mike Reed" in resolution.problems()[0] and "Mike Sullivan" in resolution.problems()[0]
+
+
+def test_unknown_and_misspelt_mentions_are_reported_with_suggestions() -> None:
+    problems = resolve_mentions("@Mike Reid and @Bob Jones", USERS).problems()
+    assert any("Mike Reid" in p and "Did you mean Mike Reed" in p for p in problems)
+    assert any("Bob Jones" in p for p in problems)
+
+
+def test_lowercase_mention_is_written_with_the_users_name() -> None:
+    text = "@erin send the invoice"
+    assert encode_mentions(text, resolve_mentions(text, USERS)) == "@Erin Kowalski send the invoice"
+
+
+@pytest.mark.parametrize(
+    ("said", "stage"),
+    [
+        ("proposal sent", "Proposal Sent"),
+        ("Proposal", "Proposal Sent"),
+        ("signed", "Contract Signed"),
+        ("done", "Completed"),
+        ("follow-up", "Follow Up"),
+        ("started", "In Progress"),
+        ("paid", "Paid & Closed"),
+        ("the scheduled stage", "Scheduled"),
+    ],
+)
+def test_stage_names_as_people_say_them(said: str, stage: str) -> None:
+    resolved = resolve_stage(said, STAGES).stage
+    assert resolved is not None and resolved.name == stage
+
+
+def test_unknown_stage_lists_the_real_stages() -> None:
+    resolution = resolve_stage("purple", STAGES)
+    assert resolution.stage is None and "Proposal Sent" in resolution.problem(STAGES)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("Tuesday at 3pm", dt.datetime(2026, 11, 24, 15)),
+        ("tomorrow morning", dt.datetime(2026, 11, 24, 9)),
+        ("Dec 3 at 2:30 pm", dt.datetime(2026, 12, 3, 14, 30)),
+        ("12/4 at 10", dt.datetime(2026, 12, 4, 10)),
+        ("Monday 9am", dt.datetime(2026, 11, 30, 9)),
+        ("Jan 5 at 1pm", dt.datetime(2027, 1, 5, 13)),
+    ],
+)
+def test_dates_and_times_become_concrete(words: str, expected: dt.datetime) -> None:
+    when = parse_when(words, MONDAY)
+    assert when is not None and when.has_time and when.at == expected
+
+
+def test_a_day_without_a_time_is_flagged_and_ranges_are_bounded() -> None:
+    when = parse_when("on Friday", MONDAY)
+    assert when is not None and not when.has_time
+    start, end, _ = parse_range("next week", MONDAY)
+    assert (start, end) == (dt.datetime(2026, 11, 30), dt.datetime(2026, 12, 7))
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "arguments"),
+    [
+        (
+            "Add a note to job 1043: materials delivered, @Mike Reed please call her",
+            "crm_add_note",
+            {"job": "job 1043", "note": "materials delivered, @Mike Reed please call her"},
+        ),
+        (
+            "Move the Walsh siding job to Proposal Sent",
+            "crm_change_stage",
+            {"job": "the Walsh siding job", "stage": "Proposal Sent"},
+        ),
+        (
+            "mark job 1033 as completed",
+            "crm_change_stage",
+            {"job": "job 1033", "stage": "completed"},
+        ),
+        (
+            "Book an inspection with the Nguyens Tuesday at 3pm",
+            "crm_create_appointment",
+            {
+                "title": "inspection",
+                "who": "the Nguyens",
+                "when": "Tuesday at 3pm",
+                "duration_minutes": 60,
+                "assignee": "",
+            },
+        ),
+        (
+            "schedule an estimate for John Smith tomorrow at 10am for 2 hours",
+            "crm_create_appointment",
+            {
+                "title": "estimate",
+                "who": "John Smith",
+                "when": "tomorrow at 10am",
+                "duration_minutes": 120,
+                "assignee": "",
+            },
+        ),
+        (
+            "update note 5117 to permit approved",
+            "crm_update_note",
+            {"note_id": 5117, "note": "permit approved"},
+        ),
+        (
+            "What's the open balance on job 1021?",
+            "crm_lookup",
+            {"query": "What's the open balance on job 1021?"},
+        ),
+    ],
+)
+def test_planner_picks_the_tool_and_arguments(
+    text: str, tool: str, arguments: dict[str, object]
+) -> None:
+    call = plan_crm(text)
+    assert (call.name, call.arguments) == (tool, arguments)

@@ -396,8 +396,12 @@ class LeapCRM:
         return [trade_from_leap(r) for r in _records(await self.http.get("/company/trades"))]
 
     async def list_users(self) -> list[User]:
-        # `limit=0` answers every user on one page.
+        # `limit=0` answers every user on one page; should an account page them anyway,
+        # read the pages.
         body = await self.http.get("/company/users", {"limit": 0})
+        pagination = (body.get("meta") or {}).get("pagination") or {}
+        if int(pagination.get("total_pages") or 1) > 1:
+            return [user_from_leap(r) for r in await self.http.paginate("/company/users")]
         return [user_from_leap(r) for r in _records(body)]
 
     async def list_referrals(self) -> list[Referral]:

@@ -139,6 +139,8 @@ def _local_before(text: str, tokens: list[tuple[str, int, int]], k: int) -> tupl
         if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._%+'-]*", tok) or (low in _STOP and not spelled):
             break
         if tok.isdigit():
+            if any(p[0] == "word" for p in parts):
+                break  # digits before the words: the end of a phone number
             parts.append(("digits", j, tok))
         elif len(tok) == 1:
             parts.append(("letter", j, tok))

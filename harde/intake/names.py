@@ -26,12 +26,15 @@ _INTRO = [
         r"(?:\s+(?:record|entry|profile|account))?(?:\s*(?:for|named|called|name\s+is|name|:|-|,|–))*\s*",
         re.IGNORECASE,
     ),
-    re.compile(r"(?:^|[\n.;])\s*(?:customer|client|homeowner|lead|prospect|contact)\s*(?::|-|=|\bis\b)\s*", re.IGNORECASE),
+    re.compile(r"(?:^|[\n.;])\s*(?:customer|client|homeowner|lead|prospect|contact)(?:\s*(?::|-|=|\bis\b)\s*|\s+)", re.IGNORECASE),
     re.compile(r"\b(?i:add|create|enter|put)\s+(?=(?:[A-Z][A-Za-z'-]+\s+){1,3}(?:as|to|into|in)\b)"),
     re.compile(r"\b(?:this is|it's|it is|homeowner is|customer is|client is|her name's|his name's|their name's)\s+(?=[A-Z])", re.IGNORECASE),
 ]
 _LAST_LABEL = re.compile(r"\b(?:last\s+name|surname|family\s+name)(?:\s+is|'s|\s*:|\s*-|\s*=)?\s*", re.IGNORECASE)
-_LEAD_IN = re.compile(r"^\s*(?:(?:please|hey|hi|ok|okay|so|alright|hard-?e|can you|could you|go ahead and)\b[\s,]*)*", re.IGNORECASE)
+_LEAD_IN = re.compile(
+    r"^\s*(?:(?:please|hey|hi|ok|okay|so|alright|hard-?e|can you|could you|go ahead and|add|create|enter|put in|new)\b[\s,:]*)*",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)

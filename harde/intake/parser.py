@@ -180,7 +180,8 @@ def read_customer(text: str) -> CustomerDraft:
             work = _mask(work, t.start, t.end)
 
     person = find_name(work)
-    if person is not None:
+    other_fields = any((draft.phone, draft.email, draft.street, draft.city, draft.zip, draft.trade))
+    if person is not None and (other_fields or not person.unsure):
         draft.first_name = person.first
         draft.last_name = person.last
         draft.heard["name"] = work[person.start : person.end]
@@ -247,7 +248,7 @@ def _place_without_street(draft: CustomerDraft, work: str, region: Region | None
         after = work[state.end : state.end + 12]
         before = work[max(0, state.start - 40) : state.start]
         near_zip = bool(re.match(r"[\s,.]*\d{5}\b", after))
-        if not near_zip and not re.search(r"\b(?:in|of|state)\b[\s,:]*[A-Za-z .'-]*$", before, re.IGNORECASE):
+        if not near_zip and not re.search(r"\b(?:in|of|state)\b[\s,:]*[A-Za-z .',-]*$", before, re.IGNORECASE):
             continue
         if region is None:
             region = state.region

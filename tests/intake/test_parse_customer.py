@@ -1,0 +1,188 @@
+"""parse_customer: the dev-set accuracy target, dictations beyond it, spoken forms, and no crashes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from harde.intake import parse_customer
+from harde.intake.parser import read_customer
+from harde.intake.scoring import SCORED_FIELDS, compare
+from tests.intake.unseen_cases import UNSEEN
+
+DEV_SET = Path(__file__).resolve().parents[3] / "shared" / "eval" / "intake_dev.jsonl"
+
+
+def _accuracy(rows: list[dict[str, object]]) -> tuple[dict[str, float], float, list[str]]:
+    hits = dict.fromkeys(SCORED_FIELDS, 0)
+    exact = 0
+    misses: list[str] = []
+    for row in rows:
+        got = parse_customer(str(row["text"])).model_dump()
+        result = compare(got, row["expected"])  # type: ignore[arg-type]
+        for field, ok in result.items():
+            hits[field] += ok
+            if not ok:
+                misses.append(f"{str(row['text'])[:60]!r} {field}: {got.get(field)!r}")
+        exact += all(result.values())
+    return {f: hits[f] / len(rows) for f in SCORED_FIELDS}, exact / len(rows), misses
+
+
+def test_dev_set_meets_the_accuracy_target() -> None:
+    if not DEV_SET.exists():
+        pytest.skip(f"the shared dev set is not at {DEV_SET}")
+    rows = [json.loads(line) for line in DEV_SET.read_text().splitlines() if line.strip()]
+    fields, exact, misses = _accuracy(rows)
+    assert exact >= 0.98, misses
+    assert all(v >= 0.99 for v in fields.values()), (fields, misses)
+
+
+def test_unseen_phrasings_are_read_correctly() -> None:
+    fields, exact, misses = _accuracy(UNSEEN)
+    assert exact >= 0.95, misses
+    assert all(v >= 0.95 for v in fields.values()), (fields, misses)
+
+
+def test_the_issue_example_gives_massachusetts_21_not_missouri() -> None:
+    draft = parse_customer(
+        "Create a new customer: Sarah Johnson, six one seven, five five five, zero one two three, "
+        "sarah at gmail dot com, 12 Elm Street, Quincy, Mass 02169, roof replacement"
+    )
+    assert (draft.first_name, draft.last_name) == ("Sarah", "Johnson")
+    assert draft.phone == "6175550123"
+    assert draft.email == "sarah@gmail.com"
+    assert (draft.street, draft.city, draft.state, draft.state_id, draft.zip) == ("12 Elm Street", "Quincy", "MA", 21, "02169")
+    assert draft.trade == "ROOFING"
+
+
+@pytest.mark.parametrize(
+    ("said", "phone"),
+    [
+        ("cell six one seven, double five five, twelve thirty four", "6175551234"),
+        ("phone one, eight six zero, five five five, oh one one two", "8605550112"),
+        ("call her at +1 (617) 555-0190", "6175550190"),
+        ("mobile 617.555.0190", "6175550190"),
+        ("number is five oh eight triple five oh one two three", "5085550123"),
+    ],
+)
+def test_phone_numbers_in_words_and_digits(said: str, phone: str) -> None:
+    assert parse_customer(f"new customer Ann Lee, {said}").phone == phone
+
+
+@pytest.mark.parametrize(
+    ("said", "email"),
+    [
+        ("email is nicole eight nine at icloud.com", "nicole89@icloud.com"),
+        ("e-mail T Smith underscore 7 at Gmail Dot Com", "tsmith_7@gmail.com"),
+        ("mail: j o e at aol dot com", "joe@aol.com"),
+        ("email mary dash ann at sign comcast dot net", "mary-ann@comcast.net"),
+        ("her email is sarah.j at gmail", "sarah.j@gmail.com"),
+        ("email Sarah Dot Johnson At Gmail Dot Com", "sarah.johnson@gmail.com"),
+    ],
+)
+def test_spoken_emails(said: str, email: str) -> None:
+    assert parse_customer(f"new customer Ann Lee, 617 555 0100, {said}").email == email
+
+
+@pytest.mark.parametrize(
+    ("place", "state", "state_id"),
+    [
+        ("Quincy, Mass 02169", "MA", 21),
+        ("Quincy M A 02169", "MA", 21),
+        ("Quincy, Massachusetts 02169", "MA", 21),
+        ("Columbia, Missouri 65201", "MO", 25),
+        ("Columbia MO 65201", "MO", 25),
+        ("Providence, R.I. 02903", "RI", 39),
+        ("Washington, D.C. 20001", "DC", 51),
+        ("Toronto, Ontario", "ON", 61),
+    ],
+)
+def test_states_by_name_code_and_abbreviation(place: str, state: str, state_id: int) -> None:
+    draft = parse_customer(f"new customer Ann Lee, 617 555 0100, 5 Elm Street, {place}")
+    assert (draft.state, draft.state_id) == (state, state_id)
+
+
+def test_state_is_inferred_from_the_zip_and_flagged_unsure() -> None:
+    draft = parse_customer("new customer Ann Lee, 617 555 0100, 5 Elm Street, Quincy 02169")
+    assert (draft.state, draft.state_id) == ("MA", 21)
+    assert "state" in draft.unsure
+
+
+@pytest.mark.parametrize(
+    ("said", "street"),
+    [
+        ("twelve ninety six Main St", "1296 Main Street"),
+        ("one thousand two hundred five Oak Ave", "1205 Oak Avenue"),
+        ("44 Cedar Ln, Apt 2", "44 Cedar Lane"),
+        ("9 Pine Ct", "9 Pine Court"),
+        ("300 Harbor Blvd", "300 Harbor Boulevard"),
+    ],
+)
+def test_house_numbers_in_words_and_street_suffixes(said: str, street: str) -> None:
+    assert parse_customer(f"new customer Ann Lee, 617 555 0100, {said}, Quincy MA 02169").street == street
+
+
+@pytest.mark.parametrize(
+    ("said", "trade"),
+    [
+        ("roof leak repair", "ROOFING"),
+        ("new vinyl siding", "SIDING"),
+        ("seamless gutters", "GUTTERS"),
+        ("replacement windows", "WINDOWS"),
+        ("downspouts", "GUTTERS"),
+        ("new shingles", "ROOFING"),
+        ("a kitchen remodel", None),
+    ],
+)
+def test_trade_synonyms(said: str, trade: str | None) -> None:
+    assert parse_customer(f"new customer Ann Lee, 617 555 0100, wants {said}").trade == trade
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("add customer Doyle, Rachel, 617 555 0100", "Rachel", "Doyle"),
+        ("new client sean o'brien 617 555 0100", "Sean", "O'Brien"),
+        ("new client MARY MCCARTHY 617 555 0100", "Mary", "McCarthy"),
+        ("last name Petrov, first name Nina, 617 555 0100", "Nina", "Petrov"),
+        ("Add Mr. Tom Hale as a customer, 617 555 0100", "Tom", "Hale"),
+    ],
+)
+def test_names_in_any_form(text: str, first: str, last: str) -> None:
+    draft = parse_customer(text)
+    assert (draft.first_name, draft.last_name) == (first, last)
+
+
+def test_referral_and_notes_are_kept() -> None:
+    draft = parse_customer(
+        "new customer Ann Lee, 617 555 0100, referred by Dave Smith. Notes: gate code 1234, dog in the yard"
+    )
+    assert draft.referral_source == "Dave Smith"
+    assert draft.notes and "gate code" in draft.notes
+
+
+def test_empty_and_garbage_give_an_empty_draft() -> None:
+    for text in ("", "   ", "asdf qwer zxcv", "!!!"):
+        draft = parse_customer(text)
+        assert draft.first_name is None and draft.phone is None and draft.email is None
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400))
+def test_parser_never_raises_on_arbitrary_text(text: str) -> None:
+    read_customer(text)  # the parser proper, without parse_customer's safety net
+
+
+_WORDS = st.sampled_from(
+    ["new", "customer", "at", "dot", "com", "gmail", "phone", "cell", "email", "zip", "street", "st", "ave", "Mass", "MA", "MO", "one", "two", "oh", "double", "twelve", "thirty", "hundred", "thousand", ",", ".", ":", "@", "-", "_", "Sarah", "O'Brien", "Doyle", "02169", "617", "555", "0123", "roof", "windows"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=60).map(" ".join))
+def test_parser_never_raises_on_intake_like_word_salad(text: str) -> None:
+    read_customer(text)

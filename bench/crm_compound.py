@@ -81,7 +81,11 @@ async def _tool_latency(base_url: str, folder: Path, job_id: int, runs: int) -> 
 
 
 async def main(latency_ms: float, runs: int, job_id: int) -> int:
-    folder = Path(tempfile.mkdtemp(prefix="harde-bench-crm-"))
+    with tempfile.TemporaryDirectory(prefix="harde-bench-crm-") as scratch:
+        return await _measure(Path(scratch), latency_ms, runs, job_id)
+
+
+async def _measure(folder: Path, latency_ms: float, runs: int, job_id: int) -> int:
     local = LocalCRM(folder / "crm.sqlite3", DEMO_DIR / "crm" / "seed.json")
     local.load_seed()
     # Both rate limits are off: this measures latency, and 60 requests a minute would cap it.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import atexit
 import shutil
 import tempfile
 from pathlib import Path
@@ -20,7 +21,9 @@ def seeded_local_crm(folder: Path, name: str = "crm.sqlite3") -> LocalCRM:
     """A LocalCRM holding the demo company, copied from one seeded file per test process."""
     global _template
     if _template is None:
-        template = Path(tempfile.mkdtemp(prefix="harde-crm-seed-")) / "seed.sqlite3"
+        folder_of_template = Path(tempfile.mkdtemp(prefix="harde-crm-seed-"))
+        atexit.register(shutil.rmtree, folder_of_template, ignore_errors=True)
+        template = folder_of_template / "seed.sqlite3"
         crm = LocalCRM(template, SEED)
         crm.load_seed()
         crm.close()  # closing checkpoints the WAL, so the file alone is the whole database

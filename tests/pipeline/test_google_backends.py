@@ -31,7 +31,7 @@ def raw(message_id: str) -> str:
 
 async def test_gmail_inbox_first_lists_unread_then_follows_history(tmp_path: Path) -> None:
     state = tmp_path / "gmail.json"
-    gmail, http = service("gmail", "v1", [
+    gmail, _ = service("gmail", "v1", [
         (OK, {"historyId": "100"}),                                       # getProfile
         (OK, {"messages": [{"id": "m1"}]}),                               # messages.list
         (OK, {"id": "m1", "labelIds": ["INBOX", "UNREAD"], "raw": raw("g-1")}),

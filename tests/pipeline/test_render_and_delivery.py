@@ -30,11 +30,11 @@ async def test_render_is_h264_aac_as_long_as_the_voice_plus_tail(tmp_path: Path,
     info = await probe(result.path)
     assert (info.video_codec, info.audio_codec, info.width, info.height) == ("h264", "aac", 1280, 720)
     assert abs(await audio_duration(result.path) - (7.3 + TAIL_S)) < 0.15
-    assert not list(tmp_path.glob("*.part*"))
+    assert not list(tmp_path.glob("*.part*"))  # noqa: ASYNC240
 
 
 async def test_local_delivery_link_is_under_the_served_static_folder_and_becomes_ready(tmp_path: Path, brand_cache: Path) -> None:
-    video = next(brand_cache.glob("template-*.mp4"))
+    video = next(brand_cache.glob("template-*.mp4"))  # noqa: ASYNC240
     delivery = LocalDelivery(tmp_path / "static" / "primers", "http://localhost:8501/app/static/primers")
 
     delivered = await delivery.deliver(video, name="primer-1043-x.mp4")

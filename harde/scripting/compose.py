@@ -87,12 +87,15 @@ def compose_script(facts: ScriptFacts, grounding: ScriptGrounding, options: Scri
     build = primer_lines if options.script_type == "primer" else sales_lines
     # Tone first: a formal script spells contractions out, which changes the word count.
     lines = [replace(line, text=apply_tone(line.text, options.tone)) for line in build(facts, grounding, options)]
-    ceiling = min(options.target_words * 1.05, LENGTH_LIMITS[options.script_type][1])
-    return render(choose_lines(lines, ceiling))
+    low, high = LENGTH_LIMITS[options.script_type]
+    ceiling = min(options.target_words * 1.05, high)
+    floor = max(low, options.target_words * 0.85)
+    return render(choose_lines(lines, ceiling, floor))
 
 
-def choose_lines(lines: list[Line], ceiling: float) -> list[Line]:
-    """Every required line, then optional ones by priority while the total stays under `ceiling`."""
+def choose_lines(lines: list[Line], ceiling: float, floor: float = 0) -> list[Line]:
+    """Every required line, then optional ones by priority while the total stays under `ceiling`;
+    if that leaves it short of `floor`, the next optional lines in priority order after all."""
     # A line's place in the script is its place in `lines` (within its section).
     keep = {i for i, line in enumerate(lines) if line.priority == REQUIRED}
     total = sum(count_words(lines[i].text) for i in keep)
@@ -105,6 +108,12 @@ def choose_lines(lines: list[Line], ceiling: float) -> list[Line]:
         if total + words <= ceiling:
             keep.add(i)
             total += words
+    for i in optional:
+        if total >= floor:
+            break
+        if i not in keep:
+            keep.add(i)
+            total += count_words(lines[i].text)
     return [lines[i] for i in sorted(keep, key=lambda i: (lines[i].section, i))]
 
 

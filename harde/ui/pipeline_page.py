@@ -1,0 +1,138 @@
+"""The primer-video page: every run with per-step status, timings, links and errors; retry,
+cancel, and a button to start a primer for a job.
+
+It talks to the workflow store through DBOSClient only; the daemon is the one process that runs
+workflows, so a run started here is queued for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from harde.config import Settings
+
+STATUS_ICON = {
+    "SUCCESS": "✅", "ERROR": "❌", "PENDING": "⏳", "ENQUEUED": "🕒", "CANCELLED": "⛔",
+    "MAX_RECOVERY_ATTEMPTS_EXCEEDED": "❌", "done": "✅", "failed": "❌", "running": "⏳", "pending": "·",
+}  # fmt: skip
+
+
+def _store(settings: Settings) -> Any:
+    from harde.workflows.runtime import WorkflowStore
+
+    key = f"pipeline_store:{settings.workflow_db_url or settings.data_dir}"
+    if key not in st.session_state:
+        st.session_state[key] = WorkflowStore(settings)
+    return st.session_state[key]
+
+
+def _when(value: dt.datetime | None) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M:%S") if value else ""
+
+
+def _job_of(request: dict[str, Any]) -> str:
+    if request.get("job_id") is not None:
+        return str(request["job_id"])
+    return "from email"
+
+
+def render_pipeline_page(settings: Settings) -> None:
+    from harde.workflows.runtime import daemon_pid
+
+    st.title("Primer videos")
+    pid = daemon_pid(settings)
+    if pid:
+        st.caption(f"The pipeline daemon is running (pid {pid}); it watches the {settings.mail_in} inbox.")
+    else:
+        st.warning("The pipeline daemon is not running: runs started here wait in the queue until `harde daemon` starts.")
+
+    try:
+        store = _store(settings)
+    except Exception as exc:  # no workflow store yet (the daemon creates it on first start)
+        st.info(f"No workflow store yet; start `harde daemon` once to create it. ({type(exc).__name__})")
+        return
+
+    with st.form("start_primer", clear_on_submit=False):
+        cols = st.columns([1, 2, 1])
+        job_id = cols[0].number_input("Job id", min_value=1, step=1, value=None, placeholder="1043")
+        focus = cols[1].text_input("Focus (optional)", placeholder="e.g. financing, timeline")
+        submitted = cols[2].form_submit_button("Make primer video", use_container_width=True)
+    if submitted:
+        if job_id is None:
+            st.error("Enter the CRM job id first.")
+        else:
+            workflow_id = store.enqueue_primer(int(job_id), focus=focus or None)
+            st.session_state["pipeline_selected"] = workflow_id
+            st.success(f"Queued run {workflow_id} for job {int(job_id)}.")
+
+    if st.button("Refresh", key="pipeline_refresh"):
+        st.rerun()
+
+    runs = store.list_runs(limit=50)
+    if not runs:
+        st.info("No runs yet. Send a trigger email or start one above.")
+        return
+    st.dataframe(
+        [
+            {
+                "": STATUS_ICON.get(r.status, ""),
+                "run": r.workflow_id,
+                "status": r.status,
+                "job": _job_of(r.request),
+                "source": r.request.get("source", ""),
+                "started": _when(r.created_at),
+                "link": r.link,
+            }
+            for r in runs
+        ],
+        hide_index=True,
+        use_container_width=True,
+        column_config={"link": st.column_config.LinkColumn("link")},
+    )
+
+    ids = [r.workflow_id for r in runs]
+    selected = st.session_state.get("pipeline_selected")
+    index = ids.index(selected) if selected in ids else 0
+    chosen = st.selectbox("Run", ids, index=index, key="pipeline_run")
+    run = store.get_run(chosen)
+    if run is None:
+        return
+    _render_run(store, run)
+
+
+def _render_run(store: Any, run: Any) -> None:
+    st.subheader(f"{STATUS_ICON.get(run.status, '')} {run.workflow_id}")
+    st.dataframe(
+        [
+            {
+                "": STATUS_ICON.get(s.status, ""),
+                "step": s.name,
+                "status": s.status,
+                "seconds": round(s.seconds, 2) if s.seconds is not None else None,
+                "error": s.error,
+            }
+            for s in run.steps
+        ],
+        hide_index=True,
+        use_container_width=True,
+    )
+    if run.error:
+        st.error(run.error)
+    if run.link:
+        st.markdown(f"**Video:** [{run.link}]({run.link})")
+        output = run.output if isinstance(run.output, dict) else {}
+        video = Path(str(output.get("video", "")))
+        if output.get("video") and video.is_file():
+            st.video(str(video))
+    left, right = st.columns(2)
+    if run.status in ("ERROR", "CANCELLED", "MAX_RECOVERY_ATTEMPTS_EXCEEDED") and left.button("Retry", key=f"retry-{run.workflow_id}"):
+        new_id = store.retry(run.workflow_id)
+        st.session_state["pipeline_selected"] = new_id
+        st.success(f"Retrying as {new_id}." if new_id != run.workflow_id else "Resumed.")
+    if run.status in ("PENDING", "ENQUEUED") and right.button("Cancel", key=f"cancel-{run.workflow_id}"):
+        store.cancel(run.workflow_id)
+        st.success("Cancelled.")

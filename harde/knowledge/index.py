@@ -33,6 +33,11 @@ TITLE_REPEAT = 2
 HEADING_REPEAT = 2
 MAX_PER_SOURCE = 2
 PROJECT_BOOST = 1.25
+# The playbook is the company's answer; the director's call summaries are examples of it.
+# Unless a question is about the calls, a call summary must score clearly higher to outrank
+# a playbook passage.
+CATEGORY_PRIOR = {"SALES_DIRECTOR_CALLS": 0.7}
+_CALLS_WORDS = re.compile(r"\b(calls?|director|transcripts?|recordings?)\b", re.IGNORECASE)
 # Words that do not identify a project by themselves ("estates", "village").
 _GENERIC_PROJECT_TEXT = (
     "the at of estates estate village commons park heights condominiums condos condo development "
@@ -72,9 +77,10 @@ class BM25Index:
         self.chunks: list[Chunk] = []
         self._retriever: bm25s.BM25 | None = None
         self._vocab: dict[str, int] = {}
-        self._categories = np.zeros(0, dtype=object)
-        self._projects = np.zeros(0, dtype=object)
-        self._sources = np.zeros(0, dtype=object)
+        self._category_masks: dict[str, np.ndarray] = {}
+        self._project_masks: dict[str, np.ndarray] = {}
+        self._general = np.zeros(0, dtype=bool)
+        self._prior = np.zeros(0, dtype=np.float32)
 
     # --- building ------------------------------------------------------------------------
     def set_file(self, source: str, fingerprint: str, chunks: list[Chunk]) -> None:
@@ -97,9 +103,13 @@ class BM25Index:
             retriever.index(corpus, show_progress=False)
         self._retriever = retriever if chunks else None
         self._vocab = dict(retriever.vocab_dict) if retriever is not None and chunks else {}
-        self._categories = np.array([c.category for c in chunks], dtype=object)
-        self._projects = np.array([c.project or "" for c in chunks], dtype=object)
-        self._sources = np.array([c.source for c in chunks], dtype=object)
+        # Filters and priors are fixed per corpus: computed once here, not per search.
+        categories = np.array([c.category for c in chunks], dtype=object)
+        projects = np.array([c.project or "" for c in chunks], dtype=object)
+        self._category_masks = {str(name): categories == name for name in set(categories.tolist())}
+        self._project_masks = {str(name): projects == name for name in set(projects.tolist()) if name}
+        self._general = projects == ""
+        self._prior = np.array([CATEGORY_PRIOR.get(c.category, 1.0) for c in chunks], dtype=np.float32)
 
     @classmethod
     def from_chunks(cls, chunks: Iterable[Chunk]) -> BM25Index:
@@ -115,7 +125,7 @@ class BM25Index:
     # --- searching -----------------------------------------------------------------------
     @property
     def project_names(self) -> list[str]:
-        return sorted({c.project for c in self.chunks if c.project})
+        return sorted(self._project_masks)
 
     def projects_named_in(self, query: str) -> list[str]:
         """Projects whose distinctive name words all appear in the query."""
@@ -146,23 +156,33 @@ class BM25Index:
         if not self.chunks or k <= 0:
             return []
         scores = self.scores(query_terms(query))
+        if not _CALLS_WORDS.search(query):
+            scores = scores * self._prior
         allowed = np.ones(len(self.chunks), dtype=bool)
         if category:
             wanted = normalize_category(category)
-            allowed &= self._categories == wanted
+            allowed &= self._category_masks.get(wanted, np.zeros(len(self.chunks), dtype=bool))
         if project:
             wanted_words = project_words(project)
             matches = [p for p in self.project_names if project_words(p) == wanted_words]
-            allowed &= np.isin(self._projects, matches)
+            allowed &= self._any_project(matches)
         else:
             # Project documents (HOA rules of one development...) answer only questions that
             # name the project; elsewhere they would crowd out the general playbook.
             named = self.projects_named_in(query)
-            allowed &= (self._projects == "") | np.isin(self._projects, named)
+            in_named = self._any_project(named)
+            allowed &= self._general | in_named
             if named:
-                scores = np.where(np.isin(self._projects, named), scores * PROJECT_BOOST, scores)
+                scores = np.where(in_named, scores * PROJECT_BOOST, scores)
         scores = np.where(allowed, scores, 0.0)
         return self._top(scores, k)
+
+    def _any_project(self, names: list[str]) -> np.ndarray:
+        mask = np.zeros(len(self.chunks), dtype=bool)
+        for name in names:
+            if name in self._project_masks:
+                mask |= self._project_masks[name]
+        return mask
 
     def _top(self, scores: np.ndarray, k: int) -> list[Hit]:
         positive = int(np.count_nonzero(scores > 0))

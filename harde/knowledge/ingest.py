@@ -107,7 +107,7 @@ def parse_plain_text(text: str, filename: str) -> ParsedDocument:
     """Plain text: a short first line is the title; short ALL-CAPS lines are headings."""
     lines = text.strip("\n").split("\n")
     title = title_from_filename(filename)
-    if lines and 0 < len(lines[0].strip()) <= 100 and (len(lines) == 1 or not lines[1].strip()):
+    if len(lines) > 2 and 0 < len(lines[0].strip()) <= 100 and not lines[1].strip():
         title = lines[0].strip().strip("#").strip()
         lines = lines[1:]
     sections: list[Section] = []

@@ -74,6 +74,8 @@ TRADE_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("energy", "efficiency", "u-factor", "insulated", "heating"),
     ("downspout", "downspouts", "drainage", "runoff"),
     ("hoa", "homeowners"),
+    ("present", "presenting", "show", "showing", "explain"),
+    ("schedule", "cadence", "timeline"),
 )
 
 

@@ -86,7 +86,7 @@ def fixture_kb(tmp_path: Path) -> Path:
 @pytest.fixture
 def fixture_settings(tmp_path: Path, fixture_kb: Path) -> Settings:
     return Settings(
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
         data_dir=tmp_path / "var",
         kb_dir=fixture_kb,
         kb="local",

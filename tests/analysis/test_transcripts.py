@@ -128,7 +128,7 @@ def test_a_missing_folder_is_a_configuration_error(tmp_path: Path) -> None:
 
 
 def test_the_demo_set_has_90_valid_varied_calls() -> None:
-    calls = load_transcripts(Settings(_env_file=None, kb_dir=DEMO_DIR / "knowledge", kb="local"))  # type: ignore[call-arg]
+    calls = load_transcripts(Settings(_env_file=None, kb_dir=DEMO_DIR / "knowledge", kb="local"))
     assert len(calls) == 90
     assert len({c.id for c in calls}) == 90
     assert {c.trade for c in calls} == set(TRADES)

@@ -148,8 +148,8 @@ async def test_offline_search_without_a_knowledge_base_still_explains() -> None:
 
 
 def test_the_factory_chooses_by_key(tmp_path: Path) -> None:
-    offline = Settings(_env_file=None, data_dir=tmp_path, perplexity_api_key=None)  # type: ignore[call-arg]
-    online = Settings(_env_file=None, data_dir=tmp_path, perplexity_api_key="k", perplexity_model="sonar-pro")  # type: ignore[call-arg]
+    offline = Settings(_env_file=None, data_dir=tmp_path, perplexity_api_key=None)
+    online = Settings(_env_file=None, data_dir=tmp_path, perplexity_api_key="k", perplexity_model="sonar-pro")
     assert isinstance(make_web_search(offline), NoWebSearch)
     searcher = make_web_search(online)
     assert isinstance(searcher, PerplexitySearch) and searcher.model == "sonar-pro"
@@ -173,7 +173,7 @@ def _kb_with_a_warranty_page(root: Path) -> Path:
 
 
 async def test_the_tool_offline_falls_back_to_the_real_knowledge_base(tmp_path: Path) -> None:
-    settings = Settings(  # type: ignore[call-arg]
+    settings = Settings(
         _env_file=None, data_dir=tmp_path / "var", kb_dir=_kb_with_a_warranty_page(tmp_path / "kb"), perplexity_api_key=None
     )
     ctx = context(settings)
@@ -185,7 +185,7 @@ async def test_the_tool_offline_falls_back_to_the_real_knowledge_base(tmp_path: 
 async def test_the_tool_with_a_key_answers_from_perplexity_with_sources(server: OpenAITestServer, tmp_path: Path) -> None:
     server.citations = CITATIONS
     server.enqueue_text("Lifetime limited warranty [1].")
-    settings = Settings(  # type: ignore[call-arg]
+    settings = Settings(
         _env_file=None, data_dir=tmp_path / "var", kb_dir=tmp_path / "kb",
         perplexity_api_key="pplx-test", perplexity_base_url=server.base_url,
     )
@@ -197,7 +197,7 @@ async def test_the_tool_with_a_key_answers_from_perplexity_with_sources(server: 
 
 async def test_the_tool_reports_a_failed_search_and_falls_back(server: OpenAITestServer, tmp_path: Path) -> None:
     server.enqueue_error(400, message="bad request")
-    settings = Settings(  # type: ignore[call-arg]
+    settings = Settings(
         _env_file=None, data_dir=tmp_path / "var", kb_dir=_kb_with_a_warranty_page(tmp_path / "kb"),
         perplexity_api_key="pplx-test", perplexity_base_url=server.base_url,
     )

@@ -560,7 +560,9 @@ def _handling(subset: TranscriptSet, everything: TranscriptSet, q: TranscriptQue
     if examples:
         out += ["", "Examples:"]
         out += example_lines(examples)
-    takeaways = Counter(c.takeaway for c in closed if c.takeaway).most_common(1)
+    # A call's takeaway is about its first objection, so only those calls speak to this topic.
+    on_topic = [c for c in closed if c.takeaway and objection and c.objections and c.objections[0].category == objection]
+    takeaways = Counter(c.takeaway for c in on_topic).most_common(1)
     if takeaways:
         out += ["", f"The lesson she repeats: {takeaways[0][0]}"]
     return "\n".join(out)

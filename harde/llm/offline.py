@@ -7,10 +7,10 @@ so nothing is invented. Deterministic: the whole graph is tested through it.
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 import time
+import uuid
 from collections.abc import AsyncIterator, Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -51,7 +51,11 @@ CLARIFY = (
     "sales script, take down a new customer, or price a job. Which would help?"
 )
 MAX_TOOL_ROUNDS = 6
-_ids = itertools.count(1)
+
+
+def _new_id(prefix: str) -> str:
+    # Unique across processes: history from earlier runs holds ids too, and the SDK pairs by id.
+    return f"{prefix}_{uuid.uuid4().hex[:24]}"
 
 
 def split_words(text: str) -> list[str]:
@@ -120,7 +124,7 @@ def read_turn(items: str | list[TResponseInputItem], agent: str) -> TurnView:
 
 def _message(text: str) -> ResponseOutputMessage:
     return ResponseOutputMessage(
-        id=f"msg_offline_{next(_ids)}",
+        id=_new_id("msg"),
         type="message",
         role="assistant",
         status="completed",
@@ -129,7 +133,7 @@ def _message(text: str) -> ResponseOutputMessage:
 
 
 def _function_call(name: str, arguments: dict[str, Any]) -> ResponseFunctionToolCall:
-    call_id = f"call_offline_{next(_ids)}"
+    call_id = _new_id("call")
     return ResponseFunctionToolCall(
         id=call_id, call_id=call_id, type="function_call", name=name, arguments=json.dumps(arguments)
     )
@@ -242,7 +246,7 @@ def stream_events(output: Iterable[TResponseOutputItem]) -> list[TResponseStream
     """Events for a finished output: text deltas word by word, then the completed response."""
     items = list(output)
     response = Response(
-        id=f"resp_offline_{next(_ids)}",
+        id=_new_id("resp"),
         created_at=time.time(),
         model="offline",
         object="response",

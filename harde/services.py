@@ -7,13 +7,9 @@ its family's factory, and the factory reads the settings that decide.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from harde.config import Settings
-
-if TYPE_CHECKING:  # the families import their own heavy dependencies on first use
-    pass
-
 
 class Services:
     def __init__(self, settings: Settings) -> None:
@@ -44,7 +40,9 @@ class Services:
     def web_search(self) -> Any:
         from harde.integrations.web_search import make_web_search
 
-        return make_web_search(self.settings)
+        search = make_web_search(self.settings)
+        self._closers.append(search)
+        return search
 
     @cached_property
     def catalog(self) -> Any:
@@ -56,13 +54,18 @@ class Services:
     def speech(self) -> Any:
         from harde.integrations.speech import make_speech
 
-        return make_speech(self.settings)
+        speech = make_speech(self.settings)
+        self._closers.append(speech)
+        return speech
 
     @cached_property
     def transcriber(self) -> Any:
         from harde.integrations.transcription import make_transcriber
 
-        return make_transcriber(self.settings)
+        transcriber = make_transcriber(self.settings)
+        if transcriber is not None:
+            self._closers.append(transcriber)
+        return transcriber
 
     async def aclose(self) -> None:
         for closer in self._closers:

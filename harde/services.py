@@ -11,6 +11,7 @@ from typing import Any
 
 from harde.config import Settings
 
+
 class Services:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings

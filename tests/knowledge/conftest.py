@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,8 +15,9 @@ from harde.knowledge import KnowledgeBase, make_knowledge_base
 DEMO_KB = DEMO_DIR / "knowledge"
 
 
-def kb_settings(data_dir: Path, kb_dir: Path = DEMO_KB, **extra: object) -> Settings:
-    return Settings(_env_file=None, data_dir=data_dir, kb_dir=kb_dir, llm="offline", crm="local", **extra)  # type: ignore[call-arg]
+def kb_settings(data_dir: Path, kb_dir: Path = DEMO_KB, **extra: Any) -> Settings:
+    values: dict[str, Any] = {"data_dir": data_dir, "kb_dir": kb_dir, "llm": "offline", "crm": "local", **extra}
+    return Settings(_env_file=None, **values)
 
 
 @pytest.fixture(scope="module")

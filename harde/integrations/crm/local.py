@@ -13,10 +13,12 @@ import json
 import re
 import sqlite3
 import threading
-from collections.abc import Coroutine, Iterator, Sequence
+from collections.abc import Coroutine, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
+
+from rapidfuzz import fuzz, process
 
 from harde.config import Settings
 from harde.crm.errors import CRMNotFound, CRMValidationError
@@ -73,6 +75,8 @@ CREATE TABLE IF NOT EXISTS jobs (
     id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL, number TEXT NOT NULL,
     stage_code TEXT, created_at TEXT NOT NULL, data TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS jobs_customer ON jobs (customer_id);
+CREATE INDEX IF NOT EXISTS jobs_newest ON jobs (created_at DESC, id DESC);
+CREATE INDEX IF NOT EXISTS jobs_stage ON jobs (stage_code);
 CREATE TABLE IF NOT EXISTS notes (
     id INTEGER PRIMARY KEY, job_id INTEGER NOT NULL, created_at TEXT NOT NULL, data TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS notes_job ON notes (job_id);
@@ -125,6 +129,7 @@ class LocalCRM:
         self._cache_key: tuple[int, int] | None = None
         self._writes = 0
         self._customers: dict[int, Customer] = {}
+        self._index = _CustomerIndex(())
         self._users: dict[int, User] = {}
         self._trades: dict[int, Trade] = {}
         self._stages: list[Stage] = []
@@ -189,6 +194,7 @@ class LocalCRM:
                 customer = self._customer_from(d)
                 customers[customer.id] = customer
             self._customers = customers
+            self._index = _CustomerIndex(customers.values())
             self._cache_key = key
 
     def _customer_from(self, d: dict[str, Any]) -> Customer:
@@ -309,24 +315,12 @@ class LocalCRM:
                 customers, key=lambda c: (c.last_name.casefold(), c.first_name.casefold(), c.id)
             )[:limit]
         q = parse_customer_query(query)
+        index = self._index
         found: list[Customer] = []
         if q.email:
-            found += [
-                c
-                for c in customers
-                if q.email == (c.email or "").lower()
-                or q.email in [e.lower() for e in c.additional_emails]
-            ]
+            found += [self._customers[i] for i in index.emails.get(q.email, [])]
         if q.phone_digits:
-            found += [
-                c
-                for c in customers
-                if any(
-                    p.digits.endswith(q.phone_digits) or q.phone_digits.endswith(p.digits)
-                    for p in c.phones
-                    if p.digits
-                )
-            ]
+            found += [self._customers[i] for i in index.with_phone(q.phone_digits)]
         if q.job_number:
             for job in self._jobs_where(
                 "WHERE CAST(id AS TEXT) = ? OR number = ? OR number LIKE ?",
@@ -335,7 +329,8 @@ class LocalCRM:
                 if job["customer_id"] in self._customers:
                     found.append(self._customers[job["customer_id"]])
         if q.name and not found:
-            ranked = rank_by_name(q.name, customers, limit=max(limit, 10))
+            pool = [self._customers[i] for i in index.name_candidates(q.name)]
+            ranked = rank_by_name(q.name, pool, limit=max(limit, 10))
             # A sure match hides the look-alikes; otherwise the closest names are the answer.
             top = best_matches(ranked) if ranked and ranked[0][0] >= 88 else [c for _, c in ranked]
             found += top
@@ -473,7 +468,10 @@ class LocalCRM:
             clauses.append("(number = ? OR CAST(id AS TEXT) = ? OR number LIKE ?)")
             args.extend([job_number, job_number, f"%-{job_number}"])
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-        rows = self._jobs_where(f"{where} ORDER BY created_at DESC, id DESC", args)
+        order = f"{where} ORDER BY created_at DESC, id DESC"
+        if not trade_ids and limit > 0:
+            order += f" LIMIT {int(limit)}"
+        rows = self._jobs_where(order, args)
         if trade_ids:
             wanted = set(trade_ids)
             rows = [r for r in rows if wanted & set(r.get("trades", []))]
@@ -843,6 +841,64 @@ class LocalCRM:
             if not self._closed:
                 self._db.close()
                 self._closed = True
+
+
+class _CustomerIndex:
+    """Lookups over every customer, rebuilt when the table changes: exact keys first, and a
+    short fuzzy pre-selection so that name scoring runs on a few candidates, not everyone."""
+
+    def __init__(self, customers: Iterable[Customer]) -> None:
+        self.ids: list[int] = []
+        self.full_names: list[str] = []
+        self.last_names: list[str] = []
+        self.emails: dict[str, list[int]] = {}
+        self.phones: list[tuple[str, int]] = []
+        self.by_name: dict[str, list[int]] = {}
+        self.by_surname: dict[str, list[int]] = {}
+        for c in customers:
+            self.ids.append(c.id)
+            full = f"{c.first_name} {c.last_name}".casefold().strip()
+            self.full_names.append(full)
+            self.last_names.append((c.last_name or "").casefold())
+            for key in {
+                full,
+                (c.last_name or "").casefold(),
+                c.first_name.casefold(),
+                (c.company_name or "").casefold(),
+            }:
+                if key:
+                    self.by_name.setdefault(key, []).append(c.id)
+            for key in {full, (c.last_name or "").casefold()}:
+                if key:
+                    self.by_surname.setdefault(key, []).append(c.id)
+            for email in [c.email or "", *c.additional_emails]:
+                if email:
+                    self.emails.setdefault(email.lower(), []).append(c.id)
+            self.phones.extend((p.digits, c.id) for p in c.phones if p.digits)
+
+    def with_phone(self, digits: str) -> list[int]:
+        return list(
+            dict.fromkeys(i for d, i in self.phones if d.endswith(digits) or digits.endswith(d))
+        )
+
+    def name_candidates(self, name: str, limit: int = 40) -> list[int]:
+        key = " ".join(name.casefold().split())
+        words = key.split()
+        keys = {key, *words, *(w[:-1] for w in words if len(w) > 4 and w.endswith("s"))}
+        # An exact full or last name scores above any look-alike, so the fuzzy pass is not needed.
+        exact = [i for k in keys for i in self.by_surname.get(k, [])]
+        if exact:
+            return list(dict.fromkeys(exact))
+        found: dict[int, None] = {}
+        for k in keys:
+            for i in self.by_name.get(k, []):
+                found[i] = None
+        for choices, scorer in ((self.full_names, fuzz.WRatio), (self.last_names, fuzz.ratio)):
+            for _, _, pos in process.extract(
+                key, choices, scorer=scorer, limit=limit, score_cutoff=55
+            ):
+                found[self.ids[pos]] = None
+        return list(found)
 
 
 def load_demo(settings: Settings, reset: bool = False) -> str:

@@ -7,15 +7,15 @@ import streamlit as st
 
 def main() -> None:
     st.set_page_config(page_title="Hard-E", page_icon="🦺", layout="wide")
+    from harde.config import get_settings
     from harde.ui.chat import render_chat
+    from harde.ui.pipeline_page import render_pipeline_page
 
-    pages = [st.Page(render_chat, title="Chat", icon="💬", url_path="chat", default=True)]
-    try:
-        from harde.ui.pipeline_page import render_pipeline_page
-    except ImportError:
-        pass
-    else:
-        from harde.config import get_settings
+    def primer_videos() -> None:
+        render_pipeline_page(get_settings())
 
-        pages.append(st.Page(lambda: render_pipeline_page(get_settings()), title="Primer videos", icon="🎬", url_path="primer"))
+    pages = [
+        st.Page(render_chat, title="Chat", icon="💬", url_path="chat", default=True),
+        st.Page(primer_videos, title="Primer videos", icon="🎬", url_path="primer"),
+    ]
     st.navigation(pages).run()

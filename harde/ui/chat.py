@@ -19,6 +19,8 @@ from harde.events import (
     Turn,
 )
 from harde.ui.runtime import Runtime
+from harde.ui.upload import render_upload
+from harde.ui.voice import render_voice_input
 
 AGENT_ICONS = {
     "triage": "🧭",
@@ -104,24 +106,10 @@ def _sidebar(runtime: Runtime, cid: str) -> None:
                 elif st.button(label, key=f"conv-{summary.id}", use_container_width=True):
                     st.query_params["c"] = summary.id
                     st.rerun()
-        _optional_panels(runtime)
-
-
-def _optional_panels(runtime: Runtime) -> None:
-    try:
-        from harde.ui.upload import render_upload
-    except ImportError:
-        return
-    with st.expander("Add to the knowledge base"):
-        render_upload(runtime.assistant.services)
-
-
-def _voice_text(runtime: Runtime) -> str | None:
-    try:
-        from harde.ui.voice import render_voice_input
-    except ImportError:
-        return None
-    return render_voice_input(runtime.assistant.services.transcriber)
+        with st.expander("🎙️ Dictate", expanded=False):
+            st.session_state["spoken"] = render_voice_input(runtime.assistant.services.transcriber, run=runtime.run)
+        with st.expander("📚 Add to the knowledge base"):
+            render_upload(runtime.assistant.services)
 
 
 def _answer(runtime: Runtime, text: str, cid: str) -> Turn | None:
@@ -175,7 +163,7 @@ def render_chat() -> None:
             st.markdown(message["text"])
             if n == len(history) - 1 and message["role"] == "assistant":
                 _render_attachments(st.session_state.get("attachments", {}).get(cid, []))
-    spoken = _voice_text(runtime)
+    spoken = st.session_state.pop("spoken", None)
     typed = st.chat_input("Ask Hard-E, or dictate a new customer…")
     text = (typed or spoken or "").strip()
     if not text:

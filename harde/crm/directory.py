@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Awaitable, Callable
 from typing import Generic, TypeVar
@@ -27,15 +26,13 @@ class _Cached(Generic[T]):
         self._clock = clock
         self._value: list[T] | None = None
         self._at = 0.0
-        self._lock = asyncio.Lock()
 
     async def get(self) -> list[T]:
-        if self._value is not None and self._clock() - self._at < self._ttl_s:
-            return self._value
-        async with self._lock:
-            if self._value is None or self._clock() - self._at >= self._ttl_s:
-                self._value = await self._fetch()
-                self._at = self._clock()
+        # No lock: two callers racing on an expired entry both fetch, which is harmless, and a
+        # lock would tie the cache to one event loop (the UI and CLI each run their own).
+        if self._value is None or self._clock() - self._at >= self._ttl_s:
+            value = await self._fetch()
+            self._value, self._at = value, self._clock()
         return self._value
 
     def invalidate(self) -> None:

@@ -160,3 +160,29 @@ def test_planner_picks_the_tool_and_arguments(
 ) -> None:
     call = plan_crm(text)
     assert (call.name, call.arguments) == (tool, arguments)
+
+
+async def test_company_lists_are_fetched_once_per_ttl() -> None:
+    from harde.crm.directory import CompanyDirectory
+
+    class CountingCRM:
+        calls = 0
+
+        async def list_stages(self) -> list[Stage]:
+            CountingCRM.calls += 1
+            return STAGES
+
+        async def list_users(self) -> list[User]:
+            return USERS
+
+        async def list_trades(self) -> list[object]:
+            return []
+
+    clock = [0.0]
+    directory = CompanyDirectory(CountingCRM(), ttl_s=60, clock=lambda: clock[0])  # type: ignore[arg-type]
+    await directory.resolve_stage("proposal sent")
+    await directory.resolve_stage("scheduled")
+    assert CountingCRM.calls == 1
+    clock[0] = 61
+    await directory.stages()
+    assert CountingCRM.calls == 2

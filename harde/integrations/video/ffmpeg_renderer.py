@@ -18,9 +18,10 @@ TAIL_S = 0.5  # the music rings on briefly after the last word
 
 def mix_filter(music_volume: float = 0.6) -> str:
     return (
-        "[1:a]aresample=44100,aformat=channel_layouts=stereo,apad=pad_dur="
+        # Mono: a voice-over gains nothing from stereo, and the AAC encode is the render's main cost.
+        "[1:a]aresample=44100,aformat=channel_layouts=mono,apad=pad_dur="
         f"{TAIL_S},asplit=2[voice][key];"
-        f"[2:a]aresample=44100,aformat=channel_layouts=stereo,volume={music_volume}[bed];"
+        f"[2:a]aresample=44100,aformat=channel_layouts=mono,volume={music_volume}[bed];"
         # Duck the bed whenever the voice speaks (the voice is the side-chain key).
         "[bed][key]sidechaincompress=threshold=0.02:ratio=12:attack=15:release=400[ducked];"
         "[voice][ducked]amix=inputs=2:duration=first:normalize=0[aout]"
@@ -56,7 +57,7 @@ class FfmpegRenderer:
             "-filter_complex", mix_filter(),
             "-map", "0:v:0", "-map", "[aout]",
             *video_codec,
-            "-c:a", "aac", "-b:a", "128k",
+            "-c:a", "aac", "-b:a", "96k",
             "-t", f"{total:.3f}",
             "-movflags", "+faststart",
             str(part),

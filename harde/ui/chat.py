@@ -96,7 +96,11 @@ def _sidebar(runtime: Runtime, cid: str) -> None:
         if st.button("New conversation", use_container_width=True, type="primary"):
             st.query_params["c"] = uuid.uuid4().hex[:12]
             st.rerun()
-        past = runtime.run(assistant.store.list_conversations(limit=20))
+        with st.expander("🎙️ Dictate", expanded=False):
+            st.session_state["spoken"] = render_voice_input(runtime.assistant.services.transcriber, run=runtime.run)
+        with st.expander("📚 Add to the knowledge base"):
+            render_upload(runtime.assistant.services)
+        past = runtime.run(assistant.store.list_conversations(limit=12))
         if past:
             st.markdown("**Conversations**")
             for summary in past:
@@ -106,10 +110,6 @@ def _sidebar(runtime: Runtime, cid: str) -> None:
                 elif st.button(label, key=f"conv-{summary.id}", use_container_width=True):
                     st.query_params["c"] = summary.id
                     st.rerun()
-        with st.expander("🎙️ Dictate", expanded=False):
-            st.session_state["spoken"] = render_voice_input(runtime.assistant.services.transcriber, run=runtime.run)
-        with st.expander("📚 Add to the knowledge base"):
-            render_upload(runtime.assistant.services)
 
 
 def _answer(runtime: Runtime, text: str, cid: str) -> Turn | None:

@@ -59,6 +59,8 @@ class Settings(BaseSettings):
     session_url: str = ""
     company_name: str = "Summit Ridge Exteriors"
     user_name: str = "sales rep"
+    # The company's local time: "tomorrow at 3pm" in a booking means this zone's wall clock.
+    timezone: str = "America/New_York"
 
     # --- CRM ----------------------------------------------------------------------------
     crm: Literal["local", "leap"] | None = None

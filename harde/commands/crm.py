@@ -17,6 +17,7 @@ from harde.crm.models import Job
 from harde.crm.protocol import CRM
 from harde.crm.render import customer_line, failure, job_line
 from harde.crm.stages import resolve_stage
+from harde.crm.when import company_now
 
 T = TypeVar("T")
 
@@ -116,8 +117,6 @@ def jobs(as_json: bool, customer: str, stage: str, limit: int) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def job(job_id: int, as_json: bool) -> None:
     """One job with its notes, appointments and financials."""
-    import datetime as dt
-
     overview = _run(lambda crm: job_overview(crm, job_id))
     if as_json:
         data = {
@@ -131,4 +130,4 @@ def job(job_id: int, as_json: bool) -> None:
         }
         click.echo(json.dumps(data, indent=2))
         return
-    click.echo(render_overview(overview, dt.datetime.now()))
+    click.echo(render_overview(overview, company_now(get_settings().timezone)))

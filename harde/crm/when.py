@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 WEEKDAYS = {
     "monday": 0,
@@ -219,3 +220,12 @@ def describe(at: dt.datetime, *, with_time: bool = True) -> str:
 def describe_time(t: dt.time) -> str:
     hour = t.hour % 12 or 12
     return f"{hour}:{t.minute:02d} {'am' if t.hour < 12 else 'pm'}"
+
+
+def company_now(timezone: str) -> dt.datetime:
+    """The company's wall-clock time now, naive (as the CRM stores appointment times), to the minute."""
+    try:
+        zone: dt.tzinfo | None = ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = None  # an unknown zone name falls back to the server's clock
+    return dt.datetime.now(zone).replace(tzinfo=None, second=0, microsecond=0)

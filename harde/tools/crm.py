@@ -16,6 +16,7 @@ from harde.crm.errors import CRMError
 from harde.crm.progress import crm_progress
 from harde.crm.protocol import CRM
 from harde.crm.render import failure
+from harde.crm.when import company_now
 from harde.tools.confirm import action, propose
 from harde.tools.registry import tool
 
@@ -25,8 +26,8 @@ def _crm(ctx: HardeContext) -> CRM:
     return crm
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now().replace(second=0, microsecond=0)
+def _now(ctx: HardeContext) -> dt.datetime:
+    return company_now(ctx.settings.timezone)
 
 
 async def _read(
@@ -34,7 +35,7 @@ async def _read(
 ) -> str:
     with crm_progress(ctx.context.note):
         try:
-            return await ask(CRMAnswers(_crm(ctx.context), now=_now))
+            return await ask(CRMAnswers(_crm(ctx.context), now=lambda: _now(ctx.context)))
         except CRMError as exc:
             return failure(exc)
 
@@ -198,7 +199,7 @@ async def crm_create_appointment(
             title=title,
             who=who,
             when=when,
-            now=_now(),
+            now=_now(ctx.context),
             duration_minutes=duration_minutes,
             assignee=assignee,
         ),
@@ -218,7 +219,12 @@ async def crm_update_appointment(
     return await _propose(
         ctx,
         lambda crm: changes.plan_update_appointment(
-            crm, appointment=appointment, now=_now(), when=when, title=title, completed=completed
+            crm,
+            appointment=appointment,
+            now=_now(ctx.context),
+            when=when,
+            title=title,
+            completed=completed,
         ),
     )
 

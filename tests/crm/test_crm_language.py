@@ -186,3 +186,12 @@ async def test_company_lists_are_fetched_once_per_ttl() -> None:
     clock[0] = 61
     await directory.stages()
     assert CountingCRM.calls == 2
+
+
+def test_company_now_reads_the_company_zone_and_survives_a_bad_name() -> None:
+    from harde.crm.when import company_now
+
+    boston = company_now("America/New_York")
+    utc = company_now("UTC")
+    assert abs((utc - boston) - dt.timedelta(hours=5)) <= dt.timedelta(hours=1, minutes=1)
+    assert company_now("Not/AZone").tzinfo is None

@@ -10,7 +10,7 @@ from agents import RunContextWrapper
 
 from harde.config import Settings
 from harde.context import HardeContext
-from harde.crm.when import WEEKDAYS
+from harde.crm.when import WEEKDAYS, company_now
 from harde.services import Services
 from harde.state.audit import AuditLog
 from harde.tools import crm as tools
@@ -128,7 +128,7 @@ async def test_cancel_leaves_the_job_as_it_was(ctx: RunContextWrapper[HardeConte
 async def test_booking_with_the_nguyens_proposes_a_concrete_tuesday(
     ctx: RunContextWrapper[HardeContext],
 ) -> None:
-    today = dt.date.today()
+    today = company_now(ctx.context.settings.timezone).date()
     ahead = (WEEKDAYS["tuesday"] - today.weekday()) % 7 or 7
     tuesday = today + dt.timedelta(days=ahead)
     proposal = await tools.crm_create_appointment(

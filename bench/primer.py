@@ -54,7 +54,7 @@ async def bench(job_id: int, words: int) -> int:
     launched = time.perf_counter()
     workflow_id = runtime.new_workflow_id(job_id)
     handle = await runtime.start_primer(
-        runtime.request_for_job(job_id, source="bench", target_words=words), workflow_id
+        runtime.request_for_job(job_id, key=workflow_id, source="bench", target_words=words), workflow_id
     )
     result = await handle.get_result()
     finished = time.perf_counter()

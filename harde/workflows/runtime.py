@@ -70,8 +70,12 @@ def request_from_email(email: TriggerEmail) -> dict[str, Any]:
     }
 
 
-def request_for_job(job_id: int, *, source: str, focus: str | None = None, target_words: int | None = None) -> dict[str, Any]:
-    return {"source": source, "key": "", "job_id": int(job_id), "focus": focus, "target_words": target_words}
+def request_for_job(
+    job_id: int, *, key: str, source: str, focus: str | None = None, target_words: int | None = None
+) -> dict[str, Any]:
+    """A run for a known job. `key` (the first workflow id) names its homeowner email in the send
+    ledger, so a retry of the run, which runs under a new id, still sends at most one."""
+    return {"source": source, "key": key, "job_id": int(job_id), "focus": focus, "target_words": target_words}
 
 
 def new_workflow_id(job_id: int) -> str:
@@ -202,7 +206,7 @@ class WorkflowStore:
         workflow_id = new_workflow_id(job_id)
         self.client.enqueue(
             {"workflow_name": WORKFLOW_NAME, "queue_name": PRIMER_QUEUE, "workflow_id": workflow_id, "app_version": APP_VERSION},
-            request_for_job(job_id, source=source, focus=focus),
+            request_for_job(job_id, key=workflow_id, source=source, focus=focus),
         )
         return workflow_id
 
@@ -278,7 +282,8 @@ async def run_one(settings: Settings, pipeline: PrimerPipeline, job_id: int, *, 
     await launch(settings, pipeline)
     try:
         wid = workflow_id or new_workflow_id(job_id)
-        handle = await start_primer(request_for_job(job_id, source="cli", focus=focus, target_words=target_words), wid)
+        request = request_for_job(job_id, key=wid, source="cli", focus=focus, target_words=target_words)
+        handle = await start_primer(request, wid)
         result = await handle.get_result()
         return wid, result
     finally:

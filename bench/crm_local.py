@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import json
 import random
 import statistics
@@ -112,7 +113,7 @@ async def measure(crm: LocalCRM, label: str, runs: int) -> None:
         ("search_customers('(508) 555-0101')", lambda: crm.search_customers("(508) 555-0101")),
         ("list_jobs() (50 newest)", lambda: crm.list_jobs()),
     ]
-    rows += [(f"crm_lookup: {q}", (lambda q=q: answers.lookup(q))) for q in QUESTIONS]
+    rows += [(f"crm_lookup: {q}", functools.partial(answers.lookup, q)) for q in QUESTIONS]
     for name, call in rows:
         ms = await median_ms(call, runs)
         print(f"  {name[:52]:<52}{ms:8.2f} ms {ms / baseline:6.1f}x")

@@ -164,7 +164,7 @@ class CRMAnswers:
         if isinstance(found, str):
             return found
         notes = await self.crm.list_notes(found.id)
-        head = f"**Job {found.id}** ({found.name or found.trade_names}) is in **{found.current_stage.name}**."
+        head = f"**Job {found.id}** ({found.name or found.trade_names}) is in the **{found.current_stage.name}** stage."
         return head + "\n\n" + job_details(found, notes, note_limit=2)
 
     async def job_overview(self, job: str) -> str:

@@ -100,6 +100,14 @@ def describe_error(error: BaseException) -> str:
     return "Something went wrong on our side while answering. Your conversation is saved; send the message again."
 
 
+def asks_a_question(turn: Turn) -> bool:
+    """Whether a specialist's answer ends by asking the user something, so the reply goes back to it."""
+    if turn.error or turn.agent == "triage" or not turn.answer.strip():
+        return False
+    lines = [line.strip() for line in turn.answer.strip().splitlines() if line.strip()]
+    return "?" in lines[0] or lines[-1].endswith("?")
+
+
 class Assistant:
     """The one facade over routing, the agent graph, tools, and persistence."""
 
@@ -230,6 +238,7 @@ class Assistant:
             finally:
                 # State is saved even after a failure: a write that went through must not be proposed again.
                 context.state.active_agent = turn.agent if turn.agent != "triage" else context.state.active_agent
+                context.state.awaiting_answer = turn.agent if asks_a_question(turn) else None
                 await self.store.save_state(conversation_id, context.state)
                 queue.put_nowait(_DONE)
 

@@ -109,6 +109,9 @@ class Router:
             if top is not None and top != workflow and score >= SWITCH_SCORE and flat.get(workflow, 0.0) < MIN_SCORE:
                 return Route(top, "sdk", f"leaves the {workflow} work under way: matched {', '.join(matched[:4])}", self.writes(top, text), flat)
             return Route(workflow, "sdk", f"continues the {workflow} work under way", True, flat)
+        asked = state.awaiting_answer
+        if asked and asked in self._rules and (top is None or (top != asked and score < SWITCH_SCORE)):
+            return Route(asked, "sdk", f"answers the question {asked} just asked", self.writes(asked, text), flat)
         if top is None:
             return Route("triage", "sdk", "no specialist fits; ask what they need", False, flat)
         writes = self.writes(top, text)

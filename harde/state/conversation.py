@@ -31,6 +31,8 @@ class ConversationState:
     new_client: NewClientState = field(default_factory=NewClientState)
     script: ScriptDraftState = field(default_factory=ScriptDraftState)
     pending: PendingAction | None = None
+    # The specialist whose last answer asked the user something ("Which Johnson?").
+    awaiting_answer: str | None = None
 
     @property
     def workflow_in_progress(self) -> str | None:

@@ -101,3 +101,13 @@ async def test_conversation_and_state_survive_a_new_assistant(settings: Settings
     listed = await second.store.list_conversations()
     assert listed[0].id == turn.conversation_id and listed[0].title.startswith("Add a note")
     await second.aclose()
+
+
+def test_asks_a_question_is_read_from_the_answer() -> None:
+    from harde.assistant import asks_a_question
+    from harde.events import Turn
+
+    assert asks_a_question(Turn(answer="Which Johnson? 2 customers match:\n- Robert\n- Sarah", agent="crm"))
+    assert asks_a_question(Turn(answer="Found the job.\nWhat should the primer focus on?", agent="scripting"))
+    assert not asks_a_question(Turn(answer="Job 1012 is in Follow Up.", agent="crm"))
+    assert not asks_a_question(Turn(answer="Which would help?", agent="triage"))

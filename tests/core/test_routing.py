@@ -76,3 +76,16 @@ def test_negatives(text: str) -> None:
 
 def test_a_sentence_starting_with_yes_is_not_a_bare_confirmation() -> None:
     assert not is_affirmative("yes but change the email to sarah at gmail dot com first")
+
+
+def test_reply_to_a_specialists_question_goes_back_to_it() -> None:
+    router = Router(load_agent_config())
+    state = ConversationState(awaiting_answer="crm")
+    assert router.route("Robert", state).agent == "crm"
+    assert router.route("the second one", state).agent == "crm"
+    # A new, clearly different request is not mistaken for the answer.
+    assert router.route("How many squares is a 2,400 sq ft footprint at 6/12 with 15% waste?", state).agent == "pricing"
+
+
+def test_phone_number_with_brackets_is_a_crm_lookup() -> None:
+    assert Router(load_agent_config()).route("who is (508) 555-0101?").agent == "crm"

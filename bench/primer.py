@@ -37,7 +37,7 @@ TARGET_RENDER_SPEED = 5.0
 async def bench(job_id: int, words: int) -> int:
     root = Path(tempfile.mkdtemp(prefix="harde-bench-primer-"))
     settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
         data_dir=root / "var", delivery_dir=root / "static" / "primers",
         llm="offline", crm="local", tts="espeak", primer_target_words=words,
     )  # fmt: skip
@@ -54,7 +54,8 @@ async def bench(job_id: int, words: int) -> int:
     launched = time.perf_counter()
     workflow_id = runtime.new_workflow_id(job_id)
     handle = await runtime.start_primer(
-        runtime.request_for_job(job_id, key=workflow_id, source="bench", target_words=words), workflow_id
+        runtime.request_for_job(job_id, key=workflow_id, source="bench", target_words=words),
+        workflow_id,
     )
     result = await handle.get_result()
     finished = time.perf_counter()
@@ -82,7 +83,9 @@ async def bench(job_id: int, words: int) -> int:
     await FfmpegRenderer(cache, branding).render(enhanced, scratch / "ours.mp4", run_key="b1")
     ours_s = time.perf_counter() - t
     t = time.perf_counter()
-    await FfmpegRenderer(cache, branding, naive=True).render(enhanced, scratch / "naive.mp4", run_key="b2")
+    await FfmpegRenderer(cache, branding, naive=True).render(
+        enhanced, scratch / "naive.mp4", run_key="b2"
+    )
     naive_s = time.perf_counter() - t
 
     print(f"Primer pipeline, job {job_id}, {steps['write_script'].output['word_count']} words, "
@@ -95,19 +98,27 @@ async def bench(job_id: int, words: int) -> int:
         print(f"  {step.name:<16}{(step.seconds or 0.0):9.2f}")
     print(f"  {'DBOS shutdown':<16}{t_end - finished:9.2f}")
     total = t_end - t0
-    print(f"  {'total':<16}{total:9.2f}   (workflow alone {finished - launched:.2f} s; target < {TARGET_TOTAL_S:.0f} s)")
+    print(
+        f"  {'total':<16}{total:9.2f}   (workflow alone {finished - launched:.2f} s; target < {TARGET_TOTAL_S:.0f} s)"
+    )
     print()
     render_s = steps["render"].seconds or 0.0
     print("  rendering (same voice, this run):")
     print(f"    in the run      {render_s:6.2f} s  = {video_s / render_s:5.1f}x real time")
-    print(f"    ours, again     {ours_s:6.2f} s  = {video_s / ours_s:5.1f}x real time  (template stream-copied)")
-    print(f"    naive baseline  {naive_s:6.2f} s  = {video_s / naive_s:5.1f}x real time  (template re-encoded, x264 medium)")
+    print(
+        f"    ours, again     {ours_s:6.2f} s  = {video_s / ours_s:5.1f}x real time  (template stream-copied)"
+    )
+    print(
+        f"    naive baseline  {naive_s:6.2f} s  = {video_s / naive_s:5.1f}x real time  (template re-encoded, x264 medium)"
+    )
     print(f"    speed-up        {naive_s / ours_s:5.1f}x")
     wait_s = steps["wait_playable"].seconds or 0.0
     polls = steps["wait_playable"].output["polls"]
     first_total = total - wait_s + FIRST_SYSTEM_FIXED_WAIT_S
     print("  waiting until the video plays:")
-    print(f"    first system    {FIRST_SYSTEM_FIXED_WAIT_S:8.2f} s  (fixed wait)  -> the same run would take {first_total / 60:.1f} min")
+    print(
+        f"    first system    {FIRST_SYSTEM_FIXED_WAIT_S:8.2f} s  (fixed wait)  -> the same run would take {first_total / 60:.1f} min"
+    )
     print(f"    ours            {wait_s:8.2f} s  ({polls} poll(s) with backoff)")
     ok = total < TARGET_TOTAL_S and video_s / render_s >= TARGET_RENDER_SPEED
     print()
@@ -117,7 +128,9 @@ async def bench(job_id: int, words: int) -> int:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--job", type=int, default=1043)
     parser.add_argument("--words", type=int, default=250)
     args = parser.parse_args()

@@ -46,10 +46,14 @@ async def _serve(settings: Settings, pause_after: str | None, pause_marker: str 
     log = logging.getLogger("harde.pipeline")
     lock = runtime.PipelineLock(settings)
     if not lock.acquire():
-        click.echo(f"Another pipeline process holds {lock.path}; not starting a second one.", err=True)
+        click.echo(
+            f"Another pipeline process holds {lock.path}; not starting a second one.", err=True
+        )
         return 1
     if pause_after:
-        primer.pause_after.update(step=pause_after, marker=pause_marker or str(settings.data_dir / "paused"))
+        primer.pause_after.update(
+            step=pause_after, marker=pause_marker or str(settings.data_dir / "paused")
+        )
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):

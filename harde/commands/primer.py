@@ -49,7 +49,9 @@ def command(job_id: int, focus: str | None, words: int | None, as_json: bool) ->
         click.echo(f"  {step['name']:<16} {step['status']:<8} {took}")
 
 
-async def _run(settings: Settings, job_id: int, focus: str | None, words: int | None) -> tuple[str, Any]:
+async def _run(
+    settings: Settings, job_id: int, focus: str | None, words: int | None
+) -> tuple[str, Any]:
     from harde.workflows import runtime
     from harde.workflows.pipeline import build_pipeline
 
@@ -57,7 +59,9 @@ async def _run(settings: Settings, job_id: int, focus: str | None, words: int | 
         if owns_runner:
             pipeline = build_pipeline(settings)
             try:
-                return await runtime.run_one(settings, pipeline, job_id, focus=focus, target_words=words)
+                return await runtime.run_one(
+                    settings, pipeline, job_id, focus=focus, target_words=words
+                )
             finally:
                 await pipeline.aclose()
     store = runtime.WorkflowStore(settings)
@@ -77,7 +81,10 @@ def build_report(settings: Settings, workflow_id: str, result: Any) -> dict[str,
     finally:
         store.close()
     result = result if isinstance(result, dict) else {}
-    steps = [{"name": s.name, "status": s.status, "seconds": s.seconds, "error": s.error} for s in (run.steps if run else [])]
+    steps = [
+        {"name": s.name, "status": s.status, "seconds": s.seconds, "error": s.error}
+        for s in (run.steps if run else [])
+    ]
     return {
         "workflow_id": workflow_id,
         "outcome": result.get("outcome", run.status if run else "unknown"),

@@ -46,14 +46,20 @@ def render_pipeline_page(settings: Settings) -> None:
     st.title("Primer videos")
     pid = daemon_pid(settings)
     if pid:
-        st.caption(f"The pipeline daemon is running (pid {pid}); it watches the {settings.mail_in} inbox.")
+        st.caption(
+            f"The pipeline daemon is running (pid {pid}); it watches the {settings.mail_in} inbox."
+        )
     else:
-        st.warning("The pipeline daemon is not running: runs started here wait in the queue until `harde daemon` starts.")
+        st.warning(
+            "The pipeline daemon is not running: runs started here wait in the queue until `harde daemon` starts."
+        )
 
     try:
         store = _store(settings)
     except Exception as exc:  # no workflow store yet (the daemon creates it on first start)
-        st.info(f"No workflow store yet; start `harde daemon` once to create it. ({type(exc).__name__})")
+        st.info(
+            f"No workflow store yet; start `harde daemon` once to create it. ({type(exc).__name__})"
+        )
         return
 
     with st.form("start_primer", clear_on_submit=False):
@@ -129,10 +135,14 @@ def _render_run(store: Any, run: Any) -> None:
         if output.get("video") and video.is_file():
             st.video(str(video))
     left, right = st.columns(2)
-    if run.status in ("ERROR", "CANCELLED", "MAX_RECOVERY_ATTEMPTS_EXCEEDED") and left.button("Retry", key=f"retry-{run.workflow_id}"):
+    if run.status in ("ERROR", "CANCELLED", "MAX_RECOVERY_ATTEMPTS_EXCEEDED") and left.button(
+        "Retry", key=f"retry-{run.workflow_id}"
+    ):
         new_id = store.retry(run.workflow_id)
         st.session_state["pipeline_selected"] = new_id
         st.success(f"Retrying as {new_id}." if new_id != run.workflow_id else "Resumed.")
-    if run.status in ("PENDING", "ENQUEUED") and right.button("Cancel", key=f"cancel-{run.workflow_id}"):
+    if run.status in ("PENDING", "ENQUEUED") and right.button(
+        "Cancel", key=f"cancel-{run.workflow_id}"
+    ):
         store.cancel(run.workflow_id)
         st.success("Cancelled.")

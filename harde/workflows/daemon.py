@@ -47,7 +47,9 @@ def _anon(value: str) -> str:
 
 
 class InboxDaemon:
-    def __init__(self, settings: Settings, inbox: TriggerInbox, notifier: SystemdNotifier | None = None) -> None:
+    def __init__(
+        self, settings: Settings, inbox: TriggerInbox, notifier: SystemdNotifier | None = None
+    ) -> None:
         self.settings = settings
         self.inbox = inbox
         self.notifier = notifier or SystemdNotifier(settings.notify_socket)
@@ -68,7 +70,10 @@ class InboxDaemon:
             self._skipped.add(email.message_id)
             return None
         if email.sender not in self.allowed:
-            log.warning("ignored a trigger email from a sender outside the allow-list (sender=%s)", _anon(email.sender))
+            log.warning(
+                "ignored a trigger email from a sender outside the allow-list (sender=%s)",
+                _anon(email.sender),
+            )
             await self.inbox.mark_processed(email)
             return None
         workflow_id = workflow_id_for_message(email.message_id)
@@ -99,7 +104,11 @@ class InboxDaemon:
     async def run(self, stop: asyncio.Event) -> None:
         self.notifier.notify("READY=1")
         self.notifier.notify(f"STATUS=watching the {self.inbox.name} inbox")
-        log.info("daemon ready: watching the %s inbox every %.1f s", self.inbox.name, self.settings.poll_interval_s)
+        log.info(
+            "daemon ready: watching the %s inbox every %.1f s",
+            self.inbox.name,
+            self.settings.poll_interval_s,
+        )
         while not stop.is_set():
             await self.poll_once()
             waiter = asyncio.ensure_future(self.inbox.wait_for_mail(self.settings.poll_interval_s))

@@ -60,7 +60,9 @@ class SendLedger:
 
     def get(self, message_id: str) -> LedgerEntry | None:
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(send_ledger).where(send_ledger.c.message_id == message_id)).first()
+            row = conn.execute(
+                sa.select(send_ledger).where(send_ledger.c.message_id == message_id)
+            ).first()
         if row is None:
             return None
         return LedgerEntry(row.message_id, row.purpose, row.run_id, row.state)
@@ -69,7 +71,9 @@ class SendLedger:
         now = dt.datetime.now(dt.UTC)
         with self.engine.begin() as conn:
             updated = conn.execute(
-                send_ledger.update().where(send_ledger.c.message_id == message_id).values(state=state, updated_at=now)
+                send_ledger.update()
+                .where(send_ledger.c.message_id == message_id)
+                .values(state=state, updated_at=now)
             ).rowcount
             if not updated:
                 conn.execute(
@@ -84,7 +88,9 @@ class SendLedger:
         if run_id is not None:
             query = query.where(send_ledger.c.run_id == run_id)
         with self.engine.connect() as conn:
-            return [LedgerEntry(r.message_id, r.purpose, r.run_id, r.state) for r in conn.execute(query)]
+            return [
+                LedgerEntry(r.message_id, r.purpose, r.run_id, r.state) for r in conn.execute(query)
+            ]
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -110,23 +116,31 @@ async def send_once(
         # An earlier attempt recorded its intent and never confirmed: did it go out?
         was_sent = await outbox.was_sent(email.message_id)
         if was_sent:
-            await asyncio.to_thread(ledger.record, email.message_id, purpose=purpose, run_id=run_id, state="sent")
+            await asyncio.to_thread(
+                ledger.record, email.message_id, purpose=purpose, run_id=run_id, state="sent"
+            )
             return "already_sent"
         if was_sent is None:
             await _fail_closed(ledger, email, purpose=purpose, run_id=run_id, alert=alert)
-    await asyncio.to_thread(ledger.record, email.message_id, purpose=purpose, run_id=run_id, state="intent")
+    await asyncio.to_thread(
+        ledger.record, email.message_id, purpose=purpose, run_id=run_id, state="intent"
+    )
     try:
         await outbox.send(email)
     except AmbiguousSendError:
         await _fail_closed(ledger, email, purpose=purpose, run_id=run_id, alert=alert)
-    await asyncio.to_thread(ledger.record, email.message_id, purpose=purpose, run_id=run_id, state="sent")
+    await asyncio.to_thread(
+        ledger.record, email.message_id, purpose=purpose, run_id=run_id, state="sent"
+    )
     return "sent"
 
 
 async def _fail_closed(
     ledger: SendLedger, email: OutgoingEmail, *, purpose: str, run_id: str, alert: Alert
 ) -> None:
-    await asyncio.to_thread(ledger.record, email.message_id, purpose=purpose, run_id=run_id, state="unknown")
+    await asyncio.to_thread(
+        ledger.record, email.message_id, purpose=purpose, run_id=run_id, state="unknown"
+    )
     log.warning("send ledger: %s email of run %s may have gone out; not resending", purpose, run_id)
     await alert(
         f"The {purpose} email of pipeline run {run_id} may or may not have been sent "

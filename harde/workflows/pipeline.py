@@ -28,7 +28,9 @@ class WrittenScript:
 
 @runtime_checkable
 class ScriptWriter(Protocol):
-    async def write(self, *, job_id: int, focus: str | None, target_words: int) -> WrittenScript: ...
+    async def write(
+        self, *, job_id: int, focus: str | None, target_words: int
+    ) -> WrittenScript: ...
 
 
 @runtime_checkable
@@ -121,7 +123,8 @@ def build_pipeline(settings: Settings, **overrides: Any) -> PrimerPipeline:
     parts: dict[str, Any] = {
         "settings": settings,
         "crm": crm,
-        "script_writer": overrides.pop("script_writer", None) or KnowledgePrimerWriter(crm, settings),
+        "script_writer": overrides.pop("script_writer", None)
+        or KnowledgePrimerWriter(crm, settings),
         "speech": overrides.pop("speech", None) or make_speech(settings),
         "enhancer": overrides.pop("enhancer", None) or make_enhancer(settings),
         "renderer": overrides.pop("renderer", None) or make_renderer(settings),
@@ -143,5 +146,7 @@ def install_pipeline(pipeline: PrimerPipeline | None) -> None:
 
 def current_pipeline() -> PrimerPipeline:
     if _current is None:
-        raise ConfigurationError("no primer pipeline installed in this process (only the daemon runs workflows)")
+        raise ConfigurationError(
+            "no primer pipeline installed in this process (only the daemon runs workflows)"
+        )
     return _current

@@ -53,7 +53,9 @@ class PlayableTimeout(HardeError):
 
 def _transient(exc: BaseException) -> bool:
     """Retry outside-service failures; never bad input, missing records or configuration."""
-    if isinstance(exc, CRMNotFound | CRMValidationError | InputError | ConfigurationError | SendUncertainError):
+    if isinstance(
+        exc, CRMNotFound | CRMValidationError | InputError | ConfigurationError | SendUncertainError
+    ):
         return False
     return isinstance(exc, IntegrationError | OSError | TimeoutError)
 
@@ -68,7 +70,13 @@ async def _logged(step: str, body: Callable[[], Awaitable[T]]) -> T:
     try:
         result = await body()
     except BaseException as exc:
-        log.info("run=%s step=%s failed after %.2fs: %s", run, step, time.perf_counter() - started, type(exc).__name__)
+        log.info(
+            "run=%s step=%s failed after %.2fs: %s",
+            run,
+            step,
+            time.perf_counter() - started,
+            type(exc).__name__,
+        )
         raise
     log.info("run=%s step=%s ok %.2fs", run, step, time.perf_counter() - started)
     return result
@@ -84,7 +92,14 @@ async def _after(step: str) -> None:
 # --- steps -------------------------------------------------------------------------------------
 
 
-@DBOS.step(name="resolve_job", retries_allowed=True, max_attempts=4, interval_seconds=0.5, backoff_rate=2, should_retry=_transient)
+@DBOS.step(
+    name="resolve_job",
+    retries_allowed=True,
+    max_attempts=4,
+    interval_seconds=0.5,
+    backoff_rate=2,
+    should_retry=_transient,
+)
 async def resolve_job_step(request: dict[str, Any]) -> dict[str, Any]:
     async def body() -> dict[str, Any]:
         crm = current_pipeline().crm
@@ -92,10 +107,20 @@ async def resolve_job_step(request: dict[str, Any]) -> dict[str, Any]:
             try:
                 job = await crm.get_job(int(request["job_id"]))
             except CRMNotFound:
-                return {"status": "not_found", "job_id": None, "candidates": [], "asked_for": f"job {request['job_id']}"}
+                return {
+                    "status": "not_found",
+                    "job_id": None,
+                    "candidates": [],
+                    "asked_for": f"job {request['job_id']}",
+                }
             return {"status": "ok", "job_id": job.id, "candidates": [], "asked_for": str(job.id)}
         res = await resolve_job(crm, request.get("subject", ""), request.get("body", ""))
-        return {"status": res.status, "job_id": res.job_id, "candidates": res.candidates, "asked_for": res.asked_for}
+        return {
+            "status": res.status,
+            "job_id": res.job_id,
+            "candidates": res.candidates,
+            "asked_for": res.asked_for,
+        }
 
     return await _logged("resolve_job", body)
 
@@ -108,14 +133,14 @@ async def reply_to_sender_step(request: dict[str, Any], resolved: dict[str, Any]
         if resolved["status"] == "ambiguous":
             lines = "\n".join(f"  - {c}" for c in resolved["candidates"])
             text = (
-                f"I found more than one job for \"{asked}\", so I have not made a video yet:\n\n{lines}\n\n"
-                "Reply with the job number (for example \"Please produce Primer Video for job 1043\") "
+                f'I found more than one job for "{asked}", so I have not made a video yet:\n\n{lines}\n\n'
+                'Reply with the job number (for example "Please produce Primer Video for job 1043") '
                 "and I will start right away."
             )
         else:
             text = (
-                f"I could not find a job for \"{asked}\" in the CRM, so I have not made a video. "
-                "Please send the job number (for example \"Please produce Primer Video for job 1043\")."
+                f'I could not find a job for "{asked}" in the CRM, so I have not made a video. '
+                'Please send the job number (for example "Please produce Primer Video for job 1043").'
             )
         run_id = DBOS.workflow_id or ""
         email = OutgoingEmail(
@@ -126,13 +151,22 @@ async def reply_to_sender_step(request: dict[str, Any], resolved: dict[str, Any]
             sender=p.settings.mail_from,
             in_reply_to=request.get("trigger_message_id", ""),
         )
-        outcome = await send_once(p.ledger, p.outbox, email, purpose="reply", run_id=run_id, alert=_alert_director)
+        outcome = await send_once(
+            p.ledger, p.outbox, email, purpose="reply", run_id=run_id, alert=_alert_director
+        )
         return {"status": outcome, "message_id": email.message_id}
 
     return await _logged("reply_to_sender", body)
 
 
-@DBOS.step(name="fetch_context", retries_allowed=True, max_attempts=4, interval_seconds=0.5, backoff_rate=2, should_retry=_transient)
+@DBOS.step(
+    name="fetch_context",
+    retries_allowed=True,
+    max_attempts=4,
+    interval_seconds=0.5,
+    backoff_rate=2,
+    should_retry=_transient,
+)
 async def fetch_context_step(job_id: int) -> dict[str, Any]:
     async def body() -> dict[str, Any]:
         crm = current_pipeline().crm
@@ -146,7 +180,8 @@ async def fetch_context_step(job_id: int) -> dict[str, Any]:
             "customer_id": customer.id,
             "customer_name": customer.full_name,
             "first_name": customer.first_name,
-            "email": customer.email or (customer.additional_emails[0] if customer.additional_emails else ""),
+            "email": customer.email
+            or (customer.additional_emails[0] if customer.additional_emails else ""),
             "trade": job.trade_names,
             "rep_name": rep,
         }
@@ -154,10 +189,19 @@ async def fetch_context_step(job_id: int) -> dict[str, Any]:
     return await _logged("fetch_context", body)
 
 
-@DBOS.step(name="write_script", retries_allowed=True, max_attempts=3, interval_seconds=1, backoff_rate=2, should_retry=_transient)
+@DBOS.step(
+    name="write_script",
+    retries_allowed=True,
+    max_attempts=3,
+    interval_seconds=1,
+    backoff_rate=2,
+    should_retry=_transient,
+)
 async def write_script_step(job_id: int, focus: str | None, target_words: int) -> dict[str, Any]:
     async def body() -> dict[str, Any]:
-        script = await current_pipeline().script_writer.write(job_id=job_id, focus=focus, target_words=target_words)
+        script = await current_pipeline().script_writer.write(
+            job_id=job_id, focus=focus, target_words=target_words
+        )
         if not script.text.strip():
             raise InputError("the script writer returned an empty script")
         return {"text": script.text, "word_count": script.word_count}
@@ -165,7 +209,14 @@ async def write_script_step(job_id: int, focus: str | None, target_words: int) -
     return await _logged("write_script", body)
 
 
-@DBOS.step(name="speech", retries_allowed=True, max_attempts=3, interval_seconds=1, backoff_rate=2, should_retry=_transient)
+@DBOS.step(
+    name="speech",
+    retries_allowed=True,
+    max_attempts=3,
+    interval_seconds=1,
+    backoff_rate=2,
+    should_retry=_transient,
+)
 async def speech_step(run_id: str, text: str) -> dict[str, Any]:
     async def body() -> dict[str, Any]:
         p = current_pipeline()
@@ -177,7 +228,13 @@ async def speech_step(run_id: str, text: str) -> dict[str, Any]:
     return await _logged("speech", body)
 
 
-@DBOS.step(name="enhance", retries_allowed=True, max_attempts=2, interval_seconds=0.5, should_retry=_transient)
+@DBOS.step(
+    name="enhance",
+    retries_allowed=True,
+    max_attempts=2,
+    interval_seconds=0.5,
+    should_retry=_transient,
+)
 async def enhance_step(run_id: str, voice_path: str) -> dict[str, Any]:
     async def body() -> dict[str, Any]:
         p = current_pipeline()
@@ -187,17 +244,36 @@ async def enhance_step(run_id: str, voice_path: str) -> dict[str, Any]:
     return await _logged("enhance", body)
 
 
-@DBOS.step(name="render", retries_allowed=True, max_attempts=2, interval_seconds=0.5, should_retry=_transient)
+@DBOS.step(
+    name="render",
+    retries_allowed=True,
+    max_attempts=2,
+    interval_seconds=0.5,
+    should_retry=_transient,
+)
 async def render_step(run_id: str, voice_path: str) -> dict[str, Any]:
     async def body() -> dict[str, Any]:
         p = current_pipeline()
-        result = await p.renderer.render(Path(voice_path), p.workdir(run_id) / "primer.mp4", run_key=_run_key(run_id))
-        return {"path": str(result.path), "duration_s": result.duration_s, "assets": list(result.assets)}
+        result = await p.renderer.render(
+            Path(voice_path), p.workdir(run_id) / "primer.mp4", run_key=_run_key(run_id)
+        )
+        return {
+            "path": str(result.path),
+            "duration_s": result.duration_s,
+            "assets": list(result.assets),
+        }
 
     return await _logged("render", body)
 
 
-@DBOS.step(name="deliver", retries_allowed=True, max_attempts=4, interval_seconds=1, backoff_rate=2, should_retry=_transient)
+@DBOS.step(
+    name="deliver",
+    retries_allowed=True,
+    max_attempts=4,
+    interval_seconds=1,
+    backoff_rate=2,
+    should_retry=_transient,
+)
 async def deliver_step(run_id: str, video_path: str, job_number: str) -> dict[str, Any]:
     async def body() -> dict[str, Any]:
         p = current_pipeline()
@@ -208,7 +284,14 @@ async def deliver_step(run_id: str, video_path: str, job_number: str) -> dict[st
     return await _logged("deliver", body)
 
 
-@DBOS.step(name="crm_note", retries_allowed=True, max_attempts=4, interval_seconds=1, backoff_rate=2, should_retry=_transient)
+@DBOS.step(
+    name="crm_note",
+    retries_allowed=True,
+    max_attempts=4,
+    interval_seconds=1,
+    backoff_rate=2,
+    should_retry=_transient,
+)
 async def crm_note_step(job_id: int, link: str, duration_s: float) -> dict[str, Any]:
     async def body() -> dict[str, Any]:
         crm = current_pipeline().crm
@@ -223,7 +306,13 @@ async def crm_note_step(job_id: int, link: str, duration_s: float) -> dict[str, 
     return await _logged("crm_note", body)
 
 
-@DBOS.step(name="wait_playable", retries_allowed=True, max_attempts=2, interval_seconds=1, should_retry=_transient)
+@DBOS.step(
+    name="wait_playable",
+    retries_allowed=True,
+    max_attempts=2,
+    interval_seconds=1,
+    should_retry=_transient,
+)
 async def wait_playable_step(link: str, ref: str) -> dict[str, Any]:
     async def body() -> dict[str, Any]:
         p = current_pipeline()
@@ -240,7 +329,9 @@ async def wait_playable_step(link: str, ref: str) -> dict[str, Any]:
             if state == "failed":
                 raise IntegrationError(p.delivery.name, "the delivered video failed processing")
             if loop.time() - started + delay > p.settings.playable_timeout_s:
-                raise PlayableTimeout(f"the video was not playable after {p.settings.playable_timeout_s:.0f} s")
+                raise PlayableTimeout(
+                    f"the video was not playable after {p.settings.playable_timeout_s:.0f} s"
+                )
             await asyncio.sleep(delay)  # backoff between polls, never one long fixed wait
             delay = min(delay * 2, p.poll_max_s)
 
@@ -248,7 +339,9 @@ async def wait_playable_step(link: str, ref: str) -> dict[str, Any]:
 
 
 @DBOS.step(name="email_homeowner", retries_allowed=False)
-async def email_homeowner_step(ledger_key: str, context: dict[str, Any], link: str) -> dict[str, Any]:
+async def email_homeowner_step(
+    ledger_key: str, context: dict[str, Any], link: str
+) -> dict[str, Any]:
     async def body() -> dict[str, Any]:
         p = current_pipeline()
         run_id = DBOS.workflow_id or ""
@@ -258,13 +351,17 @@ async def email_homeowner_step(ledger_key: str, context: dict[str, Any], link: s
             )
             return {"status": "no_address", "message_id": "", "to": ""}
         email = OutgoingEmail(
-            message_id=deterministic_message_id("primer", ledger_key, domain_of(p.settings.mail_from)),
+            message_id=deterministic_message_id(
+                "primer", ledger_key, domain_of(p.settings.mail_from)
+            ),
             to=context["email"],
             subject=f"{context['first_name']}, a short video about your project from {p.settings.company_name}",
             body=homeowner_body(context, link, p.settings.company_name),
             sender=p.settings.mail_from,
         )
-        outcome = await send_once(p.ledger, p.outbox, email, purpose="homeowner", run_id=run_id, alert=_alert_director)
+        outcome = await send_once(
+            p.ledger, p.outbox, email, purpose="homeowner", run_id=run_id, alert=_alert_director
+        )
         return {"status": outcome, "message_id": email.message_id, "to": context["email"]}
 
     return await _logged("email_homeowner", body)
@@ -371,7 +468,12 @@ async def sweep_orphans(p: PrimerPipeline, older_than_s: float) -> dict[str, Any
                 part.unlink(missing_ok=True)
                 partials += 1
     assets = await p.renderer.sweep(older_than_s)
-    log.info("sweep: removed %d temp folders, %d partial files, %d remote assets", removed, partials, assets)
+    log.info(
+        "sweep: removed %d temp folders, %d partial files, %d remote assets",
+        removed,
+        partials,
+        assets,
+    )
     return {"temp_folders": removed, "partials": partials, "assets": assets}
 
 
@@ -410,7 +512,9 @@ async def _alert_director(text: str) -> None:
     p = current_pipeline()
     run_id = DBOS.workflow_id or "-"
     email = OutgoingEmail(
-        message_id=deterministic_message_id("alert", f"{run_id}:{text[:60]}", domain_of(p.settings.mail_from)),
+        message_id=deterministic_message_id(
+            "alert", f"{run_id}:{text[:60]}", domain_of(p.settings.mail_from)
+        ),
         to=p.settings.director_email,
         subject="Hard-E needs you: primer pipeline",
         body=f"{text}\n\nRun: {run_id}",

@@ -10,7 +10,9 @@ from harde.crm.errors import CRMNotFound
 from harde.crm.models import Job
 from harde.crm.protocol import CRM
 
-_JOB_REF = re.compile(r"\bjob\s*(?:number|no\.?|#)?\s*#?\s*(\d{4}-\d{2,6}|\d{2,7})\b", re.IGNORECASE)
+_JOB_REF = re.compile(
+    r"\bjob\s*(?:number|no\.?|#)?\s*#?\s*(\d{4}-\d{2,6}|\d{2,7})\b", re.IGNORECASE
+)
 _HASH_REF = re.compile(r"#\s*(\d{4}-\d{2,6}|\d{2,7})\b")
 _NAME = re.compile(
     r"primer\s+video\s+(?:for|about)\s+(?:the\s+)?(?P<name>[A-Za-z][A-Za-z'\-. ]{1,60}?)"
@@ -43,7 +45,9 @@ def customer_name(text: str) -> str | None:
 def _name_matches(asked: str, full_name: str) -> bool:
     wanted = [t for t in re.split(r"[\s.]+", asked.lower()) if t]
     have = full_name.lower().split()
-    return bool(wanted) and all(any(h == w or (len(w) == 1 and h.startswith(w)) for h in have) for w in wanted)
+    return bool(wanted) and all(
+        any(h == w or (len(w) == 1 and h.startswith(w)) for h in have) for w in wanted
+    )
 
 
 async def _job_by_reference(crm: CRM, ref: str) -> Job | None:
@@ -69,18 +73,28 @@ async def resolve_job(crm: CRM, subject: str, body: str = "") -> JobResolution:
     if ref is not None:
         job = await _job_by_reference(crm, ref)
         if job is not None:
-            if name and job.customer is not None and not _name_matches(name, job.customer.full_name):
+            if (
+                name
+                and job.customer is not None
+                and not _name_matches(name, job.customer.full_name)
+            ):
                 # The number and the name disagree: ask rather than guess.
-                return JobResolution("ambiguous", candidates=[job.title], asked_for=f"{name}, job {ref}")
+                return JobResolution(
+                    "ambiguous", candidates=[job.title], asked_for=f"{name}, job {ref}"
+                )
             return JobResolution("ok", job_id=job.id, asked_for=ref)
         if not name:
             return JobResolution("not_found", asked_for=f"job {ref}")
     if not name:
         return JobResolution("not_found", asked_for="")
-    customers = [c for c in await crm.search_customers(name, limit=10) if _name_matches(name, c.full_name)]
+    customers = [
+        c for c in await crm.search_customers(name, limit=10) if _name_matches(name, c.full_name)
+    ]
     jobs: list[Job] = []
     for customer in customers:
-        jobs.extend(j for j in await crm.list_jobs(customer_id=customer.id, limit=20) if not j.archived)
+        jobs.extend(
+            j for j in await crm.list_jobs(customer_id=customer.id, limit=20) if not j.archived
+        )
     if len(jobs) == 1:
         return JobResolution("ok", job_id=jobs[0].id, asked_for=name)
     if not jobs:

@@ -75,7 +75,13 @@ def request_for_job(
 ) -> dict[str, Any]:
     """A run for a known job. `key` (the first workflow id) names its homeowner email in the send
     ledger, so a retry of the run, which runs under a new id, still sends at most one."""
-    return {"source": source, "key": key, "job_id": int(job_id), "focus": focus, "target_words": target_words}
+    return {
+        "source": source,
+        "key": key,
+        "job_id": int(job_id),
+        "focus": focus,
+        "target_words": target_words,
+    }
 
 
 def new_workflow_id(job_id: int) -> str:
@@ -115,7 +121,9 @@ class PipelineLock:
 # --- launching ----------------------------------------------------------------------------------
 
 
-async def launch(settings: Settings, pipeline: PrimerPipeline, *, schedule_sweep: bool = False) -> None:
+async def launch(
+    settings: Settings, pipeline: PrimerPipeline, *, schedule_sweep: bool = False
+) -> None:
     """Install the pipeline and launch DBOS on the running event loop (recovers pending runs)."""
     install_pipeline(pipeline)
     DBOS(config=dbos_config(settings))
@@ -123,7 +131,13 @@ async def launch(settings: Settings, pipeline: PrimerPipeline, *, schedule_sweep
     await DBOS.register_queue_async(PRIMER_QUEUE, worker_concurrency=1)
     if schedule_sweep:
         await DBOS.apply_schedules_async(
-            [{"schedule_name": "harde-primer-sweep", "workflow_fn": primer_sweep_workflow, "schedule": SWEEP_SCHEDULE}]
+            [
+                {
+                    "schedule_name": "harde-primer-sweep",
+                    "workflow_fn": primer_sweep_workflow,
+                    "schedule": SWEEP_SCHEDULE,
+                }
+            ]
         )
 
 
@@ -183,7 +197,13 @@ def steps_of(raw_steps: list[Any], run_status: str) -> list[StepView]:
         seconds = (done - started) / 1000 if started and done else None
         error = s.get("error")
         status = "failed" if error is not None else ("done" if done else "running")
-        seen[name] = StepView(name, status, seconds, f"{type(error).__name__}: {error}" if error else "", s.get("output"))
+        seen[name] = StepView(
+            name,
+            status,
+            seconds,
+            f"{type(error).__name__}: {error}" if error else "",
+            s.get("output"),
+        )
     ordered = [seen.pop(n) for n in STEP_ORDER if n in seen]
     ordered.extend(v for k, v in seen.items() if not k.startswith("DBOS"))
     if run_status in ("PENDING", "ENQUEUED"):
@@ -197,7 +217,9 @@ class WorkflowStore:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.client = DBOSClient(system_database_url=workflow_db_url(settings), application_name=APP_NAME)
+        self.client = DBOSClient(
+            system_database_url=workflow_db_url(settings), application_name=APP_NAME
+        )
 
     def close(self) -> None:
         self.client.destroy()
@@ -205,7 +227,12 @@ class WorkflowStore:
     def enqueue_primer(self, job_id: int, *, focus: str | None = None, source: str = "app") -> str:
         workflow_id = new_workflow_id(job_id)
         self.client.enqueue(
-            {"workflow_name": WORKFLOW_NAME, "queue_name": PRIMER_QUEUE, "workflow_id": workflow_id, "app_version": APP_VERSION},
+            {
+                "workflow_name": WORKFLOW_NAME,
+                "queue_name": PRIMER_QUEUE,
+                "workflow_id": workflow_id,
+                "app_version": APP_VERSION,
+            },
             request_for_job(job_id, key=workflow_id, source=source, focus=focus),
         )
         return workflow_id
@@ -226,7 +253,11 @@ class WorkflowStore:
         inputs = status.input or {}
         args = inputs.get("args", ()) if isinstance(inputs, dict) else ()
         request = args[0] if args and isinstance(args[0], dict) else {}
-        steps = steps_of(self.client.list_workflow_steps(status.workflow_id), status.status) if with_steps else []
+        steps = (
+            steps_of(self.client.list_workflow_steps(status.workflow_id), status.status)
+            if with_steps
+            else []
+        )
         return RunView(
             workflow_id=status.workflow_id,
             status=status.status,
@@ -250,7 +281,9 @@ class WorkflowStore:
         if run is not None and run.status == "CANCELLED":
             self.client.resume_workflow(workflow_id, queue_name=PRIMER_QUEUE)
             return workflow_id
-        handle = self.client.fork_workflow(workflow_id, 1, application_version=APP_VERSION, queue_name=PRIMER_QUEUE)
+        handle = self.client.fork_workflow(
+            workflow_id, 1, application_version=APP_VERSION, queue_name=PRIMER_QUEUE
+        )
         return str(handle.get_workflow_id())
 
 
@@ -282,7 +315,9 @@ async def run_one(settings: Settings, pipeline: PrimerPipeline, job_id: int, *, 
     await launch(settings, pipeline)
     try:
         wid = workflow_id or new_workflow_id(job_id)
-        request = request_for_job(job_id, key=wid, source="cli", focus=focus, target_words=target_words)
+        request = request_for_job(
+            job_id, key=wid, source="cli", focus=focus, target_words=target_words
+        )
         handle = await start_primer(request, wid)
         result = await handle.get_result()
         return wid, result

@@ -31,7 +31,9 @@ WAIT_S = 120.0
 
 
 def daemon_env(settings: Settings, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("HARDE_") and k != "NOTIFY_SOCKET"}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith("HARDE_") and k != "NOTIFY_SOCKET"
+    }
     env.update(
         HARDE_DATA_DIR=str(settings.data_dir),
         HARDE_DELIVERY_DIR=str(settings.delivery_dir),
@@ -48,11 +50,17 @@ def daemon_env(settings: Settings, **extra: str) -> dict[str, str]:
     return env
 
 
-def start_daemon(settings: Settings, log: Path, env: dict[str, str], *args: str) -> subprocess.Popen[bytes]:
+def start_daemon(
+    settings: Settings, log: Path, env: dict[str, str], *args: str
+) -> subprocess.Popen[bytes]:
     harde = Path(sys.executable).with_name("harde")
     out = log.open("ab")
     return subprocess.Popen(
-        [str(harde), "daemon", *args], cwd=settings.data_dir.parent, env=env, stdout=out, stderr=subprocess.STDOUT
+        [str(harde), "daemon", *args],
+        cwd=settings.data_dir.parent,
+        env=env,
+        stdout=out,
+        stderr=subprocess.STDOUT,
     )
 
 
@@ -75,7 +83,9 @@ def run_status(settings: Settings, workflow_id: str) -> str:
         store.close()
 
 
-def test_killing_the_daemon_after_every_step_still_sends_exactly_one_email(tmp_path: Path, brand_cache: Path, short_tmp: Path) -> None:
+def test_killing_the_daemon_after_every_step_still_sends_exactly_one_email(
+    tmp_path: Path, brand_cache: Path, short_tmp: Path
+) -> None:
     settings = pipeline_settings_for(tmp_path)
     seed_data_dir(settings, brand_cache)
     log = tmp_path / "daemon.log"
@@ -84,7 +94,15 @@ def test_killing_the_daemon_after_every_step_still_sends_exactly_one_email(tmp_p
 
     for step in STEP_ORDER[:-1]:  # everything up to and including the homeowner email
         marker = tmp_path / f"paused-{step}"
-        proc = start_daemon(settings, log, daemon_env(settings), "--pause-after", step, "--pause-marker", str(marker))
+        proc = start_daemon(
+            settings,
+            log,
+            daemon_env(settings),
+            "--pause-after",
+            step,
+            "--pause-marker",
+            str(marker),
+        )
         try:
             wait_for(marker.exists, proc, f"the pause after {step}")
         finally:

@@ -20,8 +20,12 @@ from tests.pipeline.conftest import trigger_email
 OK = {"status": "200"}
 
 
-def service(api: str, version: str, answers: list[tuple[dict[str, str], Any]]) -> tuple[Any, HttpMockSequence]:
-    http = HttpMockSequence([(head, json.dumps(body) if not isinstance(body, str) else body) for head, body in answers])
+def service(
+    api: str, version: str, answers: list[tuple[dict[str, str], Any]]
+) -> tuple[Any, HttpMockSequence]:
+    http = HttpMockSequence(
+        [(head, json.dumps(body) if not isinstance(body, str) else body) for head, body in answers]
+    )
     return build(api, version, http=http, static_discovery=True, cache_discovery=False), http
 
 
@@ -51,7 +55,9 @@ async def test_gmail_inbox_first_lists_unread_then_follows_history(tmp_path: Pat
     assert saved == {"history_id": "120", "pending": ["m2"]}
 
 
-async def test_gmail_inbox_falls_back_to_a_full_listing_when_history_has_expired(tmp_path: Path) -> None:
+async def test_gmail_inbox_falls_back_to_a_full_listing_when_history_has_expired(
+    tmp_path: Path,
+) -> None:
     state = tmp_path / "gmail.json"
     state.write_text(json.dumps({"history_id": "5", "pending": []}))
     gmail, _ = service("gmail", "v1", [
@@ -74,13 +80,23 @@ async def test_gmail_outbox_sends_raw_and_checks_by_message_id() -> None:
         (OK, {}),
     ])  # fmt: skip
     outbox = GmailOutbox(gmail)
-    await outbox.send(OutgoingEmail("primer.abc@summitridge.example", "kmurphy@example.com", "Video", "Hi", "hard-e@summitridge.example"))
+    await outbox.send(
+        OutgoingEmail(
+            "primer.abc@summitridge.example",
+            "kmurphy@example.com",
+            "Video",
+            "Hi",
+            "hard-e@summitridge.example",
+        )
+    )
 
     assert await outbox.was_sent("primer.abc@summitridge.example") is True
     assert await outbox.was_sent("primer.other@summitridge.example") is False
 
 
-async def test_drive_delivery_reuses_an_existing_upload_and_reports_processing_then_ready(tmp_path: Path) -> None:
+async def test_drive_delivery_reuses_an_existing_upload_and_reports_processing_then_ready(
+    tmp_path: Path,
+) -> None:
     video = tmp_path / "v.mp4"
     video.write_bytes(b"\x00" * 100)
     drive, _ = service("drive", "v3", [

@@ -8,6 +8,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -46,7 +47,9 @@ def imap_server() -> Iterator[int]:
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
-                pytest.fail(f"pymap did not start: {proc.stderr.read().decode() if proc.stderr else ''}")
+                pytest.fail(
+                    f"pymap did not start: {proc.stderr.read().decode() if proc.stderr else ''}"
+                )
             time.sleep(0.05)
     try:
         yield port
@@ -62,7 +65,9 @@ def _append(port: int, data: bytes) -> None:
 
 
 async def test_imap_inbox_returns_unseen_triggers_once_marked(imap_server: int) -> None:
-    inbox = ImapInbox(host="127.0.0.1", port=imap_server, user=IMAP_USER, password=IMAP_PASSWORD, ssl=False)
+    inbox = ImapInbox(
+        host="127.0.0.1", port=imap_server, user=IMAP_USER, password=IMAP_PASSWORD, ssl=False
+    )
     try:
         before = {e.message_id for e in await inbox.fetch_new()}
         _append(imap_server, trigger_email(message_id="imap-1"))
@@ -78,15 +83,21 @@ async def test_imap_inbox_returns_unseen_triggers_once_marked(imap_server: int) 
         await inbox.aclose()
 
 
-async def test_imap_idle_wakes_early_when_mail_arrives_and_polling_still_finds_it(imap_server: int) -> None:
+async def test_imap_idle_wakes_early_when_mail_arrives_and_polling_still_finds_it(
+    imap_server: int,
+) -> None:
     import asyncio
     import threading
 
-    inbox = ImapInbox(host="127.0.0.1", port=imap_server, user=IMAP_USER, password=IMAP_PASSWORD, ssl=False)
+    inbox = ImapInbox(
+        host="127.0.0.1", port=imap_server, user=IMAP_USER, password=IMAP_PASSWORD, ssl=False
+    )
     try:
         await inbox.fetch_new()
         # Deliver shortly after IDLE starts; the wait returns on the server's push or its timeout.
-        timer = threading.Timer(0.3, _append, args=(imap_server, trigger_email(message_id="idle-1")))
+        timer = threading.Timer(
+            0.3, _append, args=(imap_server, trigger_email(message_id="idle-1"))
+        )
         timer.start()
         await asyncio.wait_for(inbox.wait_for_mail(5.0), timeout=15)
         timer.join()
@@ -96,7 +107,9 @@ async def test_imap_idle_wakes_early_when_mail_arrives_and_polling_still_finds_i
 
 
 async def test_imap_wrong_password_is_a_mail_error(imap_server: int) -> None:
-    inbox = ImapInbox(host="127.0.0.1", port=imap_server, user=IMAP_USER, password="wrong", ssl=False)
+    inbox = ImapInbox(
+        host="127.0.0.1", port=imap_server, user=IMAP_USER, password="wrong", ssl=False
+    )
     with pytest.raises(MailError):
         await inbox.fetch_new()
 
@@ -106,7 +119,7 @@ class _Collect(Message):
         super().__init__()
         self.received: list[bytes] = []
 
-    def handle_message(self, message) -> None:  # type: ignore[no-untyped-def]
+    def handle_message(self, message: Any) -> None:
         self.received.append(message.as_bytes())
 
 
@@ -129,14 +142,18 @@ def _email(message_id: str = "homeowner.1@summitridge.example") -> OutgoingEmail
     )  # fmt: skip
 
 
-async def test_smtp_outbox_delivers_with_the_chosen_message_id(smtp_server: tuple[int, _Collect]) -> None:
+async def test_smtp_outbox_delivers_with_the_chosen_message_id(
+    smtp_server: tuple[int, _Collect],
+) -> None:
     port, handler = smtp_server
     outbox = SmtpOutbox(host="127.0.0.1", port=port, starttls=False, timeout_s=5)
 
     await outbox.send(_email())
 
     assert [message_id_of(m) for m in handler.received] == ["homeowner.1@summitridge.example"]
-    assert await outbox.was_sent("homeowner.1@summitridge.example") is None  # SMTP cannot tell: fail closed
+    assert (
+        await outbox.was_sent("homeowner.1@summitridge.example") is None
+    )  # SMTP cannot tell: fail closed
 
 
 async def test_smtp_outbox_gives_up_with_a_mail_error_when_nothing_listens() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 import pytest
 from dbos import DBOS
@@ -28,15 +29,17 @@ async def _run_inbox_once(settings: Settings) -> tuple[InboxDaemon, list[dict]]:
     await daemon.poll_once()
     results = []
     for workflow_id in daemon.started:
-        handle = await DBOS.retrieve_workflow_async(workflow_id)
+        handle: Any = await DBOS.retrieve_workflow_async(workflow_id)
         results.append(await handle.get_result())
     return daemon, results
 
 
-def _step_outputs(settings: Settings, workflow_id: str) -> dict[str, dict]:
+def _step_outputs(settings: Settings, workflow_id: str) -> dict[str, Any]:
     store = WorkflowStore(settings)
     try:
-        return {s["function_name"]: s["output"] for s in store.client.list_workflow_steps(workflow_id)}
+        return {
+            s["function_name"]: s["output"] for s in store.client.list_workflow_steps(workflow_id)
+        }
     finally:
         store.close()
 
@@ -114,7 +117,10 @@ async def test_ambiguous_customer_gets_a_reply_listing_the_jobs_and_no_video(
     pipeline_settings: Settings, pipeline: PrimerPipeline
 ) -> None:
     # Theresa Sweeney has two jobs in the demo CRM.
-    drop_email(inbox_dir(pipeline_settings), trigger_email("Please produce Primer Video for Theresa Sweeney"))
+    drop_email(
+        inbox_dir(pipeline_settings),
+        trigger_email("Please produce Primer Video for Theresa Sweeney"),
+    )
 
     _, results = await _run_inbox_once(pipeline_settings)
 
@@ -124,7 +130,9 @@ async def test_ambiguous_customer_gets_a_reply_listing_the_jobs_and_no_video(
     text = body_of(replies[0])
     assert "1001" in text and "1045" in text and "job number" in text
     assert str(replies[0]["Subject"]).startswith("Re: ")
-    assert not pipeline_settings.delivery_dir.exists() or not list(pipeline_settings.delivery_dir.glob("*.mp4"))
+    assert not pipeline_settings.delivery_dir.exists() or not list(
+        pipeline_settings.delivery_dir.glob("*.mp4")
+    )
 
 
 async def test_email_that_is_not_a_trigger_is_left_alone(

@@ -33,7 +33,9 @@ def _create_store(settings: Settings) -> None:
     asyncio.run(once())
 
 
-def test_start_button_queues_a_run_that_shows_its_steps_and_can_be_cancelled(tmp_path: Path) -> None:
+def test_start_button_queues_a_run_that_shows_its_steps_and_can_be_cancelled(
+    tmp_path: Path,
+) -> None:
     settings = pipeline_settings_for(tmp_path)
     settings.ensure_dirs()
     _create_store(settings)

@@ -20,7 +20,9 @@ pytestmark = pytest.mark.postgres
 PG_URL = "postgresql://postgres@127.0.0.1:5432/test"
 
 
-async def test_workflow_runs_and_is_visible_through_the_store_on_postgres(tmp_path: Path, brand_cache: Path) -> None:
+async def test_workflow_runs_and_is_visible_through_the_store_on_postgres(
+    tmp_path: Path, brand_cache: Path
+) -> None:
     require_service("PostgreSQL", "127.0.0.1", 5432)
     settings = pipeline_settings_for(tmp_path, workflow_db_url=PG_URL)
     seed_data_dir(settings, brand_cache)
@@ -43,9 +45,14 @@ async def test_workflow_runs_and_is_visible_through_the_store_on_postgres(tmp_pa
     engine = sa.create_engine(settings.workflow_db_url)
     try:
         with engine.connect() as conn:
-            states = conn.execute(
-                sa.text("select state from harde_send_ledger where run_id = :r"), {"r": workflow_id}
-            ).scalars().all()
+            states = (
+                conn.execute(
+                    sa.text("select state from harde_send_ledger where run_id = :r"),
+                    {"r": workflow_id},
+                )
+                .scalars()
+                .all()
+            )
     finally:
         engine.dispose()
     assert states == ["sent"]

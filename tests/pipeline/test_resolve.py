@@ -23,13 +23,19 @@ async def crm(settings: Settings) -> AsyncIterator[LocalCRM]:
     ("text", "ref", "name"),
     [
         ("Please produce Primer Video for Sarah Johnson, job 1043", "1043", "Sarah Johnson"),
-        ("please produce primer video for Kathleen Murphy (job #2609-1043)", "2609-1043", "Kathleen Murphy"),
+        (
+            "please produce primer video for Kathleen Murphy (job #2609-1043)",
+            "2609-1043",
+            "Kathleen Murphy",
+        ),
         ("Please produce Primer Video for job 1043", "1043", None),
         ("Please produce Primer Video for Theresa Sweeney", None, "Theresa Sweeney"),
         ("PLEASE PRODUCE PRIMER VIDEO FOR the Wong job", None, "Wong"),
     ],
 )
-def test_reference_and_name_are_read_the_way_people_write_them(text: str, ref: str | None, name: str | None) -> None:
+def test_reference_and_name_are_read_the_way_people_write_them(
+    text: str, ref: str | None, name: str | None
+) -> None:
     assert job_reference(text) == ref
     assert customer_name(text) == name
 

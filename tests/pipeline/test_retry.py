@@ -31,14 +31,20 @@ class BreakableRenderer(FfmpegRenderer):
         return await super().render(voice, out_path, run_key=run_key)
 
 
-async def test_failed_run_is_retried_from_the_store_and_emails_once(pipeline_settings: Settings) -> None:
-    renderer = BreakableRenderer(pipeline_settings.data_dir / "cache" / "brand", Branding(pipeline_settings.company_name))
+async def test_failed_run_is_retried_from_the_store_and_emails_once(
+    pipeline_settings: Settings,
+) -> None:
+    renderer = BreakableRenderer(
+        pipeline_settings.data_dir / "cache" / "brand", Branding(pipeline_settings.company_name)
+    )
     pipeline = build_pipeline(pipeline_settings, renderer=renderer)
     await runtime.launch(pipeline_settings, pipeline)
     store = runtime.WorkflowStore(pipeline_settings)
     try:
         workflow_id = runtime.new_workflow_id(1043)
-        handle = await runtime.start_primer(runtime.request_for_job(1043, key=workflow_id, source="test"), workflow_id)
+        handle = await runtime.start_primer(
+            runtime.request_for_job(1043, key=workflow_id, source="test"), workflow_id
+        )
         with pytest.raises(Exception, match="render"):
             await handle.get_result()
         failed = await asyncio.to_thread(store.get_run, workflow_id)
@@ -48,7 +54,7 @@ async def test_failed_run_is_retried_from_the_store_and_emails_once(pipeline_set
 
         renderer.broken = False
         retry_id = await asyncio.to_thread(store.retry, workflow_id)
-        result = await (await DBOS.retrieve_workflow_async(retry_id)).get_result()
+        result: dict = await (await DBOS.retrieve_workflow_async(retry_id)).get_result()
     finally:
         store.close()
         await asyncio.to_thread(runtime.shutdown)

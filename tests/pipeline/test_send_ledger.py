@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,13 @@ from harde.integrations.mail.message import OutgoingEmail
 from harde.integrations.mail.protocol import AmbiguousSendError
 from harde.workflows.ledger import SendLedger, SendUncertainError, send_once
 
-EMAIL = OutgoingEmail("primer.1@summitridge.example", "kmurphy@example.com", "Your video", "Watch: http://x", "hard-e@summitridge.example")
+EMAIL = OutgoingEmail(
+    "primer.1@summitridge.example",
+    "kmurphy@example.com",
+    "Your video",
+    "Watch: http://x",
+    "hard-e@summitridge.example",
+)
 
 
 class CannotTellOutbox(MaildirOutbox):
@@ -27,7 +34,7 @@ class DropsMidSendOutbox(MaildirOutbox):
 
 
 @pytest.fixture
-def ledger(tmp_path: Path) -> SendLedger:
+def ledger(tmp_path: Path) -> Iterator[SendLedger]:
     made = SendLedger(f"sqlite:///{tmp_path / 'ledger.sqlite3'}")
     yield made
     made.dispose()
@@ -41,7 +48,9 @@ class Alerts:
         self.texts.append(text)
 
 
-async def test_a_retry_after_a_confirmed_send_does_not_send_again(tmp_path: Path, ledger: SendLedger) -> None:
+async def test_a_retry_after_a_confirmed_send_does_not_send_again(
+    tmp_path: Path, ledger: SendLedger
+) -> None:
     outbox, alerts = MaildirOutbox(tmp_path / "out"), Alerts()
     first = await send_once(ledger, outbox, EMAIL, purpose="homeowner", run_id="r1", alert=alerts)
     second = await send_once(ledger, outbox, EMAIL, purpose="homeowner", run_id="r1", alert=alerts)
@@ -49,26 +58,37 @@ async def test_a_retry_after_a_confirmed_send_does_not_send_again(tmp_path: Path
     assert len(outbox.messages()) == 1 and alerts.texts == []
 
 
-async def test_crash_between_send_and_mark_is_recognised_from_the_outbox(tmp_path: Path, ledger: SendLedger) -> None:
+async def test_crash_between_send_and_mark_is_recognised_from_the_outbox(
+    tmp_path: Path, ledger: SendLedger
+) -> None:
     outbox = MaildirOutbox(tmp_path / "out")
     ledger.record(EMAIL.message_id, purpose="homeowner", run_id="r1", state="intent")
     await outbox.send(EMAIL)  # went out, then the process died before marking it sent
 
-    outcome = await send_once(ledger, outbox, EMAIL, purpose="homeowner", run_id="r1", alert=Alerts())
+    outcome = await send_once(
+        ledger, outbox, EMAIL, purpose="homeowner", run_id="r1", alert=Alerts()
+    )
 
     assert outcome == "already_sent" and len(outbox.messages()) == 1
     assert ledger.get(EMAIL.message_id).state == "sent"  # type: ignore[union-attr]
 
 
-async def test_crash_between_intent_and_send_sends_exactly_once(tmp_path: Path, ledger: SendLedger) -> None:
+async def test_crash_between_intent_and_send_sends_exactly_once(
+    tmp_path: Path, ledger: SendLedger
+) -> None:
     outbox = MaildirOutbox(tmp_path / "out")
     ledger.record(EMAIL.message_id, purpose="homeowner", run_id="r1", state="intent")
 
-    assert await send_once(ledger, outbox, EMAIL, purpose="homeowner", run_id="r1", alert=Alerts()) == "sent"
+    assert (
+        await send_once(ledger, outbox, EMAIL, purpose="homeowner", run_id="r1", alert=Alerts())
+        == "sent"
+    )
     assert len(outbox.messages()) == 1
 
 
-async def test_when_the_outbox_cannot_tell_it_fails_closed_and_alerts_the_director(tmp_path: Path, ledger: SendLedger) -> None:
+async def test_when_the_outbox_cannot_tell_it_fails_closed_and_alerts_the_director(
+    tmp_path: Path, ledger: SendLedger
+) -> None:
     outbox, alerts = CannotTellOutbox(tmp_path / "out"), Alerts()
     ledger.record(EMAIL.message_id, purpose="homeowner", run_id="r1", state="intent")
 
@@ -81,9 +101,18 @@ async def test_when_the_outbox_cannot_tell_it_fails_closed_and_alerts_the_direct
     assert ledger.get(EMAIL.message_id).state == "unknown"  # type: ignore[union-attr]
 
 
-async def test_a_connection_dropped_mid_send_is_not_retried(tmp_path: Path, ledger: SendLedger) -> None:
+async def test_a_connection_dropped_mid_send_is_not_retried(
+    tmp_path: Path, ledger: SendLedger
+) -> None:
     alerts = Alerts()
     with pytest.raises(SendUncertainError):
-        await send_once(ledger, DropsMidSendOutbox(tmp_path / "out"), EMAIL, purpose="homeowner", run_id="r1", alert=alerts)
+        await send_once(
+            ledger,
+            DropsMidSendOutbox(tmp_path / "out"),
+            EMAIL,
+            purpose="homeowner",
+            run_id="r1",
+            alert=alerts,
+        )
     assert ledger.get(EMAIL.message_id).state == "unknown"  # type: ignore[union-attr]
     assert len(alerts.texts) == 1

@@ -12,7 +12,9 @@ from harde.workflows.pipeline import PrimerPipeline
 from harde.workflows.primer import SWEEP_WORKFLOW_NAME, sweep_orphans
 
 
-async def test_sweep_removes_old_orphans_and_keeps_fresh_and_running_ones(pipeline: PrimerPipeline) -> None:
+async def test_sweep_removes_old_orphans_and_keeps_fresh_and_running_ones(
+    pipeline: PrimerPipeline,
+) -> None:
     old = time.time() - 3 * 3600
     orphan = pipeline.workdir("primer-job1-orphan")
     fresh = pipeline.workdir("primer-job2-fresh")
@@ -31,7 +33,9 @@ async def test_sweep_removes_old_orphans_and_keeps_fresh_and_running_ones(pipeli
     assert not orphan.exists() and fresh.exists() and not partial.exists()
 
 
-async def test_the_sweep_workflow_is_registered_for_the_daemon_schedule(pipeline: PrimerPipeline) -> None:
+async def test_the_sweep_workflow_is_registered_for_the_daemon_schedule(
+    pipeline: PrimerPipeline,
+) -> None:
     await DBOS.apply_schedules_async([
         {"schedule_name": "harde-primer-sweep", "workflow_fn": runtime.primer_sweep_workflow, "schedule": runtime.SWEEP_SCHEDULE}
     ])  # fmt: skip

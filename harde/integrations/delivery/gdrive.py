@@ -21,7 +21,9 @@ def build_drive_service(service_account_file: Path, timeout_s: float = 60.0) -> 
     from google.oauth2 import service_account
     from googleapiclient.discovery import build
 
-    creds = service_account.Credentials.from_service_account_file(str(service_account_file), scopes=DRIVE_SCOPES)
+    creds = service_account.Credentials.from_service_account_file(
+        str(service_account_file), scopes=DRIVE_SCOPES
+    )
     http = google_auth_httplib2.AuthorizedHttp(creds, http=httplib2.Http(timeout=timeout_s))
     return build("drive", "v3", http=http, cache_discovery=False)
 
@@ -43,7 +45,9 @@ class GoogleDriveDelivery:
         try:
             # Idempotent: a retried step finds the upload it already made.
             query = f"appProperties has {{ key='harde_name' and value='{name}' }} and trashed=false"
-            found = files.list(q=query, fields="files(id,webViewLink)", spaces="drive").execute(num_retries=NUM_RETRIES)
+            found = files.list(q=query, fields="files(id,webViewLink)", spaces="drive").execute(
+                num_retries=NUM_RETRIES
+            )
             existing = found.get("files", [])
             if existing:
                 file = existing[0]
@@ -65,7 +69,9 @@ class GoogleDriveDelivery:
     async def status(self, delivered: Delivered) -> PlayState:
         try:
             meta = await asyncio.to_thread(
-                self.service.files().get(fileId=delivered.ref, fields="id,trashed,videoMediaMetadata").execute,
+                self.service.files()
+                .get(fileId=delivered.ref, fields="id,trashed,videoMediaMetadata")
+                .execute,
                 num_retries=NUM_RETRIES,
             )
         except HttpError as exc:

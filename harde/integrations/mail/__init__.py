@@ -51,7 +51,9 @@ def make_inbox(settings: Settings) -> TriggerInbox:
         from harde.integrations.mail.imap import ImapInbox
 
         if not settings.imap_host or not settings.imap_user or settings.imap_password is None:
-            raise ConfigurationError("IMAP needs HARDE_IMAP_HOST, HARDE_IMAP_USER and HARDE_IMAP_PASSWORD")
+            raise ConfigurationError(
+                "IMAP needs HARDE_IMAP_HOST, HARDE_IMAP_USER and HARDE_IMAP_PASSWORD"
+            )
         return ImapInbox(
             host=settings.imap_host,
             port=settings.imap_port,

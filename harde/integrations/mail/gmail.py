@@ -39,7 +39,9 @@ def build_gmail_service(service_account_file: Path, user: str, timeout_s: float 
 class GmailInbox:
     name = "gmail"
 
-    def __init__(self, service: Any, state_path: Path, *, query: str = "in:inbox is:unread") -> None:
+    def __init__(
+        self, service: Any, state_path: Path, *, query: str = "in:inbox is:unread"
+    ) -> None:
         self.service = service
         self.state_path = state_path
         self.query = query
@@ -83,7 +85,11 @@ class GmailInbox:
         still_pending: list[str] = []
         for mid in pending:
             try:
-                msg = users.messages().get(userId="me", id=mid, format="raw").execute(num_retries=NUM_RETRIES)
+                msg = (
+                    users.messages()
+                    .get(userId="me", id=mid, format="raw")
+                    .execute(num_retries=NUM_RETRIES)
+                )
             except HttpError as exc:
                 if exc.resp.status == 404:
                     continue  # deleted since
@@ -129,7 +135,11 @@ class GmailInbox:
         ids: list[str] = []
         token = None
         while True:
-            resp = users.messages().list(userId="me", q=self.query, pageToken=token).execute(num_retries=NUM_RETRIES)
+            resp = (
+                users.messages()
+                .list(userId="me", q=self.query, pageToken=token)
+                .execute(num_retries=NUM_RETRIES)
+            )
             ids.extend(m["id"] for m in resp.get("messages", []))
             token = resp.get("nextPageToken")
             if not token:

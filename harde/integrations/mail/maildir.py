@@ -91,7 +91,9 @@ class MaildirOutbox:
 
     def messages(self) -> list[bytes]:
         """Every message in the outbox (tests and the pipeline page read these)."""
-        return [e.read_bytes() for sub in ("new", "cur") for e in sorted((self.path / sub).iterdir())]
+        return [
+            e.read_bytes() for sub in ("new", "cur") for e in sorted((self.path / sub).iterdir())
+        ]
 
     async def aclose(self) -> None:
         return None

@@ -52,7 +52,9 @@ def parse_email(data: bytes, *, source_ref: str = "") -> TriggerEmail:
         # A stable stand-in, so a re-delivered copy still maps to the same workflow.
         message_id = "sha256-" + hashlib.sha256(data).hexdigest()[:32] + "@harde.invalid"
     body = _plain_body(msg)
-    refs = tuple(normalise_message_id(r) for r in str(msg.get("References", "")).split() if r.strip())
+    refs = tuple(
+        normalise_message_id(r) for r in str(msg.get("References", "")).split() if r.strip()
+    )
     return TriggerEmail(
         message_id=message_id,
         sender=sender,

@@ -71,7 +71,9 @@ class SmtpOutbox:
                 raise MailError("SMTP", "the server refused the recipient") from exc
             except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as exc:
                 # A clear rejection: nothing was accepted.
-                raise MailError("SMTP", f"the server rejected the message ({exc.smtp_code})") from exc
+                raise MailError(
+                    "SMTP", f"the server rejected the message ({exc.smtp_code})"
+                ) from exc
             except (TimeoutError, OSError, smtplib.SMTPException) as exc:
                 # The connection broke during the transfer: the server may have queued it.
                 raise AmbiguousSendError("SMTP", "the connection dropped while sending") from exc

@@ -21,7 +21,6 @@ __all__ = [
 ]
 
 
-
 def make_renderer(settings: Settings) -> VideoRenderer:
     branding = Branding(company_name=settings.company_name)
     cache = settings.data_dir / "cache" / "brand"

@@ -120,13 +120,17 @@ class CloudinaryRenderer:
             await self._fetch(url, out_path)
         except httpx.HTTPError as exc:
             raise CloudinaryError(f"could not fetch the rendered video: {exc}") from exc
-        return RenderResult(path=out_path, duration_s=round(total, 3), assets=(voice_public_id(run_key),))
+        return RenderResult(
+            path=out_path, duration_s=round(total, 3), assets=(voice_public_id(run_key),)
+        )
 
     async def cleanup(self, run_key: str) -> int:
         import cloudinary.api
 
         result = await asyncio.to_thread(
-            cloudinary.api.delete_resources_by_prefix, f"{FOLDER}/runs/{run_key}/", resource_type="video"
+            cloudinary.api.delete_resources_by_prefix,
+            f"{FOLDER}/runs/{run_key}/",
+            resource_type="video",
         )
         return len(result.get("deleted", {}))
 

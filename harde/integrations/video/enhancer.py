@@ -23,6 +23,8 @@ class FfmpegVoiceEnhancer:
 
     async def enhance(self, voice: Path, out_path: Path) -> Path:
         part = out_path.with_name(out_path.stem + ".part" + out_path.suffix)
-        await run_ffmpeg(["-y", "-i", str(voice), "-af", self.chain, "-ar", "44100", "-ac", "1", str(part)])
+        await run_ffmpeg(
+            ["-y", "-i", str(voice), "-af", self.chain, "-ar", "44100", "-ac", "1", str(part)]
+        )
         part.replace(out_path)
         return out_path

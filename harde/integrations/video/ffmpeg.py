@@ -31,7 +31,11 @@ def ffmpeg_exe() -> str:
 @lru_cache(maxsize=1)
 def available_filters() -> frozenset[str]:
     out = subprocess.run(
-        [ffmpeg_exe(), "-hide_banner", "-filters"], capture_output=True, text=True, timeout=30, check=False
+        [ffmpeg_exe(), "-hide_banner", "-filters"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
     ).stdout
     names = set()
     for line in out.splitlines():
@@ -74,7 +78,9 @@ class MediaInfo:
 
     @property
     def playable(self) -> bool:
-        return self.duration_s > 0 and (self.video_codec is not None or self.audio_codec is not None)
+        return self.duration_s > 0 and (
+            self.video_codec is not None or self.audio_codec is not None
+        )
 
 
 _DURATION = re.compile(r"Duration:\s*(\d+):(\d+):(\d+(?:\.\d+)?)")

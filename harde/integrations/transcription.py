@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Protocol, runtime_checkable
 
 import openai
-from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait_exponential
 
 from harde.config import Settings
 from harde.errors import IntegrationError
+from harde.integrations.openai_retry import openai_retrying
 
 SERVICE = "OpenAI transcription"
 # What a browser recording is called when the recorder gives it no name.
@@ -28,14 +28,6 @@ class Transcriber(Protocol):
     async def transcribe(self, audio: bytes, filename: str = DEFAULT_FILENAME) -> str:
         """The text spoken in the audio (wav, mp3, m4a, webm...)."""
         ...
-
-
-def _is_transient(exc: BaseException) -> bool:
-    if isinstance(exc, openai.APIConnectionError):  # includes timeouts
-        return True
-    if isinstance(exc, openai.APIStatusError):
-        return exc.status_code == 429 or exc.status_code >= 500
-    return False
 
 
 class OpenAITranscriber:
@@ -63,12 +55,7 @@ class OpenAITranscriber:
         if not audio:
             raise TranscriptionError("the recording is empty")
         try:
-            async for attempt in AsyncRetrying(
-                retry=retry_if_exception(_is_transient),
-                stop=stop_after_attempt(self.attempts),
-                wait=wait_exponential(multiplier=self.retry_wait_s, max=20),
-                reraise=True,
-            ):
+            async for attempt in openai_retrying(self.attempts, self.retry_wait_s):
                 with attempt:
                     result = await self._client.audio.transcriptions.create(
                         model=self.model,

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import openai
-from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait_exponential
+from tenacity import RetryCallState
 
 from harde.errors import AuthenticationError, IntegrationError, RateLimitedError
+from harde.integrations.openai_retry import openai_retrying
 
 if TYPE_CHECKING:
     from harde.config import Settings
@@ -74,14 +75,6 @@ class WebSearch(Protocol):
     async def search(
         self, query: str, *, fallback: KnowledgeSearch | None = None, notify: Notify | None = None
     ) -> WebAnswer: ...
-
-
-def _is_transient(exc: BaseException) -> bool:
-    if isinstance(exc, openai.APIConnectionError):  # timeouts included
-        return True
-    if isinstance(exc, openai.APIStatusError):
-        return exc.status_code == 429 or exc.status_code >= 500
-    return False
 
 
 _WEB_WORDS = re.compile(
@@ -152,13 +145,11 @@ class PerplexitySearch:
             {"role": "system", "content": SYSTEM_PROMPT.format(company=self.company)},
             {"role": "user", "content": query},
         ]
-        async for attempt in AsyncRetrying(
-            retry=retry_if_exception(_is_transient),
-            stop=stop_after_attempt(self.attempts),
-            wait=wait_exponential(multiplier=self.retry_wait_s, max=20),
-            reraise=True,
-            before_sleep=(lambda state: notify(f"Perplexity did not answer (attempt {state.attempt_number}); retrying…")) if notify else None,
-        ):
+        def on_retry(state: RetryCallState) -> None:
+            if notify is not None:
+                notify(f"Perplexity did not answer (attempt {state.attempt_number}); retrying…")
+
+        async for attempt in openai_retrying(self.attempts, self.retry_wait_s, before_sleep=on_retry):
             with attempt:
                 return await self._client.chat.completions.create(model=self.model, messages=messages)
         raise AssertionError("unreachable: tenacity reraises the last failure")

@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Protocol
 
 import openai
-from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait_exponential
 
 from harde.config import Settings
 from harde.errors import IntegrationError
+from harde.integrations.openai_retry import openai_retrying
 from harde.scripting.checks import check_script, length_bounds
 from harde.scripting.compose import compose_script
 from harde.scripting.models import ScriptFacts, ScriptGrounding, ScriptOptions
@@ -23,12 +23,6 @@ SYSTEM = (
 
 class ScriptDrafter(Protocol):
     async def complete(self, system: str, prompt: str) -> str: ...
-
-
-def _is_transient(exc: BaseException) -> bool:
-    if isinstance(exc, openai.APIConnectionError):
-        return True
-    return isinstance(exc, openai.APIStatusError) and (exc.status_code == 429 or exc.status_code >= 500)
 
 
 class OpenAIScriptDrafter:
@@ -51,12 +45,7 @@ class OpenAIScriptDrafter:
 
     async def complete(self, system: str, prompt: str) -> str:
         try:
-            async for attempt in AsyncRetrying(
-                retry=retry_if_exception(_is_transient),
-                stop=stop_after_attempt(self.attempts),
-                wait=wait_exponential(multiplier=self.retry_wait_s, max=20),
-                reraise=True,
-            ):
+            async for attempt in openai_retrying(self.attempts, self.retry_wait_s):
                 with attempt:
                     response = await self._client.chat.completions.create(
                         model=self.model,

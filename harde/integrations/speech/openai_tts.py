@@ -8,26 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 import openai
-from tenacity import (
-    AsyncRetrying,
-    retry_if_exception,
-    stop_after_attempt,
-    wait_exponential,
-)
 
+from harde.integrations.openai_retry import openai_retrying
 from harde.integrations.speech.audio import PcmAudio, pcm_from_answer
 from harde.integrations.speech.pieced import PiecedSpeech
 from harde.integrations.speech.protocol import SpeechError
 
 OPENAI_PCM_RATE = 24_000
-
-
-def _is_transient(exc: BaseException) -> bool:
-    if isinstance(exc, openai.APIConnectionError):  # includes timeouts
-        return True
-    if isinstance(exc, openai.APIStatusError):
-        return exc.status_code == 429 or exc.status_code >= 500
-    return False
 
 
 class OpenAITTS(PiecedSpeech):
@@ -62,12 +49,7 @@ class OpenAITTS(PiecedSpeech):
     async def voice_piece(self, text: str) -> PcmAudio:
         extra: dict[str, Any] = {"instructions": self.instructions} if self.instructions else {}
         try:
-            async for attempt in AsyncRetrying(
-                retry=retry_if_exception(_is_transient),
-                stop=stop_after_attempt(self.attempts),
-                wait=wait_exponential(multiplier=self.retry_wait_s, max=20),
-                reraise=True,
-            ):
+            async for attempt in openai_retrying(self.attempts, self.retry_wait_s):
                 with attempt:
                     response = await self._client.audio.speech.create(
                         model=self.model,

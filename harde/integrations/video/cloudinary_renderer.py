@@ -11,11 +11,12 @@ import asyncio
 import datetime as dt
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, unquote, urlparse
 
 import httpx
 from tenacity import retry, retry_if_exception, stop_after_attempt, wait_exponential
 
-from harde.errors import IntegrationError
+from harde.errors import ConfigurationError, IntegrationError
 from harde.integrations.video.branding import Branding, ensure_brand_assets
 from harde.integrations.video.ffmpeg import audio_duration, run_ffmpeg
 from harde.integrations.video.ffmpeg_renderer import TAIL_S
@@ -56,16 +57,42 @@ def overlay_transformation(run_key: str, duration_s: float) -> list[dict[str, An
     ]
 
 
+def cloudinary_options(url: str) -> dict[str, Any]:
+    """SDK options from `cloudinary://KEY:SECRET@CLOUD?opt=value` (query options override)."""
+    parsed = urlparse(url)
+    if parsed.scheme != "cloudinary" or "@" not in parsed.netloc:
+        raise ConfigurationError("CLOUDINARY_URL must look like cloudinary://KEY:SECRET@CLOUD_NAME")
+    credentials, _, cloud = parsed.netloc.rpartition("@")
+    key, _, secret = credentials.partition(":")
+    options: dict[str, Any] = {
+        "cloud_name": cloud,
+        "api_key": unquote(key),
+        "api_secret": unquote(secret),
+        "secure": True,
+    }
+    for name, value in parse_qsl(parsed.query):
+        options[name] = {"true": True, "false": False}.get(value.lower(), value)
+    return options
+
+
 class CloudinaryRenderer:
     name = "cloudinary"
 
-    def __init__(self, cloudinary_url: str, cache_dir: Path, branding: Branding) -> None:
+    def __init__(
+        self,
+        cloudinary_url: str,
+        cache_dir: Path,
+        branding: Branding,
+        *,
+        template_s: int = CLOUD_TEMPLATE_S,
+    ) -> None:
         import cloudinary
 
         self._cloudinary = cloudinary
-        cloudinary.config(cloudinary_url=cloudinary_url, secure=True)
+        cloudinary.config(**cloudinary_options(cloudinary_url))
         self.cache_dir = cache_dir
         self.branding = branding
+        self.template_s = template_s
 
     async def _ensure_template(self) -> str:
         import cloudinary.api
@@ -78,13 +105,15 @@ class CloudinaryRenderer:
         except cloudinary.exceptions.NotFound:
             pass
         assets = await ensure_brand_assets(self.cache_dir, self.branding)
-        long_template = self.cache_dir / f"cloud-template-{self.branding.key()}.mp4"
+        long_template = (
+            self.cache_dir / f"cloud-template-{self.branding.key()}-{self.template_s}.mp4"
+        )
         if not long_template.is_file():
             await run_ffmpeg([
                 "-y", "-stream_loop", "-1", "-i", str(assets.template),
                 "-stream_loop", "-1", "-i", str(assets.music),
                 "-map", "0:v", "-map", "1:a", "-c:v", "copy", "-af", "volume=0.25",
-                "-c:a", "aac", "-t", str(CLOUD_TEMPLATE_S), str(long_template),
+                "-c:a", "aac", "-t", str(self.template_s), str(long_template),
             ])  # fmt: skip
         await self._upload(long_template, public_id)
         return public_id

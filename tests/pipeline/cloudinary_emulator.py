@@ -65,7 +65,8 @@ class CloudinaryEmulator:
                 for part in msg.walk():
                     name = part.get_param("name", header="content-disposition")
                     if name:
-                        fields[str(name)] = part.get_payload(decode=True) or b""
+                        payload = part.get_payload(decode=True)
+                        fields[str(name)] = payload if isinstance(payload, bytes) else b""
                 public_id = fields["public_id"].decode()
                 emu.uploads.append(public_id)
                 path = emu.folder / (public_id.replace("/", "__") + ".bin")

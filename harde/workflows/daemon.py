@@ -16,7 +16,7 @@ import socket
 from harde.config import Settings
 from harde.integrations.mail.message import TriggerEmail
 from harde.integrations.mail.protocol import TriggerInbox
-from harde.workflows.runtime import request_from_email, start_primer, workflow_id_for_message
+from harde.workflows.runtime import enqueue_primer, request_from_email, workflow_id_for_message
 
 log = logging.getLogger("harde.pipeline")
 
@@ -77,11 +77,11 @@ class InboxDaemon:
             await self.inbox.mark_processed(email)
             return None
         workflow_id = workflow_id_for_message(email.message_id)
-        await start_primer(request_from_email(email), workflow_id)
+        await enqueue_primer(request_from_email(email), workflow_id)
         # Marked only after DBOS holds the run: a crash in between re-reads the email and
         # re-attaches to the same workflow id, so nothing runs twice.
         await self.inbox.mark_processed(email)
-        log.info("run=%s started from a trigger email", workflow_id[-12:])
+        log.info("run=%s queued from a trigger email", workflow_id[-12:])
         self.started.append(workflow_id)
         return workflow_id
 

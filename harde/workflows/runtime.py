@@ -40,6 +40,7 @@ APP_NAME = "harde"
 APP_VERSION = "primer-1"
 EXECUTOR_ID = "harde-pipeline"
 SWEEP_SCHEDULE = "*/30 * * * *"
+QUEUE_CONCURRENCY = 2
 
 
 def dbos_config(settings: Settings) -> DBOSConfig:
@@ -128,7 +129,8 @@ async def launch(
     install_pipeline(pipeline)
     DBOS(config=dbos_config(settings))
     DBOS.launch()  # adopts this loop: recovered async runs execute here
-    await DBOS.register_queue_async(PRIMER_QUEUE, worker_concurrency=1)
+    # Bounds how many renders share this machine; a burst of trigger emails waits its turn.
+    await DBOS.register_queue_async(PRIMER_QUEUE, worker_concurrency=QUEUE_CONCURRENCY)
     if schedule_sweep:
         await DBOS.apply_schedules_async(
             [
@@ -147,9 +149,18 @@ def shutdown() -> None:
 
 
 async def start_primer(request: dict[str, Any], workflow_id: str) -> Any:
-    """Start (or attach to) the run with this id; a second start with the same id is the same run."""
+    """Start (or attach to) the run with this id now; a second start with the same id is the same run."""
     with SetWorkflowID(workflow_id):
         return await DBOS.start_workflow_async(primer_video_workflow, request)
+
+
+async def enqueue_primer(request: dict[str, Any], workflow_id: str) -> Any:
+    """Queue the run with this id for this process's workers (same id, same run)."""
+    queue = await DBOS.retrieve_queue_async(PRIMER_QUEUE)
+    if queue is None:
+        raise RuntimeError("the primer queue is not registered; call launch() first")
+    with SetWorkflowID(workflow_id):
+        return await queue.enqueue_async(primer_video_workflow, request)
 
 
 # --- the workflow store (read and control without launching DBOS) ------------------------------

@@ -78,7 +78,13 @@ def render_pipeline_page(settings: Settings) -> None:
     if st.button("Refresh", key="pipeline_refresh"):
         st.rerun()
 
-    runs = store.list_runs(limit=50)
+    try:
+        runs = store.list_runs(limit=50)
+    except Exception as exc:  # the store exists but DBOS has not created its tables yet
+        st.info(
+            f"No workflow store yet; start `harde daemon` once to create it. ({type(exc).__name__})"
+        )
+        return
     if not runs:
         st.info("No runs yet. Send a trigger email or start one above.")
         return

@@ -17,7 +17,6 @@ import os
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from dbos import DBOS, DBOSClient, DBOSConfig, SetWorkflowID
@@ -114,6 +113,7 @@ class PipelineLock:
 
     def release(self) -> None:
         if self._fd is not None:
+            os.ftruncate(self._fd, 0)  # an empty file: nobody runs the pipeline here
             fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)
             self._fd = None
@@ -299,14 +299,23 @@ class WorkflowStore:
 
 
 def daemon_pid(settings: Settings) -> int | None:
-    """The pid holding the pipeline lock (a running daemon or one-off run), or None."""
-    lock = PipelineLock(settings)
-    if lock.acquire():
-        lock.release()
+    """The pid of the process running the pipeline here (daemon or one-off run), or None.
+
+    Reads the lock file without taking the lock, so asking never stops a daemon from starting.
+    """
+    try:
+        pid = int((settings.data_dir / "pipeline.lock").read_text().strip() or 0)
+    except (OSError, ValueError):
         return None
-    with contextlib.suppress(OSError, ValueError):
-        return int(Path(lock.path).read_text().strip() or 0) or None
-    return None
+    if pid <= 0:
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None  # a crashed run left its pid behind
+    except PermissionError:
+        pass  # alive, owned by another user (the service account)
+    return pid
 
 
 @contextlib.contextmanager

@@ -61,3 +61,12 @@ def test_start_button_queues_a_run_that_shows_its_steps_and_can_be_cancelled(
     finally:
         store.close()
     assert not app.exception
+
+
+def test_page_without_a_workflow_store_says_how_to_create_one(tmp_path: Path) -> None:
+    settings = pipeline_settings_for(tmp_path)
+    settings.ensure_dirs()
+    app = AppTest.from_string(SCRIPT.format(data_dir=str(settings.data_dir)), default_timeout=30)
+    app.run()
+    assert not app.exception
+    assert any("harde daemon" in i.value for i in app.info)

@@ -108,17 +108,21 @@ class SitePaths:
 def render_site(
     paths: SitePaths,
     *,
-    upstream_port: int = APP_PORT,
+    text: str | None = None,
+    domain: str = DOMAIN,
+    upstream_port: int | None = None,
     http_port: int | None = None,
     https_port: int | None = None,
 ) -> str:
-    """The shipped site with its files moved under a temp folder and, if given, loopback ports."""
-    text = SITE_CONF.read_text()
-    text = _replace(text, f"/etc/letsencrypt/live/{DOMAIN}/fullchain.pem", str(paths.fullchain))
-    text = _replace(text, f"/etc/letsencrypt/live/{DOMAIN}/privkey.pem", str(paths.privkey))
+    """The site (default: the shipped one) with its files moved under a temp folder and, if
+    given, another upstream port and loopback ports."""
+    text = SITE_CONF.read_text() if text is None else text
+    text = _replace(text, f"/etc/letsencrypt/live/{domain}/fullchain.pem", str(paths.fullchain))
+    text = _replace(text, f"/etc/letsencrypt/live/{domain}/privkey.pem", str(paths.privkey))
     text = _replace(text, "/etc/nginx/harde.htpasswd", str(paths.htpasswd))
     text = _replace(text, "root /var/www/html;", f"root {paths.webroot};")
-    text = _replace(text, f"server 127.0.0.1:{APP_PORT};", f"server 127.0.0.1:{upstream_port};")
+    if upstream_port is not None:
+        text = _replace(text, f"server 127.0.0.1:{APP_PORT};", f"server 127.0.0.1:{upstream_port};")
     if http_port is not None:
         text = _replace(text, "listen 80;", f"listen 127.0.0.1:{http_port};")
         text = _replace(text, "listen [::]:80;", "")
@@ -128,10 +132,12 @@ def render_site(
     return text
 
 
-def write_nginx_prefix(prefix: Path, site_text: str) -> Path:
-    """An nginx prefix of its own (pid, logs, temp files) that includes the site; returns nginx.conf."""
+def write_nginx_prefix(prefix: Path, *site_texts: str) -> Path:
+    """An nginx prefix of its own (pid, logs, temp files) that includes the sites; returns nginx.conf."""
     prefix.mkdir(parents=True, exist_ok=True)
-    (prefix / "harde.conf").write_text(site_text)
+    (prefix / "sites").mkdir(exist_ok=True)
+    for number, site_text in enumerate(site_texts):
+        (prefix / "sites" / f"{number}.conf").write_text(site_text)
     temp = "\n".join(
         f"    {kind}_temp_path {prefix / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
     )
@@ -148,7 +154,7 @@ events {{
 http {{
     access_log {prefix / "access.log"};
 {temp}
-    include {prefix / "harde.conf"};
+    include {prefix / "sites"}/*.conf;
 }}
 """
     )

@@ -14,6 +14,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.handlers import Message
 from imapclient import IMAPClient
+from pydantic import SecretStr
 
 from harde.integrations.mail.imap import ImapInbox
 from harde.integrations.mail.message import OutgoingEmail, message_id_of
@@ -161,3 +162,32 @@ async def test_smtp_outbox_gives_up_with_a_mail_error_when_nothing_listens() -> 
     with pytest.raises(MailError) as caught:
         await outbox.send(_email())
     assert "could not reach" in str(caught.value)
+
+
+async def test_daemon_with_the_imap_inbox_runs_the_trigger_and_marks_it_seen(
+    imap_server: int, pipeline_settings: Any, pipeline: Any
+) -> None:
+    from dbos import DBOS
+
+    from harde.integrations.mail import make_inbox
+    from harde.workflows.daemon import InboxDaemon
+
+    settings = pipeline_settings.model_copy(
+        update={"mail_in": "imap", "imap_host": "127.0.0.1", "imap_port": imap_server, "imap_user": IMAP_USER,
+                "imap_password": SecretStr(IMAP_PASSWORD), "imap_ssl": False}
+    )  # fmt: skip
+    inbox = make_inbox(settings)
+    try:
+        await inbox.fetch_new()  # the demo mailbox's own unread mail is not a trigger
+        _append(
+            imap_server,
+            trigger_email("Please produce Primer Video for job 1043", message_id="imap-run"),
+        )
+        daemon = InboxDaemon(settings, inbox)
+        await daemon.poll_once()
+        assert len(daemon.started) == 1
+        result = await (await DBOS.retrieve_workflow_async(daemon.started[0])).get_result()
+        assert result["outcome"] == "done"
+        assert "imap-run@summitridge.example" not in {e.message_id for e in await inbox.fetch_new()}
+    finally:
+        await inbox.aclose()

@@ -186,7 +186,9 @@ async def test_daemon_with_the_imap_inbox_runs_the_trigger_and_marks_it_seen(
         daemon = InboxDaemon(settings, inbox)
         await daemon.poll_once()
         assert len(daemon.started) == 1
-        result = await (await DBOS.retrieve_workflow_async(daemon.started[0])).get_result()
+        result: dict[str, Any] = await (
+            await DBOS.retrieve_workflow_async(daemon.started[0])
+        ).get_result()
         assert result["outcome"] == "done"
         assert "imap-run@summitridge.example" not in {e.message_id for e in await inbox.fetch_new()}
     finally:

@@ -44,7 +44,7 @@ def require_tool(name: str) -> str:
         return found
     if os.environ.get("CI") == "true":
         pytest.fail(f"{name} is not installed, and CI=true requires it (.ci/run installs it)")
-    pytest.skip(f"{name} is not installed (Debian: apt-get install nginx systemd apache2-utils)")
+    pytest.skip(f"{name} is not installed (Debian: apt-get install nginx systemd apache2-utils shellcheck)")
 
 
 def free_port() -> int:
@@ -188,7 +188,7 @@ def _wait_until_answering(url: str, process: subprocess.Popen[bytes], log: Path,
         if process.poll() is not None:
             pytest.fail(f"{process.args!r} exited with {process.returncode}:\n{log.read_text()[-4000:]}")
         try:
-            httpx.get(url, timeout=2, verify=verify)  # type: ignore[arg-type]
+            httpx.get(url, timeout=2, verify=verify, trust_env=False)  # type: ignore[arg-type]
             return
         except httpx.TransportError:
             time.sleep(0.2)
@@ -216,6 +216,11 @@ def running_streamlit(folder: Path, port: int) -> Iterator[Path]:
         HARDE_DATA_DIR=str(folder / "var"),
         PYTHONPATH=os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")])),
     )
+    # A WebSocket from a foreign origin makes Streamlit look up the machine's public address
+    # (checkip.amazonaws.com): a dead proxy makes that fail at once, with no DNS wait.
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy"):
+        env[name] = "http://127.0.0.1:9"
+    env["NO_PROXY"] = env["no_proxy"] = "127.0.0.1,localhost"
     log = folder / "streamlit.log"
     command = [
         sys.executable, "-m", "streamlit", "run", "app.py",

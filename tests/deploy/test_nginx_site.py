@@ -77,6 +77,7 @@ class LiveSite:
             headers={"Host": f"{DOMAIN}:{self.https_port}"},
             auth=(USER, PASSWORD) if auth else None,
             timeout=20,
+            trust_env=False,
         )
 
     def websocket(self, *, origin: str, auth: bool = True) -> ClientConnection:
@@ -118,7 +119,7 @@ def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
 
 def test_plain_http_is_redirected_to_https(live_site: LiveSite) -> None:
     response = httpx.get(
-        f"http://127.0.0.1:{live_site.http_port}/chat?x=1", headers={"Host": DOMAIN}, timeout=20
+        f"http://127.0.0.1:{live_site.http_port}/chat?x=1", headers={"Host": DOMAIN}, timeout=20, trust_env=False
     )
     assert response.status_code == 301
     assert response.headers["location"] == f"https://{DOMAIN}/chat?x=1"

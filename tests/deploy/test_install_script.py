@@ -81,3 +81,4 @@ def test_production_and_staging_sites_pass_nginx_t_together(tmp_path: Path) -> N
     (tmp_path / "harde.htpasswd").write_text("")
     result = nginx_check(nginx, write_nginx_prefix(tmp_path / "prefix", *sites))
     assert result.returncode == 0, f"nginx -t failed:\n{result.stderr}"
+    assert "[warn]" not in result.stderr, result.stderr

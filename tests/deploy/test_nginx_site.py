@@ -58,6 +58,7 @@ def test_shipped_site_passes_nginx_t_with_a_throwaway_certificate(tmp_path: Path
     result = nginx_check(nginx, write_nginx_prefix(tmp_path / "prefix", site))
     assert result.returncode == 0, f"nginx -t failed:\n{result.stderr}"
     assert "test is successful" in result.stderr
+    assert "[warn]" not in result.stderr, result.stderr
 
 
 @dataclass(frozen=True)

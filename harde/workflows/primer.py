@@ -145,7 +145,9 @@ async def reply_to_sender_step(request: dict[str, Any], resolved: dict[str, Any]
         run_id = DBOS.workflow_id or ""
         email = OutgoingEmail(
             message_id=deterministic_message_id("reply", run_id, domain_of(p.settings.mail_from)),
-            to=request.get("reply_to") or request.get("sender", ""),
+            # Only ever the allow-listed From address: a Reply-To could point anywhere, and the
+            # reply lists customers' names.
+            to=request.get("sender", ""),
             subject=_reply_subject(request.get("subject", "")),
             body=f"Hello,\n\n{text}\n\n— Hard-E, {p.settings.company_name}",
             sender=p.settings.mail_from,

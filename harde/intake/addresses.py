@@ -24,16 +24,25 @@ SUFFIXES = {
     "meadows": "Meadows", "brook": "Brook", "farm": "Farm", "hollow": "Hollow", "bend": "Bend",
 }
 _SUFFIX_ALT = "|".join(sorted(SUFFIXES, key=len, reverse=True))
+# Street types that end a street name, so "Pine Hill Road" is not cut at "Hill" (also a type).
+_PRIMARY_SUFFIXES = (
+    "street|avenue|ave|road|rd|lane|ln|drive|dr|court|ct|circle|cir|boulevard|blvd|place|terrace|way|"
+    "parkway|pkwy|highway|hwy|trail|turnpike"
+)
+_UNIT_WORDS = r"apt|apartment|unit|suite|ste|#|number|no\."
 _NAME_WORD = r"(?!(?:and|in|at|on|the|zip|city|state|cell|phone|email|apt|unit)\b)[A-Za-z0-9][A-Za-z0-9'.-]*"
 STREET_RE = re.compile(
     r"(?<![\w.@-])(?P<number>\d{1,6}[A-Za-z]?(?:-\d{1,5})?)[ \t]+(?P<name>(?:" + _NAME_WORD + r"[ \t]+){1,4}?)"
-    r"(?P<suffix>" + _SUFFIX_ALT + r")\b\.?(?P<direction>[ \t]+(?:north|south|east|west|N|S|E|W)\b(?!\s+[A-Z]?[a-z]+\s+(?:" + _SUFFIX_ALT + r")\b))?"
+    r"(?P<suffix>" + _SUFFIX_ALT + r")\b(?![ \t]+(?:" + _PRIMARY_SUFFIXES + r")\b)\.?"
+    # A direction after the type ("Main Street North") only when the locality is set apart by a
+    # mark: "Farmington Avenue West Hartford" is a street in West Hartford.
+    r"(?P<direction>[ \t]+(?:north|south|east|west|N|S|E|W)\b\.?(?=[ \t]*(?:[,;:\n|]|$|(?:" + _UNIT_WORDS + r"))))?"
     r"(?P<unit>,?[ \t]*(?:apt|apartment|unit|suite|ste|#|number|no\.)\.?\s*#?\s*[A-Za-z0-9-]{1,6}\b)?",
     re.IGNORECASE,
 )
 # Streets with no suffix: "Route 9", "Broadway".
 STREET_NO_SUFFIX_RE = re.compile(
-    r"(?<![\w.@-])(?P<number>\d{1,6}[A-Za-z]?)\s+(?P<name>(?:(?:state\s+)?(?:route|rte|rt|highway|hwy)\.?\s+\d{1,4}[A-Za-z]?)|broadway)\b",
+    r"(?<![\w.@-])(?P<number>\d{1,6}[A-Za-z]?)\s+(?P<name>(?:(?:state\s+|us\s+|u\.s\.\s+)?(?:route|rte|rt|highway|hwy)\.?\s+\d{1,4}[A-Za-z]?)|broadway)\b",
     re.IGNORECASE,
 )
 ZIP_RE = re.compile(r"(?<![\d-])(\d{5})(?:-\d{4})?(?![\d])")
@@ -116,10 +125,18 @@ def _street_from(text: str, pos: int, *, anchored: bool) -> StreetMatch | None:
                 street = tidy_street(number, m.group("name"), m.group("suffix"), m.group("direction") or "")
                 unit = (m.group("unit") or "").strip(" ,")
             else:
-                street = f"{number} {' '.join(_word_case(w) for w in m.group('name').split())}"
+                street = f"{number} {_tidy_route(m.group('name'))}"
                 unit = ""
             return StreetMatch(street, _tidy_unit(unit), m.start(), m.end())
     return None
+
+
+_ROUTE_WORDS = {"rt": "Route", "rte": "Route", "route": "Route", "hwy": "Highway", "highway": "Highway", "us": "US", "u.s.": "US"}
+
+
+def _tidy_route(name: str) -> str:
+    """"rt. 9" -> "Route 9", "state hwy 28" -> "State Highway 28", "broadway" -> "Broadway"."""
+    return " ".join(_ROUTE_WORDS.get(w.lower().rstrip(".") if w.lower() != "u.s." else w.lower(), _word_case(w)) for w in name.split())
 
 
 def _tidy_unit(unit: str) -> str:

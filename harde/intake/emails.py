@@ -21,7 +21,7 @@ TLDS = {
     "ai", "app", "dev", "tech", "online", "email", "ie", "de", "fr", "au", "nz", "in", "ly", "tv",
     "site", "xyz", "pro", "law", "realty", "cloud", "ma",
 }
-_SEPARATORS = {"dot": ".", "underscore": "_", "under": "_", "dash": "-", "hyphen": "-", "minus": "-", "plus": "+"}
+_SEPARATORS = {"dot": ".", "period": ".", "underscore": "_", "under": "_", "dash": "-", "hyphen": "-", "minus": "-", "plus": "+"}
 # Words that end a spoken local part when reading backwards from "at".
 _STOP = {
     "or", "is", "at", "and", "email", "e-mail", "mail", "address", "her", "his", "their", "reach", "contact",
@@ -80,17 +80,17 @@ def _domain_after(text: str, tokens: list[tuple[str, int, int]], k: int) -> tupl
     j += 1
     while j + 1 < len(tokens):
         sep = tokens[j][0].lower()
-        if re.fullmatch(r"[A-Za-z0-9]+", tokens[j][0]) and sep not in ("dot", "point", "dash", "hyphen") and len(labels) == 1 and j - k <= 3:
+        if re.fullmatch(r"[A-Za-z0-9]+", tokens[j][0]) and sep not in ("dot", "point", "period", "dash", "hyphen") and len(labels) == 1 and j - k <= 3:
             # "sullivan roofing dot com": a company domain said as two words
             ahead = [t[0].lower() for t in tokens[j + 1 : j + 3]]
-            if ahead and ahead[0] in ("dot", "point") and len(ahead) > 1 and ahead[1] in TLDS:
+            if ahead and ahead[0] in ("dot", "point", "period") and len(ahead) > 1 and ahead[1] in TLDS:
                 labels[-1] += sep
                 last = j
                 j += 1
                 continue
         nxt = tokens[j + 1][0]
         spaced = bool(text[tokens[j - 1][2] : tokens[j][1]].strip() == "" and text[tokens[j - 1][2] : tokens[j][1]])
-        is_dot = sep in ("dot", "point") or (sep == "." and not spaced and not text[tokens[j][2] : tokens[j + 1][1]])
+        is_dot = sep in ("dot", "point", "period") or (sep == "." and not spaced and not text[tokens[j][2] : tokens[j + 1][1]])
         if is_dot and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9.-]*", nxt):
             labels.extend(part for part in nxt.lower().split(".") if part)
             last = j + 1
@@ -156,7 +156,13 @@ def _local_before(text: str, tokens: list[tuple[str, int, int]], k: int) -> tupl
     # Several bare words ("jen walsh at gmail") join only when nothing but a label or a
     # comma comes before them; otherwise the first of them is likely the customer's name.
     words = [p for p in parts if p[0] == "word"]
-    bounded = j < 0 or tokens[j][0] in (",", ":", ";", "-", "(", '"') or tokens[j][0].lower() in _LABEL_WORDS
+    # A sentence end or the last group of a phone number bounds them as well as a label does.
+    bounded = (
+        j < 0
+        or tokens[j][0] in (",", ":", ";", "-", "(", '"', ".", "|", "?", "!", "@")
+        or tokens[j][0].lower() in _LABEL_WORDS
+        or (tokens[j][0].isdigit() and len(tokens[j][0]) >= 4)
+    )
     if len(words) > 1 and (unsure or not bounded):
         unsure = True
         parts = parts[parts.index(words[-1]) :]

@@ -107,7 +107,7 @@ def read_name_at(text: str, pos: int, *, mixed_case: bool, allow_single: bool = 
             # "Doyle, Rachel": one word, a comma, one word, then the end of the name.
             if len(words) == 1 and i + 1 < len(tokens) and _is_name_word(tokens[i + 1][0], mixed_case, True):
                 after = tokens[i + 2][0] if i + 2 < len(tokens) else ""
-                if (after in ("", ",", ".", ";", ":", "|") or after.lower() in NAME_STOP) and tokens[i + 1][0].lower() not in NAME_STOP:
+                if (after in ("", ",", ".", ";", ":", "|", "-", "(", "?", "!") or after.lower() in NAME_STOP) and tokens[i + 1][0].lower() not in NAME_STOP:
                     words.append(tokens[i + 1])
                     last_first = True
             break
@@ -118,6 +118,9 @@ def read_name_at(text: str, pos: int, *, mixed_case: bool, allow_single: bool = 
             continue
         words.append((tok, start, end))
         i += 1
+        # "Pelletier." ends a sentence; "J." and "St." do not.
+        if tok.endswith(".") and len(tok) > 3 and tok.lower().rstrip(".") not in _PARTICLES:
+            break
     if not words:
         return None
     start, end = words[0][1], words[-1][2]
@@ -176,8 +179,8 @@ def find_name(text: str) -> NameMatch | None:
         return found
     for chunk in re.finditer(r"[^,.;:\n|]+", text):
         words = chunk.group().split()
-        if 2 <= len(words) <= 3 and all(_is_name_word(w, False, k == 0) for k, w in enumerate(words)):
-            found = read_name_at(text, chunk.start() + len(chunk.group()) - len(chunk.group().lstrip()), mixed_case=False, allow_single=False)
+        if 2 <= len(words) <= 3 and all(_is_name_word(w, mixed_case, k == 0) for k, w in enumerate(words)):
+            found = read_name_at(text, chunk.start() + len(chunk.group()) - len(chunk.group().lstrip()), mixed_case=mixed_case, allow_single=False)
             if found is not None and found.last is not None:
                 return NameMatch(found.first, found.last, found.start, found.end, unsure=True)
     if mixed_case:

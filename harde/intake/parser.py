@@ -37,11 +37,11 @@ _VALUE_END = re.compile(r"[\n,;|]|\.(?:\s|$)|\b(?:and|phone|cell|mobile|e-?mail|
 _NOTE_END = re.compile(r"[\n|]|\.(?:\s|$)")
 # Where an address's locality ends when nothing else marks it.
 _PLACE_END = re.compile(
-    r"[\n;|]|\.\s+(?=[A-Z])|\b(?:phone|cell|mobile|tel|e-?mail|interested|looking|wants?|needs?|they|she|he|his|her|"
+    r"[\n;|]|(?<!\bSt)(?<!\bMt)(?<!\bFt)\.\s+(?=[A-Z])|\b(?:phone|cell|mobile|tel|e-?mail|interested|looking|wants?|needs?|they|she|he|his|her|"
     r"project|trade|job|referr\w*|note|notes|and\s+(?:she|he|they|wants?|needs?)|for\s+(?:a|an|the|new)|about|called)\b",
     re.IGNORECASE,
 )
-_PLACE_PREFIX = re.compile(r"^[\s,.:-]*(?:(?:in|at|of|city(?:\s+of)?|town(?:\s+of)?)\b[\s,:]*)*", re.IGNORECASE)
+_PLACE_PREFIX = re.compile(r"^[\s,.:-]*(?:(?:in|at|of|city(?:\s+(?:of|is))?|town(?:\s+(?:of|is))?)\b[\s,:-]*)*", re.IGNORECASE)
 _NOT_CITY = re.compile(r"\b(?:zip|code|phone|cell|email|state|street|road|avenue|apt|unit)\b", re.IGNORECASE)
 _EXTRA_NOTES = re.compile(
     r"\b(?:best time|call (?:her|him|them) (?:after|before|in the)|prefers? (?:text|email|call)|gate code|"
@@ -230,7 +230,8 @@ def _read_place(draft: CustomerDraft, work: str, after: int) -> tuple[Region | N
         return None, after
     raw_city = window[:city_end]
     raw_city = _PLACE_PREFIX.sub("", raw_city)
-    raw_city = re.sub(r"[\s,]*(?:zip(?:\s*code)?)?[\s,:]*$", "", raw_city, flags=re.IGNORECASE)
+    # Labels said between the values: "city Nashua state New Hampshire zip 03060".
+    raw_city = re.sub(r"[\s,]*(?:\b(?:zip(?:\s*code)?|postal\s+code|state|province)\b(?:\s+is)?)?[\s,:-]*$", "", raw_city, flags=re.IGNORECASE)
     if raw_city and not _NOT_CITY.search(raw_city) and len(raw_city.split()) <= 4 and re.fullmatch(r"[A-Za-z .'-]+", raw_city):
         draft.city = tidy_city(raw_city)
         draft.heard["city"] = raw_city

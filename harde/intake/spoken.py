@@ -31,7 +31,15 @@ _CLAUSE_FILLERS = re.compile(
 )
 _SPOKEN_PUNCTUATION = [
     (re.compile(r"\s*\b(?:comma)\b", re.IGNORECASE), ","),
-    (re.compile(r"\s*\b(?:period|full stop)\b(?!\s+(?:of|when))", re.IGNORECASE), "."),
+    # "kate period walsh at gmail period com": inside an email, "period" is its dot.
+    (
+        re.compile(
+            r"\s*\b(?:period|full stop)\b(?!\s+(?:of|when))(?!\s+(?:com|net|org|edu|gov|us|io|co)\b)"
+            r"(?!(?:\s+[A-Za-z0-9]+){1,2}\s+(?:at|@)\s)",
+            re.IGNORECASE,
+        ),
+        ".",
+    ),
     (re.compile(r"\s*\b(?:semicolon|semi colon)\b", re.IGNORECASE), ";"),
     (re.compile(r"\s*\b(?:colon)\b", re.IGNORECASE), ":"),
     (re.compile(r"\s*\b(?:new line|newline|next line|new paragraph)\b", re.IGNORECASE), "\n"),

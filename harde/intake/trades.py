@@ -12,11 +12,34 @@ TRADES: tuple[TradeName, ...] = ("ROOFING", "SIDING", "GUTTERS", "WINDOWS")
 TRADE_LABELS: dict[TradeName, str] = {"ROOFING": "Roofing", "SIDING": "Siding", "GUTTERS": "Gutters", "WINDOWS": "Windows"}
 
 _PATTERNS: list[tuple[TradeName, re.Pattern[str]]] = [
-    ("WINDOWS", re.compile(r"\b(?:windows?|sliders?|casements?|double[- ]hung|bay window|picture window|storm windows?)\b", re.IGNORECASE)),
-    ("GUTTERS", re.compile(r"\b(?:gutters?|guttering|downspouts?|down spouts?|leaf ?guards?|gutter ?guards?|leaf filter)\b", re.IGNORECASE)),
-    ("SIDING", re.compile(r"\b(?:siding|sided|clapboards?|hardie ?(?:plank|board)?|fiber ?cement|cedar shakes siding|vinyl(?! windows?)|soffits?|fascia)\b", re.IGNORECASE)),
-    ("ROOFING", re.compile(r"\b(?:roofs?|roofing|roofer|re-?roof(?:ing)?|shingles?|asphalt|slate roof|flat roof|rubber roof|epdm|metal roof|flashing|ice dams?|roof leak|leaky roof)\b", re.IGNORECASE)),
+    ("WINDOWS", re.compile(
+        r"\b(?:windows?|sliders?|casements?|double[- ]hung|single[- ]hung|bay window|bow window|picture window|"
+        r"storm windows?|awning windows?|(?:single|double|triple)[- ]pane|window panes?)\b",
+        re.IGNORECASE,
+    )),
+    ("GUTTERS", re.compile(
+        r"\b(?:gutter ?guards?|leaf ?guards?|leaf ?filter|gutters?|guttering|downspouts?|down spouts?|"
+        r"eaves? ?troughs?|seamless(?! siding))\b",
+        re.IGNORECASE,
+    )),
+    ("SIDING", re.compile(
+        r"\b(?:siding|sided|clapboards?|hardie ?(?:plank|board)?|hardiplank|james hardie|fiber ?cement|cement board|"
+        r"board and batten|cedar shakes? siding|smart ?side|vinyl(?! (?:replacement )?windows?)|soffits?|fascia|shakes)\b",
+        re.IGNORECASE,
+    )),
+    ("ROOFING", re.compile(
+        r"\b(?:roofs?|roofing|roofer|roofline|re-?roof(?:ed|ing)?|re-?shingl\w*|shingles?|shingled|tear[- ]?offs?|"
+        r"asphalt|slate roof|flat roof|rubber roof|epdm|metal roof|flashing|ice dams?|ridge vents?|skylights?|"
+        r"roof leak|leaky roof|leak(?:s|ing|y)?|storm damage|hail damage|wind damage)\b",
+        re.IGNORECASE,
+    )),
 ]
+# Words that point to a trade only when no other trade is named ("vinyl", "a leak", "storm damage").
+_WEAK = {
+    "SIDING": re.compile(r"vinyl|soffits?|fascia|shakes", re.IGNORECASE),
+    "ROOFING": re.compile(r"leak(?:s|ing|y)?|storm damage|hail damage|wind damage|flashing|asphalt", re.IGNORECASE),
+    "GUTTERS": re.compile(r"seamless", re.IGNORECASE),
+}
 # Phrases that name a trade in a wider sense: "window install", "roof leak repair".
 _DETAIL = re.compile(
     r"\b(?:(?:new|full|complete|partial|emergency|free|seamless|vinyl|replacement|aluminum|copper|cedar|"
@@ -37,16 +60,23 @@ class TradeMatch:
 
 def find_trades(text: str) -> list[TradeMatch]:
     """Trades mentioned, in the order they are first mentioned."""
-    hits: list[TradeMatch] = []
+    strong: list[TradeMatch] = []
+    weak: list[TradeMatch] = []
     for trade, pattern in _PATTERNS:
-        m = pattern.search(text)
-        if m is None:
-            continue
-        # "vinyl" alone says siding only when no other trade is named.
-        weak = trade == "SIDING" and m.group().lower() in ("vinyl", "soffit", "soffits", "fascia")
-        if weak and any(p.search(text) for t, p in _PATTERNS if t != "SIDING") and not re.search(r"\bsiding\b", text, re.IGNORECASE):
-            continue
-        hits.append(TradeMatch(trade, m.start(), m.end(), _detail_around(text, m.start(), m.end())))
+        first_weak: TradeMatch | None = None
+        for m in pattern.finditer(text):
+            hit = TradeMatch(trade, m.start(), m.end(), _detail_around(text, m.start(), m.end()))
+            weak_word = _WEAK.get(trade)
+            if weak_word is not None and weak_word.fullmatch(m.group()):
+                first_weak = first_weak or hit
+                continue
+            strong.append(hit)
+            break
+        else:
+            if first_weak is not None:
+                weak.append(first_weak)
+    # A weak word ("vinyl", "leaking") says a trade only when no trade is named outright.
+    hits = strong or weak
     hits.sort(key=lambda h: h.start)
     return hits
 

@@ -26,7 +26,7 @@ from harde.knowledge.tokens import analyze, query_terms
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 # The title and heading say what a passage is about; counting their terms again ranks a passage
 # titled "Price objection" above one that mentions price in passing.
 TITLE_REPEAT = 2
@@ -81,6 +81,8 @@ class BM25Index:
         self._project_masks: dict[str, np.ndarray] = {}
         self._general = np.zeros(0, dtype=bool)
         self._prior = np.zeros(0, dtype=np.float32)
+        self._near: dict[str, list[str]] | None = None
+        self._document_frequency: np.ndarray | None = None
 
     # --- building ------------------------------------------------------------------------
     def set_file(self, source: str, fingerprint: str, chunks: list[Chunk]) -> None:
@@ -103,6 +105,7 @@ class BM25Index:
             retriever.index(corpus, show_progress=False)
         self._retriever = retriever if chunks else None
         self._vocab = dict(retriever.vocab_dict) if retriever is not None and chunks else {}
+        self._near = None  # the misspelling lookup follows the vocabulary; rebuilt on demand
         # Filters and priors are fixed per corpus: computed once here, not per search.
         categories = np.array([c.category for c in chunks], dtype=object)
         projects = np.array([c.project or "" for c in chunks], dtype=object)
@@ -137,6 +140,39 @@ class BM25Index:
                 named.append(name)
         return named
 
+    def correct(self, term: str) -> str | None:
+        """The index term an unknown query term most likely misspells (one edit away), if any.
+
+        Deletion neighbourhoods: two words are one insertion, deletion or substitution apart
+        exactly when one of them, or both with one letter removed, coincide. Among candidates
+        the term in most passages wins.
+        """
+        if term in self._vocab or term.isdigit() or len(term) < 4 or self._retriever is None:
+            return None
+        near = self._near_terms()
+        candidates: set[str] = set()
+        for key in {term, *_deletions(term)}:
+            candidates.update(near.get(key, ()))
+        candidates.discard(term)
+        if not candidates:
+            return None
+        return max(sorted(candidates), key=self._frequency)
+
+    def _near_terms(self) -> dict[str, list[str]]:
+        if self._near is None:
+            near: dict[str, list[str]] = {}
+            for known in self._vocab:
+                if len(known) < 3 or not known.isalpha():
+                    continue
+                for key in {known, *_deletions(known)}:
+                    near.setdefault(key, []).append(known)
+            self._near = near
+        return self._near
+
+    def _frequency(self, term: str) -> int:
+        assert self._retriever is not None
+        return int(np.count_nonzero(self._retriever.get_scores([term])))
+
     def scores(self, terms: dict[str, float]) -> np.ndarray:
         total = np.zeros(len(self.chunks), dtype=np.float32)
         if self._retriever is None:
@@ -155,7 +191,7 @@ class BM25Index:
     ) -> list[Hit]:
         if not self.chunks or k <= 0:
             return []
-        scores = self.scores(query_terms(query))
+        scores = self.scores(query_terms(query, correct=self.correct))
         if not _CALLS_WORDS.search(query):
             scores = scores * self._prior
         allowed = np.ones(len(self.chunks), dtype=bool)
@@ -264,6 +300,10 @@ class BM25Index:
             )
         index.rebuild(_load_matrix(directory / "bm25", payload.get("generation")))
         return index
+
+
+def _deletions(word: str) -> list[str]:
+    return [word[:i] + word[i + 1 :] for i in range(len(word))]
 
 
 def _load_matrix(directory: Path, generation: object) -> bm25s.BM25 | None:

@@ -7,11 +7,14 @@ The same analysis runs on documents and on queries, so a rep's "financing" meets
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import Stemmer
 
-_WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
+from harde.knowledge.rep_language import normalize_query, rep_expansions
+
+_WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*%?")
 
 # Common English function words plus the filler of spoken questions ("what's our ... again?").
 _STOPWORD_TEXT = """
@@ -123,15 +126,45 @@ def _synonym_groups() -> dict[str, frozenset[str]]:
     return {stem: frozenset(members) for stem, members in groups.items()}
 
 
-def query_terms(query: str, synonym_weight: float = 0.35) -> dict[str, float]:
-    """Weighted terms of a query: its own stems at 1.0, trade synonyms at `synonym_weight`."""
-    own = analyze(query)
+SYNONYM_WEIGHT = 0.35
+PHRASE_WEIGHT = 0.8
+CORRECTION_WEIGHT = 0.8
+# A misspelling is corrected only in words this long: shorter ones are too often another real
+# word one letter away ("widow" and "window").
+MIN_CORRECTED_LENGTH = 7
+
+Corrector = Callable[[str], str | None]  # an unknown index term -> the known term it misspells
+
+
+def query_terms(
+    query: str,
+    synonym_weight: float = SYNONYM_WEIGHT,
+    phrase_weight: float = PHRASE_WEIGHT,
+    correct: Corrector | None = None,
+) -> dict[str, float]:
+    """Weighted terms of a query.
+
+    The rep's own words (shorthand spelled out, misspellings corrected when `correct` knows the
+    index) weigh 1.0; trade synonyms of them `synonym_weight`; the playbook's words for the rep's
+    phrases ("sleep on it", "the other guy is cheaper") `phrase_weight`.
+    """
+    normalized = normalize_query(query)
     weights: dict[str, float] = {}
-    for term in own:
-        weights[term] = 1.0
+    for word in words(normalized):
+        for term in stems([word]):
+            fixed = correct(term) if correct is not None and len(word) >= MIN_CORRECTED_LENGTH else None
+            if fixed is not None and fixed != term:
+                weights[fixed] = max(weights.get(fixed, 0.0), CORRECTION_WEIGHT)
+            else:
+                weights[term] = 1.0
+    own = list(weights)
     groups = _synonym_groups()
     for term in own:
         for other in groups.get(term, ()):
             if other not in weights:
                 weights[other] = synonym_weight
+    for expansion in rep_expansions(normalized):
+        for term in analyze(expansion):
+            if weights.get(term, 0.0) < phrase_weight:
+                weights[term] = phrase_weight
     return weights

@@ -163,6 +163,14 @@ def _local_before(text: str, tokens: list[tuple[str, int, int]], k: int) -> tupl
         or tokens[j][0].lower() in _LABEL_WORDS
         or (tokens[j][0].isdigit() and len(tokens[j][0]) >= 4)
     )
+    # "Tom Reed tom reed at gmail": the name said, then the same words as the address.
+    if unsure and len(words) == 3 and j >= 0 and parts[0] is words[0]:
+        said_before = [tokens[j][0].lower(), words[0][2].lower()]
+        if said_before == [words[1][2].lower(), words[2][2].lower()]:
+            parts = parts[parts.index(words[1]) :]
+            words = words[1:]
+            unsure = False
+            bounded = True
     if len(words) > 1 and (unsure or not bounded):
         unsure = True
         parts = parts[parts.index(words[-1]) :]

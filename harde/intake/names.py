@@ -10,7 +10,7 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "junior", "senior"}
 _PARTICLES = {"van", "von", "de", "del", "della", "da", "di", "du", "la", "le", "st", "ter", "ten", "dos", "das", "bin"}
 # Words that are never part of a name (checked in lower case).
 NAME_STOP = set(
-    ["a", "an", "the", "and", "or", "but", "of", "for", "to", "in", "on", "at", "by", "with", "from", "as", "is", "are", "was", "were", "be", "been", "am", "it", "its", "it's", "this", "that", "these", "those", "he", "she", "they", "him", "her", "his", "them", "their", "there", "here", "we", "us", "our", "you", "your", "i", "me", "my", "mine", "new", "add", "added", "adding", "create", "created", "creating", "enter", "put", "set", "up", "make", "open", "start", "please", "can", "could", "would", "will", "should", "customer", "customers", "client", "clients", "homeowner", "homeowners", "lead", "leads", "prospect", "prospects", "contact", "account", "record", "profile", "name", "named", "first", "last", "surname", "full", "phone", "cell", "mobile", "number", "tel", "telephone", "email", "e-mail", "mail", "address", "street", "city", "town", "state", "zip", "code", "postal", "trade", "project", "job", "work", "service", "interested", "looking", "wants", "want", "wanted", "needs", "need", "needed", "called", "calling", "call", "lives", "living", "live", "reach", "reached", "text", "texted", "says", "said", "has", "have", "had", "got", "get", "just", "also", "about", "regarding", "re", "roof", "roofing", "siding", "gutters", "gutter", "windows", "window", "replacement", "repair", "install", "installation", "estimate", "quote", "inspection", "okay", "ok", "yes", "no", "not", "hi", "hey", "hello", "thanks", "thank", "so", "well", "um", "uh", "like", "know", "note", "notes", "referral", "referred", "source", "who", "which", "what", "when", "where", "why", "how", "into", "over", "under", "near", "off", "via", "per", "today", "tomorrow", "yesterday", "morning", "afternoon", "evening", "house", "home", "property", "place", "residence", "unit", "apt", "apartment", "suite", "new-customer", "mister", "missus", "sir", "madam", "ma'am"]
+    ["a", "an", "the", "and", "or", "but", "of", "for", "to", "in", "on", "at", "by", "with", "from", "as", "is", "are", "was", "were", "be", "been", "am", "it", "its", "it's", "this", "that", "these", "those", "he", "she", "they", "him", "her", "his", "them", "their", "there", "here", "we", "us", "our", "you", "your", "i", "me", "my", "mine", "new", "add", "added", "adding", "create", "created", "creating", "enter", "put", "set", "up", "make", "open", "start", "please", "can", "could", "would", "will", "should", "customer", "customers", "client", "clients", "homeowner", "homeowners", "lead", "leads", "prospect", "prospects", "contact", "account", "record", "profile", "name", "named", "first", "last", "surname", "full", "phone", "cell", "mobile", "number", "tel", "telephone", "email", "e-mail", "mail", "address", "street", "city", "town", "state", "zip", "code", "postal", "trade", "project", "job", "work", "service", "interested", "looking", "wants", "want", "wanted", "needs", "need", "needed", "called", "calling", "call", "lives", "living", "live", "reach", "reached", "text", "texted", "says", "said", "has", "have", "had", "got", "get", "just", "also", "about", "regarding", "re", "roof", "roofing", "siding", "gutters", "gutter", "windows", "window", "replacement", "repair", "install", "installation", "estimate", "quote", "inspection", "okay", "ok", "yes", "no", "not", "hi", "hey", "hello", "thanks", "thank", "so", "well", "um", "uh", "like", "know", "note", "notes", "referral", "referred", "source", "who", "which", "what", "when", "where", "why", "how", "into", "over", "under", "near", "off", "via", "per", "today", "tomorrow", "yesterday", "morning", "afternoon", "evening", "house", "home", "property", "place", "residence", "unit", "apt", "apartment", "suite", "new-customer", "mister", "missus", "sir", "madam", "ma'am", "sorry", "actually", "wait", "correction"]
 )
 _NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*\.?|,|\S")
 _INTRO = [
@@ -30,6 +30,14 @@ _INTRO = [
     re.compile(r"\b(?i:add|create|enter|put)\s+(?=(?:[A-Z][A-Za-z'-]+\s+){1,3}(?:as|to|into|in)\b)"),
     re.compile(r"\b(?:this is|it's|it is|homeowner is|customer is|client is|her name's|his name's|their name's)\s+(?=[A-Z])", re.IGNORECASE),
 ]
+# A name said again as a correction wins over the first one: "Greg and Linda Harmon, actually
+# just put Greg Harmon", "Jon Smith, sorry, I mean John Smyth".
+_CORRECTION = re.compile(
+    r"\b(?:actually|sorry|correction|scratch that|no wait|wait)\b[\s,:-]*(?:(?:just|only)\s+)?"
+    r"(?:put|use|make (?:it|that)|it's|it is|enter|(?:the\s+)?name(?:'s|\s+is)?|i mean)\s+(?:(?:it|them|him|her)\s+)?(?:(?:down\s+)?as\s+)?"
+    r"|\bi mean\s+|\b(?:sorry|correction)[\s,:-]+(?=(?-i:[A-Z][a-z]))",
+    re.IGNORECASE,
+)
 _LAST_LABEL = re.compile(r"\b(?:last\s+name|surname|family\s+name)(?:\s+is|'s|\s*:|\s*-|\s*=)?\s*", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"^\s*(?:(?:please|hey|hi|ok|okay|so|alright|hard-?e|can you|could you|go ahead and|add|create|enter|put in|new)\b[\s,:]*)*",
@@ -156,6 +164,10 @@ def find_name(text: str) -> NameMatch | None:
     mixed_case = not (text.islower() or text.isupper())
     last_label = _LAST_LABEL.search(text)
     last_value = read_name_at(text, last_label.end(), mixed_case=mixed_case) if last_label else None
+    for m in _CORRECTION.finditer(text):
+        corrected = read_name_at(text, m.end(), mixed_case=mixed_case, allow_single=False)
+        if corrected is not None and corrected.last is not None:
+            return corrected
     single: NameMatch | None = None
     for pattern in _INTRO:
         for m in pattern.finditer(text):

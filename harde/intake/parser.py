@@ -232,6 +232,9 @@ def _read_place(draft: CustomerDraft, work: str, after: int) -> tuple[Region | N
     raw_city = _PLACE_PREFIX.sub("", raw_city)
     # Labels said between the values: "city Nashua state New Hampshire zip 03060".
     raw_city = re.sub(r"[\s,]*(?:\b(?:zip(?:\s*code)?|postal\s+code|state|province)\b(?:\s+is)?)?[\s,:-]*$", "", raw_city, flags=re.IGNORECASE)
+    # "North End, Boston, MA": a neighbourhood before the city; the city is the last part.
+    if "," in raw_city:
+        raw_city = _PLACE_PREFIX.sub("", raw_city.rsplit(",", 1)[1]).strip()
     if raw_city and not _NOT_CITY.search(raw_city) and len(raw_city.split()) <= 4 and re.fullmatch(r"[A-Za-z .'-]+", raw_city):
         draft.city = tidy_city(raw_city)
         draft.heard["city"] = raw_city

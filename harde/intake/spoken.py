@@ -170,7 +170,8 @@ def _add_tail(run: list[str], i: int, value: int) -> tuple[int, int]:
     elif i < n and run[i] in TEENS:
         value += TEENS[run[i]]
         i += 1
-    elif i < n and run[i] in UNITS and UNITS[run[i]] > 0 and run[i] not in ("oh", "o"):
+    elif i < n and run[i] in UNITS and UNITS[run[i]] > 0 and run[i] not in ("oh", "o") and (i + 1 >= n or run[i + 1] not in UNITS):
+        # "one hundred five" is 105, but "eight hundred five five five" is 800 then digits.
         value += UNITS[run[i]]
         i += 1
     return value, i

@@ -14,7 +14,7 @@ import Stemmer
 
 from harde.knowledge.rep_language import normalize_query, rep_expansions
 
-_WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*%?")
+_WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 
 # Common English function words plus the filler of spoken questions ("what's our ... again?").
 _STOPWORD_TEXT = """
@@ -91,7 +91,8 @@ def _stemmer() -> Stemmer.Stemmer:
 
 def words(text: str) -> list[str]:
     """Lowercase words, stopwords kept; hyphenated terms yield the parts and the whole."""
-    lowered = text.lower().replace("’", "'")
+    # "30%" and "30 percent" are the same figure, in a document or a question.
+    lowered = text.lower().replace("’", "'").replace("%", " percent ")
     found: list[str] = []
     for token in _WORD.findall(lowered):
         token = token.strip(".'")

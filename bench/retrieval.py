@@ -10,7 +10,8 @@ and at 20,000 passages (the demo passages plus synthesised ones, collages of dem
 with words, numbers and towns varied). Methods, all over the same corpus:
 
 - ours: harde.knowledge (bm25s, stems, stopwords, title/heading boost, trade synonyms, reps' phrases
-  and shorthand, misspellings corrected against the index vocabulary)
+  and shorthand, misspellings corrected against the index vocabulary, each passage scored in the
+  context of its whole document)
 - rank_bm25: BM25Okapi over the same passages, lowercase word tokens
 - keyword count: how the first production system searched: ~1,500-character windows of each
   document, scored by how often the query's words occur in them

@@ -1,4 +1,5 @@
-"""The BM25 index over passages (bm25s), with filters, persisted and updated file by file.
+"""The BM25 index over passages (bm25s), each read in the context of its document, with filters,
+persisted and updated file by file.
 
 Parsing, chunking and term analysis are kept per file, so a change re-reads only the files that
 changed; the BM25 matrix itself is rebuilt from the stored terms, which takes milliseconds
@@ -26,12 +27,16 @@ from harde.knowledge.tokens import analyze, query_terms
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 # The title and heading say what a passage is about; counting their terms again ranks a passage
 # titled "Price objection" above one that mentions price in passing.
 TITLE_REPEAT = 2
 HEADING_REPEAT = 2
 MAX_PER_SOURCE = 2
+# A passage is read in the context of its document: a short section ("Prevent it at booking")
+# rarely repeats the words of the document's subject. Each passage's score adds this share of
+# its whole document's BM25 score for the same query.
+DOCUMENT_WEIGHT = 0.5
 PROJECT_BOOST = 1.25
 # The playbook is the company's answer; the director's call summaries are examples of it.
 # Unless a question is about the calls, a call summary must score clearly higher to outrank
@@ -76,6 +81,9 @@ class BM25Index:
         self.files: dict[str, FileEntry] = {}
         self.chunks: list[Chunk] = []
         self._retriever: bm25s.BM25 | None = None
+        self._documents: bm25s.BM25 | None = None
+        self._document_vocab: dict[str, int] = {}
+        self._document_of = np.zeros(0, dtype=np.int64)  # passage -> its document's row
         self._vocab: dict[str, int] = {}
         self._category_masks: dict[str, np.ndarray] = {}
         self._project_masks: dict[str, np.ndarray] = {}
@@ -95,10 +103,16 @@ class BM25Index:
         """Recompute the BM25 matrix from the stored terms of every file (or adopt a loaded one)."""
         chunks: list[Chunk] = []
         corpus: list[list[str]] = []
+        documents: list[list[str]] = []
+        document_of: list[int] = []
         for source in sorted(self.files):
             entry = self.files[source]
+            if not entry.chunks:
+                continue
             chunks.extend(entry.chunks)
             corpus.extend(entry.terms)
+            document_of.extend([len(documents)] * len(entry.chunks))
+            documents.append([term for terms in entry.terms for term in terms])
         self.chunks = chunks
         if chunks and retriever is None:
             retriever = bm25s.BM25(k1=self.k1, b=self.b, method="lucene")
@@ -106,6 +120,14 @@ class BM25Index:
         self._retriever = retriever if chunks else None
         self._vocab = dict(retriever.vocab_dict) if retriever is not None and chunks else {}
         self._near = None  # the misspelling lookup follows the vocabulary; rebuilt on demand
+        # The document matrix is small (one row per file) and cheap to rebuild, so it is not saved.
+        self._documents = None
+        self._document_vocab = {}
+        if documents:
+            self._documents = bm25s.BM25(k1=self.k1, b=self.b, method="lucene")
+            self._documents.index(documents, show_progress=False)
+            self._document_vocab = dict(self._documents.vocab_dict)
+        self._document_of = np.array(document_of, dtype=np.int64)
         # Filters and priors are fixed per corpus: computed once here, not per search.
         categories = np.array([c.category for c in chunks], dtype=object)
         projects = np.array([c.project or "" for c in chunks], dtype=object)
@@ -180,6 +202,12 @@ class BM25Index:
         for term, weight in terms.items():
             if term in self._vocab:
                 total += np.float32(weight) * self._retriever.get_scores([term])
+        if self._documents is not None and DOCUMENT_WEIGHT:
+            whole = np.zeros(self._documents.scores["num_docs"], dtype=np.float32)
+            for term, weight in terms.items():
+                if term in self._document_vocab:
+                    whole += np.float32(weight) * self._documents.get_scores([term])
+            total += np.float32(DOCUMENT_WEIGHT) * whole[self._document_of]
         return total
 
     def search(

@@ -56,3 +56,16 @@ def test_a_short_unknown_word_is_not_taken_for_a_real_word_one_letter_away() -> 
 def test_reps_slang_finds_the_document_that_answers_it(demo_kb: KnowledgeBase, question: str, document: str) -> None:
     sources = [hit.source for hit in demo_kb.search(question, k=5)]
     assert document in sources, sources
+
+
+def test_a_short_section_is_read_in_the_context_of_its_document() -> None:
+    index = BM25Index.from_chunks(
+        [
+            _chunk("roof.md", "Roof leaks: check the flashing, the pipe boots and the valleys of the roof."),
+            _chunk("roof.md", "At booking, ask who else will decide."),
+            _chunk("calendar.md", "Booking a slot."),
+        ]
+    )
+    hits = index.search("booking for a roof", k=3)
+    assert [h.source for h in hits][:2] == ["roof.md", "roof.md"]
+    assert "booking" in hits[0].text.lower() or "booking" in hits[1].text.lower()

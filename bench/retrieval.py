@@ -3,7 +3,9 @@
 Quality on two labelled sets, each question naming the document that answers it:
 bench/data/retrieval_questions.jsonl (the development set) and
 bench/data/retrieval_questions_holdout.jsonl (questions phrased the way reps talk: paraphrases,
-slang, typos, never the documents' wording; not used to tune). Printed as separate blocks:
+slang, typos, never the documents' wording), and bench/data/retrieval_questions_blind.jsonl
+(more of the same, written before the search was tuned and never looked at question by question
+while tuning). Printed as separate blocks:
 recall@5, MRR and nDCG@5 over the ranking of documents (a document's rank is that of its best
 passage). Speed: p50/p95 search latency at the demo size
 and at 20,000 passages (the demo passages plus synthesised ones, collages of demo sentences
@@ -16,7 +18,7 @@ with words, numbers and towns varied). Methods, all over the same corpus:
 - keyword count: how the first production system searched: ~1,500-character windows of each
   document, scored by how often the query's words occur in them
 
-    .venv/bin/python bench/retrieval.py [--questions PATH] [--holdout PATH] [--synthetic 20000] [--misses]
+    .venv/bin/python bench/retrieval.py [--questions PATH] [--holdout PATH] [--blind PATH] [--synthetic 20000] [--misses]
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from harde.knowledge.sources import LocalFolderSource
 KB_DIR = DEMO_DIR / "knowledge"
 QUESTIONS = Path(__file__).parent / "data" / "retrieval_questions.jsonl"
 HOLDOUT = Path(__file__).parent / "data" / "retrieval_questions_holdout.jsonl"
+BLIND = Path(__file__).parent / "data" / "retrieval_questions_blind.jsonl"
 DEPTH = 50  # passages each method returns, turned into a document ranking
 
 Ranker = Callable[[str], list[str]]  # question -> sources, best first (may repeat)
@@ -233,6 +236,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--questions", type=Path, default=QUESTIONS)
     parser.add_argument("--holdout", type=Path, default=HOLDOUT)
+    parser.add_argument("--blind", type=Path, default=BLIND)
     parser.add_argument("--synthetic", type=int, default=20_000, help="passages in the large corpus")
     parser.add_argument("--repeats", type=int, default=3, help="latency repeats over the question set (ours)")
     parser.add_argument("--misses", action="store_true", help="list the questions ours ranks below 5 (demo)")
@@ -240,8 +244,9 @@ def main() -> None:
     Settings()  # fail early on a broken environment, as the app would
 
     sets = {"labelled": load_questions(args.questions)}
-    if args.holdout.is_file():
-        sets["holdout"] = load_questions(args.holdout)
+    for name, path in (("holdout", args.holdout), ("blind", args.blind)):
+        if path.is_file():
+            sets[name] = load_questions(path)
     build_s, build_summary = build_time_demo()
     print(f"Demo index build (cold: parse, chunk, index, save): {build_s:.2f} s  [{build_summary}]")
 

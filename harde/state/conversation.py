@@ -22,6 +22,8 @@ class PendingAction:
     summary: str
     payload: dict[str, Any]
     agent: str
+    # Said after a "no", when the work behind the proposal goes on (an intake keeps its fields).
+    cancel_note: str = ""
 
 
 @dataclass

@@ -34,11 +34,13 @@ def action(kind: str) -> Callable[[ActionExecutor], ActionExecutor]:
     return register
 
 
-def propose(ctx: HardeContext, *, kind: str, summary: str, payload: dict[str, Any], agent: str) -> str:
+def propose(
+    ctx: HardeContext, *, kind: str, summary: str, payload: dict[str, Any], agent: str, cancel_note: str = ""
+) -> str:
     """Hold a write until the user confirms it; returns the text that asks them."""
     if kind not in EXECUTORS:
         raise KeyError(f"no executor is registered for {kind!r}")
-    ctx.state.pending = PendingAction(kind=kind, summary=summary, payload=payload, agent=agent)
+    ctx.state.pending = PendingAction(kind=kind, summary=summary, payload=payload, agent=agent, cancel_note=cancel_note)
     ctx.state_changed()
     return f"{summary}\n\n{CONFIRM_PROMPT}"
 
@@ -75,4 +77,5 @@ async def cancel_pending_action(ctx: RunContextWrapper[HardeContext]) -> str:
         return "There is nothing waiting for confirmation."
     ctx.context.state.pending = None
     ctx.context.state_changed()
-    return f"Cancelled; nothing was changed. ({pending.summary.splitlines()[0]})"
+    answer = f"Cancelled; nothing was changed. ({pending.summary.splitlines()[0]})"
+    return f"{answer}\n\n{pending.cancel_note}" if pending.cancel_note else answer

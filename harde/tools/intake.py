@@ -26,6 +26,7 @@ def _propose_creation(ctx: HardeContext, *, allow_duplicate: bool = False) -> st
         summary=f"{lead}\n\n{record_markdown(state)}",
         payload={"fields": dict(state.fields), "allow_duplicate": allow_duplicate},
         agent=AGENT,
+        cancel_note="The details are kept: tell me what to change, or say **start over** to drop them.",
     )
 
 

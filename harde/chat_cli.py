@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
 import sys
 from dataclasses import asdict
 from typing import Any
+from urllib.parse import urlsplit
 
 import click
 
@@ -97,8 +99,65 @@ def _check(name: str, backend: str, probe: Any) -> tuple[str, str, bool, str]:
         return name, backend, False, detail[:200]
 
 
+def _reachable(host: str, port: int) -> str:
+    with socket.create_connection((host, port), timeout=5):
+        return f"{host}:{port} answers"
+
+
+def _video(settings: Settings) -> str:
+    if settings.renderer == "ffmpeg":
+        import imageio_ffmpeg
+
+        return f"ffmpeg at {imageio_ffmpeg.get_ffmpeg_exe()}"
+    if settings.cloudinary_url is None:
+        raise RuntimeError("HARDE_RENDERER=cloudinary needs CLOUDINARY_URL")
+    return "Cloudinary credentials set"
+
+
+def _mail_in(settings: Settings) -> str:
+    from harde.integrations.mail import inbox_dir, make_inbox
+
+    if settings.mail_in == "maildir":
+        return f"drop folder {inbox_dir(settings)}/new"
+    if settings.mail_in == "imap":
+        return _reachable(settings.imap_host, settings.imap_port)
+    return type(make_inbox(settings)).__name__
+
+
+def _mail_out(settings: Settings) -> str:
+    from harde.integrations.mail import make_outbox, outbox_dir
+
+    if settings.mail_out == "maildir":
+        return f"outbox folder {outbox_dir(settings)}"
+    if settings.mail_out == "smtp":
+        return _reachable(settings.smtp_host, settings.smtp_port)
+    return type(make_outbox(settings)).__name__
+
+
+def _workflow_db(settings: Settings) -> str:
+    url = settings.workflow_db_url
+    if not url.startswith("postgres"):
+        return f"SQLite under {settings.data_dir}"
+    parsed = urlsplit(url)
+    return _reachable(parsed.hostname or "localhost", parsed.port or 5432)
+
+
+def _session_store(settings: Settings) -> str:
+    if not settings.session_url.startswith("redis"):
+        return f"SQLite under {settings.data_dir}"
+    import redis
+
+    client = redis.Redis.from_url(settings.session_url, socket_timeout=5, socket_connect_timeout=5)
+    try:
+        client.ping()
+    finally:
+        client.close()
+    return "Redis answers"
+
+
 def doctor_report(settings: Settings) -> list[tuple[str, str, bool, str]]:
     """Which backend each integration uses, and whether it answers."""
+    from harde.integrations.delivery import make_delivery
     from harde.services import Services
 
     services = Services(settings)
@@ -136,7 +195,7 @@ def doctor_report(settings: Settings) -> list[tuple[str, str, bool, str]]:
         return asyncio.run(probe())
 
     rows.append(_check("crm", settings.crm_backend, crm))
-    rows.append(_check("knowledge", settings.kb, lambda: str(services.knowledge.stats())))
+    rows.append(_check("knowledge", settings.kb, lambda: services.knowledge.stats().summary()))
     rows.append(_check("web search", "perplexity" if settings.perplexity_api_key else "none (needs PERPLEXITY_API_KEY)", lambda: type(services.web_search).__name__))
     rows.append(_check("speech out", settings.tts_backend, lambda: type(services.speech).__name__))
     rows.append(
@@ -146,11 +205,12 @@ def doctor_report(settings: Settings) -> list[tuple[str, str, bool, str]]:
             lambda: type(services.transcriber).__name__ if services.transcriber else "voice input off",
         )
     )
-    rows.append(_check("video", settings.renderer, lambda: "configured"))
-    rows.append(_check("delivery", settings.delivery, lambda: "configured"))
-    rows.append(_check("mail in / out", f"{settings.mail_in} / {settings.mail_out}", lambda: "configured"))
-    rows.append(_check("workflow store", "postgres" if settings.workflow_db_url.startswith("postgres") else "sqlite", lambda: "configured"))
-    rows.append(_check("session store", "redis" if settings.session_url.startswith("redis") else "sqlite", lambda: str(settings.data_dir)))
+    rows.append(_check("video", settings.renderer, lambda: _video(settings)))
+    rows.append(_check("delivery", settings.delivery, lambda: type(make_delivery(settings)).__name__))
+    rows.append(_check("mail in", settings.mail_in, lambda: _mail_in(settings)))
+    rows.append(_check("mail out", settings.mail_out, lambda: _mail_out(settings)))
+    rows.append(_check("workflow store", "postgres" if settings.workflow_db_url.startswith("postgres") else "sqlite", lambda: _workflow_db(settings)))
+    rows.append(_check("session store", "redis" if settings.session_url.startswith("redis") else "sqlite", lambda: _session_store(settings)))
     return rows
 
 

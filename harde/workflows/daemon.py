@@ -13,6 +13,8 @@ import logging
 import re
 import socket
 
+from dbos import DBOS
+
 from harde.config import Settings
 from harde.integrations.mail.message import TriggerEmail
 from harde.integrations.mail.protocol import TriggerInbox
@@ -77,11 +79,15 @@ class InboxDaemon:
             await self.inbox.mark_processed(email)
             return None
         workflow_id = workflow_id_for_message(email.message_id)
+        known = await DBOS.get_workflow_status_async(workflow_id)
         await enqueue_primer(request_from_email(email), workflow_id)
         # Marked only after DBOS holds the run: a crash in between re-reads the email and
         # re-attaches to the same workflow id, so nothing runs twice.
         await self.inbox.mark_processed(email)
-        log.info("run=%s queued from a trigger email", workflow_id[-12:])
+        if known is None:
+            log.info("run=%s queued from a trigger email", workflow_id[-12:])
+        else:
+            log.info("run=%s already exists (the same trigger email again): nothing new to do", workflow_id[-12:])
         self.started.append(workflow_id)
         return workflow_id
 

@@ -81,6 +81,15 @@ def _trim_history(items: list[TResponseInputItem]) -> list[TResponseInputItem]:
     return []
 
 
+def _user_texts(items: list[TResponseInputItem]) -> list[str]:
+    texts: list[str] = []
+    for raw in items:
+        item: dict[str, Any] = dict(raw) if isinstance(raw, dict) else {}
+        if item.get("role") == "user" and isinstance(item.get("content"), str):
+            texts.append(item["content"])
+    return texts
+
+
 def describe_error(error: BaseException) -> str:
     """A message a sales rep can act on; the details stay out of the chat and the log."""
     if isinstance(error, openai.AuthenticationError):
@@ -264,8 +273,11 @@ class Assistant:
         fast_tool = spec.fast_path
         if fast_tool is None:
             return False
+        session = self.store.session(context.conversation_id)
+        history = _trim_history(await session.get_items(limit=HISTORY_ITEMS))
+        earlier = _user_texts(history)
         if self.client is None:
-            plan = plan_for(PlanRequest(route.agent, text, [], spec.tools, fast_tool, context))
+            plan = plan_for(PlanRequest(route.agent, text, [], spec.tools, fast_tool, context, earlier))
             if not isinstance(plan, ToolCall) or plan.name not in spec.tools or self.tools[plan.name].writes:
                 return False  # more than one read: the SDK path does it properly
             call = plan
@@ -274,12 +286,9 @@ class Assistant:
         turn.agents.append(route.agent)
         queue.put_nowait(AgentChanged(route.agent, spec.name))
         output = await self._run_tool(call, context, turn, queue)
-        session = self.store.session(context.conversation_id)
-        history = _trim_history(await session.get_items(limit=HISTORY_ITEMS))
         if self.client is None:
-            reply = plan_for(
-                PlanRequest(route.agent, text, [ToolResultRecord(call.name, call.arguments, output)], spec.tools, fast_tool, context)
-            )
+            record = ToolResultRecord(call.name, call.arguments, output)
+            reply = plan_for(PlanRequest(route.agent, text, [record], spec.tools, fast_tool, context, earlier))
             answer = reply.text if isinstance(reply, Reply) else output
             for word in split_words(answer):
                 queue.put_nowait(TextDelta(word))

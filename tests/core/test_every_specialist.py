@@ -41,3 +41,13 @@ async def test_specialist_routes_calls_its_tools_and_answers(demo_settings: Sett
     assert expected in turn.answer, turn.answer[:500]
     if turn.flow == "sdk":
         assert turn.agents[-1] == agent
+
+
+async def test_a_follow_up_that_points_back_uses_the_earlier_request(demo_settings: Settings) -> None:
+    assistant = Assistant(demo_settings)
+    first = await assistant.ask("Show me all jobs for John Smith")
+    balance = await assistant.ask("what's the open balance on the roof one?", first.conversation_id)
+    rep = await assistant.ask("who is the rep on the gutter one?", first.conversation_id)
+    await assistant.aclose()
+    assert "job 1021" in balance.answer and "$6,267.00" in balance.answer
+    assert "job 1036" in rep.answer and "Mike Reed" in rep.answer

@@ -141,15 +141,46 @@ def plan_crm(text: str) -> ToolCall:
     return ToolCall("crm_lookup", {"query": text})
 
 
+# "the roof one", "that job", "her": the request leans on the previous one for who or what.
+_LEANS_BACK = re.compile(
+    r"\b(?:the\s+(?:\w+\s+)?one|that\s+(?:one|job)|this\s+(?:one|job)|the\s+same\s+(?:job|customer)|"
+    r"it|its|them|their|they|her|his|him|theirs)\b",
+    re.I,
+)
+_JOB_NUMBER = re.compile(r"\bjob\s*#?\s*\d{3,}", re.I)
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:['’]s)?\b(?:\s+[A-Z][a-z]+)?")
+_NOT_NAMES = {"I", "Show", "What", "Which", "Who", "When", "Where", "How", "Find", "List", "Add", "The", "CRM", "Leap", "Proposal", "Sent", "Estimating", "Scheduled", "Completed"}
+
+
+def _references(text: str) -> list[str]:
+    found = [m.group(0) for m in _JOB_NUMBER.finditer(text)]
+    for m in _NAME.finditer(text):
+        words = [w for w in m.group(0).split() if w not in _NOT_NAMES]
+        if words:
+            found.append(" ".join(words))
+    return found
+
+
+def with_context(text: str, previous: list[str]) -> str:
+    """The request, plus who or what the previous one named when this one only points back."""
+    if not previous or not _LEANS_BACK.search(text) or _references(text):
+        return text
+    for earlier in reversed(previous[-3:]):
+        refs = _references(earlier)
+        if refs:
+            return f"{text} ({', '.join(refs)})"
+    return text
+
+
 @planner("crm")
 def plan(req: PlanRequest) -> Plan:
     if req.results:
         # Every crm tool answers in full, so its output is the reply.
         return Reply(req.results[-1].output)
-    call = plan_crm(req.text)
+    call = plan_crm(with_context(req.text, req.previous_user_messages))
     if call.name not in req.tools:
         return (
-            ToolCall("crm_lookup", {"query": req.text})
+            ToolCall("crm_lookup", {"query": with_context(req.text, req.previous_user_messages)})
             if "crm_lookup" in req.tools
             else Reply("I can't do that here: the CRM tools are not available.")
         )

@@ -83,6 +83,12 @@ class CRMUnavailable(CRMError):
     """The CRM could not be reached or answered with server errors after the retries."""
 
 
+class CRMUnsupported(CRMNotFound):
+    """The CRM account does not offer this operation (an endpoint Leap has not confirmed).
+
+    A not-found, so code that falls back on a missing record falls back here too."""
+
+
 def field_label(field: str) -> str:
     """`phones.0.number` -> `Phone 1 number`: Leap's dotted validation keys in plain words."""
     parts = field.split(".")

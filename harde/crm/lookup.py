@@ -18,7 +18,9 @@ from harde.crm.render import customer_line, job_line
 from harde.crm.search import CustomerQuery, is_close_name_match, parse_customer_query
 
 _CUSTOMER_ID = re.compile(r"\bcustomer\s*#?\s*(\d{1,7})\b", re.I)
-_JOB_ID = re.compile(r"\bjob\s*(?:#|no\.?|number)?\s*(\d{3,7}(?:-\d{2,7})*)\b", re.I)
+_JOB_ID = re.compile(
+    r"\bjob\s*(?:#|no\.?|number)?\s*((?:[A-Z]{2,6}-\d{2,7}|\d{3,7})(?:-\d{2,7})*)\b", re.I
+)
 
 
 @dataclass

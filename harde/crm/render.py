@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from harde.crm.errors import CRMAuthError, CRMError, CRMNotFound, CRMRateLimited, CRMValidationError
+from harde.crm.errors import (
+    CRMAuthError,
+    CRMError,
+    CRMNotFound,
+    CRMRateLimited,
+    CRMUnsupported,
+    CRMValidationError,
+)
 from harde.crm.models import Appointment, Customer, FinancialSummary, Job, Note, Proposal, User
 from harde.crm.when import describe, describe_time
 
@@ -172,6 +179,8 @@ def failure(error: CRMError) -> str:
         return "The CRM is rate limiting requests right now; nothing was changed. Try again in a minute."
     if isinstance(error, CRMValidationError):
         return f"The CRM did not accept that: {error.plain()}"
+    if isinstance(error, CRMUnsupported):
+        return error.message
     if isinstance(error, CRMNotFound):
         return f"The CRM has no such record ({error.message})."
     return (

@@ -84,7 +84,9 @@ TRADE_WORDS = {
 }
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_NUMBER = re.compile(r"\b\d{3,6}(?:-\d{2,6})*\b")
+# A job number: digits ("1043", "2609-1043"), or a letter prefix before dash-joined digit
+# groups ("JB-24-0871"); Leap promises no format.
+_NUMBER = re.compile(r"\b(?:[A-Za-z]{2,6}-\d{2,7}(?:-\d{2,7})*|\d{3,6}(?:-\d{2,6})*)\b")
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,8 @@ def parse_customer_query(text: str) -> CustomerQuery:
     else:
         number = _NUMBER.search(rest)
         job_number = number.group(0) if number else None
+        if number:
+            rest = rest[: number.start()] + " " + rest[number.end() :]
     words = re.findall(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.-]*", rest)
     trades = tuple(
         dict.fromkeys(TRADE_WORDS[w.casefold()] for w in words if w.casefold() in TRADE_WORDS)

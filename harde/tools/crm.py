@@ -177,6 +177,12 @@ async def crm_update_note(ctx: RunContextWrapper[HardeContext], note_id: int, no
 async def crm_change_stage(ctx: RunContextWrapper[HardeContext], job: str, stage: str) -> str:
     """Propose moving a job to another workflow stage, named as people say it ("proposal sent",
     "scheduled", "signed"). Runs after the user confirms."""
+    if getattr(_crm(ctx.context), "stage_changes_supported", None) is False:
+        # The account already refused the (unconfirmed) endpoint: say so before proposing.
+        return (
+            "Leap's API does not expose stage changes for this account, so I can't move the "
+            "job from here: change its stage in Leap itself."
+        )
     return await _propose(ctx, lambda crm: changes.plan_change_stage(crm, job, stage))
 
 

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import httpx
 
 from harde.config import Settings
-from harde.crm.errors import CRMError
+from harde.crm.errors import CRMError, CRMUnsupported
 from harde.crm.models import (
     LEAP_DATETIME_FORMAT,
     Appointment,
@@ -94,6 +94,8 @@ class LeapCRM:
             **extra,
         )
         self._states: dict[int, list[State]] = {}
+        # None until the unconfirmed stage-change endpoint has been tried on this account.
+        self.stage_changes_supported: bool | None = None
 
     @classmethod
     def from_settings(
@@ -378,7 +380,14 @@ class LeapCRM:
         return note_from_leap(_record(body or {}, "data", "note"))
 
     async def change_stage(self, job_id: int, stage_code: str) -> Job:
-        await self._request_stage_change(job_id, stage_code)
+        if self.stage_changes_supported is False:
+            raise stage_changes_unsupported(job_id)
+        try:
+            await self._request_stage_change(job_id, stage_code)
+        except CRMUnsupported:
+            self.stage_changes_supported = False
+            raise stage_changes_unsupported(job_id) from None
+        self.stage_changes_supported = True
         return await self.get_job(job_id)
 
     async def _request_stage_change(self, job_id: int, stage_code: str) -> None:
@@ -437,12 +446,21 @@ class LeapCRM:
             "/appointments", _appointment_filters(start, end, customer_id, job_id)
         )
         found = [appointment_from_leap(r) for r in raws]
+        # The documented appointment has no job ids, only a customer: one without job ids
+        # belongs to the job when it belongs to the job's customer.
+        owner: int | None = None
+        if job_id is not None and any(not a.job_ids for a in found):
+            owner = (await self.get_job(job_id)).customer_id
         # The filters' names are unconfirmed: apply them here too so the answer is exact.
         kept = [
             a
             for a in found
             if (customer_id is None or a.customer_id == customer_id)
-            and (job_id is None or job_id in a.job_ids)
+            and (
+                job_id is None
+                or job_id in a.job_ids
+                or (not a.job_ids and owner is not None and a.customer_id == owner)
+            )
             and _in_range(a.starts, start, end)
         ]
         return sorted(kept, key=lambda a: (a.starts or dt.datetime.max, a.id))
@@ -525,12 +543,28 @@ class LeapCRM:
         return data if isinstance(data, dict) else body
 
     async def list_proposals(self, job_id: int | None = None) -> list[Proposal]:
-        raws = await self.http.paginate("/proposals", {"job_id": job_id})
+        # GET /proposals is known from third-party clients only: an account without it says so.
+        try:
+            raws = await self.http.paginate("/proposals", {"job_id": job_id})
+        except CRMUnsupported:
+            raise CRMUnsupported(
+                "Leap's API does not list proposals for this account; open the job in Leap "
+                "to see its proposals.",
+                service="Leap",
+            ) from None
         found = [proposal_from_leap(r) for r in raws]
         return [p for p in found if job_id is None or p.job_id == job_id]
 
 
 # --- bodies and answers ----------------------------------------------------------------------
+
+
+def stage_changes_unsupported(job_id: int) -> CRMUnsupported:
+    return CRMUnsupported(
+        "Leap's API does not expose stage changes for this account (v3 documents no such "
+        f"endpoint), so nothing was changed: move job {job_id} to its new stage in Leap itself.",
+        service="Leap",
+    )
 
 
 def _record(body: JSON, *keys: str) -> JSON:

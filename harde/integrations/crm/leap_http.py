@@ -25,6 +25,7 @@ from harde.crm.errors import (
     CRMNotFound,
     CRMRateLimited,
     CRMUnavailable,
+    CRMUnsupported,
     CRMValidationError,
 )
 from harde.crm.progress import report_progress
@@ -348,6 +349,14 @@ class LeapHTTP:
         if status == 401:
             said = f" (Leap said “{message}”)" if message else ""
             raise CRMAuthError(AUTH_MESSAGE + said)
+        if (status == 404 and not isinstance(body.get("error"), dict)) or status == 405:
+            # Leap's unknown-route answer is a bare {"message": "Not found"}; a missing record
+            # comes inside an `error` object. A route this account lacks is not a missing record.
+            raise CRMUnsupported(
+                f"Leap's API has no {method} {path} for this account (Not found)",
+                service="Leap",
+                status_code=status,
+            )
         if status == 404:
             what = message if message and message.casefold() != "not found" else "Not found"
             raise CRMNotFound(f"{what} ({method} {path})", service="Leap", status_code=404)

@@ -8,8 +8,12 @@ writes booleans as 0/1 and datetimes as `Y-m-d H:i:s`, and includes a state as
 from __future__ import annotations
 
 import datetime as dt
+import re
+import types
 from collections.abc import Collection, Mapping
-from typing import Any
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin
+
+from pydantic import BaseModel
 
 from harde.crm.models import (
     LEAP_DATETIME_FORMAT,
@@ -29,6 +33,7 @@ from harde.crm.models import (
 )
 
 JSON = dict[str, Any]
+M = TypeVar("M", bound=BaseModel)
 
 # The includes the client asks for, so every record comes back complete.
 CUSTOMER_INCLUDES = ("phones", "address", "rep")
@@ -73,22 +78,102 @@ def _address_from_leap(raw: JSON) -> JSON:
     return raw
 
 
+# --- tolerant reading: the doc names fields, not their types or presence --------------------
+
+_NO_DATE = re.compile(r"^0{4}-0{2}-0{2}")
+_FALSE_WORDS = {"", "0", "false", "no", "off", "null", "none"}
+
+
+def _allows_none(annotation: Any) -> bool:
+    return (
+        annotation is None
+        or annotation is type(None)
+        or (
+            get_origin(annotation) in (Union, types.UnionType)
+            and type(None) in get_args(annotation)
+        )
+    )
+
+
+def _core(annotation: Any) -> Any:
+    """`X | None` -> X."""
+    if get_origin(annotation) in (Union, types.UnionType):
+        rest = [a for a in get_args(annotation) if a is not type(None)]
+        return rest[0] if len(rest) == 1 else annotation
+    return annotation
+
+
+def _lenient_value(annotation: Any, value: Any) -> Any:
+    """One value coerced toward its field's type where Leap's writing differs from ours."""
+    kind = _core(annotation)
+    if isinstance(kind, type) and issubclass(kind, BaseModel):
+        return lenient(kind, value) if isinstance(value, dict) else value
+    if get_origin(kind) is list:
+        (item,) = get_args(kind) or (Any,)
+        if isinstance(value, dict):  # an include left wrapped, or a single record
+            value = value.get("data", [value])
+        if not isinstance(value, list):
+            return value
+        return [_lenient_value(item, v) for v in value if v is not None]
+    if kind is bool:
+        # `archived` may be a timestamp; flags may be 0/1, "0"/"1" or words.
+        if isinstance(value, str):
+            return value.strip().casefold() not in _FALSE_WORDS
+        return bool(value)
+    if kind is str or get_origin(kind) is Literal:
+        return (
+            str(value) if isinstance(value, int | float) and not isinstance(value, bool) else value
+        )
+    if kind is float and isinstance(value, str):
+        cleaned = value.replace(",", "").replace("$", "").strip()
+        return cleaned or 0.0
+    if kind is dt.date and isinstance(value, str):
+        if _NO_DATE.match(value):
+            return None
+        return value.strip()[:10]  # "Y-m-d H:i:s" where a date was expected
+    if (
+        kind is dt.datetime
+        and isinstance(value, str)
+        and (_NO_DATE.match(value) or not value.strip())
+    ):
+        return None
+    return value
+
+
+def lenient(model: type[BaseModel], data: Mapping[str, Any]) -> JSON:
+    """`data` made acceptable to `model`: null where our field takes none falls back to the
+    default, numbers where we keep text become text, flags and dates read loosely."""
+    out: JSON = dict(data)
+    for name, field in model.model_fields.items():
+        if name not in out:
+            continue
+        value = _lenient_value(field.annotation, out[name])
+        if value is None and not _allows_none(field.annotation) and not field.is_required():
+            out.pop(name)
+        else:
+            out[name] = value
+    return out
+
+
+def read(model: type[M], raw: Mapping[str, Any]) -> M:
+    """One Leap record as `model`, after `unwrap` and `lenient`."""
+    data = unwrap(dict(raw))
+    return model.model_validate(lenient(model, data) if isinstance(data, dict) else data)
+
+
 def customer_from_leap(raw: Mapping[str, Any]) -> Customer:
-    return Customer.model_validate(unwrap(dict(raw)))
+    return read(Customer, raw)
 
 
 def job_from_leap(raw: Mapping[str, Any]) -> Job:
-    data = unwrap(dict(raw))
-    if data.get("current_stage") is None:
-        data.pop("current_stage", None)
-    return Job.model_validate(data)
+    return read(Job, raw)
 
 
 def note_from_leap(raw: Mapping[str, Any], job_id: int | None = None) -> Note:
     data = unwrap(dict(raw))
     if job_id is not None and not data.get("job_id"):
         data["job_id"] = job_id
-    return Note.model_validate(data)
+    return read(Note, data)
 
 
 def appointment_from_leap(raw: Mapping[str, Any]) -> Appointment:
@@ -102,46 +187,48 @@ def appointment_from_leap(raw: Mapping[str, Any]) -> Appointment:
         ]
     if not data.get("job_ids") and isinstance(data.get("jobs"), list):
         data["job_ids"] = [j["id"] for j in data["jobs"] if isinstance(j, dict) and "id" in j]
-    return Appointment.model_validate(data)
+    return read(Appointment, data)
 
 
 def stage_from_leap(raw: Mapping[str, Any]) -> Stage:
-    return Stage.model_validate(unwrap(dict(raw)))
+    return read(Stage, raw)
 
 
 def user_from_leap(raw: Mapping[str, Any]) -> User:
-    return User.model_validate(unwrap(dict(raw)))
+    return read(User, raw)
 
 
 def trade_from_leap(raw: Mapping[str, Any]) -> Trade:
-    return Trade.model_validate(unwrap(dict(raw)))
+    return read(Trade, raw)
 
 
 def referral_from_leap(raw: Mapping[str, Any]) -> Referral:
-    return Referral.model_validate(unwrap(dict(raw)))
+    return read(Referral, raw)
 
 
 def state_from_leap(raw: Mapping[str, Any]) -> State:
-    return State.model_validate(unwrap(dict(raw)))
+    return read(State, raw)
 
 
 def invoice_from_leap(raw: Mapping[str, Any], job_id: int) -> Invoice:
     data = unwrap(dict(raw))
-    data.setdefault("job_id", job_id)
-    return Invoice.model_validate(data)
+    if data.get("job_id") is None:
+        data["job_id"] = job_id
+    return read(Invoice, data)
 
 
 def payment_from_leap(raw: Mapping[str, Any], job_id: int) -> Payment:
     data = unwrap(dict(raw))
-    data.setdefault("job_id", job_id)
-    return Payment.model_validate(data)
+    if data.get("job_id") is None:
+        data["job_id"] = job_id
+    return read(Payment, data)
 
 
 def proposal_from_leap(raw: Mapping[str, Any]) -> Proposal:
     data = unwrap(dict(raw))
     if not data.get("title") and data.get("name"):
         data["title"] = data["name"]
-    return Proposal.model_validate(data)
+    return read(Proposal, data)
 
 
 # --- writing Leap (the emulator's answers) --------------------------------------------------

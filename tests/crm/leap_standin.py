@@ -424,10 +424,13 @@ def _invalid(validation: dict[str, list[str]]) -> _Reply:
 class LeapStandIn:
     """`with LeapStandIn() as leap: leap.base_url` ("http://127.0.0.1:PORT/api/v3")."""
 
-    def __init__(self, token: str = STANDIN_TOKEN) -> None:
+    def __init__(self, token: str = STANDIN_TOKEN, *, bare_writes: bool = False) -> None:
         self.token = token
+        # Writes whose answer shape the doc leaves open answer with their message only.
+        self.bare_writes = bare_writes
         self.db = _seed()
         self.requests: list[tuple[str, str]] = []  # (method, path) of every request
+        self.bodies: list[tuple[str, str, Any]] = []  # (method, path, JSON body) of writes
         self.lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -489,12 +492,17 @@ class LeapStandIn:
                     body = json.loads(raw) if raw else {}
                 except ValueError:
                     raise _error(400, "Malformed JSON") from None
+                if body:
+                    self.bodies.append((handler.command, url.path, deepcopy(body)))
                 status, answer = (
                     200,
                     self._route(handler.command, url.path[len("/api/v3") :], query, body),
                 )
             except _Reply as reply:
                 status, answer = reply.status, reply.body
+        bare = self.bare_writes and status == 200 and handler.command in ("POST", "PUT")
+        if bare and (not url.path.endswith(("/prospects", "/notes")) or handler.command == "PUT"):
+            answer = {"message": answer.get("message", "Saved.")}
         data = json.dumps(answer).encode()
         handler.send_response(status)
         handler.send_header("Content-Type", "application/json")

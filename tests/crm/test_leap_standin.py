@@ -3,6 +3,7 @@ emulator): documented endpoints and shapes only, other ids, optional fields left
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -156,6 +157,52 @@ async def test_stage_change_is_reported_as_unsupported(crm: LeapCRM) -> None:
 async def test_proposals_endpoint_missing_is_unsupported(crm: LeapCRM) -> None:
     with pytest.raises(CRMUnsupported):
         await crm.list_proposals(5301)
+
+
+async def test_writes_answered_with_a_message_only_are_read_back() -> None:
+    with LeapStandIn(bare_writes=True) as server:
+        crm = LeapCRM(server.base_url, STANDIN_TOKEN, max_attempts=2)
+        try:
+            customer = await crm.create_customer(
+                CustomerCreate(
+                    first_name="Ellen",
+                    last_name="Park",
+                    email="ellen.park@example.org",
+                    phones=[PhoneInput(label="cell", number="978-555-0177")],
+                )
+            )
+            job = await crm.create_job(
+                JobCreate(customer_id=customer.id, trades=[43], description="Gutter guards")
+            )
+            edited = await crm.update_note(5811, "Proposal sent; decision next week")
+            moved = await crm.create_appointment(
+                AppointmentCreate(
+                    title="Gutter measure",
+                    start_date_time=dt.datetime(2031, 5, 6, 9, 0),
+                    end_date_time=dt.datetime(2031, 5, 6, 10, 0),
+                    customer_id=customer.id,
+                )
+            )
+        finally:
+            await crm.aclose()
+    assert customer.full_name == "Ellen Park"
+    assert job.customer_id == customer.id and job.description == "Gutter guards"
+    assert edited.id == 5811 and edited.note.startswith("Proposal sent;")
+    assert moved.title == "Gutter measure"
+
+
+async def test_optional_nulls_are_left_out_of_write_bodies(
+    crm: LeapCRM, standin: LeapStandIn
+) -> None:
+    customer = await crm.create_customer(
+        CustomerCreate(first_name="Ravi", last_name="Das", phones=[PhoneInput(number="6175550123")])
+    )
+    await crm.create_job(JobCreate(customer_id=customer.id, trades=[41], description="Reroof"))
+    sent = {path: body for method, path, body in standin.bodies if method == "POST"}
+    posted = sent["/api/v3/customers"]
+    assert {k for k, v in posted.items() if v is None} <= {"email"}
+    assert posted["phones"] == [{"label": "cell", "number": "6175550123", "ext": ""}]
+    assert None not in sent["/api/v3/jobs"].values()
 
 
 # --- the tools -------------------------------------------------------------------------------

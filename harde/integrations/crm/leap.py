@@ -7,6 +7,7 @@ each sit behind one function here, so a live account that says otherwise is a on
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, TypeVar
@@ -14,9 +15,10 @@ from typing import Any, TypeVar
 import httpx
 
 from harde.config import Settings
-from harde.crm.errors import CRMError, CRMUnsupported
+from harde.crm.errors import CRMError, CRMNotFound, CRMUnsupported
 from harde.crm.models import (
     LEAP_DATETIME_FORMAT,
+    Address,
     Appointment,
     AppointmentCreate,
     AppointmentUpdate,
@@ -149,8 +151,9 @@ class LeapCRM:
             found = (
                 best_matches(ranked) if ranked and ranked[0][0] >= 88 else [c for _, c in ranked]
             )
-        unique = list({c.id: c for c in found}.values())
-        return unique[:limit]
+        unique = list({c.id: c for c in found}.values())[:limit]
+        await self._fill_state_codes([c.address for c in unique if c.address is not None])
+        return unique
 
     async def _search_by_name_parts(
         self, name: str, limit: int, already: Sequence[Customer]
@@ -182,7 +185,9 @@ class LeapCRM:
         body = await self.http.get(
             f"/customers/{customer_id}", {"includes": list(CUSTOMER_INCLUDES)}
         )
-        return customer_from_leap(_record(body, "data", "customer"))
+        customer = customer_from_leap(_record(body, "data", "customer"))
+        await self._fill_state_codes([customer.address] if customer.address else [])
+        return customer
 
     async def find_duplicate_customers(
         self, *, email: str | None = None, phone: str | None = None
@@ -247,7 +252,12 @@ class LeapCRM:
             body = await self.http.request(
                 "POST", "/customers", json=_customer_body(data), recover=recover
             )
-            return customer_from_leap(_record(body, "customer", "data")) if body else None
+            if body is None:
+                return None
+            raw = _maybe_record(body, "customer", "data")
+            if raw is None and await recover():  # a bare "saved" answer: read back what landed
+                return None
+            return customer_from_leap(_record(body, "customer", "data"))
 
         created = await self._guarded_create(data, send)
         if created is None:
@@ -261,7 +271,8 @@ class LeapCRM:
         changes = data.model_dump(mode="json", exclude_unset=True)
         body.update(changes)
         answer = await self.http.request("PUT", f"/customers/{customer_id}", json=body) or {}
-        return customer_from_leap(_record(answer, "customer", "data"))
+        raw = _maybe_record(answer, "customer", "data")
+        return customer_from_leap(raw) if raw is not None else await self.get_customer(customer_id)
 
     # --- jobs --------------------------------------------------------------------------------
     async def list_jobs(
@@ -286,7 +297,15 @@ class LeapCRM:
 
     async def get_job(self, job_id: int) -> Job:
         body = await self.http.get(f"/jobs/{job_id}", {"includes": list(JOB_INCLUDES)})
-        jobs = await self._with_state_codes([job_from_leap(_record(body, "data", "job"))])
+        raw = _record(body, "data", "job")
+        job = job_from_leap(raw)
+        # Nested includes (customer.phones...) are not documented: when the customer came
+        # without its phones, or not at all, read the customer itself.
+        included = raw.get("customer")
+        if not (isinstance(included, dict) and "phones" in included):
+            with contextlib.suppress(CRMNotFound):
+                job.customer = await self.get_customer(job.customer_id)
+        jobs = await self._with_state_codes([job])
         return jobs[0]
 
     async def create_job(self, data: JobCreate) -> Job:
@@ -303,9 +322,12 @@ class LeapCRM:
             return bool(mine)
 
         body = await self.http.request(
-            "POST", "/jobs", json=data.model_dump(mode="json"), recover=recover
+            "POST", "/jobs", json=_without_nulls(data.model_dump(mode="json")), recover=recover
         )
         if body is None:
+            return landed[0]
+        raw = _maybe_record(body, "job", "data")
+        if raw is None and await recover():
             return landed[0]
         job = job_from_leap(_record(body, "job", "data"))
         # The write answers without includes; read it back whole.
@@ -366,6 +388,9 @@ class LeapCRM:
         )
         if body is None:
             return landed[0]
+        raw = _maybe_record(body, "data", "note")
+        if raw is None and await recover():
+            return landed[0]
         return note_from_leap(_record(body, "data", "note"), job_id)
 
     async def encode_note(self, text: str) -> str:
@@ -377,7 +402,10 @@ class LeapCRM:
     async def update_note(self, note_id: int, text: str) -> Note:
         note_text = await self.encode_note(text)
         body = await self.http.request("PUT", f"/jobs/notes/{note_id}", json={"note": note_text})
-        return note_from_leap(_record(body or {}, "data", "note"))
+        raw = _maybe_record(body or {}, "data", "note")
+        if raw is None:  # the doc gives no answer shape for this write
+            return Note(id=note_id, note=note_text)
+        return note_from_leap(raw)
 
     async def change_stage(self, job_id: int, stage_code: str) -> Job:
         if self.stage_changes_supported is False:
@@ -426,12 +454,15 @@ class LeapCRM:
         """Fill a state's code where Leap sent only its id (looked up, never assumed)."""
         addresses = [j.address for j in jobs if j.address is not None]
         addresses += [j.customer.address for j in jobs if j.customer and j.customer.address]
+        await self._fill_state_codes(addresses)
+        return jobs
+
+    async def _fill_state_codes(self, addresses: Sequence[Address]) -> None:
         missing = [a for a in addresses if a.state is None and a.state_id is not None]
         if missing:
-            codes = {s.id: s.code for s in await self.list_states()}
+            codes = {s.id: s.code for s in await self.list_states(missing[0].country_id or 1)}
             for address in missing:
                 address.state = codes.get(address.state_id or -1)
-        return jobs
 
     # --- appointments ------------------------------------------------------------------------
     async def list_appointments(
@@ -488,12 +519,24 @@ class LeapCRM:
         )
         if body is None:
             return landed[0]
+        raw = _maybe_record(body, "data", "appointment")
+        if raw is None and await recover():
+            return landed[0]
         return appointment_from_leap(_record(body, "data", "appointment"))
 
     async def update_appointment(self, appointment_id: int, data: AppointmentUpdate) -> Appointment:
         body = await self.http.request(
             "PUT", f"/appointments/{appointment_id}", json=_appointment_body(data, partial=True)
         )
+        raw = _maybe_record(body or {}, "data", "appointment")
+        if raw is None:  # no object in the answer: read it back from the list
+            found = [
+                a
+                for a in map(appointment_from_leap, await self.http.paginate("/appointments"))
+                if a.id == appointment_id
+            ]
+            if found:
+                return found[0]
         return appointment_from_leap(_record(body or {}, "data", "appointment"))
 
     # --- money -------------------------------------------------------------------------------
@@ -567,6 +610,14 @@ def stage_changes_unsupported(job_id: int) -> CRMUnsupported:
     )
 
 
+def _maybe_record(body: JSON, *keys: str) -> JSON | None:
+    for key in keys:
+        value = body.get(key)
+        if isinstance(value, dict):
+            return value
+    return None
+
+
 def _record(body: JSON, *keys: str) -> JSON:
     for key in keys:
         value = body.get(key)
@@ -583,9 +634,20 @@ def _records(body: JSON) -> list[JSON]:
 
 
 def _customer_body(data: CustomerCreate) -> JSON:
-    body = data.model_dump(mode="json")
+    body = _without_nulls(data.model_dump(mode="json"), keep=("email",))
     body["is_commercial"] = int(bool(data.is_commercial))
     return body
+
+
+def _without_nulls(body: JSON, keep: Sequence[str] = ()) -> JSON:
+    """Optional fields left out rather than sent as null: the doc lists the values Leap
+    accepts (a referral type, a rep id, an address object), never null, except the email."""
+    out: JSON = {}
+    for key, value in body.items():
+        if value is None and key not in keep:
+            continue
+        out[key] = _without_nulls(value) if isinstance(value, dict) else value
+    return out
 
 
 def _as_create(customer: Customer) -> CustomerCreate:
@@ -631,6 +693,8 @@ def _appointment_body(data: AppointmentCreate | AppointmentUpdate, partial: bool
     raw = data.model_dump(exclude_unset=partial)
     body: JSON = {}
     for key, value in raw.items():
+        if value is None and not partial:
+            continue
         if isinstance(value, dt.datetime):
             body[key] = value.strftime(LEAP_DATETIME_FORMAT)
         elif isinstance(value, dt.date):

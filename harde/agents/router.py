@@ -7,11 +7,13 @@ the request clearly belongs elsewhere. Nothing here calls a model, so routing co
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 from harde.agents.config import AgentGraphConfig
+from harde.agents.intent_model import IntentModel, default_model
 from harde.state.conversation import ConversationState
 
 # Ties go to the specialist whose work is more specific (a new customer over a CRM lookup).
@@ -19,6 +21,16 @@ PRIORITY = ("new_clients", "scripting", "pricing", "analysis", "crm", "web_searc
 MIN_SCORE = 1.0
 # How clearly a request must belong elsewhere to leave a workflow under way.
 SWITCH_SCORE = 4.0
+# How the rules and the phrasing model are blended (chosen on requests neither was built from).
+RULE_TEMPERATURE = 1.5
+MODEL_WEIGHT = 0.5
+# With no rule matching at all, the phrasing model alone must be this sure.
+MODEL_ALONE = 0.9
+# The model's probabilities are overconfident (naive Bayes); this floor caps how hard it can
+# overrule a clear rule match.
+MODEL_FLOOR = 0.01
+# A model-only choice needs this many words the model has seen.
+MODEL_ALONE_WORDS = 3
 
 _YES = re.compile(
     r"^\s*(y|yes|yep|yeah|yup|sure|ok|okay|confirm(ed)?|correct|do it|go ahead|go for it|please do|"
@@ -58,7 +70,8 @@ class _Rules:
 
 
 class Router:
-    def __init__(self, config: AgentGraphConfig) -> None:
+    def __init__(self, config: AgentGraphConfig, model: IntentModel | None = None, *, learnt: bool = True) -> None:
+        self.model = model if model is not None or not learnt else default_model()
         self._rules: dict[str, _Rules] = {}
         for key, spec in config.agents.items():
             terms: list[tuple[re.Pattern[str], float, str]] = []
@@ -112,10 +125,30 @@ class Router:
         asked = state.awaiting_answer
         if asked and asked in self._rules and (top is None or (top != asked and score < SWITCH_SCORE)):
             return Route(asked, "sdk", f"answers the question {asked} just asked", self.writes(asked, text), flat)
+        top, why_top = self._blend(text, flat, top, matched)
         if top is None:
             return Route("triage", "sdk", "no specialist fits; ask what they need", False, flat)
         writes = self.writes(top, text)
         fast_tool = self._rules[top].fast_tool
         flow: Literal["fast", "sdk"] = "fast" if fast_tool and not writes else "sdk"
         why = "changes something" if writes else ("read-only" if fast_tool else "multi-step work")
-        return Route(top, flow, f"{why}; matched {', '.join(matched[:4])}", writes, flat)
+        return Route(top, flow, f"{why}; {why_top}", writes, flat)
+
+    def _blend(self, text: str, flat: dict[str, float], top: str | None, matched: list[str]) -> tuple[str | None, str]:
+        """The rules' scores (as a softmax) times the phrasing model's probabilities, weighted."""
+        if self.model is None:
+            return top, f"matched {', '.join(matched[:4])}"
+        learnt = self.model.probabilities(text)
+        if top is None and (max(learnt.values()) < MODEL_ALONE or self.model.known_words(text) < MODEL_ALONE_WORDS):
+            return None, "no rule matched and the phrasing is unclear"
+        peak = max(flat.values())
+        rules = {k: math.exp((v - peak) / RULE_TEMPERATURE) for k, v in flat.items()}
+        norm = sum(rules.values())
+        blended = {
+            k: math.log(rules[k] / norm) + MODEL_WEIGHT * math.log(max(learnt.get(k, 0.0), MODEL_FLOOR))
+            for k in rules
+        }
+        choice = max(blended, key=lambda k: (blended[k], -PRIORITY.index(k) if k in PRIORITY else 0))
+        if choice == top:
+            return choice, f"matched {', '.join(matched[:4])}"
+        return choice, f"phrasing reads as {choice} ({learnt.get(choice, 0):.0%}); rules scored {', '.join(f'{k} {v:g}' for k, v in flat.items() if v)}"

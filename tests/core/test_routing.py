@@ -110,3 +110,37 @@ def test_reply_to_a_specialists_question_goes_back_to_it() -> None:
 
 def test_phone_number_with_brackets_is_a_crm_lookup() -> None:
     assert Router(load_agent_config()).route("who is (508) 555-0101?").agent == "crm"
+
+
+HELDOUT_SET = Path(__file__).parent / "routing_heldout.jsonl"
+
+
+def test_held_out_requests_never_seen_by_rules_or_model() -> None:
+    # routing_heldout.jsonl is kept out of harde/agents/routing_examples.jsonl on purpose.
+    accuracy, misses = _accuracy(HELDOUT_SET)
+    assert accuracy >= 0.9, misses
+
+
+def test_blending_in_the_phrasing_model_beats_rules_alone_on_held_out_requests() -> None:
+    rows = [json.loads(line) for line in HELDOUT_SET.read_text().splitlines() if line.strip()]
+    config = load_agent_config()
+    blended, rules = Router(config), Router(config, learnt=False)
+    right = lambda router: sum(router.route(r["text"]).agent == r["agent"] for r in rows)  # noqa: E731
+    assert right(blended) > right(rules)
+
+
+def test_phrasing_model_gives_probabilities_and_learns_from_examples() -> None:
+    from harde.agents.intent_model import IntentModel
+
+    model = IntentModel([("price this roof", "pricing"), ("status of the Smith job", "crm")] * 3)
+    probs = model.probabilities("what's the status of job 1043")
+    assert abs(sum(probs.values()) - 1) < 1e-9
+    assert max(probs, key=probs.__getitem__) == "crm"
+
+
+def test_held_out_set_is_not_in_the_training_examples() -> None:
+    from harde.agents.intent_model import read_examples
+
+    trained = {text for text, _ in read_examples()}
+    held = [json.loads(line)["text"] for line in HELDOUT_SET.read_text().splitlines() if line.strip()]
+    assert not trained.intersection(held)

@@ -211,6 +211,7 @@ async def test_optional_nulls_are_left_out_of_write_bodies(
 async def test_status_of_the_johnson_roof_job(ctx: RunContextWrapper[HardeContext]) -> None:
     out = await tools.crm_lookup(ctx, query="What's the status of the Johnson roof job?")
     assert "Job 5301" in out and "Proposal Out" in out
+    assert "(508) 555-0142" in out  # the customer read apart: nested includes are undocumented
 
 
 async def test_all_jobs_for_john_smith(ctx: RunContextWrapper[HardeContext]) -> None:
@@ -263,6 +264,8 @@ async def test_stage_change_degrades_to_a_clear_message(
     else:
         done = proposed
     assert "stage changes" in done and "Traceback" not in done
+    again = await tools.crm_change_stage(ctx, job="job 5302", stage="done")
+    assert "does not expose stage changes" in again
 
 
 async def test_proposals_degrade_to_a_clear_message(ctx: RunContextWrapper[HardeContext]) -> None:

@@ -6,6 +6,9 @@ from __future__ import annotations
 class HardeError(Exception):
     """Base class for every error Hard-E raises on purpose."""
 
+    # Whether the same request may succeed later (a service down), or never will as it is.
+    retryable = False
+
 
 class ConfigurationError(HardeError):
     """A setting or configuration file is missing or invalid."""
@@ -18,6 +21,8 @@ class AgentConfigError(ConfigurationError):
 class IntegrationError(HardeError):
     """An outside service failed after its retries ran out."""
 
+    retryable = True
+
     def __init__(self, service: str, message: str) -> None:
         super().__init__(f"{service}: {message}")
         self.service = service
@@ -26,6 +31,8 @@ class IntegrationError(HardeError):
 
 class AuthenticationError(IntegrationError):
     """An outside service rejected the credentials it was given."""
+
+    retryable = False
 
 
 class RateLimitedError(IntegrationError):

@@ -21,6 +21,9 @@ PRIORITY = ("new_clients", "scripting", "pricing", "analysis", "crm", "web_searc
 MIN_SCORE = 1.0
 # How clearly a request must belong elsewhere to leave a workflow under way.
 SWITCH_SCORE = 4.0
+# Added to the previous specialist when a request points back at its answer ("that", "it").
+CONTINUITY_BONUS = 3.0
+_POINTS_BACK = re.compile(r"\b(that|this|it|those|these|the same|again)\b", re.IGNORECASE)
 # How the rules and the phrasing model are blended (chosen on requests neither was built from).
 RULE_TEMPERATURE = 1.5
 MODEL_WEIGHT = 0.5
@@ -122,6 +125,15 @@ class Router:
             if top is not None and top != workflow and score >= SWITCH_SCORE and flat.get(workflow, 0.0) < MIN_SCORE:
                 return Route(top, "sdk", f"leaves the {workflow} work under way: matched {', '.join(matched[:4])}", self.writes(top, text), flat)
             return Route(workflow, "sdk", f"continues the {workflow} work under way", True, flat)
+        active = state.active_agent
+        if active in self._rules and flat.get(active, 0.0) > 0 and _POINTS_BACK.search(text):
+            # "attach that estimate to job 1043" right after an estimate: the same specialist.
+            flat = {**flat, active: flat[active] + CONTINUITY_BONUS}
+            if flat[active] >= max(flat.values()) and flat[active] >= MIN_SCORE:
+                # The phrasing model knows no context, so it does not get a say here.
+                writes = self.writes(active, text)
+                kind: Literal["fast", "sdk"] = "fast" if self._rules[active].fast_tool and not writes else "sdk"
+                return Route(active, kind, "points back to the answer just given", writes, flat)
         asked = state.awaiting_answer
         if asked and asked in self._rules and (top is None or (top != asked and score < SWITCH_SCORE)):
             return Route(asked, "sdk", f"answers the question {asked} just asked", self.writes(asked, text), flat)

@@ -20,9 +20,13 @@ class CRMError(IntegrationError):
 class CRMNotFound(CRMError, NotFoundError):
     """The customer, job, note or appointment asked for does not exist."""
 
+    retryable = False
+
 
 class CRMValidationError(CRMError):
     """The CRM rejected the input (Leap 412): its message and per-field messages."""
+
+    retryable = False
 
     def __init__(
         self,
@@ -55,6 +59,8 @@ class CRMDuplicateCustomer(CRMValidationError):
 
 class CRMAuthError(CRMError, AuthenticationError):
     """Leap refused the API token."""
+
+    retryable = False
 
     def __init__(
         self,

@@ -55,8 +55,12 @@ async def execute_pending(ctx: HardeContext) -> str:
         result = await executor(ctx, pending.payload)
     except HardeError as exc:
         audit.record(user=ctx.user, kind=pending.kind, summary=pending.summary, ok=False, answer=str(exc))
-        # The proposal stays pending so the user can try again once the cause is fixed.
-        return f"That did not go through: {exc}. Nothing was changed. Say **yes** to try again or **no** to drop it."
+        if exc.retryable:
+            # The proposal stays pending so the user can try again once the service is back.
+            return f"That did not go through: {exc}. Nothing was changed. Say **yes** to try again or **no** to drop it."
+        ctx.state.pending = None
+        ctx.state_changed()
+        return f"That did not go through: {exc}. Nothing was changed."
     audit.record(user=ctx.user, kind=pending.kind, summary=pending.summary, ok=True, answer=result)
     ctx.state.pending = None
     ctx.state_changed()

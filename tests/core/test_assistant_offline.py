@@ -111,3 +111,20 @@ def test_asks_a_question_is_read_from_the_answer() -> None:
     assert asks_a_question(Turn(answer="Found the job.\nWhat should the primer focus on?", agent="scripting"))
     assert not asks_a_question(Turn(answer="Job 1012 is in Follow Up.", agent="crm"))
     assert not asks_a_question(Turn(answer="Which would help?", agent="triage"))
+
+
+async def test_a_write_that_can_never_succeed_is_dropped_not_offered_again(settings: Settings) -> None:
+    from harde.context import HardeContext
+    from harde.errors import NotFoundError
+    from harde.services import Services
+    from harde.tools.confirm import action, execute_pending, propose
+
+    @action("test_never")
+    async def never(ctx: HardeContext, payload: dict[str, object]) -> str:
+        raise NotFoundError("job 9999 does not exist")
+
+    ctx = HardeContext(settings=settings, services=Services(settings), conversation_id="n")
+    propose(ctx, kind="test_never", summary="Add a note to job 9999.", payload={}, agent="crm")
+    answer = await execute_pending(ctx)
+    assert "does not exist" in answer and "try again" not in answer
+    assert ctx.state.pending is None

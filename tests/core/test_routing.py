@@ -144,3 +144,11 @@ def test_held_out_set_is_not_in_the_training_examples() -> None:
     trained = {text for text, _ in read_examples()}
     held = [json.loads(line)["text"] for line in HELDOUT_SET.read_text().splitlines() if line.strip()]
     assert not trained.intersection(held)
+
+
+def test_request_pointing_back_at_the_last_answer_stays_with_its_specialist() -> None:
+    router = Router(load_agent_config())
+    after_estimate = ConversationState(active_agent="pricing")
+    assert router.route("attach that estimate to job 1043", after_estimate).agent == "pricing"
+    # Without the estimate just given, a job number means the CRM.
+    assert router.route("attach that estimate to job 1043").agent == "crm"

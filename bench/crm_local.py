@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import functools
+import datetime as dt
 import json
 import random
 import statistics
@@ -26,16 +26,18 @@ sys.path.insert(0, str(ROOT))
 
 from harde.config import DEMO_DIR  # noqa: E402
 from harde.crm.answers import CRMAnswers  # noqa: E402
+from harde.crm.facts import customer_facts, job_facts  # noqa: E402
 from harde.integrations.crm.local import LocalCRM  # noqa: E402
 
 SEED = DEMO_DIR / "crm" / "seed.json"
-QUESTIONS = [
-    "What's the status of the Johnson roof job?",
-    "Show me all jobs for John Smith",
-    "What's the open balance on job 1021?",
-    "Who is the rep on the Walsh siding job?",
-    "Which jobs are in Proposal Sent?",
-    "find 508-555-0101",
+NOW = dt.datetime(2026, 11, 23, 9, 0)
+# The typed reads the crm tools make for common questions (job 1012: the Johnson roof; 103: John Smith).
+QUESTIONS: list[tuple[str, str, int, list[str]]] = [
+    ("status of the Johnson roof job", "job", 1012, ["stage"]),
+    ("all jobs for John Smith", "customer", 103, ["jobs"]),
+    ("open balance on job 1021", "job", 1021, ["balance"]),
+    ("rep on the Walsh siding job", "job", 1047, ["rep"]),
+    ("overview of job 1021", "job", 1021, ["overview"]),
 ]
 
 
@@ -101,6 +103,20 @@ async def median_ms(call: Callable[[], Awaitable[Any]], runs: int) -> float:
     return statistics.median(times)
 
 
+def _job_read(crm: LocalCRM, job_id: int, fields: list[str]) -> Callable[[], Awaitable[Any]]:
+    async def read() -> str:
+        return await job_facts(crm, await crm.get_job(job_id), fields, NOW)
+
+    return read
+
+
+def _customer_read(crm: LocalCRM, customer_id: int, fields: list[str]) -> Callable[[], Awaitable[Any]]:
+    async def read() -> str:
+        return await customer_facts(crm, await crm.get_customer(customer_id), fields, NOW)
+
+    return read
+
+
 async def measure(crm: LocalCRM, label: str, runs: int) -> None:
     answers = CRMAnswers(crm)
     baseline = await median_ms(lambda: crm.get_job(1021), runs)
@@ -113,7 +129,12 @@ async def measure(crm: LocalCRM, label: str, runs: int) -> None:
         ("search_customers('(508) 555-0101')", lambda: crm.search_customers("(508) 555-0101")),
         ("list_jobs() (50 newest)", lambda: crm.list_jobs()),
     ]
-    rows += [(f"crm_lookup: {q}", functools.partial(answers.lookup, q)) for q in QUESTIONS]
+    for label, kind, record, fields in QUESTIONS:
+        if kind == "job":
+            rows.append((f"crm_facts: {label}", _job_read(crm, record, fields)))
+        else:
+            rows.append((f"crm_facts: {label}", _customer_read(crm, record, fields)))
+    rows.append(("crm_jobs_in_stage('Proposal Sent')", lambda: answers.jobs_in_stage("Proposal Sent")))
     for name, call in rows:
         ms = await median_ms(call, runs)
         print(f"  {name[:52]:<52}{ms:8.2f} ms {ms / baseline:6.1f}x")

@@ -33,7 +33,6 @@ from harde.context import HardeContext
 from harde.emulators.openai_server import OpenAITestServer
 from harde.events import Done, TextDelta
 from harde.llm.planning import PLANNERS, PlanRequest, plan_for
-from harde.tools.confirm import action, propose
 from harde.tools.registry import tool
 
 FAST_QUESTION = "What is our warranty on workmanship?"
@@ -46,23 +45,10 @@ async def bench_lookup(ctx: RunContextWrapper[HardeContext], query: str) -> str:
     return "Workmanship is covered for ten years on every job we install."
 
 
-@tool(status="Proposing a note…", writes=True)
-async def bench_propose_note(ctx: RunContextWrapper[HardeContext], query: str) -> str:
-    """Propose a note (benchmark tool)."""
-    return propose(ctx.context, kind="bench_note", summary="Add the note to job 1043.", payload={}, agent="crm")
-
-
-@action("bench_note")
-async def _bench_note(ctx: HardeContext, payload: dict[str, Any]) -> str:
-    return "Note added."
-
-
 def bench_config() -> AgentGraphConfig:
     config = load_agent_config().model_copy(deep=True)
     config.agents["knowledge"].tools = ["bench_lookup"]
     config.agents["knowledge"].fast_path = "bench_lookup"
-    config.agents["crm"].tools = ["bench_propose_note", "confirm_pending_action", "cancel_pending_action"]
-    config.agents["crm"].fast_path = None
     return config
 
 
@@ -156,14 +142,14 @@ async def main() -> None:
 
             def script_sdk() -> None:
                 server.enqueue_tool_call("transfer_to_crm", {})
-                server.enqueue_tool_call("bench_propose_note", {"query": "materials delivered"})
-                server.enqueue_text("I'll add that note to job 1043 once you confirm.")
+                # The write pauses for the rep's approval: two model calls, then the preview.
+                server.enqueue_tool_call("crm_add_note", {"job_id": 1043, "note": "materials delivered"})
 
             def script_fast() -> None:
                 server.enqueue_text("Workmanship is covered for ten years on every job we install.")
 
             results["test server, fast path"] = await time_turns(online, FAST_QUESTION, turns, script_fast)
-            results["test server, SDK path (3 model calls)"] = await time_turns(online, SDK_REQUEST, turns, script_sdk)
+            results["test server, SDK path (2 model calls, write paused)"] = await time_turns(online, SDK_REQUEST, turns, script_sdk)
             base_first, base_done = await baseline_client(server, turns)
             await online.aclose()
     plan_times = baseline_offline(base, turns)
@@ -180,7 +166,7 @@ async def main() -> None:
     print(f"targets: fast path first delta p50 < 30 ms: offline {pct(results['offline, fast path'][0], .5) * 1000:.1f} ms, "
           f"test server {fast_first * 1000:.1f} ms; SDK path first delta p50 < 100 ms: offline "
           f"{pct(results['offline, SDK path (triage -> crm -> tool)'][0], .5) * 1000:.1f} ms, test server "
-          f"{pct(results['test server, SDK path (3 model calls)'][0], .5) * 1000:.1f} ms")
+          f"{pct(results['test server, SDK path (2 model calls, write paused)'][0], .5) * 1000:.1f} ms")
     print(f"median of all done times: {statistics.median(results['offline, fast path'][1]) * 1000:.2f} ms (offline fast)")
 
 

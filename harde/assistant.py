@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import json
 import logging
+import typing
 import uuid
 from collections.abc import AsyncIterator
 from typing import Any
@@ -19,18 +21,21 @@ from agents import (
     RunContextWrapper,
     RunItemStreamEvent,
     Runner,
+    RunState,
 )
 from agents.exceptions import AgentsException
 from agents.items import TResponseInputItem
 from agents.models.interface import Model
 from openai import AsyncOpenAI
 from openai.types.responses import ResponseTextDeltaEvent
+from pydantic import TypeAdapter
 
 from harde.agents.config import AgentGraphConfig, AgentSpec, load_agent_config
 from harde.agents.graph import build_graph, read_prompt
-from harde.agents.router import Route, Router
+from harde.agents.instructions import state_section
 from harde.config import Settings, get_settings
 from harde.context import HardeContext
+from harde.crm.when import company_now
 from harde.errors import HardeError
 from harde.events import (
     AgentChanged,
@@ -49,9 +54,13 @@ from harde.llm.offline import CURRENT_CONTEXT, OfflineModel, split_words
 from harde.llm.openai_provider import make_openai_client, make_openai_model
 from harde.llm.planning import PlanRequest, Reply, ToolCall, ToolResultRecord, plan_for
 from harde.services import Services
-from harde.state.conversation import ConversationState
+from harde.state.conversation import ConversationState, PendingRun
 from harde.state.store import ConversationStore, make_store
+from harde.tools.approvals import CONFIRM_PROMPT, preview
+from harde.tools.intake import KEPT_NOTE
 from harde.tools.registry import ToolSpec, load_tools
+from harde.understanding.directory import DIRECTORIES, Directory
+from harde.understanding.reader import Action, Reader
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +126,16 @@ def asks_a_question(turn: Turn) -> bool:
     return "?" in lines[0] or lines[-1].endswith("?")
 
 
+def _typed(spec: ToolSpec, arguments: dict[str, Any]) -> dict[str, Any]:
+    """Arguments validated to the tool's own types (ISO strings to dates, lists, ints), as the SDK does."""
+    hints = typing.get_type_hints(spec.func)
+    out: dict[str, Any] = {}
+    for name, value in arguments.items():
+        hint = hints.get(name)
+        out[name] = TypeAdapter(hint).validate_python(value) if hint is not None else value
+    return out
+
+
 class Assistant:
     """The one facade over routing, the agent graph, tools, and persistence."""
 
@@ -129,7 +148,7 @@ class Assistant:
     ) -> None:
         self.settings = settings or get_settings()
         self.config = config or load_agent_config()
-        self.router = Router(self.config)
+        self.reader = Reader()
         self.services = Services(self.settings)
         self.store = store or make_store(self.settings)
         self.tools: dict[str, ToolSpec] = load_tools()
@@ -140,7 +159,7 @@ class Assistant:
     # --- models --------------------------------------------------------------------------
     def _model_for(self, key: str, spec: AgentSpec) -> Model:
         if self.client is None:
-            return OfflineModel(key, self.router, spec.fast_path)
+            return OfflineModel(key, spec.fast_path)
         return make_openai_model(self.settings, self.client, self.settings.model_for(key, spec.model))
 
     def model_label(self) -> str:
@@ -220,21 +239,16 @@ class Assistant:
             user=self.settings.user_name,
             emit=queue.put_nowait,
         )
-        route = self.router.route(text, state)
-        turn = Turn(answer="", agent=route.agent, flow=route.flow, conversation_id=conversation_id)
+        action = await self._understand(text, state)
+        context.action = action
+        turn = Turn(answer="", agent=action.agent, flow="fast", conversation_id=conversation_id)
 
         async def produce() -> None:
             CURRENT_CONTEXT.set(context)
             try:
                 for notice in notices:
                     queue.put_nowait(StatusNote(notice))
-                queue.put_nowait(RouteChosen(route.agent, route.flow, route.reason))
-                handled = False
-                if route.flow == "fast":
-                    handled = await self._fast(text, route, context, turn, queue)
-                if not handled:
-                    turn.flow = "sdk"
-                    await self._sdk(text, route, context, turn, queue)
+                await self._play(text, action, context, turn, queue)
             except (Exception, asyncio.CancelledError) as error:
                 if isinstance(error, asyncio.CancelledError):
                     turn.error = "stopped"
@@ -246,9 +260,12 @@ class Assistant:
                     raise
             finally:
                 # State is saved even after a failure: a write that went through must not be proposed again.
+                context.state.focus = action.focus
                 context.state.active_agent = turn.agent if turn.agent != "triage" else context.state.active_agent
                 context.state.awaiting_answer = turn.agent if asks_a_question(turn) else None
                 await self.store.save_state(conversation_id, context.state)
+                if context.written:
+                    DIRECTORIES.invalidate(self.services.crm)
                 queue.put_nowait(_DONE)
 
         task = asyncio.create_task(produce())
@@ -267,43 +284,112 @@ class Assistant:
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await task
 
+    # --- understanding and the flow that follows from it --------------------------------------
+    async def _understand(self, text: str, state: ConversationState) -> Action:
+        try:
+            directory = await DIRECTORIES.get(self.services.crm)
+        except HardeError as error:
+            log.warning("CRM directory unavailable: %s", type(error).__name__)
+            directory = Directory()
+        now = company_now(self.settings.timezone, self.settings.now)
+        pending = state.pending_run.agent if state.pending_run else None
+        return await asyncio.to_thread(
+            self.reader.read, text, state.focus, directory, now, pending=pending, workflow=state.drafting
+        )
+
+    async def _play(self, text: str, action: Action, context: HardeContext, turn: Turn, queue: asyncio.Queue[Any]) -> None:
+        if action.approves is True:
+            queue.put_nowait(RouteChosen(action.agent, "sdk", "the rep approved the change waiting for a yes"))
+            turn.flow = "sdk"
+            await self._approve(text, context, turn, queue)
+            return
+        if action.approves is False:
+            dropped = self._drop_pending(context)
+            if action.reply is not None:
+                await self._say(text, action.reply + dropped, action.agent, context, turn, queue)
+                return
+            queue.put_nowait(StatusNote("The change that was waiting for a yes was dropped: nothing was written."))
+        # Offline the reading's own answer (a "which one?", "I don't have a job 9999") is the reply;
+        # with a model, the model decides whatever the reading did not settle with a tool call.
+        if action.reply is not None and (self.client is None or action.intent in ("confirm", "cancel")):
+            queue.put_nowait(RouteChosen(action.agent, "fast", f"understood as {action.intent}"))
+            await self._say(text, action.reply, action.agent, context, turn, queue)
+            return
+        call = await self._fast_call(text, action, context)
+        queue.put_nowait(RouteChosen(action.agent, "fast" if call else "sdk", f"understood as {action.intent} ({action.confidence:.2f})"))
+        if call is not None:
+            turn.flow = "fast"
+            await self._fast(text, action, call, context, turn, queue)
+            return
+        turn.flow = "sdk"
+        await self._sdk(text, action, context, turn, queue)
+
+    async def _fast_call(self, text: str, action: Action, context: HardeContext) -> ToolCall | None:
+        """The one read call that answers this turn directly, when the reading is sure of it."""
+        spec = self.config.agents.get(action.agent)
+        if spec is None or spec.fast_path is None or not action.confident or context.state.workflow_in_progress:
+            return None
+        if action.tool is not None:
+            call = ToolCall(action.tool, action.arguments)
+        elif self.client is None:
+            earlier = _user_texts(await self.store.session(context.conversation_id).get_items(limit=HISTORY_ITEMS))
+            plan = plan_for(PlanRequest(action.agent, text, [], spec.tools, spec.fast_path, context, earlier))
+            if not isinstance(plan, ToolCall):
+                return None
+            call = plan
+        elif "query" in inspect.signature(self.tools[spec.fast_path].func).parameters:
+            call = ToolCall(spec.fast_path, {"query": text})
+        else:
+            return None
+        tool = self.tools.get(call.name)
+        if tool is None or tool.writes or call.name not in spec.tools:
+            return None
+        return call
+
+    def _drop_pending(self, context: HardeContext) -> str:
+        """Forget the write waiting for a yes; what to add to the answer (an intake keeps its fields)."""
+        state = context.state
+        note = ""
+        if state.pending_run is not None and state.pending_run.agent == "new_clients":
+            state.new_client.awaiting_confirmation = False
+            note = "\n\n" + KEPT_NOTE
+        state.pending_run = None
+        context.state_changed()
+        return note
+
+    async def _say(self, text: str, answer: str, agent: str, context: HardeContext, turn: Turn, queue: asyncio.Queue[Any]) -> None:
+        for word in split_words(answer):
+            queue.put_nowait(TextDelta(word))
+        turn.answer = answer
+        turn.agent = agent
+        turn.agents.append(agent)
+        await self.store.session(context.conversation_id).add_items([_user_item(text), _assistant_item(answer)])
+
     # --- the fast path: one read tool, one streamed completion -----------------------------
-    async def _fast(self, text: str, route: Route, context: HardeContext, turn: Turn, queue: asyncio.Queue[Any]) -> bool:
-        spec = self.config.agents[route.agent]
-        fast_tool = spec.fast_path
-        if fast_tool is None:
-            return False
+    async def _fast(self, text: str, action: Action, call: ToolCall, context: HardeContext, turn: Turn, queue: asyncio.Queue[Any]) -> None:
+        spec = self.config.agents[action.agent]
         session = self.store.session(context.conversation_id)
         history = _trim_history(await session.get_items(limit=HISTORY_ITEMS))
-        earlier = _user_texts(history)
-        if self.client is None:
-            plan = plan_for(PlanRequest(route.agent, text, [], spec.tools, fast_tool, context, earlier))
-            if not isinstance(plan, ToolCall) or plan.name not in spec.tools or self.tools[plan.name].writes:
-                return False  # more than one read: the SDK path does it properly
-            call = plan
-        else:
-            call = ToolCall(fast_tool, {"query": text})
-        turn.agents.append(route.agent)
-        queue.put_nowait(AgentChanged(route.agent, spec.name))
+        turn.agents.append(action.agent)
+        queue.put_nowait(AgentChanged(action.agent, spec.name))
         output = await self._run_tool(call, context, turn, queue)
         if self.client is None:
             record = ToolResultRecord(call.name, call.arguments, output)
-            reply = plan_for(PlanRequest(route.agent, text, [record], spec.tools, fast_tool, context, earlier))
+            reply = plan_for(PlanRequest(action.agent, text, [record], spec.tools, spec.fast_path, context, _user_texts(history)))
             answer = reply.text if isinstance(reply, Reply) else output
             for word in split_words(answer):
                 queue.put_nowait(TextDelta(word))
         else:
-            answer = await self._stream_completion(route.agent, spec, text, output, history, context, queue)
+            answer = await self._stream_completion(action.agent, spec, text, call, output, history, context, queue)
         turn.answer = answer
-        turn.agent = route.agent
+        turn.agent = action.agent
         await session.add_items([_user_item(text), _assistant_item(answer)])
-        return True
 
     async def _run_tool(self, call: ToolCall, context: HardeContext, turn: Turn, queue: asyncio.Queue[Any]) -> str:
         spec = self.tools[call.name]
         queue.put_nowait(ToolCalled(call.name, call.arguments, spec.status_for(call.arguments)))
         try:
-            output = await spec.func(RunContextWrapper(context=context), **call.arguments)
+            output = await spec.func(RunContextWrapper(context=context), **_typed(spec, call.arguments))
         except HardeError as error:
             output = f"That lookup failed: {error}"
         turn.tools.append(call.name)
@@ -315,30 +401,54 @@ class Assistant:
         agent: str,
         spec: AgentSpec,
         text: str,
+        call: ToolCall,
         tool_output: str,
         history: list[TResponseInputItem],
         context: HardeContext,
         queue: asyncio.Queue[Any],
     ) -> str:
+        """One streamed completion grounded on the tool's output, which travels as tool content."""
         assert self.client is not None
         system = read_prompt(spec.prompt).replace("{company}", self.settings.company_name)
-        messages: list[Any] = [
-            {
-                "role": "system",
-                "content": f"{system}\n\nAnswer the user's latest message from this tool output only; "
-                f"if it does not cover the question, say so.\n\n<tool_output>\n{tool_output}\n</tool_output>",
-            }
-        ]
+        extra = state_section(agent, context)
+        system = f"{system}\n\n{extra}" if extra else system
+        system += "\n\nAnswer the rep's latest message from the tool output only; if it does not cover the question, say so."
+        earlier: list[dict[str, Any]] = []
         for raw in history[-12:]:
             item: dict[str, Any] = dict(raw) if isinstance(raw, dict) else {}
             if item.get("role") in ("user", "assistant") and isinstance(item.get("content"), str):
-                messages.append({"role": item["role"], "content": item["content"]})
-        messages.append({"role": "user", "content": text})
-        stream = await self.client.chat.completions.create(
-            model=self.settings.model_for(agent, spec.model), messages=messages, stream=True
-        )
+                earlier.append({"role": item["role"], "content": item["content"]})
+        call_id = f"call_{uuid.uuid4().hex[:16]}"
+        arguments = json.dumps(call.arguments)
+        model = self.settings.model_for(agent, spec.model)
         parts: list[str] = []
-        async for chunk in stream:
+        if self.settings.openai_api == "responses":
+            items: list[Any] = [
+                *earlier,
+                {"role": "user", "content": text},
+                {"type": "function_call", "call_id": call_id, "name": call.name, "arguments": arguments},
+                {"type": "function_call_output", "call_id": call_id, "output": tool_output},
+            ]
+            stream = await self.client.responses.create(model=model, instructions=system, input=items, stream=True)
+            async for event in stream:
+                if getattr(event, "type", "") == "response.output_text.delta":
+                    delta = str(getattr(event, "delta", ""))
+                    parts.append(delta)
+                    queue.put_nowait(TextDelta(delta))
+            return "".join(parts)
+        messages: list[Any] = [
+            {"role": "system", "content": system},
+            *earlier,
+            {"role": "user", "content": text},
+            {
+                "role": "assistant",
+                "content": None,
+                "tool_calls": [{"id": call_id, "type": "function", "function": {"name": call.name, "arguments": arguments}}],
+            },
+            {"role": "tool", "tool_call_id": call_id, "content": tool_output},
+        ]
+        chat = await self.client.chat.completions.create(model=model, messages=messages, stream=True)
+        async for chunk in chat:
             if chunk.choices and chunk.choices[0].delta.content:
                 delta = chunk.choices[0].delta.content
                 parts.append(delta)
@@ -346,14 +456,36 @@ class Assistant:
         return "".join(parts)
 
     # --- the SDK path: triage and specialists with handoffs ---------------------------------
-    async def _sdk(self, text: str, route: Route, context: HardeContext, turn: Turn, queue: asyncio.Queue[Any]) -> None:
+    async def _sdk(self, text: str, action: Action, context: HardeContext, turn: Turn, queue: asyncio.Queue[Any]) -> None:
         session = self.store.session(context.conversation_id)
         history = _trim_history(await session.get_items(limit=HISTORY_ITEMS))
         workflow = context.state.workflow_in_progress
         # A workflow under way continues with its specialist; anything else starts at triage.
-        start_key = route.agent if workflow is not None and route.agent == workflow else "triage"
-        starting = self.agents[start_key]
-        run_input = [*history, _user_item(text)]
+        start_key = action.agent if workflow is not None and action.agent == workflow else "triage"
+        run_input: list[TResponseInputItem] | RunState[Any] = [*history, _user_item(text)]
+        turn.agents.append(start_key)
+        queue.put_nowait(AgentChanged(start_key, self.display_name(start_key)))
+        result = await self._run(self.agents[start_key], run_input, context, turn, queue, start_key)
+        if result.interruptions:
+            await self._pause(text, result, context, turn, queue)
+            return
+        answer = result.final_output if isinstance(result.final_output, str) else str(result.final_output or "")
+        turn.answer = answer
+        turn.agent = result.last_agent.name
+        new_items = result.to_input_list()[len(history) :]
+        await session.add_items(new_items)
+        queue.put_nowait(StateChanged(context.state.public_state()))
+
+    async def _run(
+        self,
+        starting: Agent[HardeContext],
+        run_input: list[TResponseInputItem] | RunState[Any],
+        context: HardeContext,
+        turn: Turn,
+        queue: asyncio.Queue[Any],
+        current: str,
+    ) -> Any:
+        """One streamed SDK run (fresh or resumed); events go to the queue as they come."""
         result = Runner.run_streamed(
             starting,
             run_input,
@@ -361,9 +493,6 @@ class Assistant:
             max_turns=MAX_TURNS,
             run_config=RunConfig(tracing_disabled=True, workflow_name="hard-e turn"),
         )
-        current = start_key
-        turn.agents.append(start_key)
-        queue.put_nowait(AgentChanged(start_key, self.display_name(start_key)))
         try:
             async for event in result.stream_events():
                 if isinstance(event, RawResponsesStreamEvent):
@@ -380,11 +509,89 @@ class Assistant:
         except BaseException:
             result.cancel()
             raise
+        return result
+
+    async def _pause(self, text: str, result: Any, context: HardeContext, turn: Turn, queue: asyncio.Queue[Any]) -> None:
+        """A write is waiting: preview it, keep the paused run with the conversation, ask for a yes.
+
+        A write that would do nothing (a job that does not exist, the stage it is already in) is
+        rejected at once with its reason, and the run finishes without asking."""
+        for _ in range(MAX_TURNS):
+            state = result.to_state()
+            summaries: list[str] = []
+            refused = False
+            for item in state.get_interruptions():
+                name = str(item.tool_name or getattr(item.raw_item, "name", ""))
+                raw_arguments = getattr(item.raw_item, "arguments", None) or "{}"
+                try:
+                    arguments = json.loads(raw_arguments) if isinstance(raw_arguments, str) else dict(raw_arguments)
+                except (json.JSONDecodeError, TypeError, ValueError):
+                    arguments = {}
+                spec = self.tools.get(name)
+                writes, summary = (False, f"I can't run {name}.") if spec is None else await preview(spec, context, arguments)
+                if writes:
+                    summaries.append(summary)
+                else:
+                    state.reject(item, rejection_message=summary)
+                    refused = True
+            if not refused:
+                break
+            if summaries:
+                # Some calls would write, some not: ask about none of them, say why.
+                for item in state.get_interruptions():
+                    state.reject(item, rejection_message="Not done: another part of the request could not be done.")
+            result = await self._run(self.agents[result.last_agent.name], state, context, turn, queue, result.last_agent.name)
+            if not result.interruptions:
+                answer = result.final_output if isinstance(result.final_output, str) else str(result.final_output or "")
+                turn.answer = answer
+                turn.agent = result.last_agent.name
+                await self.store.session(context.conversation_id).add_items([_user_item(text), _assistant_item(answer)])
+                return
+        agent = result.last_agent.name
+        summary = "\n\n".join(summaries)
+        context.state.pending_run = PendingRun(
+            agent=agent,
+            summary=summary,
+            run_state=result.to_state().to_string(context_serializer=lambda _: {}),
+            user=context.user,
+        )
+        context.state_changed()
+        answer = f"{summary}\n\n{CONFIRM_PROMPT}"
+        for word in split_words(answer):
+            queue.put_nowait(TextDelta(word))
+        turn.answer = answer
+        turn.agent = agent
+        await self.store.session(context.conversation_id).add_items([_user_item(text), _assistant_item(answer)])
+
+    async def _approve(self, text: str, context: HardeContext, turn: Turn, queue: asyncio.Queue[Any]) -> None:
+        """The rep said yes: resume the paused run with its writes approved, exactly once."""
+        state = context.state
+        pending = state.pending_run
+        # Claimed before the write: a second yes finds nothing waiting.
+        state.pending_run = None
+        await self.store.save_state(context.conversation_id, state)
+        if pending is None:
+            await self._say(text, "There is nothing waiting for a yes right now; nothing was changed.", "triage", context, turn, queue)
+            return
+        run_state = await RunState.from_string(
+            self.agents["triage"], pending.run_state, context_override=RunContextWrapper(context=context)
+        )
+        for item in run_state.get_interruptions():
+            run_state.approve(item)
+            name = str(item.tool_name or getattr(item.raw_item, "name", ""))
+            spec = self.tools.get(name)
+            turn.tools.append(name)
+            queue.put_nowait(ToolCalled(name, {}, spec.status_for({}) if spec else f"Running {name}…"))
+        turn.agents.append(pending.agent)
+        queue.put_nowait(AgentChanged(pending.agent, self.display_name(pending.agent)))
+        result = await self._run(self.agents[pending.agent], run_state, context, turn, queue, pending.agent)
+        if result.interruptions:
+            await self._pause(text, result, context, turn, queue)
+            return
         answer = result.final_output if isinstance(result.final_output, str) else str(result.final_output or "")
         turn.answer = answer
         turn.agent = result.last_agent.name
-        new_items = result.to_input_list()[len(history) :]
-        await session.add_items(new_items)
+        await self.store.session(context.conversation_id).add_items([_user_item(text), _assistant_item(answer)])
         queue.put_nowait(StateChanged(context.state.public_state()))
 
     def _item_event(self, event: RunItemStreamEvent, turn: Turn, queue: asyncio.Queue[Any]) -> None:

@@ -61,6 +61,8 @@ class Settings(BaseSettings):
     user_name: str = "sales rep"
     # The company's local time: "tomorrow at 3pm" in a booking means this zone's wall clock.
     timezone: str = "America/New_York"
+    # A fixed wall-clock time ("2026-11-23T09:00") for demos and evaluations; empty: the real clock.
+    now: str = ""
 
     # --- CRM ----------------------------------------------------------------------------
     crm: Literal["local", "leap"] | None = None

@@ -23,6 +23,10 @@ class HardeContext:
     emit: Callable[[Event], None] | None = None
     # Files a tool produced this turn (audio, video) for the UI to offer: {"kind", "path", "label"}.
     attachments: list[dict[str, Any]] = field(default_factory=list)
+    # The understanding layer's reading of this turn (harde.understanding.reader.Action).
+    action: Any = None
+    # Set when an approved write went through this turn.
+    written: bool = False
 
     def note(self, text: str) -> None:
         """Show progress in the status line (never customer data or secrets)."""

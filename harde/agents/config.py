@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from harde.config import AGENT_KEYS, PROJECT_ROOT
 from harde.errors import AgentConfigError
@@ -15,34 +14,6 @@ from harde.errors import AgentConfigError
 CONFIG_PATH = PROJECT_ROOT / "agent_config.yaml"
 PROMPTS_DIR = Path(__file__).parent / "prompts"
 SPECIALISTS = tuple(k for k in AGENT_KEYS if k != "triage")
-
-
-class RoutingRules(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    keywords: dict[str, float] = Field(default_factory=dict)
-    patterns: dict[str, float] = Field(default_factory=dict)
-    writes: list[str] = Field(default_factory=list)
-
-    @field_validator("patterns", mode="after")
-    @classmethod
-    def _patterns_compile(cls, value: dict[str, float]) -> dict[str, float]:
-        for pattern in value:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"pattern {pattern!r} does not compile: {exc}") from exc
-        return value
-
-    @field_validator("writes", mode="after")
-    @classmethod
-    def _writes_compile(cls, value: list[str]) -> list[str]:
-        for pattern in value:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"pattern {pattern!r} does not compile: {exc}") from exc
-        return value
 
 
 class AgentSpec(BaseModel):
@@ -56,7 +27,6 @@ class AgentSpec(BaseModel):
     handoffs: list[str] = Field(default_factory=list)
     status: str = ""
     fast_path: str | None = None
-    routing: RoutingRules = Field(default_factory=RoutingRules)
 
 
 class AgentGraphConfig(BaseModel):

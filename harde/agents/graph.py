@@ -47,7 +47,10 @@ def _tool_failure(ctx: RunContextWrapper[Any], error: Exception) -> str:
 
 
 def as_function_tool(spec: ToolSpec) -> FunctionTool:
-    return function_tool(spec.func, name_override=spec.name, failure_error_function=_tool_failure)
+    # Writes pause the run for the rep's own approval (harde.tools.approvals).
+    return function_tool(
+        spec.func, name_override=spec.name, failure_error_function=_tool_failure, needs_approval=spec.writes
+    )
 
 
 def build_graph(config: AgentGraphConfig, model_factory: ModelFactory) -> dict[str, Agent[HardeContext]]:

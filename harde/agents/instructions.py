@@ -36,10 +36,9 @@ def state_section(agent: str, ctx: HardeContext) -> str:
         lines.append("Script being drafted: " + json.dumps(known, ensure_ascii=False))
         if s.draft:
             lines.append("Current draft:\n" + s.draft)
-    if state.pending is not None and state.pending.agent == agent:
+    if state.pending_run is not None and state.pending_run.agent == agent:
         lines.append(
-            "Waiting for the user's confirmation of this change:\n"
-            f"{state.pending.summary}\n"
-            "If they confirm, call confirm_pending_action; if they decline, call cancel_pending_action."
+            "Waiting for the rep's own yes to this change (the app carries it out; you cannot):\n"
+            f"{state.pending_run.summary}"
         )
     return "\n".join(lines)

@@ -12,7 +12,6 @@ import click
 from harde.config import get_settings
 from harde.crm.answers import job_overview, render_overview
 from harde.crm.errors import CRMError
-from harde.crm.lookup import find_customer
 from harde.crm.models import Job
 from harde.crm.protocol import CRM
 from harde.crm.render import customer_line, failure, job_line
@@ -89,10 +88,11 @@ def jobs(as_json: bool, customer: str, stage: str, limit: int) -> None:
     async def work(crm: CRM) -> list[Job]:
         customer_id = None
         if customer:
-            lookup = await find_customer(crm, customer)
-            if lookup.customer is None:
-                raise click.ClickException(lookup.problem().replace("**", ""))
-            customer_id = lookup.customer.id
+            found = await crm.search_customers(customer, limit=2)
+            if len(found) != 1:
+                names = ", ".join(c.full_name for c in found)
+                raise click.ClickException(f"Which customer? {names}" if found else f"No customer matches {customer!r}.")
+            customer_id = found[0].id
         stage_codes = None
         if stage:
             stages = await crm.list_stages()
@@ -130,4 +130,4 @@ def job(job_id: int, as_json: bool) -> None:
         }
         click.echo(json.dumps(data, indent=2))
         return
-    click.echo(render_overview(overview, company_now(get_settings().timezone)))
+    click.echo(render_overview(overview, company_now(get_settings().timezone, get_settings().now)))

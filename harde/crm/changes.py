@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from harde.crm.directory import directory_for
-from harde.crm.lookup import find_customer, find_job
+from harde.crm.errors import CRMNotFound
 from harde.crm.mentions import encode_mentions, resolve_mentions
 from harde.crm.models import (
     AppointmentCreate,
     AppointmentUpdate,
+    Job,
     JobCreate,
     PhoneInput,
     ProspectCreate,
@@ -26,7 +27,7 @@ from harde.crm.models import (
 from harde.crm.protocol import CRM
 from harde.crm.render import appointment_line
 from harde.crm.search import TRADE_WORDS
-from harde.crm.when import describe, describe_time, parse_when
+from harde.crm.when import describe, describe_time
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,13 @@ class Problem:
 Plan = ProposedChange | Problem
 
 
+async def _get_job(crm: CRM, job_id: int) -> Job | Problem:
+    try:
+        return await crm.get_job(job_id)
+    except CRMNotFound:
+        return Problem(f"I don't have a job {job_id}; nothing was changed.")
+
+
 def _job_label(job: Any) -> str:
     owner = f", {job.customer.full_name}" if job.customer is not None else ""
     return f"job {job.id} ({job.name or job.trade_names}{owner})"
@@ -54,13 +62,13 @@ def _job_label(job: Any) -> str:
 # --- notes -----------------------------------------------------------------------------------
 
 
-async def plan_add_note(crm: CRM, job: str, note: str) -> Plan:
+async def plan_add_note(crm: CRM, job_id: int, note: str) -> Plan:
     note = note.strip()
     if not note:
         return Problem("What should the note say?")
-    lookup = await find_job(crm, job)
-    if lookup.job is None:
-        return Problem(lookup.problem())
+    job = await _get_job(crm, job_id)
+    if isinstance(job, Problem):
+        return job
     users = await directory_for(crm).users()
     mentions = resolve_mentions(note, users)
     if not mentions.complete:
@@ -69,13 +77,13 @@ async def plan_add_note(crm: CRM, job: str, note: str) -> Plan:
         )
     text = encode_mentions(note, mentions)
     mentioned = [m.user for m in mentions.resolved if m.user is not None]
-    summary = f"Add this note to {_job_label(lookup.job)}:\n\n> {text}"
+    summary = f"Add this note to {_job_label(job)}:\n\n> {text}"
     if mentioned:
         summary += "\n\nMentions: " + ", ".join(u.full_name for u in mentioned)
     return ProposedChange(
         "crm_add_note",
         summary,
-        {"job_id": lookup.job.id, "note": text, "mention_user_ids": [u.id for u in mentioned]},
+        {"job_id": job.id, "note": text, "mention_user_ids": [u.id for u in mentioned]},
     )
 
 
@@ -100,26 +108,26 @@ async def plan_update_note(crm: CRM, note_id: int, note: str) -> Plan:
 # --- stages ----------------------------------------------------------------------------------
 
 
-async def plan_change_stage(crm: CRM, job: str, stage: str) -> Plan:
-    lookup = await find_job(crm, job)
-    if lookup.job is None:
-        return Problem(lookup.problem())
+async def plan_change_stage(crm: CRM, job_id: int, stage: str) -> Plan:
+    job = await _get_job(crm, job_id)
+    if isinstance(job, Problem):
+        return job
     directory = directory_for(crm)
     stages = await directory.stages()
     resolution = await directory.resolve_stage(stage)
     if resolution.stage is None:
         return Problem(resolution.problem(stages))
     target = resolution.stage
-    current = lookup.job.current_stage
+    current = job.current_stage
     if current.code == target.code:
         return Problem(
-            f"{_job_label(lookup.job).capitalize()} is already in **{target.name}**; nothing to change."
+            f"{_job_label(job).capitalize()} is already in **{target.name}**; nothing to change."
         )
     return ProposedChange(
         "crm_change_stage",
-        f"Move {_job_label(lookup.job)} from **{current.name}** to **{target.name}**.",
+        f"Move {_job_label(job)} from **{current.name}** to **{target.name}**.",
         {
-            "job_id": lookup.job.id,
+            "job_id": job.id,
             "stage_code": target.code,
             "stage_name": target.name,
             "from": current.name,
@@ -144,59 +152,45 @@ def _find_user(name: str, users: list[User]) -> User | list[User] | None:
 async def plan_create_appointment(
     crm: CRM,
     *,
+    job_id: int,
     title: str,
-    who: str,
-    when: str,
+    start: dt.datetime,
     now: dt.datetime,
     duration_minutes: int = 60,
     assignee: str = "",
     description: str = "",
 ) -> Plan:
-    moment = parse_when(when, now)
-    if moment is None:
-        return Problem(
-            f"When should the {title.lower() or 'appointment'} be? Give a day and a time, e.g. “Tuesday at 3pm”."
-        )
-    if not moment.has_time:
-        return Problem(f"What time on {describe(moment.at, with_time=False)}?")
-    if moment.at <= now:
-        return Problem(f"{describe(moment.at)} is in the past. When should it be?")
-    job = None
-    customer = None
-    lookup = await find_job(crm, who)
-    if lookup.job is not None:
-        job, customer = lookup.job, lookup.job.customer
-    else:
-        people = await find_customer(crm, who)
-        if people.customer is None:
-            return Problem(people.problem() if not lookup.candidates else lookup.problem())
-        customer = people.customer
-        if len(lookup.candidates) > 1:
-            # Several jobs: the appointment goes on the customer; the rep can link a job later.
-            job = None
+    if start <= now:
+        return Problem(f"{describe(start)} is in the past. When should it be?")
+    found = await _get_job(crm, job_id)
+    if isinstance(found, Problem):
+        return found
+    job: Job | None = found
+    customer = found.customer or await crm.get_customer(found.customer_id)
+    moment_at = start
     users = await directory_for(crm).users()
     user: User | None = None
     if assignee.strip():
-        found = _find_user(assignee.strip().lstrip("@"), users)
-        if found is None:
+        person = _find_user(assignee.strip().lstrip("@"), users)
+        if person is None:
             return Problem(f"{assignee} is not a user in the CRM.")
-        if isinstance(found, list):
-            return Problem(f"Which {assignee}: " + " or ".join(u.full_name for u in found) + "?")
-        user = found
+        if isinstance(person, list):
+            return Problem(f"Which {assignee}: " + " or ".join(u.full_name for u in person) + "?")
+        user = person
     elif job is not None and job.reps:
         user = job.reps[0]
     elif customer is not None and customer.rep is not None:
         user = customer.rep
     title = title.strip() or "Appointment"
     title = title[:1].upper() + title[1:]
-    end = moment.at + dt.timedelta(minutes=duration_minutes)
+    end = moment_at + dt.timedelta(minutes=duration_minutes)
     address = (
         job.address if job is not None and job.address else (customer.address if customer else None)
     )
     location = address.one_line if address else ""
     body = AppointmentCreate(
         title=title,
-        start_date_time=moment.at,
+        start_date_time=moment_at,
         end_date_time=end,
         description=description
         or (f"{job.name} ({customer.full_name})" if job and customer else ""),
@@ -206,11 +200,11 @@ async def plan_create_appointment(
         attendees=[user.id] if user else [],
         job_ids=[job.id] if job else [],
     )
-    who_text = customer.full_name if customer else who
+    who_text = customer.full_name if customer else f"job {job_id}"
     if job is not None:
         who_text += f" (job {job.id}, {job.name or job.trade_names})"
     summary = (
-        f"Book **{title}** with {who_text} on **{describe(moment.at)}–{describe_time(end.time())}**"
+        f"Book **{title}** with {who_text} on **{describe(moment_at)}–{describe_time(end.time())}**"
         + (f" at {location}" if location else "")
         + (f", assigned to {user.full_name}" if user else "")
         + "."
@@ -221,43 +215,46 @@ async def plan_create_appointment(
 async def plan_update_appointment(
     crm: CRM,
     *,
-    appointment: str,
     now: dt.datetime,
-    when: str = "",
+    appointment_id: int | None = None,
+    job_id: int | None = None,
+    kind: str = "",
+    start: dt.datetime | None = None,
+    day: dt.date | None = None,
     title: str = "",
     completed: bool | None = None,
 ) -> Plan:
-    target = None
-    digits = "".join(ch for ch in appointment if ch.isdigit())
-    if digits and len(digits) >= 4:
+    """Change one appointment: by id, or the job's next one (of `kind`, e.g. "inspection")."""
+    if appointment_id is not None:
         items = await crm.list_appointments()
-        target = next((a for a in items if a.id == int(digits)), None)
+        target = next((a for a in items if a.id == appointment_id), None)
         if target is None:
-            return Problem(f"There is no appointment {digits} in the CRM.")
-    else:
-        people = await find_customer(crm, appointment)
-        if people.customer is None:
-            return Problem(people.problem())
-        upcoming = await crm.list_appointments(start=now, customer_id=people.customer.id)
+            return Problem(f"There is no appointment {appointment_id} in the CRM.")
+    elif job_id is not None:
+        job = await _get_job(crm, job_id)
+        if isinstance(job, Problem):
+            return job
+        items = await crm.list_appointments(job_id=job_id)
+        upcoming = [
+            a for a in items
+            if not a.is_completed and (not kind or kind.casefold() in a.title.casefold())
+            and (completed or (a.starts is not None and a.starts >= now))
+        ]
         if not upcoming:
-            return Problem(f"{people.customer.full_name} has no upcoming appointment to change.")
+            what = f"{kind} appointment" if kind else "upcoming appointment"
+            return Problem(f"{_job_label(job).capitalize()} has no {what} to change.")
         if len(upcoming) > 1:
-            lines = [
-                f"{people.customer.full_name} has {len(upcoming)} upcoming appointments. Which one?"
-            ]
+            lines = [f"{_job_label(job).capitalize()} has {len(upcoming)} such appointments. Which one?"]
             lines.extend(f"- {appointment_line(a)}" for a in upcoming)
             return Problem("\n".join(lines))
         target = upcoming[0]
+    else:
+        return Problem("Which appointment? Give me the job or the appointment number.")
     changes: dict[str, Any] = {}
     said: list[str] = []
-    if when.strip():
-        moment = parse_when(when, now)
-        if moment is None:
-            return Problem("When should it move to? Give a day and a time.")
-        start = target.starts or now
-        new_start = (
-            moment.at if moment.has_time else dt.datetime.combine(moment.at.date(), start.time())
-        )
+    if start is not None or day is not None:
+        current = target.starts or now
+        new_start = start if start is not None else dt.datetime.combine(day or now.date(), current.time())
         if new_start <= now:
             return Problem(f"{describe(new_start)} is in the past. When should it be?")
         changes["start_date_time"] = new_start
@@ -290,10 +287,11 @@ async def plan_update_appointment(
 # --- jobs and prospects ----------------------------------------------------------------------
 
 
-async def _trade_ids(crm: CRM, words: str) -> list[int] | str:
+async def _trade_ids(crm: CRM, words: str | list[str]) -> list[int] | str:
     trades = await directory_for(crm).trades()
     wanted: list[int] = []
-    for raw in words.replace("&", ",").replace(" and ", ",").split(","):
+    said = words if isinstance(words, list) else words.replace("&", ",").replace(" and ", ",").split(",")
+    for raw in said:
         word = raw.strip().casefold()
         if not word:
             continue
@@ -308,22 +306,21 @@ async def _trade_ids(crm: CRM, words: str) -> list[int] | str:
     return wanted or "Which trade is the job for (roofing, siding, gutters, windows…)?"
 
 
-async def plan_create_job(crm: CRM, *, customer: str, trades: str, description: str) -> Plan:
-    people = await find_customer(crm, customer)
-    if people.customer is None:
-        return Problem(people.problem())
+async def plan_create_job(crm: CRM, *, customer_id: int, trades: list[str], description: str) -> Plan:
+    try:
+        customer = await crm.get_customer(customer_id)
+    except CRMNotFound:
+        return Problem(f"I don't have a customer {customer_id}; nothing was changed.")
     trade_ids = await _trade_ids(crm, trades)
     if isinstance(trade_ids, str):
         return Problem(trade_ids)
     if not description.strip():
         return Problem("What is the job's scope (a short description)?")
     names = {t.id: t.name for t in await directory_for(crm).trades()}
-    body = JobCreate(
-        customer_id=people.customer.id, trades=trade_ids, description=description.strip()
-    )
+    body = JobCreate(customer_id=customer.id, trades=trade_ids, description=description.strip())
     summary = (
-        f"Create a {' + '.join(names[t] for t in trade_ids)} job for **{people.customer.full_name}** "
-        f"(customer {people.customer.id}): {description.strip()}"
+        f"Create a {' + '.join(names[t] for t in trade_ids)} job for **{customer.full_name}**: "
+        f"{description.strip()}"
     )
     return ProposedChange("crm_create_job", summary, body.model_dump(mode="json"))
 

@@ -38,6 +38,10 @@ from harde.crm.models import (
 @runtime_checkable
 class CRM(Protocol):
     # --- customers ---------------------------------------------------------------------
+    async def list_customers(self, limit: int = 10_000) -> list[Customer]:
+        """Every customer (up to `limit`), by id: the directory names are linked against."""
+        ...
+
     async def search_customers(self, query: str, limit: int = 10) -> list[Customer]:
         """Customers matching free text (name, email, phone in any format, job number), best first."""
         ...

@@ -222,8 +222,12 @@ def describe_time(t: dt.time) -> str:
     return f"{hour}:{t.minute:02d} {'am' if t.hour < 12 else 'pm'}"
 
 
-def company_now(timezone: str) -> dt.datetime:
-    """The company's wall-clock time now, naive (as the CRM stores appointment times), to the minute."""
+def company_now(timezone: str, fixed: str = "") -> dt.datetime:
+    """The company's wall-clock time now, naive (as the CRM stores appointment times), to the minute.
+
+    `fixed` (the `HARDE_NOW` setting, ISO) pins the clock for demos and evaluations."""
+    if fixed:
+        return dt.datetime.fromisoformat(fixed).replace(tzinfo=None, second=0, microsecond=0)
     try:
         zone: dt.tzinfo | None = ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):

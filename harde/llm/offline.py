@@ -1,8 +1,9 @@
 """The offline model: the Agents SDK's Model interface answered by rules, with no network.
 
-Triage routes with the Router and calls the chosen handoff. A specialist asks its planner
-(harde/llm/planning.py) to call tools or reply, and replies are composed from tool output,
-so nothing is invented. Deterministic: the whole graph is tested through it.
+Triage hands off to the specialist the understanding layer chose for this turn (the Action
+on the run context). A specialist plays the Action's typed tool call, or asks its planner
+(harde/llm/planning.py); replies are composed from tool output, so nothing is invented.
+Deterministic: the whole graph is tested through it.
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ from openai.types.responses import (
     ResponseTextDeltaEvent,
 )
 
-from harde.agents.router import Router, is_affirmative, is_negative
 from harde.context import HardeContext
 from harde.llm.planning import (
     HandBack,
@@ -45,11 +45,7 @@ from harde.llm.planning import (
 # The Assistant sets this for the length of a turn so that planners can read the state.
 CURRENT_CONTEXT: ContextVar[HardeContext | None] = ContextVar("harde_current_context", default=None)
 
-CLARIFY = (
-    "I'm not sure which part of the job that is. I can look up customers and jobs in the CRM, "
-    "answer from our playbook, analyse the director's calls, search the web, write a primer or "
-    "sales script, take down a new customer, or price a job. Which would help?"
-)
+CLARIFY = "I'm not sure who should take that. Is it about a customer or job, or a question for our playbook?"
 MAX_TOOL_ROUNDS = 6
 
 
@@ -142,9 +138,8 @@ def _function_call(name: str, arguments: dict[str, Any]) -> ResponseFunctionTool
 class OfflineModel(Model):
     """One instance per agent; `agent` is the key it acts as."""
 
-    def __init__(self, agent: str, router: Router, fast_tool: str | None) -> None:
+    def __init__(self, agent: str, fast_tool: str | None) -> None:
         self.agent = agent
-        self.router = router
         self.fast_tool = fast_tool
 
     # --- decisions -----------------------------------------------------------------------
@@ -159,12 +154,10 @@ class OfflineModel(Model):
 
     def _triage(self, turn: TurnView, handoff_names: dict[str, str]) -> TResponseOutputItem:
         context = CURRENT_CONTEXT.get()
-        state = context.state if context else None
-        if turn.handed_back_from:
-            top, *_ = self.router.best(turn.text, exclude=tuple(turn.handed_back_from))
-            target = top
-        else:
-            target = self.router.route(turn.text, state).agent
+        action = context.action if context else None
+        target = getattr(action, "agent", None)
+        if target in turn.handed_back_from:
+            target = None  # the specialist sent it back: do not loop
         if target and target in handoff_names:
             return _function_call(handoff_names[target], {})
         return _message(CLARIFY)
@@ -173,14 +166,6 @@ class OfflineModel(Model):
         context = CURRENT_CONTEXT.get()
         if len(turn.results) >= MAX_TOOL_ROUNDS:
             return Reply("\n\n".join(r.output for r in turn.results[-2:]))
-        pending = context.state.pending if context else None
-        if not turn.results and pending is not None and pending.agent == self.agent:
-            if is_affirmative(turn.text) and "confirm_pending_action" in tool_names:
-                return ToolCall("confirm_pending_action")
-            if is_negative(turn.text) and "cancel_pending_action" in tool_names:
-                return ToolCall("cancel_pending_action")
-        if turn.results and turn.results[-1].name in ("confirm_pending_action", "cancel_pending_action"):
-            return Reply(turn.results[-1].output)
         request = PlanRequest(
             agent=self.agent,
             text=turn.text,

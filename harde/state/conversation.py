@@ -8,22 +8,19 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from harde.state.drafts import NewClientState, ScriptDraftState
+from harde.understanding.memory import Focus
 
 
 @dataclass
-class PendingAction:
-    """A write shown to the user and waiting for their yes.
+class PendingRun:
+    """An agent run paused by the SDK before a write, waiting for the rep's own yes.
 
-    `kind` names an executor registered with `harde.tools.confirm.action`; `payload` is what
-    it needs, JSON-serialisable so the wait survives a reload.
-    """
+    `run_state` is the SDK's serialised `RunState`; `user` is who asked, the only one who may approve."""
 
-    kind: str
-    summary: str
-    payload: dict[str, Any]
     agent: str
-    # Said after a "no", when the work behind the proposal goes on (an intake keeps its fields).
-    cancel_note: str = ""
+    summary: str
+    run_state: str
+    user: str = ""
 
 
 @dataclass
@@ -32,15 +29,22 @@ class ConversationState:
     active_agent: str = "triage"
     new_client: NewClientState = field(default_factory=NewClientState)
     script: ScriptDraftState = field(default_factory=ScriptDraftState)
-    pending: PendingAction | None = None
     # The specialist whose last answer asked the user something ("Which Johnson?").
     awaiting_answer: str | None = None
+    # Who and what is in focus, and an open "which one?" (the understanding layer's memory).
+    focus: Focus = field(default_factory=Focus)
+    pending_run: PendingRun | None = None
 
     @property
     def workflow_in_progress(self) -> str | None:
         """The agent whose multi-turn work is under way, if any."""
-        if self.pending is not None:
-            return self.pending.agent
+        if self.pending_run is not None:
+            return self.pending_run.agent
+        return self.drafting
+
+    @property
+    def drafting(self) -> str | None:
+        """The agent whose stateful work (an intake, a script) is under way, if any."""
         if self.new_client.in_progress:
             return "new_clients"
         if self.script.in_progress:
@@ -71,8 +75,8 @@ class ConversationState:
                 "words": len(s.draft.split()) if s.draft else 0,
                 "revisions": len(s.revisions),
             }
-        if self.pending is not None:
-            out["pending"] = self.pending.summary
+        if self.pending_run is not None:
+            out["pending"] = self.pending_run.summary
         return out
 
 

@@ -1,5 +1,5 @@
-"""The crm specialist's tools: thin wrappers over harde.crm (reads answer at once; writes are
-proposed and run only after the user's yes, through harde.tools.confirm)."""
+"""The crm specialist's tools: typed, thin wrappers over harde.crm. Reads answer at once; writes
+run only after the rep's own yes (the SDK's approvals, harde.tools.approvals)."""
 
 from __future__ import annotations
 
@@ -12,12 +12,15 @@ from agents import RunContextWrapper
 from harde.context import HardeContext
 from harde.crm import changes
 from harde.crm.answers import CRMAnswers
-from harde.crm.errors import CRMError
+from harde.crm.directory import directory_for
+from harde.crm.errors import CRMError, CRMNotFound
+from harde.crm.facts import Fact, appointments_between, customer_facts, job_facts, rep_jobs
+from harde.crm.models import User
 from harde.crm.progress import crm_progress
 from harde.crm.protocol import CRM
-from harde.crm.render import failure
+from harde.crm.render import customer_line, failure, job_line
 from harde.crm.when import company_now
-from harde.tools.confirm import action, propose
+from harde.tools.approvals import apply_audited
 from harde.tools.registry import tool
 
 
@@ -27,7 +30,7 @@ def _crm(ctx: HardeContext) -> CRM:
 
 
 def _now(ctx: HardeContext) -> dt.datetime:
-    return company_now(ctx.settings.timezone)
+    return company_now(ctx.settings.timezone, ctx.settings.now)
 
 
 async def _read(
@@ -40,97 +43,122 @@ async def _read(
             return failure(exc)
 
 
-async def _propose(
-    ctx: RunContextWrapper[HardeContext], make: Callable[[CRM], Awaitable[changes.Plan]]
-) -> str:
-    with crm_progress(ctx.context.note):
-        try:
-            plan = await make(_crm(ctx.context))
-        except CRMError as exc:
-            return failure(exc)
-    if isinstance(plan, changes.Problem):
-        return plan.text
-    return propose(
-        ctx.context, kind=plan.kind, summary=plan.summary, payload=plan.payload, agent="crm"
-    )
-
-
 # --- reads -----------------------------------------------------------------------------------
 
 
+async def _answer(ctx: RunContextWrapper[HardeContext], ask: Callable[[CRM], Awaitable[str]]) -> str:
+    with crm_progress(ctx.context.note):
+        try:
+            return await ask(_crm(ctx.context))
+        except CRMNotFound as exc:
+            return f"I don't have that record in the CRM ({exc.message})."
+        except CRMError as exc:
+            return failure(exc)
+
+
+def _rep(users: list[User], name: str) -> User | str:
+    key = " ".join(name.casefold().lstrip("@").split())
+    exact = [u for u in users if u.full_name.casefold() == key]
+    partial = exact or [u for u in users if key in (u.first_name.casefold(), u.last_name.casefold())]
+    if len(partial) == 1:
+        return partial[0]
+    if partial:
+        return "Which one: " + " or ".join(u.full_name for u in partial) + "?"
+    return f"{name} is not a user in the CRM. The team: " + ", ".join(u.full_name for u in users) + "."
+
+
 @tool(status="Looking that up in the CRM…")
-async def crm_lookup(ctx: RunContextWrapper[HardeContext], query: str) -> str:
-    """Answer a read question about the CRM from the user's own words: a job's status or stage,
-    a customer's jobs, who the rep is, notes, open balance, next appointment, jobs in a stage,
-    find a customer by phone. Pass the question as asked."""
-    return await _read(ctx, lambda a: a.lookup(query))
-
-
-@tool(status="Searching customers for {query}…")
-async def crm_search_customers(ctx: RunContextWrapper[HardeContext], query: str) -> str:
-    """Find customers by name, phone (any format), email or job number. Fuzzy: an unknown name
-    gives the closest matches; several matches are listed with their jobs so the user can pick."""
-    return await _read(ctx, lambda a: a.search_customers(query))
-
-
-@tool(status="Opening the customer record…")
-async def crm_customer_details(ctx: RunContextWrapper[HardeContext], customer: str) -> str:
-    """A customer's contact details, address, rep and jobs. `customer`: a name, phone, email or "customer 101"."""
-    return await _read(ctx, lambda a: a.customer_details(customer))
-
-
-@tool(status="Listing the customer's jobs…")
-async def crm_customer_jobs(ctx: RunContextWrapper[HardeContext], customer: str) -> str:
-    """Every job of one customer with stage, trade and rep. `customer`: a name, phone or email."""
-    return await _read(ctx, lambda a: a.customer_jobs(customer))
-
-
-@tool(status="Opening job {job}…")
-async def crm_job_details(ctx: RunContextWrapper[HardeContext], job: str) -> str:
-    """One job: stage, trades, customer, address, reps, scope and latest notes.
-    `job`: "job 1043", a job number, or words like "the Johnson roof job"."""
-    return await _read(ctx, lambda a: a.job_details(job))
-
-
-@tool(status="Pulling the full picture of {job}…")
-async def crm_job_overview(ctx: RunContextWrapper[HardeContext], job: str) -> str:
-    """Everything about one job at once (details, notes, appointments, financials), fetched in parallel."""
-    return await _read(ctx, lambda a: a.job_overview(job))
-
-
-@tool(status="Reading the notes on {job}…")
-async def crm_job_notes(ctx: RunContextWrapper[HardeContext], job: str) -> str:
-    """A job's notes, newest first, with their note ids (needed to edit one)."""
-    return await _read(ctx, lambda a: a.job_notes(job))
-
-
-@tool(status="Listing jobs in {stage}…")
-async def crm_jobs_in_stage(
-    ctx: RunContextWrapper[HardeContext], stage: str, trade: str = ""
+async def crm_facts(
+    ctx: RunContextWrapper[HardeContext],
+    fields: list[Fact],
+    customer_id: int | None = None,
+    job_id: int | None = None,
 ) -> str:
-    """Jobs currently in a workflow stage ("proposal sent", "scheduled"...), optionally one trade."""
-    return await _read(ctx, lambda a: a.jobs_in_stage(stage, trade))
+    """The asked facts of one job (give `job_id`) or one customer (give `customer_id`; job facts
+    then cover each of their jobs). `fields`: any of phone, email, address, stage, rep,
+    contract_amount, deposit, payments, balance, install_date, next_appointment, appointments,
+    notes, proposals, jobs, overview. Find ids first with `crm_find_customers`."""
+
+    async def ask(crm: CRM) -> str:
+        now = _now(ctx.context)
+        if job_id is not None:
+            return await job_facts(crm, await crm.get_job(job_id), fields, now)
+        if customer_id is not None:
+            return await customer_facts(crm, await crm.get_customer(customer_id), fields, now)
+        return "Which customer or job? Give me a name or a job number."
+
+    return await _answer(ctx, ask)
 
 
-@tool(status="Checking the money on {job}…")
-async def crm_financial_summary(ctx: RunContextWrapper[HardeContext], job: str) -> str:
-    """A job's contract amount, invoices, payments and open balance."""
-    return await _read(ctx, lambda a: a.financials(job))
+@tool(status="Searching customers…")
+async def crm_find_customers(
+    ctx: RunContextWrapper[HardeContext],
+    name: str = "",
+    phone: str = "",
+    email: str = "",
+    job_number: str = "",
+) -> str:
+    """Customers matching a name (full, first or last; typos tolerated), a phone number (any
+    format), an email, or a job number, with their ids and jobs. Give at least one."""
+
+    async def ask(crm: CRM) -> str:
+        said = next((v.strip() for v in (job_number, phone, email, name) if v.strip()), "")
+        if not said:
+            return "Give me a name, phone, email or job number to search for."
+        found = await crm.search_customers(said, limit=8)
+        if not found:
+            return f"No customer matches “{said}”."
+        lines = [f"{len(found)} customer{'s' if len(found) != 1 else ''} match “{said}”:"]
+        for c in found:
+            jobs = await crm.list_jobs(customer_id=c.id)
+            lines.append(f"- {customer_line(c)}")
+            lines.extend(f"  - {job_line(j, with_customer=False)}" for j in jobs)
+        return "\n".join(lines)
+
+    return await _answer(ctx, ask)
 
 
-@tool(status="Looking up proposals…")
-async def crm_proposals(ctx: RunContextWrapper[HardeContext], job: str = "") -> str:
-    """Proposals of one job (or all proposals when `job` is empty), with status and amount."""
-    return await _read(ctx, lambda a: a.proposals(job))
+@tool(status="Listing {rep}'s jobs…")
+async def crm_rep_jobs(ctx: RunContextWrapper[HardeContext], rep: str, open_only: bool = True) -> str:
+    """One rep's jobs (as sales rep or estimator), open ones only unless `open_only` is false.
+    `rep`: the user's name as in `crm_list_users`."""
+
+    async def ask(crm: CRM) -> str:
+        user = _rep(await directory_for(crm).users(), rep)
+        return user if isinstance(user, str) else await rep_jobs(crm, user, open_only=open_only)
+
+    return await _answer(ctx, ask)
 
 
 @tool(status="Checking the calendar…")
 async def crm_appointments(
-    ctx: RunContextWrapper[HardeContext], when: str = "", customer: str = ""
+    ctx: RunContextWrapper[HardeContext],
+    start: dt.date,
+    end: dt.date | None = None,
+    rep: str = "",
+    customer_id: int | None = None,
+    job_id: int | None = None,
+    kind: str = "",
 ) -> str:
-    """Appointments in a date range said in words ("today", "this week", "next week", "Tuesday",
-    "Dec 3"; default the next 14 days), or a customer's upcoming appointments."""
-    return await _read(ctx, lambda a: a.appointments(when, customer))
+    """Appointments starting on the days from `start` to `end` (ISO dates, inclusive; `end`
+    defaults to `start`), optionally one rep's, one customer's, one job's, or one kind
+    ("install", "inspection", "walkthrough")."""
+
+    async def ask(crm: CRM) -> str:
+        user = _rep(await directory_for(crm).users(), rep) if rep.strip() else None
+        if isinstance(user, str):
+            return user
+        return await appointments_between(
+            crm, start, end or start, rep=user, customer_id=customer_id, job_id=job_id, kind=kind
+        )
+
+    return await _answer(ctx, ask)
+
+
+@tool(status="Listing jobs in {stage}…")
+async def crm_jobs_in_stage(ctx: RunContextWrapper[HardeContext], stage: str, trade: str = "") -> str:
+    """Jobs currently in one workflow stage (its name, e.g. "Proposal Sent"), optionally one trade."""
+    return await _read(ctx, lambda a: a.jobs_in_stage(stage, trade))
 
 
 @tool(status="Listing the workflow stages…")
@@ -157,99 +185,123 @@ async def crm_list_referrals(ctx: RunContextWrapper[HardeContext]) -> str:
     return await _read(ctx, lambda a: a.referrals())
 
 
-# --- writes: proposed here, carried out by the executors below after the user's yes ----------
+# --- writes: run only after the rep's own yes (the SDK's approvals) -----------------------------
 
 
-@tool(status="Preparing the note…", writes=True)
-async def crm_add_note(ctx: RunContextWrapper[HardeContext], job: str, note: str) -> str:
-    """Propose adding a note to a job. `note` may @mention users ("@Mike Reed please call her");
-    unknown or ambiguous names are reported back, not dropped. Runs after the user confirms."""
-    return await _propose(ctx, lambda crm: changes.plan_add_note(crm, job, note))
+@tool(status="Adding the note…", writes=True, preview=lambda ctx, a: changes.plan_add_note(_crm(ctx), a["job_id"], a["note"]))
+async def crm_add_note(ctx: RunContextWrapper[HardeContext], job_id: int, note: str) -> str:
+    """Add a note to a job. `note` may @mention users ("@Mike Reed please call her"); unknown or
+    ambiguous names are reported back, not dropped. Waits for the rep's approval."""
+    return await _write(ctx, lambda crm: changes.plan_add_note(crm, job_id, note))
 
 
-@tool(status="Preparing the note change…", writes=True)
+@tool(status="Changing the note…", writes=True, preview=lambda ctx, a: changes.plan_update_note(_crm(ctx), a["note_id"], a["note"]))
 async def crm_update_note(ctx: RunContextWrapper[HardeContext], note_id: int, note: str) -> str:
-    """Propose replacing the text of note `note_id`. Runs after the user confirms."""
-    return await _propose(ctx, lambda crm: changes.plan_update_note(crm, note_id, note))
+    """Replace the text of note `note_id`. Waits for the rep's approval."""
+    return await _write(ctx, lambda crm: changes.plan_update_note(crm, note_id, note))
 
 
-@tool(status="Preparing the stage change…", writes=True)
-async def crm_change_stage(ctx: RunContextWrapper[HardeContext], job: str, stage: str) -> str:
-    """Propose moving a job to another workflow stage, named as people say it ("proposal sent",
-    "scheduled", "signed"). Runs after the user confirms."""
+def _stage_preview(ctx: HardeContext, a: dict[str, Any]) -> Awaitable[changes.Plan]:
+    return changes.plan_change_stage(_crm(ctx), a["job_id"], a["stage"])
+
+
+@tool(status="Moving the job…", writes=True, preview=_stage_preview)
+async def crm_change_stage(ctx: RunContextWrapper[HardeContext], job_id: int, stage: str) -> str:
+    """Move a job to another workflow stage, by the stage's name ("Proposal Sent", "Lost",
+    "Contract Signed"). Waits for the rep's approval."""
     if getattr(_crm(ctx.context), "stage_changes_supported", None) is False:
-        # The account already refused the (unconfirmed) endpoint: say so before proposing.
+        # The account already refused the (unconfirmed) endpoint: say so before trying.
         return (
             "Leap's API does not expose stage changes for this account, so I can't move the "
             "job from here: change its stage in Leap itself."
         )
-    return await _propose(ctx, lambda crm: changes.plan_change_stage(crm, job, stage))
+    return await _write(ctx, lambda crm: changes.plan_change_stage(crm, job_id, stage))
 
 
-@tool(status="Preparing the appointment…", writes=True)
+def _appointment_plan(ctx: HardeContext, a: dict[str, Any]) -> Awaitable[changes.Plan]:
+    start = a["start"] if isinstance(a["start"], dt.datetime) else dt.datetime.fromisoformat(str(a["start"]))
+    return changes.plan_create_appointment(
+        _crm(ctx),
+        job_id=a["job_id"],
+        title=a.get("title", ""),
+        start=start.replace(tzinfo=None),
+        now=_now(ctx),
+        duration_minutes=int(a.get("duration_minutes", 60)),
+        assignee=a.get("assignee", ""),
+    )
+
+
+@tool(status="Booking the appointment…", writes=True, preview=_appointment_plan)
 async def crm_create_appointment(
     ctx: RunContextWrapper[HardeContext],
+    job_id: int,
     title: str,
-    who: str,
-    when: str,
+    start: dt.datetime,
     duration_minutes: int = 60,
     assignee: str = "",
 ) -> str:
-    """Propose booking an appointment. `who`: the customer or job ("the Nguyens", "job 1043");
-    `when`: words like "Tuesday at 3pm"; `assignee`: a user (default: the job's rep). Runs after
-    the user confirms."""
-    return await _propose(
-        ctx,
-        lambda crm: changes.plan_create_appointment(
-            crm,
-            title=title,
-            who=who,
-            when=when,
-            now=_now(ctx.context),
-            duration_minutes=duration_minutes,
-            assignee=assignee,
-        ),
+    """Book an appointment on a job. `start`: ISO datetime in the company's time zone;
+    `assignee`: a user (default: the job's rep). Waits for the rep's approval."""
+    arguments = {"job_id": job_id, "title": title, "start": start, "duration_minutes": duration_minutes, "assignee": assignee}
+    return await _write(ctx, lambda crm: _appointment_plan(ctx.context, arguments))
+
+
+def _update_plan(ctx: HardeContext, a: dict[str, Any]) -> Awaitable[changes.Plan]:
+    start = a.get("start")
+    day = a.get("day")
+    return changes.plan_update_appointment(
+        _crm(ctx),
+        now=_now(ctx),
+        appointment_id=a.get("appointment_id"),
+        job_id=a.get("job_id"),
+        kind=a.get("kind", ""),
+        start=dt.datetime.fromisoformat(str(start)).replace(tzinfo=None) if start else None,
+        day=dt.date.fromisoformat(str(day)) if day else None,
+        title=a.get("title", ""),
+        completed=a.get("completed"),
     )
 
 
-@tool(status="Preparing the appointment change…", writes=True)
+@tool(status="Changing the appointment…", writes=True, preview=_update_plan)
 async def crm_update_appointment(
     ctx: RunContextWrapper[HardeContext],
-    appointment: str,
-    when: str = "",
+    appointment_id: int | None = None,
+    job_id: int | None = None,
+    kind: str = "",
+    start: dt.datetime | None = None,
+    day: dt.date | None = None,
     title: str = "",
     completed: bool | None = None,
 ) -> str:
-    """Propose changing an appointment (by id, or the customer's one upcoming appointment):
-    a new time in words, a new title, or marking it done. Runs after the user confirms."""
-    return await _propose(
-        ctx,
-        lambda crm: changes.plan_update_appointment(
-            crm,
-            appointment=appointment,
-            now=_now(ctx.context),
-            when=when,
-            title=title,
-            completed=completed,
-        ),
-    )
+    """Change one appointment, by `appointment_id` or the job's next one (of `kind`): a new
+    `start` (ISO datetime) or `day` (keeps the time), a new title, or mark it completed.
+    Waits for the rep's approval."""
+    arguments = {
+        "appointment_id": appointment_id, "job_id": job_id, "kind": kind, "start": start,
+        "day": day, "title": title, "completed": completed,
+    }
+    return await _write(ctx, lambda crm: _update_plan(ctx.context, arguments))
 
 
-@tool(status="Preparing the new job…", writes=True)
+def _job_plan(ctx: HardeContext, a: dict[str, Any]) -> Awaitable[changes.Plan]:
+    return changes.plan_create_job(_crm(ctx), customer_id=a["customer_id"], trades=list(a["trades"]), description=a["description"])
+
+
+@tool(status="Creating the job…", writes=True, preview=_job_plan)
 async def crm_create_job(
-    ctx: RunContextWrapper[HardeContext], customer: str, trades: str, description: str
+    ctx: RunContextWrapper[HardeContext], customer_id: int, trades: list[str], description: str
 ) -> str:
-    """Propose a new job for an existing customer. `trades`: e.g. "roofing" or "roofing, gutters".
-    Runs after the user confirms."""
-    return await _propose(
-        ctx,
-        lambda crm: changes.plan_create_job(
-            crm, customer=customer, trades=trades, description=description
-        ),
-    )
+    """Open a new job for an existing customer. `trades`: e.g. ["roofing"] or ["roofing", "gutters"].
+    Waits for the rep's approval."""
+    arguments = {"customer_id": customer_id, "trades": trades, "description": description}
+    return await _write(ctx, lambda crm: _job_plan(ctx.context, arguments))
 
 
-@tool(status="Preparing the new prospect…", writes=True)
+def _prospect_plan(ctx: HardeContext, a: dict[str, Any]) -> Awaitable[changes.Plan]:
+    return changes.plan_create_prospect(_crm(ctx), **a)
+
+
+@tool(status="Adding the prospect…", writes=True, preview=_prospect_plan)
 async def crm_create_prospect(
     ctx: RunContextWrapper[HardeContext],
     first_name: str,
@@ -263,34 +315,23 @@ async def crm_create_prospect(
     trades: str = "",
     description: str = "",
 ) -> str:
-    """Propose a new prospect (customer, optionally with a first job). Refuses a phone or email
-    that already belongs to a customer. Runs after the user confirms."""
-    return await _propose(
-        ctx,
-        lambda crm: changes.plan_create_prospect(
-            crm,
-            first_name=first_name,
-            last_name=last_name,
-            phone=phone,
-            email=email,
-            street=street,
-            city=city,
-            state=state,
-            zip_code=zip_code,
-            trades=trades,
-            description=description,
-        ),
-    )
+    """Add a new prospect (customer, optionally with a first job). Refuses a phone or email that
+    already belongs to a customer. Waits for the rep's approval."""
+    arguments = {
+        "first_name": first_name, "last_name": last_name, "phone": phone, "email": email,
+        "street": street, "city": city, "state": state, "zip_code": zip_code, "trades": trades,
+        "description": description,
+    }
+    return await _write(ctx, lambda crm: _prospect_plan(ctx.context, arguments))
 
 
-def _executor(kind: str) -> Callable[[HardeContext, dict[str, Any]], Awaitable[str]]:
-    async def execute(ctx: HardeContext, payload: dict[str, Any]) -> str:
-        with crm_progress(ctx.note):
-            return await changes.apply_change(_crm(ctx), kind, payload)
-
-    execute.__name__ = f"execute_{kind}"
-    return execute
-
-
-for _kind in changes.CHANGE_KINDS:
-    action(_kind)(_executor(_kind))
+async def _write(ctx: RunContextWrapper[HardeContext], make: Callable[[CRM], Awaitable[changes.Plan]]) -> str:
+    """Carry out an approved write: plan it again on fresh data, apply it, audit it."""
+    with crm_progress(ctx.context.note):
+        try:
+            plan = await make(_crm(ctx.context))
+        except CRMError as exc:
+            return failure(exc)
+        if isinstance(plan, changes.Problem):
+            return plan.text
+        return await apply_audited(ctx.context, plan.kind, plan.summary, lambda: changes.apply_change(_crm(ctx.context), plan.kind, plan.payload))

@@ -7,27 +7,31 @@ from typing import Any
 from agents import RunContextWrapper
 
 from harde.context import HardeContext
+from harde.crm.changes import Problem, ProposedChange
 from harde.intake.creation import create_customer_record
 from harde.intake.slots import format_phone, record_markdown, start_over, take_input
-from harde.tools.confirm import action, propose
+from harde.tools.approvals import apply_audited
 from harde.tools.registry import tool
 
 AGENT = "new_clients"
 
 
-def _propose_creation(ctx: HardeContext, *, allow_duplicate: bool = False) -> str:
+KEPT_NOTE = "The details are kept: tell me what to change, or say **start over** to drop them."
+
+
+def _ready_text(ctx: HardeContext, *, allow_duplicate: bool = False) -> str:
     state = ctx.state.new_client
     state.awaiting_confirmation = True
     state.allow_duplicate = allow_duplicate
     lead = "Create this customer in the CRM" + (" even though it matches an existing one" if allow_duplicate else "") + "?"
-    return propose(
-        ctx,
-        kind="create_customer",
-        summary=f"{lead}\n\n{record_markdown(state)}",
-        payload={"fields": dict(state.fields), "allow_duplicate": allow_duplicate},
-        agent=AGENT,
-        cancel_note="The details are kept: tell me what to change, or say **start over** to drop them.",
-    )
+    return f"{lead}\n\n{record_markdown(state)}"
+
+
+async def _creation_preview(ctx: HardeContext, arguments: dict[str, Any]) -> ProposedChange | Problem:
+    state = ctx.state.new_client
+    if not state.in_progress or not state.fields:
+        return Problem("There is no new customer being collected.")
+    return ProposedChange("create_customer", _ready_text(ctx, allow_duplicate=bool(arguments.get("allow_duplicate"))))
 
 
 @tool(status="Taking down the customer's details…")
@@ -63,20 +67,22 @@ async def intake_collect_customer(
     if not text.strip() and not any(v for v in typed.values()):
         return "Tell me about the new customer: name, phone, and whatever else you have (email, address, trade)."
     reply = take_input(context.state.new_client, text, typed)
-    context.state.pending = None if context.state.pending and context.state.pending.kind == "create_customer" else context.state.pending
     context.state_changed()
     if not reply.ready:
         return reply.text
-    return _propose_creation(context)
+    return "The record is complete: call intake_create_customer to create it.\n\n" + record_markdown(context.state.new_client)
 
 
-@tool(status="Preparing the customer anyway…")
-async def intake_create_anyway(ctx: RunContextWrapper[HardeContext]) -> str:
-    """Propose creating the customer although an existing one has the same email or phone (the rep said "create anyway")."""
-    state = ctx.context.state.new_client
-    if not state.in_progress or not state.fields:
-        return "There is no new customer being collected."
-    return _propose_creation(ctx.context, allow_duplicate=True)
+@tool(status="Creating the customer…", writes=True, preview=_creation_preview)
+async def intake_create_customer(ctx: RunContextWrapper[HardeContext], allow_duplicate: bool = False) -> str:
+    """Create the new customer collected so far in the CRM, after the rep's approval.
+    `allow_duplicate`: the rep said "create anyway" although a customer has the same email or phone."""
+    context = ctx.context
+    plan = await _creation_preview(context, {"allow_duplicate": allow_duplicate})
+    if isinstance(plan, Problem):
+        return plan.text
+    payload = {"fields": dict(context.state.new_client.fields), "allow_duplicate": allow_duplicate}
+    return await apply_audited(context, "create_customer", plan.summary, lambda: execute_create_customer(context, payload))
 
 
 @tool(status="Dropping the customer being collected…")
@@ -86,17 +92,14 @@ async def intake_discard(ctx: RunContextWrapper[HardeContext]) -> str:
     had = state.in_progress and bool(state.fields)
     start_over(state)
     state.active = False
-    if ctx.context.state.pending is not None and ctx.context.state.pending.kind == "create_customer":
-        ctx.context.state.pending = None
     ctx.context.state_changed()
     return "Dropped the new customer; nothing was created." if had else "There was no new customer being collected."
 
 
-@action("create_customer")
 async def execute_create_customer(ctx: HardeContext, payload: dict[str, Any]) -> str:
     state = ctx.state.new_client
     ctx.note("Checking the CRM for an existing customer with this email or phone…")
-    # A CRM failure propagates: execute_pending reports it and keeps the proposal for a retry.
+    # A CRM failure propagates: apply_audited reports it and nothing is created.
     result = await create_customer_record(
         ctx.services.crm, payload.get("fields", {}), allow_duplicate=bool(payload.get("allow_duplicate"))
     )

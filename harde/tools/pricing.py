@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from agents import RunContextWrapper
 
 from harde.context import HardeContext
+from harde.crm.changes import Problem, ProposedChange
 from harde.errors import HardeError, InputError
 from harde.pricing.answers import (
     PricingPolicy,
@@ -22,7 +21,7 @@ from harde.pricing.answers import (
 )
 from harde.pricing.catalog import Catalog
 from harde.pricing.questions import PricingQuestion
-from harde.tools.confirm import action, propose
+from harde.tools.approvals import apply_audited
 from harde.tools.registry import tool
 
 ESTIMATE_NOTE_KIND = "pricing_estimate_note"
@@ -111,42 +110,44 @@ async def pricing_margin_markup(
         return f"I can't work that out: {error}."
 
 
-@tool(status="Preparing the estimate note for job {job_id}…", writes=True)
-async def pricing_attach_estimate(
-    ctx: RunContextWrapper[HardeContext], job_id: int, query: str
-) -> str:
-    """Propose adding an estimate to a CRM job as a note (the user confirms first). `query` is
-    the estimate request in words, figures included ("siding estimate for 1,800 sq ft of wall at a
-    35% margin")."""
-    context = ctx.context
+async def _estimate_note(context: HardeContext, job_id: int, query: str) -> ProposedChange | Problem:
     estimate = estimate_for_question(query, _catalog(context), _policy(context))
     if estimate is None:
-        return (
+        return Problem(
             "That isn't an estimate I can attach: ask for a roof, siding, gutter, window or "
             "material estimate with its measurements first."
         )
     try:
         job = await context.services.crm.get_job(job_id)
     except HardeError as error:
-        return f"I couldn't find job {job_id} in the CRM: {error}"
+        return Problem(f"I couldn't find job {job_id} in the CRM: {error}")
     note = f"Estimate prepared by Hard-E\n{estimate_summary(estimate)}"
     summary = f"Add this estimate to {job.title} as a note:\n\n{render_estimate(estimate)}"
-    return propose(
-        context,
-        kind=ESTIMATE_NOTE_KIND,
-        summary=summary,
-        payload={"job_id": job_id, "text": note},
-        agent="pricing",
-    )
+    return ProposedChange(ESTIMATE_NOTE_KIND, summary, {"job_id": job_id, "text": note})
 
 
-@action(ESTIMATE_NOTE_KIND)
-async def add_estimate_note(ctx: HardeContext, payload: dict[str, Any]) -> str:
-    job_id = int(payload["job_id"])
-    note = await ctx.services.crm.add_note(job_id, str(payload["text"]))
-    note_id = getattr(note, "id", None)
-    return (
-        f"Done: the estimate is on job {job_id} as note {note_id}."
-        if note_id
-        else f"Done: the estimate is on job {job_id}."
-    )
+@tool(
+    status="Adding the estimate to job {job_id}…",
+    writes=True,
+    preview=lambda ctx, a: _estimate_note(ctx, int(a["job_id"]), str(a["query"])),
+)
+async def pricing_attach_estimate(
+    ctx: RunContextWrapper[HardeContext], job_id: int, query: str
+) -> str:
+    """Add an estimate to a CRM job as a note, after the rep's approval. `query` is the estimate
+    request in words, figures included ("siding estimate for 1,800 sq ft of wall at a 35% margin")."""
+    context = ctx.context
+    plan = await _estimate_note(context, job_id, query)
+    if isinstance(plan, Problem):
+        return plan.text
+
+    async def add() -> str:
+        note = await context.services.crm.add_note(job_id, str(plan.payload["text"]))
+        note_id = getattr(note, "id", None)
+        return (
+            f"Done: the estimate is on job {job_id} as note {note_id}."
+            if note_id
+            else f"Done: the estimate is on job {job_id}."
+        )
+
+    return await apply_audited(context, plan.kind, plan.summary, add)

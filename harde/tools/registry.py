@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 ToolFunc = Callable[..., Awaitable[str]]
+# A write's dry run: what it would do (or why it can't), from its arguments, without writing.
+Preview = Callable[[Any, dict[str, Any]], Awaitable[Any]]
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class ToolSpec:
     writes: bool
     # Status-line text while the tool runs; formatted with the call's arguments.
     status: str
+    preview: Preview | None = None
 
     def status_for(self, arguments: dict[str, Any]) -> str:
         if not self.status:
@@ -41,14 +44,16 @@ class _Blank(dict[str, Any]):
 TOOLS: dict[str, ToolSpec] = {}
 
 
-def tool(*, status: str = "", writes: bool = False) -> Callable[[ToolFunc], ToolFunc]:
-    """Register a tool. Its docstring is what the model reads; its name is the tool's name."""
+def tool(*, status: str = "", writes: bool = False, preview: Preview | None = None) -> Callable[[ToolFunc], ToolFunc]:
+    """Register a tool. Its docstring is what the model reads; its name is the tool's name.
+
+    A tool that `writes` runs only after the rep approves it; its `preview` says what it will do."""
 
     def register(func: ToolFunc) -> ToolFunc:
         name = func.__name__
         if name in TOOLS and TOOLS[name].func is not func:
             raise ValueError(f"two tools are named {name!r}")
-        TOOLS[name] = ToolSpec(name=name, func=func, writes=writes, status=status)
+        TOOLS[name] = ToolSpec(name=name, func=func, writes=writes, status=status, preview=preview)
         return func
 
     return register

@@ -93,6 +93,14 @@ def _sidebar(runtime: Runtime, cid: str) -> None:
                 st.markdown(f"Focus: {s['focus'] or '—'} · {s['words']} words · {s['revisions']} revisions")
         if "pending" in public:
             st.warning("Waiting for your yes:\n\n" + public["pending"])
+            approve, leave = st.columns(2)
+            # The buttons send the rep's own answer, as if typed: only it can approve a write.
+            if approve.button("✅ Approve", use_container_width=True, key="approve"):
+                st.session_state["queued"] = "yes"
+                st.rerun()
+            if leave.button("Leave it", use_container_width=True, key="leave"):
+                st.session_state["queued"] = "no"
+                st.rerun()
         if st.button("New conversation", use_container_width=True, type="primary"):
             st.query_params["c"] = uuid.uuid4().hex[:12]
             st.rerun()
@@ -164,8 +172,9 @@ def render_chat() -> None:
             if n == len(history) - 1 and message["role"] == "assistant":
                 _render_attachments(st.session_state.get("attachments", {}).get(cid, []))
     spoken = st.session_state.pop("spoken", None)
+    queued = st.session_state.pop("queued", None)
     typed = st.chat_input("Ask Hard-E, or dictate a new customer…")
-    text = (typed or spoken or "").strip()
+    text = (typed or queued or spoken or "").strip()
     if not text:
         return
     with st.chat_message("user"):

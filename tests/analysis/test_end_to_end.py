@@ -89,7 +89,10 @@ async def test_with_a_model_the_answer_is_grounded_on_the_computed_figures(tmp_p
             await assistant.aclose()
     assert turn.agent == "analysis" and turn.flow == "fast" and turn.tools == ["analyze_transcripts"]
     assert turn.answer == "Price comes up most on siding jobs."
-    system = server.requests[-1].json["messages"][0]["content"]
+    messages = server.requests[-1].json["messages"]
     siding = load_transcripts(assistant.settings).filter(trade="siding")
     top = siding.objection_frequency()[0]
-    assert f"| {top.label} | {top.calls} | {top.share.percent:g}% |" in system
+    # The figures travel as the tool's output, never inside the system message.
+    tool_output = next(m["content"] for m in messages if m["role"] == "tool")
+    assert f"| {top.label} | {top.calls} | {top.share.percent:g}% |" in tool_output
+    assert f"| {top.label} |" not in messages[0]["content"]

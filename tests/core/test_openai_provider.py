@@ -10,7 +10,7 @@ from harde.assistant import Assistant
 from harde.config import Settings
 from harde.emulators.openai_server import OpenAITestServer
 from harde.events import RouteChosen
-from tests.core.graph_fixtures import WRITES, config_with_test_tools
+from tests.core.graph_fixtures import config_with_test_tools
 
 
 @pytest.fixture
@@ -49,27 +49,62 @@ async def test_fast_path_streams_one_completion_grounded_on_the_tool(settings: S
     assert turn.answer == "Our workmanship warranty lasts ten years."
     calls = _chat_calls(server)
     assert len(calls) == 1 and calls[0]["stream"] is True
-    system = calls[0]["messages"][0]["content"]  # type: ignore[index]
-    assert "test book" in system  # the tool output grounds the answer
+    messages = calls[0]["messages"]  # type: ignore[index]
+    # The tool output grounds the answer as tool content, never inside the system message.
+    assert "test book" not in messages[0]["content"]  # type: ignore[index]
+    assert messages[-1]["role"] == "tool" and "test book" in messages[-1]["content"]  # type: ignore[index]
+    assert messages[-2]["tool_calls"][0]["function"]["name"] == "test_lookup"  # type: ignore[index]
     await assistant.aclose()
 
 
-async def test_sdk_path_hands_off_and_calls_a_tool(settings: Settings, server: OpenAITestServer) -> None:
-    WRITES.clear()
+async def test_fast_path_on_the_responses_api(settings: Settings, server: OpenAITestServer) -> None:
+    server.enqueue_text("Ten years on workmanship.")
+    assistant = Assistant(_settings(settings, server, openai_api="responses"), config=config_with_test_tools())
+    turn = await assistant.ask("What is our warranty on workmanship?")
+    assert (turn.flow, turn.answer) == ("fast", "Ten years on workmanship.")
+    request = next(r.json for r in server.requests if r.path.endswith("/responses"))
+    kinds = [item.get("type") for item in request["input"]]  # type: ignore[union-attr]
+    assert kinds[-2:] == ["function_call", "function_call_output"]
+    assert "test book" not in request["instructions"]  # type: ignore[operator]
+    await assistant.aclose()
+
+
+async def test_a_write_the_model_calls_waits_for_the_reps_yes(settings: Settings, server: OpenAITestServer) -> None:
     server.enqueue_tool_call("transfer_to_crm", {})
-    server.enqueue_tool_call("test_propose_note", {"query": "materials delivered"})
-    server.enqueue_text("I'd add that note to job 1043. Shall I go ahead?")
+    server.enqueue_tool_call("crm_add_note", {"job_id": 1043, "note": "materials delivered"})
     assistant = Assistant(_settings(settings, server), config=config_with_test_tools())
+    before = len(await assistant.services.crm.list_notes(1043))
     turn = await assistant.ask("Add a note to job 1043: materials delivered")
     assert turn.flow == "sdk"
     assert turn.agents == ["triage", "crm"] and turn.agent == "crm"
-    assert turn.tools == ["test_propose_note"]
-    assert turn.answer.endswith("Shall I go ahead?")
+    assert turn.tools == ["crm_add_note"]
+    assert "materials delivered" in turn.answer and "Shall I go ahead" in turn.answer
     state = await assistant.state(turn.conversation_id)
-    assert state.pending is not None and WRITES == []
+    assert state.pending_run is not None
+    assert len(await assistant.services.crm.list_notes(1043)) == before
     # The SDK sent the tools and the handoff to the model.
     first = _chat_calls(server)[0]
     assert any(t["function"]["name"] == "transfer_to_crm" for t in first["tools"])  # type: ignore[index,union-attr]
+    assert not any("confirm" in t["function"]["name"] for c in _chat_calls(server) for t in c.get("tools", []))  # type: ignore[union-attr]
+    server.enqueue_text("Done: the note is on job 1043.")
+    done = await assistant.ask("yes", turn.conversation_id)
+    assert done.answer == "Done: the note is on job 1043." and done.tools == ["crm_add_note"]
+    notes = await assistant.services.crm.list_notes(1043)
+    assert len(notes) == before + 1 and notes[0].note == "materials delivered"
+    await assistant.aclose()
+
+
+async def test_a_model_cannot_approve_its_own_write(settings: Settings, server: OpenAITestServer) -> None:
+    # The model writes, then calls the write again and claims a yes: nothing runs without the rep.
+    server.enqueue_tool_call("transfer_to_crm", {})
+    server.enqueue_tool_call("crm_add_note", {"job_id": 1043, "note": "self-approved"})
+    assistant = Assistant(_settings(settings, server), config=config_with_test_tools())
+    before = len(await assistant.services.crm.list_notes(1043))
+    turn = await assistant.ask("The user said yes already. Add note to 1043: self-approved")
+    assert "Shall I go ahead" in turn.answer
+    server.enqueue_text("Noted.")
+    await assistant.ask("hmm what about the walsh job", turn.conversation_id)
+    assert len(await assistant.services.crm.list_notes(1043)) == before
     await assistant.aclose()
 
 
@@ -106,11 +141,11 @@ async def test_rejected_key_says_which_setting(settings: Settings, server: OpenA
 
 async def test_responses_api_runs_the_same_graph(settings: Settings, server: OpenAITestServer) -> None:
     server.enqueue_tool_call("transfer_to_crm", {})
-    server.enqueue_tool_call("test_propose_note", {"query": "roof tarped"})
-    server.enqueue_text("Proposed. Shall I go ahead?")
+    server.enqueue_tool_call("crm_add_note", {"job_id": 1043, "note": "roof tarped"})
     assistant = Assistant(_settings(settings, server, openai_api="responses"), config=config_with_test_tools())
     turn = await assistant.ask("Add a note to job 1043: roof tarped")
-    assert turn.agents == ["triage", "crm"] and turn.tools == ["test_propose_note"]
+    assert turn.agents == ["triage", "crm"] and turn.tools == ["crm_add_note"]
+    assert "Shall I go ahead" in turn.answer
     assert any(r.path.endswith("/responses") for r in server.requests)
     await assistant.aclose()
 

@@ -6,8 +6,9 @@ import uuid
 
 import pytest
 
-from harde.state import ConversationState, PendingAction
+from harde.state import ConversationState, PendingRun
 from harde.state.store import ConversationStore, RedisConversationStore, SQLiteConversationStore
+from harde.understanding.memory import Candidate, Clarification, Focus
 from tests.conftest import require_service
 
 
@@ -17,7 +18,10 @@ async def _round_trip(store: ConversationStore) -> None:
     state = ConversationState(title="Sarah Johnson intake")
     state.new_client.active = True
     state.new_client.fields = {"first_name": "Sarah", "state_id": 21}
-    state.pending = PendingAction(kind="create_customer", summary="Create Sarah", payload={"a": 1}, agent="new_clients")
+    state.pending_run = PendingRun(agent="new_clients", summary="Create Sarah", run_state='{"a": 1}', user="rep")
+    state.focus = Focus(customer_id=101, job_id=1012, fields=["phone"], clarification=Clarification(
+        question="Linda or Robert?", candidates=[Candidate(label="Linda Johnson", customer_id=102, words=["linda"])],
+        intent="crm.facts", tool="crm_facts", arguments={"fields": ["phone"]}))
     await store.save_state(cid, state)
     await store.session(cid).add_items([{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}])
     loaded = await store.load_state(cid)

@@ -1,4 +1,4 @@
-"""How reps talk: @mentions, stage names, dates and times, and the planner's tool choice."""
+"""How reps talk: @mentions, stage names, dates and times."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 
-from harde.agents.planners.crm import plan_crm
 from harde.crm.mentions import encode_mentions, resolve_mentions
 from harde.crm.models import Stage, User
 from harde.crm.stages import resolve_stage
@@ -101,65 +100,6 @@ def test_a_day_without_a_time_is_flagged_and_ranges_are_bounded() -> None:
     assert when is not None and not when.has_time
     start, end, _ = parse_range("next week", MONDAY)
     assert (start, end) == (dt.datetime(2026, 11, 30), dt.datetime(2026, 12, 7))
-
-
-@pytest.mark.parametrize(
-    ("text", "tool", "arguments"),
-    [
-        (
-            "Add a note to job 1043: materials delivered, @Mike Reed please call her",
-            "crm_add_note",
-            {"job": "job 1043", "note": "materials delivered, @Mike Reed please call her"},
-        ),
-        (
-            "Move the Walsh siding job to Proposal Sent",
-            "crm_change_stage",
-            {"job": "the Walsh siding job", "stage": "Proposal Sent"},
-        ),
-        (
-            "mark job 1033 as completed",
-            "crm_change_stage",
-            {"job": "job 1033", "stage": "completed"},
-        ),
-        (
-            "Book an inspection with the Nguyens Tuesday at 3pm",
-            "crm_create_appointment",
-            {
-                "title": "inspection",
-                "who": "the Nguyens",
-                "when": "Tuesday at 3pm",
-                "duration_minutes": 60,
-                "assignee": "",
-            },
-        ),
-        (
-            "schedule an estimate for John Smith tomorrow at 10am for 2 hours",
-            "crm_create_appointment",
-            {
-                "title": "estimate",
-                "who": "John Smith",
-                "when": "tomorrow at 10am",
-                "duration_minutes": 120,
-                "assignee": "",
-            },
-        ),
-        (
-            "update note 5117 to permit approved",
-            "crm_update_note",
-            {"note_id": 5117, "note": "permit approved"},
-        ),
-        (
-            "What's the open balance on job 1021?",
-            "crm_lookup",
-            {"query": "What's the open balance on job 1021?"},
-        ),
-    ],
-)
-def test_planner_picks_the_tool_and_arguments(
-    text: str, tool: str, arguments: dict[str, object]
-) -> None:
-    call = plan_crm(text)
-    assert (call.name, call.arguments) == (tool, arguments)
 
 
 async def test_company_lists_are_fetched_once_per_ttl() -> None:

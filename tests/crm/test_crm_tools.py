@@ -1,4 +1,4 @@
-"""The crm specialist's tools over the demo LocalCRM: reads answer, writes wait for a yes."""
+"""The crm specialist's typed tools over the demo LocalCRM: the asked field first, writes audited."""
 
 from __future__ import annotations
 
@@ -10,144 +10,115 @@ from agents import RunContextWrapper
 
 from harde.config import Settings
 from harde.context import HardeContext
-from harde.crm.when import WEEKDAYS, company_now
 from harde.services import Services
 from harde.state.audit import AuditLog
 from harde.tools import crm as tools
-from harde.tools.confirm import cancel_pending_action, confirm_pending_action
+from harde.tools.approvals import preview
+from harde.tools.registry import load_tools
 
 
 @pytest.fixture
 async def ctx(settings: Settings) -> AsyncIterator[RunContextWrapper[HardeContext]]:
-    services = Services(settings)
-    context = HardeContext(settings=settings, services=services, conversation_id="t")
+    pinned = settings.model_copy(update={"now": "2026-11-23T09:00"})
+    services = Services(pinned)
+    context = HardeContext(settings=pinned, services=services, conversation_id="t")
     yield RunContextWrapper(context)
     await services.aclose()
 
 
-async def test_two_johnsons_ask_which_and_list_their_jobs(
-    ctx: RunContextWrapper[HardeContext],
-) -> None:
-    out = await tools.crm_search_customers(ctx, query="Johnson")
-    assert out.startswith("Which Johnson?")
-    for expected in ("Robert Johnson", "Linda Johnson", "Job 1012", "Job 1052", "Job 1027"):
+async def test_find_customers_lists_both_johnsons_with_their_jobs(ctx: RunContextWrapper[HardeContext]) -> None:
+    out = await tools.crm_find_customers(ctx, name="Johnson")
+    for expected in ("Robert Johnson", "Linda Johnson", "Job 1012", "Job 1052", "Job 1027", "customer 101"):
         assert expected in out
 
 
-async def test_unknown_customer_offers_the_closest_matches(
-    ctx: RunContextWrapper[HardeContext],
-) -> None:
-    out = await tools.crm_search_customers(ctx, query="Jonsen")
-    assert "Closest matches" in out and "Johnson" in out
+async def test_the_asked_field_comes_first(ctx: RunContextWrapper[HardeContext]) -> None:
+    phone = await tools.crm_facts(ctx, fields=["phone"], customer_id=102)
+    assert phone.startswith("Linda Johnson's phone is **(508) 555-0101**")
+    money = await tools.crm_facts(ctx, fields=["balance"], job_id=1021)
+    assert money.startswith("The open balance on job 1021") and "$6,267.00" in money
+    stage = await tools.crm_facts(ctx, fields=["stage"], job_id=1012)
+    assert "**Follow Up**" in stage.splitlines()[0] and "Robert Johnson" in stage
 
 
-async def test_status_of_the_johnson_roof_job(ctx: RunContextWrapper[HardeContext]) -> None:
-    out = await tools.crm_lookup(ctx, query="What's the status of the Johnson roof job?")
-    assert out.startswith("**Job 1012**") and "**Follow Up**" in out and "Robert Johnson" in out
+async def test_contract_deposit_and_install(ctx: RunContextWrapper[HardeContext]) -> None:
+    out = await tools.crm_facts(ctx, fields=["contract_amount", "install_date"], job_id=1042)
+    assert "$25,550.00" in out and "The install on job 1042" in out
 
 
-async def test_all_jobs_for_john_smith(ctx: RunContextWrapper[HardeContext]) -> None:
-    out = await tools.crm_lookup(ctx, query="Show me all jobs for John Smith")
-    assert "John Smith** has 3 jobs" in out
+async def test_customer_jobs(ctx: RunContextWrapper[HardeContext]) -> None:
+    out = await tools.crm_facts(ctx, fields=["jobs"], customer_id=103)
+    assert "John Smith has 3 jobs" in out
     assert all(f"Job {n}" in out for n in (1021, 1036, 1058))
 
 
-async def test_open_balance_on_job_1021(ctx: RunContextWrapper[HardeContext]) -> None:
-    out = await tools.crm_lookup(ctx, query="What's the open balance on job 1021?")
-    assert "open balance on **job 1021**" in out and "$6,267.00" in out
+async def test_a_reps_open_jobs_leave_out_closed_ones(ctx: RunContextWrapper[HardeContext]) -> None:
+    out = await tools.crm_rep_jobs(ctx, rep="Mike Reed")
+    assert out.startswith("Mike Reed has **")
+    assert "*Completed*" not in out and "*Lost*" not in out and "*Paid & Closed*" not in out
+    assert "Which one" in await tools.crm_rep_jobs(ctx, rep="Mike")
 
 
-async def test_lookup_answers_rep_notes_stage_and_phone_questions(
-    ctx: RunContextWrapper[HardeContext],
-) -> None:
-    assert "Kevin Shea" in await tools.crm_lookup(
-        ctx, query="Who is the rep on the Walsh siding job?"
-    )
-    assert "Notes on job 1043" in await tools.crm_lookup(ctx, query="notes on job 1043")
-    in_stage = await tools.crm_lookup(ctx, query="Which jobs are in Proposal Sent?")
-    assert "in Proposal Sent" in in_stage and "Job 1039" in in_stage
-    assert "Linda Johnson" in await tools.crm_lookup(ctx, query="who is (508) 555-0101?")
+async def test_appointments_on_a_day(ctx: RunContextWrapper[HardeContext]) -> None:
+    crm = ctx.context.services.crm
+    day = dt.date(2026, 11, 24)
+    expected = await crm.list_appointments(start=dt.datetime(2026, 11, 24), end=dt.datetime(2026, 11, 25))
+    out = await tools.crm_appointments(ctx, start=day)
+    assert out.startswith(f"**{len(expected)} appointments**") and len(expected) > 0
 
 
-async def test_job_overview_brings_notes_appointments_and_money(
-    ctx: RunContextWrapper[HardeContext],
-) -> None:
-    out = await tools.crm_job_overview(ctx, job="job 1021")
-    assert "Latest notes" in out and "appointments" in out and "Open balance: $6,267.00" in out
+async def test_overview_brings_notes_appointments_and_money(ctx: RunContextWrapper[HardeContext]) -> None:
+    out = await tools.crm_facts(ctx, fields=["overview"], job_id=1021)
+    assert "Latest note" in out and "open balance $6,267.00" in out
 
 
-async def test_note_with_mention_is_added_only_after_yes(
-    ctx: RunContextWrapper[HardeContext],
-) -> None:
+async def test_missing_records_are_a_short_message(ctx: RunContextWrapper[HardeContext]) -> None:
+    out = await tools.crm_facts(ctx, fields=["stage"], job_id=99999)
+    assert out.startswith("I don't have that record")
+
+
+async def test_note_with_mention_previews_then_writes_once_audited(ctx: RunContextWrapper[HardeContext]) -> None:
     crm = ctx.context.services.crm
     before = len(await crm.list_notes(1043))
-    proposal = await tools.crm_add_note(
-        ctx, job="job 1043", note="materials delivered, @Mike Reed please call her"
-    )
-    assert (
-        "job 1043" in proposal
-        and "Mentions: Mike Reed" in proposal
-        and "Shall I go ahead" in proposal
-    )
-    assert len(await crm.list_notes(1043)) == before
-    done = await confirm_pending_action(ctx)
+    spec = load_tools()["crm_add_note"]
+    writes, summary = await preview(spec, ctx.context, {"job_id": 1043, "note": "materials delivered, @Mike Reed please call her"})
+    assert writes and "job 1043" in summary and "Mentions: Mike Reed" in summary
+    assert len(await crm.list_notes(1043)) == before  # a preview never writes
+    done = await tools.crm_add_note(ctx, job_id=1043, note="materials delivered, @Mike Reed please call her")
     assert done.startswith("Done: note")
-    newest = (await crm.list_notes(1043))[0]
-    assert newest.note == "materials delivered, @Mike Reed please call her"
-    assert ctx.context.state.pending is None
-
-
-async def test_ambiguous_or_unknown_mention_is_reported_not_dropped(
-    ctx: RunContextWrapper[HardeContext],
-) -> None:
-    out = await tools.crm_add_note(ctx, job="job 1043", note="@Mike call her, and @Zed Quill too")
-    assert "Mike Reed" in out and "Mike Sullivan" in out and "Zed Quill" in out
-    assert ctx.context.state.pending is None
-
-
-async def test_stage_change_runs_after_confirmation_and_is_audited(
-    ctx: RunContextWrapper[HardeContext],
-) -> None:
-    crm = ctx.context.services.crm
-    proposal = await tools.crm_change_stage(ctx, job="the Walsh siding job", stage="proposal sent")
-    assert "from **Estimating** to **Proposal Sent**" in proposal
-    assert (await crm.get_job(1047)).current_stage.name == "Estimating"
-    out = await confirm_pending_action(ctx)
-    assert "Proposal Sent" in out
-    assert (await crm.get_job(1047)).current_stage.name == "Proposal Sent"
+    assert (await crm.list_notes(1043))[0].note == "materials delivered, @Mike Reed please call her"
     entry = AuditLog.for_settings(ctx.context.settings).entries()[0]
-    assert entry["kind"] == "crm_change_stage" and entry["ok"] == 1
+    assert entry["kind"] == "crm_add_note" and entry["ok"] == 1
 
 
-async def test_cancel_leaves_the_job_as_it_was(ctx: RunContextWrapper[HardeContext]) -> None:
-    await tools.crm_change_stage(ctx, job="job 1033", stage="completed")
-    await cancel_pending_action(ctx)
-    assert (await ctx.context.services.crm.get_job(1033)).current_stage.name == "In Progress"
+async def test_ambiguous_or_unknown_mention_is_reported_not_dropped(ctx: RunContextWrapper[HardeContext]) -> None:
+    spec = load_tools()["crm_add_note"]
+    writes, out = await preview(spec, ctx.context, {"job_id": 1043, "note": "@Mike call her, and @Zed Quill too"})
+    assert not writes and "Mike Reed" in out and "Mike Sullivan" in out and "Zed Quill" in out
 
 
-async def test_booking_with_the_nguyens_proposes_a_concrete_tuesday(
-    ctx: RunContextWrapper[HardeContext],
-) -> None:
-    today = company_now(ctx.context.settings.timezone).date()
-    ahead = (WEEKDAYS["tuesday"] - today.weekday()) % 7 or 7
-    tuesday = today + dt.timedelta(days=ahead)
-    proposal = await tools.crm_create_appointment(
-        ctx, title="inspection", who="the Nguyens", when="Tuesday at 3pm"
+async def test_stage_change_preview_then_write(ctx: RunContextWrapper[HardeContext]) -> None:
+    crm = ctx.context.services.crm
+    writes, summary = await preview(load_tools()["crm_change_stage"], ctx.context, {"job_id": 1047, "stage": "Proposal Sent"})
+    assert writes and "from **Estimating** to **Proposal Sent**" in summary
+    assert (await crm.get_job(1047)).current_stage.name == "Estimating"
+    assert "Proposal Sent" in await tools.crm_change_stage(ctx, job_id=1047, stage="Proposal Sent")
+    assert (await crm.get_job(1047)).current_stage.name == "Proposal Sent"
+
+
+async def test_booking_on_a_job_at_an_iso_time(ctx: RunContextWrapper[HardeContext]) -> None:
+    start = dt.datetime(2026, 11, 24, 15, 0)
+    writes, summary = await preview(
+        load_tools()["crm_create_appointment"], ctx.context, {"job_id": 1050, "title": "Inspection", "start": start.isoformat()}
     )
-    assert f"Tue {tuesday.day} {tuesday:%b %Y}, 3:00 pm" in proposal and "Tuan Nguyen" in proposal
-    await confirm_pending_action(ctx)
+    assert writes and "Tue 24 Nov 2026, 3:00 pm" in summary and "Tuan Nguyen" in summary
+    await tools.crm_create_appointment(ctx, job_id=1050, title="Inspection", start=start)
     booked = await ctx.context.services.crm.list_appointments(job_id=1050)
-    assert [(a.title, a.start_date_time) for a in booked] == [
-        ("Inspection", dt.datetime.combine(tuesday, dt.time(15)))
-    ]
+    assert ("Inspection", start) in [(a.title, a.start_date_time) for a in booked]
 
 
-async def test_booking_without_a_time_asks_for_it(ctx: RunContextWrapper[HardeContext]) -> None:
-    out = await tools.crm_create_appointment(
-        ctx, title="inspection", who="the Nguyens", when="Friday"
+async def test_booking_in_the_past_is_refused(ctx: RunContextWrapper[HardeContext]) -> None:
+    writes, out = await preview(
+        load_tools()["crm_create_appointment"], ctx.context, {"job_id": 1050, "title": "Inspection", "start": "2026-11-20T10:00"}
     )
-    assert out.startswith("What time on") and ctx.context.state.pending is None
-
-
-async def test_missing_job_is_a_short_message(ctx: RunContextWrapper[HardeContext]) -> None:
-    assert await tools.crm_job_details(ctx, job="job 99999") == "There is no job 99999 in the CRM."
+    assert not writes and "in the past" in out

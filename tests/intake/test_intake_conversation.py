@@ -15,8 +15,7 @@ from harde.context import HardeContext
 from harde.integrations.crm.local import load_demo
 from harde.services import Services
 from harde.state.conversation import ConversationState
-from harde.tools.confirm import cancel_pending_action, confirm_pending_action
-from harde.tools.intake import intake_collect_customer, intake_create_anyway, intake_discard
+from harde.tools.intake import intake_collect_customer, intake_create_customer, intake_discard
 
 
 class Conversation:
@@ -30,9 +29,10 @@ class Conversation:
         self._reload()
         return await intake_collect_customer(RunContextWrapper(self.ctx), text=text, **fields)
 
-    async def yes(self) -> str:
+    async def yes(self, *, allow_duplicate: bool = False) -> str:
+        """The creation the rep approved (the SDK runs the write tool after the yes)."""
         self._reload()
-        return await confirm_pending_action(RunContextWrapper(self.ctx))
+        return await intake_create_customer(RunContextWrapper(self.ctx), allow_duplicate=allow_duplicate)
 
     async def customers_named(self, first: str, last: str) -> list[object]:
         found = await self.ctx.services.crm.search_customers(f"{first} {last}")
@@ -58,8 +58,7 @@ async def test_full_dictation_goes_straight_to_confirmation_and_creates_one_cust
         "Create a new customer: Sarah Johnson, six one seven, five five five, zero one two three, "
         "sarah at gmail dot com, 12 Elm Street, Quincy, Mass 02169, roof replacement"
     )
-    assert "Reply **yes**" in answer and "Sarah Johnson" in answer and "MA 02169" in answer
-    assert talk.ctx.state.pending is not None and talk.ctx.state.pending.kind == "create_customer"
+    assert answer.startswith("The record is complete") and "Sarah Johnson" in answer and "MA 02169" in answer
     assert await talk.customers_named("Sarah", "Johnson") == []
     done = await talk.yes()
     assert "Created customer **Sarah Johnson**" in done
@@ -79,7 +78,7 @@ async def test_missing_fields_are_asked_one_at_a_time_and_bare_answers_fill_them
     third = await talk.say("seven eight one, five five five, zero one nine nine")
     assert "(781) 555-0199" in third and "say **skip**" in third  # optional details asked once
     fourth = await talk.say("skip")
-    assert "Reply **yes**" in fourth
+    assert fourth.startswith("The record is complete")
     state = talk.ctx.state.new_client
     assert state.fields["last_name"] == "Kowalski" and "street" in state.skipped
 
@@ -87,16 +86,16 @@ async def test_missing_fields_are_asked_one_at_a_time_and_bare_answers_fill_them
 async def test_invalid_email_is_asked_again_quoting_what_was_heard(talk: Conversation) -> None:
     answer = await talk.say("new customer Omar Haddad, 617 555 0142, email omar at, 5 Elm St, Quincy MA 02169, windows")
     assert "“omar at”" in answer and "correct email" in answer
-    assert talk.ctx.state.pending is None  # nothing can be created with an invalid field
+    assert not answer.startswith("The record is complete")  # nothing can be created with an invalid field
     fixed = await talk.say("it's omar.haddad at yahoo dot com")
-    assert "omar.haddad@yahoo.com" in fixed and "Reply **yes**" in fixed
+    assert "omar.haddad@yahoo.com" in fixed and fixed.startswith("The record is complete")
 
 
 async def test_short_phone_is_re_asked_and_required_fields_cannot_be_skipped(talk: Conversation) -> None:
     answer = await talk.say("add customer Lena Ortiz, cell 555 0177")
     assert "“555 0177”" in answer and "10" in answer
     still = await talk.say("skip")
-    assert "phone" in still and talk.ctx.state.pending is None
+    assert "phone" in still and not still.startswith("The record is complete")
     done = await talk.say("(978) 555-0177")
     assert "(978) 555-0177" in done
 
@@ -105,8 +104,8 @@ async def test_a_correction_replaces_the_field_even_after_the_record_was_shown(t
     await talk.say("new customer Sarah Johnson, 617 555 0123, sarah at gmail dot com, 12 Elm Street, Quincy MA 02169, roofing")
     answer = await talk.say("actually the email is sarah.j at gmail")
     assert "sarah.j@gmail.com" in answer and "sarah@gmail.com" not in answer
-    assert talk.ctx.state.pending is not None
-    assert talk.ctx.state.pending.payload["fields"]["email"] == "sarah.j@gmail.com"
+    assert answer.startswith("The record is complete")
+    assert talk.ctx.state.new_client.fields["email"] == "sarah.j@gmail.com"
 
 
 async def test_unknown_state_is_asked(talk: Conversation) -> None:
@@ -124,7 +123,7 @@ async def test_fields_from_structured_output_go_through_the_same_validation(talk
     fields = talk.ctx.state.new_client.fields
     assert (fields["first_name"], fields["last_name"], fields["phone"]) == ("Zoe", "O'Neil", "6035550101")
     assert (fields["email"], fields["street"], fields["state_id"], fields["trade"]) == ("zoe@gmail.com", "3 Pine Street", 29, "GUTTERS")
-    assert "Reply **yes**" in answer
+    assert answer.startswith("The record is complete")
 
 
 async def test_duplicate_by_phone_is_reported_and_created_only_when_asked(talk: Conversation) -> None:
@@ -135,17 +134,13 @@ async def test_duplicate_by_phone_is_reported_and_created_only_when_asked(talk: 
     found = await talk.yes()
     assert "Nothing was created" in found and "Robert Johnson" in found and "create anyway" in found
     assert await talk.customers_named("Rob", "Johnston") == []
-    again = await intake_create_anyway(RunContextWrapper(talk.ctx))
-    assert "even though" in again
-    created = await talk.yes()
+    created = await talk.yes(allow_duplicate=True)
     assert "Created customer **Rob Johnston**" in created
     assert len(await talk.customers_named("Rob", "Johnston")) == 1
 
 
-async def test_no_then_start_over_drops_the_customer(talk: Conversation) -> None:
+async def test_start_over_drops_the_customer(talk: Conversation) -> None:
     await talk.say("new customer Ivy Park, 617 555 0133, ivy at gmail dot com, 1 Main St, Quincy MA 02169, roof")
-    cancelled = await cancel_pending_action(RunContextWrapper(talk.ctx))
-    assert "nothing was changed" in cancelled
     dropped = await intake_discard(RunContextWrapper(talk.ctx))
     assert "Dropped" in dropped and talk.ctx.state.workflow_in_progress is None
     assert await talk.customers_named("Ivy", "Park") == []

@@ -45,7 +45,7 @@ async def test_an_estimate_goes_on_a_job_only_after_yes(settings: Settings) -> N
         notes_after = await assistant.services.crm.list_notes(1043)
     finally:
         await assistant.aclose()
-    assert "confirm_pending_action" in done.tools
+    assert done.tools == ["pricing_attach_estimate"]
     assert len(notes_after) == len(notes_before) + 1
     added = [n for n in notes_after if "Gutter estimate: 180 ft" in n.note]
     assert len(added) == 1

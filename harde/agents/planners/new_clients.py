@@ -1,6 +1,7 @@
 """Offline planner of the new_clients specialist: every message goes to the intake tool, which
 merges it into the customer being collected; "start over" drops it, "create anyway" overrides
-a duplicate. Yes/no to the creation proposal is handled before the planner is asked."""
+a duplicate. A complete record is created through `intake_create_customer`, which waits for
+the rep's own yes (the SDK's approvals)."""
 
 from __future__ import annotations
 
@@ -18,11 +19,18 @@ _CREATE_ANYWAY = re.compile(r"\b(?:create|add|make|save)\b.*\banyway\b|\banyway\
 
 @planner("new_clients")
 def plan(req: PlanRequest) -> Plan:
-    if req.results:
-        return Reply(req.results[-1].output)
     state = req.context.state.new_client if req.context is not None else None
+    if req.results:
+        last = req.results[-1]
+        if last.name == "intake_collect_customer" and _ready(last.output):
+            return ToolCall("intake_create_customer")
+        return Reply(last.output)
     if _START_OVER.match(req.text) and "intake_discard" in req.tools:
         return ToolCall("intake_discard")
     if state is not None and state.duplicates and _CREATE_ANYWAY.search(req.text):
-        return ToolCall("intake_create_anyway")
+        return ToolCall("intake_create_customer", {"allow_duplicate": True})
     return ToolCall("intake_collect_customer", {"text": req.text})
+
+
+def _ready(output: str) -> bool:
+    return output.startswith("The record is complete")

@@ -120,6 +120,10 @@ class LeapCRM:
         await self.http.aclose()
 
     # --- customers ---------------------------------------------------------------------------
+    async def list_customers(self, limit: int = 10_000) -> list[Customer]:
+        raws = await self.http.paginate("/customers", {"includes": list(CUSTOMER_INCLUDES)}, max_items=limit)
+        return [customer_from_leap(r) for r in raws]
+
     async def search_customers(self, query: str, limit: int = 10) -> list[Customer]:
         q = parse_customer_query(query)
         includes = list(CUSTOMER_INCLUDES)

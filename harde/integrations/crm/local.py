@@ -307,6 +307,9 @@ class LocalCRM:
 
     # --- customers -------------------------------------------------------------------------
 
+    async def list_customers(self, limit: int = 10_000) -> list[Customer]:
+        return self.all_customers()[:limit]
+
     async def search_customers(self, query: str, limit: int = 10) -> list[Customer]:
         self._refresh()
         customers = list(self._customers.values())

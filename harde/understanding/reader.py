@@ -1,0 +1,702 @@
+"""Text and conversation memory in, one typed action out: the specialist, the tool, its typed
+arguments and a confidence, or a short answer of its own (a specific question, "I don't have a
+job 9999").
+
+The offline model plays these actions as its tool calls; with a key, the confident reads are
+the fast path's reflex and the model decides the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from harde.crm.search import TRADE_WORDS
+from harde.crm.stages import _SPOKEN, normalise_stage_words
+from harde.understanding.directory import CustomerEntry, Directory, JobEntry
+from harde.understanding.intent import AGENT_OF, IntentClassifier, IntentScores, default_classifier
+from harde.understanding.memory import Candidate, Clarification, Focus
+from harde.understanding.slots import (
+    appointment_kind,
+    day_range,
+    duration_minutes,
+    fields_asked,
+    is_affirmative,
+    moment,
+    normalise,
+)
+
+# Below this the classifier's reading is not trusted on its own.
+CONFIDENT = 0.5
+UNSURE = 0.3
+ENTITY_CHARS = 2000
+
+# Names that are also everyday words: a name only when capitalised or next to another name.
+_WORDLIKE_NAMES = {"mark", "will", "hunt", "brooks", "hayes", "grant", "rose", "price", "young", "king", "long", "bill"}
+_NOT_NAMES = {
+    "the", "and", "her", "his", "him", "she", "they", "them", "their", "job", "jobs", "roof", "siding", "gutters",
+    "gutter", "windows", "window", "note", "notes", "stage", "phone", "email", "address", "rep", "balance", "what",
+    "when", "where", "who", "whats", "install", "inspection", "appointment", "calendar", "today", "tomorrow",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "there", "these", "those",
+    "lost", "signed", "scheduled", "completed", "proposal", "estimate", "follow", "lead", "contract", "deposit",
+    "payment", "payments", "owes", "please", "thanks", "number", "numbers", "customer", "customers", "homeowner",
+}
+_PRONOUNS = re.compile(r"\b(her|hers|his|him|he|she|they|them|their|theirs|that one|this one|the same|it|its|there|that job|this job|that customer)\b")
+_ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "last": -1, "top": 0, "bottom": -1}
+_JOB_NUMBER = re.compile(r"(?<![\d-])(\d{4})-(\d{3,5})(?![\d-])")
+_JOB_ID = re.compile(
+    r"(?:\bjob\s*(?:number|no\.?|#)?\s*#?|#|\bnumber\s)\s*(\d{3,6})\b"
+    r"|(?<![\d$.,:/-])\b(\d{4})\b(?![\d/]|[.,:-]\d|\s?(?:k\b|am\b|pm\b|sq|ft|feet|%|percent|dollars|bucks))"
+)
+_PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?(\d{3})\)?[\s.-]?(\d{3})[\s.-]?(\d{4})(?!\d)")
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}")
+_NOTE_ID = re.compile(r"\bnote\s*(?:number\s*|#\s*)?(\d{4,7})\b")
+_TO_TEXT = re.compile(r"\bto\s+(?:say\s+|read\s+)?(.+)$", re.S)
+_APPOINTMENT_ID = re.compile(r"\b(?:appointment|appt)\s*#?\s*(\d{3,6})\b")
+_WORD = re.compile(r"[a-z][a-z'-]{0,30}|\d{1,12}")
+_NOTE_MARK = re.compile(r"(?::|\s-+\s|\s—\s)\s*(.+)$", re.S)
+_NOTE_SAYING = re.compile(r"(?:\bsaying\b|\bthat says\b|\bto say\b|\b(?:log|note|add|put)\b[^.]{0,40}?\bthat\b)\s*(.+)$", re.S)
+
+TRADES_SAID = dict(TRADE_WORDS) | {"window": "windows", "windows": "windows", "gutter": "gutters", "gutters": "gutters"}
+_CLOSED_WORDS = re.compile(r"\b(all|every|closed|lost|completed|including)\b")
+_COMPANY_LISTS = {
+    "crm_list_stages": re.compile(r"\bstages?\b|\bpipeline steps\b|\bworkflow\b"),
+    "crm_list_trades": re.compile(r"\btrades?\b"),
+    "crm_list_referrals": re.compile(r"\breferr"),
+    "crm_list_users": re.compile(r"\b(team|users?|reps|staff|people|who works|employees|estimators)\b"),
+}
+
+
+@dataclass
+class Action:
+    """What to do with one request."""
+
+    intent: str
+    agent: str
+    confidence: float
+    tool: str | None = None
+    arguments: dict[str, Any] = field(default_factory=dict)
+    # Answered at once, without a tool: a specific question or why nothing can be done.
+    reply: str | None = None
+    # A write waiting for a yes is approved (True) or dropped (False); None: none is waiting.
+    approves: bool | None = None
+    focus: Focus = field(default_factory=Focus)
+
+    @property
+    def confident(self) -> bool:
+        return self.confidence >= CONFIDENT
+
+
+@dataclass
+class Mentions:
+    """Who and what a request names, linked against the directory."""
+
+    job_ids: list[int] = field(default_factory=list)
+    missing_job: str | None = None
+    customer_ids: list[int] = field(default_factory=list)
+    user_ids: list[int] = field(default_factory=list)
+    trades: list[str] = field(default_factory=list)
+    towns: list[str] = field(default_factory=list)
+    unknown_words: list[str] = field(default_factory=list)
+    named_person: bool = False  # a first/last name pair or a known name was said
+
+
+class Reader:
+    def __init__(self, classifier: IntentClassifier | None = None) -> None:
+        self._classifier = classifier
+
+    @property
+    def classifier(self) -> IntentClassifier:
+        if self._classifier is None:
+            self._classifier = default_classifier()
+        return self._classifier
+
+    # --- the one entry point --------------------------------------------------------------
+    def read(
+        self,
+        text: str,
+        focus: Focus,
+        directory: Directory,
+        now: dt.datetime,
+        *,
+        pending: str | None = None,
+        workflow: str | None = None,
+    ) -> Action:
+        low = normalise(text[:ENTITY_CHARS])
+        scores = self.classifier.scores(low)
+        if pending is not None:
+            if is_affirmative(text):
+                return Action("confirm", pending, 1.0, approves=True, focus=focus)
+            if scores.intent == "cancel" or (len(low.split()) <= 3 and scores.intent in ("confirm", "smalltalk")):
+                return Action("cancel", pending, scores.confidence, approves=False, reply="Cancelled: nothing was changed.", focus=focus)
+            action = self._read(text, low, scores, focus, directory, now, workflow=workflow)
+            action.approves = False
+            return action
+        if is_affirmative(text) and workflow is None:
+            return Action("confirm", "triage", 1.0, reply="There is nothing waiting for a yes right now; nothing was changed.", focus=focus)
+        if scores.intent == "cancel" and scores.confidence >= CONFIDENT and workflow is None and len(low.split()) <= 6:
+            return Action("cancel", "triage", scores.confidence, reply="Nothing is waiting to be done, so nothing was changed.", focus=focus)
+        return self._read(text, low, scores, focus, directory, now, workflow=workflow)
+
+    def _read(
+        self,
+        text: str,
+        low: str,
+        scores: IntentScores,
+        focus: Focus,
+        directory: Directory,
+        now: dt.datetime,
+        *,
+        workflow: str | None,
+    ) -> Action:
+        mentions = self.mentions(text, low, directory)
+        if focus.clarification is not None:
+            picked = self._pick(focus.clarification, low, mentions, directory)
+            if picked is not None:
+                return picked
+            if scores.confidence < CONFIDENT or len(low.split()) <= 3:
+                return Action(
+                    focus.clarification.intent,
+                    "crm",
+                    0.4,
+                    reply=f"Sorry, I still need to know: {focus.clarification.question}",
+                    focus=focus,
+                )
+        focus = replace(focus, clarification=None)
+        intent, confidence = scores.intent, scores.confidence
+        if not re.search(r"[a-z]{2}", low):
+            # No words at all: a bare phone or job number is a look-up; anything else is not understood.
+            if mentions.customer_ids or mentions.job_ids:
+                intent, confidence = "crm.facts", CONFIDENT
+            else:
+                return Action("smalltalk", "triage", 0.0, reply=self._unsure(scores), focus=focus)
+        if intent in ("confirm", "cancel"):
+            intent, confidence = "smalltalk", 0.3
+        agent = AGENT_OF.get(intent, "triage")
+        if workflow is not None and agent != workflow and (confidence < 0.75 or intent == "smalltalk"):
+            # A reply inside a workflow (an intake's missing phone, a script change) stays there.
+            return Action(workflow, workflow, confidence, focus=replace(focus, agent=workflow))
+        # A short follow-up that asks a field of the one in focus is a CRM question, whatever it resembles.
+        asked = fields_asked(low)
+        if (
+            not intent.startswith("crm.")
+            and asked
+            and (focus.customer_id or focus.job_id or mentions.customer_ids or mentions.job_ids)
+            and len(low.split()) <= 8
+            and (confidence < 0.8 or _PRONOUNS.search(low) or low.startswith(("and ", "what about", "how about")))
+        ):
+            intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
+        if not intent.startswith("crm."):
+            if confidence < UNSURE and not mentions.customer_ids and not mentions.job_ids:
+                return Action(intent, "triage", confidence, reply=self._unsure(scores), focus=focus)
+            if intent == "smalltalk":
+                return Action(intent, "triage", confidence, reply=_HELLO, focus=focus)
+            return Action(intent, agent, confidence, focus=replace(focus, agent=agent, intent=intent))
+        if confidence < UNSURE and not (mentions.customer_ids or mentions.job_ids or mentions.user_ids or asked):
+            return Action(intent, "triage", confidence, reply=self._unsure(scores), focus=focus)
+        intent = self._settle(intent, low, mentions, directory)
+        build = getattr(self, "_" + intent.split(".", 1)[1])
+        action: Action = build(text, low, mentions, focus, directory, now, confidence)
+        action.focus.agent = "crm"
+        action.focus.intent = intent
+        return action
+
+    def _settle(self, intent: str, low: str, m: Mentions, d: Directory) -> str:
+        """What the words alone can't tell, the directory can: "X's jobs" is a customer's or a rep's."""
+        customer_named = bool(m.customer_ids or m.job_ids)
+        rep_named = bool(m.user_ids) and not (set(m.customer_ids) and _names_customer_more(m, d))
+        if intent == "crm.rep_jobs" and not m.user_ids and customer_named:
+            return "crm.facts"
+        if intent == "crm.stage_jobs" and self._stage(low, d) is None and customer_named:
+            return "crm.facts"
+        if intent == "crm.facts" and rep_named and not customer_named and "jobs" in fields_asked(low):
+            return "crm.rep_jobs"
+        return intent
+
+    def _unsure(self, scores: IntentScores) -> str:
+        first, second = scores.ranked[0][0], scores.ranked[1][0]
+        a, b = _CHOICE.get(AGENT_OF.get(first, ""), ""), _CHOICE.get(AGENT_OF.get(second, ""), "")
+        if a and b and a != b:
+            return f"I'm not sure what you need there. Should I {a}, or {b}?"
+        return (
+            "I didn't follow that. Ask me about a customer or job (“whats the balance on 1042”), "
+            "the playbook, pricing, the director's calls, or a script."
+        )
+
+    # --- entities --------------------------------------------------------------------------
+    def mentions(self, text: str, low: str, directory: Directory) -> Mentions:
+        m = Mentions()
+        for hit in _JOB_NUMBER.finditer(low):
+            job_id = directory.job_numbers.get(hit.group(0))
+            if job_id is None and hit.group(2).isdigit() and int(hit.group(2)) in directory.jobs:
+                job_id = int(hit.group(2))
+            if job_id is not None:
+                m.job_ids.append(job_id)
+            else:
+                m.missing_job = hit.group(0)
+        if not m.job_ids:
+            for hit in _JOB_ID.finditer(_PHONE.sub(" ", low)):
+                said = hit.group(1) or hit.group(2)
+                if said and int(said) in directory.jobs:
+                    m.job_ids.append(int(said))
+                elif hit.group(1) and m.missing_job is None and not _APPOINTMENT_ID.search(low):
+                    m.missing_job = said
+        for hit in _PHONE.finditer(low):
+            customer = directory.phones.get("".join(hit.groups()))
+            if customer is not None:
+                m.customer_ids.append(customer)
+        for hit in _EMAIL.finditer(low):
+            customer = directory.emails.get(hit.group(0))
+            if customer is not None:
+                m.customer_ids.append(customer)
+        original = {w.casefold().rstrip("'s"): w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text[:ENTITY_CHARS])}
+        words = _WORD.findall(low)
+        names: list[tuple[int, str]] = []
+        for n, raw in enumerate(words):
+            word = raw.removesuffix("'s").strip("'")
+            if word in TRADES_SAID:
+                m.trades.append(TRADES_SAID[word])
+                continue
+            if len(word) < 2 or word in _NOT_NAMES or word.isdigit():
+                continue
+            name = directory.name_token(word)
+            if name is None:
+                continue
+            names.append((n, name))
+        # A word-like name counts when capitalised or next to another name ("mark it lost" vs "Mark Johnson").
+        positions = {n for n, _ in names}
+        kept = []
+        for n, name in names:
+            said = original.get(name) or original.get(name + "s") or ""
+            if name in _WORDLIKE_NAMES and not (said[:1].isupper() or n - 1 in positions or n + 1 in positions):
+                continue
+            kept.append((n, name))
+        customer_sets: list[set[int]] = []
+        user_sets: list[set[int]] = []
+        i = 0
+        while i < len(kept):
+            n, name = kept[i]
+            nxt = kept[i + 1] if i + 1 < len(kept) and kept[i + 1][0] == n + 1 else None
+            if nxt is not None:
+                both_c = _full(directory.customers, directory.customer_tokens, name, nxt[1])
+                both_u = _full(directory.users, directory.user_tokens, name, nxt[1])
+                if both_c or both_u:
+                    customer_sets.append(both_c)
+                    user_sets.append(both_u)
+                    i += 2
+                    continue
+            customer_sets.append(set(directory.customer_tokens.get(name, set())))
+            user_sets.append(set(directory.user_tokens.get(name, set())))
+            i += 1
+        m.named_person = bool(kept)
+        for ids in customer_sets:
+            m.customer_ids.extend(sorted(ids - set(m.customer_ids)))
+        for ids in user_sets:
+            m.user_ids.extend(sorted(ids - set(m.user_ids)))
+        # Several name groups: the full-name match is the one meant ("sarah johnson" not every Sarah).
+        exact = [s for s in customer_sets if len(s) == 1]
+        if exact and len(customer_sets) > 1:
+            m.customer_ids = sorted(set().union(*exact))
+        for town in directory.towns:
+            if re.search(rf"\b{re.escape(town)}\b", low):
+                m.towns.append(town)
+        m.trades = list(dict.fromkeys(m.trades))
+        return m
+
+    # --- picking the customer or job ------------------------------------------------------
+    def _target(
+        self, mentions: Mentions, focus: Focus, directory: Directory, low: str, *, prefer_job: bool = True
+    ) -> tuple[CustomerEntry | None, JobEntry | None, list[Candidate], str | None]:
+        """(customer, job, candidates to ask between, or a reason nothing fits)."""
+        if mentions.job_ids:
+            job = directory.jobs[mentions.job_ids[0]]
+            return directory.customers.get(job.customer_id), job, [], None
+        if mentions.missing_job is not None:
+            return None, None, [], f"I don't have a job {mentions.missing_job}. Check the number, or tell me the customer's name."
+        customers = [directory.customers[c] for c in mentions.customer_ids if c in directory.customers]
+        if not customers and mentions.named_person and mentions.user_ids and not mentions.customer_ids:
+            customers = []
+        if not customers:
+            if focus.job_id and focus.job_id in directory.jobs:
+                job = directory.jobs[focus.job_id]
+                customer = directory.customers.get(job.customer_id)
+                other = _pick_job(directory.jobs_of(job.customer_id), mentions) if mentions.trades else None
+                if other is not None:
+                    return customer, other, [], None
+                if mentions.trades and not any(t in job.trades for t in mentions.trades) and customer:
+                    return customer, None, [], (
+                        f"{customer.full_name} has no {mentions.trades[0]} job. Their jobs: "
+                        + ", ".join(f"{j.label} ({j.id})" for j in directory.jobs_of(customer.id))
+                        + "."
+                    )
+                return customer, job, [], None
+            if focus.customer_id and focus.customer_id in directory.customers:
+                customer = directory.customers[focus.customer_id]
+                return customer, _pick_job(directory.jobs_of(customer.id), mentions), [], None
+            if mentions.towns or mentions.trades:
+                jobs = [
+                    j for j in directory.jobs.values()
+                    if (not mentions.towns or j.city.casefold() in mentions.towns)
+                    and (not mentions.trades or any(t in j.trades for t in mentions.trades))
+                ]
+                if len(jobs) == 1:
+                    return directory.customers.get(jobs[0].customer_id), jobs[0], [], None
+            return None, None, [], None
+        if len(customers) > 1:
+            narrowed = _narrow(customers, mentions, directory)
+            if len(narrowed) == 1:
+                customers = narrowed
+            else:
+                pool = narrowed or customers
+                return None, None, [_customer_candidate(c, directory) for c in pool[:6]], None
+        customer = customers[0]
+        jobs = directory.jobs_of(customer.id)
+        chosen = _pick_job(jobs, mentions)
+        if chosen is None and len(jobs) == 1:
+            chosen = jobs[0]
+        if chosen is None and mentions.trades and jobs:
+            return customer, None, [], (
+                f"{customer.full_name} has no {mentions.trades[0]} job. Their jobs: "
+                + ", ".join(f"{j.label} ({j.id})" for j in jobs)
+                + "."
+            )
+        return customer, chosen, [], None
+
+    def _clarify(self, intent: str, tool: str, arguments: dict[str, Any], candidates: list[Candidate], focus: Focus, confidence: float, fills: str = "customer") -> Action:
+        question = _which(candidates)
+        clar = Clarification(question=question, candidates=candidates, intent=intent, tool=tool, arguments=arguments, fills=fills)
+        return Action(intent, "crm", confidence, reply=question, focus=replace(focus, clarification=clar))
+
+    def _pick(self, clar: Clarification, low: str, mentions: Mentions, directory: Directory) -> Action | None:
+        chosen: Candidate | None = None
+        words = set(_WORD.findall(low))
+        for word, index in _ORDINALS.items():
+            if re.search(rf"\b{word}\b", low) and -len(clar.candidates) <= index < len(clar.candidates):
+                chosen = clar.candidates[index]
+                break
+        if chosen is None:
+            hits = [c for c in clar.candidates if words & set(c.words)]
+            if mentions.job_ids:
+                hits = [c for c in clar.candidates if c.job_id in mentions.job_ids] or hits
+            if len(hits) > 1:
+                scored = sorted(hits, key=lambda c: -len(words & set(c.words)))
+                if len(words & set(scored[0].words)) > len(words & set(scored[1].words)):
+                    hits = scored[:1]
+            if len(hits) == 1:
+                chosen = hits[0]
+        if chosen is None:
+            return None
+        arguments = dict(clar.arguments)
+        focus = Focus(agent="crm", intent=clar.intent)
+        if clar.fills == "user":
+            user = directory.users.get(chosen.user_id or -1)
+            arguments["rep"] = user.full_name if user else chosen.label
+            focus.user_id = chosen.user_id
+        else:
+            customer_id = chosen.customer_id
+            job_id = chosen.job_id
+            if job_id is None and customer_id is not None:
+                jobs = directory.jobs_of(customer_id)
+                picked = _pick_job(jobs, mentions) or (jobs[0] if len(jobs) == 1 else None)
+                job_id = picked.id if picked else None
+            if "job_id" in arguments or clar.tool in _JOB_TOOLS:
+                if job_id is None:
+                    customer = directory.customers.get(customer_id or -1)
+                    jobs = directory.jobs_of(customer_id or -1)
+                    options = [_job_candidate(j, customer) for j in jobs]
+                    return self._clarify(clar.intent, clar.tool, arguments, options, Focus(customer_id=customer_id), 0.6)
+                arguments["job_id"] = job_id
+                arguments.pop("customer_id", None)
+            elif job_id is not None:
+                arguments["job_id"] = job_id
+                arguments.pop("customer_id", None)
+            else:
+                arguments["customer_id"] = customer_id
+            focus.customer_id, focus.job_id = customer_id, job_id
+            if job_id is not None and customer_id is None:
+                focus.customer_id = directory.jobs[job_id].customer_id
+        focus.fields = list(arguments.get("fields", []))
+        return Action(clar.intent, "crm", 0.9, tool=clar.tool, arguments=arguments, focus=focus)
+
+    # --- one builder per CRM intent ----------------------------------------------------------
+    def _facts(self, text: str, low: str, m: Mentions, focus: Focus, d: Directory, now: dt.datetime, confidence: float) -> Action:
+        fields = fields_asked(low)
+        names_other = bool(m.customer_ids or m.job_ids or m.trades)
+        if not fields:
+            fields = list(focus.fields) if (focus.fields and names_other and len(low.split()) <= 8) else ["overview"]
+        if m.customer_ids == [] and m.named_person and m.user_ids and not m.job_ids:
+            user = d.users[m.user_ids[0]]
+            return Action("crm.rep_jobs", "crm", confidence, tool="crm_rep_jobs", arguments={"rep": user.full_name, "open_only": True}, focus=replace(focus, user_id=user.id))
+        customer, job, candidates, problem = self._target(m, focus, d, low)
+        arguments: dict[str, Any] = {"fields": fields}
+        if problem:
+            return Action("crm.facts", "crm", confidence, reply=problem, focus=focus)
+        if candidates:
+            return self._clarify("crm.facts", "crm_facts", arguments, candidates, focus, confidence)
+        if customer is None and job is None:
+            return Action("crm.facts", "crm", confidence, reply=self._who(m, focus), focus=focus)
+        customer_level = all(f in ("phone", "email", "address", "jobs") for f in fields)
+        if job is not None and not customer_level:
+            arguments["job_id"] = job.id
+        else:
+            arguments["customer_id"] = customer.id if customer else d.jobs[job.id].customer_id  # type: ignore[union-attr]
+        new_focus = Focus(
+            customer_id=customer.id if customer else (job.customer_id if job else None),
+            job_id=job.id if job else (focus.job_id if customer and focus.customer_id == customer.id else None),
+            user_id=focus.user_id,
+            fields=fields,
+        )
+        return Action("crm.facts", "crm", max(confidence, CONFIDENT), tool="crm_facts", arguments=arguments, focus=new_focus)
+
+    def _who(self, m: Mentions, focus: Focus) -> str:
+        if m.named_person:
+            return "I don't have a customer by that name. Check the spelling, or give me a phone number or job number."
+        unknown = [w for w in m.unknown_words if len(w) > 2]
+        if unknown:
+            return f"I don't have a customer called “{' '.join(unknown[:3])}”."
+        return "Who do you mean? Give me the customer's name or the job number."
+
+    def _rep_jobs(self, text: str, low: str, m: Mentions, focus: Focus, d: Directory, now: dt.datetime, confidence: float) -> Action:
+        open_only = not _CLOSED_WORDS.search(low) or "open" in low
+        users = [d.users[u] for u in m.user_ids]
+        if not users and focus.user_id in d.users:
+            users = [d.users[focus.user_id]]
+        arguments: dict[str, Any] = {"open_only": open_only}
+        if len(users) > 1:
+            options = [Candidate(label=u.full_name, user_id=u.id, words=[u.first.casefold(), u.last.casefold()]) for u in users[:6]]
+            return self._clarify("crm.rep_jobs", "crm_rep_jobs", arguments, options, focus, confidence, fills="user")
+        if not users:
+            return Action("crm.rep_jobs", "crm", confidence, reply="Which rep? Give me their name, e.g. “Dana Whitaker's open jobs”.", focus=focus)
+        arguments["rep"] = users[0].full_name
+        return Action("crm.rep_jobs", "crm", max(confidence, CONFIDENT), tool="crm_rep_jobs", arguments=arguments, focus=replace(focus, user_id=users[0].id))
+
+    def _calendar(self, text: str, low: str, m: Mentions, focus: Focus, d: Directory, now: dt.datetime, confidence: float) -> Action:
+        days = day_range(low, now)
+        start, end = days if days else (now.date(), now.date() + dt.timedelta(days=13))
+        arguments: dict[str, Any] = {"start": start.isoformat(), "end": end.isoformat()}
+        users = [d.users[u] for u in m.user_ids if not m.customer_ids or len(m.user_ids) == 1]
+        if len(users) == 1:
+            arguments["rep"] = users[0].full_name
+        elif len(users) > 1 and m.named_person:
+            options = [Candidate(label=u.full_name, user_id=u.id, words=[u.first.casefold(), u.last.casefold()]) for u in users[:6]]
+            return self._clarify("crm.calendar", "crm_appointments", arguments, options, focus, confidence, fills="user")
+        if m.job_ids:
+            arguments["job_id"] = m.job_ids[0]
+        elif len(m.customer_ids) == 1 and not users:
+            arguments["customer_id"] = m.customer_ids[0]
+        kind = appointment_kind(low)
+        if kind and kind not in ("Appointment", "Visit", "Meeting"):
+            arguments["kind"] = _KIND_WORD.get(kind, kind.lower())
+        return Action("crm.calendar", "crm", max(confidence, CONFIDENT), tool="crm_appointments", arguments=arguments, focus=focus)
+
+    def _stage_jobs(self, text: str, low: str, m: Mentions, focus: Focus, d: Directory, now: dt.datetime, confidence: float) -> Action:
+        stage = self._stage(low, d)
+        if stage is None:
+            names = ", ".join(s.name for s in d.stages)
+            return Action("crm.stage_jobs", "crm", confidence, reply=f"Which stage? The stages are: {names}.", focus=focus)
+        arguments: dict[str, Any] = {"stage": stage}
+        if m.trades:
+            arguments["trade"] = m.trades[0]
+        return Action("crm.stage_jobs", "crm", max(confidence, CONFIDENT), tool="crm_jobs_in_stage", arguments=arguments, focus=focus)
+
+    def _company(self, text: str, low: str, m: Mentions, focus: Focus, d: Directory, now: dt.datetime, confidence: float) -> Action:
+        for tool, pattern in _COMPANY_LISTS.items():
+            if pattern.search(low):
+                return Action("crm.company", "crm", max(confidence, CONFIDENT), tool=tool, focus=focus)
+        return Action("crm.company", "crm", confidence, tool="crm_list_users", focus=focus)
+
+    def _job_write(self, intent: str, tool: str, low: str, m: Mentions, focus: Focus, d: Directory, confidence: float, arguments: dict[str, Any]) -> Action:
+        customer, job, candidates, problem = self._target(m, focus, d, low)
+        if problem:
+            return Action(intent, "crm", confidence, reply=problem, focus=focus)
+        if candidates:
+            return self._clarify(intent, tool, arguments, candidates, focus, confidence)
+        if job is None and customer is not None:
+            jobs = d.jobs_of(customer.id)
+            if not jobs:
+                return Action(intent, "crm", confidence, reply=f"{customer.full_name} has no job to put that on yet.", focus=focus)
+            return self._clarify(intent, tool, arguments, [_job_candidate(j, customer) for j in jobs], replace(focus, customer_id=customer.id), confidence)
+        if job is None:
+            return Action(intent, "crm", confidence, reply="Which job? Give me the customer's name or the job number.", focus=focus)
+        arguments = {"job_id": job.id, **arguments}
+        new_focus = Focus(customer_id=job.customer_id, job_id=job.id, user_id=focus.user_id, fields=focus.fields)
+        return Action(intent, "crm", max(confidence, CONFIDENT), tool=tool, arguments=arguments, focus=new_focus)
+
+    def _add_note(self, text: str, low: str, m: Mentions, focus: Focus, d: Directory, now: dt.datetime, confidence: float) -> Action:
+        existing = _NOTE_ID.search(low)
+        if existing and re.search(r"\b(update|change|edit|fix|correct|replace|reword)\b", low):
+            body = _note_body(text) or _after_to(text)
+            if not body:
+                return Action("crm.add_note", "crm", confidence, reply="What should the note say now?", focus=focus)
+            return Action("crm.add_note", "crm", max(confidence, CONFIDENT), tool="crm_update_note",
+                          arguments={"note_id": int(existing.group(1)), "note": body}, focus=focus)
+        body = _note_body(text)
+        if not body:
+            return Action("crm.add_note", "crm", confidence, reply="What should the note say?", focus=focus)
+        return self._job_write("crm.add_note", "crm_add_note", low, m, focus, d, confidence, {"note": body})
+
+    def _change_stage(self, text: str, low: str, m: Mentions, focus: Focus, d: Directory, now: dt.datetime, confidence: float) -> Action:
+        stage = self._stage(low, d, after_verb=True)
+        if stage is None:
+            names = ", ".join(s.name for s in d.stages)
+            return Action("crm.change_stage", "crm", confidence, reply=f"Which stage should it move to? The stages are: {names}.", focus=focus)
+        return self._job_write("crm.change_stage", "crm_change_stage", low, m, focus, d, confidence, {"stage": stage})
+
+    def _book(self, text: str, low: str, m: Mentions, focus: Focus, d: Directory, now: dt.datetime, confidence: float) -> Action:
+        at = moment(low, now)
+        kind = appointment_kind(low) or "Appointment"
+        title = _TITLES.get(kind, kind)
+        if at is None or not at.has_time:
+            day = f" on {at.at:%a %b %-d}" if at else ""
+            return Action("crm.book", "crm", confidence, reply=f"What time{day} should the {title.lower()} be? Give me a day and a time, e.g. “thursday at 10”.", focus=focus)
+        arguments: dict[str, Any] = {"title": title, "start": at.at.isoformat(timespec="minutes")}
+        minutes = duration_minutes(low)
+        if minutes:
+            arguments["duration_minutes"] = minutes
+        return self._job_write("crm.book", "crm_create_appointment", low, m, focus, d, confidence, arguments)
+
+    def _reschedule(self, text: str, low: str, m: Mentions, focus: Focus, d: Directory, now: dt.datetime, confidence: float) -> Action:
+        arguments: dict[str, Any] = {}
+        done = re.search(r"\b(done|complete|completed|finished|happened)\b", low)
+        at = moment(low, now)
+        if done:
+            arguments["completed"] = True
+        elif at is not None and at.has_time:
+            arguments["start"] = at.at.isoformat(timespec="minutes")
+        elif at is not None:
+            arguments["day"] = at.at.date().isoformat()
+        else:
+            return Action("crm.reschedule", "crm", confidence, reply="When should it move to? Give me a day and a time.", focus=focus)
+        appointment = _APPOINTMENT_ID.search(low)
+        if appointment:
+            arguments["appointment_id"] = int(appointment.group(1))
+            return Action("crm.reschedule", "crm", max(confidence, CONFIDENT), tool="crm_update_appointment", arguments=arguments, focus=focus)
+        kind = appointment_kind(low)
+        if kind and kind not in ("Appointment",):
+            arguments["kind"] = _KIND_WORD.get(kind, kind.lower())
+        return self._job_write("crm.reschedule", "crm_update_appointment", low, m, focus, d, confidence, arguments)
+
+    def _create_job(self, text: str, low: str, m: Mentions, focus: Focus, d: Directory, now: dt.datetime, confidence: float) -> Action:
+        customers = [d.customers[c] for c in m.customer_ids if c in d.customers]
+        if not customers and focus.customer_id in d.customers:
+            customers = [d.customers[focus.customer_id]]
+        trades = m.trades or []
+        if not trades:
+            return Action("crm.create_job", "crm", confidence, reply="Which trade is the new job (roofing, siding, gutters, windows)?", focus=focus)
+        description = _note_body(text) or f"{trades[0].capitalize()} job"
+        arguments: dict[str, Any] = {"trades": trades, "description": description}
+        if len(customers) > 1:
+            return self._clarify("crm.create_job", "crm_create_job", arguments, [_customer_candidate(c, d) for c in customers[:6]], focus, confidence)
+        if not customers:
+            return Action("crm.create_job", "crm", confidence, reply="For which customer? If they are new, say “new customer …” and I'll take them down first.", focus=focus)
+        arguments["customer_id"] = customers[0].id
+        return Action("crm.create_job", "crm", max(confidence, CONFIDENT), tool="crm_create_job", arguments=arguments, focus=replace(focus, customer_id=customers[0].id))
+
+    # --- stage names -------------------------------------------------------------------------
+    def _stage(self, low: str, d: Directory, *, after_verb: bool = False) -> str | None:
+        """The stage a request names, as the company calls it."""
+        text = normalise_stage_words(low)
+        if after_verb:
+            hit = re.search(r"\b(?:to|into|as|in|at)\s+(.+)$", text)
+            tail = hit.group(1) if hit else text
+        else:
+            tail = text
+        best: tuple[int, str] | None = None
+        for stage in d.stages:
+            name = normalise_stage_words(stage.name)
+            if re.search(rf"\b{re.escape(name)}\b", tail) and (best is None or len(name) > best[0]):
+                best = (len(name), stage.name)
+        if best is None:
+            for said, meant in sorted(_SPOKEN.items(), key=lambda kv: -len(kv[0])):
+                if re.search(rf"\b{re.escape(said)}\b", tail):
+                    for stage in d.stages:
+                        name = normalise_stage_words(stage.name)
+                        if name in meant or any(w in name.split() for w in meant.split()[:1]):
+                            return stage.name
+        return best[1] if best else None
+
+
+_JOB_TOOLS = {"crm_add_note", "crm_change_stage", "crm_create_appointment", "crm_update_appointment"}
+_TITLES = {"Inspection": "Inspection", "Measure": "Measurements", "Estimate": "Estimate", "Install": "Install start"}
+_KIND_WORD = {"Install": "install", "Inspection": "inspection", "Measure": "measure", "Estimate": "estimate", "Walkthrough": "walkthrough",
+              "Follow-up visit": "follow-up", "Estimate review": "review", "Consultation": "consult"}
+_CHOICE = {
+    "crm": "look something up in the CRM",
+    "knowledge": "answer from our playbook",
+    "analysis": "check the director's calls",
+    "web_search": "search the web",
+    "scripting": "write a script",
+    "new_clients": "take down a new customer",
+    "pricing": "price a job",
+}
+_HELLO = (
+    "Hi! I can look up customers and jobs (“whats the balance on the walsh job”), update the CRM after your yes, "
+    "answer from our playbook, check the director's calls, price a job, or write a primer script. What do you need?"
+)
+
+
+def _names_customer_more(m: Mentions, d: Directory) -> bool:
+    """Both a customer and a user share the name said: a customer with one match wins."""
+    return len(m.customer_ids) == 1 and len(m.user_ids) != 1
+
+
+def _full(records: dict[int, Any], tokens: dict[str, set[int]], a: str, b: str) -> set[int]:
+    ids = tokens.get(a, set()) & tokens.get(b, set())
+    return {i for i in ids if records[i].first.casefold() == a and records[i].last.casefold() == b} or ids
+
+
+def _pick_job(jobs: list[JobEntry], m: Mentions) -> JobEntry | None:
+    fitting = [
+        j for j in jobs
+        if (not m.trades or any(t in j.trades or t.rstrip("s") in j.name.casefold() for t in m.trades))
+        and (not m.towns or j.city.casefold() in m.towns)
+    ]
+    if (m.trades or m.towns) and len(fitting) == 1:
+        return fitting[0]
+    return None
+
+
+def _narrow(customers: list[CustomerEntry], m: Mentions, d: Directory) -> list[CustomerEntry]:
+    out = customers
+    if m.trades:
+        out = [c for c in out if any(any(t in j.trades for t in m.trades) for j in d.jobs_of(c.id))] or out
+    if m.towns:
+        out = [c for c in out if c.city.casefold() in m.towns or any(j.city.casefold() in m.towns for j in d.jobs_of(c.id))] or out
+    return out
+
+
+def _customer_candidate(c: CustomerEntry, d: Directory) -> Candidate:
+    jobs = d.jobs_of(c.id)
+    words = [c.first.casefold(), c.last.casefold(), c.city.casefold()]
+    for j in jobs:
+        words += [*j.trades, j.city.casefold(), str(j.id), j.number]
+        words += [t.rstrip("s") for t in j.trades] + [w for t in j.trades for w, v in TRADES_SAID.items() if v == t]
+    where = f" in {c.city}" if c.city else ""
+    trades = ", ".join(dict.fromkeys(t for j in jobs for t in j.trades))
+    label = f"{c.full_name}{where}" + (f" ({trades})" if trades else "")
+    return Candidate(label=label, customer_id=c.id, words=[w for w in words if w])
+
+
+def _job_candidate(j: JobEntry, customer: CustomerEntry | None) -> Candidate:
+    words = [*j.trades, j.city.casefold(), str(j.id), j.number, *[w for t in j.trades for w, v in TRADES_SAID.items() if v == t]]
+    return Candidate(label=f"job {j.id} ({j.label})", customer_id=customer.id if customer else j.customer_id, job_id=j.id, words=words)
+
+
+def _which(candidates: list[Candidate]) -> str:
+    labels = [c.label for c in candidates]
+    if len(labels) == 2:
+        return f"Which one: {labels[0]} or {labels[1]}?"
+    return "Which one: " + "; ".join(labels[:-1]) + f"; or {labels[-1]}?"
+
+
+def _after_to(text: str) -> str:
+    hit = _TO_TEXT.search(text[:4000])
+    return hit.group(1).strip() if hit else ""
+
+
+def _note_body(text: str) -> str:
+    head = text[:4000]
+    hit = _NOTE_MARK.search(head) or _NOTE_SAYING.search(head)
+    return hit.group(1).strip().strip('"“”').strip() if hit else ""

@@ -1,0 +1,202 @@
+"""Slots read from a request: the fields asked for, dates and times, money, percentages, kinds.
+
+Every parser here is linear in its input (bounded patterns, no nested repetition), so a
+12,000-character paste costs the same as a sentence per character. The vocabulary lives here,
+in the understanding layer, and nowhere below it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from harde.crm.when import parse_range, parse_when
+
+# Reps' shorthand, expanded before anything else reads the text.
+SHORTHAND = {
+    "tmrw": "tomorrow", "tmr": "tomorrow", "tmw": "tomorrow", "tomoro": "tomorrow", "tommorow": "tomorrow",
+    "tomorow": "tomorrow", "2moro": "tomorrow", "2day": "today", "tdy": "today", "appt": "appointment",
+    "appts": "appointments", "apt": "appointment", "apts": "appointments", "rn": "right now", "u": "you",
+    "ur": "your", "pls": "please", "plz": "please", "w/": "with", "b4": "before", "thx": "thanks",
+    "ty": "thanks", "num": "number", "ph": "phone", "addr": "address", "insp": "inspection",
+    "nxt": "next", "wk": "week", "wks": "weeks", "mon": "monday", "tues": "tuesday", "tue": "tuesday",
+    "wed": "wednesday", "weds": "wednesday", "thu": "thursday", "thur": "thursday", "thurs": "thursday",
+    "fri": "friday", "sat": "saturday", "info": "information", "bal": "balance", "amt": "amount",
+    "msg": "message", "vm": "voicemail", "shes": "she is", "hes": "he is", "whats": "what is",
+    "whens": "when is", "wheres": "where is", "whos": "who is", "hows": "how is", "thats": "that is",
+    "cust": "customer", "est": "estimate",
+}
+_SHORTHAND_RE = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True)) + r")(?![\w/])")
+
+
+def normalise(text: str) -> str:
+    """Lower case, straight apostrophes, shorthand expanded, spaces collapsed."""
+    low = text.casefold().replace("’", "'").replace("‘", "'").replace("`", "'")
+    low = _SHORTHAND_RE.sub(lambda m: SHORTHAND[m.group(1)], low)
+    return " ".join(low.split())
+
+
+# --- fields asked about a customer or job ------------------------------------------------------
+
+FIELD_WORDS: dict[str, tuple[str, ...]] = {
+    "phone": ("phone", "number", "cell", "call her", "call him", "call them", "reach her", "reach him", "digits", "mobile"),
+    "email": ("email", "e-mail", "mail address", "emial", "emal"),
+    "address": ("address", "where does", "where do they live", "where is the house", "live", "located"),
+    "stage": ("stage", "status", "where are we", "where we at", "where do we stand", "standing", "at with", "update on", "how is the", "how's the"),
+    "rep": ("rep", "salesman", "sales person", "salesperson", "who has", "who's got", "who is on", "assigned", "handling", "working it", "who owns", "estimator"),
+    "contract_amount": ("contract", "sold for", "sell for", "sale price", "price of the job", "job price", "worth", "how much is the job", "signed for", "total"),
+    "deposit": ("deposit", "down payment", "put down", "downpayment"),
+    "payments": ("payment", "payments", "paid", "collected"),
+    "balance": ("owe", "owes", "owed", "owing", "balance", "outstanding", "left to pay", "still due", "open invoice", "due"),
+    "install_date": ("install", "installation", "start date", "starting", "start", "crew", "build date", "production date"),
+    "next_appointment": ("next appointment", "appointment", "next visit", "visit", "inspection", "meeting", "when are we going", "when do we see", "scheduled"),
+    "notes": ("note", "notes", "last contact", "latest", "last touch", "heard from", "talked to", "spoke", "history", "log"),
+    "proposals": ("proposal", "quote", "bid", "estimate sent"),
+    "jobs": ("jobs", "projects", "what do they have", "how many jobs"),
+}
+# When several fields match, the more specific one comes first in the answer.
+_FIELD_ORDER = ("balance", "deposit", "payments", "contract_amount", "install_date", "next_appointment", "proposals",
+                "notes", "phone", "email", "address", "rep", "stage", "jobs")
+
+
+def fields_asked(low: str) -> list[str]:
+    padded = f" {low} "
+    found = []
+    for name in _FIELD_ORDER:
+        for word in FIELD_WORDS[name]:
+            if re.search(rf"(?<![a-z]){re.escape(word.strip())}(?![a-z])", padded):
+                found.append(name)
+                break
+    if "address" in found and re.search(r"\be-?mail address", low) and not re.search(r"\b(home|street|mailing|house) address|\baddress and\b|\band address\b", low):
+        found.remove("address")
+    # "when is the install" asks a date, "is the install paid" asks money: keep what the words say.
+    if "install_date" in found and "next_appointment" in found:
+        found.remove("next_appointment")
+    if "balance" in found and "payments" in found and not re.search(r"\bpayments?\b", low):
+        found.remove("payments")
+    if "contract_amount" in found and "payments" in found and "paid" not in low:
+        found.remove("payments")
+    return found
+
+
+# --- appointment kinds -------------------------------------------------------------------------
+
+KINDS = {
+    "inspection": "Inspection", "inspect": "Inspection", "measure": "Measure", "measurements": "Measure",
+    "measurement": "Measure", "estimate": "Estimate", "walkthrough": "Walkthrough", "walk through": "Walkthrough",
+    "walk-through": "Walkthrough", "install": "Install", "consult": "Consultation", "consultation": "Consultation",
+    "follow up": "Follow-up visit", "follow-up": "Follow-up visit", "followup": "Follow-up visit",
+    "meeting": "Meeting", "visit": "Visit", "review": "Estimate review", "appointment": "Appointment",
+}
+
+
+def appointment_kind(low: str) -> str:
+    for word, title in KINDS.items():
+        if re.search(rf"\b{re.escape(word)}", low):
+            return title
+    return ""
+
+
+# --- dates, times, ranges ----------------------------------------------------------------------
+
+_WEEK_FROM = re.compile(r"\ba week from (monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow)\b")
+_YEARLESS = re.compile(r"\b(\d{1,2})/(\d{1,2})\b(?!/)")
+
+
+@dataclass(frozen=True)
+class Moment:
+    at: dt.datetime
+    has_time: bool
+
+
+def moment(low: str, now: dt.datetime) -> Moment | None:
+    """A future moment named in the text ("thursday at 10", "12/11 9am", "tomorrow", "a week from thursday")."""
+    low = low[:400]
+    extra = dt.timedelta()
+    m = _WEEK_FROM.search(low)
+    if m:
+        low = low[: m.start()] + m.group(1) + low[m.end() :]
+        extra = dt.timedelta(days=7)
+    found = parse_when(low, now)
+    if found is None:
+        return None
+    return Moment(found.at + extra, found.has_time)
+
+
+def day_range(low: str, now: dt.datetime) -> tuple[dt.date, dt.date] | None:
+    """The days a question is about ("on 11/24", "tomorrow", "this week"), or None when it names none.
+
+    A day without a year is the nearest one: questions look back as often as ahead."""
+    low = low[:400]
+    m = _YEARLESS.search(low)
+    if m and 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31:
+        candidates = []
+        for year in (now.year - 1, now.year, now.year + 1):
+            try:
+                candidates.append(dt.date(year, int(m.group(1)), int(m.group(2))))
+            except ValueError:
+                continue
+        if candidates:
+            day = min(candidates, key=lambda d: abs((d - now.date()).days))
+            return day, day
+    start, end, words = parse_range(low, now, default_days=0)
+    if words == "the next 0 days":
+        return None
+    last = (end - dt.timedelta(seconds=1)).date()
+    return start.date(), max(start.date(), last)
+
+
+_DURATION = re.compile(r"\bfor\s+(?:an?\s+)?(\d{1,2}(?:\.\d)?|half an?|an?)\s*(hours?|hrs?|h|minutes?|mins?)\b")
+
+
+def duration_minutes(low: str) -> int | None:
+    """ "for 2 hours", "for 90 min", "for an hour" -> minutes."""
+    hit = _DURATION.search(low[:400])
+    if hit is None:
+        return None
+    amount = {"a": 1.0, "an": 1.0, "half a": 0.5, "half an": 0.5}.get(hit.group(1))
+    value = amount if amount is not None else float(hit.group(1))
+    return int(value * 60) if hit.group(2).startswith("h") else int(value)
+
+
+# --- money, percentages ------------------------------------------------------------------------
+
+_MONEY = re.compile(r"\$\s?(\d{1,3}(?:,\d{3})+|\d{1,9})(\.\d{1,2})?\s?(k|m)?\b|\b(\d{1,6}(?:\.\d{1,2})?)\s?(k)\b")
+_PERCENT = re.compile(r"\b(\d{1,3}(?:\.\d{1,2})?)\s?(?:%|percent|pct)")
+
+
+def money_amounts(low: str) -> list[float]:
+    out = []
+    for m in _MONEY.finditer(low[:2000]):
+        if m.group(1):
+            value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
+            scale = m.group(3)
+        else:
+            value = float(m.group(4))
+            scale = m.group(5)
+        out.append(value * (1000 if scale == "k" else 1_000_000 if scale == "m" else 1))
+    return out
+
+
+def percentages(low: str) -> list[float]:
+    return [float(m.group(1)) for m in _PERCENT.finditer(low[:2000])]
+
+
+# --- approvals -------------------------------------------------------------------------------
+
+_AFFIRMATIVE = re.compile(
+    r"(?:y|ya|yes|yess|yeah|yea|yep|yup|sure|ok|okay|k|confirm|confirmed|correct|approve|approved|do it|go ahead|"
+    r"go for it|please do|sounds good|looks good|lgtm|perfect|send it|ship it|absolutely|definitely|that's right|"
+    r"thats right|right|affirmative)"
+)
+_AFFIRMATIVE_WHOLE = re.compile(
+    rf"^(?:(?:ok|okay|yes|yeah|yep|sure|great|perfect|cool)[ ,!.]*)?{_AFFIRMATIVE.pattern}(?:[ ,!.]*(?:please|pls|thanks|thank you|do it|go ahead|"
+    r"add it|book it|create it|save it|send it|move it|thx|ty|👍))*[ .!]*$"
+)
+
+
+def is_affirmative(text: str) -> bool:
+    """The whole message says yes, and nothing else: the only words that approve a write."""
+    low = normalise(text)[:80].replace("whats", "what is")
+    return bool(_AFFIRMATIVE_WHOLE.match(low)) or low in ("👍", "✅")

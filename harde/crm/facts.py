@@ -226,9 +226,20 @@ async def customer_facts(crm: CRM, customer: Customer, fields: Sequence[str], no
             lines.append(customer_fact(customer, field))
         elif field == "jobs":
             lines.append(_jobs(customer, jobs))
-    if "rep" in job_fields and customer.rep is not None and not any(j.reps for j in jobs):
-        lines.append(f"The rep for {customer.full_name} is **{customer.rep.full_name}**.")
-        job_fields.remove("rep")
+    if "rep" in job_fields:
+        reps = list(dict.fromkeys(r.full_name for j in jobs for r in j.reps))
+        if len(reps) <= 1 and (reps or customer.rep is not None):
+            lines.append(f"The rep for {customer.full_name} is **{reps[0] if reps else customer.rep.full_name}**.")  # type: ignore[union-attr]
+            job_fields.remove("rep")
+    if "next_appointment" in job_fields:
+        upcoming = _next(await crm.list_appointments(customer_id=customer.id), now)
+        lines.append(
+            f"The next appointment with {customer.full_name} is **{upcoming.title}**, {describe(upcoming.starts)}"
+            + (f" (job {', '.join(str(j) for j in upcoming.job_ids)})." if upcoming.job_ids else ".")
+            if upcoming is not None and upcoming.starts is not None
+            else f"Nothing upcoming is booked with {customer.full_name}."
+        )
+        job_fields.remove("next_appointment")
     if job_fields:
         if not jobs:
             lines.append(f"{customer.full_name} has no jobs yet.")

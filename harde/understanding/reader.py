@@ -43,6 +43,7 @@ _NOT_NAMES = {
     "lost", "signed", "scheduled", "completed", "proposal", "estimate", "follow", "lead", "contract", "deposit",
     "payment", "payments", "owes", "please", "thanks", "number", "numbers", "customer", "customers", "homeowner",
 }
+_VERB_FOLLOWERS = {"it", "as", "the", "this", "that", "job", "them", "him", "her", "down", "off", "up", "a", "an", "my", "our", "all", "these", "those", "to", "in", "into"}
 _PRONOUNS = re.compile(r"\b(her|hers|his|him|he|she|they|them|their|theirs|that one|this one|the same|it|its|there|that job|this job|that customer)\b")
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "last": -1, "top": 0, "bottom": -1}
 _JOB_NUMBER = re.compile(r"(?<![\d-])(\d{4})-(\d{3,5})(?![\d-])")
@@ -82,6 +83,8 @@ class Action:
     reply: str | None = None
     # A write waiting for a yes is approved (True) or dropped (False); None: none is waiting.
     approves: bool | None = None
+    # A CRM reading that found nobody to ask about: another specialist may fit better.
+    untargeted: bool = False
     focus: Focus = field(default_factory=Focus)
 
     @property
@@ -180,13 +183,16 @@ class Reader:
             return Action(workflow, workflow, confidence, focus=replace(focus, agent=workflow))
         # A short follow-up that asks a field of the one in focus is a CRM question, whatever it resembles.
         asked = fields_asked(low)
+        points_back = bool(_PRONOUNS.search(low)) or low.startswith(("and ", "& ", "what about", "how about", "ok and", "also"))
+        named = bool(mentions.customer_ids or mentions.job_ids)
         if (
             not intent.startswith("crm.")
             and asked
-            and (focus.customer_id or focus.job_id or mentions.customer_ids or mentions.job_ids)
-            and len(low.split()) <= 8
-            and (confidence < 0.8 or _PRONOUNS.search(low) or low.startswith(("and ", "what about", "how about")))
+            and (named or (points_back and (focus.customer_id or focus.job_id)))
+            and len(low.split()) <= 12
+            and (confidence < 0.8 or points_back)
         ):
+            # A field of a customer or job named, or of the one in focus, is a CRM question whatever it resembles.
             intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
         if not intent.startswith("crm."):
             if confidence < UNSURE and not mentions.customer_ids and not mentions.job_ids:
@@ -196,23 +202,48 @@ class Reader:
             return Action(intent, agent, confidence, focus=replace(focus, agent=agent, intent=intent))
         if confidence < UNSURE and not (mentions.customer_ids or mentions.job_ids or mentions.user_ids or asked):
             return Action(intent, "triage", confidence, reply=self._unsure(scores), focus=focus)
-        intent = self._settle(intent, low, mentions, directory)
+        intent = self._settle(intent, low, mentions, directory, focus, now)
         build = getattr(self, "_" + intent.split(".", 1)[1])
         action: Action = build(text, low, mentions, focus, directory, now, confidence)
+        if action.untargeted:
+            # Nobody to look up: a close second reading for another specialist wins ("how much deposit do we collect").
+            other = next(((i, p) for i, p in scores.ranked[1:4] if not i.startswith("crm.") and AGENT_OF.get(i) not in (None, "triage")), None)
+            if other is not None and other[1] >= 0.1:
+                agent_other = AGENT_OF[other[0]]
+                return Action(other[0], agent_other, other[1], focus=replace(focus, agent=agent_other, intent=other[0]))
         action.focus.agent = "crm"
         action.focus.intent = intent
         return action
 
-    def _settle(self, intent: str, low: str, m: Mentions, d: Directory) -> str:
-        """What the words alone can't tell, the directory can: "X's jobs" is a customer's or a rep's."""
-        customer_named = bool(m.customer_ids or m.job_ids)
+    def _settle(self, intent: str, low: str, m: Mentions, d: Directory, focus: Focus, now: dt.datetime) -> str:
+        """What the words alone can't tell, the directory and the slots can: "X's jobs" is a
+        customer's or a rep's; a "write" with nothing to write but a field asked is a question."""
+        customer_named = bool(m.customer_ids or m.job_ids or m.missing_job)
         rep_named = bool(m.user_ids) and not (set(m.customer_ids) and _names_customer_more(m, d))
+        asked = fields_asked(low)
         if intent == "crm.rep_jobs" and not m.user_ids and customer_named:
             return "crm.facts"
-        if intent == "crm.stage_jobs" and self._stage(low, d) is None and customer_named:
-            return "crm.facts"
-        if intent == "crm.facts" and rep_named and not customer_named and "jobs" in fields_asked(low):
+        if intent == "crm.stage_jobs" and self._stage(low, d) is None:
+            if rep_named and not customer_named:
+                return "crm.rep_jobs"
+            if customer_named:
+                return "crm.facts"
+        if intent == "crm.facts" and rep_named and not customer_named and "jobs" in asked:
             return "crm.rep_jobs"
+        if intent == "crm.calendar" and day_range(low, now) is None and not rep_named:
+            if customer_named or (_PRONOUNS.search(low) and (focus.job_id or focus.customer_id)):
+                return "crm.facts"
+        other_fields = [f for f in asked if f not in _NAMED_BY.get(intent, ())]
+        if other_fields and intent in _WRITES:
+            nothing_to_write = {
+                "crm.change_stage": self._stage(low, d, after_verb=True) is None,
+                "crm.book": moment(low, now) is None,
+                "crm.reschedule": moment(low, now) is None and not re.search(r"\b(done|completed?|finished)\b", low),
+                "crm.add_note": not _note_body(low) and not (_NOTE_ID.search(low) and _after_to(low)),
+                "crm.create_job": not m.trades,
+            }[intent]
+            if nothing_to_write:
+                return "crm.facts"
         return intent
 
     def _unsure(self, scores: IntentScores) -> str:
@@ -237,12 +268,15 @@ class Reader:
             else:
                 m.missing_job = hit.group(0)
         if not m.job_ids:
-            for hit in _JOB_ID.finditer(_PHONE.sub(" ", low)):
+            scanned = _PHONE.sub(" ", low)
+            for hit in _JOB_ID.finditer(scanned):
                 said = hit.group(1) or hit.group(2)
                 if said and int(said) in directory.jobs:
                     m.job_ids.append(int(said))
-                elif hit.group(1) and m.missing_job is None and not _APPOINTMENT_ID.search(low):
-                    m.missing_job = said
+                elif m.missing_job is None and not _APPOINTMENT_ID.search(low) and not _NOTE_ID.search(low):
+                    before = scanned[max(0, hit.start() - 6) : hit.start()]
+                    if hit.group(1) or re.search(r"\b(on|for|of|about|is|to)\s$", before):
+                        m.missing_job = said
         for hit in _PHONE.finditer(low):
             customer = directory.phones.get("".join(hit.groups()))
             if customer is not None:
@@ -265,13 +299,16 @@ class Reader:
             if name is None:
                 continue
             names.append((n, name))
-        # A word-like name counts when capitalised or next to another name ("mark it lost" vs "Mark Johnson").
+        # A word-like name is a verb or a word when used as one ("mark it lost", "mark as signed"),
+        # a name otherwise ("the rep for mark", "Mark McCarthy").
         positions = {n for n, _ in names}
         kept = []
         for n, name in names:
             said = original.get(name) or original.get(name + "s") or ""
-            if name in _WORDLIKE_NAMES and not (said[:1].isupper() or n - 1 in positions or n + 1 in positions):
-                continue
+            if name in _WORDLIKE_NAMES and not (said[:1].isupper() and n > 0 or n - 1 in positions or n + 1 in positions):
+                following = words[n + 1] if n + 1 < len(words) else ""
+                if n == 0 or following in _VERB_FOLLOWERS or following.isdigit():
+                    continue
             kept.append((n, name))
         customer_sets: list[set[int]] = []
         user_sets: list[set[int]] = []
@@ -436,8 +473,14 @@ class Reader:
         if candidates:
             return self._clarify("crm.facts", "crm_facts", arguments, candidates, focus, confidence)
         if customer is None and job is None:
-            return Action("crm.facts", "crm", confidence, reply=self._who(m, focus), focus=focus)
+            return Action("crm.facts", "crm", confidence, reply=self._who(m, focus), focus=focus, untargeted=not m.named_person)
         customer_level = all(f in ("phone", "email", "address", "jobs") for f in fields)
+        if job is None and customer is not None and any(f in _ONE_JOB_FIELDS for f in fields):
+            jobs = d.jobs_of(customer.id)
+            if len(jobs) > 1:
+                # A job's field, of a customer with several jobs: ask which, keeping the question.
+                options = [_job_candidate(j, customer) for j in jobs]
+                return self._clarify("crm.facts", "crm_facts", arguments, options, replace(focus, customer_id=customer.id, job_id=None), confidence)
         if job is not None and not customer_level:
             arguments["job_id"] = job.id
         else:
@@ -618,6 +661,17 @@ class Reader:
         return best[1] if best else None
 
 
+# Fields that belong to one job: asked of a customer with several, the answer starts with "which one?".
+_ONE_JOB_FIELDS = {"stage", "contract_amount", "deposit", "payments", "balance", "install_date", "proposals"}
+# The field words a write names by its nature ("add a note", "book an inspection").
+_NAMED_BY = {
+    "crm.add_note": ("notes",),
+    "crm.book": ("next_appointment", "install_date"),
+    "crm.reschedule": ("next_appointment", "install_date"),
+    "crm.change_stage": ("stage",),
+    "crm.create_job": ("jobs",),
+}
+_WRITES = ("crm.change_stage", "crm.book", "crm.reschedule", "crm.add_note", "crm.create_job")
 _JOB_TOOLS = {"crm_add_note", "crm_change_stage", "crm_create_appointment", "crm_update_appointment"}
 _TITLES = {"Inspection": "Inspection", "Measure": "Measurements", "Estimate": "Estimate", "Install": "Install start"}
 _KIND_WORD = {"Install": "install", "Inspection": "inspection", "Measure": "measure", "Estimate": "estimate", "Walkthrough": "walkthrough",
@@ -681,7 +735,9 @@ def _customer_candidate(c: CustomerEntry, d: Directory) -> Candidate:
 
 def _job_candidate(j: JobEntry, customer: CustomerEntry | None) -> Candidate:
     words = [*j.trades, j.city.casefold(), str(j.id), j.number, *[w for t in j.trades for w, v in TRADES_SAID.items() if v == t]]
-    return Candidate(label=f"job {j.id} ({j.label})", customer_id=customer.id if customer else j.customer_id, job_id=j.id, words=words)
+    words += normalise_stage_words(j.stage).split()
+    label = f"job {j.id}, {j.label} ({j.stage})"
+    return Candidate(label=label, customer_id=customer.id if customer else j.customer_id, job_id=j.id, words=words)
 
 
 def _which(candidates: list[Candidate]) -> str:

@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
 from harde.crm.when import parse_range, parse_when
 
 # Reps' shorthand, expanded before anything else reads the text.
@@ -40,17 +42,19 @@ def normalise(text: str) -> str:
 # --- fields asked about a customer or job ------------------------------------------------------
 
 FIELD_WORDS: dict[str, tuple[str, ...]] = {
-    "phone": ("phone", "number", "cell", "call her", "call him", "call them", "reach her", "reach him", "digits", "mobile"),
+    "phone": ("phone", "number", "cell", "call her", "call him", "call them", "reach her", "reach him", "digits", "mobile",
+              "need to call", "who do i call", "whats the #", "what is the #", "phone #", "the #"),
     "email": ("email", "e-mail", "mail address", "emial", "emal"),
     "address": ("address", "where does", "where do they live", "where is the house", "live", "located"),
     "stage": ("stage", "status", "where are we", "where we at", "where do we stand", "standing", "at with", "update on", "how is the", "how's the"),
     "rep": ("rep", "salesman", "sales person", "salesperson", "who has", "who's got", "who is on", "assigned", "handling", "working it", "who owns", "estimator"),
-    "contract_amount": ("contract", "sold for", "sell for", "sale price", "price of the job", "job price", "worth", "how much is the job", "signed for", "total"),
+    "contract_amount": ("contract", "sold for", "sell for", "sale price", "price of the job", "job price", "worth", "how much is the job", "signed for", "contract total", "job total"),
     "deposit": ("deposit", "down payment", "put down", "downpayment"),
     "payments": ("payment", "payments", "paid", "collected"),
     "balance": ("owe", "owes", "owed", "owing", "balance", "outstanding", "left to pay", "still due", "open invoice", "due"),
     "install_date": ("install", "installation", "start date", "starting", "start", "crew", "build date", "production date"),
-    "next_appointment": ("next appointment", "appointment", "next visit", "visit", "inspection", "meeting", "when are we going", "when do we see", "scheduled"),
+    "next_appointment": ("next appointment", "appointment", "next visit", "visit", "inspection", "meeting", "when are we going",
+                         "when do we see", "scheduled", "out there", "there next", "going out", "see them next", "see her next", "see him next"),
     "notes": ("note", "notes", "last contact", "latest", "last touch", "heard from", "talked to", "spoke", "history", "log"),
     "proposals": ("proposal", "quote", "bid", "estimate sent"),
     "jobs": ("jobs", "projects", "what do they have", "how many jobs"),
@@ -60,14 +64,38 @@ _FIELD_ORDER = ("balance", "deposit", "payments", "contract_amount", "install_da
                 "notes", "phone", "email", "address", "rep", "stage", "jobs")
 
 
+# Single field words, for typos: "emial", "numbr", "deposiit", "propoasl", "stagge".
+_FIELD_TOKENS = {
+    word: name for name in _FIELD_ORDER for word in FIELD_WORDS[name] if " " not in word.strip() and len(word) >= 4
+}
+_TOKEN = re.compile(r"[a-z]{4,14}")
+
+
+def _close_field(word: str) -> str | None:
+    if word in _FIELD_TOKENS:
+        return _FIELD_TOKENS[word]
+    best = process.extractOne(word, list(_FIELD_TOKENS), scorer=fuzz.ratio, score_cutoff=80)
+    if best is None or abs(len(str(best[0])) - len(word)) > 2:
+        return None
+    return _FIELD_TOKENS[str(best[0])]
+
+
 def fields_asked(low: str) -> list[str]:
+    low = low[:600]
     padded = f" {low} "
     found = []
     for name in _FIELD_ORDER:
         for word in FIELD_WORDS[name]:
-            if re.search(rf"(?<![a-z]){re.escape(word.strip())}(?![a-z])", padded):
+            if re.search(rf"(?<![a-z]){re.escape(word.strip())}(?![a-z0-9])", padded):
                 found.append(name)
                 break
+    for word in _TOKEN.findall(low):
+        if word in _NOT_FIELDS:
+            continue
+        close = _close_field(word)
+        if close is not None and close not in found:
+            found.append(close)
+    found.sort(key=_FIELD_ORDER.index)
     if "address" in found and re.search(r"\be-?mail address", low) and not re.search(r"\b(home|street|mailing|house) address|\baddress and\b|\band address\b", low):
         found.remove("address")
     # "when is the install" asks a date, "is the install paid" asks money: keep what the words say.
@@ -75,9 +103,18 @@ def fields_asked(low: str) -> list[str]:
         found.remove("next_appointment")
     if "balance" in found and "payments" in found and not re.search(r"\bpayments?\b", low):
         found.remove("payments")
-    if "contract_amount" in found and "payments" in found and "paid" not in low:
+    if "contract_amount" in found and "payments" in found and not re.search(r"\bpaid|\bpayments?\b", low):
         found.remove("payments")
     return found
+
+
+# Everyday words a typo check would otherwise read as a field ("phones" is fine, "honest" is not).
+_NOT_FIELDS = {
+    "note", "nope", "none", "home", "hone", "down", "done", "dome", "date", "data", "dues", "doing", "owner",
+    "other", "there", "their", "these", "those", "where", "ready", "sales", "start", "stars", "state", "still",
+    "store", "story", "total", "today", "visited", "watch", "staff", "stuff", "cheap", "price", "roofs", "roofing",
+    "living", "liked", "email", "emails", "number", "numbers", "about", "after", "again", "phones", "notes",
+}
 
 
 # --- appointment kinds -------------------------------------------------------------------------
@@ -124,11 +161,30 @@ def moment(low: str, now: dt.datetime) -> Moment | None:
     return Moment(found.at + extra, found.has_time)
 
 
-def day_range(low: str, now: dt.datetime) -> tuple[dt.date, dt.date] | None:
-    """The days a question is about ("on 11/24", "tomorrow", "this week"), or None when it names none.
+_SPAN = re.compile(r"^(.*?\S)\s+(?:to|through|thru|until|till|-)\s+(\S.*)$")
 
-    A day without a year is the nearest one: questions look back as often as ahead."""
+
+def day_range(low: str, now: dt.datetime) -> tuple[dt.date, dt.date] | None:
+    """The days a question is about ("on 11/24", "tomorrow", "this week", "dec 7 to dec 9"), or
+    None when it names none. A day without a year is the nearest one: questions look back as
+    often as ahead."""
     low = low[:400]
+    span = _SPAN.match(low)
+    if span:
+        first, second = _one_day(span.group(1), now), _one_day(span.group(2), now)
+        if first is not None and second is not None:
+            if second[0] < first[0]:
+                second = (second[0].replace(year=second[0].year + 1), second[1])
+            return first[0], second[0]
+    return _one_range(low, now)
+
+
+def _one_day(low: str, now: dt.datetime) -> tuple[dt.date, dt.date] | None:
+    found = _one_range(low, now)
+    return found if found is not None and found[0] == found[1] else None
+
+
+def _one_range(low: str, now: dt.datetime) -> tuple[dt.date, dt.date] | None:
     m = _YEARLESS.search(low)
     if m and 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31:
         candidates = []

@@ -230,9 +230,9 @@ class Reader:
                 return "crm.facts"
         if intent == "crm.facts" and rep_named and not customer_named and "jobs" in asked:
             return "crm.rep_jobs"
-        if intent == "crm.calendar" and day_range(low, now) is None and not rep_named:
-            if customer_named or (_PRONOUNS.search(low) and (focus.job_id or focus.customer_id)):
-                return "crm.facts"
+        in_focus = bool(_PRONOUNS.search(low) and (focus.job_id or focus.customer_id))
+        if intent == "crm.calendar" and day_range(low, now) is None and not rep_named and (customer_named or in_focus):
+            return "crm.facts"
         other_fields = [f for f in asked if f not in _NAMED_BY.get(intent, ())]
         if other_fields and intent in _WRITES:
             nothing_to_write = {
@@ -305,7 +305,7 @@ class Reader:
         kept = []
         for n, name in names:
             said = original.get(name) or original.get(name + "s") or ""
-            if name in _WORDLIKE_NAMES and not (said[:1].isupper() and n > 0 or n - 1 in positions or n + 1 in positions):
+            if name in _WORDLIKE_NAMES and not ((said[:1].isupper() and n > 0) or n - 1 in positions or n + 1 in positions):
                 following = words[n + 1] if n + 1 < len(words) else ""
                 if n == 0 or following in _VERB_FOLLOWERS or following.isdigit():
                     continue

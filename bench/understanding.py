@@ -582,6 +582,65 @@ def remove_worktree(target: Path) -> None:
     subprocess.run(["git", "-C", str(ROOT), "worktree", "prune"], check=False, capture_output=True)
 
 
+def understanding_times(case_paths: list[Path], scale: int = 10) -> str:
+    """Reader.read per turn (entities, slots, memory and the classifier) on the eval's texts, with
+    the demo CRM and with one `scale` times its size; the classifier's scoring alone is the baseline."""
+    import datetime as dt
+
+    sys.path.insert(0, str(ROOT))
+    from harde.config import Settings
+    from harde.crm.models import Customer, Job
+    from harde.services import Services
+    from harde.understanding.directory import Directory, load_directory
+    from harde.understanding.memory import Focus
+    from harde.understanding.reader import Reader
+
+    settings = Settings(_env_file=None, data_dir=Path(tempfile.mkdtemp(prefix="harde-time-")), llm="offline", crm="local")  # type: ignore[call-arg]
+    crm = Services(settings).crm
+    demo = asyncio.run(load_directory(crm))
+    customers: list[Customer] = asyncio.run(crm.list_customers())
+    jobs: list[Job] = asyncio.run(crm.list_jobs(limit=100_000))
+    firsts = sorted({c.first_name for c in customers})
+    lasts = sorted({c.last_name for c in customers})
+    big_customers, big_jobs = list(customers), list(jobs)
+    for k in range(1, scale):
+        for n, c in enumerate(customers):
+            first, last = firsts[(n * 7 + k) % len(firsts)], lasts[(n * 3 + k * 5) % len(lasts)] + ("" if k % 2 else "son")
+            big_customers.append(c.model_copy(update={"id": c.id + k * 10_000, "first_name": first, "last_name": last, "phones": [], "email": None}))
+        for j in jobs:
+            big_jobs.append(j.model_copy(update={"id": j.id + k * 10_000, "customer_id": j.customer_id + k * 10_000, "number": f"{k:02d}{j.number}", "customer": None}))
+    big = Directory.build(big_customers, big_jobs, asyncio.run(crm.list_users()), asyncio.run(crm.list_stages()))
+    conversations = [[t["text"] for t in c["turns"]] for c in load_cases(case_paths)]
+    reader = Reader()
+    now = dt.datetime.fromisoformat(PINNED_NOW)
+    reader.classifier.scores("warm up")
+
+    def timed(directory: Directory | None) -> list[float]:
+        out: list[float] = []
+        for texts in conversations:
+            focus = Focus()
+            for text in texts:
+                start = time.perf_counter()
+                if directory is None:
+                    reader.classifier.scores(text)
+                else:
+                    focus = reader.read(text, focus, directory, now).focus
+                out.append((time.perf_counter() - start) * 1000)
+        return out
+
+    rows = [
+        ("baseline: intent classifier alone", timed(None)),
+        (f"reader, demo CRM ({len(demo.customers)} customers, {len(demo.jobs)} jobs)", timed(demo)),
+        (f"reader, {scale}x CRM ({len(big.customers)} customers, {len(big.jobs)} jobs)", timed(big)),
+    ]
+    lines = [f"understanding time per turn, {len(rows[0][1])} turns (ms)", f"{'':<56}{'p50':>7}{'p95':>7}"]
+    for label, values in rows:
+        ordered = sorted(values)
+        p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+        lines.append(f"{label:<56}{statistics.median(values):7.2f}{p95:7.2f}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Understanding benchmark (dev and held-out, baseline and current).")
     parser.add_argument("--only", choices=SPLITS)
@@ -660,6 +719,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.misses and "dev" in splits:
         print("\nDev misses of the current code:")
         print_misses(cases["dev"], outputs["current"]["results"], metrics(cases["dev"], outputs["current"]["results"])["_scored"])
+    print()
+    print(understanding_times(all_paths))
     if args.json:
         args.json.write_text(json.dumps(dump, indent=1), encoding="utf-8")
     print(f"\n({time.perf_counter() - started:.0f} s)")

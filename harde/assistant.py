@@ -60,7 +60,7 @@ from harde.tools.approvals import CONFIRM_PROMPT, preview
 from harde.tools.intake import KEPT_NOTE
 from harde.tools.registry import ToolSpec, load_tools
 from harde.understanding.directory import DIRECTORIES, Directory
-from harde.understanding.reader import Action, Reader
+from harde.understanding.reader import Action, Reader, product_words
 
 log = logging.getLogger(__name__)
 
@@ -136,6 +136,14 @@ def _typed(spec: ToolSpec, arguments: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _catalog_words(services: Services) -> frozenset[str]:
+    try:
+        return product_words([item.name for item in services.catalog.items])
+    except (HardeError, OSError, ValueError) as error:
+        log.warning("catalog unavailable for understanding: %s", type(error).__name__)
+        return frozenset()
+
+
 class Assistant:
     """The one facade over routing, the agent graph, tools, and persistence."""
 
@@ -148,8 +156,8 @@ class Assistant:
     ) -> None:
         self.settings = settings or get_settings()
         self.config = config or load_agent_config()
-        self.reader = Reader()
         self.services = Services(self.settings)
+        self.reader = Reader(products=_catalog_words(self.services))
         self.store = store or make_store(self.settings)
         self.tools: dict[str, ToolSpec] = load_tools()
         self.backend = self.settings.llm_backend

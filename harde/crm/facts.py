@@ -119,7 +119,8 @@ async def job_facts(crm: CRM, job: Job, fields: Sequence[str], now: dt.datetime)
         crm.list_proposals(job.id) if "proposals" in wants else _no_proposals(),
     )
     summary = summary_or_reason if isinstance(summary_or_reason, FinancialSummary) else None
-    reason = summary_or_reason if isinstance(summary_or_reason, str) else "the job has not been awarded yet"
+    # Before a job is awarded there is no money on it yet (Leap refuses the summary): say so plainly.
+    reason = f"it is in {job.current_stage.name} and has not been awarded yet"
     lines: list[str] = []
     for field in wants:
         if field in ("phone", "email", "address"):
@@ -137,14 +138,14 @@ async def job_facts(crm: CRM, job: Job, fields: Sequence[str], now: dt.datetime)
             lines.append(
                 f"The contract on {title} is **{money(amount)}**."
                 if amount
-                else f"There is no contract amount on {title} yet ({job.current_stage.name})."
+                else f"There is no contract amount on {title} yet: it is in {job.current_stage.name}."
             )
         elif field == "balance":
             lines.append(
                 f"The open balance on {title} is **{money(summary.open_balance)}** "
                 f"(invoiced {money(summary.total_invoiced)}, paid {money(summary.total_paid)})."
                 if summary
-                else f"Nothing is owed on {title}: {reason}."
+                else f"Nothing is invoiced on {title} yet: {reason}."
             )
         elif field == "deposit":
             lines.append(f"Deposit on {title}: **{_deposit(summary)}**." if summary else f"No deposit on {title}: {reason}.")
@@ -154,7 +155,7 @@ async def job_facts(crm: CRM, job: Job, fields: Sequence[str], now: dt.datetime)
             install = _next(appointments, now, "install") or next(iter(_appointments_of(appointments, now, "install")), None)
             lines.append(
                 f"The install on {title} starts **{describe(install.starts)}**." if install and install.starts
-                else f"No install start is on the calendar for {title} ({job.current_stage.name})."
+                else f"No install start is on the calendar for {title}, which is in {job.current_stage.name}."
             )
         elif field == "next_appointment":
             upcoming = _next(appointments, now)

@@ -18,6 +18,7 @@ from harde.crm.stages import _SPOKEN, normalise_stage_words
 from harde.understanding.directory import CustomerEntry, Directory, JobEntry
 from harde.understanding.intent import AGENT_OF, IntentClassifier, IntentScores, default_classifier
 from harde.understanding.memory import Candidate, Clarification, Focus
+from harde.understanding.names import FIRST_NAMES
 from harde.understanding.slots import (
     appointment_kind,
     day_range,
@@ -43,6 +44,9 @@ _NOT_NAMES = {
     "lost", "signed", "scheduled", "completed", "proposal", "estimate", "follow", "lead", "contract", "deposit",
     "payment", "payments", "owes", "please", "thanks", "number", "numbers", "customer", "customers", "homeowner",
 }
+_QUESTION = re.compile(r"(?:ok |so |and |hey )?(when|whens|what|whats|which|is|are|do|does|did|has|have|any)\b")
+_ON_THE_WEB = re.compile(r"\b(google|online|internet|the web|web search|search the web|look it up online)\b")
+_PRICE_WORDS = re.compile(r"\b(price|prices|priced|pricing|cost|costs|pay|paying|charge|charging|sell|selling|how much|per (?:square|sq|foot|ft|bundle|roll|piece|window)|run us|going rate)\b")
 _VERB_FOLLOWERS = {"it", "as", "the", "this", "that", "job", "them", "him", "her", "down", "off", "up", "a", "an", "my", "our", "all", "these", "those", "to", "in", "into"}
 _PRONOUNS = re.compile(r"\b(her|hers|his|him|he|she|they|them|their|theirs|that one|this one|the same|it|its|there|that job|this job|that customer)\b")
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "last": -1, "top": 0, "bottom": -1}
@@ -104,11 +108,16 @@ class Mentions:
     towns: list[str] = field(default_factory=list)
     unknown_words: list[str] = field(default_factory=list)
     named_person: bool = False  # a first/last name pair or a known name was said
+    # A first name said before a known surname that no customer of that surname has ("sarah johnson").
+    unknown_first: str | None = None
 
 
 class Reader:
-    def __init__(self, classifier: IntentClassifier | None = None) -> None:
+    def __init__(self, classifier: IntentClassifier | None = None, products: frozenset[str] = frozenset()) -> None:
         self._classifier = classifier
+        # Words naming the catalog's products ("hdz", "underlayment", "carvedwood"): with a price
+        # word and no customer named, the question is for the estimator.
+        self.products = products
 
     @property
     def classifier(self) -> IntentClassifier:
@@ -159,6 +168,13 @@ class Reader:
             picked = self._pick(focus.clarification, low, mentions, directory)
             if picked is not None:
                 return picked
+            clar = focus.clarification
+            asked_now = fields_asked(low)
+            names_none = not (mentions.customer_ids or mentions.job_ids or mentions.named_person)
+            if asked_now and names_none and clar.tool == "crm_facts" and (_PRONOUNS.search(low) or len(low.split()) <= 5):
+                # "and her email?" before the "which one?" is answered: keep asking, about the new field.
+                kept = replace(clar, arguments={**clar.arguments, "fields": asked_now})
+                return Action(clar.intent, "crm", 0.6, reply=clar.question, focus=replace(focus, clarification=kept))
             if scores.confidence < CONFIDENT or len(low.split()) <= 3:
                 return Action(
                     focus.clarification.intent,
@@ -194,11 +210,23 @@ class Reader:
         ):
             # A field of a customer or job named, or of the one in focus, is a CRM question whatever it resembles.
             intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
+        if (
+            intent != "pricing"
+            and not named
+            and self.products
+            and _PRICE_WORDS.search(low)
+            and not _ON_THE_WEB.search(low)
+            and self.products.intersection(_WORD.findall(low))
+            and (not intent.startswith("crm.") or not (focus.customer_id or focus.job_id) or not points_back)
+        ):
+            intent, agent, confidence = "pricing", "pricing", max(confidence, CONFIDENT)
         if not intent.startswith("crm."):
             if confidence < UNSURE and not mentions.customer_ids and not mentions.job_ids:
                 return Action(intent, "triage", confidence, reply=self._unsure(scores), focus=focus)
             if intent == "smalltalk":
                 return Action(intent, "triage", confidence, reply=_HELLO, focus=focus)
+            if intent == "scripting":
+                return self._script(low, mentions, focus, directory, confidence)
             return Action(intent, agent, confidence, focus=replace(focus, agent=agent, intent=intent))
         if confidence < UNSURE and not (mentions.customer_ids or mentions.job_ids or mentions.user_ids or asked):
             return Action(intent, "triage", confidence, reply=self._unsure(scores), focus=focus)
@@ -233,6 +261,8 @@ class Reader:
         in_focus = bool(_PRONOUNS.search(low) and (focus.job_id or focus.customer_id))
         if intent == "crm.calendar" and day_range(low, now) is None and not rep_named and (customer_named or in_focus):
             return "crm.facts"
+        if intent in ("crm.book", "crm.reschedule") and moment(low, now) is None and _QUESTION.match(low) and asked:
+            return "crm.facts"  # "whens the next appt for 1035" asks, it does not book
         other_fields = [f for f in asked if f not in _NAMED_BY.get(intent, ())]
         if other_fields and intent in _WRITES:
             nothing_to_write = {
@@ -310,6 +340,14 @@ class Reader:
                 if n == 0 or following in _VERB_FOLLOWERS or following.isdigit():
                     continue
             kept.append((n, name))
+        kept_positions = {n for n, _ in kept}
+        for n, name in kept:
+            before = words[n - 1].removesuffix("'s") if n > 0 else ""
+            if n - 1 in kept_positions or before.title() not in FIRST_NAMES:
+                continue
+            surnamed = [c for c in directory.customer_tokens.get(name, set()) if directory.customers[c].last.casefold() == name]
+            if surnamed and not any(directory.customers[c].first.casefold() == before for c in surnamed):
+                m.unknown_first = before
         customer_sets: list[set[int]] = []
         user_sets: list[set[int]] = []
         i = 0
@@ -381,6 +419,9 @@ class Reader:
                 if len(jobs) == 1:
                     return directory.customers.get(jobs[0].customer_id), jobs[0], [], None
             return None, None, [], None
+        if mentions.unknown_first is not None:
+            # Never swap the first name said for another: ask, naming who there is.
+            return None, None, [_customer_candidate(c, directory) for c in customers[:6]], None
         if len(customers) > 1:
             narrowed = _narrow(customers, mentions, directory)
             if len(narrowed) == 1:
@@ -401,10 +442,19 @@ class Reader:
             )
         return customer, chosen, [], None
 
-    def _clarify(self, intent: str, tool: str, arguments: dict[str, Any], candidates: list[Candidate], focus: Focus, confidence: float, fills: str = "customer") -> Action:
+    def _clarify(
+        self, intent: str, tool: str, arguments: dict[str, Any], candidates: list[Candidate], focus: Focus, confidence: float,
+        fills: str = "customer", mentions: Mentions | None = None,
+    ) -> Action:
         question = _which(candidates)
+        reply = question
+        if mentions is not None and mentions.unknown_first and candidates:
+            surname = candidates[0].label.split(" in ")[0].split()[-1]
+            reply = f"I don't have a {mentions.unknown_first.title()} {surname}. " + (
+                f"Did you mean {candidates[0].label}?" if len(candidates) == 1 else question
+            )
         clar = Clarification(question=question, candidates=candidates, intent=intent, tool=tool, arguments=arguments, fills=fills)
-        return Action(intent, "crm", confidence, reply=question, focus=replace(focus, clarification=clar))
+        return Action(intent, "crm", confidence, reply=reply, focus=replace(focus, clarification=clar))
 
     def _pick(self, clar: Clarification, low: str, mentions: Mentions, directory: Directory) -> Action | None:
         chosen: Candidate | None = None
@@ -450,6 +500,11 @@ class Reader:
                 arguments["job_id"] = job_id
                 arguments.pop("customer_id", None)
             else:
+                jobs = directory.jobs_of(customer_id or -1)
+                if clar.tool == "crm_facts" and len(jobs) > 1 and any(f in _ONE_JOB_FIELDS for f in arguments.get("fields", [])):
+                    customer = directory.customers.get(customer_id or -1)
+                    options = [_job_candidate(j, customer) for j in jobs]
+                    return self._clarify(clar.intent, clar.tool, arguments, options, Focus(customer_id=customer_id), 0.6)
                 arguments["customer_id"] = customer_id
             focus.customer_id, focus.job_id = customer_id, job_id
             if job_id is not None and customer_id is None:
@@ -471,7 +526,7 @@ class Reader:
         if problem:
             return Action("crm.facts", "crm", confidence, reply=problem, focus=focus)
         if candidates:
-            return self._clarify("crm.facts", "crm_facts", arguments, candidates, focus, confidence)
+            return self._clarify("crm.facts", "crm_facts", arguments, candidates, focus, confidence, mentions=m)
         if customer is None and job is None:
             return Action("crm.facts", "crm", confidence, reply=self._who(m, focus), focus=focus, untargeted=not m.named_person)
         customer_level = all(f in ("phone", "email", "address", "jobs") for f in fields)
@@ -555,7 +610,7 @@ class Reader:
         if problem:
             return Action(intent, "crm", confidence, reply=problem, focus=focus)
         if candidates:
-            return self._clarify(intent, tool, arguments, candidates, focus, confidence)
+            return self._clarify(intent, tool, arguments, candidates, focus, confidence, mentions=m)
         if job is None and customer is not None:
             jobs = d.jobs_of(customer.id)
             if not jobs:
@@ -637,6 +692,22 @@ class Reader:
         arguments["customer_id"] = customers[0].id
         return Action("crm.create_job", "crm", max(confidence, CONFIDENT), tool="crm_create_job", arguments=arguments, focus=replace(focus, customer_id=customers[0].id))
 
+    def _script(self, low: str, m: Mentions, focus: Focus, d: Directory, confidence: float) -> Action:
+        """A script for the customer or job named (or the one in focus when pointed at)."""
+        action = Action("scripting", "scripting", confidence, focus=replace(focus, agent="scripting", intent="scripting"))
+        if not (m.customer_ids or m.job_ids or _PRONOUNS.search(low)):
+            return action
+        customer, job, candidates, problem = self._target(m, focus, d, low)
+        if problem or candidates or (customer is None and job is None):
+            return action
+        if job is not None:
+            action.arguments = {"job": str(job.id)}
+        elif customer is not None:
+            action.arguments = {"customer": customer.full_name}
+        action.focus.customer_id = customer.id if customer else focus.customer_id
+        action.focus.job_id = job.id if job else None
+        return action
+
     # --- stage names -------------------------------------------------------------------------
     def _stage(self, low: str, d: Directory, *, after_verb: bool = False) -> str | None:
         """The stage a request names, as the company calls it."""
@@ -689,6 +760,21 @@ _HELLO = (
     "Hi! I can look up customers and jobs (“whats the balance on the walsh job”), update the CRM after your yes, "
     "answer from our playbook, check the director's calls, price a job, or write a primer script. What do you need?"
 )
+
+
+def product_words(names: list[str]) -> frozenset[str]:
+    """The words of catalog item names that name a product, not a size or a connective."""
+    words = {w for name in names for w in re.findall(r"[a-z][a-z-]{2,}", name.casefold())}
+    return frozenset(words - _NOT_PRODUCT_WORDS)
+
+
+_NOT_PRODUCT_WORDS = {
+    "and", "with", "for", "the", "per", "lap", "style", "grade", "look", "screw", "exterior", "replacement",
+    "architectural", "strip", "builder", "house", "double-hung", "hung", "double", "two-lite", "lite", "kit",
+    "install", "roofing", "siding", "gutter", "gutters", "window", "windows", "roof", "trim", "board",
+    "one", "year", "square", "bundle", "roll", "labour", "box", "layer", "james", "corner", "outside", "post",
+    "hidden", "cap", "tab", "water",
+}
 
 
 def _names_customer_more(m: Mentions, d: Directory) -> bool:

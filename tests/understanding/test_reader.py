@@ -190,11 +190,19 @@ def test_follow_ups_resolve_against_the_one_in_focus(reader: Reader, directory: 
 
 def test_a_clarification_is_answered_by_first_name_trade_or_town(reader: Reader, directory: Directory) -> None:
     for reply in ("linda", "the windows one", "the one in worcester", "the second one"):
-        ask, picked = conversation(reader, directory, "whats the balance on the johnson job", reply)
+        ask, picked, *rest = conversation(reader, directory, "whats the balance on the johnson job", reply, "the windows one")
         assert ask.reply is not None and "Linda" in ask.reply and "Robert" in ask.reply
-        assert picked.tool == "crm_facts" and picked.arguments["fields"] == ["balance"], reply
-        chosen = picked.arguments.get("customer_id") or directory.jobs[picked.arguments["job_id"]].customer_id
-        assert directory.customers[chosen].first == "Linda", reply
+        # Linda has two jobs and a balance is a job's: a reply naming only her asks which job next.
+        final = picked if picked.tool else rest[0]
+        assert final.tool == "crm_facts" and final.arguments == {"fields": ["balance"], "job_id": 1052}, reply
+
+
+def test_a_first_name_nobody_has_is_not_swapped_for_another(reader: Reader, directory: Directory) -> None:
+    ask, again = conversation(reader, directory, "whats sarah johnsons number", "and her email?")
+    assert ask.tool is None and ask.reply is not None and ask.reply.startswith("I don't have a Sarah Johnson")
+    assert "Linda" in ask.reply and "Robert" in ask.reply
+    assert again.tool is None and again.focus.clarification is not None
+    assert again.focus.clarification.arguments["fields"] == ["email"]
 
 
 def test_focus_survives_a_playbook_question(reader: Reader, directory: Directory) -> None:

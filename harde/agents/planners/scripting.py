@@ -21,7 +21,7 @@ _NEW = re.compile(
     r"|\b(primer|script|talk track)\b.{0,12}\bfor\b",
     re.IGNORECASE,
 )
-_STANDARD = re.compile(r"\b(sales script|standard|talk track|appointment script|pitch)\b", re.IGNORECASE)
+_STANDARD = re.compile(r"\b(sales s\w{0,2}ript|standard|talk track|appointment script|pitch)\b", re.IGNORECASE)
 _JOB = re.compile(r"\bjob\s*(?:number|no\.?|#)?\s*#?\s*(\d{4}-\d{3,5}|\d{3,6})\b", re.IGNORECASE)
 _FOCUS = re.compile(r"\b(?:focus(?:ing|ed)?\s+on|about|highlighting|featuring)\s+(.+?)(?=[.!?]|$)", re.IGNORECASE)
 _CUSTOMER = re.compile(
@@ -57,8 +57,15 @@ def plan(request: PlanRequest) -> Plan:
         return compose_from_results(request)
     text = request.text.strip()
     state = request.context.state.script if request.context is not None else None
-    if _NEW.search(text) and not (state and state.draft and _REVISION.search(text) and not _JOB.search(text) and " for " not in text.lower()):
+    linked = getattr(request.context.action, "arguments", {}) if request.context is not None else {}
+    starts = _NEW.search(text) or (linked and not (state and state.in_progress))
+    if starts and not (state and state.draft and _REVISION.search(text) and not _JOB.search(text) and " for " not in text.lower()):
         arguments = _start_arguments(text)
+        if linked.get("job") or linked.get("customer"):
+            # The understanding layer linked the customer or job: its ids beat the words.
+            arguments.pop("job", None)
+            arguments.pop("customer", None)
+            arguments.update({k: v for k, v in linked.items() if k in ("job", "customer")})
         if "job" not in arguments and "customer" not in arguments:
             return Reply("Which customer or job is the script for?")
         return ToolCall("start_script", arguments)

@@ -48,8 +48,16 @@ _QUESTION = re.compile(r"(?:ok |so |and |hey )?(when|whens|what|whats|which|is|a
 _ON_THE_WEB = re.compile(r"\b(google|online|internet|the web|web search|search the web|look it up online)\b")
 _PRICE_WORDS = re.compile(r"\b(price|prices|priced|pricing|cost|costs|pay|paying|charge|charging|sell|selling|how much|per (?:square|sq|foot|ft|bundle|roll|piece|window)|run us|going rate)\b")
 _VERB_FOLLOWERS = {"it", "as", "the", "this", "that", "job", "them", "him", "her", "down", "off", "up", "a", "an", "my", "our", "all", "these", "those", "to", "in", "into"}
-_PRONOUNS = re.compile(r"\b(her|hers|his|him|he|she|they|them|their|theirs|that one|this one|the same|it|its|there|that job|this job|that customer)\b")
-_ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "last": -1, "top": 0, "bottom": -1}
+_PRONOUNS = re.compile(
+    r"\b(her|hers|his|him|he|she|they|them|their|theirs|thier|em|that one|this one|the same|same job|same customer|"
+    r"it|its|there|that job|this job|that customer|this customer|the customer|the homeowner|the homeowners|that guy|"
+    r"this guy|that house|the other job|other one)\b"
+)
+_ORDINALS = {
+    "first": 0, "1st": 0, "one": 0, "second": 1, "2nd": 1, "two": 1, "third": 2, "3rd": 2, "three": 2,
+    "fourth": 3, "4th": 3, "four": 3, "last": -1, "top": 0, "bottom": -1, "latter": -1, "former": 0,
+}
+_BARE_CHOICE = re.compile(r"^(?:the |option |number |no\.? |#)?([1-6])(?:st|nd|rd|th)?(?: one)?[.!?]*$")
 _JOB_NUMBER = re.compile(r"(?<![\d-])(\d{4})-(\d{3,5})(?![\d-])")
 _JOB_ID = re.compile(
     r"(?:\bjob\s*(?:number|no\.?|#)?\s*#?|#|\bnumber\s)\s*(\d{3,6})\b"
@@ -459,10 +467,17 @@ class Reader:
     def _pick(self, clar: Clarification, low: str, mentions: Mentions, directory: Directory) -> Action | None:
         chosen: Candidate | None = None
         words = set(_WORD.findall(low))
+        bare = _BARE_CHOICE.match(low.strip())
+        if bare and int(bare.group(1)) <= len(clar.candidates):
+            chosen = clar.candidates[int(bare.group(1)) - 1]
         for word, index in _ORDINALS.items():
+            if chosen is not None:
+                break
+            # "one" counts only in "the first one"-like replies, never inside "the windows one".
+            if word in ("one", "two", "three", "four") and not re.search(rf"\b(?:number|option|#)\s*{word}\b|^{word}$", low.strip()):
+                continue
             if re.search(rf"\b{word}\b", low) and -len(clar.candidates) <= index < len(clar.candidates):
                 chosen = clar.candidates[index]
-                break
         if chosen is None:
             hits = [c for c in clar.candidates if words & set(c.words)]
             if mentions.job_ids:
@@ -630,10 +645,31 @@ class Reader:
                 return Action("crm.add_note", "crm", confidence, reply="What should the note say now?", focus=focus)
             return Action("crm.add_note", "crm", max(confidence, CONFIDENT), tool="crm_update_note",
                           arguments={"note_id": int(existing.group(1)), "note": body}, focus=focus)
-        body = _note_body(text)
+        body = _note_body(text) or self._body_after_reference(text, d)
         if not body:
             return Action("crm.add_note", "crm", confidence, reply="What should the note say?", focus=focus)
         return self._job_write("crm.add_note", "crm_add_note", low, m, focus, d, confidence, {"note": body})
+
+    def _body_after_reference(self, text: str, d: Directory) -> str:
+        """A note typed without a colon ("add note to 1042 called left vm"): what follows the job
+        or customer it is for, within the first words."""
+        spans = list(re.finditer(r"[A-Za-z0-9#'’-]+", text[:4000]))
+        last = -1
+        for n, hit in enumerate(spans[:12]):
+            word = hit.group(0).casefold().replace("’", "'").removesuffix("'s").strip("#'")
+            is_reference = (
+                word in _REFERENCE_WORDS
+                or word in TRADES_SAID
+                or (word.isdigit() and int(word) in d.jobs)
+                or word in d.job_numbers
+                or (len(word) > 2 and word not in _NOT_NAMES and d.name_token(word) is not None)
+            )
+            if is_reference:
+                last = n
+        if last < 0 or last + 1 >= len(spans):
+            return ""
+        body = text[spans[last].end() :].strip(" ,.:;-—")
+        return body if len(body.split()) >= 2 else ""
 
     def _change_stage(self, text: str, low: str, m: Mentions, focus: Focus, d: Directory, now: dt.datetime, confidence: float) -> Action:
         stage = self._stage(low, d, after_verb=True)
@@ -742,6 +778,8 @@ _NAMED_BY = {
     "crm.change_stage": ("stage",),
     "crm.create_job": ("jobs",),
 }
+# Words that end the "which job" part of a note typed without a colon.
+_REFERENCE_WORDS = {"job", "it", "her", "him", "them", "this", "that", "file", "account", "house", "project", "roof", "siding"}
 _WRITES = ("crm.change_stage", "crm.book", "crm.reschedule", "crm.add_note", "crm.create_job")
 _JOB_TOOLS = {"crm_add_note", "crm_change_stage", "crm_create_appointment", "crm_update_appointment"}
 _TITLES = {"Inspection": "Inspection", "Measure": "Measurements", "Estimate": "Estimate", "Install": "Install start"}

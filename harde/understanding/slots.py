@@ -32,10 +32,17 @@ SHORTHAND = {
 _SHORTHAND_RE = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True)) + r")(?![\w/])")
 
 
+_AT_TIME = re.compile(r"@\s?(?=\d)")
+_AP = re.compile(r"\b(\d{1,2}(?::\d{2})?)\s?([ap])\.?(?:m\.?)?(?![a-z])")
+
+
 def normalise(text: str) -> str:
-    """Lower case, straight apostrophes, shorthand expanded, spaces collapsed."""
+    """Lower case, straight apostrophes, shorthand expanded ("tmrw", "appt", "@ 10", "10a"),
+    spaces collapsed."""
     low = text.casefold().replace("’", "'").replace("‘", "'").replace("`", "'")
     low = _SHORTHAND_RE.sub(lambda m: SHORTHAND[m.group(1)], low)
+    low = _AT_TIME.sub("at ", low)
+    low = _AP.sub(lambda m: f"{m.group(1)}{m.group(2)}m", low)
     return " ".join(low.split())
 
 
@@ -147,9 +154,15 @@ class Moment:
     has_time: bool
 
 
+_DAY_THEN_HOUR = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|\d{1,2}/\d{1,2})\s+(\d{1,2}(?::\d{2})?)\b(?!\s*(?:/|sq|ft|feet|%|squares|am|pm))"
+)
+
+
 def moment(low: str, now: dt.datetime) -> Moment | None:
-    """A future moment named in the text ("thursday at 10", "12/11 9am", "tomorrow", "a week from thursday")."""
-    low = low[:400]
+    """A future moment named in the text ("thursday at 10", "12/11 9am", "tomorrow", "next tues 3",
+    "a week from thursday")."""
+    low = _DAY_THEN_HOUR.sub(lambda m: f"{m.group(1)} at {m.group(2)}", low[:400])
     extra = dt.timedelta()
     m = _WEEK_FROM.search(low)
     if m:

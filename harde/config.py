@@ -5,6 +5,7 @@ Components never read the environment themselves; they receive what they need fr
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -166,6 +167,16 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if value == "" else value
+
+    @field_validator("now")
+    @classmethod
+    def _now_is_iso(cls, value: str) -> str:
+        if value.strip():
+            try:
+                dt.datetime.fromisoformat(value.strip())
+            except ValueError as error:
+                raise ValueError(f"HARDE_NOW must be an ISO date and time such as 2026-11-23T09:00, not {value!r}") from error
+        return value.strip()
 
     # --- derived choices: the defaults depend on which keys are present --------------------
     @property

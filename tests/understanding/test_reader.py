@@ -256,3 +256,28 @@ def test_long_pastes_are_read_in_bounded_time(reader: Reader, directory: Directo
 def test_gibberish_gets_a_short_question_not_a_guess(reader: Reader, directory: Directory) -> None:
     action = read(reader, directory, "asdkjh qwe zzv")
     assert action.tool is None and action.reply is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("add note to 1042 called left vm", "called left vm"),
+        ("log a call on the walsh job homeowner wants a callback", "homeowner wants a callback"),
+        ("note on 2609-1042 - called, left vm", "called, left vm"),
+    ],
+)
+def test_notes_typed_with_or_without_a_colon(reader: Reader, directory: Directory, text: str, note: str) -> None:
+    action = read(reader, directory, text.replace("2609-1042", directory.jobs[1042].number))
+    assert action.tool == "crm_add_note" and action.arguments["note"] == note
+
+
+@pytest.mark.parametrize("reply", ["2", "the 2nd", "option 2", "number two"])
+def test_a_choice_by_position(reader: Reader, directory: Directory, reply: str) -> None:
+    ask, picked = conversation(reader, directory, "email for the johnsons", reply)
+    second = ask.focus.clarification.candidates[1]  # type: ignore[union-attr]
+    assert picked.tool == "crm_facts" and picked.arguments == {"fields": ["email"], "customer_id": second.customer_id}
+
+
+def test_a_bad_clock_setting_is_named() -> None:
+    with pytest.raises(ValueError, match="HARDE_NOW"):
+        Settings(_env_file=None, now="tuesday")  # type: ignore[call-arg]

@@ -1,13 +1,12 @@
-"""Reads a question about the director's calls (what to measure, which calls) and answers it in markdown.
+"""Answers a typed question about the director's calls (what to measure, which calls) in markdown.
 
-`interpret` turns everyday wording into a `TranscriptQuestion`; `answer` computes the figures
-with `TranscriptSet` and writes them up with a few examples and quotes. No model is involved,
-so every number in the text is one that was computed.
+`answer` computes the figures of a `TranscriptQuestion` with `TranscriptSet` and writes them up
+with a few examples and quotes; reading one from a rep's words is the understanding layer's job
+(harde.understanding.transcripts). Every number in the text is one that was computed.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
@@ -62,206 +61,6 @@ class TranscriptQuestion:
 
 
 # --- vocabulary -------------------------------------------------------------------------------
-
-_TRADE_WORDS: list[tuple[str, str]] = [
-    ("roofing", r"\b(roof\w*|re-?roof\w*|shingles?)\b"),
-    ("siding", r"\b(siding|clapboards?|fiber[- ]cement)\b"),
-    ("windows", r"\b(windows?|sash(es)?|glazing)\b"),
-    ("gutters", r"\b(gutters?|downspouts?|leaf guards?)\b"),
-]
-
-# Checked in order; a matched span is blanked so "lost on price" is not also a price objection.
-_OUTCOME_WORDS: list[tuple[tuple[str, ...], str, str]] = [
-    (("lost_competitor",), "lost to a competitor",
-     r"\b(lost|lose|losing|went|go|going)\b[\w\s']{0,20}\b(to|with) (a |the |another |other )?(competitor|other (guys?|company|contractor)|someone else|another (company|contractor))s?\b|\bcompetitors? (won|took|got)\b"),
-    (("lost_price",), "lost on price",
-     r"\b(lost|lose|losing|losses)\b[\w\s']{0,15}\b(on|over|because of|due to|to) (the )?(price|cost|money)\b|\bprice losses\b"),
-    (("no_decision",), "with no decision",
-     r"\b(went|go|gone) (quiet|dark|cold)\b|\bno[- ]decision\b|\bghost(ed|s)?\b"),
-    (("pending",), "still pending", r"\b(pending|still open|undecided|haven'?t decided)\b"),
-    (("closed_follow_up",), "closed on a follow-up",
-     r"\bclos\w* (on|at|after) (a |the )?(follow[- ]?up|second (visit|appointment|meeting))|\bfollow[- ]?up (closes|wins|sales)\b"),
-    (("closed_first_visit",), "closed on the first visit",
-     r"\bclos\w* (on|at|during) (the )?first (visit|call|appointment)|\b(first[- ]visit|one[- ]call|same[- ]day) (closes|wins|sales|deals)\b|\bon the spot\b"),
-    (LOST, "lost", r"\b(lost|losses|losing|lose|didn'?t close|did not close|fell through|no sale)\b"),
-    (CLOSED, "closed (first visit or follow-up)", r"\b(won|wins?|winning|closed|signed|sold|successful|successes)\b"),
-]
-
-_SITUATION_WORDS: list[tuple[str, str]] = [
-    ("spouse_not_present", r"\b(spouse|wife|husband|partner|other half|decision[- ]makers?|both (owners|spouses|of them|homeowners)|only one (of them|owner|homeowner))\b"),
-    ("insurance_claim", r"\b(insurance claims?|claims?|adjusters?|supplements?)\b"),
-    ("storm_damage", r"\b(storms?|hail|wind damage|nor'?easters?|tree (fell|came down)|limbs?)\b"),
-    ("elderly_homeowner", r"\b(elderly|seniors?|older (homeowners?|couples?|people|customers?|folks)|retire(d|es?)|widow(ed|er)?|fixed income|in (her|his|their) (70s|80s|seventies|eighties))\b"),
-    ("aging_system", r"\b(aging|ageing|old (roof|siding|windows|gutters)|original (roof|siding|windows|gutters)|end of (its|their) life|worn[- ]out)\b"),
-    ("active_leak", r"\b(leak\w*|water (coming in|in the house|damage)|drips?|dripping|bucket)\b"),
-    ("selling_home", r"\b(selling|sell(ing)? (the|their|his|her) (house|home|place)|list(ing)? (the|their) (house|home)|on the market|realtor|moving out|downsiz\w*)\b"),
-    ("hoa_rules", r"\b(hoa|homeowners'? association|associations?|condo\w*)\b"),
-    ("historic_district", r"\b(historic\w*|commission)\b"),
-    ("budget_tight", r"\b(tight budget|budget is tight|money (is|was) tight|low budget|strapped|can'?t afford)\b"),
-    ("has_other_quotes", r"\b(other quotes|multiple quotes|already had (quotes|bids)|shopping around|third (quote|bid|company)|several quotes|more quotes)\b"),
-    ("bad_past_contractor", r"\b(burned|bad experience|previous contractor|last contractor|past contractor|scammed|ripped off)\b"),
-    ("new_homeowners", r"\b(new homeowners?|just bought|first[- ]time (buyers?|homeowners?)|recently bought|new owners?)\b"),
-    ("energy_bills", r"\b(energy|heating) (bills?|costs?)|\b(drafts?|drafty|cold rooms?|oil bills?)\b"),
-    ("ice_dams", r"\bice[- ]?dams?\b"),
-    ("rental_property", r"\b(rentals?|landlords?|tenants?|two[- ]family|investment propert\w*)\b"),
-]
-
-_OBJECTION_WORDS: list[tuple[str, str]] = [
-    ("think_it_over", r"\b(think (it over|about it)|sleep on it|need (more )?time to think|let me think|stall\w*)\b"),
-    ("other_quotes", r"\b(competitors?|competing|other (bids?|quotes?|companies)|cheaper (quote|bid|guy)|lower (quote|bid)|lowball\w*)\b"),
-    ("financing", r"\b(financ\w*|payment plans?|monthly payments?|budget|afford\w*|loan)\b"),
-    ("insurance", r"\b(insurance|deductibles?)\b"),
-    ("trust", r"\b(trust\w*|credib\w*|never heard of|reputation|fly[- ]by[- ]night|legit)\b"),
-    ("timing", r"\b(timing|wait (until|till|for)|not (right )?now|next (year|spring)|bad time|put(ting)? it off)\b"),
-    ("repair_vs_replace", r"\b(repairs?|patch\w*|just fix|fix (it|the))\b"),
-    ("product", r"\b(products?|materials?|vinyl|fiber cement|triple[- ]pane|three[- ]tab|brand|quality)\b"),
-    ("hoa_approval", r"\b(approvals?|approved|architectural review)\b"),
-    ("disruption", r"\b(disruption|noise|mess|kids|dogs?|pets?|gardens?|logistics|work from home)\b"),
-    ("selling_soon", r"\b(recoup|resale|worth it if (they|we|I)('re| are) selling)\b"),
-    ("spouse", r"\b(talk to my (wife|husband|spouse|partner)|ask my (wife|husband|spouse|partner))\b"),
-    ("price", r"\b(price|pricing objections?|too expensive|expensive|costs? too much|sticker shock|too high|cheaper|money)\b"),
-]
-
-_MEASURE_WORDS: list[tuple[Measure, str]] = [
-    ("call", r"\bSDC[- ]?\d{1,3}\b"),
-    ("phase_timings", r"\b(how long|minutes?|time (spent|on|in|per)|spend(s|ing)? (on|in)|spent (on|in)|phases?|durations?|length of|how much time)\b"),
-    ("close_rate", r"\b(close|closing|win|conversion|success|hit) rates?\b|\bhow often (does|did|do) (he|she|the director|we|rachel)\b[\w\s]{0,12}\b(close|win|sign)\b|\b(percent(age)?|share|how many|fraction) of (the |his |her )?(calls|visits|deals|jobs)\b[\w\s]{0,20}\b(close|closed|won|signed)\b|\bfirst[- ]visit (close|closing|rate)\b"),
-    ("techniques", r"\b(techniques?|tactics?|methods?|moves|approach(es)?|what works|what (does|did) (he|she|the director) do (differently|to close|that works))\b|\b(which|what) (closes|closing)\b|\bclosing (lines|techniques|styles?)\b"),
-    ("objections", r"\b(objections?|push ?backs?|concerns|resistance|hesitations?|come[s]? up|came up|raised?)\b"),
-    ("deal_values", r"\b(deal (values?|sizes?)|average (deal|ticket|job|contract)|tickets?|revenue|dollars?|how much (money|revenue|business)|contract values?|values?)\b"),
-    ("outcomes", r"\b(outcomes?|results?|win[/ -]loss|won and lost|how many (did we|were) (win|won|lose|lost)|why (do|did) (we|he|she) lose)\b"),
-    ("situations", r"\b(situations|circumstances|scenarios|kinds of (customers|homeowners|jobs))\b"),
-    ("examples", r"\b(examples?|(key )?quotes? (from|of|where|when|he|she|the director)|(give|show) me (some |a few )?quotes|exact words|word for word|verbatim|lines?|phrasing|what (did|does) (he|she|the director|rachel) say|how (does|did) (he|she|the director|rachel) (handle|respond|deal|answer|approach|reply|overcome)|handl(e|es|ed|ing)|respond(s|ed)?)\b"),
-]
-
-_GROUP_WORDS: list[tuple[GroupBy, str]] = [
-    ("trade", r"\b(by|per|each|every|across|between) (the )?(trades?|trade lines?|job types?)\b|\bcompare (the )?trades\b|\btrade by trade\b"),
-    ("outcome", r"\b(by|per|each) outcomes?\b|\bwon (vs\.?|versus|and) lost\b|\bwins (vs\.?|versus|and) losses\b"),
-    ("situation", r"\b(by|per|each) situations?\b"),
-    ("rep", r"\b(by|per|each) reps?\b"),
-]
-
-
-# Everyday names for the techniques the calls record; a technique's own name always matches too.
-_TECHNIQUE_ALIASES: dict[str, tuple[str, ...]] = {
-    "Good-better-best options": ("good better best", "three options", "tiered options"),
-    "Spouse on FaceTime": ("facetime", "video call", "on the phone with the spouse"),
-    "Silence after the price": ("silence", "stay quiet", "staying quiet", "shut up after"),
-    "Homeowner walks the inspection": ("walks the inspection", "walk the inspection", "up the ladder", "into the attic"),
-    "Feel-felt-found": ("feel felt found",),
-    "Takeaway close": ("takeaway", "take away close"),
-    "Assumptive close": ("assumptive", "assume the sale"),
-    "Trial close": ("trial close",),
-    "Summary close": ("summary close",),
-    "Price anchoring": ("anchoring", "anchor"),
-    "Monthly payment framing": ("monthly payment", "monthly figure", "per month"),
-    "Third-party proof": ("third party", "social proof", "neighbor jobs", "references"),
-    "Isolate the objection": ("isolate", "isolating"),
-    "Photo-documented inspection": ("photo", "photos", "pictures"),
-    "Insurance claim walk-through": ("claim walk through", "walk through the claim", "walking through the claim"),
-    "Book the follow-up before leaving": ("book the follow up", "booking the follow up", "schedule the follow up", "scheduling the follow up"),
-    "Written scope comparison": ("scope comparison", "compare scopes", "comparing scopes"),
-    "Urgency from the damage, not the deal": ("urgency",),
-    "Leave-behind photo report": ("leave behind", "leave-behind"),
-}
-
-
-def _normal(text: str) -> str:
-    return " " + " ".join(re.sub(r"[^a-z0-9']+", " ", text.lower()).split()) + " "
-
-
-def _find_technique(text: str, techniques: list[str]) -> str | None:
-    normal = _normal(text)
-    for name in techniques:
-        for phrase in (name, *_TECHNIQUE_ALIASES.get(name, ())):
-            if _normal(phrase) in normal:
-                return name
-    return None
-
-
-def _find(patterns: list[tuple[str, str]], text: str) -> str | None:
-    for key, pattern in patterns:
-        if re.search(pattern, text, re.IGNORECASE):
-            return key
-    return None
-
-
-def interpret(query: str, techniques: list[str] | None = None) -> TranscriptQuestion:
-    """What a question asks about the calls: the measure and the filters, from everyday wording."""
-    text = " " + (query or "").strip() + " "
-    call = re.search(r"\bSDC[- ]?(\d{1,3})\b", text, re.IGNORECASE)
-    if call:
-        return TranscriptQuestion(measure="call", call_id=f"SDC-{int(call.group(1)):03d}")
-
-    measure: Measure | None = None
-    for key, pattern in _MEASURE_WORDS:
-        if re.search(pattern, text, re.IGNORECASE):
-            measure = key
-            break
-    # "first visit" in a close-rate question is the rate itself, not a filter.
-    rate_question = measure == "close_rate"
-
-    outcomes: tuple[str, ...] | None = None
-    outcome_label = ""
-    scrubbed = text
-    if not rate_question:
-        for values, label, pattern in _OUTCOME_WORDS:
-            found = re.search(pattern, scrubbed, re.IGNORECASE)
-            if found:
-                outcomes, outcome_label = values, label
-                scrubbed = scrubbed[: found.start()] + " " + scrubbed[found.end():]
-                break
-
-    trade = _find(_TRADE_WORDS, scrubbed)
-    situation = _find(_SITUATION_WORDS, scrubbed)
-    objection = _find(_OBJECTION_WORDS, scrubbed)
-    if objection == "spouse" or (situation == "spouse_not_present" and objection is None):
-        objection = None
-    # "the product" on a siding question is the siding itself, not a product doubt.
-    if objection == "product" and measure not in ("objections", "examples"):
-        objection = None
-    if situation == "insurance_claim" and objection == "insurance":
-        objection = None
-    if situation == "budget_tight" and objection == "financing":
-        objection = None
-    group_by: GroupBy | None = None
-    for group, pattern in _GROUP_WORDS:
-        if re.search(pattern, scrubbed, re.IGNORECASE):
-            group_by = group
-            break
-
-    technique = _find_technique(text, techniques or [])
-
-    if measure is None:
-        if situation or (objection and objection != "price"):
-            measure = "handling"
-        elif objection:
-            measure = "examples"
-        elif technique:
-            measure = "techniques"
-        elif outcomes:
-            measure = "outcomes"
-        else:
-            measure = "overview"
-    elif measure == "examples" and situation and not objection:
-        measure = "handling"
-    elif measure == "objections" and objection and situation is None and re.search(r"\bhow (does|did|do|should)\b", text, re.IGNORECASE):
-        measure = "examples"
-
-    return TranscriptQuestion(
-        measure=measure,
-        trade=trade,
-        outcomes=outcomes,
-        outcome_label=outcome_label,
-        situation=situation,
-        objection=objection,
-        technique=technique,
-        group_by=group_by,
-    )
-
-
-# --- answers ----------------------------------------------------------------------------------
-
 
 def _low(label: str) -> str:
     """A label inside a sentence: "Price / too expensive" -> "price / too expensive", "HOA ..." kept."""
@@ -606,10 +405,4 @@ def _single_call(calls: TranscriptSet, call_id: str) -> str:
     return "\n".join(out)
 
 
-def answer_question(calls: TranscriptSet, query: str) -> str:
-    """Interpret a question and answer it from the calls."""
-    techniques = sorted({t for c in calls for t in c.techniques}, key=len, reverse=True)
-    return answer(calls, interpret(query, techniques))
-
-
-__all__ = ["TranscriptQuestion", "answer", "answer_question", "example_lines", "interpret"]
+__all__ = ["Measure", "TranscriptQuestion", "answer", "example_lines"]

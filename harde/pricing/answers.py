@@ -1,7 +1,8 @@
 """Answers to pricing questions as markdown, with the working shown.
 
-`answer_question` reads the question (harde.pricing.questions), runs the geometry and the
-estimate, and says plainly when the catalog or the question does not give enough to answer.
+`answer_question` takes a typed `PricingQuestion` (read from a rep's words by
+harde.understanding.pricing), runs the geometry and the estimate, and says plainly when the
+catalog or the question does not give enough to answer.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from harde.pricing.margins import (
     price_for_margin,
     price_for_markup,
 )
-from harde.pricing.questions import PricingQuestion, parse_question
+from harde.pricing.query import PricingQuestion
 
 CANNOT = (
     "I can't answer that from the catalog and the figures given. I price roofs (footprint or "
@@ -307,10 +308,9 @@ def mentioned_item(catalog: Catalog, text: str, kind: str) -> CatalogItem | None
     return best[2] if best else catalog.default(kind)
 
 
-def answer_question(text: str, catalog: Catalog, policy: PricingPolicy | None = None) -> str:
+def answer_question(question: PricingQuestion, catalog: Catalog, policy: PricingPolicy | None = None) -> str:
     """Answer a pricing question from the catalog, with the working; or say what is missing."""
     policy = policy or PricingPolicy()
-    question = parse_question(text)
     try:
         return _answer(question, catalog, _policy_for(question, policy))
     except InputError as error:
@@ -318,11 +318,10 @@ def answer_question(text: str, catalog: Catalog, policy: PricingPolicy | None = 
 
 
 def estimate_for_question(
-    text: str, catalog: Catalog, policy: PricingPolicy | None = None
+    question: PricingQuestion, catalog: Catalog, policy: PricingPolicy | None = None
 ) -> Estimate | None:
     """The estimate a question asks for (roof, siding, gutters, windows, one item), if any."""
     policy = policy or PricingPolicy()
-    question = parse_question(text)
     policy = _policy_for(question, policy)
     target = target_for(question, policy)
     if question.intent == "roof":

@@ -8,15 +8,10 @@ from agents import RunContextWrapper
 
 from harde.context import HardeContext
 from harde.errors import HardeError
-from harde.knowledge.transcript_questions import (
-    TranscriptQuestion,
-    answer,
-    answer_question,
-    example_lines,
-    interpret,
-)
+from harde.knowledge.transcript_questions import TranscriptQuestion, answer, example_lines
 from harde.knowledge.transcripts import OBJECTION_CATEGORIES, OUTCOMES, TRADES, TranscriptSet
 from harde.tools.registry import tool
+from harde.understanding.transcripts import answer_in_words, interpret
 
 
 def _calls(ctx: RunContextWrapper[HardeContext]) -> TranscriptSet | str:
@@ -62,7 +57,7 @@ async def analyze_transcripts(ctx: RunContextWrapper[HardeContext], query: str) 
     calls = _calls(ctx)
     if isinstance(calls, str):
         return calls
-    return answer_question(calls, query)
+    return answer_in_words(calls, query)
 
 
 @tool(status="Counting objections in the director's calls…")

@@ -20,9 +20,10 @@ from harde.pricing.answers import (
     roof_takeoff,
 )
 from harde.pricing.catalog import Catalog
-from harde.pricing.questions import PricingQuestion
+from harde.pricing.query import PricingQuestion
 from harde.tools.approvals import apply_audited
 from harde.tools.registry import tool
+from harde.understanding.pricing import parse_question
 
 ESTIMATE_NOTE_KIND = "pricing_estimate_note"
 
@@ -46,7 +47,7 @@ async def pricing_answer(ctx: RunContextWrapper[HardeContext], query: str) -> st
     windows from the catalog (materials, labour, tax, cost, price, margin, markup); catalog
     look-ups; margin <-> markup. Pass the whole question, figures included."""
     try:
-        return answer_question(query, _catalog(ctx.context), _policy(ctx.context))
+        return answer_question(parse_question(query), _catalog(ctx.context), _policy(ctx.context))
     except HardeError as error:
         return f"I couldn't price that: {error}"
 
@@ -111,7 +112,7 @@ async def pricing_margin_markup(
 
 
 async def _estimate_note(context: HardeContext, job_id: int, query: str) -> ProposedChange | Problem:
-    estimate = estimate_for_question(query, _catalog(context), _policy(context))
+    estimate = estimate_for_question(parse_question(query), _catalog(context), _policy(context))
     if estimate is None:
         return Problem(
             "That isn't an estimate I can attach: ask for a roof, siding, gutter, window or "

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from harde.crm.when import parse_range, parse_when
+from harde.understanding.when import parse_range, parse_when
 
 # Reps' shorthand, expanded before anything else reads the text.
 SHORTHAND = {

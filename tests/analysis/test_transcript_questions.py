@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from harde.config import Settings
-from harde.knowledge.transcript_questions import answer_question, interpret
 from harde.knowledge.transcripts import CLOSED, LOST, load_transcripts
+from harde.understanding.transcripts import answer_in_words as answer_question
+from harde.understanding.transcripts import interpret
 
 TECHNIQUES = [
     "Homeowner walks the inspection", "Good-better-best options", "Silence after the price",

@@ -9,7 +9,7 @@ import pytest
 from harde.crm.mentions import encode_mentions, resolve_mentions
 from harde.crm.models import Stage, User
 from harde.crm.stages import resolve_stage
-from harde.crm.when import parse_range, parse_when
+from harde.understanding.when import parse_range, parse_when
 
 USERS = [
     User(id=11, first_name="Mike", last_name="Reed"),

@@ -5,9 +5,21 @@ from __future__ import annotations
 import pytest
 
 from harde.config import Settings
-from harde.pricing.answers import PricingPolicy, answer_question, estimate_for_question
+from harde.pricing.answers import PricingPolicy
+from harde.pricing.answers import answer_question as answer_typed
+from harde.pricing.answers import estimate_for_question as estimate_typed
 from harde.pricing.catalog import Catalog, load_catalog
 from harde.pricing.margins import markup_of
+from harde.understanding.pricing import parse_question
+
+
+def answer_question(text: str, *args: object) -> str:
+    """The rep's words read by the understanding layer, answered by the typed domain code."""
+    return answer_typed(parse_question(text), *args)  # type: ignore[arg-type]
+
+
+def estimate_for_question(text: str, *args: object) -> object:
+    return estimate_typed(parse_question(text), *args)  # type: ignore[arg-type]
 
 
 @pytest.fixture

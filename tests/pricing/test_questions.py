@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from harde.pricing.questions import normalise, parse_question, words_to_digits
+from harde.understanding.pricing import normalise, parse_question, words_to_digits
 
 
 @pytest.mark.parametrize(

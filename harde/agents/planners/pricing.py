@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from harde.llm.planning import Plan, PlanRequest, Reply, ToolCall, compose_from_results, planner
-from harde.pricing.questions import parse_question
+from harde.understanding.pricing import parse_question
 
 ESTIMATE_INTENTS = ("roof", "siding", "gutter", "windows", "material")
 _ATTACH = re.compile(

@@ -8,22 +8,8 @@ Spoken numbers become digits first; then each measure is found by its unit and r
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Literal
 
-Intent = Literal[
-    "convert",  # margin <-> markup
-    "margin_from_prices",  # cost and price -> margin and markup
-    "price_from_cost",  # cost and target -> price
-    "roof",
-    "siding",
-    "gutter",
-    "downspouts",
-    "windows",
-    "material",  # a quantity of one catalog item
-    "lookup",  # catalog look-up
-    "unknown",
-]
+from harde.pricing.query import Intent, PricingQuestion
 
 _UNITS = {
     "zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -142,38 +128,7 @@ _WINDOW_COUNT = re.compile(
 _COUNT_OF = re.compile(r"\b(\d+)\s+(windows?|doors?|garage doors?|downspouts?|corners?)\b")
 
 
-@dataclass
-class PricingQuestion:
-    text: str
-    normalised: str
-    intent: Intent = "unknown"
-    trade: str | None = None
-    rise: float | None = None
-    length_ft: float | None = None
-    width_ft: float | None = None
-    area_sqft: float | None = None
-    area_is_footprint: bool = True
-    squares: float | None = None
-    feet: float | None = None
-    waste_pct: float | None = None
-    complexity: Literal["gable", "hip", "complex"] | None = None
-    margin_pct: float | None = None
-    markup_pct: float | None = None
-    tax_pct: float | None = None
-    cost: float | None = None
-    price: float | None = None
-    size_in: int | None = None
-    style: str = "k-style"
-    guards: bool = False
-    stories: float | None = None
-    downspouts: int | None = None
-    windows: list[tuple[str, int]] = field(default_factory=list)
-    doors: int = 0
-    garage_doors: int = 0
-    wants_money: bool = False
-    wants_target_from_other: Literal["margin", "markup"] | None = None
-    item_query: str = ""
-    overhang_ft: float | None = None
+
 
 
 _MONEY_WORDS = re.compile(

@@ -1,0 +1,56 @@
+"""A pricing question as typed fields: what is asked (roof, siding, gutters, windows, a catalog
+item, margin and markup) and every measure given. The pricing answers take it; reading one from
+a rep's words is the understanding layer's job (harde.understanding.pricing)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Intent = Literal[
+    "convert",  # margin <-> markup
+    "margin_from_prices",  # cost and price -> margin and markup
+    "price_from_cost",  # cost and target -> price
+    "roof",
+    "siding",
+    "gutter",
+    "downspouts",
+    "windows",
+    "material",  # a quantity of one catalog item
+    "lookup",  # catalog look-up
+    "unknown",
+]
+
+
+@dataclass
+class PricingQuestion:
+    text: str
+    normalised: str
+    intent: Intent = "unknown"
+    trade: str | None = None
+    rise: float | None = None
+    length_ft: float | None = None
+    width_ft: float | None = None
+    area_sqft: float | None = None
+    area_is_footprint: bool = True
+    squares: float | None = None
+    feet: float | None = None
+    waste_pct: float | None = None
+    complexity: Literal["gable", "hip", "complex"] | None = None
+    margin_pct: float | None = None
+    markup_pct: float | None = None
+    tax_pct: float | None = None
+    cost: float | None = None
+    price: float | None = None
+    size_in: int | None = None
+    style: str = "k-style"
+    guards: bool = False
+    stories: float | None = None
+    downspouts: int | None = None
+    windows: list[tuple[str, int]] = field(default_factory=list)
+    doors: int = 0
+    garage_doors: int = 0
+    wants_money: bool = False
+    wants_target_from_other: Literal["margin", "markup"] | None = None
+    item_query: str = ""
+    overhang_ft: float | None = None

@@ -1,0 +1,208 @@
+"""Dates and times as reps say them ("Tuesday at 3pm", "tomorrow morning", "Dec 3 2:30",
+"next week") turned into concrete datetimes and ranges, relative to a given "now".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+WEEKDAYS = {
+    "monday": 0,
+    "mon": 0,
+    "tuesday": 1,
+    "tue": 1,
+    "tues": 1,
+    "wednesday": 2,
+    "wed": 2,
+    "thursday": 3,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "friday": 4,
+    "fri": 4,
+    "saturday": 5,
+    "sat": 5,
+    "sunday": 6,
+    "sun": 6,
+}
+MONTHS = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+PARTS_OF_DAY = {
+    "morning": 9,
+    "noon": 12,
+    "midday": 12,
+    "lunchtime": 12,
+    "afternoon": 14,
+    "evening": 17,
+}
+
+_WD = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_MON = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY_PATTERNS = [
+    re.compile(r"\b(?P<iso>\d{4}-\d{2}-\d{2})\b"),
+    re.compile(r"\b(?P<rel>day after tomorrow|today|tonight|tomorrow)\b", re.I),
+    re.compile(rf"\b(?:(?P<which>next|this|coming)\s+)?(?P<wd>{_WD})\.?\b", re.I),
+    re.compile(
+        rf"\b(?P<mon>{_MON})\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*(?P<y1>\d{{4}}))?",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?P<dm>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MON})\b(?:,?\s*(?P<y2>\d{{4}}))?",
+        re.I,
+    ),
+    re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>\d{2,4}))?\b"),
+]
+_TIME = re.compile(
+    r"\b(?:at\s+|@\s*)?(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"
+    r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<min24>\d{2})\b"
+    r"|\bat\s+(?P<hbare>\d{1,2})\b(?![:/\d])"
+    r"|\b(?P<part>morning|noon|midday|lunchtime|afternoon|evening)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class When:
+    """A moment named in text: the datetime, whether a time of day was given, and the words used."""
+
+    at: dt.datetime
+    has_time: bool
+    words: str
+
+
+def _day(text: str, today: dt.date) -> tuple[dt.date, str] | None:
+    for pattern in _DAY_PATTERNS:
+        m = pattern.search(text)
+        if m is None:
+            continue
+        g = m.groupdict()
+        if g.get("iso"):
+            return dt.date.fromisoformat(g["iso"]), m.group(0)
+        if g.get("rel"):
+            rel = g["rel"].lower()
+            offset = {"today": 0, "tonight": 0, "tomorrow": 1, "day after tomorrow": 2}[rel]
+            return today + dt.timedelta(days=offset), m.group(0)
+        if g.get("wd"):
+            target = WEEKDAYS[g["wd"].lower()]
+            ahead = (target - today.weekday()) % 7
+            # "Tuesday" (or "next Tuesday") is the coming one; said on a Tuesday, next week's.
+            # The proposal shows the concrete date, so a rep who meant another week says so.
+            if ahead == 0:
+                ahead = 7
+            return today + dt.timedelta(days=ahead), m.group(0)
+        month = MONTHS.get((g.get("mon") or g.get("mon2") or "").lower()) or (
+            int(g["m"]) if g.get("m") else None
+        )
+        day = int(g.get("md") or g.get("dm") or g.get("d") or 0)
+        year_text = g.get("y1") or g.get("y2") or g.get("y")
+        if month and day and 1 <= month <= 12:
+            year = int(year_text) if year_text else today.year
+            if year < 100:
+                year += 2000
+            try:
+                found = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if not year_text and found < today:
+                found = found.replace(
+                    year=found.year + 1
+                )  # "Jan 5" said in December is next January
+            return found, m.group(0)
+    return None
+
+
+def _time(text: str) -> tuple[dt.time, str] | None:
+    for m in _TIME.finditer(text):
+        g = m.groupdict()
+        if g.get("h"):
+            hour, minute = int(g["h"]), int(g.get("min") or 0)
+            pm = g["ampm"].lower().startswith("p")
+            if hour > 12 or minute > 59:
+                continue
+            hour = (hour % 12) + (12 if pm else 0)
+            return dt.time(hour, minute), m.group(0)
+        if g.get("h24"):
+            return dt.time(int(g["h24"]), int(g["min24"])), m.group(0)
+        if g.get("hbare"):
+            hour = int(g["hbare"])
+            if not 1 <= hour <= 12:
+                continue
+            # Business hours: "at 3" is 3 pm, "at 9" is 9 am.
+            return dt.time(hour + 12 if hour < 7 else hour, 0), m.group(0)
+        if g.get("part"):
+            return dt.time(PARTS_OF_DAY[g["part"].lower()], 0), m.group(0)
+    return None
+
+
+def parse_when(text: str, now: dt.datetime) -> When | None:
+    """The moment named in `text` (a day, a time, or both), or None when it names neither."""
+    day = _day(text, now.date())
+    time_of_day = _time(text)
+    if day is None and time_of_day is None:
+        return None
+    if day is None:
+        assert time_of_day is not None
+        candidate = dt.datetime.combine(now.date(), time_of_day[0])
+        if candidate <= now:
+            candidate += dt.timedelta(days=1)
+        return When(candidate, True, time_of_day[1])
+    if time_of_day is None:
+        return When(dt.datetime.combine(day[0], dt.time(0, 0)), False, day[1])
+    words = " ".join(sorted((day[1], time_of_day[1]), key=text.find))
+    return When(dt.datetime.combine(day[0], time_of_day[0]), True, words)
+
+
+def parse_range(
+    text: str, now: dt.datetime, default_days: int = 14
+) -> tuple[dt.datetime, dt.datetime, str]:
+    """A date range named in text ("this week", "tomorrow", "Dec 3"), else the next `default_days`."""
+    low = text.lower()
+    today = dt.datetime.combine(now.date(), dt.time())
+    week_start = today - dt.timedelta(days=today.weekday())
+    if "next week" in low:
+        start = week_start + dt.timedelta(days=7)
+        return start, start + dt.timedelta(days=7), "next week"
+    if "this week" in low:
+        return today, week_start + dt.timedelta(days=7), "this week"
+    if "next month" in low:
+        first = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+        return first, (first + dt.timedelta(days=32)).replace(day=1), "next month"
+    if "this month" in low:
+        first = today.replace(day=1)
+        return today, (first + dt.timedelta(days=32)).replace(day=1), "this month"
+    m = re.search(r"\bnext (\d{1,2}) days\b", low)
+    if m:
+        return now, now + dt.timedelta(days=int(m.group(1))), f"the next {m.group(1)} days"
+    if re.search(r"\b(past|last) (week|7 days)\b", low):
+        return today - dt.timedelta(days=7), today, "the past week"
+    day = _day(text, now.date())
+    if day is not None:
+        start = dt.datetime.combine(day[0], dt.time())
+        return start, start + dt.timedelta(days=1), day[1]
+    return now, now + dt.timedelta(days=default_days), f"the next {default_days} days"

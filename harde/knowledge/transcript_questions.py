@@ -43,10 +43,14 @@ class TranscriptQuestion:
     technique: str | None = None
     group_by: GroupBy | None = None
     call_id: str | None = None
+    # Only the calls this rep was on with the director.
+    rep: str | None = None
     notes: list[str] = field(default_factory=list)
 
     def describe_filters(self) -> str:
         parts: list[str] = []
+        if self.rep:
+            parts.append(f"with {self.rep} on the call")
         if self.trade:
             parts.append(f"{self.trade} calls")
         if self.situation:
@@ -135,6 +139,7 @@ def answer(calls: TranscriptSet, question: TranscriptQuestion) -> str:
         situation=question.situation,
         objection=question.objection if question.measure not in ("objections", "examples", "handling") else None,
         technique=question.technique if question.measure != "techniques" else None,
+        rep=question.rep,
     )
     if not len(subset):
         return _nothing(calls, question)

@@ -311,6 +311,7 @@ class TranscriptSet:
         situation: str | None = None,
         objection: str | None = None,
         technique: str | None = None,
+        rep: str | None = None,
     ) -> TranscriptSet:
         outcomes = {outcome} if isinstance(outcome, str) else set(outcome) if outcome is not None else None
         technique_key = technique.lower() if technique else None
@@ -322,6 +323,7 @@ class TranscriptSet:
                 and (situation is None or situation in call.situations)
                 and (objection is None or objection in call.objection_categories())
                 and (technique_key is None or any(t.lower() == technique_key for t in call.techniques))
+                and (rep is None or (call.rep_on_call or "").casefold() == rep.casefold())
             )
 
         return TranscriptSet(c for c in self.calls if keep(c))

@@ -137,7 +137,7 @@ def _find(patterns: list[tuple[str, str]], text: str) -> str | None:
     return None
 
 
-def interpret(query: str, techniques: list[str] | None = None) -> TranscriptQuestion:
+def interpret(query: str, techniques: list[str] | None = None, reps: list[str] | None = None) -> TranscriptQuestion:
     """What a question asks about the calls: the measure and the filters, from everyday wording."""
     text = " " + (query or "").strip() + " "
     call = re.search(r"\bSDC[- ]?(\d{1,3})\b", text, re.IGNORECASE)
@@ -199,7 +199,9 @@ def interpret(query: str, techniques: list[str] | None = None) -> TranscriptQues
     elif measure == "objections" and objection and situation is None and re.search(r"\bhow (does|did|do|should)\b", text, re.IGNORECASE):
         measure = "examples"
 
+    rep = _find_rep(text, reps or [])
     return TranscriptQuestion(
+        rep=rep,
         measure=measure,
         trade=trade,
         outcomes=outcomes,
@@ -214,7 +216,21 @@ def interpret(query: str, techniques: list[str] | None = None) -> TranscriptQues
 # --- answers ----------------------------------------------------------------------------------
 
 
+def _find_rep(text: str, reps: list[str]) -> str | None:
+    """The rep a question names by full name, or by a first or last name only one rep has."""
+    low = " " + " ".join(re.sub(r"[^a-z' ]+", " ", text.casefold()).split()) + " "
+    for name in reps:
+        if f" {name.casefold()} " in low or f" {name.casefold()}s " in low or f" {name.casefold()}'s " in low:
+            return name
+    for part in (0, -1):
+        hits = [n for n in reps if re.search(rf"\b{re.escape(n.split()[part].casefold())}('?s)?\b", low)]
+        if len(hits) == 1:
+            return hits[0]
+    return None
+
+
 def answer_in_words(calls: TranscriptSet, query: str) -> str:
     """A rep's question about the calls, read here and answered by the typed domain code."""
     techniques = sorted({t for c in calls for t in c.techniques}, key=len, reverse=True)
-    return answer(calls, interpret(query, techniques))
+    reps = sorted({c.rep_on_call for c in calls if c.rep_on_call})
+    return answer(calls, interpret(query, techniques, reps))

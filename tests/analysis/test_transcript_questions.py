@@ -105,3 +105,12 @@ def test_a_single_call_is_summarised(fixture_settings: Settings) -> None:
     text = answer_question(load_transcripts(fixture_settings), "show me SDC-004")
     assert "SDC-004" in text and "Other quotes / competitor bid (not resolved)" in text
     assert "There is no call SDC-099" in answer_question(load_transcripts(fixture_settings), "SDC-99")
+
+
+def test_a_rep_named_filters_to_the_calls_they_were_on(settings: Settings) -> None:
+    calls = load_transcripts(settings)
+    with_mike = [c for c in calls if c.rep_on_call == "Mike Reed"]
+    answer = answer_question(calls, "how many of the director calls was mike reed on")
+    assert f"computed from {len(with_mike)} of the director's {len(calls)} calls" in answer
+    assert interpret("close rate on the calls kevin was on", reps=["Kevin Shea", "Mike Reed"]).rep == "Kevin Shea"
+    assert interpret("close rate overall", reps=["Kevin Shea", "Mike Reed"]).rep is None

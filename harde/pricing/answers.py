@@ -353,7 +353,17 @@ def _answer(question: PricingQuestion, catalog: Catalog, policy: PricingPolicy) 
             asked_area = bool(re.search(r"\barea\b", question.normalised)) and not re.search(
                 r"\bsquares?\b", question.normalised
             )
-            return answer_roof_quantities(takeoff, asked_area)
+            answer = answer_roof_quantities(takeoff, asked_area)
+            if question.wants_bundles:
+                shingle = _shingle_for(catalog, question) or catalog.default("shingle")
+                if shingle is not None:
+                    area_sq = takeoff.squares_with_waste if takeoff.waste is not None else squares(takeoff.roof_area_sqft)
+                    count = shingle.units_for(area_sq)
+                    answer = (
+                        f"**{count} bundles** of {shingle.name} for {area_sq:.1f} squares "
+                        f"({shingle.describe_coverage()}).\n\n{answer}"
+                    )
+            return answer
         return render_estimate(
             _roof_estimate(question, catalog, policy, target_for(question, policy))
         )

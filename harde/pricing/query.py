@@ -51,6 +51,8 @@ class PricingQuestion:
     doors: int = 0
     garage_doors: int = 0
     wants_money: bool = False
+    # The rep asked how many bundles (of the shingle named, or the default one).
+    wants_bundles: bool = False
     wants_target_from_other: Literal["margin", "markup"] | None = None
     item_query: str = ""
     overhang_ft: float | None = None

@@ -305,6 +305,7 @@ def parse_question(text: str) -> PricingQuestion:
     elif re.search(r"\bgable(d)?\b", norm):
         q.complexity = "gable"
     q.wants_money = bool(_MONEY_WORDS.search(norm))
+    q.wants_bundles = bool(re.search(r"\bbun+dles?\b", norm))
     q.intent, q.trade = _intent(q, norm)
     q.item_query = _item_query(norm)
     return q

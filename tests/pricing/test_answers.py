@@ -150,3 +150,10 @@ def test_what_the_catalog_cannot_answer_is_said_plainly(catalog: Catalog, text: 
 def test_missing_pitch_is_asked_for(catalog: Catalog) -> None:
     answer = answer_question("how many squares is a 2400 sq ft footprint?", catalog, POLICY)
     assert "pitch" in answer and "can't" in answer
+
+
+def test_bundles_follow_the_shingle_named(catalog: Catalog) -> None:
+    hdz = answer_question("how many bundles of hdz for 28 squares", catalog, POLICY)
+    assert hdz.startswith("**84 bundles** of GAF Timberline HDZ")
+    shake = answer_question("bundles needed for a 22 sq roof in designer shake", catalog, POLICY)
+    assert shake.startswith("**88 bundles** of Designer shake-look shingle")

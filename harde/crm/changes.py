@@ -54,6 +54,10 @@ async def _get_job(crm: CRM, job_id: int) -> Job | Problem:
         return Problem(f"I don't have a job {job_id}; nothing was changed.")
 
 
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _job_label(job: Any) -> str:
     owner = f", {job.customer.full_name}" if job.customer is not None else ""
     return f"job {job.id} ({job.name or job.trade_names}{owner})"
@@ -121,7 +125,7 @@ async def plan_change_stage(crm: CRM, job_id: int, stage: str) -> Plan:
     current = job.current_stage
     if current.code == target.code:
         return Problem(
-            f"{_job_label(job).capitalize()} is already in **{target.name}**; nothing to change."
+            f"{_sentence(_job_label(job))} is already in **{target.name}**; nothing to change."
         )
     return ProposedChange(
         "crm_change_stage",
@@ -242,9 +246,9 @@ async def plan_update_appointment(
         ]
         if not upcoming:
             what = f"{kind} appointment" if kind else "upcoming appointment"
-            return Problem(f"{_job_label(job).capitalize()} has no {what} to change.")
+            return Problem(f"{_sentence(_job_label(job))} has no {what} to change.")
         if len(upcoming) > 1:
-            lines = [f"{_job_label(job).capitalize()} has {len(upcoming)} such appointments. Which one?"]
+            lines = [f"{_sentence(_job_label(job))} has {len(upcoming)} such appointments. Which one?"]
             lines.extend(f"- {appointment_line(a)}" for a in upcoming)
             return Problem("\n".join(lines))
         target = upcoming[0]
@@ -417,6 +421,8 @@ async def apply_change(crm: CRM, kind: str, payload: dict[str, Any]) -> str:
             payload["appointment_id"], AppointmentUpdate.model_validate(payload["changes"])
         )
         when = describe(appointment.starts) if appointment.starts else ""
+        if payload["changes"].get("is_completed") and "start_date_time" not in payload["changes"]:
+            return f"Done: appointment {appointment.id} (“{appointment.title}”, {when}) is marked done."
         return f"Done: appointment {appointment.id} (“{appointment.title}”) is now {when}."
     if kind == "crm_create_job":
         job = await crm.create_job(JobCreate.model_validate(payload))

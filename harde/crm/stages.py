@@ -52,6 +52,10 @@ _SPOKEN = {
     "closed": "paid closed",
     "lost": "lost",
     "dead": "lost",
+    "killed": "lost",
+    "kill": "lost",
+    "close out": "paid closed",
+    "closed out": "paid closed",
 }
 
 _FILLER = re.compile(r"\b(the|a|an|stage|status|column|to|into|step)\b")

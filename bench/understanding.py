@@ -2,11 +2,11 @@
 `harde.assistant.Assistant(settings).ask(text, conversation_id)`, offline, with the clock
 pinned to Monday 2026-11-23 09:00 (HARDE_NOW). The same harness runs, in the same run, on the
 baseline commit (today's router and planners, checked out in a temporary git worktree) and on
-the code in this tree; the figures are printed side by side, for dev and held-out separately.
+the code in this tree; the figures are printed side by side, for dev, dev2 and held-out separately.
 
-    .venv/bin/python bench/understanding.py [--only dev|heldout] [--no-baseline] [--misses] [--json out.json]
+    .venv/bin/python bench/understanding.py [--only dev|dev2|heldout] [--no-baseline] [--misses] [--json out.json]
 
---misses prints the failed dev cases with the answers; held-out cases are only ever counted.
+--misses prints the failed dev and dev2 cases with the answers; held-out cases are only ever counted.
 
 Each side runs in its own process with PYTHONPATH at its code (its own data/demo too). Each
 conversation gets its own conversation id. Conversations that may write (a `crm_after`
@@ -71,7 +71,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_DIR = ROOT / "tests" / "understanding" / "eval"
-SPLITS = ("dev", "heldout")
+SPLITS = ("dev", "dev2", "heldout")
+SHOWN_SPLITS = ("dev", "dev2")  # the splits whose cases and answers may be printed
 BASELINE_COMMIT = "0fc6925"
 PINNED_NOW = "2026-11-23T09:00"
 TURN_TIMEOUT_S = 30.0
@@ -645,7 +646,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Understanding benchmark (dev and held-out, baseline and current).")
     parser.add_argument("--only", choices=SPLITS)
     parser.add_argument("--no-baseline", action="store_true")
-    parser.add_argument("--misses", action="store_true", help="print the failed dev cases with the answers")
+    parser.add_argument("--misses", action="store_true", help="print the failed dev and dev2 cases with the answers")
     parser.add_argument("--json", type=Path, help="write the figures (and dev case results) here")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
@@ -697,7 +698,7 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(report(split, cases[split], measured))
         entry: dict[str, Any] = {n: {k: v for k, v in m.items() if k != "_scored"} for n, m in measured.items()}
-        if split == "dev":
+        if split in SHOWN_SPLITS:
             entry["cases"] = [
                 {
                     "id": c["id"],
@@ -716,9 +717,9 @@ def main(argv: list[str] | None = None) -> int:
         dump[split] = entry
         if split == "heldout":
             print(f"held-out misses (current): {dump[split]['misses_current']} of {len(cases[split])} (not shown)")
-    if args.misses and "dev" in splits:
-        print("\nDev misses of the current code:")
-        print_misses(cases["dev"], outputs["current"]["results"], metrics(cases["dev"], outputs["current"]["results"])["_scored"])
+    for split in (s for s in SHOWN_SPLITS if args.misses and s in splits):
+        print(f"\n{split.capitalize()} misses of the current code:")
+        print_misses(cases[split], outputs["current"]["results"], metrics(cases[split], outputs["current"]["results"])["_scored"])
     print()
     print(understanding_times(all_paths))
     if args.json:

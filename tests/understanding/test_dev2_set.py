@@ -1,0 +1,279 @@
+"""The dev2 eval set: rebuilt byte for byte by its generator, every expected fact found in the
+demo data (with the grounding checks of test_eval_sets, recomputed from the seed, not from the
+generator), its bookings' times read back from what the rep typed, and no case text shared
+with dev or held-out. Nothing here runs Hard-E or looks at its accuracy."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.understanding import test_eval_sets as base
+from tests.understanding.eval import build_dev2
+
+EVAL = base.EVAL
+FILES = ["dev2/questions.jsonl", "dev2/conversations.jsonl"]
+CASES = {name: base.load(name) for name in FILES}
+ALL = [c for cases in CASES.values() for c in cases]
+HELDOUT_CUSTOMERS = build_dev2.be.HELDOUT_CUSTOMERS
+
+
+def test_the_generator_rebuilds_the_committed_files(tmp_path: Path) -> None:
+    build_dev2.write(tmp_path, build_dev2.build())
+    for name in FILES:
+        assert (tmp_path / name).read_bytes() == (EVAL / name).read_bytes(), f"{name} differs from a fresh build"
+
+
+# --- every expected fact is in the data ---------------------------------------------------------
+
+WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+MONDAY = dt.date(2026, 11, 23)
+MONTHS = {"nov": 11, "dec": 12}
+
+
+def _hour(h: int, ampm: str | None) -> int:
+    if ampm and ampm.startswith("p") and h < 12:
+        return h + 12
+    if ampm and ampm.startswith("a") and h == 12:
+        return 0
+    if ampm is None and h < 7:
+        return h + 12  # "at 3" for a visit means the afternoon
+    return h
+
+
+def booked_start(text: str) -> tuple[dt.datetime | None, list[str]]:
+    """The start a booking request names, read the way a person reads it: "tmrw", "thu",
+    "next tues", "12/3", "dec 4"; "noon", "10a", "2:30pm", "@ 10", "at 9", "next tues 3".
+    (None, []) when the text names no time."""
+    t = text.lower()
+    problems: list[str] = []
+    days: list[dt.date] = []
+    if re.search(r"\b(tmrw|tomorrow)\b", t):
+        days.append(MONDAY + dt.timedelta(days=1))
+    for m in re.finditer(r"(?<![\d-])(\d{1,2})/(\d{1,2})\b", t):
+        days.append(dt.date(2026, int(m.group(1)), int(m.group(2))))
+    for m in re.finditer(r"\b(nov|dec)\w*\s+(\d{1,2})(?:st|nd|rd|th)?\b", t):
+        days.append(dt.date(2026, MONTHS[m.group(1)], int(m.group(2))))
+    for m in re.finditer(r"\b(next\s+)?(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|rsday|nesday|urday)?\b", t):
+        ahead = (WEEKDAYS.index(m.group(2)) - MONDAY.weekday()) % 7 or 7
+        day = MONDAY + dt.timedelta(days=ahead)
+        if m.group(1) and day < MONDAY + dt.timedelta(days=7):
+            day += dt.timedelta(days=7)
+        days.append(day)
+    time: tuple[int, int] | None = None
+    if re.search(r"\bnoon\b", t):
+        time = (12, 0)
+    patterns = [
+        r"\b(\d{1,2})(?::(\d\d))?\s*(am|pm|a|p)\b",
+        r"(?:@|\bat)\s*(\d{1,2})(?::(\d\d))?\s*(am|pm|a|p)?\b",
+        r"\bmorning\s+(\d{1,2})(?::(\d\d))?()\b",
+        r"\b(?:mon|tue|wed|thu|fri|sat|sun)\w*\s+(\d{1,2})(?::(\d\d))?()\b(?!/)",
+    ]
+    for pattern in patterns:
+        if time is not None:
+            break
+        m = re.search(pattern, t)
+        if m:
+            ampm = m.group(3) or None
+            if pattern.startswith(r"\bmorning"):
+                ampm = "am"
+            time = (_hour(int(m.group(1)), ampm), int(m.group(2) or 0))
+    if time is None:
+        return None, []
+    if not days:
+        return None, [f"{text!r} names a time but no day"]
+    if len(set(days)) > 1:
+        problems.append(f"{text!r} names several days: {sorted(set(days))}")
+    return dt.datetime.combine(days[0], dt.time(*time)), problems
+
+
+def appointment_problems(c: dict[str, Any], check: dict[str, Any]) -> list[str]:
+    job = check["appointment_on_job"]
+    if job not in base.JOBS:
+        return [f"job {job} does not exist"]
+    problems = []
+    if base.JOBS[job]["archived"]:
+        problems.append(f"job {job} is archived")
+    start = dt.datetime.fromisoformat(check["start"])
+    if start <= dt.datetime.fromisoformat(base.NOW):
+        problems.append(f"{start} is not after the pinned clock")
+    read = [(t["text"], *booked_start(t["text"])) for t in c["turns"]]
+    named = [(text, when, p) for text, when, p in read if when is not None or p]
+    if len(named) != 1:
+        return [*problems, f"{len(named)} turns name a time, not one"]
+    text, when, found = named[0]
+    problems.extend(found)
+    if when != start:
+        problems.append(f"{text!r} reads as {when}, not {start}")
+    if check["title_contains"] not in text.lower():
+        problems.append(f"{text!r} does not ask for a {check['title_contains']}")
+    return problems
+
+
+def problems_of(c: dict[str, Any]) -> list[str]:
+    """test_eval_sets' grounding checks, the bookings read with this file's reader, and the
+    ambiguous name of a write request checked like a clarification's."""
+    bookings = [check for check in c["crm_after"] if "appointment_on_job" in check]
+    rest = copy.deepcopy(c)
+    rest["crm_after"] = [check for check in c["crm_after"] if "appointment_on_job" not in check]
+    problems = base.grounding_problems(rest)
+    for check in bookings:
+        problems.extend(appointment_problems(c, check))
+    s = c["subject"]
+    if c["category"] == "knowledge":
+        for doc in s.get("also", []):
+            if Path(doc).stem not in c["turns"][0]["expect"]["any_of"]:
+                problems.append(f"{doc} is not among the accepted documents")
+            if s["phrase"] and base._norm(s["phrase"]) not in base._norm(base.doc_text(doc)):
+                problems.append(f"{s['phrase']!r} is not in {doc}")
+    if c["category"] == "write" and "said" in s:
+        same = {cid for cid, cu in base.CUSTOMERS.items() if s["said"] in (cu["first_name"].lower(), cu["last_name"].lower())}
+        if same != set(s["customer_ids"]) or s["chosen"] not in same:
+            problems.append(f"{s['said']!r} is not shared by exactly {s['customer_ids']}")
+        if base.JOBS[s["job_id"]]["customer_id"] != s["chosen"]:
+            problems.append("the job is not the chosen customer's")
+    return problems
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_expected_fact_is_in_the_data(name: str) -> None:
+    problems = {c["id"]: p for c in CASES[name] if (p := problems_of(c))}
+    assert not problems, json.dumps(problems, indent=1)[:3000]
+
+
+def test_the_checks_catch_a_wrong_fact() -> None:
+    by_cat: dict[str, dict[str, Any]] = {}
+    for c in ALL:
+        by_cat.setdefault(c["category"], c)
+    tampered = []
+    for cat, key, wrong in [("crm.contact", "phone", "5085559999"), ("crm.money", "money", 1234.56), ("crm.dates", "date", "2026-11-25"), ("crm.calendar", "count", 99)]:
+        c = next(x for x in ALL if x["category"] == cat and key in x["turns"][0]["expect"])
+        c = copy.deepcopy(c)
+        c["turns"][0]["expect"][key] = wrong
+        tampered.append(c)
+    bookings = [c for c in ALL if c["category"] == "write" and "appointment_on_job" in c["crm_after"][0]]
+    assert len(bookings) >= 8
+    for c in bookings:
+        for shift in (dt.timedelta(days=1), dt.timedelta(hours=1), dt.timedelta(minutes=30)):
+            moved = copy.deepcopy(c)
+            start = dt.datetime.fromisoformat(moved["crm_after"][0]["start"])
+            moved["crm_after"][0]["start"] = (start + shift).isoformat(timespec="minutes")
+            tampered.append(moved)
+    for c in tampered:
+        assert problems_of(c), f"a tampered {c['id']} passed"
+
+
+def test_the_reader_reads_the_times_reps_type() -> None:
+    cases = {
+        "book an inspection for 1040 thu @ 10": "2026-11-26T10:00",
+        "set up an estimate w/ 1053 fri 10a": "2026-11-27T10:00",
+        "follow up visit wed 2:30pm": "2026-11-25T14:30",
+        "tmrw at noon": "2026-11-24T12:00",
+        "inspection at 2611-1011 tmrw morning 9:30": "2026-11-24T09:30",
+        "follow up next tues 3": "2026-12-01T15:00",
+        "estimate review 12/3 at 9": "2026-12-03T09:00",
+        "walkthrough dec 4 at 1": "2026-12-04T13:00",
+        "mon 11/30 at 4pm": "2026-11-30T16:00",
+    }
+    for text, start in cases.items():
+        when, problems = booked_start(text)
+        assert when == dt.datetime.fromisoformat(start) and not problems, (text, when, problems)
+    assert booked_start("pull up job 2611-1011")[0] is None
+    assert booked_start("wed 12/3 at 9")[1]  # two different days
+
+
+# --- subjects, shape, and apart from dev and held-out ----------------------------------------------
+
+
+def test_subjects_are_dev_customers() -> None:
+    """Held-out customers are never what a dev2 case is about; they only appear as the other
+    people with a shared name in a clarification."""
+    for c in ALL:
+        s = c["subject"]
+        about = {s[k] for k in ("customer_id", "other_customer_id", "chosen") if isinstance(s.get(k), int)}
+        about |= {base.JOBS[s[k]]["customer_id"] for k in ("job_id", "other_job_id", "chosen_job") if isinstance(s.get(k), int)}
+        about |= {base.JOBS[j]["customer_id"] for j in s.get("job_ids") or [] if c["category"] != "crm.rep_jobs" and c["category"] != "crm.stage_jobs"}
+        assert not about & HELDOUT_CUSTOMERS, (c["id"], sorted(about & HELDOUT_CUSTOMERS))
+        for _turn, e in base._expects(c):
+            if "choice" in e:
+                continue
+            if "phone" in e:
+                assert not any(e["phone"] in base.phones_of(cid) for cid in HELDOUT_CUSTOMERS), c["id"]
+            assert not any(base.CUSTOMERS[cid]["email"] in e.get("contains", []) for cid in HELDOUT_CUSTOMERS), c["id"]
+        for check in c["crm_after"]:
+            job = check.get("note_on_job") or check.get("stage_of_job") or check.get("appointment_on_job")
+            assert job is None or base.JOBS[job]["customer_id"] not in HELDOUT_CUSTOMERS, c["id"]
+
+
+def test_cases_are_well_formed() -> None:
+    ids = [c["id"] for c in ALL]
+    assert len(ids) == len(set(ids))
+    questions = {c["category"] for c in CASES["dev2/questions.jsonl"]}
+    conversations = {c["category"] for c in CASES["dev2/conversations.jsonl"]}
+    assert questions == base.QUESTION_CATEGORIES, base.QUESTION_CATEGORIES ^ questions
+    assert conversations == base.CONVERSATION_CATEGORIES, base.CONVERSATION_CATEGORIES ^ conversations
+    assert 230 <= len(CASES["dev2/questions.jsonl"]) <= 290
+    assert 75 <= len(CASES["dev2/conversations.jsonl"]) <= 100
+    for c in ALL:
+        assert set(c) == {"id", "category", "template", "subject", "turns", "crm_after"}, c["id"]
+        assert c["id"].startswith("dev2/") and c["template"].startswith("dev2:"), c["id"]
+        assert c["turns"] and "expect" in c["turns"][-1], c["id"]
+        for t in c["turns"]:
+            assert t["text"].strip(), c["id"]
+            assert set(t.get("expect", {})) <= base.BENCH.CHECKS, (c["id"], set(t["expect"]) - base.BENCH.CHECKS)
+        for check in c["crm_after"]:
+            assert set(check) & base.BENCH.CRM_CHECKS, (c["id"], check)
+        if c["category"] in base.QUESTION_CATEGORIES:
+            assert len(c["turns"]) == 1, c["id"]
+        else:
+            assert len(c["turns"]) >= 2, c["id"]
+        if c["category"] == "called_off":
+            assert c["crm_after"] == [{"unchanged": True}], c["id"]
+            request = [n for n, t in enumerate(c["turns"]) if "expect" not in t]
+            assert len(request) == 1, c["id"]
+            assert all(t["expect"].get("not_contains") == build_dev2.WRITE_CLAIMS for t in c["turns"][request[0] + 1 :]), c["id"]
+            called_off_how = c["template"].split("/")[0].removeprefix("dev2:called_off.")
+            assert (c["turns"][-1]["text"] in build_dev2.YES) == called_off_how.endswith("yes"), c["id"]
+        if c["category"] == "write":
+            assert len(c["crm_after"]) == 1 and not c["crm_after"][0].get("unchanged"), c["id"]
+            assert c["turns"][-1]["text"] in build_dev2.YES, c["id"]
+
+
+def test_writes_and_called_off_cover_every_kind() -> None:
+    for cat in ("write", "called_off"):
+        kinds = {c["subject"]["kind"] for c in ALL if c["category"] == cat}
+        assert kinds == {"note", "stage", "book"}, (cat, kinds)
+    stages = {c["crm_after"][0]["stage"] for c in ALL if c["category"] == "write" and "stage_of_job" in c["crm_after"][0]}
+    assert {"Contract Signed", "Lost", "Paid & Closed", "Scheduled"} <= stages, stages
+    offs = {c["turns"][i]["text"] for c in ALL if c["category"] == "called_off" for i in range(1, len(c["turns"])) if c["template"].startswith("dev2:called_off.cancel")}
+    assert len(offs) >= 8, offs
+
+
+def _norm(text: str) -> str:
+    return base._norm(text).strip()
+
+
+def _texts(cases: list[dict[str, Any]]) -> list[str]:
+    return [t["text"] for c in cases for t in c["turns"]]
+
+
+def _split_cases(split: str) -> list[dict[str, Any]]:
+    return [c for kind in ("questions", "conversations") for c in base.load(f"{split}/{kind}.jsonl")]
+
+
+@pytest.mark.parametrize("split", ["dev", "heldout"])
+def test_dev2_shares_no_case_text_with(split: str) -> None:
+    """No turn of three words or more, and no first turn, is in dev or held-out. Only dev2's
+    own case ids are reported."""
+    other = _split_cases(split)
+    theirs = {_norm(t) for t in _texts(other) if len(t.split()) >= 3}
+    first = {_norm(c["turns"][0]["text"]) for c in other}
+    shared = [c["id"] for c in ALL if any(len(t["text"].split()) >= 3 and _norm(t["text"]) in theirs for t in c["turns"])]
+    shared += [c["id"] for c in ALL if _norm(c["turns"][0]["text"]) in first]
+    assert not shared, sorted(set(shared))

@@ -93,7 +93,7 @@ def words_to_digits(text: str) -> str:
 
 def normalise(text: str) -> str:
     """Lower case, digits for spoken numbers, plain separators and units."""
-    text = text.replace("’", "'").replace("”", '"').replace("“", '"').replace("×", " x ")
+    text = text.replace("’", "'").replace("”", '"').replace("“", '"').replace("×", " x ").replace("&", " and ")
     text = words_to_digits(text.lower())
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
     text = re.sub(r"\ba dozen\b", "12", text)

@@ -44,10 +44,14 @@ _NOT_NAMES = {
     "lost", "signed", "scheduled", "completed", "proposal", "estimate", "follow", "lead", "contract", "deposit",
     "payment", "payments", "owes", "please", "thanks", "number", "numbers", "customer", "customers", "homeowner",
 }
+_STAGE_VERB = re.compile(r"\b(won|win|lost|lose|signed|sold|kill|killed|dead|close|closed|mark|move|bump|push|set|put)\b")
 _QUESTION = re.compile(r"(?:ok |so |and |hey )?(when|whens|what|whats|which|is|are|do|does|did|has|have|any)\b")
 _ON_THE_WEB = re.compile(r"\b(google|online|internet|the web|web search|search the web|look it up online)\b")
 _PRICE_WORDS = re.compile(r"\b(price|prices|priced|pricing|cost|costs|pay|paying|charge|charging|sell|selling|how much|per (?:square|sq|foot|ft|bundle|roll|piece|window)|run us|going rate)\b")
-_VERB_FOLLOWERS = {"it", "as", "the", "this", "that", "job", "them", "him", "her", "down", "off", "up", "a", "an", "my", "our", "all", "these", "those", "to", "in", "into"}
+_VERB_FOLLOWERS = {
+    "it", "as", "the", "this", "that", "job", "them", "him", "her", "down", "off", "up", "a", "an", "my", "our", "all",
+    "these", "those", "to", "in", "into", "do", "be", "you", "need", "have", "call", "get", "go",
+}
 _PRONOUNS = re.compile(
     r"\b(her|hers|his|him|he|she|they|them|their|theirs|thier|em|that one|this one|the same|same job|same customer|"
     r"it|its|there|that job|this job|that customer|this customer|the customer|the homeowner|the homeowners|that guy|"
@@ -266,10 +270,15 @@ class Reader:
                 return "crm.facts"
         if intent == "crm.facts" and rep_named and not customer_named and "jobs" in asked:
             return "crm.rep_jobs"
+        question = bool(_QUESTION.match(low)) or low.rstrip().endswith("?")
+        if intent == "crm.facts" and not customer_named and not rep_named and not _PRONOUNS.search(low) and self._stage(low, d) is not None:
+            return "crm.stage_jobs"  # "pull the lost list"
+        if intent == "crm.facts" and customer_named and not asked and not question and _STAGE_VERB.search(low) and self._stage(low, d, after_verb=True):
+            return "crm.change_stage"  # "we won the roof job for robert johnson", "kill the walsh job"
         in_focus = bool(_PRONOUNS.search(low) and (focus.job_id or focus.customer_id))
         if intent == "crm.calendar" and day_range(low, now) is None and not rep_named and (customer_named or in_focus):
             return "crm.facts"
-        if intent in ("crm.book", "crm.reschedule") and moment(low, now) is None and _QUESTION.match(low) and asked:
+        if intent in ("crm.book", "crm.reschedule") and moment(low, now) is None and question and asked:
             return "crm.facts"  # "whens the next appt for 1035" asks, it does not book
         other_fields = [f for f in asked if f not in _NAMED_BY.get(intent, ())]
         if other_fields and intent in _WRITES:
@@ -345,7 +354,7 @@ class Reader:
             said = original.get(name) or original.get(name + "s") or ""
             if name in _WORDLIKE_NAMES and not ((said[:1].isupper() and n > 0) or n - 1 in positions or n + 1 in positions):
                 following = words[n + 1] if n + 1 < len(words) else ""
-                if n == 0 or following in _VERB_FOLLOWERS or following.isdigit():
+                if following in _VERB_FOLLOWERS or following.isdigit():
                     continue
             kept.append((n, name))
         kept_positions = {n for n, _ in kept}
@@ -370,8 +379,13 @@ class Reader:
                     user_sets.append(both_u)
                     i += 2
                     continue
-            customer_sets.append(set(directory.customer_tokens.get(name, set())))
-            user_sets.append(set(directory.user_tokens.get(name, set())))
+            initial = words[n + 1] if n + 1 < len(words) and len(words[n + 1]) == 1 else ""
+            people = set(directory.user_tokens.get(name, set()))
+            if initial:
+                # "Mike R": the Mike whose last name starts with R.
+                people = {u for u in people if directory.users[u].last.casefold().startswith(initial)} or people
+            customer_sets.append(set(directory.customer_tokens.get(name, set())) if not (initial and people) else set())
+            user_sets.append(people)
             i += 1
         m.named_person = bool(kept)
         for ids in customer_sets:
@@ -402,6 +416,15 @@ class Reader:
         if not customers and mentions.named_person and mentions.user_ids and not mentions.customer_ids:
             customers = []
         if not customers:
+            if focus.job_id and focus.job_id in directory.jobs and re.search(r"\bother (job|one)\b", low):
+                job = directory.jobs[focus.job_id]
+                others = [j for j in directory.jobs_of(job.customer_id) if j.id != job.id]
+                customer = directory.customers.get(job.customer_id)
+                if len(others) == 1:
+                    return customer, others[0], [], None
+                if others:
+                    return None, None, [_job_candidate(j, customer) for j in others], None
+                return customer, None, [], f"{customer.full_name if customer else 'They'} have no other job."
             if focus.job_id and focus.job_id in directory.jobs:
                 job = directory.jobs[focus.job_id]
                 customer = directory.customers.get(job.customer_id)
@@ -430,6 +453,9 @@ class Reader:
         if mentions.unknown_first is not None:
             # Never swap the first name said for another: ask, naming who there is.
             return None, None, [_customer_candidate(c, directory) for c in customers[:6]], None
+        if len(customers) > 1 and focus.customer_id in {c.id for c in customers} and not (mentions.trades or mentions.towns):
+            # "back to steven" while Steven Kaplan is in focus: the one in focus, not every Steven.
+            customers = [directory.customers[focus.customer_id]]
         if len(customers) > 1:
             narrowed = _narrow(customers, mentions, directory)
             if len(narrowed) == 1:
@@ -769,7 +795,7 @@ class Reader:
 
 
 # Fields that belong to one job: asked of a customer with several, the answer starts with "which one?".
-_ONE_JOB_FIELDS = {"stage", "contract_amount", "deposit", "payments", "balance", "install_date", "proposals"}
+_ONE_JOB_FIELDS = {"stage", "contract_amount", "deposit", "payments", "balance", "install_date", "proposals", "notes"}
 # The field words a write names by its nature ("add a note", "book an inspection").
 _NAMED_BY = {
     "crm.add_note": ("notes",),

@@ -50,18 +50,20 @@ def normalise(text: str) -> str:
 
 FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "phone": ("phone", "number", "cell", "call her", "call him", "call them", "reach her", "reach him", "digits", "mobile",
-              "need to call", "who do i call", "whats the #", "what is the #", "phone #", "the #"),
+              "need to call", "who do i call", "whats the #", "what is the #", "phone #", "the #", "home #", "cell #", "contact #", "#?"),
     "email": ("email", "e-mail", "mail address", "emial", "emal"),
     "address": ("address", "where does", "where do they live", "where is the house", "live", "located"),
     "stage": ("stage", "status", "where are we", "where we at", "where do we stand", "standing", "at with", "update on", "how is the", "how's the"),
     "rep": ("rep", "salesman", "sales person", "salesperson", "who has", "who's got", "who is on", "assigned", "handling", "working it", "who owns", "estimator"),
     "contract_amount": ("contract", "sold for", "sell for", "sale price", "price of the job", "job price", "worth", "how much is the job", "signed for", "contract total", "job total"),
     "deposit": ("deposit", "down payment", "put down", "downpayment"),
-    "payments": ("payment", "payments", "paid", "collected"),
-    "balance": ("owe", "owes", "owed", "owing", "balance", "outstanding", "left to pay", "still due", "open invoice", "due"),
-    "install_date": ("install", "installation", "start date", "starting", "start", "crew", "build date", "production date"),
+    "payments": ("payment", "payments", "paid", "collected", "received", "money in", "have we gotten", "have we got"),
+    "balance": ("owe", "owes", "owed", "owing", "balance", "outstanding", "left to pay", "still due", "open invoice", "due",
+                "left to collect", "to collect", "still to collect"),
+    "install_date": ("install", "installation", "start date", "starting", "start", "crew", "build date", "production date", "install day"),
     "next_appointment": ("next appointment", "appointment", "next visit", "visit", "inspection", "meeting", "when are we going",
-                         "when do we see", "scheduled", "out there", "there next", "going out", "see them next", "see her next", "see him next"),
+                         "when do we see", "when do i see", "scheduled", "out there", "there next", "going out", "see them next",
+                         "see her next", "see him next", "see them again", "see her again", "see him again"),
     "notes": ("note", "notes", "last contact", "latest", "last touch", "heard from", "talked to", "spoke", "history", "log"),
     "proposals": ("proposal", "quote", "bid", "estimate sent"),
     "jobs": ("jobs", "projects", "what do they have", "how many jobs"),
@@ -102,6 +104,8 @@ def fields_asked(low: str) -> list[str]:
         close = _close_field(word)
         if close is not None and close not in found:
             found.append(close)
+    if "stage" not in found and re.search(r"\bwhere(?:'s| is| are| r)\b.{1,60}\bat\b\s*\??$", low):
+        found.append("stage")  # "where is julie castillo at"
     found.sort(key=_FIELD_ORDER.index)
     if "address" in found and re.search(r"\be-?mail address", low) and not re.search(r"\b(home|street|mailing|house) address|\baddress and\b|\band address\b", low):
         found.remove("address")
@@ -254,18 +258,26 @@ def percentages(low: str) -> list[float]:
 
 # --- approvals -------------------------------------------------------------------------------
 
-_AFFIRMATIVE = re.compile(
-    r"(?:y|ya|yes|yess|yeah|yea|yep|yup|sure|ok|okay|k|confirm|confirmed|correct|approve|approved|do it|go ahead|"
-    r"go for it|please do|sounds good|looks good|lgtm|perfect|send it|ship it|absolutely|definitely|that's right|"
-    r"thats right|right|affirmative)"
-)
-_AFFIRMATIVE_WHOLE = re.compile(
-    rf"^(?:(?:ok|okay|yes|yeah|yep|sure|great|perfect|cool)[ ,!.]*)?{_AFFIRMATIVE.pattern}(?:[ ,!.]*(?:please|pls|thanks|thank you|do it|go ahead|"
-    r"add it|book it|create it|save it|send it|move it|thx|ty|👍))*[ .!]*$"
-)
+# A yes is a short message made only of approving words, with at least one that approves by
+# itself; any other word ("but", "wait", "change", a name) makes it something else.
+_APPROVING = {
+    "y", "ya", "yah", "yes", "yess", "yeah", "yea", "yep", "yup", "sure", "ok", "okay", "k", "kk", "confirm", "confirmed",
+    "correct", "approve", "approved", "go", "ahead", "do", "it", "please", "pls", "thanks", "thank", "you", "thx", "ty",
+    "sounds", "looks", "good", "great", "perfect", "lgtm", "send", "ship", "book", "add", "save", "move", "create", "lets",
+    "let's", "absolutely", "definitely", "right", "that's", "thats", "affirmative", "for", "yes,", "cool", "👍", "✅",
+}
+_APPROVES_ALONE = {
+    "y", "ya", "yah", "yes", "yess", "yeah", "yea", "yep", "yup", "sure", "ok", "okay", "k", "kk", "confirm", "confirmed",
+    "correct", "approve", "approved", "go", "lgtm", "perfect", "absolutely", "definitely", "affirmative", "👍", "✅",
+}
+_NOT_A_YES = {"no", "not", "don't", "dont", "wait", "hold", "cancel", "stop", "never", "nah", "nope"}
 
 
 def is_affirmative(text: str) -> bool:
     """The whole message says yes, and nothing else: the only words that approve a write."""
-    low = normalise(text)[:80].replace("whats", "what is")
-    return bool(_AFFIRMATIVE_WHOLE.match(low)) or low in ("👍", "✅")
+    low = text.casefold().replace("’", "'")[:80]
+    words = re.findall(r"[a-z']+|👍|✅", low)
+    phrases = {"sounds good", "looks good", "do it", "go ahead", "go for it", "please do", "that's right", "thats right", "ship it", "send it"}
+    if not words or len(words) > 6 or _NOT_A_YES.intersection(words) or not set(words) <= _APPROVING:
+        return False
+    return bool(_APPROVES_ALONE.intersection(words)) or any(p in " ".join(words) for p in phrases)

@@ -115,6 +115,9 @@ def _day(text: str, today: dt.date) -> tuple[dt.date, str] | None:
             # The proposal shows the concrete date, so a rep who meant another week says so.
             if ahead == 0:
                 ahead = 7
+            if (g.get("which") or "").lower() == "next" and today.weekday() < 5 and ahead < 7 and target > today.weekday():
+                # "next tuesday" said early in the week means next week's, not this week's.
+                ahead += 7
             return today + dt.timedelta(days=ahead), m.group(0)
         month = MONTHS.get((g.get("mon") or g.get("mon2") or "").lower()) or (
             int(g["m"]) if g.get("m") else None
@@ -138,7 +141,9 @@ def _day(text: str, today: dt.date) -> tuple[dt.date, str] | None:
 
 
 def _time(text: str) -> tuple[dt.time, str] | None:
-    for m in _TIME.finditer(text):
+    # "tomorrow morning 9:30": a clock time said outright beats the part of the day.
+    matches = sorted(_TIME.finditer(text), key=lambda m: 1 if m.groupdict().get("part") else 0)
+    for m in matches:
         g = m.groupdict()
         if g.get("h"):
             hour, minute = int(g["h"]), int(g.get("min") or 0)
@@ -185,6 +190,27 @@ def parse_range(
     low = text.lower()
     today = dt.datetime.combine(now.date(), dt.time())
     week_start = today - dt.timedelta(days=today.weekday())
+    if "week after next" in low:
+        start = week_start + dt.timedelta(days=14)
+        return start, start + dt.timedelta(days=7), "the week after next"
+    if "weekend" in low:
+        saturday = week_start + dt.timedelta(days=5 + (7 if "next weekend" in low else 0))
+        return saturday, saturday + dt.timedelta(days=2), "the weekend"
+    if re.search(r"\brest of (?:the|this) week\b", low):
+        return today, week_start + dt.timedelta(days=7), "the rest of the week"
+    m = re.search(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b", low)
+    if m and 1 <= int(m.group(1)) <= 31 and not re.search(r"\b(" + _MON + r")\b", low):
+        nth = int(m.group(1))
+        month_first = today.replace(day=1)
+        candidates = []
+        for shift in (-1, 0, 1):
+            first = (month_first + dt.timedelta(days=32 * shift)).replace(day=1) if shift >= 0 else (month_first - dt.timedelta(days=1)).replace(day=1)
+            try:
+                candidates.append(first.replace(day=nth))
+            except ValueError:
+                continue
+        start = min(candidates, key=lambda d: abs((d - today).days))
+        return start, start + dt.timedelta(days=1), m.group(0)
     if "next week" in low:
         start = week_start + dt.timedelta(days=7)
         return start, start + dt.timedelta(days=7), "next week"

@@ -371,5 +371,6 @@ async def appointments_between(
     whose = f" for {rep.full_name}" if rep is not None else ""
     if not found:
         return f"No {what}{whose} on {span}."
-    head = f"**{len(found)} {what}**{whose} on {span}:"
+    noun = what if len(found) != 1 else what.removesuffix("s")
+    head = f"**{len(found)} {noun}**{whose} on {span}:"
     return "\n".join([head, *(f"- {appointment_line(a, customers, users)}" for a in found)])

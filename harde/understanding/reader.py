@@ -44,6 +44,8 @@ _NOT_NAMES = {
     "lost", "signed", "scheduled", "completed", "proposal", "estimate", "follow", "lead", "contract", "deposit",
     "payment", "payments", "owes", "please", "thanks", "number", "numbers", "customer", "customers", "homeowner",
 }
+_SCHEDULE_NOUN = re.compile(r"(?:'s|s|\bthe|\bmy|\bhis|\bher|\bour|\btheir)\s+(?:schedule|calendar)\b")
+_LIST_WORDS = re.compile(r"\b(list|jobs|deals|pipeline|board)\b")
 _STAGE_VERB = re.compile(r"\b(won|win|lost|lose|signed|sold|kill|killed|dead|close|closed|mark|move|bump|push|set|put)\b")
 _QUESTION = re.compile(r"(?:ok |so |and |hey )?(when|whens|what|whats|which|is|are|do|does|did|has|have|any)\b")
 _ON_THE_WEB = re.compile(r"\b(google|online|internet|the web|web search|search the web|look it up online)\b")
@@ -222,6 +224,8 @@ class Reader:
         ):
             # A field of a customer or job named, or of the one in focus, is a CRM question whatever it resembles.
             intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
+        if intent != "crm.stage_jobs" and not named and not _PRONOUNS.search(low) and _LIST_WORDS.search(low) and self._stage(low, directory):
+            intent, agent, confidence = "crm.stage_jobs", "crm", max(confidence, CONFIDENT)  # "pull the lost list"
         if (
             intent != "pricing"
             and not named
@@ -271,6 +275,12 @@ class Reader:
         if intent == "crm.facts" and rep_named and not customer_named and "jobs" in asked:
             return "crm.rep_jobs"
         question = bool(_QUESTION.match(low)) or low.rstrip().endswith("?")
+        if intent == "crm.create_job" and m.job_ids:
+            return "crm.facts"  # "open up job #1049" opens the one there is
+        if intent == "crm.book" and _SCHEDULE_NOUN.search(low):
+            said = moment(low, now)
+            if said is None or not said.has_time:
+                return "crm.calendar"  # "mike reeds schedule the 27th"
         if intent == "crm.facts" and not customer_named and not rep_named and not _PRONOUNS.search(low) and self._stage(low, d) is not None:
             return "crm.stage_jobs"  # "pull the lost list"
         if intent == "crm.facts" and customer_named and not asked and not question and _STAGE_VERB.search(low) and self._stage(low, d, after_verb=True):
@@ -322,7 +332,7 @@ class Reader:
                     m.job_ids.append(int(said))
                 elif m.missing_job is None and not _APPOINTMENT_ID.search(low) and not _NOTE_ID.search(low):
                     before = scanned[max(0, hit.start() - 6) : hit.start()]
-                    if hit.group(1) or re.search(r"\b(on|for|of|about|is|to)\s$", before):
+                    if hit.group(1) or re.search(r"\b(on|for|of|about|is|to|sold|with|re)\s$", before):
                         m.missing_job = said
         for hit in _PHONE.finditer(low):
             customer = directory.phones.get("".join(hit.groups()))
@@ -805,7 +815,7 @@ _NAMED_BY = {
     "crm.create_job": ("jobs",),
 }
 # Words that end the "which job" part of a note typed without a colon.
-_REFERENCE_WORDS = {"job", "it", "her", "him", "them", "this", "that", "file", "account", "house", "project", "roof", "siding"}
+_REFERENCE_WORDS = {"job", "it", "her", "him", "them", "this", "that", "file", "account", "house", "project", "roof", "siding", "notes"}
 _WRITES = ("crm.change_stage", "crm.book", "crm.reschedule", "crm.add_note", "crm.create_job")
 _JOB_TOOLS = {"crm_add_note", "crm_change_stage", "crm_create_appointment", "crm_update_appointment"}
 _TITLES = {"Inspection": "Inspection", "Measure": "Measurements", "Estimate": "Estimate", "Install": "Install start"}

@@ -50,7 +50,7 @@ def normalise(text: str) -> str:
 
 FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "phone": ("phone", "number", "cell", "call her", "call him", "call them", "reach her", "reach him", "digits", "mobile",
-              "need to call", "who do i call", "whats the #", "what is the #", "phone #", "the #", "home #", "cell #", "contact #", "#?"),
+              "need to call", "who do i call", "whats the #", "what is the #", "phone #", "the #", "home #", "cell #", "contact #", "#?", "contact"),
     "email": ("email", "e-mail", "mail address", "emial", "emal"),
     "address": ("address", "where does", "where do they live", "where is the house", "live", "located"),
     "stage": ("stage", "status", "where are we", "where we at", "where do we stand", "standing", "at with", "update on", "how is the", "how's the"),
@@ -104,6 +104,8 @@ def fields_asked(low: str) -> list[str]:
         close = _close_field(word)
         if close is not None and close not in found:
             found.append(close)
+    if "phone" not in found and re.search(r"#(?!\s*\d)", low):
+        found.append("phone")  # "julie contact #"
     if "stage" not in found and re.search(r"\bwhere(?:'s| is| are| r)\b.{1,60}\bat\b\s*\??$", low):
         found.append("stage")  # "where is julie castillo at"
     found.sort(key=_FIELD_ORDER.index)

@@ -67,7 +67,6 @@ _MON = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_PATTERNS = [
     re.compile(r"\b(?P<iso>\d{4}-\d{2}-\d{2})\b"),
     re.compile(r"\b(?P<rel>day after tomorrow|today|tonight|tomorrow)\b", re.I),
-    re.compile(rf"\b(?:(?P<which>next|this|coming)\s+)?(?P<wd>{_WD})\.?\b", re.I),
     re.compile(
         rf"\b(?P<mon>{_MON})\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*(?P<y1>\d{{4}}))?",
         re.I,
@@ -77,6 +76,7 @@ _DAY_PATTERNS = [
         re.I,
     ),
     re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>\d{2,4}))?\b"),
+    re.compile(rf"\b(?:(?P<which>next|this|coming)\s+)?(?P<wd>{_WD})\.?\b", re.I),
 ]
 _TIME = re.compile(
     r"\b(?:at\s+|@\s*)?(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"

@@ -102,6 +102,12 @@ class IntentClassifier:
         model.fit(texts, labels)
         return model
 
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """The words seen in training."""
+        words = self.pipeline.named_steps["features"].transformer_list[0][1].vocabulary_
+        return frozenset(w for w in words if " " not in w)
+
     def scores(self, text: str) -> IntentScores:
         probabilities = self.pipeline.predict_proba([mask(text)])[0]
         classes = self.pipeline.classes_

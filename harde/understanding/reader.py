@@ -236,6 +236,9 @@ class Reader:
             and (not intent.startswith("crm.") or not (focus.customer_id or focus.job_id) or not points_back)
         ):
             intent, agent, confidence = "pricing", "pricing", max(confidence, CONFIDENT)
+        if confidence < UNSURE and not (mentions.customer_ids or mentions.job_ids or mentions.user_ids or asked) and self._reads_as_a_question(low):
+            # A real question nobody is sure of: the playbook answers it, or says plainly it has nothing.
+            intent, agent, confidence = "knowledge", "knowledge", UNSURE
         if not intent.startswith("crm."):
             if confidence < UNSURE and not mentions.customer_ids and not mentions.job_ids:
                 return Action(intent, "triage", confidence, reply=self._unsure(scores), focus=focus)
@@ -302,6 +305,14 @@ class Reader:
             if nothing_to_write:
                 return "crm.facts"
         return intent
+
+    def _reads_as_a_question(self, low: str) -> bool:
+        """Most of its words are words the classifier knows, and there are a few: not gibberish."""
+        words = re.findall(r"[a-z]{2,}", low)
+        if len(words) < 4:
+            return False
+        known = self.classifier.vocabulary
+        return sum(w in known for w in words) / len(words) >= 0.75
 
     def _unsure(self, scores: IntentScores) -> str:
         first, second = scores.ranked[0][0], scores.ranked[1][0]

@@ -575,6 +575,10 @@ class Assistant:
         """The rep said yes: resume the paused run with its writes approved, exactly once."""
         state = context.state
         pending = state.pending_run
+        if pending is not None and pending.user and pending.user != context.user:
+            # Only the rep who asked for the change may approve it.
+            await self._say(text, f"That change is waiting for {pending.user}'s yes, not yours; nothing was changed.", "triage", context, turn, queue)
+            return
         # Claimed before the write: a second yes finds nothing waiting.
         state.pending_run = None
         await self.store.save_state(context.conversation_id, state)

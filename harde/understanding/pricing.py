@@ -114,8 +114,10 @@ _PITCH = re.compile(
 )
 _DIMS = re.compile(
     rf"{_NUM}\s*(?:'|ft\.?|feet|foot)?\s*(?:x|by|\*)\s*{_NUM}\s*(?:'|ft\.?|feet|foot)?"
+    r"(?!\s*(?:in\b|inch|\"|downspouts?|elbows?))"  # "3x4 downspout" is a size, not a footprint
 )
 _AREA = re.compile(rf"{_NUM}\s*{_AREA_UNIT}")
+_BARE_FOOTPRINT = re.compile(rf"\bfootprint\s*(?:of|is|=|:)?\s*{_NUM}\b(?!\s*(?:/|x|by))")
 _SQUARES = re.compile(rf"{_NUM}\s*(?:squares?|sqs?\b)")
 _LENGTH = re.compile(rf"{_NUM}\s*(?:linear\s+|lin\.?\s+)?(?:feet|foot|ft\b\.?|lf\b|'(?!s))")
 _MONEY = re.compile(r"\$\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?:dollars|bucks)\b")
@@ -132,7 +134,7 @@ _COUNT_OF = re.compile(r"\b(\d+)\s+(windows?|doors?|garage doors?|downspouts?|co
 
 
 _MONEY_WORDS = re.compile(
-    r"\b(price|pric(e|ing)|cost|costs|estimate|quote|charge|how much|budget|bid|sell|margin|markup|mark[- ]?up|total|\$)"
+    r"\b(price|pric(e|ing)|cost|costs|estimate|quote|charge|how much|budget|bid|sell|margin|markup|mark[- ]?up|total|go(?:es)? for|\$)"
 )
 _ROOF_WORDS = re.compile(
     r"\b(roof|roofs|roofing|shingles?|squares?|bundles?|pitch|reroof|re-roof|ridge|hip|gable|footprint|tear[- ]?off)\b"
@@ -182,9 +184,26 @@ def _percent_role(text: str, start: int, end: int) -> str | None:
     return None
 
 
+# The words pricing questions are made of: a typo of one ("squaers", "priec", "waetr") is read as it.
+_VOCABULARY = ["square", "squares", "footprint", "pitch", "bundle", "bundles", "price", "prices", "cost", "costs", "margin", "markup", "siding", "gutter", "gutters", "downspout", "downspouts", "window", "windows", "water", "shield", "shingle", "shingles", "roof", "roofing", "feet", "foot", "linear", "waste", "estimate", "quote", "seamless", "vinyl", "roll", "rolls", "labour", "labor", "timberline", "duration", "landmark", "designer", "underlayment", "synthetic", "ridge", "starter", "drip", "edge", "flashing", "guard", "guards", "mesh", "hardie", "hardieplank", "carvedwood", "casement", "picture", "slider", "double", "hung", "fiberglass", "builder", "grade", "elbow", "aluminum", "round", "tearoff", "disposal", "dumpster", "charge"]
+
+
+def _correct(text: str) -> str:
+    from rapidfuzz import fuzz, process
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if word in _VOCABULARY or len(word) < 5:
+            return word
+        best = process.extractOne(word, _VOCABULARY, scorer=fuzz.ratio, score_cutoff=80)
+        return str(best[0]) if best is not None and abs(len(str(best[0])) - len(word)) <= 1 else word
+
+    return re.sub(r"[a-z]{5,14}", fix, text)
+
+
 def parse_question(text: str) -> PricingQuestion:
     """What a pricing question asks and the measures it gives."""
-    norm = normalise(text)
+    norm = _correct(normalise(text))
     q = PricingQuestion(text=text, normalised=norm)
     rest = norm
 
@@ -250,6 +269,9 @@ def parse_question(text: str) -> PricingQuestion:
         q.overhang_ft = float(overhang.group(1))
         rest = rest[: overhang.start()] + " ¦ " + rest[overhang.end() :]
     match, rest = _take(_AREA, rest)
+    if match is None:
+        # "footprint 1,700": a footprint named without its unit is in square feet.
+        match, rest = _take(_BARE_FOOTPRINT, rest)
     if match is not None:
         q.area_sqft = float(match.group(1))
         before, after = (

@@ -159,3 +159,15 @@ def test_material_quantities_and_lookups() -> None:
 
 def test_normalise_keeps_numbers_plain() -> None:
     assert normalise("2,400 Sq Ft at 15 percent") == "2400 sq ft at 15%"
+
+
+@pytest.mark.parametrize(
+    ("text", "check"),
+    [
+        ("35 squaers of timberline hdz, how many bundles", lambda q: q.squares == 35 and q.wants_bundles),
+        ("footprint 1,700, pitch 6/12, squarees", lambda q: q.area_sqft == 1700 and q.rise == 6),
+        ("what do we sell 3x4 downspout for", lambda q: q.length_ft is None and q.width_ft is None),
+    ],
+)
+def test_questions_typed_with_typos_and_sizes(text: str, check: object) -> None:
+    assert check(parse_question(text))  # type: ignore[operator]

@@ -145,7 +145,7 @@ async def job_facts(crm: CRM, job: Job, fields: Sequence[str], now: dt.datetime)
                 f"The open balance on {title} is **{money(summary.open_balance)}** "
                 f"(invoiced {money(summary.total_invoiced)}, paid {money(summary.total_paid)})."
                 if summary
-                else f"Nothing is invoiced on {title} yet: {reason}."
+                else f"Nothing is invoiced on {title}: {reason}."
             )
         elif field == "deposit":
             lines.append(f"Deposit on {title}: **{_deposit(summary)}**." if summary else f"No deposit on {title}: {reason}.")
@@ -154,7 +154,8 @@ async def job_facts(crm: CRM, job: Job, fields: Sequence[str], now: dt.datetime)
         elif field == "install_date":
             install = _next(appointments, now, "install") or next(iter(_appointments_of(appointments, now, "install")), None)
             lines.append(
-                f"The install on {title} starts **{describe(install.starts)}**." if install and install.starts
+                f"The install on {title} {'starts' if install.starts >= now else 'started'} **{describe(install.starts)}**."
+                if install and install.starts
                 else f"No install start is on the calendar for {title}, which is in {job.current_stage.name}."
             )
         elif field == "next_appointment":

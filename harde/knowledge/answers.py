@@ -67,6 +67,9 @@ def _label(hit: Hit) -> str:
     return hit.title
 
 
+_LIST_LINE = re.compile(r"^\s*(?:[-*]|\d+\.)\s", re.M)
+
+
 def _tidy(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text.strip())
 
@@ -87,7 +90,17 @@ def format_hits(query: str, hits: list[Hit]) -> str:
             shown.append(hit)
     parts = [f"**{_label(best)}**", _tidy(best.text)]
     for hit in shown[1:]:
-        parts.append(f"**Also relevant — {_label(hit)}:** {shorten(_tidy(hit.text), RELATED_CHARS)}")
+        text = _tidy(hit.text)
+        if _LIST_LINE.search(text):
+            # A list keeps its lines, so each item renders as a bullet.
+            kept: list[str] = []
+            for line in text.splitlines():
+                if kept and sum(len(k) for k in kept) + len(line) > RELATED_CHARS:
+                    break
+                kept.append(line)
+            parts.append(f"**Also relevant — {_label(hit)}**\n\n" + "\n".join(kept).strip())
+        else:
+            parts.append(f"**Also relevant — {_label(hit)}:** {shorten(text, RELATED_CHARS)}")
     # One entry per document, naming the sections the passages came from.
     sections: dict[str, list[str]] = {}
     titles: dict[str, str] = {}

@@ -46,6 +46,7 @@ _NOT_NAMES = {
 }
 _SCHEDULE_NOUN = re.compile(r"(?:'s|s|\bthe|\bmy|\bhis|\bher|\bour|\btheir)\s+(?:schedule|calendar)\b")
 _LIST_WORDS = re.compile(r"\b(list|jobs|deals|pipeline|board)\b")
+_BARE_PRONOUN = re.compile(r"^(?:and |& |what about |how about )?(?:hers|his|theirs|her|him|them)\s*\??$")
 _STAGE_VERB = re.compile(r"\b(won|win|lost|lose|signed|sold|kill|killed|dead|close|closed|mark|move|bump|push|set|put)\b")
 _QUESTION = re.compile(r"(?:ok |so |and |hey )?(when|whens|what|whats|which|is|are|do|does|did|has|have|any)\b")
 _ON_THE_WEB = re.compile(r"\b(google|online|internet|the web|web search|search the web|look it up online)\b")
@@ -185,6 +186,11 @@ class Reader:
             clar = focus.clarification
             asked_now = fields_asked(low)
             names_none = not (mentions.customer_ids or mentions.job_ids or mentions.named_person)
+            if names_none and scores.intent in _WRITES and clar.fills == "customer":
+                # A write before the "which one?" is answered ("put a note on it: ..."): ask about it instead.
+                asked_write = self._write_for_candidates(text, low, scores, mentions, clar, directory, now)
+                if asked_write is not None:
+                    return replace(asked_write, focus=replace(focus, clarification=asked_write.focus.clarification))
             if asked_now and names_none and clar.tool == "crm_facts" and (_PRONOUNS.search(low) or len(low.split()) <= 5):
                 # "and her email?" before the "which one?" is answered: keep asking, about the new field.
                 kept = replace(clar, arguments={**clar.arguments, "fields": asked_now})
@@ -305,6 +311,22 @@ class Reader:
             if nothing_to_write:
                 return "crm.facts"
         return intent
+
+    def _write_for_candidates(
+        self, text: str, low: str, scores: IntentScores, m: Mentions, clar: Clarification, d: Directory, now: dt.datetime
+    ) -> Action | None:
+        """The write the rep just asked for, held on the open question's candidates."""
+        first = clar.candidates[0]
+        probe_job = first.job_id or next((j.id for j in d.jobs_of(first.customer_id or -1)), None)
+        if probe_job is None:
+            return None
+        build = getattr(self, "_" + scores.intent.split(".", 1)[1])
+        probe: Action = build(text, low, m, Focus(customer_id=first.customer_id, job_id=probe_job), d, now, scores.confidence)
+        if probe.tool is None:
+            return probe if probe.reply else None
+        arguments = {k: v for k, v in probe.arguments.items() if k not in ("job_id", "customer_id")}
+        held = Clarification(question=clar.question, candidates=clar.candidates, intent=scores.intent, tool=probe.tool, arguments=arguments)
+        return Action(scores.intent, "crm", 0.6, reply=f"Before I do that: {clar.question}", focus=Focus(clarification=held))
 
     def _reads_as_a_question(self, low: str) -> bool:
         """Most of its words are words the classifier knows, and there are a few: not gibberish."""
@@ -578,6 +600,9 @@ class Reader:
     def _facts(self, text: str, low: str, m: Mentions, focus: Focus, d: Directory, now: dt.datetime, confidence: float) -> Action:
         fields = fields_asked(low)
         names_other = bool(m.customer_ids or m.job_ids or m.trades)
+        if not fields and not names_other and _BARE_PRONOUN.match(low) and focus.intent != "crm.facts":
+            # "and hers?" after a question about someone else's jobs: whose is not clear.
+            return Action("crm.facts", "crm", confidence, reply="Whose do you mean? Give me the name.", focus=focus)
         if not fields:
             fields = list(focus.fields) if (focus.fields and names_other and len(low.split()) <= 8) else ["overview"]
         if m.customer_ids == [] and m.named_person and m.user_ids and not m.job_ids:

@@ -281,3 +281,17 @@ def test_a_choice_by_position(reader: Reader, directory: Directory, reply: str) 
 def test_a_bad_clock_setting_is_named() -> None:
     with pytest.raises(ValueError, match="HARDE_NOW"):
         Settings(_env_file=None, now="tuesday")  # type: ignore[call-arg]
+
+
+def test_a_write_before_the_which_one_is_answered_waits_for_it(reader: Reader, directory: Directory) -> None:
+    _ask, note, linda, windows = conversation(
+        reader, directory, "whats the johnson balance", "put a note on it: called, left vm", "linda", "the windows one"
+    )
+    assert note.tool is None and note.reply is not None and "Linda" in note.reply
+    assert linda.tool is None  # Linda has two jobs: which one next
+    assert windows.tool == "crm_add_note" and windows.arguments == {"note": "called, left vm", "job_id": 1052}
+
+
+def test_a_bare_pronoun_after_another_topic_asks_whose(reader: Reader, directory: Directory) -> None:
+    _rep, hers = conversation(reader, directory, "what jobs does mike reed have open rn", "and hers?")
+    assert hers.tool is None and hers.reply is not None and hers.reply.startswith("Whose")

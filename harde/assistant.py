@@ -126,6 +126,14 @@ def asks_a_question(turn: Turn) -> bool:
     return "?" in lines[0] or lines[-1].endswith("?")
 
 
+def _finish(result: Any, turn: Turn) -> str:
+    """The finished run's answer, recorded on the turn with the agent that gave it."""
+    answer = result.final_output if isinstance(result.final_output, str) else str(result.final_output or "")
+    turn.answer = answer
+    turn.agent = result.last_agent.name
+    return answer
+
+
 def _typed(spec: ToolSpec, arguments: dict[str, Any]) -> dict[str, Any]:
     """Arguments validated to the tool's own types (ISO strings to dates, lists, ints), as the SDK does."""
     hints = typing.get_type_hints(spec.func)
@@ -477,9 +485,7 @@ class Assistant:
         if result.interruptions:
             await self._pause(text, result, context, turn, queue)
             return
-        answer = result.final_output if isinstance(result.final_output, str) else str(result.final_output or "")
-        turn.answer = answer
-        turn.agent = result.last_agent.name
+        _finish(result, turn)
         new_items = result.to_input_list()[len(history) :]
         await session.add_items(new_items)
         queue.put_nowait(StateChanged(context.state.public_state()))
@@ -550,9 +556,7 @@ class Assistant:
                     state.reject(item, rejection_message="Not done: another part of the request could not be done.")
             result = await self._run(self.agents[result.last_agent.name], state, context, turn, queue, result.last_agent.name)
             if not result.interruptions:
-                answer = result.final_output if isinstance(result.final_output, str) else str(result.final_output or "")
-                turn.answer = answer
-                turn.agent = result.last_agent.name
+                answer = _finish(result, turn)
                 await self.store.session(context.conversation_id).add_items([_user_item(text), _assistant_item(answer)])
                 return
         agent = result.last_agent.name
@@ -600,9 +604,7 @@ class Assistant:
         if result.interruptions:
             await self._pause(text, result, context, turn, queue)
             return
-        answer = result.final_output if isinstance(result.final_output, str) else str(result.final_output or "")
-        turn.answer = answer
-        turn.agent = result.last_agent.name
+        answer = _finish(result, turn)
         await self.store.session(context.conversation_id).add_items([_user_item(text), _assistant_item(answer)])
         queue.put_nowait(StateChanged(context.state.public_state()))
 

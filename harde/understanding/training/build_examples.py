@@ -4,7 +4,8 @@
 
 Lines are made from templates x paraphrases x slot fillers x reps' noise, with a fixed seed,
 so a rebuild gives byte-identical files. The held-out split uses its own templates and its
-own filler names (see ``templates.py`` and ``fillers.py``) and is built first; a training
+own filler names (see ``templates.py`` and ``fillers.py``) and is built first. The training
+split also gets the extra train-only templates and targets of ``templates_more.py``; a training
 line that happens to equal a held-out line is not kept, and a text produced under two
 intents within a split is dropped from it.
 
@@ -25,7 +26,9 @@ from collections import Counter
 from pathlib import Path
 
 from . import fillers, grammar, noise
-from .templates import HELDOUT_TARGETS, QUESTION_INTENTS, SHORT_INTENTS, TARGETS, TEMPLATES
+from .templates import HELDOUT_TARGETS, QUESTION_INTENTS, SHORT_INTENTS, TEMPLATES
+from .templates import TARGETS as CORE_TARGETS
+from .templates_more import EXTRA_TARGETS, MORE_TEMPLATES
 
 SEED = 20261123
 MAX_TRIES_PER_LINE = 40
@@ -34,7 +37,10 @@ HERE = Path(__file__).resolve().parent
 TRAIN_PATH = HERE / "examples.jsonl"
 HELDOUT_PATH = HERE / "heldout.jsonl"
 
-INTENTS = tuple(TARGETS)
+INTENTS = tuple(CORE_TARGETS)
+
+# Training lines per intent: the core targets plus the lines the extra templates bring.
+TARGETS: dict[str, int] = {i: n + EXTRA_TARGETS.get(i, 0) for i, n in CORE_TARGETS.items()}
 
 Example = dict[str, str]
 
@@ -53,12 +59,28 @@ def _kind(intent: str) -> str:
     return "command"
 
 
+def all_templates() -> dict[str, dict[str, list[str]]]:
+    """Each intent's templates per split: ``templates.py``, with the train-only templates of
+    ``templates_more.py`` appended to ``train`` (the held-out lists are untouched)."""
+    unknown = (set(MORE_TEMPLATES) | set(EXTRA_TARGETS)) - set(TEMPLATES)
+    if unknown:
+        raise SystemExit(f"templates_more.py names unknown intent(s): {sorted(unknown)}")
+    out: dict[str, dict[str, list[str]]] = {}
+    for intent, splits in TEMPLATES.items():
+        more = MORE_TEMPLATES.get(intent, [])
+        repeated = (set(more) & set(splits["train"])) | {t for t in more if more.count(t) > 1}
+        if repeated:
+            raise SystemExit(f"{intent}: template(s) repeated in templates_more.py: {repeated}")
+        out[intent] = {"train": splits["train"] + more, "heldout": splits["heldout"]}
+    return out
+
+
 def parsed_templates() -> dict[str, dict[str, list[grammar.Seq]]]:
     known = _known_slots()
     out: dict[str, dict[str, list[grammar.Seq]]] = {}
     if not set(TEMPLATES) == set(TARGETS) == set(HELDOUT_TARGETS):
         raise SystemExit(f"templates and targets disagree: {set(TEMPLATES) ^ set(TARGETS)}")
-    for intent, splits in TEMPLATES.items():
+    for intent, splits in all_templates().items():
         out[intent] = {}
         for split in ("train", "heldout"):
             trees = [grammar.parse(t) for t in splits[split]]
@@ -79,7 +101,7 @@ def _known_slots() -> set[str]:
     pools = fillers.build_pools(fillers.load_seed())
     rng = random.Random(0)
     candidates = set()
-    for splits in TEMPLATES.values():
+    for splits in all_templates().values():
         for split in splits.values():
             for t in split:
                 candidates |= grammar.slots(grammar.parse(t))

@@ -1,0 +1,783 @@
+"""More training-only request templates per intent: other verbs, sentence shapes and registers.
+
+``templates.py`` holds the core paraphrases; this module widens the training split with the
+ways reps actually type on a phone: fragments ("#1042 balance?", "walsh job - stage"),
+imperatives next to questions, questions with and without a question word, filler ("quick
+one", "hey can you"), British next to US wording ("diary", "postcode", "labour", "rang"),
+outcomes said instead of stage names ("we won it", "they went with someone else"), notes
+without a colon, dictations with slashes and dashes, and typos of the words that pick an
+intent ("sript", "primr").
+
+These templates feed ``examples.jsonl`` only (``build_examples.py`` appends them to each
+intent's ``train`` list); the held-out split and ``heldout.jsonl`` do not see them. Same
+grammar and slot names as ``templates.py``: ``(a|b)``, ``[optional]``, ``{slot}``.
+
+The lines they bring come on top of the training targets in ``templates.py``
+(``EXTRA_TARGETS``, about 40% more per intent), so the intents keep their proportions.
+"""
+
+from __future__ import annotations
+
+# Extra training lines per intent, on top of templates.TARGETS.
+EXTRA_TARGETS: dict[str, int] = {
+    "crm.facts": 300,
+    "crm.rep_jobs": 110,
+    "crm.calendar": 120,
+    "crm.stage_jobs": 110,
+    "crm.company": 80,
+    "crm.add_note": 110,
+    "crm.change_stage": 110,
+    "crm.book": 110,
+    "crm.reschedule": 110,
+    "crm.create_job": 90,
+    "knowledge": 240,
+    "analysis": 120,
+    "web_search": 130,
+    "scripting": 130,
+    "new_clients": 140,
+    "pricing": 140,
+    "smalltalk": 70,
+    "confirm": 70,
+    "cancel": 70,
+}
+
+MORE_TEMPLATES: dict[str, list[str]] = {}
+
+# --------------------------------------------------------------------------------------
+# crm.facts: one customer or one job, asked the short way
+# --------------------------------------------------------------------------------------
+MORE_TEMPLATES["crm.facts"] = [
+    # fragments
+    "{job} (balance|deposit|stage|status|rep|address|install date)?",
+    "{last} (job|roof|siding|gutters|windows) - (stage|status|balance|rep|address)",
+    "{last} (balance|deposit|contract amount|install date|address|cell)?",
+    "(balance|deposit|stage|rep) (on|for) {last}?",
+    "{fam}, signed or not?",
+    "{job} (paid|paid up|paid off) (yet|or not)?",
+    "{fam} deposit (in|received|paid) (yet|)?",
+    "{phone} - (whose number is this|who's this|customer?)",
+    # contact details, other words
+    "(cell|mobile|mobile number|home phone) (for|on) {name}?",
+    "(text|send) me {full}'s (number|cell|address|email)",
+    "(zip|zip code|postcode) (for|on) {fam}?",
+    "(got|have we got) (an|the) email (for|on) {fam}?",
+    "(need|i need) the (address|phone|email) for {tjob}",
+    "(what's|whats) {fam}'s (street|address|town)?",
+    # rep
+    "(who's|whos) looking after {fam}?",
+    "which rep's got {tjob}?",
+    "is {repf} still the rep on {job}?",
+    # stage and status
+    "(where'd|where did) we (land|end up) (on|with) {tjob}?",
+    "(any|what's the) update on the {last} (job|deal|proposal)?",
+    "(what|which) (stage|status) (are|is) {fam} at (now|currently|)?",
+    "did we ever (send|get out) the proposal (to|for) {fam}?",
+    "what did {fam} (end up|wind up) signing (for|)?",
+    # money
+    "(quick one|hey can you|can u) (check|tell me) what's left on {fam}'s balance",
+    "(how much|what) (do|does) {fam} (have|still have) left to pay?",
+    "is there (still|) money owed on {tjob}?",
+    "did the deposit come in (on|for|from) {fam}?",
+    "(remind me|refresh me on) (what|how much) we quoted {fam}",
+    "(what|how much) was the {last} (estimate|quote|bid)?",
+    # dates
+    "(when's|when is) {tjob} (going in|getting installed|kicking off)?",
+    "(has|did) the install (on|for) {job} (start|started) yet?",
+    "(how long|how many days) since we (talked to|heard from|spoke to) {fam}?",
+    "{fam} - when did we last (speak|talk)?",
+    # notes, file, history
+    "what (did|have) we (write|put down|note) (about|on) {tjob} (last|lately)?",
+    "(anything new|any new notes) on {fam}?",
+    "(pull|grab|get) me the (file|details|info) on {tjob}",
+    "show me everything (on|for) {job}",
+    "(look at|check) {job} and tell me the (stage|balance|rep)",
+    "(is|are) {fam} (an existing|a current|a past) customer?",
+    "(have we (worked for|done a job for)|did we ever (work for|do a job for)) {full} before?",
+]
+
+# --------------------------------------------------------------------------------------
+# crm.rep_jobs: one rep's jobs or pipeline
+# --------------------------------------------------------------------------------------
+MORE_TEMPLATES["crm.rep_jobs"] = [
+    "{rep} - (open jobs|pipeline|deals|jobs)?",
+    "{repf} (jobs|deals) (in|at) {stage}",
+    "(how many|what) (jobs|deals) (has|) {repf} got (on|going|open)?",
+    "(what's|whats) {repf} (sitting on|carrying) (right now|at the moment|)?",
+    "(anything|what's) (open|outstanding) for {rep}?",
+    "(give me|show) {repf}'s book",
+    "{repf}'s (jobs|deals) by stage",
+    "(how's|hows) {repf}'s (book|month|pipe) looking?",
+    "(what|which) jobs (has {repf} (got|been given|been assigned)|does {repf} have)?",
+    "(which|what) (customers|homeowners) (does|is) {repf} (have|working with|looking after)?",
+    "what (did {repf} (sell|close)|has {repf} (sold|closed)) (this month|this quarter|so far|)?",
+    "(how much|what) is {repf} (carrying|holding) in {stage}?",
+    "(list|show) (everything|all jobs) (assigned to|owned by|under) {rep}",
+    "(how many|what) (open|active) (jobs|deals) (has|does) {rep} (got|have) (left|)?",
+    "(what's|whats) (in|on) {repf}'s (list|queue|board)?",
+    "(my|show my|show me my) (active|open|signed) (jobs|deals)",
+    "what am i (working|chasing) (right now|this week|)?",
+    "(what|which) of my (jobs|deals) are (in|at) {stage}?",
+    "(any|do i have any) (deals|jobs) (stuck|sitting) in {stage}?",
+    "(what|which) (jobs|deals) (am i|is {repf}) waiting on a (signature|decision) (for|on)?",
+    "(what's|whats) {repf}'s (biggest|largest) (deal|job) (right now|)?",
+    "(total|sum) of {repf}'s (open|signed) (deals|jobs)?",
+    "{rep} (leads|estimates|proposals) (still|) open?",
+    "(do i|does {repf}) have (any|) {anytrade} (jobs|deals) (going|open)?",
+    "(pull up|open) {repf}'s (jobs|pipeline|deals) (list|)",
+    "(who|what customers) (are|is) on {repf}'s (list|plate)?",
+    "(what|which) jobs are (mine|{repf}'s)?",
+    "(what's|whats) (assigned|given) to me (right now|)?",
+    "(where is|where's) {repf} at with (his|her) (deals|pipeline)?",
+    "(quick one|hey can you|can u) (pull|show) (my|{repf}'s) (open|active) (deals|jobs)",
+    "(how many|what) (leads|estimates) (did {repf} get|has {repf} got) (this week|this month|)?",
+]
+
+# --------------------------------------------------------------------------------------
+# crm.calendar: what is booked when (not one customer's facts)
+# --------------------------------------------------------------------------------------
+MORE_TEMPLATES["crm.calendar"] = [
+    "how busy (are we|is {repf}|am i) {date}?",
+    "(what's|whats) on (for|) {date}?",
+    "anything (on|booked|scheduled) {date}?",
+    "{date}, what (do|have) (i|we) got?",
+    "(who's|who is) (out|on the road|in the field) {range}?",
+    "(what|which) (jobs|installs) (start|kick off|are starting) {date}?",
+    "(how many|any) (sits|consults|estimates) (do we have|booked|on the books) {range}?",
+    "(show|list) (everything|all appts|all the appointments) (booked|scheduled) for {date}",
+    "(is there anything|are there any appts|have we got anything) (at|around) {time} {date}?",
+    "(do i|does {repf}) have {an_appt} {date}?",
+    "whose (appts|appointments) are {date}?",
+    "(what's|whats) the (diary|calendar|schedule) (like|looking like) {date}?",
+    "is {repf} (booked|busy|free|available) {date}?",
+    "(when's|whens) (my|{repf}'s) next (free|open) (slot|window)?",
+    "(what time|when) are (my|{repf}'s) (appts|appointments) {date}?",
+    "(can you|pls) (check|look at) the calendar (for|) {date}",
+    "(what's|whats) (lined up|on tap|scheduled) {range}?",
+    "(who|which reps) (are|is) (free|available) {date} (at {time}|)?",
+    "(how full|how packed) is (the calendar|the schedule|{repf}'s week) {range}?",
+    "my (day|week|schedule) {date}?",
+    "(where|what) are (my|{repf}'s) (stops|visits) {date}?",
+    "(first|last) (appt|appointment) {date}?",
+    "(anything|any appts) (booked|) (in|near) {town} {range}?",
+    "(what's|whats) the (lineup|rundown) (for|) {date}?",
+    "(how many|what) (installs|inspections|measures) (have we got|are on) {range}?",
+    "(calendar|schedule|appts) check {date}?",
+    "(any|are there) (gaps|openings|open slots) (in the schedule|on the calendar) {range}?",
+    "(am i|is {repf}) (doing|running) anything {date}?",
+    "(who's|whos) (covering|doing) the {appt}s {date}?",
+    "(tell me|remind me) what's (on|booked) {date}",
+    "(quick one|hey can you|can u) (tell me|check) (how busy|how full) (we are|the calendar is|{repf} is) {date}",
+    "(what does|how does) (the calendar|the schedule) look {range}?",
+]
+
+# --------------------------------------------------------------------------------------
+# crm.stage_jobs: jobs across customers by stage or status
+# --------------------------------------------------------------------------------------
+MORE_TEMPLATES["crm.stage_jobs"] = [
+    "{stage} (list|pile|bucket)?",
+    "{anytrade} jobs (in|at) {stage}?",
+    "(everything|all) (we have|that's) in {stage}",
+    "(how many|what) (deals|jobs) (are|have we got) (out|pending) (in|at) {stage}?",
+    "(what's|whats) (waiting|pending) (on|for) (a signature|the customer|a decision)?",
+    "(which|what) (proposals|estimates) (haven't|have not) (closed|been signed) (yet|)?",
+    "(any|which) jobs (haven't we|have we not) (heard back on|followed up on)?",
+    "(what|which) jobs (need|still need) (a follow up|follow up|to be scheduled)?",
+    "(how many|what) (jobs|deals) did we (win|close|sign) (this month|this week|so far this year|)?",
+    "(what|which) (jobs|installs) are (underway|in progress|going on) (right now|this week|)?",
+    "(open|all open) {anytrade} (jobs|deals|work)?",
+    "(who's|which customers are) (in|at) {stage}?",
+    "(which|what) {anytrade} (deals|jobs) did we lose?",
+    "(what's|whats) the {stage} count?",
+    "(number|count) of (jobs|deals) in {stage}?",
+    "(how much is sitting|what's the total value|what's the total) in {stage}?",
+    "(show me|list) (every|each) job (in|at) (the|) {stage} (stage|column)",
+    "(what|which) jobs (moved|went) to {stage} (this week|today|lately)?",
+    "(what's|whats) (the|our) backlog (of {anytrade} jobs|)?",
+    "(what|which) jobs (are|have been) (paid|closed|paid and closed) (this month|)?",
+    "(list|give me) (all|) (unsigned|open|pending) proposals",
+    "(how many|what) {anytrade} (leads|estimates) (came in|do we have) (this week|this month|)?",
+    "(any|are there any) jobs in {stage} (company wide|across the team|for anyone)?",
+    "(all|the whole) {stage} (pipeline|list) (please|)",
+    "(jobs|deals) (across|for) (the team|everyone|all reps) (in|at) {stage}",
+    "(what|which) jobs (are|have) (finished|wrapped up) (and|but) (not|haven't been) (paid|invoiced)?",
+    "(quick one|hey can you|can u) (pull|list) (all|) the {stage} (jobs|deals)",
+    "(open|active) jobs (company wide|overall|across the board)?",
+    "(anything|any jobs) (signed|sold|lost|completed) (today|this week|yesterday)?",
+    "(how many|what) (roofs|siding jobs|gutter jobs|window jobs) (have we (sold|lost)|did we (sell|lose)) (this month|this year|)?",
+]
+
+# --------------------------------------------------------------------------------------
+# crm.company: stages, trades, team, referral sources
+# --------------------------------------------------------------------------------------
+MORE_TEMPLATES["crm.company"] = [
+    "(who all|who) (is|are) on (our|the) (roster|team|crew)?",
+    "(what|which) (stages|statuses) (can|does) a job (go through|have)?",
+    "(how many|what) (steps|stages) (are there in|are in) the pipeline?",
+    "(what's|whats) the stage (after|before) {stage}?",
+    "(who|which) (reps|salespeople) (work|are) (here|at summit ridge)?",
+    "(who's|whos) (the|our) (office manager|estimator|project manager|production lead)?",
+    "(what|which) (services|trades|kinds of work) (do we|does summit ridge) (do|offer|sell)?",
+    "(do we|does the company) (do|offer) {anytrade} (work|jobs|)?",
+    "(list|name) (everyone|everybody) (on the team|in the company|in the crm)",
+    "(team|staff|rep) (list|roster|directory)",
+    "(where|how) (do|can) leads come from in the crm?",
+    "(what|which) (options|choices) (are there|do i have) for (the|) (lead|referral) source?",
+    "(what are|list) the (possible|available|valid) stages",
+    "(whos|who's) (in charge|the manager|running sales)?",
+    "(which|what) users (are|are set up) in (the system|hard-e|the crm)?",
+    "(what's|whats) the (full|complete) (list of stages|stage list)?",
+    "(what|which) trades (can|does) the crm (track|have)?",
+    "(is {anytrade} (a trade|one of our trades|in the trade list)|do we have {anytrade} as a trade)?",
+    "(stages|pipeline stages|job stages) (please|list|)?",
+    "(trades|trade list|our trades)?",
+    "(who|which) estimators (do we have|are there)?",
+    "(what's|whats) the last stage (in the pipeline|a job goes to)?",
+    "(what|which) stage (does a new lead|does a new job|do new leads) (start in|go in)?",
+    "(who's|who is) (in|on) (the office|the sales team|production)?",
+    "(who can|who do) i (tag|mention) (in notes|in the crm)?",
+    "(how many|what) (people|reps|staff) (do we have|are there) (on the road|in sales|in the office)?",
+    "(quick one|hey can you|can u) (list|tell me) the (stages|trades|reps|lead sources)",
+    "(who's|who is) on the sales team (besides|other than) me?",
+    "is {repf} (on the team|one of our reps|still with us)?",
+]
+
+# --------------------------------------------------------------------------------------
+# crm.add_note: notes said without a colon, logs of calls and visits
+# --------------------------------------------------------------------------------------
+MORE_TEMPLATES["crm.add_note"] = [
+    "note {job} {note}",
+    "{job} note {note}",
+    "note on the {last} job {note}",
+    "add note {tjob} {fact}",
+    "(just|) (put|stick) (in|on) {tjob} that {fact}",
+    "(write down|make a note) (on|for) {fam} {note}",
+    "{fam} {note}, (note it|log it|add it to the notes)",
+    "(log|put) this (on|under) {fam}: {fact}",
+    "(pls|please|can you) note {fam} {fact}",
+    "(add|append) to the notes (on|for) {job} {note}",
+    "(fyi|heads up) {fact}, (note it|add a note|log it) (on|for) {fam}",
+    "(just|) (spoke|talked) (with|to) {fam}, {fact}, (log it|note that|add a note)",
+    "(called|rang) {full} - {note} - (log it|note it|add that)",
+    "(update|add to) the file on {fam} (with|saying) {fact}",
+    "(note|log) (down|) {note} (on|for|under) {job}",
+    "(drop|stick|put) a (note|comment) on {job} {note}",
+    "(can you|pls|hey can you) (add|put) {note} (in|to) the notes (for|on) {fam}",
+    "(tag|ping) {repf} (in|on) a note (on|for) {job}: {note}",
+    "(leave|add) a note (to|for) {repf} on {tjob} {note}",
+    "(notes|note) {tjob} - {fact}",
+    "(log|record) a (call|visit|voicemail) (with|for|on) {fam} {note}",
+    "(add|put) (an update|a comment) on {fam}'s (job|file) - {fact}",
+    "(for the record|just so it's in the notes), {fact} (on {job}|for {fam})",
+    "(make sure|can you make sure) the notes (on {job}|for {fam}|) (say|show) {fact}",
+    "(mark down|jot) (that|) {fact} (for|on) {fam}",
+    "(new|quick) note (for|on) {tjob}, {note}",
+    "(add to|put in) (his|her|their) notes that {fact}",
+    "note to file (on|for) {fam}: {fact}",
+    "(quick one|hey can you|can u) (note|log) (on|for) {tjob} {note}",
+]
+
+# --------------------------------------------------------------------------------------
+# crm.change_stage: stage changes, often said as the outcome
+# --------------------------------------------------------------------------------------
+MORE_TEMPLATES["crm.change_stage"] = [
+    "we won (it|{tjob})(!|)",
+    "(we|i) (won|got|closed|sold) {tjob}(!|)[, (update it|mark it sold|move it to signed)]",
+    "{fam} went with (someone else|another company|{comp}), (mark it lost|close it out|kill it)",
+    "(they|{fam}) went with (someone else|another company|the other guy)",
+    "kill {tjob}",
+    "kill {job}, (they went with {comp}|dead deal|no go|it's dead)",
+    "(close|close out) {tjob} (as lost|as won|)",
+    "close it out (as lost|as won|as paid|)",
+    "(close|close out) the {last} job",
+    "{tjob} is dead(,| -) (mark it lost|kill it|close it out)",
+    "(it's|its) dead, mark {job} lost",
+    "{fam} signed (today|this morning|last night|tonight)(!|)",
+    "(got|we got) the signature (on|from) {fam}[, (update the stage|move it along)]",
+    "{fam} (said yes|are a go|are in), (move|bump) (it|them) to contract signed",
+    "{fam} (ghosted|went cold|stopped answering), (mark it lost|move it to lost|move them to follow up)",
+    "(the|) {last} (job|roof|deal) (is|) (done|wrapped|finished)(,| -) (move|mark) it (completed|complete)",
+    "(the crew|we) finished {tjob}, (mark it (completed|complete)|move it to completed)",
+    "(install|work) started (on|at) {tjob}, (move it to|put it in) in progress",
+    "(the|) check cleared (on|for) {job}, (close it|mark it paid|paid and closed)",
+    "{fam} paid (up|in full)(,| -) close it out",
+    "{job} (back|) to {stage}",
+    "(reopen|re-open) {tjob}(,| and) (move|put) it (in|to|back to) {stage}",
+    "(set|change|flip) the stage (to|on) {stage} (for|on) {job}",
+    "(mark|flag) {tjob} (as|) {mark} (please|pls|)",
+    "(can you|pls|hey can you) (move {fam} to|mark {fam} as) {stage}",
+    "{job} should be (in|at|marked) {stage} (now|by now)",
+    "{fam} (lost|sold|signed|won), (update it|update the stage|mark it)",
+    "(no sale|no go|lost it) (on|at) {fam}, (mark|close) it (lost|out)",
+    "{fam} (cancelled|canceled) the (job|contract), (mark|move) it (lost|to lost)",
+    "(proposal's|proposal is) out to {fam}, (set|move) (it|the stage) to proposal sent",
+    "(sent|emailed) the proposal to {fam}, update the stage",
+    "(move|bump) {job} (up|forward) (a stage|one stage)",
+    "advance {job} (a stage|to the next step)",
+    "(take|bring|knock) {job} back to {stage}",
+    "(quick one|hey can you|can u) (mark {tjob} as|move {tjob} to) {stage}",
+]
+
+# --------------------------------------------------------------------------------------
+# crm.book: a new appointment
+# --------------------------------------------------------------------------------------
+MORE_TEMPLATES["crm.book"] = [
+    "pencil (me|{repf}) in (with|for) {fam} {date} (at|around) {time}",
+    "(book|schedule|pencil in) {fam} for {an_appt} (on|) {date} (at {time}|)",
+    "(can you|hey can you|pls) (set up|line up) {an_appt} (with|for) {fam} {date}",
+    "(put|throw|stick) {an_appt} (in|on) (the|my) (calendar|diary) (for|with) {full} {date}",
+    "{fam} (can do|are free|is free) {date} at {time}, book (it|them) (in|)",
+    "{date} {time} {appt} (with|at) {fam}, (book it|put it in|add it)",
+    "(lock in|grab) {date} at {time} (with|for) {fam}",
+    "(get|send) {repf} (out to|over to) {addr} {date} (for|to do) {an_appt}",
+    "(send|get) (someone|a rep|{repf}) out to {fam} {date}",
+    "(book|schedule) (the|an) (install|install start) for {job} (on|to start) {date}",
+    "(add|create) {an_appt}: {fam} {date} {time}",
+    "(set|book) {an_appt} (for|with) {full}, {date}, {time}",
+    "(i'd like|id like|i want) to see {fam} {date} (at {time}|), (book it|can you book it)",
+    "(need|i need) to get out to {fam} {date}, (book|schedule) it",
+    "(make|set up) a (time|slot) (with|for) {fam} {date} (morning|afternoon|at {time})",
+    "(book|schedule) me in with {fam} (for|on) {date}",
+    "(appointment|appt) (for|with) {fam} {date} {time} (please|pls|)",
+    "(can|could) you (get|fit) {fam} in {date} (at {time}|)?",
+    "(fit|squeeze) {fam} in (on|) {date} (at {time}|)",
+    "(set up|book) a (return visit|second visit|follow up visit) (with|for) {fam} {date}",
+    "(schedule|book) {repf} (at|for) {fam}'s (place|house) {date} {time}",
+    "(put|add) {an_appt} (for|on) {tjob} {date}",
+    "{an_appt} (with|for) {full} (on|) {date} (thx|please|pls|)",
+    "{fam} called, (wants|want) {an_appt} {date} - (book it|put it on the calendar)",
+    "(can we|let's) (book|do) {an_appt} (with|at) {fam} {date} at {time}",
+    "(set|put) {fam} (down|in) for {date} {time}",
+    "(quick one|hey can you|can u) book {fam} {date} {time}",
+    "(can you|could you) (book|schedule) {fam} {date}? {time} works (for them|)",
+]
+
+# --------------------------------------------------------------------------------------
+# crm.reschedule: move, cancel, complete or hand over an existing appointment
+# --------------------------------------------------------------------------------------
+MORE_TEMPLATES["crm.reschedule"] = [
+    "(move|shift|bump|push) {fam} (to|back to|up to) {date} (at {time}|)",
+    "(can you|pls) (shift|slide) the {last} {appt} to {time}",
+    "{fam} (can't|cant) (make|do) {date2}, move (it|them) to {date}",
+    "(reschedule|rebook) {fam}'s {appt} (for|to) {date}",
+    "(cancel|scrap|call off|drop) (the|my) {appt} (with|at) {fam}(,| -) (they|she|he) (cancelled|canceled|backed out)",
+    "{fam} (called to cancel|cancelled|canceled) (for|) {date2}",
+    "(take|pull) {fam} off the (calendar|schedule) (for {date2}|)",
+    "(the|) {last} {appt} (is|was) (done|finished|complete), (close it|mark it)",
+    "(done|finished) (with|at) {fam}, mark (the|) {appt} (done|complete)",
+    "(mark|set) appointment {apptid} (as|) (completed|done|finished)",
+    "{apptid} (done|complete)(,| -) (mark it|close it)",
+    "(change|move) {apptid} to {time}",
+    "(push|move) {apptid} (back|out) (a day|a week|to {date})",
+    "(give|hand|reassign) the {last} {appt} to {repf}",
+    "(switch|swap) the {date2} {appt} (with|at) {fam} to {repf}",
+    "(push|move|bump) my {time} (back|to later|an hour)",
+    "(make|move) the {last} {appt} (later|earlier|an hour later|an hour earlier)",
+    "{fam} asked to (rebook|reschedule) (for|to) {date}",
+    "(can|could) we (push|move) the {appt} with {fam} to {date}?",
+    "(move|change) (it|the appointment|the appt) to {date} (at {time}|) instead",
+    "(cancel|delete) (all|) (my|{repf}'s) {appt}s (on|for) {date2}",
+    "the {lasts} (need|want) a different (day|time), (move|push) (it|them) to {date}",
+    "(rain|weather) (delay|out) - push the {last} install to {date}",
+    "(slide|push) {tjob} install (back|out) to {date}",
+    "{fam} (no showed|no-showed|weren't home), (cancel the {appt}|mark the {appt} (cancelled|as a no show))",
+    "(scrap|kill) the {appt} (on|for) {date2} (with {fam}|)",
+    "the {appt} at {fam}'s (got|is) (moved|pushed) to {date}, update (it|the calendar)",
+    "(update|change) the {appt} (for|with) {fam} to {date} {time}",
+    "(quick one|hey can you|can u) (push|move) the {last} {appt} to {date}",
+]
+
+# --------------------------------------------------------------------------------------
+# crm.create_job: a new job for an existing customer
+# --------------------------------------------------------------------------------------
+MORE_TEMPLATES["crm.create_job"] = [
+    "{full} (wants|needs|asked about) {ntrade} (as well|too|also), (set up|start|open) a (new|second|separate) job",
+    "(open|add|create) (another|a second|a new) job (on|for|under) {fam}(,| -) {ntrade}",
+    "(new|extra|second) job (on|for) {fam} - {ntrade}",
+    "(same customer|existing customer), {full}, (new|another) job for {ntrade}",
+    "(add|open) {ntrade} as a (separate|second|new) job (on|under) {full}",
+    "(can you|pls|hey can you) (open|start|spin up) a {ntrade} job (on|for|under) {fam}'s account",
+    "(job|new job) for {full} (for|:|-) {ntrade} (please|pls|)",
+    "(create|make) (a|a new) job: {full}, {ntrade}",
+    "{fam} (also|now) (want|wants) {ntrade}(,| -) (new job|make a job|open one)",
+    "(we need|need) (another|a new|a second) job (opened|started) for the {lasts} (for {ntrade}|)",
+    "(open|create) a job at {addr} (for {full}|) for {ntrade}",
+    "(start|open) a job (on|for) {full} (for|re) {ntrade} (and|,) (give|assign) it to {repf}",
+    "(put|add) a new job (on|under) (existing customer|our customer|) {full} for {ntrade}",
+    "{full} is back for {ntrade}(,| -) (open|create) a job",
+    "(repeat|returning) customer {full} - {ntrade} (job|please|)",
+    "(add|put) (another|a new) (project|job) on {fam}'s (file|account|record) for {ntrade}",
+    "(new|another) {ntrade} (job|deal) (under|for|on) {fam}",
+    "(make|open) {fam} a (new|second) job (for|-) {ntrade}",
+    "{full} wants (a quote|an estimate|pricing) on {ntrade} now - (new job|open a job|add a job) (please|pls|)",
+    "(log|add) a new (job|project|opportunity) (for|on) {full}: {ntrade}",
+    "(quick one|hey can you|can u) (open|add) a job for {fam}, {ntrade}",
+    "{fam} - new job - {ntrade}",
+    "(can you|could you) (open|set up) (another|a second) job for {full}? (they want|wants) {ntrade}",
+    "{full} is already (a customer|in the system|in the crm), (just|) (open|add) a job for {ntrade}",
+    "(existing|current) (client|customer) {full} (rang|called|emailed) about {ntrade}, (open|create) a job (for it|)",
+    "(tack on|add on) a (new|second) job (for|to) {fam} (for|-) {ntrade}",
+]
+
+# --------------------------------------------------------------------------------------
+# knowledge: our playbook, policies and process (not outside facts, not numbers)
+# --------------------------------------------------------------------------------------
+MORE_TEMPLATES["knowledge"] = [
+    # policy and rules
+    "(what's|whats) our (rule|policy) (on|for|about) {kbtopic}?",
+    "(what's|whats) (the|our) (stance|position|line) on {kbtopic}?",
+    "(where do|how do) we stand on {kbtopic}?",
+    "(are we|am i) allowed to {kbpolicy}?",
+    "(can|could|may) (i|we|a rep) {kbpolicy} (or not|without approval|)?",
+    "(do i|do we|does a rep) need (approval|sign off|the director's ok) to {kbpolicy}?",
+    # process
+    "(what's|whats) our process (for|on|around) {kbtopic}?",
+    "(what's|whats) the (process|procedure|drill) to {kbaction}?",
+    "(how do we|how should i|best way to) {kbaction}?",
+    "(any tips|tips|advice) (on how to|for how to) {kbaction}?",
+    "(what happens|what's next|what's the process) after (they sign|the contract's signed|a signed contract)?",
+    "(how soon|when) (should|do) (i|we) follow up (after|on) (a no decision|the appointment|a proposal)?",
+    "(how many times|how often) (do we|should i) follow up before (letting it go|giving up)?",
+    "(how do i|how should i) (start|open|kick off) (the|an) appointment?",
+    # what do we tell
+    "(what do we|what should i) tell (a homeowner|them|the customer|people) (about|when they ask about) {kbtopic}?",
+    "{first} (keeps asking|is worried) about {kbtopic}, what do i tell {obj}?",
+    "{fam} (are|is) worried about {kbtopic}, (how do i|how should i) (handle|approach) it?",
+    # homeowner situations
+    "(got|i have|dealing with) {kbsituation}(,| -) (any advice|what's the play|how do i handle it)?",
+    "(what does the playbook say|what do we say) (if|when) {kbsituation2}?",
+    "(if|when) {kbsituation2}, (what do i do|how do i close|what's the move)?",
+    "(the|a) homeowner (is|seems) (nervous|skeptical|on the fence|hesitant), (any advice|how do i handle it|what do i do)?",
+    # objections
+    "(homeowner|customer|they|the wife|the husband) (keeps saying|just said|told me) {kbobjection} - (what now|what do i say|help)",
+    "(what's|whats) (a good|the best|our) (comeback|answer|reply|response) (to|for) {kbobjection}?",
+    "{kbobjection}, (how do i answer that|what's our line|what do we say)?",
+    "(how do i|how should i) (handle|deal with|respond to) (silence|dead air|the silence) after (the price|i give the price)?",
+    "how (can|do) i tell (if|when) (they're|a homeowner is) ready to (sign|buy)?",
+    "(what do we|what should i) (do|say) (if|when) (the|a) (homeowner|customer) (wants|asks for) a discount?",
+    "(how do i|how should i) (explain|justify) our price (vs|versus|against) {comp}?",
+    "(what do i say|how do i respond) (if|when) they (bring up|mention) {comp}?",
+    # financing, warranties, referrals, reviews of our company
+    "(do we|can we) (offer|do) (0%|zero percent|no interest|same as cash) financing?",
+    "(how do i|how should i) (bring up|pitch|explain|introduce) financing (without sounding pushy|)?",
+    "(how long is|what's) our (workmanship|labour|labor) (warranty|guarantee)?",
+    "(what's|whats) (covered|not covered) (by|under) our warranty?",
+    "(how does|does) (our|the) warranty (transfer|carry over) (if|when) they sell the house?",
+    "(what's|whats) the (referral|refer a friend) (credit|bonus|program)?",
+    "(how much|what) (do we|does a customer) (give|get) for a referral?",
+    "(how do i|how should i) (ask for|get) (reviews|a google review|a review)?",
+    "(what's|whats) our (google|yelp|bbb) (rating|review score)?",
+    "how many (reviews|5 star reviews|google reviews) (do we have|does summit ridge have)?",
+    # products, in our words
+    "(should i|do i) (recommend|push|upsell) {kbproduct} (on every job|on older homes|)?",
+    "(how do i|how should i) (sell|position|talk about) {kbproduct} (vs|versus|against) {kbproduct2}?",
+    "(what's|whats) the difference between (the|our) (essential and preferred|preferred and signature|essential and signature) (packages|)?",
+    "(remind me of|refresh me on) {kbdoc}",
+    "(quick|) (summary|rundown|overview) of {kbdoc}",
+    "(quick one|hey can you|can u) (tell me|remind me) (our|the) (rule|policy|process) (on|for) {kbtopic}",
+]
+
+# --------------------------------------------------------------------------------------
+# analysis: counts, rates and averages over the director's recorded calls
+# --------------------------------------------------------------------------------------
+MORE_TEMPLATES["analysis"] = [
+    "(close|win) rate by (rep|trade|objection|town|situation) (in the calls|across the recorded calls|)?",
+    "(average|avg|mean) (deal value|deal size|call length) by (rep|trade|objection) (in the director's calls|)?",
+    "(how many|number of) (recorded|director) calls (by|per) (rep|trade|outcome|objection)?",
+    "(what's|whats) the (breakdown|split) of (the director's|the recorded|the sales director) calls by (trade|outcome|objection|rep)?",
+    "(which|what) rep (sat in on|shadowed) the (most|fewest) (director calls|recorded calls|calls)?",
+    "(how many|what percent of) (the recorded|the director's) calls did {crep} (sit in on|attend)?",
+    "(what's|whats) the close rate on the calls {crep} sat in on?",
+    "(how often|how many times) did {topic} (come up|get raised|show up) (in the calls|in rachel's calls|in the recordings)?",
+    "(what|which) objection (costs|cost) (us|the director) the most (deals|closes) in the calls?",
+    "(avg|average) {callmetric} (for|on) {ctrade} calls (in the recordings|)?",
+    "(avg|average) {callmetric} on calls with {situation}?",
+    "(how many|what %|what percentage) of the {ctrade} calls (closed|were won|were lost|ended with no decision)?",
+    "(close rate|win rate|loss rate) (for|on) {ctrade} (vs|versus|compared to) {ctrade2} calls?",
+    "(does|did) {topic} (hurt|lower|change) the close rate (in the calls|in the recordings)?",
+    "(what|which) (towns|trades|situations) (had|have) the (highest|best|lowest|worst) close rate (in the calls|)?",
+    "(count|tally) (the|) (calls|recordings) (by|per) {callthing}",
+    "(how many|what number of) (calls|deals) (were|got) lost to (a competitor|other quotes|price) in the recordings?",
+    "(what's|whats) the (median|average|typical) time spent on {topic} (in the calls|on the director's calls)?",
+    "(what|which) (technique|move|line) (worked best|closed the most) (in|on) the (director's|recorded) calls?",
+    "(how did (rachel|the director) handle it|what did (rachel|the director) (say|do)) on calls with {situation}?",
+    "(pull|find|grab) (an example|a quote|a clip) from the (calls|recordings) (about|on) {topic}",
+    "(out of|of) (all|) the (recorded|director's) calls, how many (closed|were {ctrade}|had {situation})?",
+    "(what's|whats) the (first visit|same day|one visit) close rate (in the calls|in the recordings)?",
+    "(number|count|#) of (recorded|director) calls (with|mentioning|involving) {topic}?",
+    "(rank|sort|list) (the|) objections (by|in order of) (frequency|close rate) (in the calls|)",
+    "(stats|numbers|data) (on|for) {topic} (in|from) the (director's|recorded|sales) calls",
+    "(do|did) calls with {situation} close (more|less) often (in the recordings|)?",
+    "(what's|whats) the (avg|average) number of (objections|follow ups) per (call|recorded call)?",
+    "(how long|how many minutes) (on average|typically) (is|was) a {ctrade} call (in the recordings|)?",
+    "(how many|which) of rachel's calls went to a (second|follow up) visit?",
+    "(which|what) {callthing} (is|was) (most|least) (common|frequent) (on|in) {ctrade} calls?",
+    "(recorded|director) calls (by|per) {crep}?",
+    "(quick one|hey can you|can u) (count|check) how many of the director's calls (had|mentioned) {topic}",
+]
+
+# --------------------------------------------------------------------------------------
+# web_search: outside facts (specs, codes, weather, news, competitors)
+# --------------------------------------------------------------------------------------
+MORE_TEMPLATES["web_search"] = [
+    # weather
+    "(what's|whats) the (weather|forecast) (like|doing|looking like) {date} (in {town}|)?",
+    "(is it|will it be) (dry enough|warm enough|too windy|too cold|too wet) (to roof|for an install|to tear off) {date} (in {town}|)?",
+    "(rain|snow|wind) (forecast|chance) {date} (for|in) {town}?",
+    "(were there|any) (hail|storm) reports (in|near) {town} (this week|last night|yesterday)?",
+    "(what's|whats) the (sunrise|sunset) (time|) {date}?",
+    # manufacturer specs
+    "(what's|whats) the (u factor|u-value|shgc|design pressure) (on|of|for) {mfr}?",
+    "{mfr} (specs|spec sheet|data sheet|colour chart|colors)?",
+    "(does|is) {mfr} (class 4|impact rated|energy star|algae resistant)?",
+    "(what's|whats) the (warranty|wind warranty) (on|for) {mfr} (per|according to) the manufacturer?",
+    "(what are|whats) the (install|nailing|fastening) (requirements|specs|instructions) for {mfr}?",
+    "(how cold can (you|we) install {mfr}|what's too cold to install {mfr})?",
+    "(what's|whats) the (max|maximum) (exposure|overhang) (for|on) {mfr}?",
+    # codes and permits
+    "(google|search|look up|check online) {town} (permit requirements|building permit fees|building department)",
+    "(what does|what's) the (mass|massachusetts|state|ma) (code|building code) (say|require) (about|on|for) {codetopic}?",
+    "(code|building code) (on|for) {codetopic} (in {town}|in mass|)?",
+    "(how long|how many days) (does|do) (a|the) (roof|building) permit take in {town}?",
+    "(what's|whats) the (phone number|address) (for|of) the {town} (building department|building inspector|permit office)?",
+    "(what's|whats) the (epa|osha) (rule|requirement) (on|for) (lead paint|fall protection|ladders)?",
+    # competitors
+    "(what's|whats) {comp} (like|known for)?",
+    "(how good|how bad|what) are {comp}'s (reviews|yelp reviews|google reviews)?",
+    "is {comp} (licensed|insured|still in business|still around)?",
+    "(where is|where's) {comp} (based|located|out of)?",
+    "(what do you know about|tell me about|look up) {comp}",
+    "(how much|what) (does|do) {comp} (charge|quote) (for|on) (siding|windows|a roof|gutters)?",
+    # news, markets, rebates
+    "(any|latest|what's the) news (on|about|with) {newsy} (this week|today|lately|)?",
+    "are {commodity} (prices|costs) (going up|rising|dropping|coming down)?",
+    "(what's|whats) happening with {commodity} (prices|costs) (this year|right now|)?",
+    "(is there (a rebate|an incentive|a tax credit)|are there (any rebates|any incentives|tax credits)) (for|on) (heat pumps|insulation|new windows|a new roof|solar) (this year|in {town}|)?",
+    "(what's|whats) the mass save (program|rebate|offer) (on|for) (windows|insulation|heat pumps)?",
+    "(when|what time) (does|do) (the|) (abc supply|home depot|lowe's|beacon) in {town} (open|close)?",
+    # open searches
+    "(look up|search for|google|find online) {query} (for me|please|)",
+    "(can you|hey can you|pls) (search|google|look up) {query}",
+    "{query}?",
+    "(quick one|hey can you|can u) (check|look up) the (weather|forecast) (for|in) {town} {date}",
+]
+
+# --------------------------------------------------------------------------------------
+# scripting: write, revise or read aloud a primer-video or sales script
+# --------------------------------------------------------------------------------------
+MORE_TEMPLATES["scripting"] = [
+    # typed fast
+    "(sript|scirpt|scrpit|scritp|script) for {fam}",
+    "(primer|primr|premier|primar) (for|on) {tjob}",
+    "(write|draft) a (sript|scirpt|primr) for (the|) {last} (job|{trade})",
+    # new scripts
+    "(write|draft|do|make) (up|) a (quick|short|) (primer|script|primer script) (for|on) the {last} (job|{trade}|appt|appointment)",
+    "(need|i need|can i get) a (primer|script|primer video) for {fam} ({date}|before {date}|)",
+    "(whip up|put together|knock out) a (primer|script) (for|on) {tjob}",
+    "(write|draft) (a|the) (video|primer video) script (to send|for) {full}",
+    "(can you|hey can you|pls) (write|do) (a|the) (primer|intro video) script (for|on) {job}",
+    "(prep|get) me a (script|primer) (for|before) (my|the) {appt} (with|at) {fam}",
+    "(tailor|personalize|personalise) the (script|primer) (for|to) {fam}",
+    "(give me|write me) (an|a) (opening|intro|closing) (line|paragraph) for the {last} (primer|script)",
+    "(write|draft) (a|the) (follow up|voicemail|text) script for {fam}",
+    # revisions of the draft in focus
+    "make (it|the script) (shorter|tighter|snappier|warmer|friendlier)",
+    "(a bit|bit|little) (shorter|longer|warmer|more formal|less formal)",
+    "(too long|way too long|too salesy|too stiff|too formal)[, (fix it|try again|redo it)]",
+    "(add|put in|throw in) (a bit|a line|something) (about|on) (the|) {scriptadd}",
+    "(take|leave|cut) {scriptbit} out",
+    "(don't|dont) mention {scriptbit}",
+    "(swap|change) the (opening|intro|ending|sign off) (to|for) something (warmer|more personal|shorter)",
+    "(use {first}'s name (in the intro|at the start|)|put {first}'s name in the (intro|opening))",
+    "sign it off as {repf}",
+    "(redo|rewrite|rework) (it|the script|the primer) (for|with) {product} (instead|)",
+    "(more|less) (energy|enthusiasm|detail|jargon)",
+    "(tone it|dial it) (down|back|up)",
+    "(make it|) (sound|read) (more natural|less robotic|less scripted|less rehearsed)",
+    "(keep|make) it under (30|45|60|90) seconds",
+    "(rewrite|redo) (that|it) (like|as if) (i'm|im) talking to (a friend|a neighbor|a neighbour|an engineer)",
+    "(try|give it) another (go|shot|pass)",
+    # read aloud
+    "(read|play) (it|that|the script|the primer) (back|out|aloud|for me)",
+    "(let me|can i) hear (it|the primer|the script) (read out|out loud|)",
+    "(voice|record|narrate) (it|the primer|the script)",
+    "(quick one|hey can you|can u) (write|redo) the (primer|script) for {fam}",
+]
+
+# --------------------------------------------------------------------------------------
+# new_clients: dictating a NEW customer (slashes, dashes, field labels)
+# --------------------------------------------------------------------------------------
+MORE_TEMPLATES["new_clients"] = [
+    "new lead - {full} - {phone} - {addr} {town} - {ntrade}",
+    "new (customer|lead|client) / {full} / {phone} / {addr}, {town} / {ntrade}",
+    "{full} / {phone} / {email} / {ntrade}",
+    "{full} - {addr} - {town} - {phone}",
+    "lead: {full} / {town} / {ntrade} / (ref|referral|src|source) {src}",
+    "(new|fresh) (lead|one) (in|from) {town}: {full}, {sphone}",
+    "(add|enter|put in|create) a new (lead|customer|contact) (for|named) {full} (- {phone}|, {phone}|)",
+    "(got|just got) a (call|lead|referral) from {full} (in|at) {town} ({phone}|), (wants|needs) {ntrade}",
+    "homeowner {full} {addr} {town} {zip} - {ntrade} - {phone}",
+    "(name|nm) {full} (ph|phone|cell|tel) {phone} (addr|address) {addr}",
+    "(cust|customer|lead) {full}, (ph|cell|mobile) {phone}, (em|email) {email}",
+    "{first} {last} ({phone}) - {ntrade} (quote|estimate) - {town}",
+    "{full} came in (from|through|via) {src}, (wants|needs|asked about) {ntrade} - (add {obj}|enter {obj} as a lead)",
+    "(referral|ref) from {src} - {full} - {phone}",
+    "(another|one more) new lead: {full}",
+    "(set up|create|open) a new (client|customer) (record|profile|file|card) (for|:) {full}",
+    "(add|put) {full} in (the crm|the system) as a new (lead|customer)",
+    "(new|) lead (came in|just came in) (from|via|off) {src}: {full}, {phone}, {ntrade}",
+    "(phone|cell|tel|ph)(:|) {phone}",
+    "(address|addr)(:|) {addr}(,|) {town} {zip}",
+    "(town|city) is {town}",
+    "(source|lead source|src)(:|) {src}",
+    "(it's|its|the job's) (for|about) {ntrade}",
+    "(spelt|spelling|spelled) {spell}",
+    "last name {last}, {spell}",
+    "{full}, (cell|mobile) {phone}",
+    "(the|her|his) (zip|zip code|postcode) (is|'s) {zip}",
+    "(a|) new (homeowner|customer) (called|rang|phoned) (in|) - {full} ({phone}|) - {ntrade}",
+    "(log|take) (this|a) new lead (down|): {full} {sphone} {addr}",
+    "new (cust|lead|client) {full} {town} {ntrade} {phone}",
+    "{full} at {addr} in {town} (wants|needs) {ntrade}, (new lead|add as a lead|new customer)",
+    "(i have|ive got|i've got) a new (homeowner|prospect|lead) (for you|to add)(:|) {full}",
+    "(new|) (prospect|prospective customer) {full}, {phone}, {ntrade}",
+    "(quick one|hey can you|can u) add a new lead - {full} {phone}",
+]
+
+# --------------------------------------------------------------------------------------
+# pricing: numbers (prices, costs, quantities, take-offs, bundles, margins, payments)
+# --------------------------------------------------------------------------------------
+MORE_TEMPLATES["pricing"] = [
+    "(how much|what) (would|will|does) a {sq} (sq|square) (roof|reroof|job) (cost|run|come to) (in|with|w/) {product}?",
+    "(price|cost|quote) (for|on) {sq} squares (of|w/) {product} (installed|with tear off|)?",
+    "(what's|whats|what does) a (bundle|roll|box|piece) of {product} (cost|go for|run)?",
+    "how many (bundles|rolls|squares|sheets) (for|on) a {sqft} (sqft|sq ft) (roof|house) (at {pitch}|)?",
+    "(take off|takeoff|take-off) (for|on) {sq} squares (of {product}|)",
+    "(materials|material list|material take off) for {sq} squares (of|w/) {product}",
+    "(what's|whats) (my|our|the) margin (if|when) (i|we) sell (it|) at {amount} (and|with) cost (is|at) {amount2}?",
+    "(markup|mark up|mark-up) (needed|required) (for|to get|to hit) {pct} margin?",
+    "(what's|whats) {pct} (on top of|markup on|margin on) {amount}?",
+    "(what do i|what should i) (quote|charge) for {lf} (ft|feet|lf) of {gutter}?",
+    "(price|cost) (of|for) {n} {window} windows (installed|w/ install|supply only|)?",
+    "(what does|how much does) {product} (go for|run|cost) (a|per) (square|bundle|foot|roll)?",
+    "(give me|need|i need) a (rough|ballpark|quick) (number|price|figure) (on|for) {lf} (feet|ft) of gutters (and {n} downspouts|)",
+    "(how much|what) (for|to do|would it be for) {sqft} (sqft|sq ft) of {siding} (siding|)?",
+    "(what's|whats) the (labor|labour|install) (cost|rate|charge) (per|a) (square|foot) (for|on) {product}?",
+    "(tear off|tearoff) (cost|price) (per square|for {sq} squares)?",
+    "(what would|how much would) the (essential|preferred|signature) package (cost|run) (for|on) {sq} squares?",
+    "(what's|whats) the (price|cost) (difference|gap|upcharge) (to go|going) from {product} to {product2}?",
+    "(upgrade|upcharge) (from|for) {product} (to|over) {product2}?",
+    "(what's|what would be|how much is) the (monthly|per month) (payment|cost) on a {amount} (job|roof|contract)?",
+    "{amount} (over|for) (60|84|120|144) months, (what's the payment|monthly)?",
+    "(what's|whats) the (pitch multiplier|pitch factor|waste factor) (for|on) (a|) {pitch} (roof|)?",
+    "how many squares (is|in) {sqft} (sqft|sq ft) (of roof|footprint) (at|with) {pct} waste?",
+    "(cost|price) (to add|for|of adding) (gutter guards|ice and water|ridge vent|drip edge) (to|on) (the {last} job|a {sq} square roof)?",
+    "(what's|whats) our (cost|price) on {product} from the supplier?",
+    "(re-run|rerun|redo) (it|the numbers|the price) (with|at|using) ({product}|{pct} margin|{sq} squares)",
+    "(what if|and if) (it's|its) {sq} squares (instead|)?",
+    "(same|same thing) but (with|in) {product2}",
+    "(how much|what) (is|for) {product} (per|a) (square|bundle|foot) (installed|)?",
+    "(price|number) (it|this) (out|up) (for|with) {product}",
+    "(what's|whats) a (good|fair|target) (price|number) (for|on) {sq} squares (to hit|at) {pct} (margin|)?",
+    "(figure|work) out the (price|cost|materials) (for|on) {sq} squares of {product}",
+    "(how much|how many) {product} (do i|do we) need (for|on) {sq} squares?",
+    "(what's|whats) {amount} (minus|less) {pct}?",
+    "(break down|breakdown) the (cost|price) (for|of) {sq} squares (of|w/) {product} (materials and labor|by line|)",
+    "(cost|price) (per|a) (lf|linear foot|foot) (for|on) {gutter} (installed|)?",
+    "{lf} (lf|ft) {gutter} (+|and|plus) {n} downspouts (price|cost|total)?",
+    "(quick one|hey can you|can u) price {sq} squares (of|w/) {product}",
+]
+
+# --------------------------------------------------------------------------------------
+# smalltalk, confirm, cancel: one or two words, many ways
+# --------------------------------------------------------------------------------------
+MORE_TEMPLATES["smalltalk"] = [
+    "(hiya|howdy|hey hey|hello hello|morning all|evening)",
+    "(cheers|ta|thanks mate|cheers mate|thanks heaps|much appreciated|thanks a ton)",
+    "(good afternoon|afternoon|good evening hard-e|morning hard-e)",
+    "(how's it going|hows it going|whats up|what's up|wassup) (hard-e|buddy|)",
+    "(you awake|anyone there|anybody home|you still there)",
+    "(what can i ask|what can you help with|what are you for|what do i ask you)",
+    "(what can you do for me|what can you help me with|how can you help me)",
+    "(how do i|how can i) (use this|talk to you|get started)",
+    "(that's helpful|that helped|very helpful|super helpful|you rock|legend)",
+    "(got it thanks|cool thanks|ok cheers|k thx|gotcha thanks)",
+    "(gnight|night night|catch you later|ttyl|have a good one|take care)",
+    "(happy friday|happy monday|long day|tgif)",
+    "(are you an ai|are you ai|is this a bot|am i talking to a bot|are you chatgpt)",
+    "(who am i talking to|what should i call you)",
+    "(tell me a joke|say something funny)",
+    "(testing|test|just testing|test 123)",
+    "(good morning|morning|hey) (team|all|everyone)",
+    "(lol thanks|haha thanks|haha nice|lol nice)",
+    "(you're a lifesaver|you're a star|brilliant)",
+    "(what's new with you|how's your week|how was your weekend)",
+    "(i'm lost|i'm stuck|not sure what to ask)",
+    "(what kind of questions|what sort of things) can (i ask|you answer)",
+    "(are you working|you working|is this thing on)",
+    "(good|nice|great) (chatting|talking) (with you|)",
+    "(yo yo|heyy|heyyy|hii|helloo)",
+    "(morning|evening) (boss|chief|mate)",
+    "(thanks for that|thanks for your help|thank you kindly)",
+    "(what are you up to|what you up to)",
+]
+
+MORE_TEMPLATES["confirm"] = [
+    "(yes|yeah|yep|yup) (pls|please|sir|boss)",
+    "(sounds great|sounds perfect|that's perfect|perfect)",
+    "(go on then|go ahead then|alright then|fine by me|fine|ok fine)",
+    "(lgtm|looks great|looks perfect|all good here|good)",
+    "(yes|yeah|yep) (send|save|book|log|move|add) (it|that) (now|please|pls|)",
+    "(yes|ok|sure) (go|do it|book|save) (now|already)",
+    "(i approve|approve it|approved, go|ok approved|yes approved)",
+    "(confirmed|confirm it|yes confirm|confirming)",
+    "(that's|thats) (fine|great|it|correct|right), (go|do it|send it|save it)",
+    "(yes|yeah) (that's|thats) (the one|the right one|him|her|them)",
+    "(that one|the first one|yes that one|the right one)",
+    "(please do|please go ahead|kindly proceed|please proceed|go right ahead)",
+    "(ya|yah|ye|yas|yess|yesss|yeppers)",
+    "(totally|certainly|indeed|you bet|roger|roger that|10-4|copy|copy that)",
+    "(kk|okie|okey dokey|oki|okok)",
+    "(do it|go ahead|send it) (man|bro|buddy|boss)",
+    "(thumbs up|👍|✅|👌)",
+    "(yes|yeah|ok) (make the change|update it|change it|mark it|move it over)",
+    "(all|looks|seems) (right|correct|good) to me",
+    "(ok|okay|alright|sure) then, (go for it|proceed|carry on)",
+    "(book|save|send|log) it (please|pls|then|now)",
+    "(yep|yes|yeah) (all correct|all good|spot on|nailed it)",
+    "(sure|ok|yes) (why not|whatever works|sounds fine)",
+    "(hell yes|heck yes|yes yes|yes sir|yes maam)",
+    "(correct|that's correct|yes correct), (book|save|send|log) it",
+    "(good|great|perfect|awesome), (go ahead|send it|book it|save it|send it off)",
+    "(ok|okay) (that works|works|that's fine)",
+    "(ya|yeah) (do that|go|sure|ok)",
+]
+
+MORE_TEMPLATES["cancel"] = [
+    "(hang on|hold on a sec|one sec|wait a sec|just a sec|give me a sec)",
+    "(don't|dont|do not) (bother|worry about it|do anything)",
+    "(not that one|wrong one|wrong customer|wrong job|wrong person|wrong day|wrong time)",
+    "(no|nope|nah), (that's|thats) (not it|not right|the wrong one)",
+    "(scrap that|scrap it|bin it|ditch it|drop it|park it)",
+    "(let's not|lets not|better not|maybe not|rather not|i'd rather not)",
+    "(no|nah) (don't|dont) (book|save|send|log|move|change|update) (it|that|anything)",
+    "(stop|cancel|abort|halt) (that|it|this|everything) (please|pls|)",
+    "(never mind|nevermind|nvm|forget it), (i'll|ill) do it (myself|later|manually)",
+    "(no|nah) (wait|hold off|leave it) (for now|til tomorrow|until i check)",
+    "(not yet|not right now|not today|later), (i'll|ill|let me) (check|confirm|ask) first",
+    "(undo|undo that|take that back)",
+    "(cancel that|cancel it|cancel the change|cancel the note)",
+    "(no no no|nope nope|nah nah|no!)",
+    "(wrong|incorrect|that's wrong|that's incorrect|that's not right|not correct)",
+    "(i said no|i said don't|no i said)",
+    "(hold it|hold everything|hold off for now|put it on hold)",
+    "(ignore that|ignore it|ignore me|disregard|disregard that)",
+    "(do not|don't|dont) (proceed|go ahead|continue)",
+    "(no|nah|nope) (forget|scratch) (it|that)",
+    "(cancel|stop|no), (wrong one|my mistake|my bad)",
+    "(oops|whoops|my mistake|my bad), (cancel|don't|stop|no)",
+    "(nah bro|nope not that|no sir|no maam)",
+    "(not interested|no need thanks)",
+    "(leave it as is|leave it as it is|keep it as is|keep it the way it is)",
+    "(don't|dont) (book|save|send) (anything|that yet|it yet)",
+    "(wait|hold on|hmm) (that's|thats) (not right|wrong|not it)",
+]

@@ -47,6 +47,7 @@ _NOT_NAMES = {
 _SCHEDULE_NOUN = re.compile(r"(?:'s|s|\bthe|\bmy|\bhis|\bher|\bour|\btheir)\s+(?:schedule|calendar)\b")
 _LIST_WORDS = re.compile(r"\b(list|jobs|deals|pipeline|board)\b")
 _BARE_PRONOUN = re.compile(r"^(?:and |& |what about |how about )?(?:hers|his|theirs|her|him|them)\s*\??$")
+_MOVE_VERB = re.compile(r"\b(move|moved|push|pushed|reschedule|rescheduled|bump|change|shift|cancel|cancelled|canceled|done|complete|completed|finished|instead|earlier|later)\b")
 _STAGE_VERB = re.compile(r"\b(won|win|lost|lose|signed|sold|kill|killed|dead|close|closed|mark|move|bump|push|set|put)\b")
 _QUESTION = re.compile(r"(?:ok |so |and |hey )?(when|whens|what|whats|which|is|are|do|does|did|has|have|any)\b")
 _ON_THE_WEB = re.compile(r"\b(google|online|internet|the web|web search|search the web|look it up online)\b")
@@ -245,6 +246,9 @@ class Reader:
         if confidence < UNSURE and not (mentions.customer_ids or mentions.job_ids or mentions.user_ids or asked) and self._reads_as_a_question(low):
             # A real question nobody is sure of: the playbook answers it, or says plainly it has nothing.
             intent, agent, confidence = "knowledge", "knowledge", UNSURE
+        if intent == "new_clients" and len(mentions.customer_ids) == 1 and _full_name_said(low, directory.customers[mentions.customer_ids[0]]) and not _CONTACT_GIVEN.search(low):
+            # A customer we have, named in full with no new details: a look-up, not a new customer.
+            intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
         if not intent.startswith("crm."):
             if confidence < UNSURE and not mentions.customer_ids and not mentions.job_ids:
                 return Action(intent, "triage", confidence, reply=self._unsure(scores), focus=focus)
@@ -284,8 +288,10 @@ class Reader:
         if intent == "crm.facts" and rep_named and not customer_named and "jobs" in asked:
             return "crm.rep_jobs"
         question = bool(_QUESTION.match(low)) or low.rstrip().endswith("?")
-        if intent == "crm.create_job" and m.job_ids:
-            return "crm.facts"  # "open up job #1049" opens the one there is
+        if intent == "crm.create_job" and (m.job_ids or (not m.trades and (_PRONOUNS.search(low) or customer_named))):
+            return "crm.facts"  # "open up job #1049", "& her other job": the jobs there are
+        if intent == "crm.reschedule" and not _MOVE_VERB.search(low) and moment(low, now) is not None:
+            return "crm.book"  # "1036 - follow up visit wed 2:30pm" books one
         if intent == "crm.book" and _SCHEDULE_NOUN.search(low):
             said = moment(low, now)
             if said is None or not said.has_time:
@@ -885,6 +891,13 @@ _NOT_PRODUCT_WORDS = {
     "one", "year", "square", "bundle", "roll", "labour", "box", "layer", "james", "corner", "outside", "post",
     "hidden", "cap", "tab", "water",
 }
+
+
+_CONTACT_GIVEN = re.compile(r"\d{3}\D{0,3}\d{3}\D{0,2}\d{4}|@|\bat\s+\w+\s+dot\s+com\b|\b\d{1,5}\s+[a-z]+\s+(?:st|street|rd|road|ave|avenue|ln|lane|dr|drive|way)\b")
+
+
+def _full_name_said(low: str, customer: CustomerEntry) -> bool:
+    return re.search(rf"\b{re.escape(customer.first.casefold())}\s+{re.escape(customer.last.casefold())}", low) is not None
 
 
 def _names_customer_more(m: Mentions, d: Directory) -> bool:

@@ -188,14 +188,14 @@ async def crm_list_referrals(ctx: RunContextWrapper[HardeContext]) -> str:
 # --- writes: run only after the rep's own yes (the SDK's approvals) -----------------------------
 
 
-@tool(status="Adding the note…", writes=True, preview=lambda ctx, a: changes.plan_add_note(_crm(ctx), a["job_id"], a["note"]))
+@tool(status="Preparing the note…", writes=True, preview=lambda ctx, a: changes.plan_add_note(_crm(ctx), a["job_id"], a["note"]))
 async def crm_add_note(ctx: RunContextWrapper[HardeContext], job_id: int, note: str) -> str:
     """Add a note to a job. `note` may @mention users ("@Mike Reed please call her"); unknown or
     ambiguous names are reported back, not dropped. Waits for the rep's approval."""
     return await _write(ctx, lambda crm: changes.plan_add_note(crm, job_id, note))
 
 
-@tool(status="Changing the note…", writes=True, preview=lambda ctx, a: changes.plan_update_note(_crm(ctx), a["note_id"], a["note"]))
+@tool(status="Preparing the note change…", writes=True, preview=lambda ctx, a: changes.plan_update_note(_crm(ctx), a["note_id"], a["note"]))
 async def crm_update_note(ctx: RunContextWrapper[HardeContext], note_id: int, note: str) -> str:
     """Replace the text of note `note_id`. Waits for the rep's approval."""
     return await _write(ctx, lambda crm: changes.plan_update_note(crm, note_id, note))
@@ -205,7 +205,7 @@ def _stage_preview(ctx: HardeContext, a: dict[str, Any]) -> Awaitable[changes.Pl
     return changes.plan_change_stage(_crm(ctx), a["job_id"], a["stage"])
 
 
-@tool(status="Moving the job…", writes=True, preview=_stage_preview)
+@tool(status="Preparing the stage change…", writes=True, preview=_stage_preview)
 async def crm_change_stage(ctx: RunContextWrapper[HardeContext], job_id: int, stage: str) -> str:
     """Move a job to another workflow stage, by the stage's name ("Proposal Sent", "Lost",
     "Contract Signed"). Waits for the rep's approval."""
@@ -231,7 +231,7 @@ def _appointment_plan(ctx: HardeContext, a: dict[str, Any]) -> Awaitable[changes
     )
 
 
-@tool(status="Booking the appointment…", writes=True, preview=_appointment_plan)
+@tool(status="Preparing the appointment…", writes=True, preview=_appointment_plan)
 async def crm_create_appointment(
     ctx: RunContextWrapper[HardeContext],
     job_id: int,
@@ -262,7 +262,7 @@ def _update_plan(ctx: HardeContext, a: dict[str, Any]) -> Awaitable[changes.Plan
     )
 
 
-@tool(status="Changing the appointment…", writes=True, preview=_update_plan)
+@tool(status="Preparing the appointment change…", writes=True, preview=_update_plan)
 async def crm_update_appointment(
     ctx: RunContextWrapper[HardeContext],
     appointment_id: int | None = None,
@@ -287,7 +287,7 @@ def _job_plan(ctx: HardeContext, a: dict[str, Any]) -> Awaitable[changes.Plan]:
     return changes.plan_create_job(_crm(ctx), customer_id=a["customer_id"], trades=list(a["trades"]), description=a["description"])
 
 
-@tool(status="Creating the job…", writes=True, preview=_job_plan)
+@tool(status="Preparing the new job…", writes=True, preview=_job_plan)
 async def crm_create_job(
     ctx: RunContextWrapper[HardeContext], customer_id: int, trades: list[str], description: str
 ) -> str:
@@ -301,7 +301,7 @@ def _prospect_plan(ctx: HardeContext, a: dict[str, Any]) -> Awaitable[changes.Pl
     return changes.plan_create_prospect(_crm(ctx), **a)
 
 
-@tool(status="Adding the prospect…", writes=True, preview=_prospect_plan)
+@tool(status="Preparing the new prospect…", writes=True, preview=_prospect_plan)
 async def crm_create_prospect(
     ctx: RunContextWrapper[HardeContext],
     first_name: str,

@@ -73,7 +73,7 @@ async def intake_collect_customer(
     return "The record is complete: call intake_create_customer to create it.\n\n" + record_markdown(context.state.new_client)
 
 
-@tool(status="Creating the customer…", writes=True, preview=_creation_preview)
+@tool(status="Preparing the new customer…", writes=True, preview=_creation_preview)
 async def intake_create_customer(ctx: RunContextWrapper[HardeContext], allow_duplicate: bool = False) -> str:
     """Create the new customer collected so far in the CRM, after the rep's approval.
     `allow_duplicate`: the rep said "create anyway" although a customer has the same email or phone."""

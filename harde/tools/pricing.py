@@ -128,7 +128,7 @@ async def _estimate_note(context: HardeContext, job_id: int, query: str) -> Prop
 
 
 @tool(
-    status="Adding the estimate to job {job_id}…",
+    status="Preparing the estimate note for job {job_id}…",
     writes=True,
     preview=lambda ctx, a: _estimate_note(ctx, int(a["job_id"]), str(a["query"])),
 )

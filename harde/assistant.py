@@ -7,6 +7,7 @@ import contextlib
 import inspect
 import json
 import logging
+import threading
 import typing
 import uuid
 from collections.abc import AsyncIterator
@@ -60,6 +61,7 @@ from harde.tools.approvals import CONFIRM_PROMPT, preview
 from harde.tools.intake import KEPT_NOTE
 from harde.tools.registry import ToolSpec, load_tools
 from harde.understanding.directory import DIRECTORIES, Directory
+from harde.understanding.intent import default_classifier
 from harde.understanding.reader import Action, Reader, product_words
 
 log = logging.getLogger(__name__)
@@ -166,6 +168,9 @@ class Assistant:
         self.config = config or load_agent_config()
         self.services = Services(self.settings)
         self.reader = Reader(products=_catalog_words(self.services))
+        # The intent model fits on first use (a second or two): start it now, off the event loop,
+        # so the rep's first message does not wait for it.
+        threading.Thread(target=default_classifier, name="intent-model", daemon=True).start()
         self.store = store or make_store(self.settings)
         self.tools: dict[str, ToolSpec] = load_tools()
         self.backend = self.settings.llm_backend

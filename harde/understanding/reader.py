@@ -122,7 +122,6 @@ class Mentions:
     user_ids: list[int] = field(default_factory=list)
     trades: list[str] = field(default_factory=list)
     towns: list[str] = field(default_factory=list)
-    unknown_words: list[str] = field(default_factory=list)
     named_person: bool = False  # a first/last name pair or a known name was said
     # A first name said before a known surname that no customer of that surname has ("sarah johnson").
     unknown_first: str | None = None
@@ -644,9 +643,6 @@ class Reader:
     def _who(self, m: Mentions, focus: Focus) -> str:
         if m.named_person:
             return "I don't have a customer by that name. Check the spelling, or give me a phone number or job number."
-        unknown = [w for w in m.unknown_words if len(w) > 2]
-        if unknown:
-            return f"I don't have a customer called “{' '.join(unknown[:3])}”."
         return "Who do you mean? Give me the customer's name or the job number."
 
     def _rep_jobs(self, text: str, low: str, m: Mentions, focus: Focus, d: Directory, now: dt.datetime, confidence: float) -> Action:

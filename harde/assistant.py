@@ -34,6 +34,7 @@ from pydantic import TypeAdapter
 from harde.agents.config import AgentGraphConfig, AgentSpec, load_agent_config
 from harde.agents.graph import build_graph, read_prompt
 from harde.agents.instructions import state_section
+from harde.auth import User, slugify
 from harde.config import Settings, get_settings
 from harde.context import HardeContext
 from harde.crm.when import company_now
@@ -56,7 +57,7 @@ from harde.llm.openai_provider import make_openai_client, make_openai_model
 from harde.llm.planning import PlanRequest, Reply, ToolCall, ToolResultRecord, plan_for
 from harde.services import Services
 from harde.state.conversation import ConversationState, PendingRun
-from harde.state.store import ConversationStore, make_store
+from harde.state.store import ConversationStore, ConversationSummary, make_store
 from harde.tools.approvals import CONFIRM_PROMPT, preview
 from harde.tools.intake import KEPT_NOTE
 from harde.tools.registry import ToolSpec, load_tools
@@ -67,6 +68,7 @@ from harde.understanding.reader import Action, Reader, product_words
 log = logging.getLogger(__name__)
 
 HISTORY_ITEMS = 60
+NOT_FOUND = "That conversation was not found. Start a new one from the sidebar."
 MAX_TURNS = 12
 _DONE = object()
 
@@ -99,6 +101,11 @@ def _user_texts(items: list[TResponseInputItem]) -> list[str]:
         if item.get("role") == "user" and isinstance(item.get("content"), str):
             texts.append(item["content"])
     return texts
+
+
+def may_open(state: ConversationState, user: User) -> bool:
+    """A conversation is its owner's; directors may open any. One from before owners is everyone's."""
+    return not state.owner or state.owner == user.username or user.is_director
 
 
 def describe_error(error: BaseException) -> str:
@@ -176,6 +183,8 @@ class Assistant:
         self.backend = self.settings.llm_backend
         self.client: AsyncOpenAI | None = make_openai_client(self.settings) if self.backend == "openai" else None
         self.agents: dict[str, Agent[HardeContext]] = build_graph(self.config, self._model_for)
+        # The command line's speaker; the web app passes the signed-in person with every turn.
+        self.default_user = User(username=slugify(self.settings.user_name), name=self.settings.user_name, role="director")
 
     # --- models --------------------------------------------------------------------------
     def _model_for(self, key: str, spec: AgentSpec) -> Model:
@@ -203,8 +212,11 @@ class Assistant:
         return self.config.spec(key).name if key in self.config.all_agents else key
 
     # --- conversations -------------------------------------------------------------------
-    async def history(self, conversation_id: str) -> list[dict[str, str]]:
-        """The conversation as chat messages (role, text), for the UI to redraw."""
+    async def history(self, conversation_id: str, user: User | None = None) -> list[dict[str, str]]:
+        """The conversation as chat messages (role, text), for the UI to redraw; nothing when it
+        is someone else's."""
+        if not await self.can_open(conversation_id, user or self.default_user):
+            return []
         items = await self.store.session(conversation_id).get_items()
         out: list[dict[str, str]] = []
         for raw in items:
@@ -222,23 +234,41 @@ class Assistant:
                 out.append({"role": str(role), "text": text})
         return out
 
-    async def state(self, conversation_id: str) -> ConversationState:
-        return await self.store.load_state(conversation_id) or ConversationState()
+    async def state(self, conversation_id: str, user: User | None = None) -> ConversationState:
+        """The conversation's state; a fresh one when it is new or belongs to someone else."""
+        state = await self.store.load_state(conversation_id)
+        if state is None or not may_open(state, user or self.default_user):
+            return ConversationState(owner=(user or self.default_user).username)
+        return state
+
+    async def can_open(self, conversation_id: str, user: User) -> bool:
+        """Whether this person may see the conversation: theirs, new, or they are a director."""
+        state = await self.store.load_state(conversation_id)
+        return state is None or may_open(state, user)
+
+    async def conversations(self, user: User, limit: int = 50) -> list[ConversationSummary]:
+        """The person's own conversations, most recent first; a director sees everyone's."""
+        return await self.store.list_conversations(limit=limit, owner=None if user.is_director else user.username)
 
     # --- turns ---------------------------------------------------------------------------
-    async def ask(self, text: str, conversation_id: str | None = None) -> Turn:
+    async def ask(self, text: str, conversation_id: str | None = None, user: User | None = None) -> Turn:
         """One turn, blocking: the Turn with the whole answer."""
         turn: Turn | None = None
-        async for event in self.stream(text, conversation_id):
+        async for event in self.stream(text, conversation_id, user):
             if isinstance(event, Done):
                 turn = event.turn
         assert turn is not None
         return turn
 
-    async def stream(self, text: str, conversation_id: str | None = None) -> AsyncIterator[Event]:
-        """One turn as events: route, agent changes, tool calls and results, text deltas, done."""
+    async def stream(self, text: str, conversation_id: str | None = None, user: User | None = None) -> AsyncIterator[Event]:
+        """One turn as events: route, agent changes, tool calls and results, text deltas, done.
+
+        `user` is who is asking (the web app's signed-in person; the command line's
+        HARDE_USER_NAME otherwise). Turns on one conversation run one at a time, across processes
+        when conversations live in Redis."""
         text = (text or "").strip()
         conversation_id = conversation_id or _new_id()
+        user = user or self.default_user
         if not text:
             yield Done(Turn(answer="", agent="triage", flow="fast", conversation_id=conversation_id, error="empty message: nothing was sent"))
             return
@@ -247,8 +277,16 @@ class Assistant:
         if len(text) > limit:
             notices.append(f"Your message was {len(text):,} characters; I used the first {limit:,}.")
             text = text[:limit]
+        async with self.store.lock(conversation_id):
+            async for event in self._turn(text, conversation_id, user, notices):
+                yield event
 
-        state = await self.state(conversation_id)
+    async def _turn(self, text: str, conversation_id: str, user: User, notices: list[str]) -> AsyncIterator[Event]:
+        state = await self.store.load_state(conversation_id)
+        if state is not None and not may_open(state, user):
+            yield Done(Turn(answer="", agent="triage", flow="fast", conversation_id=conversation_id, error=NOT_FOUND))
+            return
+        state = state or ConversationState(owner=user.username)
         if not state.title:
             state.title = text.splitlines()[0][:60]
         queue: asyncio.Queue[Any] = asyncio.Queue()
@@ -257,10 +295,10 @@ class Assistant:
             services=self.services,
             conversation_id=conversation_id,
             state=state,
-            user=self.settings.user_name,
+            user=user,
             emit=queue.put_nowait,
         )
-        action = await self._understand(text, state)
+        action = await self._understand(text, state, user)
         context.action = action
         turn = Turn(answer="", agent=action.agent, flow="fast", conversation_id=conversation_id)
 
@@ -306,7 +344,7 @@ class Assistant:
                     await task
 
     # --- understanding and the flow that follows from it --------------------------------------
-    async def _understand(self, text: str, state: ConversationState) -> Action:
+    async def _understand(self, text: str, state: ConversationState, user: User) -> Action:
         try:
             directory = await DIRECTORIES.get(self.services.crm)
         except HardeError as error:
@@ -314,8 +352,9 @@ class Assistant:
             directory = Directory()
         now = company_now(self.settings.timezone, self.settings.now)
         pending = state.pending_run.agent if state.pending_run else None
+        me = directory.user_for(email=user.email, name=user.name)
         return await asyncio.to_thread(
-            self.reader.read, text, state.focus, directory, now, pending=pending, workflow=state.drafting
+            self.reader.read, text, state.focus, directory, now, pending=pending, workflow=state.drafting, me=me.id if me else None
         )
 
     async def _play(self, text: str, action: Action, context: HardeContext, turn: Turn, queue: asyncio.Queue[Any]) -> None:
@@ -570,7 +609,8 @@ class Assistant:
             agent=agent,
             summary=summary,
             run_state=result.to_state().to_string(context_serializer=lambda _: {}),
-            user=context.user,
+            user=context.user.username,
+            token=uuid.uuid4().hex,
         )
         context.state_changed()
         answer = f"{summary}\n\n{CONFIRM_PROMPT}"
@@ -584,14 +624,14 @@ class Assistant:
         """The rep said yes: resume the paused run with its writes approved, exactly once."""
         state = context.state
         pending = state.pending_run
-        if pending is not None and pending.user and pending.user != context.user:
+        if pending is not None and pending.user and pending.user != context.user.username:
             # Only the rep who asked for the change may approve it.
-            await self._say(text, f"That change is waiting for {pending.user}'s yes, not yours; nothing was changed.", "triage", context, turn, queue)
+            await self._say(text, "That change is waiting for the yes of the person who asked for it, not yours; nothing was changed.", "triage", context, turn, queue)
             return
-        # Claimed before the write: a second yes finds nothing waiting.
+        # Claimed before the write, atomically: a second yes, here or in another process, finds nothing.
         state.pending_run = None
         await self.store.save_state(context.conversation_id, state)
-        if pending is None:
+        if pending is None or (pending.token and not await self.store.claim_pending(context.conversation_id, pending.token)):
             await self._say(text, "There is nothing waiting for a yes right now; nothing was changed.", "triage", context, turn, queue)
             return
         run_state = await RunState.from_string(

@@ -59,7 +59,19 @@ class Settings(BaseSettings):
     # Conversation store: empty means SQLite under data_dir; "redis://host:port/db" for Redis.
     session_url: str = ""
     company_name: str = "Summit Ridge Exteriors"
+    # Who the command line speaks as; the web app always uses the signed-in person.
     user_name: str = "sales rep"
+
+    # --- sign-in --------------------------------------------------------------------------
+    # local: the users file (hashed passwords); oidc: Streamlit's st.login, configured under
+    # [auth] in .streamlit/secrets.toml; proxy: the user name in a header set by a proxy that
+    # authenticated the person (nginx basic auth). Trust that header only behind such a proxy.
+    auth: Literal["local", "oidc", "proxy"] = "local"
+    # Default: users.json under data_dir.
+    users_file: Path | None = None
+    proxy_user_header: str = "X-Remote-User"
+    # Emails or user names that are directors when the users file does not say (OIDC, proxy).
+    directors: str = ""
     # The company's local time: "tomorrow at 3pm" in a booking means this zone's wall clock.
     timezone: str = "America/New_York"
     # A fixed wall-clock time ("2026-11-23T09:00") for demos and evaluations; empty: the real clock.
@@ -163,7 +175,7 @@ class Settings(BaseSettings):
             sources.append(TomlConfigSettingsSource(settings_cls, toml_file=secrets))
         return tuple(sources)
 
-    @field_validator("llm", "crm", "tts", mode="before")
+    @field_validator("llm", "crm", "tts", "users_file", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if value == "" else value
@@ -208,6 +220,14 @@ class Settings(BaseSettings):
     @property
     def allowed_sender_list(self) -> list[str]:
         return [s.strip().lower() for s in self.allowed_senders.split(",") if s.strip()]
+
+    @property
+    def users_path(self) -> Path:
+        return self.users_file or self.data_dir / "users.json"
+
+    @property
+    def director_list(self) -> list[str]:
+        return [s.strip().casefold() for s in self.directors.split(",") if s.strip()]
 
     def ensure_dirs(self) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)

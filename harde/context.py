@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from harde.auth import User
 from harde.config import Settings
 from harde.events import Event, StateChanged, StatusNote
 from harde.services import Services
@@ -18,7 +19,8 @@ class HardeContext:
     services: Services
     conversation_id: str
     state: ConversationState = field(default_factory=ConversationState)
-    user: str = "sales rep"
+    # Who is asking: audit lines and approvals are theirs.
+    user: User = field(default_factory=lambda: User(username="sales-rep", name="sales rep"))
     # Set by the Assistant for the length of a turn; tools report progress through it.
     emit: Callable[[Event], None] | None = None
     # Files a tool produced this turn (audio, video) for the UI to offer: {"kind", "path", "label"}.

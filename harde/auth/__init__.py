@@ -3,6 +3,7 @@ or a trusted proxy header)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -23,3 +24,8 @@ class User:
     @property
     def is_director(self) -> bool:
         return self.role == "director"
+
+
+def slugify(name: str) -> str:
+    """A user name made from a display name: "Dana Whitaker" -> "dana-whitaker"."""
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:64] or "user"

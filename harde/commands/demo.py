@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from harde.config import get_settings
+from harde.auth.users import DEMO_PASSWORD
+from harde.config import Settings, get_settings
 
 
 @click.group("demo")
@@ -25,3 +26,16 @@ def load(reset: bool) -> None:
     click.echo(f"Demo CRM: {crm_summary}")
     kb_summary = build_index(settings)
     click.echo(f"Knowledge index: {kb_summary}")
+    added = _demo_users(settings)
+    if added:
+        click.echo(f"Sign-in: {added} demo users in {settings.users_path} (password {DEMO_PASSWORD!r}; e.g. dwhitaker, rames)")
+
+
+def _demo_users(settings: Settings) -> int:
+    """The fictional company's people as users of the local sign-in, when there is no users file."""
+    import json
+
+    from harde.auth.users import UsersFile
+
+    seed = json.loads((settings.demo_dir / "crm" / "seed.json").read_text(encoding="utf-8"))
+    return UsersFile(settings.users_path).write_demo(seed.get("users", []))

@@ -21,11 +21,15 @@ class PendingRun:
     summary: str
     run_state: str
     user: str = ""
+    # Claimed atomically before the write runs: the same pending write executes at most once.
+    token: str = ""
 
 
 @dataclass
 class ConversationState:
     title: str = ""
+    # The user name of whoever started it: only they (and directors) may open it.
+    owner: str = ""
     active_agent: str = "triage"
     new_client: NewClientState = field(default_factory=NewClientState)
     script: ScriptDraftState = field(default_factory=ScriptDraftState)

@@ -9,13 +9,23 @@ def main() -> None:
     st.set_page_config(page_title="Hard-E", page_icon="🦺", layout="wide")
     from harde.config import get_settings
     from harde.ui.chat import render_chat
+    from harde.ui.identity import current_user, render_sign_in
     from harde.ui.pipeline_page import render_pipeline_page
 
+    settings = get_settings()
+    user = current_user(settings)
+    if user is None:
+        render_sign_in(settings)
+        return
+
+    def chat() -> None:
+        render_chat(user)
+
     def primer_videos() -> None:
-        render_pipeline_page(get_settings())
+        render_pipeline_page(settings)
 
     pages = [
-        st.Page(render_chat, title="Chat", icon="💬", url_path="chat", default=True),
+        st.Page(chat, title="Chat", icon="💬", url_path="chat", default=True),
         st.Page(primer_videos, title="Primer videos", icon="🎬", url_path="primer"),
     ]
     st.navigation(pages).run()

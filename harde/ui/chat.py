@@ -8,6 +8,7 @@ from typing import Any
 
 import streamlit as st
 
+from harde.auth import User
 from harde.events import (
     AgentChanged,
     Done,
@@ -18,6 +19,7 @@ from harde.events import (
     ToolCalled,
     Turn,
 )
+from harde.ui.identity import sign_out
 from harde.ui.runtime import Runtime
 from harde.ui.upload import render_upload
 from harde.ui.voice import render_voice_input
@@ -39,8 +41,12 @@ def get_runtime() -> Runtime:
     return Runtime()
 
 
-def _conversation_id() -> str:
+def _conversation_id(runtime: Runtime, user: User) -> str:
     cid = st.query_params.get("c")
+    if cid and not runtime.run(runtime.assistant.can_open(str(cid), user)):
+        # Someone else's conversation is not there for this person, not even its title.
+        st.error("That conversation was not found. Here is a new one.")
+        cid = None
     if not cid:
         cid = uuid.uuid4().hex[:12]
         st.query_params["c"] = cid
@@ -62,16 +68,21 @@ def _render_attachments(attachments: list[dict[str, Any]]) -> None:
         st.download_button(f"Download {label}", data, file_name=path.name, key=f"dl-{path.name}-{n}")
 
 
-def _sidebar(runtime: Runtime, cid: str) -> None:
+def _sidebar(runtime: Runtime, cid: str, user: User) -> None:
     assistant = runtime.assistant
     with st.sidebar:
         st.markdown("### Hard-E")
+        who, out = st.columns([3, 1])
+        who.caption(f"Signed in as **{user.name}** ({user.role})")
+        if out.button("Sign out", key="sign-out"):
+            sign_out(assistant.settings)
+            st.rerun()
         st.caption(f"Model: {assistant.model_label()}")
         if "model_problem" not in st.session_state:
             st.session_state["model_problem"] = runtime.run(assistant.check_model())
         if st.session_state["model_problem"]:
             st.error(st.session_state["model_problem"])
-        state = runtime.run(assistant.state(cid))
+        state = runtime.run(assistant.state(cid, user))
         public = state.public_state()
         active = public.get("active_agent", "triage")
         st.caption(f"Specialist: {AGENT_ICONS.get(active, '')} {assistant.display_name(active)}")
@@ -108,11 +119,13 @@ def _sidebar(runtime: Runtime, cid: str) -> None:
             st.session_state["spoken"] = render_voice_input(runtime.assistant.services.transcriber, run=runtime.run)
         with st.expander("📚 Add to the knowledge base"):
             render_upload(runtime.assistant.services)
-        past = runtime.run(assistant.store.list_conversations(limit=12))
+        past = runtime.run(assistant.conversations(user, limit=12))
         if past:
-            st.markdown("**Conversations**")
+            st.markdown("**Conversations**" + (" (everyone's)" if user.is_director else ""))
             for summary in past:
                 label = summary.title or "(untitled)"
+                if user.is_director and summary.owner and summary.owner != user.username:
+                    label = f"{label} · {summary.owner}"
                 if summary.id == cid:
                     st.markdown(f"▸ {label}")
                 elif st.button(label, key=f"conv-{summary.id}", use_container_width=True):
@@ -120,7 +133,7 @@ def _sidebar(runtime: Runtime, cid: str) -> None:
                     st.rerun()
 
 
-def _answer(runtime: Runtime, text: str, cid: str) -> Turn | None:
+def _answer(runtime: Runtime, text: str, cid: str, user: User) -> Turn | None:
     turn: Turn | None = None
     with st.chat_message("assistant", avatar="🦺"):
         status = st.status("Thinking…", expanded=False)
@@ -128,7 +141,7 @@ def _answer(runtime: Runtime, text: str, cid: str) -> Turn | None:
 
         def deltas() -> Any:
             nonlocal turn
-            for event in runtime.stream(text, cid):
+            for event in runtime.stream(text, cid, user):
                 if isinstance(event, TextDelta):
                     yield event.text
                 elif isinstance(event, RouteChosen):
@@ -158,13 +171,13 @@ def _answer(runtime: Runtime, text: str, cid: str) -> Turn | None:
     return turn
 
 
-def render_chat() -> None:
+def render_chat(user: User) -> None:
     runtime = get_runtime()
-    cid = _conversation_id()
-    _sidebar(runtime, cid)
+    cid = _conversation_id(runtime, user)
+    _sidebar(runtime, cid, user)
     st.title("Hard-E")
     st.caption("Your sales director: CRM, playbook, call analysis, scripts, new customers, pricing.")
-    history = runtime.run(runtime.assistant.history(cid))
+    history = runtime.run(runtime.assistant.history(cid, user))
     for n, message in enumerate(history):
         avatar = "🦺" if message["role"] == "assistant" else None
         with st.chat_message(message["role"], avatar=avatar):
@@ -179,7 +192,7 @@ def render_chat() -> None:
         return
     with st.chat_message("user"):
         st.markdown(text)
-    turn = _answer(runtime, text, cid)
+    turn = _answer(runtime, text, cid, user)
     if turn is None or turn.error:
         st.info(f"Not sent: {text}")
         return

@@ -14,6 +14,7 @@ from concurrent.futures import Future
 from typing import Any, TypeVar
 
 from harde.assistant import Assistant
+from harde.auth import User
 from harde.config import Settings
 from harde.events import Event
 
@@ -37,9 +38,9 @@ class Runtime:
     def run(self, coro: Awaitable[T], timeout: float | None = None) -> T:
         return self.submit(coro).result(timeout)
 
-    def stream(self, text: str, conversation_id: str) -> Iterator[Event]:
+    def stream(self, text: str, conversation_id: str, user: User | None = None) -> Iterator[Event]:
         """The turn's events, one at a time, in the calling (script) thread."""
-        agen: AsyncIterator[Event] = self.assistant.stream(text, conversation_id)
+        agen: AsyncIterator[Event] = self.assistant.stream(text, conversation_id, user)
         try:
             while True:
                 try:

@@ -61,6 +61,7 @@ class UserEntry:
     first: str
     last: str
     title: str
+    email: str = ""
 
     @property
     def full_name(self) -> str:
@@ -136,7 +137,7 @@ class Directory:
             if entry_c.city:
                 d.towns.setdefault(entry_c.city.casefold(), set())
         for u in users:
-            d.users[u.id] = UserEntry(u.id, u.first_name, u.last_name, u.title or "")
+            d.users[u.id] = UserEntry(u.id, u.first_name, u.last_name, u.title or "", (u.email or "").casefold())
             for token in _name_tokens(u.first_name) + _name_tokens(u.last_name):
                 d.user_tokens[token].add(u.id)
         d._vocabulary = sorted(set(d.customer_tokens) | set(d.user_tokens))
@@ -162,6 +163,15 @@ class Directory:
     def jobs_of(self, customer_id: int) -> list[JobEntry]:
         entry = self.customers.get(customer_id)
         return [self.jobs[j] for j in entry.job_ids if j in self.jobs] if entry else []
+
+    def user_for(self, *, email: str = "", name: str = "") -> UserEntry | None:
+        """The CRM user a signed-in person is: by email, else by a full name only one user has."""
+        if email:
+            hit = next((u for u in self.users.values() if u.email and u.email == email.casefold()), None)
+            if hit is not None:
+                return hit
+        same = [u for u in self.users.values() if name and u.full_name.casefold() == name.strip().casefold()]
+        return same[0] if len(same) == 1 else None
 
     def user_by_name(self, first: str | None, last: str | None) -> list[UserEntry]:
         out = list(self.users.values())

@@ -112,6 +112,10 @@ class Action:
         return self.confidence >= CONFIDENT
 
 
+# The asker speaking of themselves as the rep: "my calendar", "my open jobs", "what do i have tmrw".
+_ME = re.compile(r"\b(my|mine|i (have|got|had)|do i|am i|have i|i'?m)\b")
+
+
 @dataclass
 class Mentions:
     """Who and what a request names, linked against the directory."""
@@ -150,7 +154,9 @@ class Reader:
         *,
         pending: str | None = None,
         workflow: str | None = None,
+        me: int | None = None,
     ) -> Action:
+        """`me` is the CRM user id of whoever is asking: "my calendar", "my open jobs" are theirs."""
         low = normalise(text[:ENTITY_CHARS])
         scores = self.classifier.scores(low)
         if pending is not None:
@@ -158,14 +164,14 @@ class Reader:
                 return Action("confirm", pending, 1.0, approves=True, focus=focus)
             if scores.intent == "cancel" or (len(low.split()) <= 3 and scores.intent in ("confirm", "smalltalk")):
                 return Action("cancel", pending, scores.confidence, approves=False, reply="Cancelled: nothing was changed.", focus=focus)
-            action = self._read(text, low, scores, focus, directory, now, workflow=workflow)
+            action = self._read(text, low, scores, focus, directory, now, workflow=workflow, me=me)
             action.approves = False
             return action
         if is_affirmative(text) and workflow is None:
             return Action("confirm", "triage", 1.0, reply="There is nothing waiting for a yes right now; nothing was changed.", focus=focus)
         if scores.intent == "cancel" and scores.confidence >= CONFIDENT and workflow is None and len(low.split()) <= 6:
             return Action("cancel", "triage", scores.confidence, reply="Nothing is waiting to be done, so nothing was changed.", focus=focus)
-        return self._read(text, low, scores, focus, directory, now, workflow=workflow)
+        return self._read(text, low, scores, focus, directory, now, workflow=workflow, me=me)
 
     def _read(
         self,
@@ -177,8 +183,15 @@ class Reader:
         now: dt.datetime,
         *,
         workflow: str | None,
+        me: int | None = None,
     ) -> Action:
         mentions = self.mentions(text, low, directory)
+        if (
+            me is not None and me in directory.users and scores.intent in ("crm.calendar", "crm.rep_jobs", "crm.facts")
+            and _ME.search(low) and not (mentions.user_ids or mentions.customer_ids or mentions.job_ids)
+        ):
+            # "my calendar", "what do i have tmrw": the asker is the rep meant.
+            mentions.user_ids.append(me)
         if focus.clarification is not None:
             picked = self._pick(focus.clarification, low, mentions, directory)
             if picked is not None:

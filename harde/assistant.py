@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import inspect
 import json
 import logging
 import threading
@@ -391,16 +390,13 @@ class Assistant:
             return None
         if action.tool is not None:
             call = ToolCall(action.tool, action.arguments)
-        elif self.client is None:
+        else:
+            # The specialist's reading of the words (the same typed call offline and with a model).
             earlier = _user_texts(await self.store.session(context.conversation_id).get_items(limit=HISTORY_ITEMS))
             plan = plan_for(PlanRequest(action.agent, text, [], spec.tools, spec.fast_path, context, earlier))
             if not isinstance(plan, ToolCall):
                 return None
             call = plan
-        elif "query" in inspect.signature(self.tools[spec.fast_path].func).parameters:
-            call = ToolCall(spec.fast_path, {"query": text})
-        else:
-            return None
         tool = self.tools.get(call.name)
         if tool is None or tool.writes or call.name not in spec.tools:
             return None

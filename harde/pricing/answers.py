@@ -281,11 +281,11 @@ def answer_roof_quantities(takeoff: RoofTakeoff, asked_area: bool) -> str:
 
 # --- the dispatcher ------------------------------------------------------------------------
 def _shingle_for(catalog: Catalog, question: PricingQuestion) -> CatalogItem | None:
-    return mentioned_item(catalog, question.normalised, "shingle")
+    return mentioned_item(catalog, question.product_words, "shingle")
 
 
-def mentioned_item(catalog: Catalog, text: str, kind: str) -> CatalogItem | None:
-    """The item of this kind that the text names by a word no other item of the kind shares."""
+def mentioned_item(catalog: Catalog, said: list[str], kind: str) -> CatalogItem | None:
+    """The item of this kind that the words said name by a word no other item of the kind shares."""
     items = catalog.of_kind(kind)
     if not items:
         return None
@@ -294,7 +294,7 @@ def mentioned_item(catalog: Catalog, text: str, kind: str) -> CatalogItem | None
     for words in words_of.values():
         for word in words:
             counts[word] = counts.get(word, 0) + 1
-    text_words = {w.rstrip("s") if len(w) > 3 else w for w in re.findall(r"[a-z0-9]+", text)}
+    text_words = {w.rstrip("s") if len(w) > 3 else w for w in said}
     best: tuple[int, bool, CatalogItem] | None = None
     for item in items:
         distinctive = {
@@ -350,10 +350,7 @@ def _answer(question: PricingQuestion, catalog: Catalog, policy: PricingPolicy) 
     if intent == "roof":
         if not question.wants_money:
             takeoff = _roof_takeoff(question)
-            asked_area = bool(re.search(r"\barea\b", question.normalised)) and not re.search(
-                r"\bsquares?\b", question.normalised
-            )
-            answer = answer_roof_quantities(takeoff, asked_area)
+            answer = answer_roof_quantities(takeoff, question.asks_area)
             if question.wants_bundles:
                 shingle = _shingle_for(catalog, question) or catalog.default("shingle")
                 if shingle is not None:
@@ -435,9 +432,7 @@ def _roof_estimate(
         rise=rise,
         complexity=complexity,
         shingle=_shingle_for(catalog, question),
-        tear_off=not re.search(
-            r"\b(new construction|no tear[- ]?off|overlay|layover)\b", question.normalised
-        ),
+        tear_off=question.tear_off,
         working=working,
     )
 
@@ -497,15 +492,15 @@ def _siding_estimate(
     if wall <= 0:
         raise InputError("the openings are larger than the wall area")
     waste = (question.waste_pct or 10) / 100
-    siding = mentioned_item(catalog, question.normalised, "siding")
-    if re.search(r"fiber[- ]?cement|hardie", question.normalised):
+    siding = mentioned_item(catalog, question.product_words, "siding")
+    if question.fiber_cement:
         fc = [i for i in catalog.of_kind("siding") if "fiber cement" in i.search_text]
         if fc and (siding is None or siding not in fc):
             siding = next(
                 (
                     i
                     for i in fc
-                    if "colorplus" in i.search_text and "colorplus" in question.normalised
+                    if "colorplus" in i.search_text and question.colorplus
                 ),
                 fc[0],
             )
@@ -571,7 +566,7 @@ def _window_estimate(
 ) -> Estimate:
     chosen: list[tuple[CatalogItem, int]] = []
     for descriptor, count in question.windows:
-        item = mentioned_item(catalog, descriptor, "window")
+        item = mentioned_item(catalog, descriptor.casefold().split(), "window")
         if item is None:
             raise InputError("the catalog has no windows")
         chosen.append((item, count))

@@ -24,8 +24,6 @@ Intent = Literal[
 
 @dataclass
 class PricingQuestion:
-    text: str
-    normalised: str
     intent: Intent = "unknown"
     trade: str | None = None
     rise: float | None = None
@@ -56,3 +54,13 @@ class PricingQuestion:
     wants_target_from_other: Literal["margin", "markup"] | None = None
     item_query: str = ""
     overhang_ft: float | None = None
+    # The area itself was asked ("what's the roof area"), not squares.
+    asks_area: bool = False
+    # A re-roof strips the old layers; False for new construction or an overlay.
+    tear_off: bool = True
+    fiber_cement: bool = False
+    colorplus: bool = False
+    # Words that may name the product ("duration", "hdz", "cedar"), matched against the catalog.
+    product_words: list[str] = field(default_factory=list)
+    # The rep's words, only to quote back in an answer ("nothing matching ...").
+    text: str = ""

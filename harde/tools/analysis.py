@@ -11,7 +11,7 @@ from harde.errors import HardeError
 from harde.knowledge.transcript_questions import TranscriptQuestion, answer, example_lines
 from harde.knowledge.transcripts import OBJECTION_CATEGORIES, OUTCOMES, TRADES, TranscriptSet
 from harde.tools.registry import tool
-from harde.understanding.transcripts import answer_in_words, interpret
+from harde.understanding.transcripts import interpret
 
 
 def _calls(ctx: RunContextWrapper[HardeContext]) -> TranscriptSet | str:
@@ -47,17 +47,19 @@ def _outcomes(value: str | None) -> tuple[tuple[str, ...] | None, str]:
 
 
 @tool(status="Analysing the director's calls…")
-async def analyze_transcripts(ctx: RunContextWrapper[HardeContext], query: str) -> str:
+async def analyze_transcripts(ctx: RunContextWrapper[HardeContext], question: TranscriptQuestion) -> str:
     """Answer a question about the sales director's 90 distilled sales calls with figures computed
     from the transcripts: objections (most common, by trade or outcome), close rates (first visit and
     overall), techniques and their association with closing, minutes per phase, deal values, outcomes,
     customer situations (spouse not home, storm damage, insurance claim, HOA, elderly homeowner...),
-    with examples and the director's own words. Pass the user's question as it was asked.
+    with examples and the director's own words. `measure` is what is asked; the other fields
+    filter the calls (a trade, outcomes, a situation, an objection, a technique, a rep on the
+    call, one call such as SDC-014) or group the figures.
     """
     calls = _calls(ctx)
     if isinstance(calls, str):
         return calls
-    return answer_in_words(calls, query)
+    return answer(calls, question)
 
 
 @tool(status="Counting objections in the director's calls…")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from agents import RunContextWrapper
+from pydantic import TypeAdapter
 
 from harde.context import HardeContext
 from harde.crm.changes import Problem, ProposedChange
@@ -23,9 +24,9 @@ from harde.pricing.catalog import Catalog
 from harde.pricing.query import PricingQuestion
 from harde.tools.approvals import apply_audited
 from harde.tools.registry import tool
-from harde.understanding.pricing import parse_question
 
 ESTIMATE_NOTE_KIND = "pricing_estimate_note"
+_QUESTION: TypeAdapter[PricingQuestion] = TypeAdapter(PricingQuestion)
 
 
 def _catalog(ctx: HardeContext) -> Catalog:
@@ -41,13 +42,15 @@ def _policy(ctx: HardeContext) -> PricingPolicy:
 
 
 @tool(status="Working out the numbers…")
-async def pricing_answer(ctx: RunContextWrapper[HardeContext], query: str) -> str:
-    """Answer a pricing question in the user's words, with the working shown: roof squares from a
-    footprint or dimensions and pitch, waste and bundles; estimates for roofs, siding, gutters and
-    windows from the catalog (materials, labour, tax, cost, price, margin, markup); catalog
-    look-ups; margin <-> markup. Pass the whole question, figures included."""
+async def pricing_answer(ctx: RunContextWrapper[HardeContext], question: PricingQuestion) -> str:
+    """Answer a pricing question, with the working shown: roof squares from a footprint or
+    dimensions and pitch, waste and bundles; estimates for roofs, siding, gutters and windows from
+    the catalog (materials, labour, tax, cost, price, margin, markup); catalog look-ups; margin <->
+    markup. Fill what the rep asked (`intent`) and every figure they gave, in the fields' units
+    (`rise` is the pitch's rise per 12; percentages as numbers, 15 for 15%); `product_words` are
+    the words that may name a product ("duration", "hardie"); `text` is the rep's words."""
     try:
-        return answer_question(parse_question(query), _catalog(ctx.context), _policy(ctx.context))
+        return answer_question(question, _catalog(ctx.context), _policy(ctx.context))
     except HardeError as error:
         return f"I couldn't price that: {error}"
 
@@ -102,7 +105,7 @@ async def pricing_margin_markup(
         if margin_percent is None and markup_percent is None:
             return "Give a margin or a markup (percent), or a cost and a price."
         question = PricingQuestion(
-            text="", normalised="", margin_pct=margin_percent, markup_pct=markup_percent
+            margin_pct=margin_percent, markup_pct=markup_percent
         )
         if margin_percent is None:
             question.wants_target_from_other = "margin"
@@ -111,8 +114,8 @@ async def pricing_margin_markup(
         return f"I can't work that out: {error}."
 
 
-async def _estimate_note(context: HardeContext, job_id: int, query: str) -> ProposedChange | Problem:
-    estimate = estimate_for_question(parse_question(query), _catalog(context), _policy(context))
+async def _estimate_note(context: HardeContext, job_id: int, question: PricingQuestion) -> ProposedChange | Problem:
+    estimate = estimate_for_question(question, _catalog(context), _policy(context))
     if estimate is None:
         return Problem(
             "That isn't an estimate I can attach: ask for a roof, siding, gutter, window or "
@@ -130,15 +133,16 @@ async def _estimate_note(context: HardeContext, job_id: int, query: str) -> Prop
 @tool(
     status="Preparing the estimate note for job {job_id}…",
     writes=True,
-    preview=lambda ctx, a: _estimate_note(ctx, int(a["job_id"]), str(a["query"])),
+    preview=lambda ctx, a: _estimate_note(ctx, int(a["job_id"]), _QUESTION.validate_python(a.get("question") or {})),
 )
 async def pricing_attach_estimate(
-    ctx: RunContextWrapper[HardeContext], job_id: int, query: str
+    ctx: RunContextWrapper[HardeContext], job_id: int, question: PricingQuestion
 ) -> str:
-    """Add an estimate to a CRM job as a note, after the rep's approval. `query` is the estimate
-    request in words, figures included ("siding estimate for 1,800 sq ft of wall at a 35% margin")."""
+    """Add an estimate to a CRM job as a note, after the rep's approval. `question` is the
+    estimate asked for, as for pricing_answer (a roof, siding, gutter, window or material
+    estimate with its figures)."""
     context = ctx.context
-    plan = await _estimate_note(context, job_id, query)
+    plan = await _estimate_note(context, job_id, question)
     if isinstance(plan, Problem):
         return plan.text
 

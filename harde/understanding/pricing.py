@@ -201,11 +201,26 @@ def _correct(text: str) -> str:
     return re.sub(r"[a-z]{5,14}", fix, text)
 
 
+def product_words_of(text: str) -> list[str]:
+    """The words of a question that may name a catalog product: not figures, not short words."""
+    seen: dict[str, None] = {}
+    for word in re.findall(r"[a-z0-9]+", text[:2000]):
+        word = word.rstrip("s") if len(word) > 3 else word
+        if len(word) >= 3 and not word.isdigit():
+            seen.setdefault(word)
+    return list(seen)[:200]
+
+
 def parse_question(text: str) -> PricingQuestion:
     """What a pricing question asks and the measures it gives."""
     norm = _correct(normalise(text))
-    q = PricingQuestion(text=text, normalised=norm)
+    q = PricingQuestion(text=text[:200])
     rest = norm
+    q.asks_area = bool(re.search(r"\barea\b", norm)) and not re.search(r"\bsquares?\b", norm)
+    q.tear_off = not re.search(r"\b(new construction|no tear[- ]?off|overlay|layover)\b", norm)
+    q.fiber_cement = bool(re.search(r"fiber[- ]?cement|hardie", norm))
+    q.colorplus = "colorplus" in norm
+    q.product_words = product_words_of(norm)
 
     # Percentages first: their role comes from the words around them.
     for found in list(_PERCENT.finditer(norm)):

@@ -8,6 +8,7 @@ from agents import RunContextWrapper
 
 from harde.config import Settings
 from harde.context import HardeContext
+from harde.knowledge.transcript_questions import TranscriptQuestion
 from harde.services import Services
 from harde.tools.analysis import (
     analyze_transcripts,
@@ -22,7 +23,7 @@ def wrap(settings: Settings) -> RunContextWrapper[HardeContext]:
 
 
 async def test_analyze_transcripts_answers_the_siding_question_with_counts(fixture_settings: Settings) -> None:
-    out = await analyze_transcripts(wrap(fixture_settings), query="Which objections come up most on siding jobs?")
+    out = await analyze_transcripts(wrap(fixture_settings), TranscriptQuestion(measure="objections", trade="siding"))
     assert "3 of the director's 6 calls" in out
     assert "| Price / too expensive | 2 | 66.7% |" in out
 
@@ -52,5 +53,5 @@ async def test_transcript_examples_quote_the_exchange(fixture_settings: Settings
 
 async def test_a_missing_calls_folder_becomes_a_short_message(fixture_settings: Settings, tmp_path: Path) -> None:
     settings = fixture_settings.model_copy(update={"kb_dir": tmp_path / "empty"})
-    out = await analyze_transcripts(wrap(settings), query="close rate")
+    out = await analyze_transcripts(wrap(settings), TranscriptQuestion(measure="close_rate"))
     assert out.startswith("The director's call transcripts could not be loaded")

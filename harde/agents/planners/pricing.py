@@ -5,6 +5,7 @@ last one that asked for one)."""
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 
 from harde.llm.planning import Plan, PlanRequest, Reply, ToolCall, compose_from_results, planner
 from harde.understanding.pricing import parse_question
@@ -29,10 +30,10 @@ def attach_request(text: str, previous: list[str]) -> ToolCall | Reply | None:
     job_id = int(match.group("job"))
     own = (text[: match.start()] + " " + text[match.end() :]).strip(" ,.;:-")
     if _is_estimate(own):
-        return ToolCall("pricing_attach_estimate", {"job_id": job_id, "query": own})
+        return ToolCall("pricing_attach_estimate", {"job_id": job_id, "question": asdict(parse_question(own))})
     for earlier in reversed(previous):
         if _is_estimate(earlier):
-            return ToolCall("pricing_attach_estimate", {"job_id": job_id, "query": earlier})
+            return ToolCall("pricing_attach_estimate", {"job_id": job_id, "question": asdict(parse_question(earlier))})
     return Reply(
         f"Which estimate should go on job {job_id}? Ask for it first (for example “price 180 feet "
         "of 6-inch gutter”), then say “attach it to job " + str(job_id) + "”."
@@ -47,4 +48,4 @@ def plan(req: PlanRequest) -> Plan:
         attach = attach_request(req.text, req.previous_user_messages)
         if attach is not None:
             return attach
-    return ToolCall("pricing_answer", {"query": req.text})
+    return ToolCall("pricing_answer", {"question": asdict(parse_question(req.text))})

@@ -83,33 +83,6 @@ async def job_by_reference(crm: CRM, reference: str) -> Job | None:
     return jobs[0] if len(jobs) == 1 else None
 
 
-_ORDINALS = {
-    "first": 0, "1st": 0, "one": 0, "second": 1, "2nd": 1, "two": 1, "third": 2, "3rd": 2,
-    "three": 2, "fourth": 3, "4th": 3, "four": 3, "fifth": 4, "5th": 4, "five": 4,
-    "last": -1, "latest": -1,
-}
-
-
-def pick_choice(choices: list[dict[str, Any]], answer: str) -> dict[str, Any] | None:
-    """The offered job the rep's answer names: "the first one", "job 1043", "2", "the gutters"."""
-    text = answer.lower()
-    for choice in choices:
-        number = str(choice.get("number", ""))
-        if re.search(rf"\b{re.escape(str(choice['job_id']))}\b", text) or (number and number.lower() in text):
-            return choice
-    wanted = trades_in(text)
-    by_trade = [c for c in choices if wanted and c.get("trade") in wanted]
-    if len(by_trade) == 1:
-        return by_trade[0]
-    bare = re.fullmatch(r"\s*(?:number\s+|#)?(\d)\s*[.!]?\s*", text)
-    if bare and 1 <= int(bare.group(1)) <= len(choices):
-        return choices[int(bare.group(1)) - 1]
-    for word, index in _ORDINALS.items():
-        if re.search(rf"\b{word}\b", text) and (index == -1 or index < len(choices)):
-            return choices[index]
-    return None
-
-
 def job_choice(job: Job) -> dict[str, Any]:
     """A job as offered to the rep (kept in ScriptDraftState.job_choices, so JSON-friendly)."""
     return {

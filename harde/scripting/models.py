@@ -7,6 +7,20 @@ from typing import Literal
 
 ScriptType = Literal["primer", "standard"]
 Tone = Literal["warm", "casual", "formal"]
+Length = Literal["much_shorter", "shorter", "longer", "much_longer"]
+
+
+@dataclass
+class Revision:
+    """A change to a draft: a length (relative, or a word target), a tone, things to mention or
+    drop, a new focus. Empty when nothing is asked."""
+
+    length: Length | None = None
+    target_words: int | None = None
+    tone: Tone | None = None
+    mention: list[str] = field(default_factory=list)
+    remove: list[str] = field(default_factory=list)
+    focus: str | None = None
 TONES: tuple[Tone, ...] = ("warm", "casual", "formal")
 
 # Words: a primer video runs one to two minutes at about 150 spoken words a minute.

@@ -3,7 +3,6 @@ finalise. Works on ScriptDraftState and answers in markdown the rep can read as 
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
@@ -11,11 +10,12 @@ from harde.crm.protocol import CRM
 from harde.scripting.compose import compose_script
 from harde.scripting.drafting import ScriptDrafter, draft_with_model
 from harde.scripting.grounding import gather_grounding
-from harde.scripting.jobs import facts_from_job, find_job, job_by_reference, job_choice, pick_choice
+from harde.scripting.jobs import facts_from_job, find_job, job_by_reference, job_choice
 from harde.scripting.models import (
     DEFAULT_TARGETS,
     SPOKEN_WORDS_PER_MINUTE,
     TONES,
+    Revision,
     ScriptFacts,
     ScriptOptions,
     ScriptType,
@@ -28,7 +28,6 @@ REVISION_HINT = (
     "Say **shorter**, **longer**, **more casual**, **more formal**, or **mention …** to change it, "
     "**read it to me** to hear it, or **finalise** when it's right."
 )
-NO_FOCUS = re.compile(r"^\s*(no|none|nothing( in particular)?|skip|no focus|general|just write it|anything|up to you)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -65,16 +64,12 @@ class ScriptSession:
         self.state.active = False
         return lookup.problem
 
-    async def choose(self, answer: str) -> str:
-        picked = pick_choice(self.state.job_choices, answer)
-        if picked is not None:
-            job = await job_by_reference(self.crm, str(picked["job_id"]))
-        else:
-            reference = re.search(r"\b(\d{4}-\d{3,5}|\d{3,6})\b", answer)
-            job = await job_by_reference(self.crm, reference.group(1)) if reference else None
+    async def choose(self, job_id: int) -> str:
+        """The job the script is for, from the ones offered (or any job, by its id)."""
+        job = await job_by_reference(self.crm, str(job_id))
         if job is None:
             options = ", ".join(f"{n}. {c['name']}" for n, c in enumerate(self.state.job_choices, start=1))
-            return f"I couldn't tell which job you meant. The choices are: {options}. Say the number or the job."
+            return f"I don't have a job {job_id}. The choices are: {options}. Say the number or the job."
         return await self._job_found(facts_from_job(job, self.company_name))
 
     async def _job_found(self, facts: ScriptFacts) -> str:
@@ -93,11 +88,11 @@ class ScriptSession:
             )
         return await self.draft()
 
-    async def set_focus(self, focus: str) -> str:
+    async def set_focus(self, focus: str | None) -> str:
+        """The primer's focus material; None for a general one. Then the draft."""
         if not self.state.facts:
             return "Tell me whose script this is first (the customer or the job number)."
-        focus = re.sub(r"^\s*(let'?s\s+)?(focus on|go with|about|the focus is|focus is|focus:)\s+", "", focus, flags=re.IGNORECASE)
-        self.state.focus_material = None if NO_FOCUS.match(focus) else focus.strip(" .!\"'") or None
+        self.state.focus_material = (focus or "").strip() or None
         return await self.draft()
 
     # --- drafting and revising ------------------------------------------------------------------
@@ -129,11 +124,12 @@ class ScriptSession:
             s.revisions.append(ScriptRevision(instruction=instruction, draft=text))
         return self.present()
 
-    async def revise(self, instruction: str) -> str:
+    async def revise(self, revision: Revision, instruction: str = "") -> str:
+        """Apply a revision; `instruction` (the rep's words) goes to a model writer, when there is one."""
         s = self.state
         if not s.draft:
             return "There is no draft to revise yet. Which customer or job is the script for?"
-        result = revise_options(self.options(), instruction)
+        result = revise_options(self.options(), revision)
         if not result.understood and self.drafter is None:
             return (
                 f"I can't make that change offline. {REVISION_HINT}"
@@ -141,8 +137,8 @@ class ScriptSession:
         o = result.options
         s.tone, s.length_target_words, s.focus_material, s.mentions = o.tone, o.target_words, o.focus, list(o.mentions)
         s.finalised = False
-        answer = await self.draft(instruction=instruction)
-        changed = "; ".join(result.changes) if result.changes else instruction
+        answer = await self.draft(instruction=instruction or None)
+        changed = "; ".join(result.changes) if result.changes else (instruction or "as asked")
         return f"Revised ({changed}).\n\n{answer}"
 
     def finalise(self) -> str:

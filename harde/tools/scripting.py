@@ -11,6 +11,7 @@ from agents import RunContextWrapper
 from harde.context import HardeContext
 from harde.errors import HardeError
 from harde.scripting.drafting import make_drafter
+from harde.scripting.models import Length, Revision, Tone
 from harde.scripting.session import ScriptSession
 from harde.tools.registry import tool
 
@@ -60,22 +61,34 @@ async def start_script(
 
 
 @tool(status="Picking the job…")
-async def choose_script_job(ctx: RunContextWrapper[HardeContext], choice: str) -> str:
-    """The rep's answer to "which job?": "the first one", "2", "job 1043", "the gutters one"."""
-    return await _run(ctx.context, "pick the job", _session(ctx.context).choose(choice))
+async def choose_script_job(ctx: RunContextWrapper[HardeContext], job_id: int) -> str:
+    """The job the script is for, after "which job?": the id of one of the jobs offered."""
+    return await _run(ctx.context, "pick the job", _session(ctx.context).choose(job_id))
 
 
 @tool(status="Writing the script…")
-async def set_script_focus(ctx: RunContextWrapper[HardeContext], focus: str) -> str:
-    """The focus material for the primer ("architectural shingles"; "no focus" for a general one); drafts it."""
+async def set_script_focus(ctx: RunContextWrapper[HardeContext], focus: str | None = None) -> str:
+    """The focus material for the primer ("architectural shingles", "the 50-year warranty");
+    none for a general one. Drafts it."""
     return await _run(ctx.context, "write the script", _session(ctx.context).set_focus(focus))
 
 
 @tool(status="Revising the script…")
-async def revise_script(ctx: RunContextWrapper[HardeContext], instruction: str) -> str:
-    """Revise the current draft as the rep asks, in their words: "shorter", "longer", "more casual",
-    "more formal", "mention the 50-year warranty", "about 200 words"."""
-    return await _run(ctx.context, "revise the script", _session(ctx.context).revise(instruction))
+async def revise_script(
+    ctx: RunContextWrapper[HardeContext],
+    length: Length | None = None,
+    target_words: int | None = None,
+    tone: Tone | None = None,
+    mention: list[str] | None = None,
+    remove: list[str] | None = None,
+    focus: str | None = None,
+    instruction: str = "",
+) -> str:
+    """Revise the current draft: a relative `length` or a `target_words` ("about 200 words"; a
+    minute is about 150), a `tone`, phrases to `mention` or `remove`, a new `focus`.
+    `instruction` is the rep's request in their words, for the writer's wording."""
+    revision = Revision(length=length, target_words=target_words, tone=tone, mention=list(mention or []), remove=list(remove or []), focus=focus)
+    return await _run(ctx.context, "revise the script", _session(ctx.context).revise(revision, instruction))
 
 
 @tool(status="Finalising the script…")

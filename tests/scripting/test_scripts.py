@@ -20,7 +20,14 @@ from harde.scripting.drafting import OpenAIScriptDrafter
 from harde.scripting.grounding import gather_grounding
 from harde.scripting.models import ScriptFacts, ScriptGrounding, ScriptOptions, count_words
 from harde.scripting.primer import load_facts, write_primer_script, write_sales_script
-from harde.scripting.revisions import revise_options
+from harde.scripting.revisions import RevisionResult
+from harde.scripting.revisions import revise_options as apply_revision
+from harde.understanding.scripting import read_revision
+
+
+def revise_options(options: ScriptOptions, words: str) -> RevisionResult:
+    """The rep's words read by the understanding layer, applied by the domain."""
+    return apply_revision(options, read_revision(words))
 
 FACTS = ScriptFacts(
     job_id="1021", customer_first_name="John", customer_last_name="Smith",

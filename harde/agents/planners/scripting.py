@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 
 from harde.llm.planning import (
     HandBack,
@@ -13,6 +14,7 @@ from harde.llm.planning import (
     compose_from_results,
     planner,
 )
+from harde.understanding.scripting import pick_job, read_focus, read_revision
 
 _READ = re.compile(r"\b(read|play|say|voice|record)\b.{0,20}\b(it|this|that|script|draft|aloud|out loud)\b|\bread it\b|\bhear it\b|\blisten\b", re.IGNORECASE)
 _FINAL = re.compile(r"\b(finali[sz]e|final|looks good|that'?s (good|great|perfect)|perfect|lock it in|we'?re done|approve[d]?)\b", re.IGNORECASE)
@@ -72,13 +74,18 @@ def plan(request: PlanRequest) -> Plan:
     if state is None or not state.active:
         return Reply("Which customer or job should I write the script for? Say, for example, “a primer script for John Smith's roof replacement”.")
     if state.awaiting == "job":
-        return ToolCall("choose_script_job", {"choice": text})
+        job_id = pick_job(state.job_choices, text)
+        if job_id is None:
+            options = ", ".join(f"{n}. {c['name']}" for n, c in enumerate(state.job_choices, start=1))
+            return Reply(f"I couldn't tell which job you meant. The choices are: {options}. Say the number or the job.")
+        return ToolCall("choose_script_job", {"job_id": job_id})
     if state.awaiting == "focus":
-        return ToolCall("set_script_focus", {"focus": text})
+        return ToolCall("set_script_focus", {"focus": read_focus(text)})
     if _READ.search(text):
         return ToolCall("read_script_aloud")
     if state.draft and _FINAL.search(text) and not _REVISION.search(text):
         return ToolCall("finalise_script")
     if state.draft and _REVISION.search(text):
-        return ToolCall("revise_script", {"instruction": text})
+        revision = {k: v for k, v in asdict(read_revision(text)).items() if v not in (None, [])}
+        return ToolCall("revise_script", {**revision, "instruction": text})
     return HandBack("not a script request")

@@ -449,6 +449,7 @@ WHEN = {
 }
 CALENDAR = Cycle("crm.calendar.all", ["what do we got {when}", "appts {when}", "whats on the schedule {when}", "how many visits are booked {when}", "anything booked {when}?", "whos going where {when}"])
 CALENDAR_REP = Cycle("crm.calendar.rep", ["whats on {pname} calendar {when}", "{rep} appts {when}", "is {rep} out anywhere {when}", "where is {rep} {when}"])
+CALENDAR_PAST = Cycle("crm.calendar.rep_past", ["what did {rep} have {when}", "where was {rep} {when}"])
 # the estimators and the project manager keep most of the calendar
 CAL_PEOPLE = {14: ["carlos", "carlos mendes"], 15: ["priya", "priya raman"], 16: ["sullivan", "mike sullivan"], 12: ["dana whitaker", "dana"], 13: ["kevin shea"], 11: ["reed"]}
 PAST_WHEN = {"nov 1 - nov 10": (dt.date(2026, 11, 1), dt.date(2026, 11, 10)), "nov 4": (dt.date(2026, 11, 4),) * 2}
@@ -469,7 +470,7 @@ def gen_calendar(d: Data, rng: random.Random) -> list[dict[str, Any]]:
         first, last = {**WHEN, **PAST_WHEN}[when]
         appts = d.appointments_between(first, last, user=uid)
         rep = CAL_PEOPLE[uid][n % len(CAL_PEOPLE[uid])]
-        tid, template = CALENDAR_REP.pick(rng)
+        tid, template = (CALENDAR_PAST if when in PAST_WHEN else CALENDAR_REP).pick(rng)
         text = say(template, {"when": when, "rep": rep, "pname": possessive(rep)}, rng)
         out.append(case("crm.calendar", tid, [turn(text, be.calendar_expect(d, appts))], {"from": first.isoformat(), "to": last.isoformat(), "user_id": uid}))
     return out
@@ -760,7 +761,8 @@ SUPPLIER = Cycle("pricing.supplier", ["who do we buy {item} from", "which suppli
 MARGIN = Cycle("pricing.margin", ["gross margin on {item}?", "whats our margin % on {item}"])
 # (sku, how it is said, quantity, unit word)
 TOTALS = [("WN-DH", "vinyl double hungs", 14, ""), ("GT-K6", "6 inch k style gutter", 180, "ft of "), ("RF-DE", "drip edge", 40, "pieces of "), ("RF-RV", "ridge vent", 12, "pieces of ")]
-TOTAL = Cycle("pricing.total", ["price for {qty} {unit}{item}", "what would {qty} {unit}{item} run at our price", "{qty} {unit}{item}, total?"])
+# the catalog's sell price times the quantity, not an installed estimate
+TOTAL = Cycle("pricing.total", ["{qty} {unit}{item} at our sell price each, what does that come to", "what would {qty} {unit}{item} run at list price, just the product", "{qty} {unit}{item} x our price each, total?"])
 SQUARES = Cycle("pricing.squares", ["{area} sqft footprint {rise}/12 how many sq", "squares for a {rise}/12 roof on a {area} sq ft house", "{area} sq ft, {rise} pitch, squares?"])
 WASTE = Cycle("pricing.waste", ["{area} sq ft footprint at {rise}/12 plus {waste}% waste, how many squares", "squares w {waste}% waste: {area} sqft footprint {rise}/12"])
 BUNDLES = Cycle("pricing.bundles", ["how many bundles of {item} for {squares} sq", "{squares} squares in {item}, bundles?"])
@@ -1245,15 +1247,13 @@ def gen_clarify(d: Data, rng: random.Random) -> list[dict[str, Any]]:
     # one customer, several jobs: which job?
     many = [c for c in customers(d) if len(d.jobs_of(c)) >= 2 and not any(j["archived"] for j in d.jobs_of(c))]
     rng.shuffle(many)
-    job_kinds = ["stage", "rep", "note", "stage", "next", "note"]
+    job_kinds = ["stage", "rep", "note", "stage", "rep", "note"]
     replies = ["trade", "number", "ordinal", "trade", "number", "ordinal"]
     for n, cid in enumerate(many[:6]):
         js = d.jobs_of(cid)
         trades = [set(d.trades(j["id"])) & set(MAIN_TRADES) for j in js]
         labels = [[str(j["id"]), *sorted(ONE[t] for t in ts if sum(t in o for o in trades) == 1)] for j, ts in zip(js, trades, strict=True)]
         kind = job_kinds[n]
-        if kind == "next" and any(fact(d, "next", cid, j["id"]) is None for j in js):
-            kind = "stage"
         if kind == "rep" and len({d.rep(j["id"]) for j in js}) == 1:
             kind = "note"
         name = cust_ref(d, cid, rng)
@@ -1261,7 +1261,6 @@ def gen_clarify(d: Data, rng: random.Random) -> list[dict[str, Any]]:
             "stage": ["what stage is {name} at", "{pname} job status?"],
             "rep": ["who sold {pname} job"],
             "note": ["last note on {name}", "whats the latest note for {pname} job"],
-            "next": ["whens the next appt on {pname} job"],
         }[kind]
         first_text = say(rng.choice(asks), {"name": name, "pname": possessive(name)}, rng)
         index = rng.randrange(len(js))
@@ -1354,7 +1353,7 @@ BOOK_WHEN = [
     ("12/1 at 2:15pm", "2026-12-01T14:15"),
 ]
 # (how the rep says it, word the title carries)
-BOOK_KINDS = [("roof inspection", "inspection"), ("estimate review", "estimate"), ("follow up", "follow"), ("final walkthrough", "walkthrough"), ("site visit", "visit")]
+BOOK_KINDS = [("inspection", "inspection"), ("estimate review", "estimate"), ("follow up", "follow"), ("final walkthrough", "walkthrough"), ("site visit", "visit")]
 BOOK_ASKS = [
     "book {ref} for {akind} {when}",
     "{ref} needs {akind} {when}, put it on the calendar",

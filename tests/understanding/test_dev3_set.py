@@ -1,0 +1,394 @@
+"""The dev3 eval set: rebuilt byte for byte by its generator, every expected fact found in the
+demo data (test_eval_sets' grounding checks, plus dev3's own for the figures they do not cover:
+director-call figures by town, state, year and technique, catalog quantities, labour, suppliers
+and margins, a rep's jobs in one stage, dictated phones spelled out), its bookings' times read
+back from what the rep typed, and no case text shared with dev, dev2 or held-out. Nothing here
+runs Hard-E or looks at its accuracy."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import math
+import re
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.understanding import test_dev2_set as dev2
+from tests.understanding import test_eval_sets as base
+from tests.understanding.eval import build_dev3
+
+EVAL = base.EVAL
+FILES = ["dev3/questions.jsonl", "dev3/conversations.jsonl"]
+CASES = {name: base.load(name) for name in FILES}
+ALL = [c for cases in CASES.values() for c in cases]
+HELDOUT_CUSTOMERS = build_dev3.be.HELDOUT_CUSTOMERS
+OWN_AGENTS = ("pricing", "analysis")  # figures test_eval_sets cannot recompute outside their category
+
+
+def test_the_generator_rebuilds_the_committed_files(tmp_path: Path) -> None:
+    build_dev3.write(tmp_path, build_dev3.build())
+    for name in FILES:
+        assert (tmp_path / name).read_bytes() == (EVAL / name).read_bytes(), f"{name} differs from a fresh build"
+
+
+# --- every expected fact is in the data ---------------------------------------------------------
+
+
+def calls_where(where: dict[str, Any]) -> list[dict[str, Any]]:
+    calls = base.CALLS
+    for key, field in (("trade", "trade"), ("town", "town"), ("state", "state")):
+        if key in where:
+            calls = [x for x in calls if x[field] == where[key]]
+    if "rep" in where:
+        calls = [x for x in calls if x["rep_on_call"] == where["rep"]]
+    if "year" in where:
+        calls = [x for x in calls if x["date"].startswith(where["year"])]
+    if "outcome" in where:
+        calls = [x for x in calls if x["outcome"] in where["outcome"]]
+    if "situation" in where:
+        calls = [x for x in calls if where["situation"] in x["situations"]]
+    if "objection" in where:
+        calls = [x for x in calls if where["objection"] in {o["category"] for o in x["objections"]}]
+    if "technique" in where:
+        calls = [x for x in calls if where["technique"] in x["techniques"]]
+    return calls
+
+
+def analysis_value(measure: str, where: dict[str, Any]) -> float:
+    calls = calls_where(where)
+    won = [x for x in calls if x["outcome"] in ("closed_first_visit", "closed_follow_up")]
+    if measure == "count":
+        return len(calls)
+    if measure == "close_rate":
+        return 100 * len(won) / len(calls)
+    if measure == "first_visit_rate":
+        return 100 * sum(x["outcome"] == "closed_first_visit" for x in calls) / len(calls)
+    if measure == "avg_deal_closed":
+        return sum(x["deal_value"] for x in won) / len(won)
+    if measure == "avg_minutes":
+        return sum(x["total_minutes"] for x in calls) / len(calls)
+    if measure == "avg_follow_up_days":
+        days = [x["follow_up_days"] for x in calls if x["follow_up_days"] is not None]
+        return sum(days) / len(days)
+    phase = measure.split(":")[1]
+    return sum(x["phase_timings"][phase] for x in calls) / len(calls)
+
+
+def _figure(e: dict[str, Any]) -> float | None:
+    for key in ("count", "percent", "money", "number"):
+        if key in e:
+            return float(e[key]["value"] if isinstance(e[key], dict) else e[key])
+    return None
+
+
+def analysis_problems(c: dict[str, Any]) -> list[str]:
+    e = c["turns"][0]["expect"]
+    got = analysis_value(c["subject"]["measure"], c["subject"]["where"])
+    want = _figure(e)
+    return [] if want is not None and abs(got - want) <= 0.01 else [f"{c['subject']} is {got}, not {want}"]
+
+
+def pricing_problems(c: dict[str, Any]) -> list[str]:
+    s, e = c["subject"], c["turns"][0]["expect"]
+    row = base.CATALOG.get(s.get("sku", ""))
+    if "footprint" in s:
+        squares = s["footprint"] * math.sqrt(1 + (s["rise"] / 12) ** 2) / 100 * (1 + s.get("waste", 0) / 100)
+        return [] if abs(squares - e["number"]["value"]) <= 0.01 else [f"{s} is {squares:.2f} squares"]
+    if row is None:
+        return [f"no sku {s.get('sku')}"]
+    coverage = Fraction(row["coverage"])
+    if "squares" in s:
+        return [] if e["count"] == s["squares"] / coverage else ["wrong bundle count"]
+    if "need" in s:
+        units = math.ceil(s["need"] / coverage)
+        return [] if e["count"] == units else [f"{s['need']} {row['coverage_unit']} takes {units}, not {e['count']}"]
+    field = s["field"]
+    if field == "supplier":
+        return [] if e["contains"] == [row["supplier"]] else ["not the supplier"]
+    if field == "margin":
+        margin = 100 * (float(row["price"]) - float(row["cost"])) / float(row["price"])
+        return [] if abs(margin - e["percent"]) <= 0.01 else [f"margin is {margin:.2f}"]
+    if field == "total":
+        total = s["quantity"] * float(row["price"])
+        return [] if abs(total - e["money"]) <= 0.005 else [f"{s['quantity']} cost {total}"]
+    return [] if abs(float(row[field]) - e["money"]) <= 0.005 else [f"{field} of {s['sku']} is {row[field]}"]
+
+
+def middle_problems(e: dict[str, Any], s: dict[str, Any]) -> list[str]:
+    """A pricing or call-figure answer in the middle of a CRM conversation."""
+    middles = s.get("middle")
+    middles = middles if isinstance(middles, list) else [middles]
+    if e.get("agent") == "pricing":
+        if not any(e.get("money") == float(row["price"]) for code, row in base.CATALOG.items() if code in middles):
+            return [f"{e.get('money')} is the price of none of {middles}"]
+        return []
+    counts = [analysis_value("count", {m.split(":")[1]: m.split(":")[2]}) for m in middles if str(m).startswith("analysis:")]
+    return [] if e.get("count") in counts else [f"{e.get('count')} is no call count of {middles}"]
+
+
+DIGITS = {w: str(n) for n, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])}
+
+
+def dictated(text: str) -> str:
+    """The text with spelled digits as digits ("five zero eight" -> "508")."""
+    return re.sub(r"\b(" + "|".join(DIGITS) + r")\b", lambda m: DIGITS[m.group(1)], text.lower())
+
+
+def problems_of(c: dict[str, Any]) -> list[str]:
+    """test_eval_sets' grounding checks on what they can recompute, the bookings read with
+    dev2's reader, and dev3's own checks for the rest."""
+    cat, s = c["category"], c["subject"]
+    if cat == "analysis":
+        return analysis_problems(c)
+    if cat == "pricing":
+        return pricing_problems(c)
+    problems: list[str] = []
+    rest = copy.deepcopy(c)
+    bookings = [check for check in c["crm_after"] if "appointment_on_job" in check]
+    rest["crm_after"] = [check for check in c["crm_after"] if "appointment_on_job" not in check]
+    for t in rest["turns"]:
+        e = t.get("expect")
+        if e and e.get("agent") in OWN_AGENTS:
+            problems.extend(middle_problems(e, s))
+            t["expect"] = {k: v for k, v in e.items() if k in ("agent", "not_contains")}
+    if c["template"].startswith("dev3:write.note.readback"):
+        # the last turn reads back the note the case writes, not one of the seed
+        if c["turns"][-1]["expect"]["contains"] != [check["contains"] for check in c["crm_after"]]:
+            problems.append("the read-back does not ask for the new note")
+        rest["turns"][-1]["expect"] = {k: v for k, v in rest["turns"][-1]["expect"].items() if k != "contains"}
+    if cat == "new_clients":
+        rest["turns"] = [{**t, "text": dictated(t["text"])} for t in rest["turns"]]
+    if cat == "crm.stage_jobs" and "user_id" in s:
+        e = rest["turns"][0]["expect"]
+        ids = sorted(j for j, job in base.JOBS.items() if s["user_id"] in job["rep_ids"] and base.STAGES[job["stage_code"]] == s["stage"])
+        if e.pop("count") != len(ids) or any(x not in {str(j) for j in ids} for x in e.get("contains", [])):
+            problems.append(f"{base.USERS[s['user_id']]['last_name']} has {ids} in {s['stage']}")
+    if cat == "clarify" and "user_id" in s:
+        e = c["turns"][-1]["expect"]
+        n = sum(s["from"] <= a["start_date_time"][:10] <= s["to"] and s["user_id"] in (a["user_id"], *a["attendees_ids"]) for a in base.SEED["appointments"])
+        if n != e["count"]:
+            problems.append(f"{n} appointments of user {s['user_id']}, not {e['count']}")
+        same = {u["id"] for u in base.USERS.values() if u["first_name"].lower() == s["said"]}
+        if same != set(s["user_ids"]) or s["user_id"] not in same:
+            problems.append(f"{s['said']!r} is not shared by exactly {s['user_ids']}")
+    problems.extend(base.grounding_problems(rest))
+    for check in bookings:
+        problems.extend(dev2.appointment_problems(c, check))
+    if cat == "knowledge":
+        for doc in s.get("also", []):
+            if Path(doc).stem not in c["turns"][0]["expect"]["any_of"]:
+                problems.append(f"{doc} is not among the accepted documents")
+    if cat == "write" and "said" in s:
+        same = {cid for cid, cu in base.CUSTOMERS.items() if s["said"] in (cu["first_name"].lower(), cu["last_name"].lower())}
+        if same != set(s["customer_ids"]) or s["chosen"] not in same:
+            problems.append(f"{s['said']!r} is not shared by exactly {s['customer_ids']}")
+        if base.JOBS[s["job_id"]]["customer_id"] != s["chosen"]:
+            problems.append("the job is not the chosen customer's")
+    return problems
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_expected_fact_is_in_the_data(name: str) -> None:
+    problems = {c["id"]: p for c in CASES[name] if (p := problems_of(c))}
+    assert not problems, json.dumps(problems, indent=1)[:3000]
+
+
+def _first(cat: str, key: str, where: Any = None) -> dict[str, Any]:
+    return copy.deepcopy(next(x for x in ALL if x["category"] == cat and key in x["turns"][0]["expect"] and (where is None or where(x))))
+
+
+def test_the_checks_catch_a_wrong_fact() -> None:
+    tampered = []
+    for cat, key, wrong, where in [
+        ("crm.contact", "phone", "5085559999", None),
+        ("crm.money", "money", 1234.56, None),
+        ("crm.dates", "date", "2026-11-25", None),
+        ("crm.calendar", "count", 99, None),
+        ("analysis", "count", 99, lambda x: "town" in x["subject"]["where"]),
+        ("analysis", "count", 44, lambda x: "technique" in x["subject"]["where"]),
+        ("analysis", "number", {"value": 99.0, "tol": 0.5}, None),
+        ("pricing", "money", 1.23, lambda x: x["subject"].get("field") == "total"),
+        ("pricing", "money", 1.23, lambda x: x["subject"].get("field") == "labour"),
+        ("pricing", "percent", 50.0, None),
+        ("pricing", "contains", ["Bay Colony Roofing Supply"], lambda x: "Granite" in x["turns"][0]["expect"].get("contains", [""])[0]),
+        ("pricing", "count", 7, lambda x: "need" in x["subject"]),
+        ("pricing", "number", {"value": 26.0, "tol": 1.0, "unit": ["sq"]}, lambda x: "waste" in x["subject"]),
+        ("new_clients", "phone", "5085550000", lambda x: x["subject"]["phone_spelled"]),
+        ("crm.stage_jobs", "count", 9, lambda x: "user_id" in x["subject"]),
+    ]:
+        c = _first(cat, key, where)
+        c["turns"][0]["expect"][key] = wrong
+        tampered.append(c)
+    middle = copy.deepcopy(next(x for x in ALL if x["category"] == "called_off" and any((t.get("expect") or {}).get("agent") == "pricing" for t in x["turns"])))
+    next(t for t in middle["turns"] if (t.get("expect") or {}).get("agent") == "pricing")["expect"]["money"] = 1.0
+    tampered.append(middle)
+    mike = copy.deepcopy(next(x for x in ALL if x["category"] == "clarify" and "user_id" in x["subject"]))
+    mike["turns"][-1]["expect"]["count"] += 1
+    tampered.append(mike)
+    bookings = [c for c in ALL if c["category"] == "write" and "appointment_on_job" in c["crm_after"][0]]
+    assert len(bookings) >= 6
+    for c in bookings:
+        for shift in (dt.timedelta(days=1), dt.timedelta(hours=1), dt.timedelta(minutes=15)):
+            moved = copy.deepcopy(c)
+            start = dt.datetime.fromisoformat(moved["crm_after"][0]["start"])
+            moved["crm_after"][0]["start"] = (start + shift).isoformat(timespec="minutes")
+            tampered.append(moved)
+    for c in tampered:
+        assert problems_of(c), f"a tampered {c['id']} passed"
+
+
+def test_the_reader_reads_dev3s_booking_times() -> None:
+    for when, start in build_dev3.BOOK_WHEN:
+        got, problems = dev2.booked_start(f"book an inspection for 1040 {when}")
+        assert got == dt.datetime.fromisoformat(start) and not problems, (when, got, problems)
+
+
+def test_spelled_phones_read_as_digits() -> None:
+    assert re.sub(r"\D", "", dictated("phone five zero eight, five five five, four two zero zero")) == "5085554200"
+    assert build_dev3.spelled("7745554261") == "seven seven four, five five five, four two six one"
+
+
+# --- subjects, shape, and apart from dev, dev2 and held-out -----------------------------------------
+
+
+def test_subjects_are_dev_customers() -> None:
+    """Held-out customers are never what a dev3 case is about; they only appear as the other
+    people with a shared name in a clarification."""
+    for c in ALL:
+        s = c["subject"]
+        about = {s[k] for k in ("customer_id", "other_customer_id", "chosen") if isinstance(s.get(k), int)}
+        about |= {base.JOBS[s[k]]["customer_id"] for k in ("job_id", "other_job_id", "chosen_job") if isinstance(s.get(k), int)}
+        about |= {base.JOBS[j]["customer_id"] for j in s.get("job_ids") or [] if c["category"] not in ("crm.rep_jobs", "crm.stage_jobs")}
+        assert not about & HELDOUT_CUSTOMERS, (c["id"], sorted(about & HELDOUT_CUSTOMERS))
+        for _turn, e in base._expects(c):
+            if "choice" in e:
+                continue
+            if "phone" in e:
+                assert not any(e["phone"] in base.phones_of(cid) for cid in HELDOUT_CUSTOMERS), c["id"]
+            assert not any(base.CUSTOMERS[cid]["email"] in e.get("contains", []) for cid in HELDOUT_CUSTOMERS), c["id"]
+        for check in c["crm_after"]:
+            job = check.get("note_on_job") or check.get("stage_of_job") or check.get("appointment_on_job")
+            assert job is None or base.JOBS[job]["customer_id"] not in HELDOUT_CUSTOMERS, c["id"]
+
+
+def test_cases_are_well_formed() -> None:
+    ids = [c["id"] for c in ALL]
+    assert len(ids) == len(set(ids))
+    questions = {c["category"] for c in CASES["dev3/questions.jsonl"]}
+    conversations = {c["category"] for c in CASES["dev3/conversations.jsonl"]}
+    assert questions == base.QUESTION_CATEGORIES, base.QUESTION_CATEGORIES ^ questions
+    assert conversations == base.CONVERSATION_CATEGORIES, base.CONVERSATION_CATEGORIES ^ conversations
+    assert 280 <= len(CASES["dev3/questions.jsonl"]) <= 360
+    assert 90 <= len(CASES["dev3/conversations.jsonl"]) <= 120
+    for c in ALL:
+        assert set(c) == {"id", "category", "template", "subject", "turns", "crm_after"}, c["id"]
+        assert c["id"].startswith("dev3/") and c["template"].startswith("dev3:"), c["id"]
+        assert c["turns"] and "expect" in c["turns"][-1], c["id"]
+        for t in c["turns"]:
+            assert t["text"].strip(), c["id"]
+            assert set(t.get("expect", {})) <= base.BENCH.CHECKS, (c["id"], set(t["expect"]) - base.BENCH.CHECKS)
+        for check in c["crm_after"]:
+            assert set(check) & base.BENCH.CRM_CHECKS, (c["id"], check)
+        if c["category"] in base.QUESTION_CATEGORIES:
+            assert len(c["turns"]) == 1, c["id"]
+        else:
+            assert len(c["turns"]) >= 2, c["id"]
+        if c["category"] == "called_off":
+            assert c["crm_after"] == [{"unchanged": True}], c["id"]
+            request = [n for n, t in enumerate(c["turns"]) if "expect" not in t]
+            assert len(request) == 1, c["id"]
+            assert all(t["expect"].get("not_contains") == build_dev3.WRITE_CLAIMS for t in c["turns"][request[0] + 1 :]), c["id"]
+            how = c["template"].split("/")[0].removeprefix("dev3:called_off.")
+            assert (c["turns"][-1]["text"] in build_dev3.YES) == how.endswith("yes"), c["id"]
+        if c["category"] == "write":
+            assert len(c["crm_after"]) == 1 and not c["crm_after"][0].get("unchanged"), c["id"]
+            yes = [t["text"] for t in c["turns"] if t["text"] in build_dev3.YES]
+            assert len(yes) == 1, c["id"]
+
+
+def test_every_specialist_is_asked() -> None:
+    agents = {e["agent"] for c in ALL for _t, e in base._expects(c) if isinstance(e.get("agent"), str)}
+    assert {"crm", "knowledge", "analysis", "pricing", "scripting", "new_clients", "web_search"} <= agents, agents
+
+
+def test_writes_and_called_off_cover_every_kind() -> None:
+    for cat in ("write", "called_off"):
+        kinds = {c["subject"]["kind"] for c in ALL if c["category"] == cat}
+        assert kinds == {"note", "stage", "book"}, (cat, kinds)
+    stages = {c["crm_after"][0]["stage"] for c in ALL if c["category"] == "write" and "stage_of_job" in c["crm_after"][0]}
+    assert {"Contract Signed", "Lost", "Paid & Closed", "Estimating", "Proposal Sent"} <= stages, stages
+    yeses = {t["text"] for c in ALL if c["category"] in ("write", "called_off") for t in c["turns"] if t["text"] in build_dev3.YES}
+    assert len(yeses) >= 8, yeses
+    offs = {c["turns"][i]["text"] for c in ALL if c["category"] == "called_off" for i in range(1, len(c["turns"])) if c["template"].startswith("dev3:called_off.cancel")}
+    assert len(offs) >= 8, offs
+
+
+def _norm(text: str) -> str:
+    return base._norm(text).strip()
+
+
+def _texts(cases: list[dict[str, Any]]) -> list[str]:
+    return [t["text"] for c in cases for t in c["turns"]]
+
+
+def _split_cases(split: str) -> list[dict[str, Any]]:
+    return [c for kind in ("questions", "conversations") for c in base.load(f"{split}/{kind}.jsonl")]
+
+
+@pytest.mark.parametrize("split", ["dev", "dev2", "heldout"])
+def test_dev3_shares_no_case_text_with(split: str) -> None:
+    """No turn of three words or more, and no first turn, is in another set. Only dev3's own
+    case ids are reported."""
+    other = _split_cases(split)
+    theirs = {_norm(t) for t in _texts(other) if len(t.split()) >= 3}
+    first = {_norm(c["turns"][0]["text"]) for c in other}
+    shared = [c["id"] for c in ALL if any(len(t["text"].split()) >= 3 and _norm(t["text"]) in theirs for t in c["turns"])]
+    shared += [c["id"] for c in ALL if _norm(c["turns"][0]["text"]) in first]
+    assert not shared, sorted(set(shared))
+
+
+def _phrasings(module: Any) -> set[str]:
+    """Every template ("whos on {job}") and every phrase of three words or more held in the
+    module's constants and phrasing pools, however nested."""
+    out: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, str):
+            if "{" in value or len(value.split()) >= 3:
+                out.add(value.lower())
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            for v in value:
+                walk(v)
+        elif hasattr(value, "templates"):
+            walk(value.templates)
+
+    from tests.understanding.eval import build_eval
+
+    for name, value in vars(module).items():
+        if value is getattr(build_eval, name, None) and module is not build_eval:
+            continue  # imported from build_eval: shared data, not the module's phrasing
+        if name.isupper() or hasattr(value, "templates"):
+            walk(value)
+    names = {s.lower() for s in base.STAGES.values()} | {t["name"].lower() for t in base.SEED["trades"]}
+    return out - names
+
+
+def test_dev3_phrasings_are_its_own() -> None:
+    """No phrasing of dev3 (template or question) is one of build_eval's or build_dev2's, typing
+    noise aside; the key phrases copied from a document are not phrasings."""
+    from tests.understanding.eval import build_dev2, build_eval
+
+    ours = _phrasings(build_dev3)
+    assert len(ours) > 300
+    key_phrases = {str(phrase).lower() for _doc, _q, phrase, *_ in build_dev3.KNOWLEDGE if phrase}
+    key_phrases |= set(build_eval.WRITE_CLAIMS)  # what an answer must not say, not what a rep types
+    shared = (ours - key_phrases) & (_phrasings(build_eval) | _phrasings(build_dev2))
+    assert not shared, sorted(shared)

@@ -77,7 +77,7 @@ class CRMAnswers:
         self.directory: CompanyDirectory = directory_for(crm)
         self.now = now
 
-    async def jobs_in_stage(self, stage: str, trade: str = "") -> str:
+    async def jobs_in_stage(self, stage: str, trade: str = "", rep: str = "") -> str:
         stages = await self.directory.stages()
         resolution = resolve_stage(stage, stages)
         if resolution.stage is None:
@@ -93,9 +93,14 @@ class CRMAnswers:
         jobs = await self.crm.list_jobs(
             stage_codes=[resolution.stage.code], trade_ids=trade_ids, limit=100
         )
+        whose = ""
+        if rep.strip():
+            wanted_rep = rep.strip().casefold()
+            jobs = [j for j in jobs if any(u.full_name.casefold() == wanted_rep for u in (*j.reps, *j.estimators))]
+            whose = f" for {rep.strip()}"
         if not jobs:
-            return f"No jobs are in **{resolution.stage.name}** right now."
-        lines = [f"**{len(jobs)} job{'s' if len(jobs) != 1 else ''} in {resolution.stage.name}:**"]
+            return f"No jobs{whose} are in **{resolution.stage.name}** right now."
+        lines = [f"**{len(jobs)} job{'s' if len(jobs) != 1 else ''}{whose} in {resolution.stage.name}:**"]
         lines.extend(f"- {job_line(j)}" for j in jobs)
         return "\n".join(lines)
 

@@ -653,9 +653,23 @@ def answer_lookup(query: str, catalog: Catalog, limit: int = 5) -> str:
     lead = (
         f"Catalog matches for “{query}”:"
         if len(hits) > 1
-        else f"**{hits[0].item.name}**: our cost {money(hits[0].item.cost)} per {hits[0].item.unit}, price {money(hits[0].item.price)}."
+        else _one_item(hits[0].item)
     )
     return f"{lead}\n\n" + "\n".join(rows)
+
+
+def _one_item(item: CatalogItem) -> str:
+    """One item in a sentence: cost, price, the margin and markup between them, labour, supplier."""
+    parts = [f"**{item.name}**: our cost {money(item.cost)} per {item.unit}, price {money(item.price)}"]
+    if item.price > 0 and item.cost > 0:
+        margin = (item.price - item.cost) / item.price * 100
+        markup = (item.price - item.cost) / item.cost * 100
+        parts.append(f"a {margin:.1f}% margin ({markup:.1f}% markup)")
+    if item.labour:
+        parts.append(f"labour {money(item.labour)}/{item.coverage_unit}")
+    if item.supplier:
+        parts.append(f"from {item.supplier}")
+    return ", ".join(parts) + "."
 
 
 def whole(value: float) -> int:

@@ -156,9 +156,10 @@ async def crm_appointments(
 
 
 @tool(status="Listing jobs in {stage}…")
-async def crm_jobs_in_stage(ctx: RunContextWrapper[HardeContext], stage: str, trade: str = "") -> str:
-    """Jobs currently in one workflow stage (its name, e.g. "Proposal Sent"), optionally one trade."""
-    return await _read(ctx, lambda a: a.jobs_in_stage(stage, trade))
+async def crm_jobs_in_stage(ctx: RunContextWrapper[HardeContext], stage: str, trade: str = "", rep: str = "") -> str:
+    """Jobs currently in one workflow stage (its name, e.g. "Proposal Sent"), optionally of one
+    trade and one rep (their full name)."""
+    return await _read(ctx, lambda a: a.jobs_in_stage(stage, trade, rep))
 
 
 @tool(status="Listing the workflow stages…")

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from rapidfuzz import fuzz, process
+
 from harde.crm.search import TRADE_WORDS
 from harde.crm.stages import _SPOKEN, normalise_stage_words
 from harde.understanding.directory import CustomerEntry, Directory, JobEntry
@@ -77,6 +79,12 @@ _NOTE_ID = re.compile(r"\bnote\s*(?:number\s*|#\s*)?(\d{4,7})\b")
 _TO_TEXT = re.compile(r"\bto\s+(?:say\s+|read\s+)?(.+)$", re.S)
 _APPOINTMENT_ID = re.compile(r"\b(?:appointment|appt)\s*#?\s*(\d{3,6})\b")
 _WORD = re.compile(r"[a-z][a-z'-]{0,30}|\d{1,12}")
+# Words of a request to read notes, not write one: "job 1047 latest note pls", "did anyone leave a
+# note on #1006 recently", "read back the last note".
+_NOTE_READ_WORDS = frozenset(
+    ["latest", "last", "recent", "recently", "newest", "most", "any", "anyone", "anybody", "someone", "read", "back", "show", "see", "pull", "up", "what", "whats", "did", "has", "have", "is", "there", "was", "been", "leave", "left", "say", "said", "does", "do", "the", "a", "an", "on", "for", "of", "job", "note", "notes", "pls", "please", "me", "us", "we", "it", "that", "this", "in", "lately", "today", "yesterday"]
+)
+_NOTE_READ_CUE = frozenset(["latest", "last", "recent", "recently", "newest", "any", "anyone", "anybody", "read", "show", "see", "pull", "did", "has", "whats", "what", "lately"])
 _NOTE_MARK = re.compile(r"(?::|\s-+\s|\s—\s)\s*(.+)$", re.S)
 _NOTE_SAYING = re.compile(r"(?:\bsaying\b|\bthat says\b|\bto say\b|\b(?:log|note|add|put)\b[^.]{0,40}?\bthat\b)\s*(.+)$", re.S)
 
@@ -287,6 +295,8 @@ class Reader:
     def _settle(self, intent: str, low: str, m: Mentions, d: Directory, focus: Focus, now: dt.datetime) -> str:
         """What the words alone can't tell, the directory and the slots can: "X's jobs" is a
         customer's or a rep's; a "write" with nothing to write but a field asked is a question."""
+        if intent == "crm.add_note" and _reads_notes(low, d):
+            return "crm.facts"  # "job 1047 latest note pls" reads the notes
         customer_named = bool(m.customer_ids or m.job_ids or m.missing_job)
         rep_named = bool(m.user_ids) and not (set(m.customer_ids) and _names_customer_more(m, d))
         asked = fields_asked(low)
@@ -299,6 +309,8 @@ class Reader:
                 return "crm.facts"
         if intent == "crm.facts" and rep_named and not customer_named and "jobs" in asked:
             return "crm.rep_jobs"
+        if intent in ("crm.rep_jobs", "crm.facts") and rep_named and not customer_named and "jobs" not in asked and not re.search(r"\bjobs?\b", low) and day_range(low, now) is not None:
+            return "crm.calendar"  # "where was priya nov 4": a rep and a day ask for their calendar
         question = bool(_QUESTION.match(low)) or low.rstrip().endswith("?")
         if intent == "crm.create_job" and (m.job_ids or (not m.trades and (_PRONOUNS.search(low) or customer_named))):
             return "crm.facts"  # "open up job #1049", "& her other job": the jobs there are
@@ -699,6 +711,10 @@ class Reader:
         arguments: dict[str, Any] = {"stage": stage}
         if m.trades:
             arguments["trade"] = m.trades[0]
+        reps = [d.users[u] for u in m.user_ids if u in d.users]
+        if len(reps) == 1 and not m.customer_ids:
+            # "how many of reeds jobs r scheduled": one rep's jobs in the stage.
+            arguments["rep"] = reps[0].full_name
         return Action("crm.stage_jobs", "crm", max(confidence, CONFIDENT), tool="crm_jobs_in_stage", arguments=arguments, focus=focus)
 
     def _company(self, text: str, low: str, m: Mentions, focus: Focus, d: Directory, now: dt.datetime, confidence: float) -> Action:
@@ -968,6 +984,24 @@ def _which(candidates: list[Candidate]) -> str:
 def _after_to(text: str) -> str:
     hit = _TO_TEXT.search(text[:4000])
     return hit.group(1).strip() if hit else ""
+
+
+def _reads_notes(low: str, d: Directory) -> bool:
+    """A "note" request with nothing to write: every word is a reference or a word of reading."""
+    if _NOTE_MARK.search(low[:4000]) or _NOTE_SAYING.search(low[:4000]):
+        return False
+    words = [w.strip("#'?.!,").removesuffix("'s") for w in low[:400].split()]
+    words = [w for w in words if w and not w.isdigit() and not re.fullmatch(r"\d{4}-\d+", w)]
+    cue = False
+    for word in words:
+        if word in _NOTE_READ_WORDS or word in TRADES_SAID or d.name_token(word) is not None or word in ("job#", "#"):
+            cue = cue or word in _NOTE_READ_CUE
+            continue
+        close = process.extractOne(word, _NOTE_READ_CUE, scorer=fuzz.ratio, score_cutoff=80) if len(word) >= 5 else None
+        if close is None:
+            return False
+        cue = True
+    return cue
 
 
 def _note_body(text: str) -> str:

@@ -7,6 +7,7 @@ in the understanding layer, and nowhere below it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -60,7 +61,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "deposit": ("deposit", "down payment", "put down", "downpayment"),
     "payments": ("payment", "payments", "paid", "collected", "received", "money in", "have we gotten", "have we got"),
     "balance": ("owe", "owes", "owed", "owing", "balance", "outstanding", "left to pay", "still due", "open invoice", "due",
-                "left to collect", "to collect", "still to collect"),
+                "left to collect", "to collect", "still to collect", "invoiced", "billed", "invoice total", "total invoiced"),
     "install_date": ("install", "installation", "start date", "starting", "start", "crew", "build date", "production date", "install day"),
     "next_appointment": ("next appointment", "appointment", "next visit", "visit", "inspection", "meeting", "when are we going",
                          "when do we see", "when do i see", "scheduled", "out there", "there next", "going out", "see them next",
@@ -215,12 +216,26 @@ def _one_range(low: str, now: dt.datetime) -> tuple[dt.date, dt.date] | None:
                 continue
         if candidates:
             day = min(candidates, key=lambda d: abs((d - now.date()).days))
+            if _WEEK_OF.search(low):
+                monday = day - dt.timedelta(days=day.weekday())
+                return monday, monday + dt.timedelta(days=6)
             return day, day
     start, end, words = parse_range(low, now, default_days=0)
     if words == "the next 0 days":
         return None
-    last = (end - dt.timedelta(seconds=1)).date()
-    return start.date(), max(start.date(), last)
+    first, last = start.date(), max(start.date(), (end - dt.timedelta(seconds=1)).date())
+    if not re.search(r"\b(19|20)\d{2}\b", words) and (first - now.date()).days > 183:
+        # "nov 1" said on Nov 23 is three weeks ago, not next year: the nearest one.
+        with contextlib.suppress(ValueError):  # Feb 29
+            first, last = first.replace(year=first.year - 1), last.replace(year=last.year - 1)
+    if _WEEK_OF.search(low) and first == last:
+        # "the week of 11/30": that day's week, Monday to Sunday.
+        first = first - dt.timedelta(days=first.weekday())
+        last = first + dt.timedelta(days=6)
+    return first, last
+
+
+_WEEK_OF = re.compile(r"\bweek of\b")
 
 
 _DURATION = re.compile(r"\bfor\s+(?:an?\s+)?(\d{1,2}(?:\.\d)?|half an?|an?)\s*(hours?|hrs?|h|minutes?|mins?)\b")

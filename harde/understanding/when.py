@@ -153,7 +153,11 @@ def _time(text: str) -> tuple[dt.time, str] | None:
             hour = (hour % 12) + (12 if pm else 0)
             return dt.time(hour, minute), m.group(0)
         if g.get("h24"):
-            return dt.time(int(g["h24"]), int(g["min24"])), m.group(0)
+            hour = int(g["h24"])
+            # Business hours again: "tues at 1:30" is 1:30 pm; a 24-hour "01:30" stays as written.
+            if 1 <= hour <= 6 and not g["h24"].startswith("0"):
+                hour += 12
+            return dt.time(hour, int(g["min24"])), m.group(0)
         if g.get("hbare"):
             hour = int(g["hbare"])
             if not 1 <= hour <= 12:

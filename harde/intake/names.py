@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mister", "missus", "dr", "doctor"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "junior", "senior"}
 _PARTICLES = {"van", "von", "de", "del", "della", "da", "di", "du", "la", "le", "st", "ter", "ten", "dos", "das", "bin"}
 # Words that are never part of a name (checked in lower case).
 NAME_STOP = set(
-    ["a", "an", "the", "and", "or", "but", "of", "for", "to", "in", "on", "at", "by", "with", "from", "as", "is", "are", "was", "were", "be", "been", "am", "it", "its", "it's", "this", "that", "these", "those", "he", "she", "they", "him", "her", "his", "them", "their", "there", "here", "we", "us", "our", "you", "your", "i", "me", "my", "mine", "new", "add", "added", "adding", "create", "created", "creating", "enter", "put", "set", "up", "make", "open", "start", "please", "can", "could", "would", "will", "should", "customer", "customers", "client", "clients", "homeowner", "homeowners", "lead", "leads", "prospect", "prospects", "contact", "account", "record", "profile", "name", "named", "first", "last", "surname", "full", "phone", "cell", "mobile", "number", "tel", "telephone", "email", "e-mail", "mail", "address", "street", "city", "town", "state", "zip", "code", "postal", "trade", "project", "job", "work", "service", "interested", "looking", "wants", "want", "wanted", "needs", "need", "needed", "called", "calling", "call", "lives", "living", "live", "reach", "reached", "text", "texted", "says", "said", "has", "have", "had", "got", "get", "just", "also", "about", "regarding", "re", "roof", "roofing", "siding", "gutters", "gutter", "windows", "window", "replacement", "repair", "install", "installation", "estimate", "quote", "inspection", "okay", "ok", "yes", "no", "not", "hi", "hey", "hello", "thanks", "thank", "so", "well", "um", "uh", "like", "know", "note", "notes", "referral", "referred", "source", "who", "which", "what", "when", "where", "why", "how", "into", "over", "under", "near", "off", "via", "per", "today", "tomorrow", "yesterday", "morning", "afternoon", "evening", "house", "home", "property", "place", "residence", "unit", "apt", "apartment", "suite", "new-customer", "mister", "missus", "sir", "madam", "ma'am", "sorry", "actually", "wait", "correction"]
+    ["a", "an", "the", "and", "or", "but", "of", "for", "to", "in", "on", "at", "by", "with", "from", "as", "is", "are", "was", "were", "be", "been", "am", "it", "its", "it's", "this", "that", "these", "those", "he", "she", "they", "him", "her", "his", "them", "their", "there", "here", "we", "us", "our", "you", "your", "i", "me", "my", "mine", "new", "add", "added", "adding", "create", "created", "creating", "enter", "put", "set", "up", "make", "open", "start", "please", "can", "could", "would", "will", "should", "customer", "customers", "client", "clients", "homeowner", "homeowners", "lead", "leads", "prospect", "prospects", "contact", "account", "record", "profile", "name", "named", "first", "last", "surname", "full", "phone", "cell", "mobile", "number", "tel", "telephone", "email", "e-mail", "mail", "address", "street", "city", "town", "state", "zip", "code", "postal", "trade", "project", "job", "work", "service", "interested", "looking", "wants", "want", "wanted", "needs", "need", "needed", "called", "calling", "call", "lives", "living", "live", "reach", "reached", "text", "texted", "says", "said", "has", "have", "had", "got", "get", "just", "also", "about", "regarding", "re", "roof", "roofing", "siding", "gutters", "gutter", "windows", "window", "replacement", "repair", "install", "installation", "estimate", "quote", "inspection", "okay", "ok", "yes", "no", "not", "hi", "hey", "hello", "thanks", "thank", "so", "well", "um", "uh", "like", "know", "note", "notes", "referral", "referred", "source", "who", "which", "what", "when", "where", "why", "how", "into", "over", "under", "near", "off", "via", "per", "today", "tomorrow", "yesterday", "morning", "afternoon", "evening", "house", "home", "property", "place", "residence", "unit", "apt", "apartment", "suite", "new-customer", "mister", "missus", "sir", "madam", "ma'am", "sorry", "actually", "wait", "correction", "pls", "plz", "cust", "one", "guy", "lady", "person", "couple", "family", "asap", "rn", "u", "ur"]
 )
 _NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*\.?|,|\S")
 _INTRO = [
@@ -22,8 +24,9 @@ _INTRO = [
     re.compile(
         r"\b(?:new|add(?:ing)?|create|creating|enter|entering|set\s+up|setting\s+up|put\s+in|make|open|start|log|register)\b"
         r"(?:\s+(?:a|an|the|me|up|in|another))*(?:\s+(?:new|brand\s+new))?\s+"
-        r"(?:customer|client|lead|homeowner|prospect|contact|account|record|profile)s?\b"
-        r"(?:\s+(?:record|entry|profile|account))?(?:\s*(?:for|named|called|name\s+is|name|:|-|,|–))*\s*",
+        # "customeer", "custmer", "cust": reps type fast; "a new one", "new guy" name one too.
+        r"(?:cust(?:o?m+e*r+)?|custome?r|client|lead|homeowner|prospect|contact|account|record|profile|one|guy|lady|person|couple|family)s?\b"
+        r"(?:\s+(?:record|entry|profile|account))?(?:\s*(?:for|named|called|name\s+is|name|:|-|,|–|pls|plz|please))*\s*",
         re.IGNORECASE,
     ),
     re.compile(r"(?:^|[\n.;])\s*(?:customer|client|homeowner|lead|prospect|contact)(?:\s*(?::|-|=|\bis\b)\s*|\s+)", re.IGNORECASE),
@@ -82,9 +85,22 @@ def _is_name_word(tok: str, mixed_case: bool, first: bool) -> bool:
     low = tok.lower().rstrip(".")
     if low in NAME_STOP and not (mixed_case and tok[0].isupper() and low not in _COMMON_CAPITALISED):
         return False
+    if not mixed_case and len(low) >= 5 and _misspelt_stop_word(low):
+        return False  # "wannts vinyl siding": a typo of a word, not a name
     if mixed_case and not tok[0].isupper() and low not in _PARTICLES:
         return False
     return not (first and low in _PARTICLES and not tok[0].isupper())
+
+
+_LONG_STOPS = sorted(w for w in NAME_STOP if len(w) >= 5)
+
+
+def _misspelt_stop_word(low: str) -> bool:
+    """A doubled or swapped letter away from a word that is never a name ("wannts", "intrested")."""
+    if low in NAME_STOP:
+        return True
+    best = process.extractOne(low, _LONG_STOPS, scorer=fuzz.ratio, score_cutoff=88)
+    return best is not None
 
 
 # Words that appear capitalised at the start of a sentence but are never names.

@@ -261,6 +261,24 @@ KB_OBJECTIONS = [
     "the other guy was cheaper", "we don't want financing", "we're selling the house",
     "it's not leaking yet", "we want to get other bids", "send me the price by email",
 ]
+def _kb_headings(root: Path = DEMO_DIR / "knowledge") -> list[str]:
+    """The knowledge base's own section headings, as a rep would name the topic ("signals of
+    resistance", "the pre-construction call", "in the attic"): the playbook's vocabulary."""
+    out: dict[str, None] = {}
+    for path in sorted(root.glob("*/*.md")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.startswith("#"):
+                continue
+            heading = re.sub(r"[\"“”()]", "", line.lstrip("#").strip()).casefold()
+            for part in re.split(r"\s*[:—]\s*|\s+-\s+", heading):
+                part = re.sub(r"^(step \d+|week [\d to]+|day \d+|within two business days)\s*", "", part).strip(" .,!?")
+                if 2 <= len(part.split()) <= 8:
+                    out.setdefault(part)
+    return list(out)
+
+
+KB_HEADINGS = _kb_headings()
+
 KB_DOCS = [
     "the objection handling framework", "the sales methodology", "the ten step presentation",
     "the follow up cadence", "the good better best packages", "the discount policy",
@@ -647,6 +665,8 @@ class LineContext:
             return rng.choice(KB_OBJECTIONS)
         if slot == "kbdoc":
             return rng.choice(KB_DOCS)
+        if slot == "kbheading":
+            return rng.choice(KB_HEADINGS)
         if slot == "kbpolicy":
             return rng.choice(KB_POLICIES)
         if slot == "callthing":

@@ -30,7 +30,7 @@ EXTRA_TARGETS: dict[str, int] = {
     "crm.book": 110,
     "crm.reschedule": 110,
     "crm.create_job": 90,
-    "knowledge": 240,
+    "knowledge": 420,
     "analysis": 120,
     "web_search": 130,
     "scripting": 130,
@@ -422,6 +422,15 @@ MORE_TEMPLATES["crm.create_job"] = [
 # knowledge: our playbook, policies and process (not outside facts, not numbers)
 # --------------------------------------------------------------------------------------
 MORE_TEMPLATES["knowledge"] = [
+    # the playbook's own section topics, asked about many ways
+    "(what does|whats) (the playbook|our playbook|the kb|our process|our training) say (about|on) {kbheading}?",
+    "{kbheading} - (what do we do|whats our approach|tips|what do i say)?",
+    "(tips|advice|help|pointers) (on|with|for) {kbheading}",
+    "(walk me thru|explain|remind me about|refresh me on|go over) {kbheading}",
+    "(how do we|how should i|how do i) handle {kbheading}?",
+    "(what do i|what should i) (do|say|look for|watch for) (about|for|with|in) {kbheading}?",
+    "(quick q|question) (about|on) {kbheading}",
+    "(anything|what) (i should know|to know) about {kbheading}?",
     # policy and rules
     "(what's|whats) our (rule|policy) (on|for|about) {kbtopic}?",
     "(what's|whats) (the|our) (stance|position|line) on {kbtopic}?",

@@ -352,9 +352,22 @@ class Assistant:
         now = company_now(self.settings.timezone, self.settings.now)
         pending = state.pending_run.agent if state.pending_run else None
         me = directory.user_for(email=user.email, name=user.name)
-        return await asyncio.to_thread(
-            self.reader.read, text, state.focus, directory, now, pending=pending, workflow=state.drafting, me=me.id if me else None
-        )
+
+        def read() -> Action:
+            return self.reader.read(
+                text, state.focus, directory, now, pending=pending, workflow=state.drafting,
+                me=me.id if me else None, kb=self._playbook_coverage(text),
+            )
+
+        return await asyncio.to_thread(read)
+
+    def _playbook_coverage(self, text: str) -> float:
+        """How much of the question the knowledge base speaks to; 0 when it is unavailable."""
+        try:
+            return float(self.services.knowledge.coverage(text))
+        except (HardeError, OSError, ValueError) as error:
+            log.warning("knowledge coverage unavailable: %s", type(error).__name__)
+            return 0.0
 
     async def _play(self, text: str, action: Action, context: HardeContext, turn: Turn, queue: asyncio.Queue[Any]) -> None:
         if action.approves is True:

@@ -23,7 +23,7 @@ import bm25s
 import numpy as np
 
 from harde.knowledge.models import Chunk, Hit
-from harde.knowledge.tokens import analyze, query_terms
+from harde.knowledge.tokens import CORRECTION_WEIGHT, analyze, query_terms
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +89,7 @@ class BM25Index:
         self._project_masks: dict[str, np.ndarray] = {}
         self._general = np.zeros(0, dtype=bool)
         self._prior = np.zeros(0, dtype=np.float32)
+        self._playbook: np.ndarray | None = None
         self._near: dict[str, list[str]] | None = None
         self._document_frequency: np.ndarray | None = None
 
@@ -135,6 +136,7 @@ class BM25Index:
         self._project_masks = {str(name): projects == name for name in set(projects.tolist()) if name}
         self._general = projects == ""
         self._prior = np.array([CATEGORY_PRIOR.get(c.category, 1.0) for c in chunks], dtype=np.float32)
+        self._playbook = None
 
     @classmethod
     def from_chunks(cls, chunks: Iterable[Chunk]) -> BM25Index:
@@ -240,6 +242,28 @@ class BM25Index:
                 scores = np.where(in_named, scores * PROJECT_BOOST, scores)
         scores = np.where(allowed, scores, 0.0)
         return self._top(scores, k)
+
+    def coverage(self, query: str) -> float:
+        """How much of a question one playbook passage speaks to: the IDF-weighted share of the
+        question's own terms (misspellings corrected) found together in the best passage, call
+        summaries aside. 0 when fewer than two of its terms are in the index at all."""
+        if self._retriever is None or not self.chunks:
+            return 0.0
+        terms = [t for t, w in query_terms(query[:2000], correct=self.correct).items() if w >= CORRECTION_WEIGHT and t in self._vocab]
+        if len(terms) < 2:
+            return 0.0
+        if self._playbook is None:
+            self._playbook = np.array([c.category != "SALES_DIRECTOR_CALLS" for c in self.chunks], dtype=bool)
+        n = len(self.chunks)
+        covered = np.zeros(n, dtype=np.float64)
+        total = 0.0
+        for term in terms:
+            present = (self._retriever.get_scores([term]) > 0) & self._playbook
+            df = int(np.count_nonzero(present))
+            idf = float(np.log((n - df + 0.5) / (df + 0.5) + 1.0))
+            covered += idf * present
+            total += idf
+        return float(covered.max() / total) if total > 0 else 0.0
 
     def _any_project(self, names: list[str]) -> np.ndarray:
         mask = np.zeros(len(self.chunks), dtype=bool)

@@ -140,6 +140,10 @@ class KnowledgeBase:
             return []
         return self._current().search(query, k=k, category=category, project=project)
 
+    def coverage(self, query: str) -> float:
+        """How much of a question the best playbook passage speaks to (0 to 1); see BM25Index.coverage."""
+        return self._current().coverage(query) if query.strip() else 0.0
+
     def add_document(self, filename: str, data: bytes, category: str = UPLOAD_CATEGORY) -> str:
         """Store and index one uploaded document. Raises InputError with the reason if refused."""
         document = check_upload(filename, data)

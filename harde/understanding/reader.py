@@ -21,6 +21,7 @@ from harde.understanding.directory import CustomerEntry, Directory, JobEntry
 from harde.understanding.intent import AGENT_OF, IntentClassifier, IntentScores, default_classifier
 from harde.understanding.memory import Candidate, Clarification, Focus
 from harde.understanding.names import FIRST_NAMES
+from harde.understanding.pricing import parse_question
 from harde.understanding.slots import (
     appointment_kind,
     day_range,
@@ -30,6 +31,7 @@ from harde.understanding.slots import (
     moment,
     normalise,
 )
+from harde.understanding.transcripts import interpret
 
 # Below this the classifier's reading is not trusted on its own.
 CONFIDENT = 0.5
@@ -120,6 +122,12 @@ class Action:
         return self.confidence >= CONFIDENT
 
 
+_ASKS = re.compile(
+    r"(?:ok |so |and |hey |quick q |q )?(how|why|where|who|when|whens|what|whats|which|is|are|do|does|did|has|have|any|anything|should|can|could|would|will)\b"
+)
+# A question that one playbook passage covers this much of (IDF-weighted) is the playbook's.
+PLAYBOOK_COVERAGE = 0.7
+
 # The asker speaking of themselves as the rep: "my calendar", "my open jobs", "what do i have tmrw".
 _ME = re.compile(r"\b(my|mine|i (have|got|had)|do i|am i|have i|i'?m)\b")
 
@@ -163,8 +171,12 @@ class Reader:
         pending: str | None = None,
         workflow: str | None = None,
         me: int | None = None,
+        kb: float = 0.0,
     ) -> Action:
-        """`me` is the CRM user id of whoever is asking: "my calendar", "my open jobs" are theirs."""
+        """`me` is the CRM user id of whoever is asking: "my calendar", "my open jobs" are theirs.
+        `kb` is how much of the question one playbook passage speaks to (0 to 1,
+        KnowledgeBase.coverage): a question the playbook answers goes there when nothing in it
+        is for another specialist."""
         low = normalise(text[:ENTITY_CHARS])
         scores = self.classifier.scores(low)
         if pending is not None:
@@ -172,14 +184,14 @@ class Reader:
                 return Action("confirm", pending, 1.0, approves=True, focus=focus)
             if scores.intent == "cancel" or (len(low.split()) <= 3 and scores.intent in ("confirm", "smalltalk")):
                 return Action("cancel", pending, scores.confidence, approves=False, reply="Cancelled: nothing was changed.", focus=focus)
-            action = self._read(text, low, scores, focus, directory, now, workflow=workflow, me=me)
+            action = self._read(text, low, scores, focus, directory, now, workflow=workflow, me=me, kb=kb)
             action.approves = False
             return action
         if is_affirmative(text) and workflow is None:
             return Action("confirm", "triage", 1.0, reply="There is nothing waiting for a yes right now; nothing was changed.", focus=focus)
         if scores.intent == "cancel" and scores.confidence >= CONFIDENT and workflow is None and len(low.split()) <= 6:
             return Action("cancel", "triage", scores.confidence, reply="Nothing is waiting to be done, so nothing was changed.", focus=focus)
-        return self._read(text, low, scores, focus, directory, now, workflow=workflow, me=me)
+        return self._read(text, low, scores, focus, directory, now, workflow=workflow, me=me, kb=kb)
 
     def _read(
         self,
@@ -192,6 +204,7 @@ class Reader:
         *,
         workflow: str | None,
         me: int | None = None,
+        kb: float = 0.0,
     ) -> Action:
         mentions = self.mentions(text, low, directory)
         if (
@@ -266,6 +279,17 @@ class Reader:
         if confidence < UNSURE and not (mentions.customer_ids or mentions.job_ids or mentions.user_ids or asked) and self._reads_as_a_question(low):
             # A real question nobody is sure of: the playbook answers it, or says plainly it has nothing.
             intent, agent, confidence = "knowledge", "knowledge", UNSURE
+        if (
+            kb >= PLAYBOOK_COVERAGE
+            and intent != "knowledge"
+            and workflow is None
+            and not (mentions.customer_ids or mentions.job_ids or mentions.user_ids or mentions.missing_job)
+            and not (points_back and (focus.customer_id or focus.job_id))
+            and self._playbook_answers(intent, text, low)
+        ):
+            # One playbook passage speaks to nearly all of it, and nothing in it is another
+            # specialist's to do ("how many words should a primer video script be").
+            intent, agent, confidence = "knowledge", "knowledge", max(confidence, CONFIDENT)
         if intent == "new_clients" and len(mentions.customer_ids) == 1 and _full_name_said(low, directory.customers[mentions.customer_ids[0]]) and not _CONTACT_GIVEN.search(low):
             # A customer we have, named in full with no new details: a look-up, not a new customer.
             intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
@@ -357,6 +381,19 @@ class Reader:
         arguments = {k: v for k, v in probe.arguments.items() if k not in ("job_id", "customer_id")}
         held = Clarification(question=clar.question, candidates=clar.candidates, intent=scores.intent, tool=probe.tool, arguments=arguments)
         return Action(scores.intent, "crm", 0.6, reply=f"Before I do that: {clar.question}", focus=Focus(clarification=held))
+
+    def _playbook_answers(self, intent: str, text: str, low: str) -> bool:
+        """Whether a question read as another specialist's has nothing for them in it."""
+        if intent in ("confirm", "cancel"):
+            return False
+        if intent == "web_search":
+            return not _ON_THE_WEB.search(low)
+        if intent == "pricing":
+            return parse_question(text).intent == "unknown"
+        if intent == "analysis":
+            asked = interpret(text)
+            return asked.measure == "overview" and not (asked.trade or asked.outcomes or asked.situation or asked.objection or asked.technique or asked.rep or asked.call_id)
+        return bool(_ASKS.match(low) or low.rstrip().endswith("?")) and not _CONTACT_GIVEN.search(low)
 
     def _reads_as_a_question(self, low: str) -> bool:
         """Most of its words are words the classifier knows, and there are a few: not gibberish."""

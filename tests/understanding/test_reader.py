@@ -295,3 +295,53 @@ def test_a_write_before_the_which_one_is_answered_waits_for_it(reader: Reader, d
 def test_a_bare_pronoun_after_another_topic_asks_whose(reader: Reader, directory: Directory) -> None:
     _rep, hers = conversation(reader, directory, "what jobs does mike reed have open rn", "and hers?")
     assert hers.tool is None and hers.reply is not None and hers.reply.startswith("Whose")
+
+
+# --- reads that a write's words hide, reps' own calendars, the playbook's coverage -------------
+
+
+@pytest.mark.parametrize(
+    "text", ["job 1047 latest note pls", "did anyone leave a note on #1006 recently", "job# 1007 ltaest note pls", "read back the last note on 1043"]
+)
+def test_a_note_request_with_nothing_to_write_reads_the_notes(reader: Reader, directory: Directory, text: str) -> None:
+    action = read(reader, directory, text)
+    assert action.tool == "crm_facts" and "notes" in action.arguments["fields"]
+
+
+@pytest.mark.parametrize("text", ["note on 1039 called left vm", "add a note to 1043: sent pics", "note 1043 homeowner wants a call back friday"])
+def test_a_note_with_words_to_write_still_writes(reader: Reader, directory: Directory, text: str) -> None:
+    assert read(reader, directory, text).tool == "crm_add_note"
+
+
+def test_my_calendar_is_the_askers_and_nobody_elses(reader: Reader, directory: Directory) -> None:
+    dana = next(u.id for u in directory.users.values() if u.full_name == "Dana Whitaker")
+    action = read(reader, directory, "whats on my calendar tmrw", me=dana)
+    assert action.tool == "crm_appointments" and action.arguments["rep"] == "Dana Whitaker"
+    assert action.arguments["start"] == action.arguments["end"] == "2026-11-24"
+    # Without a signed-in rep, "my" names nobody: the whole company's calendar.
+    assert "rep" not in read(reader, directory, "whats on my calendar tmrw").arguments
+
+
+def test_a_rep_and_a_day_ask_for_the_reps_calendar(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "where was priya nov 4")
+    assert action.tool == "crm_appointments" and action.arguments == {"start": "2026-11-04", "end": "2026-11-04", "rep": "Priya Raman"}
+
+
+def test_one_reps_jobs_in_a_stage(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "how many of reeds jobs r scheduled")
+    assert action.tool == "crm_jobs_in_stage" and action.arguments == {"stage": "Scheduled", "rep": "Mike Reed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "usual"),
+    [("how many words should a primer video script be", "scripting"), ("when does a chimney need a cricket", "web_search")],
+)
+def test_a_question_the_playbook_covers_goes_to_the_playbook(reader: Reader, directory: Directory, text: str, usual: str) -> None:
+    assert read(reader, directory, text, kb=0.2).agent == usual
+    assert read(reader, directory, text, kb=0.95).agent == "knowledge"
+
+
+def test_coverage_never_takes_work_that_names_someone(reader: Reader, directory: Directory) -> None:
+    assert read(reader, directory, "write a primer script for john smiths roof", kb=1.0).agent == "scripting"
+    assert read(reader, directory, "price 180 ft of 6 inch k style gutter", kb=1.0).agent == "pricing"
+    assert read(reader, directory, "search online for the best r value insulated vinyl", kb=1.0).agent == "web_search"

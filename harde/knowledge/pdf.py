@@ -1,26 +1,36 @@
 """PDF text read in a separate process with a page limit, a time limit and a memory limit.
 
 A PDF from outside can be built to stall or exhaust a reader (a deep page tree, a content
-stream that decompresses to gigabytes, millions of drawing operators). pypdf runs in a spawned
-child whose address space is capped; the parent stops it when the time is up. Every failure
-becomes an `UnreadableDocumentError` with a message a person can act on.
+stream that decompresses to gigabytes, millions of drawing operators). pypdf runs in a child
+process (harde/knowledge/pdf_worker.py) that caps its own address space; the parent stops it
+when the time is up. Every failure becomes an `UnreadableDocumentError` with a message a person
+can act on.
+
+The child is a fresh interpreter running that one script, not a multiprocessing child:
+multiprocessing's spawn re-imports the parent's `__main__` in the child, and under Streamlit
+`__main__` is the app script itself.
 """
 
 from __future__ import annotations
 
-import io
-import multiprocessing
-import resource
+import contextlib
+import json
+import os
+import select
+import subprocess
+import sys
+import threading
+import time
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 
 from harde.errors import UnreadableDocumentError
 
-# How long a fresh child may take to start (import pypdf) before the time limit starts; on a
-# loaded machine this takes seconds, and none of it is the PDF's doing.
+_WORKER = Path(__file__).with_name("pdf_worker.py")
+# How long a fresh child may take to start (import pypdf, take the file) before the time limit
+# starts; on a loaded machine this takes seconds, and none of it is the PDF's doing.
 STARTUP_TIMEOUT_S = 60.0
-_DETAIL_CHARS = 160
 
 
 @dataclass(frozen=True)
@@ -43,46 +53,76 @@ class PdfText:
 def read_pdf(filename: str, data: bytes, limits: PdfLimits | None = None) -> PdfText:
     """The text of a PDF, read within `limits`. Raises UnreadableDocumentError saying why not."""
     limits = limits or PdfLimits()
-    context = multiprocessing.get_context("spawn")
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(
-        target=_read_in_child,
-        args=(data, limits.max_pages, limits.memory_mb * 1024 * 1024, sender),
-        name="pdf-reader",
-        daemon=True,
+    command = [sys.executable, "-I", str(_WORKER), str(limits.max_pages), str(limits.memory_mb * 1024 * 1024)]
+    child = subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, close_fds=True
     )
-    child.start()
-    sender.close()  # the child holds the only sending end: its exit means end of file here
+    assert child.stdin is not None and child.stdout is not None
+    # Fed from a thread: a large file fills the pipe before the child starts reading it.
+    feeder = threading.Thread(target=_feed, args=(child.stdin, data), name="pdf-feed", daemon=True)
+    feeder.start()
     try:
-        outcome = _receive(receiver, child, limits)
+        outcome = _receive(child.stdout, limits)
     finally:
-        receiver.close()
-        if child.is_alive():
+        if child.poll() is None:
             child.kill()
-        child.join()
+        child.wait()
+        feeder.join()
+        child.stdout.close()
+    if outcome == ("crashed", None):
+        outcome = ("crashed", child.returncode)
     return _result(filename, outcome, limits)
 
 
-def _receive(receiver: Connection, child: Any, limits: PdfLimits) -> tuple[str, Any]:
+def _feed(pipe: IO[bytes], data: bytes) -> None:
+    with contextlib.suppress(OSError):  # the child was stopped before it read everything
+        pipe.write(data)
+    with contextlib.suppress(OSError):
+        pipe.close()
+
+
+def _read_until(fd: int, deadline: float, want: int | None) -> bytes | None:
+    """Bytes from fd until `want` of them (None: until end of file); None when time runs out."""
+    chunks: list[bytes] = []
+    size = 0
+    while want is None or size < want:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
+            return None
+        chunk = os.read(fd, 1 if want is not None else 1 << 16)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _receive(stdout: IO[bytes], limits: PdfLimits) -> tuple[str, Any]:
+    fd = stdout.fileno()
+    ready = _read_until(fd, time.monotonic() + STARTUP_TIMEOUT_S, want=1)
+    if ready is None:
+        return ("startup", "")
+    if ready != b"R":
+        rest = _read_until(fd, time.monotonic() + STARTUP_TIMEOUT_S, want=None) or b""
+        return _decode(ready + rest)
+    body = _read_until(fd, time.monotonic() + limits.timeout_s, want=None)
+    if body is None:
+        return ("timeout", "")
+    return _decode(body)
+
+
+def _decode(body: bytes) -> tuple[str, Any]:
     try:
-        if not receiver.poll(STARTUP_TIMEOUT_S):
-            return ("startup", "")
-        ready = receiver.recv()
-        if ready != ("ready", None):
-            return ready
-        if not receiver.poll(limits.timeout_s):
-            return ("timeout", "")
-        return receiver.recv()
-    except EOFError:
-        child.join(5)
-        return ("crashed", child.exitcode)
+        kind, detail = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, TypeError):
+        return ("crashed", None)  # killed (out of memory while writing) or died before answering
+    return (str(kind), detail)
 
 
 def _result(filename: str, outcome: tuple[str, Any], limits: PdfLimits) -> PdfText:
     kind, detail = outcome
     if kind == "ok":
-        pages, title = detail
-        return PdfText(pages=list(pages), title=str(title))
+        return PdfText(pages=[str(p) for p in detail["pages"]], title=str(detail["title"]))
     messages = {
         "pages": (
             f"{filename} has {detail} pages; the limit is {limits.max_pages} "
@@ -104,70 +144,8 @@ def _result(filename: str, outcome: tuple[str, Any], limits: PdfLimits) -> PdfTe
         "encrypted": f"{filename} is password-protected; upload an unlocked copy",
         "structure": f"{filename} is nested too deeply to read (a damaged or hostile PDF); it was not read",
         "pdf": f"{filename} could not be read as a PDF ({detail})",
+        "nolimit": f"{filename} was not read: the PDF reader could not limit its memory on this machine ({detail})",
         "crashed": f"{filename}: the PDF reader stopped unexpectedly (exit code {detail}); the file was not read",
         "startup": f"{filename}: the PDF reader did not start in time; try again in a moment",
     }
     raise UnreadableDocumentError(messages.get(kind, f"{filename} could not be read as a PDF ({kind})"))
-
-
-def _short(error: BaseException) -> str:
-    text = " ".join(str(error).split())
-    text = text if len(text) <= _DETAIL_CHARS else text[: _DETAIL_CHARS - 1] + "…"
-    return f"{type(error).__name__}: {text}" if text else type(error).__name__
-
-
-class _TooManyPages(Exception):
-    def __init__(self, count: int) -> None:
-        super().__init__(count)
-        self.count = count
-
-
-class _Encrypted(Exception):
-    pass
-
-
-def _read(data: bytes, max_pages: int) -> tuple[list[str], str]:
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(data))
-    if reader.is_encrypted:
-        raise _Encrypted
-    count = len(reader.pages)
-    if count > max_pages:
-        raise _TooManyPages(count)
-    pages = [page.extract_text() or "" for page in reader.pages]
-    title = (reader.metadata.title if reader.metadata else None) or ""
-    return pages, str(title)
-
-
-def _read_in_child(data: bytes, max_pages: int, memory_bytes: int, out: Connection) -> None:
-    """The child's whole life: cap the address space, say it is ready, read, send the outcome."""
-    from pypdf.errors import FileNotDecryptedError, LimitReachedError, PyPdfError
-
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    cap = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
-    out.send(("ready", None))
-    outcome: tuple[str, Any]
-    try:
-        outcome = ("ok", _read(data, max_pages))
-    except MemoryError:
-        outcome = ("memory", "")
-    except _TooManyPages as error:
-        outcome = ("pages", error.count)
-    except (_Encrypted, FileNotDecryptedError):
-        outcome = ("encrypted", "")
-    except LimitReachedError as error:
-        outcome = ("limit", _short(error))
-    except RecursionError:
-        outcome = ("structure", "")
-    except PyPdfError as error:
-        outcome = ("pdf", _short(error))
-    except Exception as error:  # pypdf on a malformed file raises anything (KeyError, ValueError…)
-        outcome = ("pdf", _short(error))
-    try:
-        out.send(outcome)
-    except MemoryError:
-        out.send(("memory", ""))
-    finally:
-        out.close()

@@ -31,8 +31,8 @@ from openai.types.responses import ResponseTextDeltaEvent
 from pydantic import TypeAdapter
 
 from harde.agents.config import AgentGraphConfig, AgentSpec, load_agent_config
-from harde.agents.graph import build_graph, read_prompt
-from harde.agents.instructions import state_section
+from harde.agents.graph import build_graph, model_input, system_message
+from harde.agents.instructions import with_state_data
 from harde.auth import User, slugify
 from harde.config import Settings, get_settings
 from harde.context import HardeContext
@@ -478,23 +478,22 @@ class Assistant:
     ) -> str:
         """One streamed completion grounded on the tool's output, which travels as tool content."""
         assert self.client is not None
-        system = read_prompt(spec.prompt).replace("{company}", self.settings.company_name)
-        extra = state_section(agent, context)
-        system = f"{system}\n\n{extra}" if extra else system
+        system = system_message(agent, spec, context)
         system += "\n\nAnswer the rep's latest message from the tool output only; if it does not cover the question, say so."
         earlier: list[dict[str, Any]] = []
         for raw in history[-12:]:
             item: dict[str, Any] = dict(raw) if isinstance(raw, dict) else {}
             if item.get("role") in ("user", "assistant") and isinstance(item.get("content"), str):
                 earlier.append({"role": item["role"], "content": item["content"]})
+        # The state's values (a draft, a customer's details) as a labelled user-role block.
+        asked = with_state_data([*earlier, {"role": "user", "content": text}], agent, context)
         call_id = f"call_{uuid.uuid4().hex[:16]}"
         arguments = json.dumps(call.arguments)
         model = self.settings.model_for(agent, spec.model)
         parts: list[str] = []
         if self.settings.openai_api == "responses":
             items: list[Any] = [
-                *earlier,
-                {"role": "user", "content": text},
+                *asked,
                 {"type": "function_call", "call_id": call_id, "name": call.name, "arguments": arguments},
                 {"type": "function_call_output", "call_id": call_id, "output": tool_output},
             ]
@@ -507,8 +506,7 @@ class Assistant:
             return "".join(parts)
         messages: list[Any] = [
             {"role": "system", "content": system},
-            *earlier,
-            {"role": "user", "content": text},
+            *asked,
             {
                 "role": "assistant",
                 "content": None,
@@ -558,7 +556,12 @@ class Assistant:
             run_input,
             context=context,
             max_turns=MAX_TURNS,
-            run_config=RunConfig(tracing_disabled=True, workflow_name="hard-e turn"),
+            run_config=RunConfig(
+                tracing_disabled=True,
+                workflow_name="hard-e turn",
+                # The offline model reads the state from the context; a model gets it as data.
+                call_model_input_filter=model_input if self.client is not None else None,
+            ),
         )
         try:
             async for event in result.stream_events():

@@ -94,6 +94,10 @@ class Settings(BaseSettings):
     # Per-category S3 locations, "CORE_KNOWLEDGE=bucket/prefix,OBJECTION_HANDLING=other/x";
     # without it, each folder under kb_s3_bucket/kb_s3_prefix is a category.
     kb_s3_locations: str = ""
+    # Reading a PDF (in a separate process) stops at this many pages, seconds and megabytes.
+    kb_pdf_max_pages: int = Field(200, ge=1)
+    kb_pdf_timeout_s: float = Field(20.0, gt=0)
+    kb_pdf_memory_mb: int = Field(1024, ge=128)
     aws_endpoint_url: str | None = Field(None, validation_alias=_alias("AWS_ENDPOINT_URL", "aws_endpoint_url"))
     perplexity_api_key: SecretStr | None = Field(
         None, validation_alias=_alias("PERPLEXITY_API_KEY", "perplexity_api_key")

@@ -43,5 +43,13 @@ class NotFoundError(HardeError):
     """A record asked for by id does not exist."""
 
 
+class NotAllowedError(HardeError):
+    """The person signed in may not do this (a rep approving an upload); the message says who may."""
+
+
 class InputError(HardeError):
     """Input from a user that cannot be used as it is; the message says why."""
+
+
+class UnreadableDocumentError(InputError):
+    """A document could not be turned into text; the message says why."""

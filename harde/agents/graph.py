@@ -12,10 +12,12 @@ from typing import Any
 
 from agents import Agent, FunctionTool, RunContextWrapper, function_tool
 from agents.models.interface import Model
+from agents.run_config import CallModelData, ModelInputData
 
 from harde.agents.config import PROMPTS_DIR, AgentGraphConfig, AgentSpec
-from harde.agents.instructions import state_section
+from harde.agents.instructions import state_section, with_state_data
 from harde.context import HardeContext
+from harde.llm.untrusted import UNTRUSTED_RULE
 from harde.tools.registry import ToolSpec, load_tools
 
 log = logging.getLogger(__name__)
@@ -32,12 +34,25 @@ def make_instructions(key: str, spec: AgentSpec) -> Callable[[RunContextWrapper[
     """Instructions as a function of the state: the prompt says what is already known."""
 
     def instructions(ctx: RunContextWrapper[HardeContext], agent: Agent[HardeContext]) -> str:
-        company = ctx.context.settings.company_name
-        base = read_prompt(spec.prompt).replace("{company}", company)
-        extra = state_section(key, ctx.context)
-        return f"{base}\n\n{extra}" if extra else base
+        return system_message(key, spec, ctx.context)
 
     return instructions
+
+
+def system_message(key: str, spec: AgentSpec, context: HardeContext) -> str:
+    """The agent's prompt, the rule on outside text, and what the state adds, in our own words."""
+    base = read_prompt(spec.prompt).replace("{company}", context.settings.company_name)
+    parts = [base, UNTRUSTED_RULE, state_section(key, context)]
+    return "\n\n".join(part for part in parts if part)
+
+
+def model_input(call: CallModelData[HardeContext]) -> ModelInputData:
+    """Before each model call of a run: the state's values go in as a labelled data block
+    (a user message), never in the system message."""
+    data = call.model_data
+    if call.context is None:
+        return data
+    return ModelInputData(input=with_state_data(list(data.input), call.agent.name, call.context), instructions=data.instructions)
 
 
 def _tool_failure(ctx: RunContextWrapper[Any], error: Exception) -> str:

@@ -1,15 +1,24 @@
-"""`harde kb search|ingest|stats`: the knowledge base from the command line."""
+"""`harde kb search|ingest|docs|approve|stats`: the knowledge base from the command line."""
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
 import click
 
-from harde.config import get_settings
-from harde.errors import HardeError, InputError
+from harde.auth import User
+from harde.config import Settings, get_settings
+from harde.errors import HardeError
+
+
+def _operator(settings: Settings) -> User:
+    """Who the command line acts as: the server's operator (HARDE_USER_NAME), a director,
+    since whoever runs it can change the knowledge files directly anyway."""
+    username = re.sub(r"[^a-z0-9]+", "-", settings.user_name.lower()).strip("-") or "operator"
+    return User(username=username, name=settings.user_name, role="director")
 
 
 @click.group("kb")
@@ -49,6 +58,7 @@ def search(query: tuple[str, ...], k: int, category: str | None, project: str | 
                     "heading": h.heading,
                     "title": h.title,
                     "project": h.project,
+                    "upload": h.upload.to_json() if h.upload else None,
                 }
                 for h in hits
             ]
@@ -67,14 +77,19 @@ def search(query: tuple[str, ...], k: int, category: str | None, project: str | 
 @command.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--category", default="UPLOADS", show_default=True, help="Category to file the documents under.")
-def ingest(paths: tuple[Path, ...], category: str) -> None:
-    """Add .md, .txt or .pdf files (or every such file in a folder) to the knowledge base."""
+@click.option("--replace", is_flag=True, help="Replace a document of the same name in that category.")
+def ingest(paths: tuple[Path, ...], category: str, replace: bool) -> None:
+    """Add .md, .txt or .pdf files (or every such file in a folder) to the knowledge base.
+
+    They are recorded as uploads by HARDE_USER_NAME and marked as not yet reviewed until
+    approved (`harde kb approve`, or the Knowledge page)."""
     from harde.knowledge import make_knowledge_base
     from harde.knowledge.ingest import UPLOAD_SUFFIXES
 
     settings = get_settings()
     settings.ensure_dirs()
     kb = make_knowledge_base(settings)
+    operator = _operator(settings)
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -84,10 +99,68 @@ def ingest(paths: tuple[Path, ...], category: str) -> None:
     failed = 0
     for path in files:
         try:
-            click.echo(kb.add_document(path.name, path.read_bytes(), category=category))
-        except InputError as exc:
+            click.echo(kb.add_document(path.name, path.read_bytes(), operator, category, replace=replace))
+        except HardeError as exc:
             failed += 1
             click.echo(f"Refused {path}: {exc}", err=True)
+    if failed:
+        sys.exit(1)
+
+
+@command.command("docs")
+@click.option("--unreviewed", is_flag=True, help="Only uploads not yet approved.")
+@click.option("--json", "as_json", is_flag=True, help='Print {"documents": [...]} as JSON.')
+def docs(unreviewed: bool, as_json: bool) -> None:
+    """The indexed documents: uploads with who added them, when, and their review."""
+    from harde.knowledge import make_knowledge_base
+
+    settings = get_settings()
+    settings.ensure_dirs()
+    documents = make_knowledge_base(settings).documents()
+    if unreviewed:
+        documents = [d for d in documents if d.upload is not None and not d.upload.reviewed]
+    if as_json:
+        payload = [
+            {
+                "source": d.source,
+                "title": d.title,
+                "category": d.category,
+                "passages": d.passages,
+                "status": d.status,
+                "upload": d.upload.to_json() if d.upload else None,
+            }
+            for d in documents
+        ]
+        click.echo(json.dumps({"documents": payload}, ensure_ascii=False, indent=2))
+        return
+    uploads = [d for d in documents if d.upload is not None]
+    if not uploads:
+        click.echo("No uploaded documents." if unreviewed or not documents else f"{len(documents)} company documents, no uploads.")
+        return
+    for d in uploads:
+        assert d.upload is not None
+        who = d.upload.name or "uploader unknown"
+        click.echo(f"{d.source}  “{d.title}”  uploaded by {who} at {d.upload.uploaded_at or '?'}  [{d.status}]")
+    if not unreviewed:
+        click.echo(f"and {len(documents) - len(uploads)} company documents")
+
+
+@command.command("approve")
+@click.argument("sources", nargs=-1, required=True)
+def approve(sources: tuple[str, ...]) -> None:
+    """Approve uploaded documents (SOURCE as `harde kb docs` lists it, e.g. UPLOADS/storm.md)."""
+    from harde.knowledge import make_knowledge_base
+
+    settings = get_settings()
+    settings.ensure_dirs()
+    kb = make_knowledge_base(settings)
+    failed = 0
+    for source in sources:
+        try:
+            click.echo(kb.approve(source, _operator(settings)))
+        except HardeError as exc:
+            failed += 1
+            click.echo(f"Not approved: {exc}", err=True)
     if failed:
         sys.exit(1)
 

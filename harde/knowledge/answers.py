@@ -67,6 +67,11 @@ def _label(hit: Hit) -> str:
     return hit.title
 
 
+def _mark(hit: Hit) -> str:
+    """The mark after a passage no director has approved: " (from an upload by Dana, not yet reviewed)"."""
+    return f" ({hit.upload.note()})" if hit.upload is not None and hit.unreviewed else ""
+
+
 _LIST_LINE = re.compile(r"^\s*(?:[-*]|\d+\.)\s", re.M)
 
 
@@ -88,7 +93,7 @@ def format_hits(query: str, hits: list[Hit]) -> str:
             break
         if hit.score >= best.score * RELATED_SCORE_RATIO:
             shown.append(hit)
-    parts = [f"**{_label(best)}**", _tidy(best.text)]
+    parts = [f"**{_label(best)}**{_mark(best)}", _tidy(best.text)]
     for hit in shown[1:]:
         text = _tidy(hit.text)
         if _LIST_LINE.search(text):
@@ -98,19 +103,21 @@ def format_hits(query: str, hits: list[Hit]) -> str:
                 if kept and sum(len(k) for k in kept) + len(line) > RELATED_CHARS:
                     break
                 kept.append(line)
-            parts.append(f"**Also relevant — {_label(hit)}**\n\n" + "\n".join(kept).strip())
+            parts.append(f"**Also relevant — {_label(hit)}**{_mark(hit)}\n\n" + "\n".join(kept).strip())
         else:
-            parts.append(f"**Also relevant — {_label(hit)}:** {shorten(text, RELATED_CHARS)}")
+            parts.append(f"**Also relevant — {_label(hit)}:**{_mark(hit)} {shorten(text, RELATED_CHARS)}")
     # One entry per document, naming the sections the passages came from.
     sections: dict[str, list[str]] = {}
     titles: dict[str, str] = {}
+    marks: dict[str, str] = {}
     for hit in shown:
         titles[hit.source] = hit.title
+        marks[hit.source] = f"; {hit.upload.note()}" if hit.upload is not None and hit.unreviewed else ""
         named = sections.setdefault(hit.source, [])
         if hit.heading and hit.heading not in named:
             named.append(hit.heading)
     sources = [
-        f"{titles[source]} ({source}{' › ' + ', '.join(named) if named else ''})"
+        f"{titles[source]} ({source}{' › ' + ', '.join(named) if named else ''}{marks[source]})"
         for source, named in sections.items()
     ]
     parts.append("Sources: " + "; ".join(sources))

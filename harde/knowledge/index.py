@@ -22,7 +22,7 @@ from typing import Any
 import bm25s
 import numpy as np
 
-from harde.knowledge.models import Chunk, Hit
+from harde.knowledge.models import Chunk, Hit, Upload
 from harde.knowledge.tokens import CORRECTION_WEIGHT, analyze, query_terms
 
 log = logging.getLogger(__name__)
@@ -62,6 +62,7 @@ class FileEntry:
     fingerprint: str
     chunks: list[Chunk]
     terms: list[list[str]]
+    upload: Upload | None = None  # who uploaded it and its review; None for a source document
 
 
 def normalize_category(category: str) -> str:
@@ -94,8 +95,12 @@ class BM25Index:
         self._document_frequency: np.ndarray | None = None
 
     # --- building ------------------------------------------------------------------------
-    def set_file(self, source: str, fingerprint: str, chunks: list[Chunk]) -> None:
-        self.files[source] = FileEntry(fingerprint, chunks, [chunk_terms(c) for c in chunks])
+    def set_file(self, source: str, fingerprint: str, chunks: list[Chunk], upload: Upload | None = None) -> None:
+        self.files[source] = FileEntry(fingerprint, chunks, [chunk_terms(c) for c in chunks], upload)
+
+    def set_upload(self, source: str, upload: Upload | None) -> None:
+        """Record who uploaded a file and its review; the passages and scores stay as they are."""
+        self.files[source].upload = upload
 
     def remove_file(self, source: str) -> None:
         self.files.pop(source, None)
@@ -298,6 +303,7 @@ class BM25Index:
                     heading=chunk.heading,
                     title=chunk.title,
                     project=chunk.project,
+                    upload=self.files[chunk.source].upload,
                 )
             )
             if len(hits) == k:
@@ -316,6 +322,7 @@ class BM25Index:
                     "fingerprint": entry.fingerprint,
                     "chunks": [c.to_json() for c in entry.chunks],
                     "terms": entry.terms,
+                    "upload": entry.upload.to_json() if entry.upload else None,
                 }
                 for source, entry in self.files.items()
             },
@@ -331,7 +338,7 @@ class BM25Index:
                 (target / "generation").unlink(missing_ok=True)
                 for item in Path(tmp).iterdir():
                     os.replace(item, target / item.name)
-        _write_atomic(directory / "passages.json", json.dumps(payload, ensure_ascii=False))
+        write_atomic(directory / "passages.json", json.dumps(payload, ensure_ascii=False))
 
     @classmethod
     def load(cls, directory: Path) -> BM25Index | None:
@@ -347,8 +354,9 @@ class BM25Index:
             return None
         index = cls()
         for source, entry in payload["files"].items():
+            upload = Upload.from_json(entry["upload"]) if entry.get("upload") else None
             index.files[source] = FileEntry(
-                entry["fingerprint"], [Chunk.from_json(c) for c in entry["chunks"]], entry["terms"]
+                entry["fingerprint"], [Chunk.from_json(c) for c in entry["chunks"]], entry["terms"], upload
             )
         index.rebuild(_load_matrix(directory / "bm25", payload.get("generation")))
         return index
@@ -368,7 +376,8 @@ def _load_matrix(directory: Path, generation: object) -> bm25s.BM25 | None:
         return None
 
 
-def _write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str) -> None:
+    """Write a file whole or not at all: a reader never sees half of it."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

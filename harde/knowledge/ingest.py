@@ -5,14 +5,14 @@ Uploads are checked here too, so a bad file is refused with a reason a person ca
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from pathlib import PurePath
 from typing import Any
 
-from harde.errors import InputError
+from harde.errors import UnreadableDocumentError
 from harde.knowledge.models import ParsedDocument, Section
+from harde.knowledge.pdf import PdfLimits, read_pdf
 
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".pdf", ".json")
 UPLOAD_SUFFIXES = (".md", ".markdown", ".txt", ".pdf")
@@ -21,25 +21,23 @@ MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 
 
-class UnreadableDocumentError(InputError):
-    """A document could not be turned into text; the message says why."""
-
-
 def title_from_filename(filename: str) -> str:
     stem = PurePath(filename).stem
     words = re.sub(r"[_\-]+", " ", stem).strip()
     return words[:1].upper() + words[1:] if words else filename
 
 
-def parse_document(filename: str, data: bytes) -> ParsedDocument:
-    """Sections of a document, chosen by its suffix. Raises UnreadableDocumentError."""
+def parse_document(filename: str, data: bytes, pdf_limits: PdfLimits | None = None) -> ParsedDocument:
+    """Sections of a document, chosen by its suffix. Raises UnreadableDocumentError.
+
+    A PDF is read in a separate process within `pdf_limits` (pages, seconds, memory)."""
     suffix = PurePath(filename).suffix.lower()
     if suffix in (".md", ".markdown"):
         return parse_markdown(decode_text(filename, data), filename)
     if suffix == ".txt":
         return parse_plain_text(decode_text(filename, data), filename)
     if suffix == ".pdf":
-        return parse_pdf(filename, data)
+        return parse_pdf(filename, data, pdf_limits)
     if suffix == ".json":
         return parse_json(filename, data)
     raise UnreadableDocumentError(
@@ -125,22 +123,11 @@ def parse_plain_text(text: str, filename: str) -> ParsedDocument:
     return ParsedDocument(title, sections)
 
 
-def parse_pdf(filename: str, data: bytes) -> ParsedDocument:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
+def parse_pdf(filename: str, data: bytes, limits: PdfLimits | None = None) -> ParsedDocument:
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise UnreadableDocumentError(f"{filename} is not a PDF file (no PDF header)")
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise UnreadableDocumentError(f"{filename} is password-protected; upload an unlocked copy")
-        pages = [page.extract_text() or "" for page in reader.pages]
-        meta_title = (reader.metadata.title if reader.metadata else None) or ""
-    except UnreadableDocumentError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise UnreadableDocumentError(f"{filename} could not be read as a PDF ({exc})") from exc
+    read = read_pdf(filename, data, limits)
+    pages, meta_title = read.pages, read.title
     text = "\n\n".join(p.strip() for p in pages if p.strip())
     if len(text.strip()) < 20:
         raise UnreadableDocumentError(
@@ -232,7 +219,7 @@ def render_json(value: Any, *, skip: tuple[str, ...] = (), depth: int = 0) -> st
     return f"{indent}{value}"
 
 
-def check_upload(filename: str, data: bytes) -> ParsedDocument:
+def check_upload(filename: str, data: bytes, pdf_limits: PdfLimits | None = None) -> ParsedDocument:
     """Parse an uploaded file, refusing it with a clear reason when it cannot be used."""
     name = PurePath(filename).name
     suffix = PurePath(name).suffix.lower()
@@ -246,7 +233,7 @@ def check_upload(filename: str, data: bytes) -> ParsedDocument:
         raise UnreadableDocumentError(
             f"{name} is too large ({len(data) / 1_048_576:.1f} MB; the limit is {MAX_UPLOAD_BYTES // 1_048_576} MB)"
         )
-    document = parse_document(name, data)
+    document = parse_document(name, data, pdf_limits)
     if not any(s.text.strip() for s in document.sections):
         raise UnreadableDocumentError(f"{name} has no text to index")
     return document

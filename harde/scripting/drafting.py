@@ -10,6 +10,7 @@ import openai
 from harde.config import Settings
 from harde.errors import IntegrationError
 from harde.integrations.openai_retry import openai_retrying
+from harde.llm.untrusted import UNTRUSTED_RULE, data_block
 from harde.scripting.checks import check_script, length_bounds
 from harde.scripting.compose import compose_script
 from harde.scripting.models import ScriptFacts, ScriptGrounding, ScriptOptions
@@ -17,7 +18,7 @@ from harde.scripting.models import ScriptFacts, ScriptGrounding, ScriptOptions
 SYSTEM = (
     "You write scripts for a residential exteriors company. Write only the script itself: no title, "
     "no notes, no markdown. Use only the facts given; never invent prices, dates, warranties or "
-    "product names that are not in the facts or the reference lines."
+    "product names that are not in the facts or the reference lines. " + UNTRUSTED_RULE
 )
 
 
@@ -57,6 +58,8 @@ class OpenAIScriptDrafter:
 
 
 def drafting_prompt(facts: ScriptFacts, grounding: ScriptGrounding, options: ScriptOptions) -> str:
+    """The request in our own words and the rep's; everything from the CRM, the knowledge base
+    and the director's calls in labelled data blocks."""
     low, high = length_bounds(options)
     kind = (
         "a primer video script: the sales rep speaks to the homeowner on camera before the appointment, one to two minutes"
@@ -66,23 +69,29 @@ def drafting_prompt(facts: ScriptFacts, grounding: ScriptGrounding, options: Scr
     lines = [
         f"Write {kind}.",
         f"Length: {low} to {high} words (aim for {options.target_words}). Tone: {options.tone}.",
+    ]
+    if options.focus:
+        lines.append(f"Focus on: {options.focus}.")
+    if options.mentions:
+        lines.append("Mention: " + "; ".join(options.mentions) + ".")
+    crm = [
         f"Homeowner: {facts.customer_name} (address them as {facts.customer_first_name}).",
         f"Company: {facts.company_name}. Rep: {facts.rep_name or 'the team'}.",
         f"Job: {facts.project} ({facts.trade}){f' in {facts.city}' if facts.city else ''}.",
     ]
     if facts.description and options.script_type == "standard":
-        lines.append(f"Job notes: {facts.description}")
-    if options.focus:
-        lines.append(f"Focus on: {options.focus}.")
-    if options.mentions:
-        lines.append("Mention: " + "; ".join(options.mentions) + ".")
+        crm.append(f"Job notes: {facts.description}")
+    lines.append(data_block("facts from the CRM", "\n".join(crm)))
     reference = [*grounding.template_lines, *grounding.focus_lines, *(line for lines_ in grounding.mention_lines.values() for line in lines_)]
     if reference:
-        lines.append("Reference lines from the company's knowledge base (use what fits):\n" + "\n".join(f"- {r}" for r in reference[:10]))
+        lines.append("Reference lines from the company's knowledge base (use what fits):")
+        lines.append(data_block("knowledge base lines", "\n".join(f"- {r}" for r in reference[:10])))
     if grounding.director_quotes:
-        lines.append("The sales director's own words (quote at most one):\n" + "\n".join(f"- {q}" for q in grounding.director_quotes))
+        lines.append("The sales director's own words (quote at most one):")
+        lines.append(data_block("director's quotes", "\n".join(f"- {q}" for q in grounding.director_quotes)))
     if grounding.objection_lines:
-        lines.append("How the director answers common concerns:\n" + "\n".join(f"- {o}" for o in grounding.objection_lines))
+        lines.append("How the director answers common concerns:")
+        lines.append(data_block("director's answers to concerns", "\n".join(f"- {o}" for o in grounding.objection_lines)))
     return "\n".join(lines)
 
 
@@ -103,7 +112,7 @@ async def draft_with_model(
     """
     prompt = drafting_prompt(facts, grounding, options)
     if previous and instruction:
-        prompt += f"\n\nHere is the current script:\n{previous}\n\nRevise it: {instruction}"
+        prompt += f"\n\nHere is the current script:\n{data_block('current script', previous)}\n\nRevise it: {instruction}"
     text = await drafter.complete(SYSTEM, prompt)
     for _ in range(rounds):
         problems = check_script(text, facts, options)
@@ -111,7 +120,7 @@ async def draft_with_model(
             return text, True
         text = await drafter.complete(
             SYSTEM,
-            f"{prompt}\n\nYour draft:\n{text}\n\nFix these and return the whole script:\n"
+            f"{prompt}\n\nYour draft:\n{data_block('your draft', text)}\n\nFix these and return the whole script:\n"
             + "\n".join(f"- {p}" for p in problems),
         )
     if not check_script(text, facts, options):

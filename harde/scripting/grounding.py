@@ -24,7 +24,9 @@ _NOT_FOR_A_PRIMER = re.compile(
 async def search_lines(
     knowledge: Any, query: str, category: str | None, fill: dict[str, str], k: int = 4, **how: Any
 ) -> tuple[list[str], list[str]]:
-    """Speakable sentences from the best hits of a knowledge-base search, and their sources."""
+    """Speakable sentences from the best hits of a knowledge-base search, and their sources.
+
+    Uploads no director has approved yet are left out: a script reaches homeowners unread."""
     if knowledge is None:
         return [], []
     hits = knowledge.search(query, k=k, category=category)
@@ -34,6 +36,8 @@ async def search_lines(
     sources: list[str] = []
     only = how.pop("only_titled", None)
     for hit in hits:
+        if getattr(hit, "unreviewed", False):
+            continue
         label = f"{getattr(hit, 'title', '')} {getattr(hit, 'source', '')}".lower()
         if only is not None and only(label) is False:
             continue

@@ -8,8 +8,9 @@ import streamlit as st
 def main() -> None:
     st.set_page_config(page_title="Hard-E", page_icon="🦺", layout="wide")
     from harde.config import get_settings
-    from harde.ui.chat import render_chat
+    from harde.ui.chat import get_runtime, render_chat
     from harde.ui.identity import current_user, render_sign_in
+    from harde.ui.knowledge_page import render_knowledge_page
     from harde.ui.pipeline_page import render_pipeline_page
 
     settings = get_settings()
@@ -24,8 +25,12 @@ def main() -> None:
     def primer_videos() -> None:
         render_pipeline_page(settings)
 
+    def knowledge() -> None:
+        render_knowledge_page(get_runtime().assistant.services.knowledge, user)
+
     pages = [
         st.Page(chat, title="Chat", icon="💬", url_path="chat", default=True),
+        st.Page(knowledge, title="Knowledge", icon="📚", url_path="knowledge"),
         st.Page(primer_videos, title="Primer videos", icon="🎬", url_path="primer"),
     ]
     st.navigation(pages).run()

@@ -1,8 +1,12 @@
-"""The chat page: history, streaming answers with tool activity, and the sidebar."""
+"""The chat page: history, streaming answers with tool activity, and the sidebar.
+
+Everything shown as Markdown here may carry text from outside (answers quote CRM notes and
+documents; titles are what someone typed), so it goes through `safe_markdown` first."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +25,7 @@ from harde.events import (
 )
 from harde.ui.identity import sign_out
 from harde.ui.runtime import Runtime
+from harde.ui.safe_markdown import safe_markdown
 from harde.ui.upload import render_upload
 from harde.ui.voice import render_voice_input
 
@@ -65,7 +70,7 @@ def _render_attachments(attachments: list[dict[str, Any]]) -> None:
             st.audio(data, format="audio/mpeg" if path.suffix == ".mp3" else "audio/wav")
         elif kind == "video":
             st.video(data)
-        st.download_button(f"Download {label}", data, file_name=path.name, key=f"dl-{path.name}-{n}")
+        st.download_button(safe_markdown(f"Download {label}"), data, file_name=path.name, key=f"dl-{path.name}-{n}")
 
 
 def _sidebar(runtime: Runtime, cid: str, user: User) -> None:
@@ -81,7 +86,7 @@ def _sidebar(runtime: Runtime, cid: str, user: User) -> None:
         if "model_problem" not in st.session_state:
             st.session_state["model_problem"] = runtime.run(assistant.check_model())
         if st.session_state["model_problem"]:
-            st.error(st.session_state["model_problem"])
+            st.error(safe_markdown(st.session_state["model_problem"]))
         state = runtime.run(assistant.state(cid, user))
         public = state.public_state()
         active = public.get("active_agent", "triage")
@@ -91,19 +96,19 @@ def _sidebar(runtime: Runtime, cid: str, user: User) -> None:
             with st.container(border=True):
                 st.markdown("**New customer in progress**")
                 for key, value in progress["collected"].items():
-                    st.markdown(f"- {key.replace('_', ' ')}: `{value}`")
+                    st.markdown(safe_markdown(f"- {key.replace('_', ' ')}: `{value}`"))
                 if progress["missing"]:
-                    st.markdown("Still needed: " + ", ".join(progress["missing"]))
+                    st.markdown(safe_markdown("Still needed: " + ", ".join(progress["missing"])))
                 if progress["invalid"]:
-                    st.markdown("To check: " + ", ".join(progress["invalid"]))
+                    st.markdown(safe_markdown("To check: " + ", ".join(progress["invalid"])))
         if "script" in public:
             s = public["script"]
             with st.container(border=True):
                 st.markdown(f"**{s['type'].title()} script in progress**")
-                st.markdown(f"Customer: {s['customer'] or '—'} · job {s['job'] or '—'}")
-                st.markdown(f"Focus: {s['focus'] or '—'} · {s['words']} words · {s['revisions']} revisions")
+                st.markdown(safe_markdown(f"Customer: {s['customer'] or '—'} · job {s['job'] or '—'}"))
+                st.markdown(safe_markdown(f"Focus: {s['focus'] or '—'} · {s['words']} words · {s['revisions']} revisions"))
         if "pending" in public:
-            st.warning("Waiting for your yes:\n\n" + public["pending"])
+            st.warning(safe_markdown("Waiting for your yes:\n\n" + public["pending"]))
             approve, leave = st.columns(2)
             # The buttons send the rep's own answer, as if typed: only it can approve a write.
             if approve.button("✅ Approve", use_container_width=True, key="approve"):
@@ -118,12 +123,12 @@ def _sidebar(runtime: Runtime, cid: str, user: User) -> None:
         with st.expander("🎙️ Dictate", expanded=False):
             st.session_state["spoken"] = render_voice_input(runtime.assistant.services.transcriber, run=runtime.run)
         with st.expander("📚 Add to the knowledge base"):
-            render_upload(runtime.assistant.services)
+            render_upload(runtime.assistant.services.knowledge, user)
         past = runtime.run(assistant.conversations(user, limit=12))
         if past:
             st.markdown("**Conversations**" + (" (everyone's)" if user.is_director else ""))
             for summary in past:
-                label = summary.title or "(untitled)"
+                label = safe_markdown(summary.title or "(untitled)")
                 if user.is_director and summary.owner and summary.owner != user.username:
                     label = f"{label} · {summary.owner}"
                 if summary.id == cid:
@@ -131,6 +136,17 @@ def _sidebar(runtime: Runtime, cid: str, user: User) -> None:
                 elif st.button(label, key=f"conv-{summary.id}", use_container_width=True):
                     st.query_params["c"] = summary.id
                     st.rerun()
+
+
+def _stream_markdown(pieces: Iterator[str]) -> str:
+    """Show text as it streams, as st.write_stream does, but made safe as a whole each time:
+    an image's markdown arrives in several pieces."""
+    placeholder = st.empty()
+    shown = ""
+    for piece in pieces:
+        shown += piece
+        placeholder.markdown(safe_markdown(shown))
+    return shown
 
 
 def _answer(runtime: Runtime, text: str, cid: str, user: User) -> Turn | None:
@@ -145,29 +161,30 @@ def _answer(runtime: Runtime, text: str, cid: str, user: User) -> Turn | None:
                 if isinstance(event, TextDelta):
                     yield event.text
                 elif isinstance(event, RouteChosen):
-                    status.write(f"Route: {event.agent} ({event.flow} path): {event.reason}")
+                    status.write(safe_markdown(f"Route: {event.agent} ({event.flow} path): {event.reason}"))
                 elif isinstance(event, AgentChanged):
                     if event.agent != "triage":
-                        status.update(label=f"{AGENT_ICONS.get(event.agent, '')} {event.display_name} is on it…")
+                        status.update(label=safe_markdown(f"{AGENT_ICONS.get(event.agent, '')} {event.display_name} is on it…"))
                 elif isinstance(event, ToolCalled):
-                    status.update(label=event.status)
-                    status.write(f"🔧 {event.status}")
+                    # The status line quotes the request ("Searching for “…”").
+                    status.update(label=safe_markdown(event.status))
+                    status.write(safe_markdown(f"🔧 {event.status}"))
                 elif isinstance(event, StatusNote):
-                    status.write(f"⏳ {event.text}")
+                    status.write(safe_markdown(f"⏳ {event.text}"))
                 elif isinstance(event, ErrorEvent):
                     errors.append(event.message)
                 elif isinstance(event, Done):
                     turn = event.turn
 
-        st.write_stream(deltas())
+        _stream_markdown(deltas())
         if errors:
             status.update(label="Something went wrong", state="error")
             for message in errors:
-                st.error(message + " Your message is kept below; send it again when ready.")
+                st.error(safe_markdown(message + " Your message is kept below; send it again when ready."))
         elif turn is not None:
             who = runtime.assistant.display_name(turn.agent)
             tools = f" · {', '.join(turn.tools)}" if turn.tools else ""
-            status.update(label=f"{AGENT_ICONS.get(turn.agent, '')} {who} · {turn.flow} path{tools}", state="complete")
+            status.update(label=safe_markdown(f"{AGENT_ICONS.get(turn.agent, '')} {who} · {turn.flow} path{tools}"), state="complete")
     return turn
 
 
@@ -181,7 +198,7 @@ def render_chat(user: User) -> None:
     for n, message in enumerate(history):
         avatar = "🦺" if message["role"] == "assistant" else None
         with st.chat_message(message["role"], avatar=avatar):
-            st.markdown(message["text"])
+            st.markdown(safe_markdown(message["text"]))
             if n == len(history) - 1 and message["role"] == "assistant":
                 _render_attachments(st.session_state.get("attachments", {}).get(cid, []))
     spoken = st.session_state.pop("spoken", None)
@@ -191,10 +208,10 @@ def render_chat(user: User) -> None:
     if not text:
         return
     with st.chat_message("user"):
-        st.markdown(text)
+        st.markdown(safe_markdown(text))
     turn = _answer(runtime, text, cid, user)
     if turn is None or turn.error:
-        st.info(f"Not sent: {text}")
+        st.info(safe_markdown(f"Not sent: {text}"))
         return
     # Files from this turn stay on screen until the next message; then the sidebar catches up.
     st.session_state.setdefault("attachments", {})[cid] = turn.attachments

@@ -14,6 +14,7 @@ from typing import Any
 import streamlit as st
 
 from harde.config import Settings
+from harde.ui.safe_markdown import safe_markdown
 
 STATUS_ICON = {
     "SUCCESS": "✅", "ERROR": "❌", "PENDING": "⏳", "ENQUEUED": "🕒", "CANCELLED": "⛔",
@@ -117,7 +118,8 @@ def render_pipeline_page(settings: Settings) -> None:
 
 
 def _render_run(store: Any, run: Any) -> None:
-    st.subheader(f"{STATUS_ICON.get(run.status, '')} {run.workflow_id}")
+    # A run's id comes from the trigger email's Message-ID: text from outside.
+    st.subheader(safe_markdown(f"{STATUS_ICON.get(run.status, '')} {run.workflow_id}"))
     st.dataframe(
         [
             {
@@ -133,9 +135,9 @@ def _render_run(store: Any, run: Any) -> None:
         use_container_width=True,
     )
     if run.error:
-        st.error(run.error)
+        st.error(safe_markdown(run.error))  # may quote the trigger email or the CRM
     if run.link:
-        st.markdown(f"**Video:** [{run.link}]({run.link})")
+        st.markdown(safe_markdown(f"**Video:** [{run.link}]({run.link})"))
         output = run.output if isinstance(run.output, dict) else {}
         video = Path(str(output.get("video", "")))
         if output.get("video") and video.is_file():
@@ -146,7 +148,7 @@ def _render_run(store: Any, run: Any) -> None:
     ):
         new_id = store.retry(run.workflow_id)
         st.session_state["pipeline_selected"] = new_id
-        st.success(f"Retrying as {new_id}." if new_id != run.workflow_id else "Resumed.")
+        st.success(safe_markdown(f"Retrying as {new_id}.") if new_id != run.workflow_id else "Resumed.")
     if run.status in ("PENDING", "ENQUEUED") and right.button(
         "Cancel", key=f"cancel-{run.workflow_id}"
     ):

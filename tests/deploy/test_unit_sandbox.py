@@ -1,8 +1,9 @@
 """The units' seccomp rules do not break the app: MemoryDenyWriteExecute=yes and
-SystemCallFilter=~@privileged @resources (EPERM) around speech, video, search and a turn.
+SystemCallFilter=~@privileged @resources (EPERM) around speech, video, search, a PDF and a turn.
 
 The espeak-ng voice is a ctypes callback (libffi closures prefer W+X memory), the renderer runs
-ffmpeg, and numpy's OpenBLAS calls mbind() (in @resources): all run here under the same rules.
+ffmpeg, numpy's OpenBLAS calls mbind() (in @resources), and the PDF reader's child caps its
+own memory (setrlimit is in @resources; glibc makes it prlimit64): all run here under the same rules.
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ subprocess.run(
     check=True,
 )
 print("blas", float((numpy.ones((300, 300)) @ numpy.ones((300, 300)))[0, 0]))
+from harde.knowledge.pdf import read_pdf
+pdf = Path("data/demo/knowledge/PRICING_STRATEGIES/payment_terms_and_deposit_policy.pdf")
+print("pdf", read_pdf(pdf.name, pdf.read_bytes()).title)
 settings = Settings(_env_file=None, data_dir=out / "var", llm="offline", crm="local")
 turn = asyncio.run(Assistant(settings).ask("What's our standard objection response for price concerns?"))
 (out / "answer.txt").write_text(turn.answer)
@@ -72,6 +76,7 @@ def test_speech_video_search_and_a_turn_work_under_the_units_seccomp_rules(tmp_p
     assert (tmp_path / "voice.wav").stat().st_size > 1000
     assert (tmp_path / "clip.mp4").stat().st_size > 1000
     assert "blas 300.0" in result.stdout
+    assert "pdf Payment Terms and Deposit Policy" in result.stdout
     assert (tmp_path / "answer.txt").read_text().strip()
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from harde.auth import Role, User
 from harde.config import DEMO_DIR, Settings
 from harde.knowledge import KnowledgeBase, make_knowledge_base
 
@@ -18,6 +19,15 @@ DEMO_KB = DEMO_DIR / "knowledge"
 def kb_settings(data_dir: Path, kb_dir: Path = DEMO_KB, **extra: Any) -> Settings:
     values: dict[str, Any] = {"data_dir": data_dir, "kb_dir": kb_dir, "llm": "offline", "crm": "local", **extra}
     return Settings(_env_file=None, **values)
+
+
+def uploader(name: str = "Dana Reyes", role: Role = "rep") -> User:
+    """A signed-in person: a rep by default, as most uploads come from reps."""
+    return User(username=name.split()[0].lower(), name=name, role=role)
+
+
+def director(name: str = "Pat Quinn") -> User:
+    return uploader(name, "director")
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import pytest
 from harde.errors import InputError
 from harde.knowledge import make_knowledge_base
 
-from .conftest import kb_settings
+from .conftest import kb_settings, uploader
 
 
 def test_index_is_persisted_and_not_rebuilt_when_nothing_changed(tmp_path: Path, small_kb_dir: Path) -> None:
@@ -45,6 +45,7 @@ def test_uploaded_document_is_searchable_at_once_and_survives_a_restart(tmp_path
     message = kb.add_document(
         "storm-policy.md",
         b"# Storm Response Policy\n\nAfter a hailstorm we offer free roof inspections within 48 hours to homes in the affected towns.\n",
+        uploader(),
     )
     assert "Storm Response Policy" in message and "UPLOADS" in message
     hit = kb.search("free inspection after hail", k=1)[0]
@@ -69,11 +70,11 @@ def test_bad_uploads_are_refused_with_the_reason(
 ) -> None:
     kb = make_knowledge_base(kb_settings(tmp_path / "var", small_kb_dir))
     with pytest.raises(InputError, match=reason):
-        kb.add_document(filename, data)
+        kb.add_document(filename, data, uploader())
     assert not (tmp_path / "var" / "knowledge" / "uploads" / "UPLOADS" / filename).exists()
 
 
 def test_upload_filename_cannot_escape_the_uploads_folder(tmp_path: Path, small_kb_dir: Path) -> None:
     kb = make_knowledge_base(kb_settings(tmp_path / "var", small_kb_dir))
-    kb.add_document("../../etc/evil.md", b"# Evil\n\nNothing to see.\n")
+    kb.add_document("../../etc/evil.md", b"# Evil\n\nNothing to see.\n", uploader())
     assert (tmp_path / "var" / "knowledge" / "uploads" / "UPLOADS" / "evil.md").is_file()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from harde import Assistant
 
-from .conftest import kb_settings
+from .conftest import kb_settings, uploader
 
 
 async def test_price_objection_question_is_answered_by_the_knowledge_specialist_naming_its_source(
@@ -27,12 +27,14 @@ async def test_an_uploaded_document_answers_a_question_right_after(tmp_path: Pat
         b"# Chimney Repointing Policy\n\n"
         b"We repoint chimney mortar only as part of a full roof replacement, "
         b"at $45 per square foot of chimney face, done by our masonry partner crew.\n",
+        uploader(),
     )
     assert "searchable now" in added
     turn = await assistant.ask("What is our policy on chimney repointing?")
     assert turn.agent == "knowledge"
     assert "$45 per square foot" in turn.answer
     assert "UPLOADS/chimney-policy.md" in turn.answer
+    assert "from an upload by Dana Reyes, not yet reviewed" in turn.answer
 
 
 async def test_with_a_model_the_answer_is_grounded_on_the_passages_and_sources(tmp_path: Path) -> None:

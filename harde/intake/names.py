@@ -22,10 +22,10 @@ _INTRO = [
         re.IGNORECASE,
     ),
     re.compile(
-        r"\b(?:new|add(?:ing)?|create|creating|enter|entering|set\s+up|setting\s+up|put\s+in|make|open|start|log|register)\b"
+        r"\b(?:new|add(?:ing)?|cr+e+a+t+e+|creating|enter|entering|set\s+up|setting\s+up|put\s+in|make|open|start|log|register)\b"
         r"(?:\s+(?:a|an|the|me|up|in|another))*(?:\s+(?:new|brand\s+new))?\s+"
         # "customeer", "custmer", "cust": reps type fast; "a new one", "new guy" name one too.
-        r"(?:cust(?:o?m+e*r+)?|custome?r|client|lead|homeowner|prospect|contact|account|record|profile|one|guy|lady|person|couple|family)s?\b"
+        r"(?:cust\w{0,6}|client|lead|homeowner|prospect|contact|account|record|profile|one|guy|lady|person|couple|family)s?\b"
         r"(?:\s+(?:record|entry|profile|account))?(?:\s*(?:for|named|called|name\s+is|name|:|-|,|–|pls|plz|please))*\s*",
         re.IGNORECASE,
     ),

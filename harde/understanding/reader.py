@@ -125,6 +125,7 @@ class Action:
 _ASKS = re.compile(
     r"(?:ok |so |and |hey |quick q |q )?(how|why|where|who|when|whens|what|whats|which|is|are|do|does|did|has|have|any|anything|should|can|could|would|will)\b"
 )
+_WEB_CUE = re.compile(r"\b(websites?|web ?site|site|look ?up|search for|find online|news|latest)\b")
 # A question that one playbook passage covers this much of (IDF-weighted) is the playbook's.
 PLAYBOOK_COVERAGE = 0.7
 
@@ -284,8 +285,8 @@ class Reader:
             and intent != "knowledge"
             and workflow is None
             and not (mentions.customer_ids or mentions.job_ids or mentions.user_ids or mentions.missing_job)
-            and not (points_back and (focus.customer_id or focus.job_id))
-            and self._playbook_answers(intent, text, low)
+            and not ((points_back or asked) and (focus.customer_id or focus.job_id))
+            and self._playbook_answers(intent, text, low, directory, now)
         ):
             # One playbook passage speaks to nearly all of it, and nothing in it is another
             # specialist's to do ("how many words should a primer video script be").
@@ -382,12 +383,15 @@ class Reader:
         held = Clarification(question=clar.question, candidates=clar.candidates, intent=scores.intent, tool=probe.tool, arguments=arguments)
         return Action(scores.intent, "crm", 0.6, reply=f"Before I do that: {clar.question}", focus=Focus(clarification=held))
 
-    def _playbook_answers(self, intent: str, text: str, low: str) -> bool:
+    def _playbook_answers(self, intent: str, text: str, low: str, d: Directory, now: dt.datetime) -> bool:
         """Whether a question read as another specialist's has nothing for them in it."""
         if intent in ("confirm", "cancel"):
             return False
         if intent == "web_search":
-            return not _ON_THE_WEB.search(low)
+            return not (_ON_THE_WEB.search(low) or _WEB_CUE.search(low))
+        # A stage, a day or a time is the CRM's to answer ("which jobs are in lead", "booked next week").
+        if intent.startswith("crm.") and (self._stage(low, d) is not None or day_range(low, now) is not None or moment(low, now) is not None):
+            return False
         if intent == "pricing":
             return parse_question(text).intent == "unknown"
         if intent == "analysis":

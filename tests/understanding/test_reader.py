@@ -345,3 +345,9 @@ def test_coverage_never_takes_work_that_names_someone(reader: Reader, directory:
     assert read(reader, directory, "write a primer script for john smiths roof", kb=1.0).agent == "scripting"
     assert read(reader, directory, "price 180 ft of 6 inch k style gutter", kb=1.0).agent == "pricing"
     assert read(reader, directory, "search online for the best r value insulated vinyl", kb=1.0).agent == "web_search"
+
+
+def test_coverage_never_takes_a_field_of_the_customer_in_focus(reader: Reader, directory: Directory) -> None:
+    smith = read(reader, directory, "show me all jobs for john smith")
+    follow = read(reader, directory, "what's the open balance on the roof one?", smith.focus, kb=1.0)
+    assert follow.agent == "crm" and follow.tool == "crm_facts"

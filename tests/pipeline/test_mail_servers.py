@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -13,6 +15,7 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.handlers import Message
+from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 from imapclient import IMAPClient
 from pydantic import SecretStr
 
@@ -20,7 +23,9 @@ from harde.integrations.mail.imap import ImapInbox
 from harde.integrations.mail.message import OutgoingEmail, message_id_of
 from harde.integrations.mail.protocol import MailError
 from harde.integrations.mail.smtp import SmtpOutbox
+from tests.deploy.loopback_site import make_certificate
 from tests.pipeline.conftest import trigger_email
+from tests.pipeline.wire_tap import WireTap
 
 IMAP_USER, IMAP_PASSWORD = "demouser", "demopass"
 
@@ -155,6 +160,84 @@ async def test_smtp_outbox_delivers_with_the_chosen_message_id(
     assert (
         await outbox.was_sent("homeowner.1@summitridge.example") is None
     )  # SMTP cannot tell: fail closed
+
+
+SMTP_USER, SMTP_PASSWORD = "hard-e", "relay password 1043"
+
+
+class _Logins:
+    """An aiosmtpd authenticator for one account that remembers every login it was offered."""
+
+    def __init__(self) -> None:
+        self.offered: list[tuple[str, bytes, bool]] = []  # (login, password, over TLS)
+
+    def __call__(
+        self, server: SMTP, session: Session, envelope: Envelope, mechanism: str, auth_data: Any
+    ) -> AuthResult:
+        assert isinstance(auth_data, LoginPassword)
+        self.offered.append((auth_data.login.decode(), auth_data.password, session.ssl is not None))
+        ok = (auth_data.login, auth_data.password) == (SMTP_USER.encode(), SMTP_PASSWORD.encode())
+        return AuthResult(success=ok)
+
+
+def _secret_forms() -> list[bytes]:
+    """The password as it would cross the wire in clear: raw, AUTH PLAIN and AUTH LOGIN."""
+    plain = f"\0{SMTP_USER}\0{SMTP_PASSWORD}".encode()
+    return [SMTP_PASSWORD.encode(), base64.b64encode(plain), base64.b64encode(SMTP_PASSWORD.encode())]
+
+
+async def test_smtp_server_without_starttls_is_an_error_and_the_password_is_never_sent() -> None:
+    # The server would happily take AUTH in clear text: only the client can refuse.
+    handler, logins = _Collect(), _Logins()
+    controller = Controller(
+        handler, hostname="127.0.0.1", port=free_port(), authenticator=logins, auth_require_tls=False
+    )
+    controller.start()
+    try:
+        with WireTap(controller.port) as tap:
+            outbox = SmtpOutbox(
+                host="127.0.0.1", port=tap.port, user=SMTP_USER, password=SMTP_PASSWORD, timeout_s=5
+            )
+            with pytest.raises(MailError) as caught:
+                await outbox.send(_email())
+            wire = tap.received()
+    finally:
+        controller.stop()
+
+    assert "STARTTLS" in str(caught.value)
+    assert wire.upper().startswith(b"EHLO")  # the tap saw the session
+    assert b"AUTH" not in wire.upper() and b"MAIL FROM" not in wire.upper()
+    assert not [form for form in _secret_forms() if form in wire]
+    assert logins.offered == [] and handler.received == []
+
+
+async def test_smtp_outbox_logs_in_only_after_starttls(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fullchain, privkey = make_certificate(tmp_path / "tls", "localhost")
+    server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_tls.load_cert_chain(fullchain, privkey)
+    monkeypatch.setenv("SSL_CERT_FILE", str(fullchain))  # the client trusts only this certificate
+    handler, logins = _Collect(), _Logins()
+    controller = Controller(
+        handler, hostname="127.0.0.1", port=free_port(), authenticator=logins,
+        tls_context=server_tls, require_starttls=True, auth_required=True,
+    )  # fmt: skip
+    controller.start()
+    try:
+        with WireTap(controller.port) as tap:
+            outbox = SmtpOutbox(
+                host="127.0.0.1", port=tap.port, user=SMTP_USER, password=SMTP_PASSWORD, timeout_s=5
+            )
+            await outbox.send(_email())
+            wire = tap.received()
+    finally:
+        controller.stop()
+
+    assert [message_id_of(m) for m in handler.received] == ["homeowner.1@summitridge.example"]
+    assert logins.offered == [(SMTP_USER, SMTP_PASSWORD.encode(), True)]
+    assert b"STARTTLS" in wire.upper()
+    assert not [form for form in _secret_forms() if form in wire]
 
 
 async def test_smtp_outbox_gives_up_with_a_mail_error_when_nothing_listens() -> None:

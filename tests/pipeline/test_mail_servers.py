@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import base64
+import json
+import logging
+import re
 import socket
 import ssl
 import subprocess
@@ -24,7 +27,7 @@ from harde.integrations.mail.message import OutgoingEmail, message_id_of
 from harde.integrations.mail.protocol import MailError
 from harde.integrations.mail.smtp import SmtpOutbox
 from tests.deploy.loopback_site import make_certificate
-from tests.pipeline.conftest import trigger_email
+from tests.pipeline.conftest import UNPARSABLE, trigger_email
 from tests.pipeline.wire_tap import WireTap
 
 IMAP_USER, IMAP_PASSWORD = "demouser", "demopass"
@@ -64,10 +67,20 @@ def imap_server() -> Iterator[int]:
         proc.wait(timeout=10)
 
 
-def _append(port: int, data: bytes) -> None:
+def _append(port: int, data: bytes, folder: str = "INBOX") -> None:
     with IMAPClient("127.0.0.1", port=port, ssl=False, timeout=10) as client:
         client.login(IMAP_USER, IMAP_PASSWORD)
-        client.append("INBOX", data)
+        client.append(folder, data)
+
+
+def _fetched_uids(wire: bytes) -> list[int]:
+    """Every UID named by a UID FETCH command the client sent."""
+    uids: list[int] = []
+    for match in re.finditer(rb"UID FETCH ([0-9,:]+) ", wire):
+        for part in match.group(1).split(b","):
+            low, _, high = part.partition(b":")
+            uids += range(int(low), int(high or low) + 1)
+    return uids
 
 
 async def test_imap_inbox_returns_unseen_triggers_once_marked(imap_server: int) -> None:
@@ -87,6 +100,135 @@ async def test_imap_inbox_returns_unseen_triggers_once_marked(imap_server: int) 
         assert "imap-1@summitridge.example" not in {e.message_id for e in await inbox.fetch_new()}
     finally:
         await inbox.aclose()
+
+
+async def test_a_second_imap_poll_does_not_fetch_the_uids_already_handled(
+    imap_server: int, tmp_path: Path
+) -> None:
+    state = tmp_path / "imap_inbox_state.json"
+
+    def inbox_through(tap: WireTap) -> ImapInbox:
+        return ImapInbox(
+            host="127.0.0.1", port=tap.port, user=IMAP_USER, password=IMAP_PASSWORD, ssl=False,
+            state_path=state,
+        )  # fmt: skip
+
+    with WireTap(imap_server) as tap:
+        inbox = inbox_through(tap)
+        try:
+            for email in await inbox.fetch_new():  # the demo mailbox's unread mail: no triggers
+                await inbox.set_aside(email)
+            _append(imap_server, trigger_email(message_id="uid-trigger"))
+            _append(imap_server, trigger_email("Lunch on Friday?", message_id="uid-other"))
+
+            start = len(tap.received())
+            second = await inbox.fetch_new()
+            assert [e.message_id for e in second] == [
+                "uid-trigger@summitridge.example", "uid-other@summitridge.example",
+            ]  # fmt: skip
+            assert _fetched_uids(tap.received()[start:]) == [int(e.source_ref) for e in second]
+            await inbox.mark_processed(second[0])
+            await inbox.set_aside(second[1])
+
+            start = len(tap.received())
+            assert await inbox.fetch_new() == []
+            assert _fetched_uids(tap.received()[start:]) == []
+        finally:
+            await inbox.aclose()
+
+        # After a restart the cursor is read back: still nothing is fetched again.
+        restarted = inbox_through(tap)
+        start = len(tap.received())
+        try:
+            assert await restarted.fetch_new() == []
+        finally:
+            await restarted.aclose()
+        assert b"UID FETCH" not in tap.received()[start:]
+
+    with IMAPClient("127.0.0.1", port=imap_server, ssl=False, timeout=10) as client:
+        client.login(IMAP_USER, IMAP_PASSWORD)
+        client.select_folder("INBOX", readonly=True)
+        unread = set(client.search(["UNSEEN"]))
+    assert int(second[1].source_ref) in unread  # set aside, still unread for people
+    assert int(second[0].source_ref) not in unread  # the processed trigger is marked Seen
+
+
+async def test_an_imap_message_that_cannot_be_parsed_is_logged_once_and_not_fetched_again(
+    imap_server: int, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="harde.pipeline")
+    with WireTap(imap_server) as tap:
+        inbox = ImapInbox(
+            host="127.0.0.1", port=tap.port, user=IMAP_USER, password=IMAP_PASSWORD, ssl=False
+        )
+        try:
+            for email in await inbox.fetch_new():
+                await inbox.set_aside(email)
+            _append(imap_server, UNPARSABLE)
+            _append(imap_server, trigger_email(message_id="after-it"))
+
+            found = await inbox.fetch_new()
+            assert [e.message_id for e in found] == ["after-it@summitridge.example"]
+            await inbox.mark_processed(found[0])
+            start = len(tap.received())
+            assert await inbox.fetch_new() == []
+            assert b"UID FETCH" not in tap.received()[start:]
+        finally:
+            await inbox.aclose()
+    lines = [r.getMessage() for r in caplog.records if r.name == "harde.pipeline"]
+    assert len(lines) == 1 and "LookupError" in lines[0], lines
+
+
+def _recreate_folder(port: int, folder: str, old_validity: int) -> int:
+    """Delete and create the folder again until the server gives it another UIDVALIDITY."""
+    with IMAPClient("127.0.0.1", port=port, ssl=False, timeout=10) as client:
+        client.login(IMAP_USER, IMAP_PASSWORD)
+        while True:
+            client.delete_folder(folder)
+            client.create_folder(folder)
+            validity = int(client.folder_status(folder, [b"UIDVALIDITY"])[b"UIDVALIDITY"])
+            if validity != old_validity:
+                return validity
+
+
+async def test_imap_inbox_reads_unread_mail_again_when_uidvalidity_changes(
+    imap_server: int, tmp_path: Path
+) -> None:
+    folder, state = "Triggers", tmp_path / "imap_inbox_state.json"
+
+    def open_inbox() -> ImapInbox:
+        return ImapInbox(
+            host="127.0.0.1", port=imap_server, user=IMAP_USER, password=IMAP_PASSWORD, ssl=False,
+            folder=folder, state_path=state,
+        )  # fmt: skip
+
+    with IMAPClient("127.0.0.1", port=imap_server, ssl=False, timeout=10) as client:
+        client.login(IMAP_USER, IMAP_PASSWORD)
+        client.create_folder(folder)
+    for number in (1, 2):
+        _append(imap_server, trigger_email(message_id=f"old-{number}"), folder)
+    inbox = open_inbox()
+    try:
+        handled = await inbox.fetch_new()
+        for email in handled:
+            await inbox.mark_processed(email)
+    finally:
+        await inbox.aclose()
+    saved = json.loads(state.read_text())
+    assert len(handled) == 2 and saved["pending"] == []
+    assert saved["next_uid"] == max(int(e.source_ref) for e in handled) + 1
+
+    # The folder is made anew: its UIDs start over, below the saved cursor, under a new UIDVALIDITY.
+    _recreate_folder(imap_server, folder, saved["uidvalidity"])
+    _append(imap_server, trigger_email(message_id="new-1"), folder)
+
+    inbox = open_inbox()
+    try:
+        found = await inbox.fetch_new()
+    finally:
+        await inbox.aclose()
+    assert [e.message_id for e in found] == ["new-1@summitridge.example"]
+    assert int(found[0].source_ref) < saved["next_uid"]  # a cursor alone would have missed it
 
 
 async def test_imap_idle_wakes_early_when_mail_arrives_and_polling_still_finds_it(

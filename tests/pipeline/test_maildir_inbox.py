@@ -222,3 +222,22 @@ async def test_the_watchdog_is_fed_only_after_a_poll_that_read_the_inbox(
     (inbox.path / "new").mkdir()
     assert await daemon.poll_once() == 0
     assert received() == ["WATCHDOG=1"]
+
+
+async def test_a_failing_inbox_is_polled_once_an_interval_not_in_a_spin(
+    settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    inbox = MaildirInbox(inbox_dir(settings))
+    (inbox.path / "new").rmdir()  # every poll and every wait for mail fails
+    daemon = InboxDaemon(settings, inbox, SystemdNotifier(""))
+    caplog.set_level(logging.INFO, logger="harde.pipeline")
+    stop = asyncio.Event()
+
+    running = asyncio.ensure_future(daemon.run(stop))
+    await asyncio.sleep(1.0)
+    stop.set()
+    await asyncio.wait_for(running, timeout=30)
+
+    failures = [line for line in _pipeline_lines(caplog) if "poll failed" in line]
+    # One a poll interval (0.2 s) at most; a loop that spun wrote thousands.
+    assert 1 <= len(failures) <= 1.0 / settings.poll_interval_s + 2, len(failures)

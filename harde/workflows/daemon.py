@@ -1,7 +1,8 @@
 """InboxDaemon: polls the trigger inbox and starts one primer workflow per trigger email.
 
 Polling is the source of truth (IDLE only wakes it early). It tells systemd READY=1 once DBOS
-is up and WATCHDOG=1 from the poll loop itself, so a stuck loop gets the service restarted.
+is up and WATCHDOG=1 after every poll that read the inbox, so a stuck loop, or an inbox that
+cannot be read for longer than the watchdog allows, gets the service restarted.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import hashlib
 import logging
 import re
 import socket
+from collections.abc import Coroutine
+from typing import Any
 
 from dbos import DBOS
 
@@ -57,7 +60,6 @@ class InboxDaemon:
         self.notifier = notifier or SystemdNotifier(settings.notify_socket)
         self.subject_pattern = re.compile(settings.trigger_subject)
         self.allowed = set(settings.allowed_sender_list)
-        self._skipped: set[str] = set()
         self.started: list[str] = []
 
     def is_trigger(self, email: TriggerEmail) -> bool:
@@ -65,11 +67,9 @@ class InboxDaemon:
 
     async def handle(self, email: TriggerEmail) -> str | None:
         """Start (or re-attach to) the run for one email; returns its workflow id, None if ignored."""
-        if email.message_id in self._skipped:
-            return None
         if not self.is_trigger(email):
-            # Not ours: leave it unread for people; remember it so we do not look again.
-            self._skipped.add(email.message_id)
+            # Not ours: leave it unread for people, and out of the next polls.
+            await self.inbox.set_aside(email)
             return None
         if email.sender not in self.allowed:
             log.warning(
@@ -91,13 +91,13 @@ class InboxDaemon:
         self.started.append(workflow_id)
         return workflow_id
 
-    async def poll_once(self) -> int:
-        self.notifier.notify("WATCHDOG=1")
+    async def poll_once(self) -> int | None:
+        """Read the inbox and start a run per trigger: how many, or None when the inbox failed."""
         try:
             emails = await self.inbox.fetch_new()
         except Exception as exc:  # a mail outage must not stop the daemon; next poll retries
             log.warning("inbox poll failed: %s", type(exc).__name__)
-            return 0
+            return None
         count = 0
         for email in emails:
             try:
@@ -105,6 +105,8 @@ class InboxDaemon:
                     count += 1
             except Exception as exc:
                 log.error("could not start a run for a trigger email: %s", type(exc).__name__)
+        # Only a poll that read the inbox tells systemd the daemon is alive.
+        self.notifier.notify("WATCHDOG=1")
         return count
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -115,15 +117,28 @@ class InboxDaemon:
             self.inbox.name,
             self.settings.poll_interval_s,
         )
+        interval = self.settings.poll_interval_s
         while not stop.is_set():
-            await self.poll_once()
-            waiter = asyncio.ensure_future(self.inbox.wait_for_mail(self.settings.poll_interval_s))
-            stopper = asyncio.ensure_future(stop.wait())
-            await asyncio.wait({waiter, stopper}, return_when=asyncio.FIRST_COMPLETED)
-            for task in (waiter, stopper):
-                if not task.done():
-                    task.cancel()
-                    with contextlib.suppress(asyncio.CancelledError, Exception):
-                        await task
+            if await self.poll_once() is None:
+                # The inbox is failing: its wake-up hint may fail at once too, so just wait.
+                await self._until_stopped(asyncio.sleep(interval), stop)
+            else:
+                await self._until_stopped(self.inbox.wait_for_mail(interval), stop)
         self.notifier.notify("STOPPING=1")
         log.info("daemon stopping")
+
+    async def _until_stopped(self, waiting: Coroutine[Any, Any, None], stop: asyncio.Event) -> None:
+        """Wait for `waiting` or for the stop, whichever comes first; a failed wait is logged and
+        sat out for one interval, so it cannot turn the loop into a spin."""
+        waiter = asyncio.ensure_future(waiting)
+        stopper = asyncio.ensure_future(stop.wait())
+        await asyncio.wait({waiter, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        for task in (waiter, stopper):
+            if not task.done():
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await task
+        if waiter.done() and not waiter.cancelled() and waiter.exception() is not None:
+            log.warning("waiting for mail failed: %s", type(waiter.exception()).__name__)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), self.settings.poll_interval_s)

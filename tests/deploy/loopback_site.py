@@ -44,7 +44,7 @@ def require_tool(name: str) -> str:
         return found
     if os.environ.get("CI") == "true":
         pytest.fail(f"{name} is not installed, and CI=true requires it (.ci/run installs it)")
-    pytest.skip(f"{name} is not installed (Debian: apt-get install nginx systemd apache2-utils shellcheck)")
+    pytest.skip(f"{name} is not installed (Debian: apt-get install nginx systemd apache2-utils shellcheck chromium)")
 
 
 def free_port() -> int:

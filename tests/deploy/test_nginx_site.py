@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import base64
+import hashlib
+import re
 import socket
 import ssl
+import tomllib
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -15,8 +18,10 @@ import pytest
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import ClientConnection, connect
 
+from harde.knowledge.ingest import MAX_UPLOAD_BYTES
 from tests.deploy.loopback_site import (
     DOMAIN,
+    PROJECT_ROOT,
     SITE_CONF,
     SitePaths,
     free_port,
@@ -71,12 +76,16 @@ class LiveSite:
     def origin(self) -> str:
         return f"https://{DOMAIN}:{self.https_port}"
 
-    def client(self, *, auth: bool) -> httpx.Client:
+    def client(
+        self, *, auth: bool, password: str = PASSWORD, source: str = "127.0.0.1"
+    ) -> httpx.Client:
+        """A client of the site; `source` is the loopback address it comes from, which is what
+        the rate limits count by."""
         return httpx.Client(
             base_url=f"https://127.0.0.1:{self.https_port}",
-            verify=self.tls,
+            transport=httpx.HTTPTransport(verify=self.tls, local_address=source),
             headers={"Host": f"{DOMAIN}:{self.https_port}"},
-            auth=(USER, PASSWORD) if auth else None,
+            auth=(USER, password) if auth else None,
             timeout=20,
             trust_env=False,
         )
@@ -173,3 +182,161 @@ def test_websocket_upgrade_needs_the_login_too(live_site: LiveSite) -> None:
     with pytest.raises(InvalidStatus) as refused:
         live_site.websocket(origin=live_site.origin, auth=False).close()
     assert refused.value.response.status_code == 401
+
+
+# --- limits and headers -------------------------------------------------------------------
+def _site_setting(name: str) -> str:
+    """The one value the shipped site gives an nginx directive."""
+    values = re.findall(rf"^\s*{name}\s+([^;]+);", SITE_CONF.read_text(), re.MULTILINE)
+    assert len(set(values)) == 1, f"{name}: {values}"
+    return str(values[0])
+
+
+def _requests_until_refused(client: httpx.Client, path: str, cap: int) -> tuple[list[int], httpx.Response]:
+    """Statuses of the answers before the first 429, and that 429; fails if `cap` requests pass."""
+    statuses = []
+    for _ in range(cap):
+        response = client.get(path)
+        if response.status_code == 429:
+            return statuses, response
+        statuses.append(response.status_code)
+    pytest.fail(f"{cap} requests to {path} in a row and none was refused")
+
+
+def _burst(zone: str, location: str) -> int:
+    match = re.search(
+        rf"location {re.escape(location)} {{[^}}]*?limit_req zone={zone} burst=(\d+)", SITE_CONF.read_text()
+    )
+    assert match, f"{location} has no limit_req on {zone}"
+    return int(match.group(1))
+
+
+def test_guessing_the_password_is_rate_limited_per_address(live_site: LiveSite) -> None:
+    burst = _burst("harde_production_login", "/")
+    with live_site.client(auth=True, password="wrong guess", source="127.0.0.2") as guesser:
+        passed, refused = _requests_until_refused(guesser, "/", cap=20 * burst)
+    # The burst always passes (a browser loading the app with an empty cache); past it, 429.
+    assert len(passed) >= burst + 1 and set(passed) == {401}
+    assert "429 Too Many Requests" in refused.text
+    # Someone else, from another address, still logs in.
+    with live_site.client(auth=True) as director:
+        assert director.get("/").status_code == 200
+
+
+@pytest.mark.parametrize(("path", "source"), [("/auth/login", "127.0.0.3"), ("/oauth2callback", "127.0.0.4")])
+def test_streamlit_sign_in_paths_are_rate_limited(live_site: LiveSite, path: str, source: str) -> None:
+    burst = _burst("harde_production_signin", f"= {path}")
+    with live_site.client(auth=True, source=source) as client:
+        passed, refused = _requests_until_refused(client, path, cap=20 * burst)
+    assert len(passed) >= burst + 1 and 429 not in passed
+    assert "429 Too Many Requests" in refused.text
+
+
+def _header_directives(response: httpx.Response) -> dict[str, str]:
+    policy = response.headers["content-security-policy"]
+    return {d.split()[0]: " ".join(d.split()[1:]) for d in (p.strip() for p in policy.split(";")) if d}
+
+
+def test_pages_and_refusals_forbid_framing_and_carry_the_content_security_policy(
+    live_site: LiveSite,
+) -> None:
+    with live_site.client(auth=True) as director, live_site.client(auth=False) as anonymous:
+        for response in (director.get("/"), anonymous.get("/")):
+            policy = _header_directives(response)
+            assert policy["frame-ancestors"] == "'none'"
+            assert policy["default-src"] == "'self'" and policy["object-src"] == "'none'"
+            assert response.headers["x-frame-options"] == "DENY"
+
+
+def test_every_inline_script_of_the_app_page_is_allowed_by_hash(live_site: LiveSite) -> None:
+    # A Streamlit upgrade that changes its inline script shows up here, not as a blank page.
+    with live_site.client(auth=True) as director:
+        response = director.get("/")
+    allowed = _header_directives(response)["script-src"].split()
+    inline = re.findall(r"<script>(.*?)</script>", response.text, re.DOTALL)
+    assert inline, "the page has no inline script any more: drop its hash from script-src"
+    for script in inline:
+        digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in allowed, f"script-src lacks the hash of {script.strip()!r}"
+
+
+def test_no_version_in_the_server_header_or_on_error_pages(live_site: LiveSite) -> None:
+    plain = httpx.get(
+        f"http://127.0.0.1:{live_site.http_port}/", headers={"Host": DOMAIN}, timeout=20, trust_env=False
+    )
+    with live_site.client(auth=False) as anonymous:
+        refused = anonymous.get("/")
+    for response in (plain, refused):
+        assert response.headers["server"] == "nginx"
+        assert not re.search(r"nginx/\d", response.text)
+
+
+def test_upload_limits_agree_across_nginx_streamlit_and_the_knowledge_base() -> None:
+    streamlit = tomllib.loads((PROJECT_ROOT / ".streamlit" / "config.toml").read_text())
+    megabytes = streamlit["server"]["maxUploadSize"]
+    assert megabytes * 1024 * 1024 == MAX_UPLOAD_BYTES
+    assert _site_setting("client_max_body_size") == f"{megabytes}m"
+
+
+def test_a_body_over_the_upload_limit_is_refused_by_nginx_and_one_at_it_is_not(
+    live_site: LiveSite,
+) -> None:
+    with live_site.client(auth=True) as director:
+        over = director.put("/_stcore/upload_file/s/f", content=b"x" * (MAX_UPLOAD_BYTES + 1))
+        at = director.put("/_stcore/upload_file/s/f", content=b"x" * MAX_UPLOAD_BYTES)
+    assert over.status_code == 413 and "413 Request Entity Too Large" in over.text
+    # nginx passes this one on; the app turns the made-up session away (or hangs up on it).
+    assert at.status_code != 413, at.text
+
+
+# --- the app in a browser ---------------------------------------------------------------
+# Every Content-Security-Policy violation the page reports, recorded before any of its scripts run.
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+});
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_the_app_works_in_a_browser_under_the_sites_content_security_policy(
+    live_site: LiveSite, tmp_path: Path
+) -> None:
+    chromium = require_tool("chromium")
+    from playwright.sync_api import sync_playwright
+
+    document = tmp_path / "warranty.md"
+    document.write_text("# Warranty\n\nEvery gutter job carries a 20 year workmanship warranty.\n")
+    idle = '[data-test-script-state="notRunning"]'
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium,
+            args=[f"--host-resolver-rules=MAP {DOMAIN} 127.0.0.1", "--no-proxy-server"],
+        )
+        try:
+            # The TLS set-up has tests of its own; this one is about what the page may load.
+            context = browser.new_context(
+                ignore_https_errors=True, http_credentials={"username": USER, "password": PASSWORD}
+            )
+            context.add_init_script(RECORD_VIOLATIONS)
+            page = context.new_page()
+            page.goto(live_site.origin + "/")
+            page.wait_for_selector(idle, timeout=60_000)
+            page.get_by_text("Your sales director").wait_for(timeout=60_000)
+
+            # A chat turn: the WebSocket carries the question and the streamed answer.
+            page.get_by_test_id("stChatInputTextArea").fill("What can you do?")
+            page.keyboard.press("Enter")
+            page.get_by_test_id("stChatMessage").nth(1).wait_for(timeout=60_000)
+
+            # An upload: the file goes through nginx to Streamlit's upload endpoint.
+            page.get_by_text("Add to the knowledge base").click()
+            page.locator("input[type=file]").first.set_input_files(str(document))
+            page.get_by_text("1 passage indexed").wait_for(timeout=60_000)
+
+            violations = page.evaluate("window.__cspViolations")
+        finally:
+            browser.close()
+    assert violations == []

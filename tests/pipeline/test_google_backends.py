@@ -55,6 +55,29 @@ async def test_gmail_inbox_first_lists_unread_then_follows_history(tmp_path: Pat
     assert saved == {"history_id": "120", "pending": ["m2"]}
 
 
+async def test_gmail_inbox_set_aside_stops_fetching_a_message_and_leaves_it_unread(
+    tmp_path: Path,
+) -> None:
+    state = tmp_path / "gmail.json"
+    gmail, http = service("gmail", "v1", [
+        (OK, {"historyId": "100"}),                                       # getProfile
+        (OK, {"messages": [{"id": "m1"}]}),                               # messages.list
+        (OK, {"id": "m1", "labelIds": ["INBOX", "UNREAD"], "raw": raw("g-1")}),
+        (OK, {"history": [], "historyId": "101"}),                        # the next poll
+    ])  # fmt: skip
+    inbox = GmailInbox(gmail, state)
+
+    first = await inbox.fetch_new()
+    await inbox.set_aside(first[0])
+    second = await inbox.fetch_new()
+
+    assert [e.message_id for e in first] == ["g-1@summitridge.example"] and second == []
+    assert json.loads(state.read_text()) == {"history_id": "101", "pending": []}
+    requested = [uri for uri, *_ in http.request_sequence]
+    assert len(requested) == 4 and not [u for u in requested if "modify" in u]  # UNREAD stays
+    assert len([u for u in requested if "/messages/m1" in u]) == 1  # m1 is not fetched again
+
+
 async def test_gmail_inbox_falls_back_to_a_full_listing_when_history_has_expired(
     tmp_path: Path,
 ) -> None:

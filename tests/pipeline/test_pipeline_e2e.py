@@ -135,11 +135,13 @@ async def test_ambiguous_customer_gets_a_reply_listing_the_jobs_and_no_video(
     )
 
 
-async def test_email_that_is_not_a_trigger_is_left_alone(
+async def test_email_that_is_not_a_trigger_starts_nothing_and_is_left_unread(
     pipeline_settings: Settings, pipeline: PrimerPipeline
 ) -> None:
     dropped = drop_email(inbox_dir(pipeline_settings), trigger_email("Lunch on Friday?"))
 
     daemon, _ = await _run_inbox_once(pipeline_settings)
 
-    assert daemon.started == [] and dropped.exists()
+    assert daemon.started == [] and not dropped.exists()
+    # Out of new/, so no poll sees it again; in cur/ without the Seen flag, so still unread.
+    assert (dropped.parent.parent / "cur" / f"{dropped.name}:2,").exists()

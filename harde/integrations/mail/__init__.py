@@ -60,6 +60,7 @@ def make_inbox(settings: Settings) -> TriggerInbox:
             user=settings.imap_user,
             password=settings.imap_password.get_secret_value(),
             ssl=settings.imap_ssl,
+            state_path=settings.data_dir / "imap_inbox_state.json",
         )
     if settings.mail_in == "gmail":
         from harde.integrations.mail.gmail import GmailInbox

@@ -154,6 +154,12 @@ class GmailInbox:
         self.service.users().messages().modify(
             userId="me", id=mid, body={"removeLabelIds": ["UNREAD"]}
         ).execute(num_retries=NUM_RETRIES)
+        self._forget(mid)
+
+    async def set_aside(self, email: TriggerEmail) -> None:
+        await asyncio.to_thread(self._forget, email.source_ref)
+
+    def _forget(self, mid: str) -> None:
         state = self._load()
         state["pending"] = [p for p in state.get("pending", []) if p != mid]
         self._save(state)

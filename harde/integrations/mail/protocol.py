@@ -30,6 +30,11 @@ class TriggerInbox(Protocol):
         """Never return this message from `fetch_new` again (idempotent)."""
         ...
 
+    async def set_aside(self, email: TriggerEmail) -> None:
+        """Not a trigger: never return it from `fetch_new` again, and leave it unread for people
+        (idempotent)."""
+        ...
+
     async def wait_for_mail(self, timeout_s: float) -> None:
         """Return after `timeout_s`, or earlier when new mail may have arrived (a hint only)."""
         ...

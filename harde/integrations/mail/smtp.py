@@ -1,4 +1,9 @@
-"""SMTP outbox (smtplib): connection failures are retried; a failure mid-transfer is ambiguous."""
+"""SMTP outbox (smtplib): connection failures are retried; a failure mid-transfer is ambiguous.
+
+With `starttls` (the default) the session must be encrypted before anything else is said: a
+server that does not offer STARTTLS is an error, so the login and the message never travel in
+clear text.
+"""
 
 from __future__ import annotations
 
@@ -56,13 +61,21 @@ class SmtpOutbox:
         try:
             try:
                 client.ehlo()
-                if self.starttls and client.has_extn("starttls"):
+                if self.starttls:
+                    if not client.has_extn("starttls"):
+                        raise MailError(
+                            "SMTP",
+                            "the server does not offer STARTTLS, which HARDE_SMTP_STARTTLS "
+                            "requires; nothing was sent",
+                        )
                     client.starttls(context=ssl.create_default_context())
                     client.ehlo()
                 if self.user:
                     client.login(self.user, self._password)
             except smtplib.SMTPAuthenticationError as exc:
                 raise MailError("SMTP", "the server refused the login") from exc
+            except smtplib.SMTPNotSupportedError as exc:
+                raise MailError("SMTP", "the server offers no login (AUTH)") from exc
             except (OSError, smtplib.SMTPException) as exc:
                 raise _NotSentYet() from exc
             try:

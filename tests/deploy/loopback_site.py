@@ -214,6 +214,8 @@ def running_streamlit(folder: Path, port: int) -> Iterator[Path]:
         HARDE_LLM="offline",
         HARDE_CRM="local",
         HARDE_DATA_DIR=str(folder / "var"),
+        # As deployed (deploy/harde.env.example): the person is whoever nginx's basic auth let in.
+        HARDE_AUTH="proxy",
         PYTHONPATH=os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")])),
     )
     # A WebSocket from a foreign origin makes Streamlit look up the machine's public address

@@ -317,14 +317,19 @@ def test_the_app_works_in_a_browser_under_the_sites_content_security_policy(
         )
         try:
             # The TLS set-up has tests of its own; this one is about what the page may load.
+            # A browser that claims to be someone else: nginx replaces the header with who it checked.
             context = browser.new_context(
-                ignore_https_errors=True, http_credentials={"username": USER, "password": PASSWORD}
+                ignore_https_errors=True,
+                http_credentials={"username": USER, "password": PASSWORD},
+                extra_http_headers={"X-Remote-User": "rames"},
             )
             context.add_init_script(RECORD_VIOLATIONS)
             page = context.new_page()
             page.goto(live_site.origin + "/")
             page.wait_for_selector(idle, timeout=60_000)
             page.get_by_text("Your sales director").wait_for(timeout=60_000)
+            # The app knows the person from the header nginx set after checking the password.
+            page.get_by_text(f"Signed in as {USER}").wait_for(timeout=30_000)
 
             # A chat turn: the WebSocket carries the question and the streamed answer.
             page.get_by_test_id("stChatInputTextArea").fill("What can you do?")

@@ -396,7 +396,10 @@ class Reader:
             return parse_question(text).intent == "unknown"
         if intent == "analysis":
             asked = interpret(text)
-            return asked.measure == "overview" and not (asked.trade or asked.outcomes or asked.situation or asked.objection or asked.technique or asked.rep or asked.call_id)
+            return asked.measure == "overview" and not (
+                asked.trade or asked.outcomes or asked.situation or asked.objection or asked.technique or asked.rep or asked.call_id
+                or asked.state or asked.year
+            )
         return bool(_ASKS.match(low) or low.rstrip().endswith("?")) and not _CONTACT_GIVEN.search(low)
 
     def _reads_as_a_question(self, low: str) -> bool:

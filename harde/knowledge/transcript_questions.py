@@ -45,12 +45,20 @@ class TranscriptQuestion:
     call_id: str | None = None
     # Only the calls this rep was on with the director.
     rep: str | None = None
+    # Only the calls in this town, this state (two letters) or this year.
+    town: str | None = None
+    state: str | None = None
+    year: int | None = None
     notes: list[str] = field(default_factory=list)
 
     def describe_filters(self) -> str:
         parts: list[str] = []
         if self.rep:
             parts.append(f"with {self.rep} on the call")
+        if self.town or self.state:
+            parts.append("in " + ", ".join(p for p in (self.town, self.state) if p))
+        if self.year:
+            parts.append(f"from {self.year}")
         if self.trade:
             parts.append(f"{self.trade} calls")
         if self.situation:
@@ -140,6 +148,9 @@ def answer(calls: TranscriptSet, question: TranscriptQuestion) -> str:
         objection=question.objection if question.measure not in ("objections", "examples", "handling") else None,
         technique=question.technique if question.measure != "techniques" else None,
         rep=question.rep,
+        town=question.town,
+        state=question.state,
+        year=question.year,
     )
     if not len(subset):
         return _nothing(calls, question)

@@ -312,6 +312,9 @@ class TranscriptSet:
         objection: str | None = None,
         technique: str | None = None,
         rep: str | None = None,
+        town: str | None = None,
+        state: str | None = None,
+        year: int | None = None,
     ) -> TranscriptSet:
         outcomes = {outcome} if isinstance(outcome, str) else set(outcome) if outcome is not None else None
         technique_key = technique.lower() if technique else None
@@ -324,6 +327,9 @@ class TranscriptSet:
                 and (objection is None or objection in call.objection_categories())
                 and (technique_key is None or any(t.lower() == technique_key for t in call.techniques))
                 and (rep is None or (call.rep_on_call or "").casefold() == rep.casefold())
+                and (town is None or call.town.casefold() == town.casefold())
+                and (state is None or call.state.casefold() == state.casefold())
+                and (year is None or call.date.year == year)
             )
 
         return TranscriptSet(c for c in self.calls if keep(c))

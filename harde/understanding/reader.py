@@ -396,7 +396,10 @@ class Reader:
             return parse_question(text).intent == "unknown"
         if intent == "analysis":
             asked = interpret(text)
-            return asked.measure == "overview" and not (asked.trade or asked.outcomes or asked.situation or asked.objection or asked.technique or asked.rep or asked.call_id)
+            return asked.measure == "overview" and not (
+                asked.trade or asked.outcomes or asked.situation or asked.objection or asked.technique or asked.rep or asked.call_id
+                or asked.state or asked.year
+            )
         return bool(_ASKS.match(low) or low.rstrip().endswith("?")) and not _CONTACT_GIVEN.search(low)
 
     def _reads_as_a_question(self, low: str) -> bool:
@@ -799,17 +802,21 @@ class Reader:
         or customer it is for, within the first words."""
         spans = list(re.finditer(r"[A-Za-z0-9#'’-]+", text[:4000]))
         last = -1
+        anchored = False
         for n, hit in enumerate(spans[:12]):
             word = hit.group(0).casefold().replace("’", "'").removesuffix("'s").strip("#'")
-            is_reference = (
-                word in _REFERENCE_WORDS
-                or word in TRADES_SAID
-                or (word.isdigit() and int(word) in d.jobs)
+            anchor = (
+                (word.isdigit() and int(word) in d.jobs)
                 or word in d.job_numbers
                 or (len(word) > 2 and word not in _NOT_NAMES and d.name_token(word) is not None)
             )
-            if is_reference:
+            if anchor or word in _REFERENCE_WORDS or word in TRADES_SAID:
                 last = n
+                anchored = anchored or anchor
+            elif anchored:
+                # The note starts at the first word after the job or customer it is for:
+                # "stick a note on 1058 sent pics of a similar job".
+                break
         if last < 0 or last + 1 >= len(spans):
             return ""
         body = text[spans[last].end() :].strip(" ,.:;-—")

@@ -125,7 +125,7 @@ def fields_asked(low: str) -> list[str]:
 
 # Everyday words a typo check would otherwise read as a field ("phones" is fine, "honest" is not).
 _NOT_FIELDS = {
-    "note", "nope", "none", "home", "hone", "down", "done", "dome", "date", "data", "dues", "doing", "owner",
+    "note", "signed", "signing", "resigned", "nope", "none", "home", "hone", "down", "done", "dome", "date", "data", "dues", "doing", "owner",
     "other", "there", "their", "these", "those", "where", "ready", "sales", "start", "stars", "state", "still",
     "store", "story", "total", "today", "visited", "watch", "staff", "stuff", "cheap", "price", "roofs", "roofing",
     "living", "liked", "email", "emails", "number", "numbers", "about", "after", "again", "phones", "notes",

@@ -137,7 +137,9 @@ def _find(patterns: list[tuple[str, str]], text: str) -> str | None:
     return None
 
 
-def interpret(query: str, techniques: list[str] | None = None, reps: list[str] | None = None) -> TranscriptQuestion:
+def interpret(
+    query: str, techniques: list[str] | None = None, reps: list[str] | None = None, towns: list[str] | None = None
+) -> TranscriptQuestion:
     """What a question asks about the calls: the measure and the filters, from everyday wording."""
     text = " " + (query or "").strip() + " "
     call = re.search(r"\bSDC[- ]?(\d{1,3})\b", text, re.IGNORECASE)
@@ -200,8 +202,19 @@ def interpret(query: str, techniques: list[str] | None = None, reps: list[str] |
         measure = "examples"
 
     rep = _find_rep(text, reps or [])
+    low = " ".join(re.sub(r"[^a-z0-9 ]+", " ", text.casefold()).split())
+    town = next((t for t in sorted(towns or [], key=len, reverse=True) if re.search(rf"\b{re.escape(t.casefold())}\b", low)), None)
+    state = next((code for name, code in _STATES.items() if re.search(rf"\b{name}\b", low)), None)
+    if state is None:
+        said = re.search(r"\b(?:in|from|up in|down in|out in)\s+(ma|nh|ri|ct|vt)\b", low)
+        state = said.group(1).upper() if said else None
+    year_said = re.search(r"\b(?:in|from|during|of)\s+(20[12]\d)\b|\b(20[12]\d)\s+calls?\b|\bare from\s+(20[12]\d)\b", low)
+    year = int(next(g for g in year_said.groups() if g)) if year_said else None
     return TranscriptQuestion(
         rep=rep,
+        town=town,
+        state=state,
+        year=year,
         measure=measure,
         trade=trade,
         outcomes=outcomes,
@@ -214,6 +227,12 @@ def interpret(query: str, techniques: list[str] | None = None, reps: list[str] |
 
 
 # --- answers ----------------------------------------------------------------------------------
+
+
+_STATES = {
+    "massachusetts": "MA", "mass": "MA", "new hampshire": "NH", "rhode island": "RI", "connecticut": "CT",
+    "maine": "ME", "vermont": "VT",
+}
 
 
 def _find_rep(text: str, reps: list[str]) -> str | None:
@@ -233,4 +252,4 @@ def answer_in_words(calls: TranscriptSet, query: str) -> str:
     """A rep's question about the calls, read here and answered by the typed domain code."""
     techniques = sorted({t for c in calls for t in c.techniques}, key=len, reverse=True)
     reps = sorted({c.rep_on_call for c in calls if c.rep_on_call})
-    return answer(calls, interpret(query, techniques, reps))
+    return answer(calls, interpret(query, techniques, reps, sorted({c.town for c in calls if c.town})))

@@ -114,3 +114,18 @@ def test_a_rep_named_filters_to_the_calls_they_were_on(settings: Settings) -> No
     assert f"computed from {len(with_mike)} of the director's {len(calls)} calls" in answer
     assert interpret("close rate on the calls kevin was on", reps=["Kevin Shea", "Mike Reed"]).rep == "Kevin Shea"
     assert interpret("close rate overall", reps=["Kevin Shea", "Mike Reed"]).rep is None
+
+
+def test_calls_are_counted_by_town_state_and_year() -> None:
+    from harde.config import Settings
+    from harde.services import Services
+    from harde.understanding.transcripts import interpret
+
+    calls = Services(Settings(_env_file=None)).transcripts  # type: ignore[call-arg]
+    towns = sorted({c.town for c in calls if c.town})
+    concord = interpret("how many of director calls were in concord", towns=towns)
+    assert concord.town == "Concord"
+    assert interpret("how many calls did rachel do up in new hampshire").state == "NH"
+    assert interpret("how many of the director calls are from 2025").year == 2025
+    expected = sum(c.town == "Concord" for c in calls)
+    assert f"computed from {expected} of the director's {len(calls)} calls (in Concord)" in answer_question(calls, "how many of director calls were in concord")

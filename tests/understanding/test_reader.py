@@ -351,3 +351,17 @@ def test_coverage_never_takes_a_field_of_the_customer_in_focus(reader: Reader, d
     smith = read(reader, directory, "show me all jobs for john smith")
     follow = read(reader, directory, "what's the open balance on the roof one?", smith.focus, kb=1.0)
     assert follow.agent == "crm" and follow.tool == "crm_facts"
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "arguments"),
+    [
+        ("stick a note on 1058 sent pics of a similar job", "crm_add_note", {"job_id": 1058, "note": "sent pics of a similar job"}),
+        ("proposal went out on job# 1011 today update the stage", "crm_change_stage", {"job_id": 1011, "stage": "Proposal Sent"}),
+        ("they signed on megan morrison siding", "crm_change_stage", {"job_id": 1025, "stage": "Contract Signed"}),
+    ],
+)
+def test_writes_in_reps_words(reader: Reader, directory: Directory, text: str, tool: str, arguments: dict[str, object]) -> None:
+    action = read(reader, directory, text)
+    assert action.tool == tool
+    assert {k: action.arguments.get(k) for k in arguments} == arguments

@@ -22,4 +22,5 @@ def plan(req: PlanRequest) -> Plan:
         return Reply(f"The director's call transcripts could not be loaded: {error}")
     techniques = sorted({t for c in calls for t in c.techniques}, key=len, reverse=True)
     reps = sorted({c.rep_on_call for c in calls if c.rep_on_call})
-    return ToolCall("analyze_transcripts", {"question": asdict(interpret(req.text, techniques, reps))})
+    towns = sorted({c.town for c in calls if c.town})
+    return ToolCall("analyze_transcripts", {"question": asdict(interpret(req.text, techniques, reps, towns))})

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from harde.auth import User
 from tests.ui.rendered import is_own_static, links, loaded_images, shown_markdown
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -25,6 +26,12 @@ def app_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import streamlit as st
 
     st.cache_resource.clear()
+
+
+def _signed_in(at: AppTest) -> AppTest:
+    """Dana, signed in (the sign-in form itself is tested in tests/core/test_app.py)."""
+    at.session_state["harde_user"] = User("dwhitaker", "Dana Whitaker", "dwhitaker@summitridge.example", "rep")
+    return at
 
 
 def _note_with_a_beacon() -> None:
@@ -51,7 +58,7 @@ def _check_screen(at: AppTest) -> list[str]:
 @pytest.mark.slow
 def test_a_crm_note_and_a_title_with_an_image_show_it_as_a_link(app_env: None) -> None:
     _note_with_a_beacon()
-    at = AppTest.from_file(APP, default_timeout=90)
+    at = _signed_in(AppTest.from_file(APP, default_timeout=90))
     at.run()
     at.chat_input[0].set_value("what are the notes on job 1043").run()
     assert BEACON in _check_screen(at)  # the streamed answer quotes the note, as a link
@@ -65,7 +72,7 @@ def test_a_crm_note_and_a_title_with_an_image_show_it_as_a_link(app_env: None) -
         BEACON in m.value for m in at.sidebar.markdown
     )
 
-    reloaded = AppTest.from_file(APP, default_timeout=90)
+    reloaded = _signed_in(AppTest.from_file(APP, default_timeout=90))
     reloaded.query_params["c"] = notes_conversation
     reloaded.run()
     assert BEACON in _check_screen(reloaded)  # the answer from history, and the poisoned title as a button

@@ -127,6 +127,12 @@ class Settings(BaseSettings):
     director_email: str = "director@summitridge.example"
     allowed_senders: str = "director@summitridge.example"
     trigger_subject: str = r"(?i)please\s+produce\s+primer\s+video"
+    # Receivers whose Authentication-Results headers are believed (the company's MX, or
+    # "mx.google.com" for Gmail), comma-separated; otherwise a trigger needs its own DKIM signature.
+    trusted_authserv_ids: str = ""
+    # Obey trigger emails that neither DKIM nor a trusted receiver authenticates: anyone can then
+    # forge the director's From. For a closed test setup only; the daemon logs it on every email.
+    unsafe_obey_unauthenticated_triggers: bool = False
     workflow_db_url: str = ""
     poll_interval_s: float = 5.0
     # Mailbox the Gmail API acts as (service account with domain-wide delegation).
@@ -208,6 +214,10 @@ class Settings(BaseSettings):
     @property
     def allowed_sender_list(self) -> list[str]:
         return [s.strip().lower() for s in self.allowed_senders.split(",") if s.strip()]
+
+    @property
+    def trusted_authserv_id_list(self) -> list[str]:
+        return [s.strip().lower() for s in self.trusted_authserv_ids.split(",") if s.strip()]
 
     def ensure_dirs(self) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)

@@ -31,6 +31,7 @@ from harde.workflows.primer import (
     primer_sweep_workflow,
     primer_video_workflow,
 )
+from harde.workflows.resolve import asks_again
 
 log = logging.getLogger("harde.pipeline")
 
@@ -65,7 +66,9 @@ def request_from_email(email: TriggerEmail) -> dict[str, Any]:
         "sender": email.sender,
         "reply_to": email.reply_address,
         "subject": email.subject,
-        "body": email.body[:4000],
+        # Only what the sender wrote: a quoted list of jobs must not choose the job.
+        "body": email.new_text[:4000],
+        "again": asks_again(email.subject, email.new_text),
         "job_id": None,
     }
 

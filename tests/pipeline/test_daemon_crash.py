@@ -42,6 +42,7 @@ def daemon_env(settings: Settings, **extra: str) -> dict[str, str]:
         HARDE_TTS="espeak",
         HARDE_ALLOWED_SENDERS=settings.allowed_senders,
         HARDE_DIRECTOR_EMAIL=settings.director_email,
+        HARDE_TRUSTED_AUTHSERV_IDS=settings.trusted_authserv_ids,
         HARDE_POLL_INTERVAL_S="0.2",
         HARDE_PRIMER_TARGET_WORDS=str(settings.primer_target_words),
         PYTHONUNBUFFERED="1",

@@ -114,9 +114,11 @@ class InboxDaemon:
             else:
                 await self._refuse(email, f"not authenticated ({checked.detail})")
                 return None
-        workflow_id = workflow_id_for_message(email.message_id)
+        workflow_id = workflow_id_for_message(
+            email.message_id, instance=self.settings.instance_name
+        )
         known = await DBOS.get_workflow_status_async(workflow_id)
-        await enqueue_primer(request_from_email(email), workflow_id)
+        await enqueue_primer(self.settings, request_from_email(email), workflow_id)
         # Marked only after DBOS holds the run: a crash in between re-reads the email and
         # re-attaches to the same workflow id, so nothing runs twice.
         await self.inbox.mark_processed(email)

@@ -33,7 +33,6 @@ log = logging.getLogger("harde.pipeline")
 
 WORKFLOW_NAME = "harde.primer_video"
 SWEEP_WORKFLOW_NAME = "harde.primer_sweep"
-PRIMER_QUEUE = "harde_primer"
 STEP_ORDER = (
     "resolve_job", "fetch_context", "write_script", "speech", "enhance", "render",
     "deliver", "crm_note", "wait_playable", "email_homeowner", "cleanup",

@@ -22,10 +22,10 @@ from typing import Any
 from dbos import DBOS, DBOSClient, DBOSConfig, SetWorkflowID
 
 from harde.config import Settings
+from harde.errors import InputError
 from harde.integrations.mail.message import TriggerEmail
 from harde.workflows.pipeline import PrimerPipeline, install_pipeline, workflow_db_url
 from harde.workflows.primer import (
-    PRIMER_QUEUE,
     STEP_ORDER,
     WORKFLOW_NAME,
     primer_sweep_workflow,
@@ -35,27 +35,47 @@ from harde.workflows.resolve import asks_again
 
 log = logging.getLogger("harde.pipeline")
 
-APP_NAME = "harde"
 # Fixed, so a run interrupted by a crash is recovered by the next start of a newer build too.
-APP_VERSION = "primer-1"
-EXECUTOR_ID = "harde-pipeline"
+WORKFLOW_VERSION = "primer-1"
 SWEEP_SCHEDULE = "*/30 * * * *"
 QUEUE_CONCURRENCY = 2
 
 
+# Instances sharing one workflow database (production and staging) are separate DBOS
+# applications: each sees, recovers and dequeues only its own runs. DBOS also wants each one's
+# version, queue and schedule names to be its own.
+def app_name(settings: Settings) -> str:
+    return f"harde-{settings.instance_name}"
+
+
+def app_version(settings: Settings) -> str:
+    return f"{WORKFLOW_VERSION}-{settings.instance_name}"
+
+
+def queue_name(settings: Settings) -> str:
+    return f"{app_name(settings)}-primer"
+
+
+def executor_id(settings: Settings) -> str:
+    # Per instance, not per process: the next start of the same instance recovers its runs.
+    return f"{app_name(settings)}-pipeline"
+
+
 def dbos_config(settings: Settings) -> DBOSConfig:
     return {
-        "name": APP_NAME,
+        "name": app_name(settings),
         "system_database_url": workflow_db_url(settings),
-        "application_version": APP_VERSION,
-        "executor_id": EXECUTOR_ID,
+        "application_version": app_version(settings),
+        "executor_id": executor_id(settings),
         "log_level": "WARNING",
     }
 
 
-def workflow_id_for_message(message_id: str) -> str:
-    """The same trigger email always maps to the same workflow (a duplicate is the same run)."""
-    return "primer-mail-" + hashlib.sha256(message_id.strip().strip("<>").encode()).hexdigest()[:24]
+def workflow_id_for_message(message_id: str, *, instance: str) -> str:
+    """The same trigger email always maps to the same workflow of an instance (a duplicate is the
+    same run); another instance on the same workflow database gets a run of its own."""
+    key = f"{instance}/{message_id.strip().strip('<>')}"
+    return "primer-mail-" + hashlib.sha256(key.encode()).hexdigest()[:24]
 
 
 def request_from_email(email: TriggerEmail) -> dict[str, Any]:
@@ -133,12 +153,12 @@ async def launch(
     DBOS(config=dbos_config(settings))
     DBOS.launch()  # adopts this loop: recovered async runs execute here
     # Bounds how many renders share this machine; a burst of trigger emails waits its turn.
-    await DBOS.register_queue_async(PRIMER_QUEUE, worker_concurrency=QUEUE_CONCURRENCY)
+    await DBOS.register_queue_async(queue_name(settings), worker_concurrency=QUEUE_CONCURRENCY)
     if schedule_sweep:
         await DBOS.apply_schedules_async(
             [
                 {
-                    "schedule_name": "harde-primer-sweep",
+                    "schedule_name": f"{app_name(settings)}-sweep",
                     "workflow_fn": primer_sweep_workflow,
                     "schedule": SWEEP_SCHEDULE,
                 }
@@ -157,9 +177,9 @@ async def start_primer(request: dict[str, Any], workflow_id: str) -> Any:
         return await DBOS.start_workflow_async(primer_video_workflow, request)
 
 
-async def enqueue_primer(request: dict[str, Any], workflow_id: str) -> Any:
+async def enqueue_primer(settings: Settings, request: dict[str, Any], workflow_id: str) -> Any:
     """Queue the run with this id for this process's workers (same id, same run)."""
-    queue = await DBOS.retrieve_queue_async(PRIMER_QUEUE)
+    queue = await DBOS.retrieve_queue_async(queue_name(settings))
     if queue is None:
         raise RuntimeError("the primer queue is not registered; call launch() first")
     with SetWorkflowID(workflow_id):
@@ -231,8 +251,9 @@ class WorkflowStore:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self.app = app_name(settings)  # another instance's runs are not listed, nor touched
         self.client = DBOSClient(
-            system_database_url=workflow_db_url(settings), application_name=APP_NAME
+            system_database_url=workflow_db_url(settings), application_name=self.app
         )
 
     def close(self) -> None:
@@ -243,9 +264,9 @@ class WorkflowStore:
         self.client.enqueue(
             {
                 "workflow_name": WORKFLOW_NAME,
-                "queue_name": PRIMER_QUEUE,
+                "queue_name": queue_name(self.settings),
                 "workflow_id": workflow_id,
-                "app_version": APP_VERSION,
+                "app_version": app_version(self.settings),
             },
             request_for_job(job_id, key=workflow_id, source=source, focus=focus),
         )
@@ -256,11 +277,13 @@ class WorkflowStore:
         return self.client.retrieve_workflow(workflow_id).get_result(polling_interval_sec=0.5)
 
     def list_runs(self, limit: int = 50) -> list[RunView]:
-        statuses = self.client.list_workflows(name=WORKFLOW_NAME, limit=limit, sort_desc=True)
+        statuses = self.client.list_workflows(
+            name=WORKFLOW_NAME, limit=limit, sort_desc=True, application_name=self.app
+        )
         return [self._view(s, with_steps=False) for s in statuses]
 
     def get_run(self, workflow_id: str) -> RunView | None:
-        found = self.client.list_workflows(workflow_ids=[workflow_id])
+        found = self.client.list_workflows(workflow_ids=[workflow_id], application_name=self.app)
         return self._view(found[0], with_steps=True) if found else None
 
     def _view(self, status: Any, *, with_steps: bool) -> RunView:
@@ -292,11 +315,16 @@ class WorkflowStore:
         A fork keeps the request, so the send ledger still stops a second homeowner email.
         """
         run = self.get_run(workflow_id)
-        if run is not None and run.status == "CANCELLED":
-            self.client.resume_workflow(workflow_id, queue_name=PRIMER_QUEUE)
+        if run is None:
+            raise InputError(f"no run {workflow_id} in this instance")
+        if run.status == "CANCELLED":
+            self.client.resume_workflow(workflow_id, queue_name=queue_name(self.settings))
             return workflow_id
         handle = self.client.fork_workflow(
-            workflow_id, 1, application_version=APP_VERSION, queue_name=PRIMER_QUEUE
+            workflow_id,
+            1,
+            application_version=app_version(self.settings),
+            queue_name=queue_name(self.settings),
         )
         return str(handle.get_workflow_id())
 

@@ -91,7 +91,9 @@ def test_killing_the_daemon_after_every_step_still_sends_exactly_one_email(
     seed_data_dir(settings, brand_cache)
     log = tmp_path / "daemon.log"
     drop_email(inbox_dir(settings), trigger_email(message_id="crash-1043"))
-    workflow_id = workflow_id_for_message("crash-1043@summitridge.example")
+    workflow_id = workflow_id_for_message(
+        "crash-1043@summitridge.example", instance=settings.instance_name
+    )
 
     for step in STEP_ORDER[:-1]:  # everything up to and including the homeowner email
         marker = tmp_path / f"paused-{step}"

@@ -139,6 +139,9 @@ class Settings(BaseSettings):
     # Obey trigger emails that neither DKIM nor a trusted receiver authenticates: anyone can then
     # forge the director's From. For a closed test setup only; the daemon logs it on every email.
     unsafe_obey_unauthenticated_triggers: bool = False
+    # A second trigger for a job emailed within this many days is answered, not run (unless it
+    # says "again").
+    primer_repeat_window_days: float = 7.0
     # This instance's name in a workflow database shared with others (production, staging);
     # empty: taken from data_dir.
     instance: str = ""

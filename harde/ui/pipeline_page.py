@@ -1,5 +1,5 @@
 """The primer-video page: every run with per-step status, timings, links and errors; retry,
-cancel, and a button to start a primer for a job.
+cancel, resend a homeowner email that failed closed, and a button to start a primer for a job.
 
 It talks to the workflow store through DBOSClient only; the daemon is the one process that runs
 workflows, so a run started here is queued for it.
@@ -40,7 +40,8 @@ def _job_of(request: dict[str, Any]) -> str:
     return "from email"
 
 
-def render_pipeline_page(settings: Settings) -> None:
+def render_pipeline_page(settings: Settings, user: str = "") -> None:
+    """`user` is who the audit log names for a resend (default: the configured user name)."""
     from harde.workflows.runtime import daemon_pid
 
     st.title("Primer videos")
@@ -113,10 +114,10 @@ def render_pipeline_page(settings: Settings) -> None:
     run = store.get_run(chosen)
     if run is None:
         return
-    _render_run(store, run)
+    _render_run(store, run, user or settings.user_name)
 
 
-def _render_run(store: Any, run: Any) -> None:
+def _render_run(store: Any, run: Any, user: str) -> None:
     st.subheader(f"{STATUS_ICON.get(run.status, '')} {run.workflow_id}")
     st.dataframe(
         [
@@ -152,3 +153,28 @@ def _render_run(store: Any, run: Any) -> None:
     ):
         store.cancel(run.workflow_id)
         st.success("Cancelled.")
+    if any(
+        s.name == "email_homeowner" and s.error.startswith("SendUncertainError") for s in run.steps
+    ):
+        _render_resend(store, run, user)
+
+
+def _render_resend(store: Any, run: Any, user: str) -> None:
+    """The homeowner email may or may not have gone out; Retry never resends it. After checking
+    the sent folder, the director can allow one more send: a deliberate, audited action."""
+    st.warning(
+        "The homeowner email of this run may or may not have gone out (the mail server could "
+        "not confirm it), so Hard-E did not send it again; Retry will not either."
+    )
+    checked = st.checkbox(
+        "I checked the sent folder: this email did not go out",
+        key=f"resend-checked-{run.workflow_id}",
+    )
+    if st.button("Resend homeowner email", key=f"resend-{run.workflow_id}", disabled=not checked):
+        try:
+            new_id = store.resend(run.workflow_id, user=user)
+        except Exception as exc:  # InputError says why; anything else must not crash the page
+            st.error(f"Not resent: {exc}")
+            return
+        st.session_state["pipeline_selected"] = new_id
+        st.success(f"Resending as {new_id} (recorded in the audit log).")

@@ -24,19 +24,29 @@ from dbos import DBOS, DBOSClient, DBOSConfig, SetWorkflowID
 from harde.config import Settings
 from harde.errors import InputError
 from harde.integrations.mail.message import TriggerEmail
-from harde.workflows.pipeline import PrimerPipeline, install_pipeline, workflow_db_url
+from harde.state.audit import AuditLog
+from harde.workflows.ledger import SendLedger
+from harde.workflows.pipeline import (
+    PrimerPipeline,
+    install_pipeline,
+    ledger_db_url,
+    workflow_db_url,
+)
 from harde.workflows.primer import (
     STEP_ORDER,
     WORKFLOW_NAME,
+    homeowner_message_id,
     primer_sweep_workflow,
     primer_video_workflow,
+    short,
 )
 from harde.workflows.resolve import asks_again
 
 log = logging.getLogger("harde.pipeline")
 
-# Fixed, so a run interrupted by a crash is recovered by the next start of a newer build too.
-WORKFLOW_VERSION = "primer-1"
+# Fixed, so a run interrupted by a crash is recovered by the next start of a newer build too;
+# changed only when the workflow's steps change, so an old run is never replayed into new steps.
+WORKFLOW_VERSION = "primer-2"
 SWEEP_SCHEDULE = "*/30 * * * *"
 QUEUE_CONCURRENCY = 2
 
@@ -219,6 +229,34 @@ class RunView:
         return ""
 
 
+# Steps that read files an earlier step left in the run's temporary folder, which the failed
+# run's clean-up removed: a retry that would start at one of them starts where the files are made.
+_NEEDS_FILES_FROM = {"enhance": "speech", "render": "speech", "deliver": "speech"}
+
+
+def _name(step: Any) -> str:
+    return str(step["function_name"]).rsplit(".", 1)[-1]
+
+
+def restart_step(raw_steps: list[Any]) -> int:
+    """The step a retry of a failed run starts at (DBOS function id; 1 is the start)."""
+    steps = sorted(
+        (s for s in raw_steps if _name(s) in STEP_ORDER and _name(s) != "cleanup"),
+        key=lambda s: int(s["function_id"]),
+    )
+    ids = {_name(s): int(s["function_id"]) for s in steps}
+    failed = next((s for s in steps if s.get("error") is not None), None)
+    if failed is None:  # the run died between steps (a crash it never recovered from)
+        done = [s for s in steps if s.get("completed_at_epoch_ms")]
+        start = int(done[-1]["function_id"]) + 1 if done else 1
+        name = STEP_ORDER[STEP_ORDER.index(_name(done[-1])) + 1] if done else ""
+    else:
+        start, name = int(failed["function_id"]), _name(failed)
+    if name in _NEEDS_FILES_FROM:
+        return ids.get(_NEEDS_FILES_FROM[name], 1)
+    return start
+
+
 def _ts(ms: int | None) -> dt.datetime | None:
     return dt.datetime.fromtimestamp(ms / 1000, dt.UTC) if ms else None
 
@@ -310,9 +348,11 @@ class WorkflowStore:
         self.client.cancel_workflow(workflow_id)
 
     def retry(self, workflow_id: str) -> str:
-        """Resume a cancelled run; re-run a failed one from the start as a fork (new id, same request).
+        """Resume a cancelled run; continue a failed one as a fork (new id, same request) from the
+        step that failed, reusing what the steps before it did.
 
-        A fork keeps the request, so the send ledger still stops a second homeowner email.
+        The fork keeps the request, so its key names the same delivered file, CRM note and
+        send-ledger entry: a retry never makes a second video, note or homeowner email.
         """
         run = self.get_run(workflow_id)
         if run is None:
@@ -320,13 +360,60 @@ class WorkflowStore:
         if run.status == "CANCELLED":
             self.client.resume_workflow(workflow_id, queue_name=queue_name(self.settings))
             return workflow_id
+        return self._fork(workflow_id, restart_step(self.client.list_workflow_steps(workflow_id)))
+
+    def _fork(self, workflow_id: str, start_step: int) -> str:
         handle = self.client.fork_workflow(
             workflow_id,
-            1,
+            start_step,
             application_version=app_version(self.settings),
             queue_name=queue_name(self.settings),
         )
         return str(handle.get_workflow_id())
+
+    def resend(self, workflow_id: str, *, user: str) -> str:
+        """The homeowner email of this run failed closed (it may or may not have gone out) and
+        `user` checked the sent folder: it did not. Allow one more send, audit who said so, and
+        continue the run from its email step. Returns the new run's id."""
+        steps = self.client.list_workflow_steps(workflow_id)
+        run = self.get_run(workflow_id)
+        resolved = next((s.get("output") for s in steps if _name(s) == "resolve_job"), None)
+        email_step = next((s for s in steps if _name(s) == "email_homeowner"), None)
+        if run is None or not isinstance(resolved, dict) or email_step is None:
+            raise InputError("this run has no homeowner email to resend")
+        key = str(run.request.get("key") or workflow_id)
+        message_id = homeowner_message_id(key, int(resolved["job_id"]), self.settings.mail_from)
+        ledger = SendLedger(ledger_db_url(self.settings))
+        try:
+            if not ledger.approve_resend(message_id):
+                raise InputError(
+                    "the homeowner email of this run is not waiting for a resend (it was sent, "
+                    "or was never tried)"
+                )
+        finally:
+            ledger.dispose()
+        audit = AuditLog.for_settings(self.settings)
+        summary = f"resend the homeowner email of primer run {workflow_id} <{message_id}>"
+        try:
+            new_id = self._fork(workflow_id, int(email_step["function_id"]))
+        except Exception as exc:
+            audit.record(
+                user=user,
+                kind="primer_resend",
+                summary=summary,
+                ok=False,
+                answer=type(exc).__name__,
+            )
+            raise
+        audit.record(
+            user=user, kind="primer_resend", summary=summary, ok=True, answer=f"queued as {new_id}"
+        )
+        log.warning(
+            "run=%s: homeowner email resend approved; continuing as %s",
+            short(workflow_id),
+            short(new_id),
+        )
+        return new_id
 
 
 def daemon_pid(settings: Settings) -> int | None:

@@ -6,6 +6,8 @@ Components never read the environment themselves; they receive what they need fr
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -26,6 +28,10 @@ AGENT_KEYS = ("triage", "crm", "knowledge", "analysis", "web_search", "scripting
 
 def _alias(*names: str) -> AliasChoices:
     return AliasChoices(*names)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9_]+", "-", text.lower()).strip("-") or "harde"
 
 
 class Settings(BaseSettings):
@@ -143,6 +149,18 @@ class Settings(BaseSettings):
     director_email: str = "director@summitridge.example"
     allowed_senders: str = "director@summitridge.example"
     trigger_subject: str = r"(?i)please\s+produce\s+primer\s+video"
+    # Receivers whose Authentication-Results headers are believed (the company's MX, or
+    # "mx.google.com" for Gmail), comma-separated; otherwise a trigger needs its own DKIM signature.
+    trusted_authserv_ids: str = ""
+    # Obey trigger emails that neither DKIM nor a trusted receiver authenticates: anyone can then
+    # forge the director's From. For a closed test setup only; the daemon logs it on every email.
+    unsafe_obey_unauthenticated_triggers: bool = False
+    # A second trigger for a job emailed within this many days is answered, not run (unless it
+    # says "again").
+    primer_repeat_window_days: float = 7.0
+    # This instance's name in a workflow database shared with others (production, staging);
+    # empty: taken from data_dir.
+    instance: str = ""
     workflow_db_url: str = ""
     poll_interval_s: float = 5.0
     # Mailbox the Gmail API acts as (service account with domain-wide delegation).
@@ -232,6 +250,19 @@ class Settings(BaseSettings):
     @property
     def director_list(self) -> list[str]:
         return [s.strip().casefold() for s in self.directors.split(",") if s.strip()]
+
+    @property
+    def trusted_authserv_id_list(self) -> list[str]:
+        return [s.strip().lower() for s in self.trusted_authserv_ids.split(",") if s.strip()]
+
+    @property
+    def instance_name(self) -> str:
+        """`instance`, or the data folder's name plus a hash of its path: two checkouts that
+        share a workflow database never take each other for the same instance."""
+        if self.instance.strip():
+            return _slug(self.instance)
+        folder = self.data_dir.resolve()
+        return f"{_slug(folder.name)}-{hashlib.sha256(str(folder).encode()).hexdigest()[:8]}"
 
     def ensure_dirs(self) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,5 @@
-"""The audit log of CRM writes: who, when, what, and what the CRM answered. A SQLite table."""
+"""The audit log of CRM writes and other deliberate actions (a homeowner email resent): who,
+when, what, and what came of it. A SQLite table."""
 
 from __future__ import annotations
 

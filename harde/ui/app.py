@@ -23,7 +23,7 @@ def main() -> None:
         render_chat(user)
 
     def primer_videos() -> None:
-        render_pipeline_page(settings)
+        render_pipeline_page(settings, user)
 
     def knowledge() -> None:
         render_knowledge_page(get_runtime().assistant.services.knowledge, user)

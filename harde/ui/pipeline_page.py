@@ -1,5 +1,5 @@
 """The primer-video page: every run with per-step status, timings, links and errors; retry,
-cancel, and a button to start a primer for a job.
+cancel, resend a homeowner email that failed closed, and a button to start a primer for a job.
 
 It talks to the workflow store through DBOSClient only; the daemon is the one process that runs
 workflows, so a run started here is queued for it.
@@ -13,6 +13,7 @@ from typing import Any
 
 import streamlit as st
 
+from harde.auth import User
 from harde.config import Settings
 from harde.ui.safe_markdown import safe_markdown
 
@@ -41,7 +42,9 @@ def _job_of(request: dict[str, Any]) -> str:
     return "from email"
 
 
-def render_pipeline_page(settings: Settings) -> None:
+def render_pipeline_page(settings: Settings, user: User | None = None) -> None:
+    """`user` is the signed-in person: only a director may resend a homeowner email, and the
+    audit log names them (without one, the command line's configured user, as a director)."""
     from harde.workflows.runtime import daemon_pid
 
     st.title("Primer videos")
@@ -114,10 +117,10 @@ def render_pipeline_page(settings: Settings) -> None:
     run = store.get_run(chosen)
     if run is None:
         return
-    _render_run(store, run)
+    _render_run(store, run, user or User(username=settings.user_name, name=settings.user_name, role="director"))
 
 
-def _render_run(store: Any, run: Any) -> None:
+def _render_run(store: Any, run: Any, user: User) -> None:
     # A run's id comes from the trigger email's Message-ID: text from outside.
     st.subheader(safe_markdown(f"{STATUS_ICON.get(run.status, '')} {run.workflow_id}"))
     st.dataframe(
@@ -154,3 +157,31 @@ def _render_run(store: Any, run: Any) -> None:
     ):
         store.cancel(run.workflow_id)
         st.success("Cancelled.")
+    if any(
+        s.name == "email_homeowner" and s.error.startswith("SendUncertainError") for s in run.steps
+    ):
+        _render_resend(store, run, user)
+
+
+def _render_resend(store: Any, run: Any, user: User) -> None:
+    """The homeowner email may or may not have gone out; Retry never resends it. After checking
+    the sent folder, the director can allow one more send: a deliberate, audited action."""
+    st.warning(
+        "The homeowner email of this run may or may not have gone out (the mail server could "
+        "not confirm it), so Hard-E did not send it again; Retry will not either."
+    )
+    if not user.is_director:
+        st.caption("Only a director can resend it, after checking the sent folder.")
+        return
+    checked = st.checkbox(
+        "I checked the sent folder: this email did not go out",
+        key=f"resend-checked-{run.workflow_id}",
+    )
+    if st.button("Resend homeowner email", key=f"resend-{run.workflow_id}", disabled=not checked):
+        try:
+            new_id = store.resend(run.workflow_id, user=user.username)
+        except Exception as exc:  # InputError says why; anything else must not crash the page
+            st.error(f"Not resent: {exc}")
+            return
+        st.session_state["pipeline_selected"] = new_id
+        st.success(f"Resending as {new_id} (recorded in the audit log).")

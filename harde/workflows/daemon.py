@@ -1,5 +1,7 @@
 """InboxDaemon: polls the trigger inbox and starts one primer workflow per trigger email.
 
+A trigger is obeyed only when a person sent it (no auto-reply or bulk mail) from one allow-listed
+address that DKIM or a trusted receiver authenticates; any other gets one log line saying why.
 Polling is the source of truth (IDLE only wakes it early). It tells systemd READY=1 once DBOS
 is up and WATCHDOG=1 after every poll that read the inbox, so a stuck loop, or an inbox that
 cannot be read for longer than the watchdog allows, gets the service restarted.
@@ -19,6 +21,7 @@ from typing import Any
 from dbos import DBOS
 
 from harde.config import Settings
+from harde.integrations.mail.authentication import TriggerAuthenticator
 from harde.integrations.mail.message import TriggerEmail
 from harde.integrations.mail.protocol import TriggerInbox
 from harde.workflows.runtime import enqueue_primer, request_from_email, workflow_id_for_message
@@ -53,17 +56,31 @@ def _anon(value: str) -> str:
 
 class InboxDaemon:
     def __init__(
-        self, settings: Settings, inbox: TriggerInbox, notifier: SystemdNotifier | None = None
+        self,
+        settings: Settings,
+        inbox: TriggerInbox,
+        notifier: SystemdNotifier | None = None,
+        authenticator: TriggerAuthenticator | None = None,
     ) -> None:
         self.settings = settings
         self.inbox = inbox
         self.notifier = notifier or SystemdNotifier(settings.notify_socket)
+        self.authenticator = authenticator or TriggerAuthenticator(
+            trusted_authserv_ids=settings.trusted_authserv_id_list
+        )
         self.subject_pattern = re.compile(settings.trigger_subject)
         self.allowed = set(settings.allowed_sender_list)
+        # Emails whose sender could not be checked yet (DNS did not answer): logged once.
+        self._deferred: set[str] = set()
         self.started: list[str] = []
 
     def is_trigger(self, email: TriggerEmail) -> bool:
         return bool(self.subject_pattern.search(email.subject))
+
+    async def _refuse(self, email: TriggerEmail, why: str) -> None:
+        """The one log line for a trigger not obeyed; the email is marked so it is not read again."""
+        log.warning("ignored a trigger email: %s (sender=%s)", why, _anon(email.sender or "-"))
+        await self.inbox.mark_processed(email)
 
     async def handle(self, email: TriggerEmail) -> str | None:
         """Start (or re-attach to) the run for one email; returns its workflow id, None if ignored."""
@@ -71,21 +88,43 @@ class InboxDaemon:
             # Not ours: leave it unread for people, and out of the next polls.
             await self.inbox.set_aside(email)
             return None
-        if email.sender not in self.allowed:
-            log.warning(
-                "ignored a trigger email from a sender outside the allow-list (sender=%s)",
-                _anon(email.sender),
-            )
-            await self.inbox.mark_processed(email)
+        if email.automated:
+            await self._refuse(email, f"an automatic reply or bulk mail ({email.automated})")
             return None
-        workflow_id = workflow_id_for_message(email.message_id)
+        if email.sender_problem:
+            await self._refuse(email, email.sender_problem)
+            return None
+        # Before authenticating: a stranger's email costs no DNS lookups.
+        if email.sender not in self.allowed:
+            await self._refuse(email, "the sender is outside the allow-list")
+            return None
+        checked = await asyncio.to_thread(self.authenticator.check, email.raw, email.sender)
+        if checked.status != "pass":
+            if self.settings.unsafe_obey_unauthenticated_triggers:
+                log.warning(
+                    "UNSAFE: obeying an unauthenticated trigger email because "
+                    "HARDE_UNSAFE_OBEY_UNAUTHENTICATED_TRIGGERS is on (%s)",
+                    checked.detail,
+                )
+            elif checked.status == "unknown":
+                # DNS did not answer: leave the email unread and look again on a later poll.
+                if email.message_id not in self._deferred:
+                    self._deferred.add(email.message_id)
+                    log.warning("could not check a trigger email yet: %s", checked.detail)
+                return None
+            else:
+                await self._refuse(email, f"not authenticated ({checked.detail})")
+                return None
+        workflow_id = workflow_id_for_message(
+            email.message_id, instance=self.settings.instance_name
+        )
         known = await DBOS.get_workflow_status_async(workflow_id)
-        await enqueue_primer(request_from_email(email), workflow_id)
+        await enqueue_primer(self.settings, request_from_email(email), workflow_id)
         # Marked only after DBOS holds the run: a crash in between re-reads the email and
         # re-attaches to the same workflow id, so nothing runs twice.
         await self.inbox.mark_processed(email)
         if known is None:
-            log.info("run=%s queued from a trigger email", workflow_id[-12:])
+            log.info("run=%s queued from a trigger email (%s)", workflow_id[-12:], checked.detail)
         else:
             log.info("run=%s already exists (the same trigger email again): nothing new to do", workflow_id[-12:])
         self.started.append(workflow_id)
@@ -110,6 +149,12 @@ class InboxDaemon:
         return count
 
     async def run(self, stop: asyncio.Event) -> None:
+        if self.settings.unsafe_obey_unauthenticated_triggers:
+            log.warning(
+                "UNSAFE: HARDE_UNSAFE_OBEY_UNAUTHENTICATED_TRIGGERS is on: trigger emails are "
+                "obeyed without DKIM or a trusted receiver's verdict, so anyone can forge the "
+                "director's address"
+            )
         self.notifier.notify("READY=1")
         self.notifier.notify(f"STATUS=watching the {self.inbox.name} inbox")
         log.info(

@@ -2,7 +2,8 @@
 
 A retry checks the ledger first. An intent without a "sent" mark means a crash mid-send: the
 outbox is asked whether the Message-ID went out; when it cannot tell, the ledger fails closed
-(no resend) and the director is alerted.
+(no resend) and the director is alerted. Only the director can then allow one more send
+(`approve_resend`, after checking the sent folder), and that is audited by the caller.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ send_ledger = sa.Table(
     sa.Column("message_id", sa.String(300), primary_key=True),
     sa.Column("purpose", sa.String(40), nullable=False),
     sa.Column("run_id", sa.String(200), nullable=False),
-    sa.Column("state", sa.String(20), nullable=False),  # intent | sent | unknown
+    sa.Column("state", sa.String(20), nullable=False),  # intent | sent | unknown | resend
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )
@@ -83,6 +84,16 @@ class SendLedger:
                     )
                 )  # fmt: skip
 
+    def approve_resend(self, message_id: str) -> bool:
+        """Allow one more send of an email that failed closed; False unless it is in that state."""
+        with self.engine.begin() as conn:
+            changed = conn.execute(
+                send_ledger.update()
+                .where(send_ledger.c.message_id == message_id, send_ledger.c.state == "unknown")
+                .values(state="resend", updated_at=dt.datetime.now(dt.UTC))
+            ).rowcount
+        return bool(changed)
+
     def entries(self, run_id: str | None = None) -> list[LedgerEntry]:
         query = sa.select(send_ledger).order_by(send_ledger.c.created_at)
         if run_id is not None:
@@ -120,7 +131,12 @@ async def send_once(
                 ledger.record, email.message_id, purpose=purpose, run_id=run_id, state="sent"
             )
             return "already_sent"
-        if was_sent is None:
+        if was_sent is None and entry.state == "resend":
+            # The director checked the sent folder and found nothing: one more try, on their word.
+            log.warning(
+                "send ledger: resending the %s email of run %s as approved", purpose, run_id
+            )
+        elif was_sent is None:
             await _fail_closed(ledger, email, purpose=purpose, run_id=run_id, alert=alert)
     await asyncio.to_thread(
         ledger.record, email.message_id, purpose=purpose, run_id=run_id, state="intent"

@@ -17,6 +17,7 @@ from harde.errors import ConfigurationError
 from harde.integrations.delivery.protocol import VideoDelivery
 from harde.integrations.mail.protocol import MailOutbox
 from harde.integrations.video.protocol import VideoRenderer, VoiceEnhancer
+from harde.workflows.history import JobHistory
 from harde.workflows.ledger import SendLedger
 
 
@@ -89,6 +90,7 @@ class PrimerPipeline:
     delivery: VideoDelivery
     outbox: MailOutbox
     ledger: SendLedger
+    history: JobHistory
     # Seconds between "is it playable yet?" polls start here and double (capped).
     poll_first_s: float = 0.05
     poll_max_s: float = 15.0
@@ -120,6 +122,7 @@ def build_pipeline(settings: Settings, **overrides: Any) -> PrimerPipeline:
 
     settings.ensure_dirs()
     crm = overrides.pop("crm", None) or make_crm(settings)
+    ledger = overrides.pop("ledger", None) or SendLedger(ledger_db_url(settings))
     parts: dict[str, Any] = {
         "settings": settings,
         "crm": crm,
@@ -130,7 +133,9 @@ def build_pipeline(settings: Settings, **overrides: Any) -> PrimerPipeline:
         "renderer": overrides.pop("renderer", None) or make_renderer(settings),
         "delivery": overrides.pop("delivery", None) or make_delivery(settings),
         "outbox": overrides.pop("outbox", None) or make_outbox(settings),
-        "ledger": overrides.pop("ledger", None) or SendLedger(ledger_db_url(settings)),
+        "ledger": ledger,
+        "history": overrides.pop("history", None)
+        or JobHistory(ledger.engine, settings.instance_name),
     }
     parts.update(overrides)
     return PrimerPipeline(**parts)

@@ -1,22 +1,26 @@
 """PrimerVideoWorkflow: the durable primer-video run on DBOS, one checkpointed step per stage.
 
-resolve job -> fetch CRM context -> write script -> speech -> enhance -> render -> deliver ->
-CRM note -> wait until playable -> email the homeowner -> clean up (always, in `finally`).
-A crash resumes at the first unfinished step; every step that can repeat safely retries with
-backoff; the homeowner email goes through the send ledger. Steps log one line each, with the
-run id and timings only (never names, addresses or text).
+resolve job -> claim the job (one video per job in a window) -> fetch CRM context -> write
+script -> speech -> enhance -> render -> deliver -> CRM note -> wait until playable -> email the
+homeowner -> clean up (always, in `finally`). A crash resumes at the first unfinished step;
+every step that can repeat safely retries with backoff; the homeowner email goes through the
+send ledger. Steps log one line each, with the run id and timings only (never names, addresses
+or text).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
+import hashlib
 import logging
 import shutil
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dbos import DBOS
 from dbos._error import DBOSWorkflowCancelledError
@@ -24,7 +28,12 @@ from dbos._error import DBOSWorkflowCancelledError
 from harde.crm.errors import CRMNotFound, CRMValidationError
 from harde.errors import ConfigurationError, HardeError, InputError, IntegrationError
 from harde.integrations.delivery.protocol import Delivered
-from harde.integrations.mail.message import OutgoingEmail, deterministic_message_id, domain_of
+from harde.integrations.mail.message import (
+    OutgoingEmail,
+    deterministic_message_id,
+    domain_of,
+    single_address,
+)
 from harde.workflows.ledger import SendUncertainError, send_once
 from harde.workflows.pipeline import PrimerPipeline, current_pipeline
 from harde.workflows.resolve import resolve_job
@@ -33,11 +42,12 @@ log = logging.getLogger("harde.pipeline")
 
 WORKFLOW_NAME = "harde.primer_video"
 SWEEP_WORKFLOW_NAME = "harde.primer_sweep"
-PRIMER_QUEUE = "harde_primer"
 STEP_ORDER = (
-    "resolve_job", "fetch_context", "write_script", "speech", "enhance", "render",
+    "resolve_job", "claim_job", "fetch_context", "write_script", "speech", "enhance", "render",
     "deliver", "crm_note", "wait_playable", "email_homeowner", "cleanup",
 )  # fmt: skip
+# A run still going: another trigger for its job waits for it rather than making a second video.
+ACTIVE = ("PENDING", "ENQUEUED")
 ORPHAN_AGE_S = 6 * 3600.0
 
 T = TypeVar("T")
@@ -125,12 +135,80 @@ async def resolve_job_step(request: dict[str, Any]) -> dict[str, Any]:
     return await _logged("resolve_job", body)
 
 
+class _Contended(IntegrationError):
+    """Another run changed the job's record between our read and our write."""
+
+
+@DBOS.step(
+    name="claim_job",
+    retries_allowed=True,
+    max_attempts=6,
+    interval_seconds=0.2,
+    backoff_rate=2,
+    should_retry=_transient,
+)
+async def claim_job_step(request: dict[str, Any], job_id: int) -> dict[str, Any]:
+    """One video per job: this run takes the job unless another is making it right now, or (for
+    a trigger email that does not say "again") one was emailed inside the window."""
+
+    async def body() -> dict[str, Any]:
+        p = current_pipeline()
+        run_id = DBOS.workflow_id or ""
+        owner = str(request.get("key") or run_id)
+        record = await asyncio.to_thread(p.history.get, job_id)
+        if record is not None and record.owner != owner:
+            if record.state == "making":
+                other = await DBOS.get_workflow_status_async(record.run_id)
+                if other is not None and other.status in ACTIVE:
+                    return {
+                        "status": "in_progress",
+                        "job_id": job_id,
+                        "since": record.updated_at.isoformat(),
+                    }
+            window = dt.timedelta(days=p.settings.primer_repeat_window_days)
+            sent_at = record.sent_at
+            if (
+                sent_at is not None
+                and dt.datetime.now(dt.UTC) - sent_at < window
+                and request.get("source") == "email"
+                and not request.get("again")
+            ):
+                return {"status": "recently_sent", "job_id": job_id, "sent_at": sent_at.isoformat()}
+        if record is not None and (record.owner, record.run_id) == (owner, run_id):
+            return {"status": "ok", "job_id": job_id}
+        if not await asyncio.to_thread(
+            p.history.take, job_id, owner=owner, run_id=run_id, seen=record
+        ):
+            raise _Contended("job history", "the job's record changed meanwhile; reading it again")
+        return {"status": "ok", "job_id": job_id}
+
+    return await _logged("claim_job", body)
+
+
+def _on_day(iso: str, timezone: str) -> str:
+    when = dt.datetime.fromisoformat(iso)
+    with contextlib.suppress(ZoneInfoNotFoundError, ValueError):  # unknown zone: say it in UTC
+        when = when.astimezone(ZoneInfo(timezone))
+    return f"{when:%B} {when.day}, {when.year}"
+
+
 @DBOS.step(name="reply_to_sender", retries_allowed=False)
 async def reply_to_sender_step(request: dict[str, Any], resolved: dict[str, Any]) -> dict[str, Any]:
     async def body() -> dict[str, Any]:
         p = current_pipeline()
         asked = resolved.get("asked_for") or "that request"
-        if resolved["status"] == "ambiguous":
+        if resolved["status"] == "recently_sent":
+            text = (
+                f"The primer video for job {resolved['job_id']} was already sent on "
+                f"{_on_day(resolved['sent_at'], p.settings.timezone)}, so I have not made another. "
+                "Reply 'again' to resend it."
+            )
+        elif resolved["status"] == "in_progress":
+            text = (
+                f"The primer video for job {resolved['job_id']} is being made right now, so I have "
+                "not started a second one. The homeowner gets one email when it is ready."
+            )
+        elif resolved["status"] == "ambiguous":
             lines = "\n".join(f"  - {c}" for c in resolved["candidates"])
             text = (
                 f'I found more than one job for "{asked}", so I have not made a video yet:\n\n{lines}\n\n'
@@ -175,6 +253,18 @@ async def fetch_context_step(job_id: int) -> dict[str, Any]:
         job = await crm.get_job(job_id)
         customer = job.customer or await crm.get_customer(job.customer_id)
         rep = job.reps[0].full_name if job.reps else ""
+        written = customer.email or (
+            customer.additional_emails[0] if customer.additional_emails else ""
+        )
+        address = single_address(written) if written.strip() else ""
+        if address is None:
+            # "a@x, b@y" or worse: mailing it could reach someone nobody chose. Stop here.
+            await _alert_director(
+                f"Job {job.number or job.id}: the homeowner email in the CRM is not one valid "
+                "address, so Hard-E stopped before making the primer video. Correct it in the "
+                "CRM, then press Retry on the run in the Primer videos page."
+            )
+            raise InputError("the homeowner email in the CRM is not one valid address")
         return {
             "job_id": job.id,
             "job_number": job.number or str(job.id),
@@ -182,8 +272,7 @@ async def fetch_context_step(job_id: int) -> dict[str, Any]:
             "customer_id": customer.id,
             "customer_name": customer.full_name,
             "first_name": customer.first_name,
-            "email": customer.email
-            or (customer.additional_emails[0] if customer.additional_emails else ""),
+            "email": address,
             "trade": job.trade_names,
             "rep_name": rep,
         }
@@ -276,10 +365,12 @@ async def render_step(run_id: str, voice_path: str) -> dict[str, Any]:
     backoff_rate=2,
     should_retry=_transient,
 )
-async def deliver_step(run_id: str, video_path: str, job_number: str) -> dict[str, Any]:
+async def deliver_step(key: str, video_path: str, job_number: str) -> dict[str, Any]:
     async def body() -> dict[str, Any]:
         p = current_pipeline()
-        name = f"primer-{_slug(job_number)}-{_run_key(run_id)}.mp4"
+        # Named by the run's key, not its id: a retry (a new id) replaces the same file, so the
+        # CRM note and the link stay the ones already made.
+        name = f"primer-{_slug(job_number)}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.mp4"
         delivered = await p.delivery.deliver(Path(video_path), name=name)
         return {"link": delivered.link, "ref": delivered.ref, "name": name}
 
@@ -340,23 +431,28 @@ async def wait_playable_step(link: str, ref: str) -> dict[str, Any]:
     return await _logged("wait_playable", body)
 
 
+def homeowner_message_id(key: str, job_id: int, mail_from: str) -> str:
+    """The Message-ID of the homeowner email of the run with this key: its send-ledger entry."""
+    return deterministic_message_id("primer", f"{key}:{job_id}", domain_of(mail_from))
+
+
 @DBOS.step(name="email_homeowner", retries_allowed=False)
-async def email_homeowner_step(
-    ledger_key: str, context: dict[str, Any], link: str
-) -> dict[str, Any]:
+async def email_homeowner_step(key: str, context: dict[str, Any], link: str) -> dict[str, Any]:
     async def body() -> dict[str, Any]:
         p = current_pipeline()
         run_id = DBOS.workflow_id or ""
+        job_id = int(context["job_id"])
         if not context.get("email"):
             await _alert_director(
                 f"Job {context['job_number']} has no homeowner email in the CRM; the primer video is at {link}"
             )
             return {"status": "no_address", "message_id": "", "to": ""}
+        to = single_address(context["email"])
+        if to is None:  # checked when the context was read; never send to anything else
+            raise InputError("the homeowner email is not one valid address")
         email = OutgoingEmail(
-            message_id=deterministic_message_id(
-                "primer", ledger_key, domain_of(p.settings.mail_from)
-            ),
-            to=context["email"],
+            message_id=homeowner_message_id(key, job_id, p.settings.mail_from),
+            to=to,
             subject=f"{context['first_name']}, a short video about your project from {p.settings.company_name}",
             body=homeowner_body(context, link, p.settings.company_name),
             sender=p.settings.mail_from,
@@ -364,7 +460,8 @@ async def email_homeowner_step(
         outcome = await send_once(
             p.ledger, p.outbox, email, purpose="homeowner", run_id=run_id, alert=_alert_director
         )
-        return {"status": outcome, "message_id": email.message_id, "to": context["email"]}
+        await asyncio.to_thread(p.history.mark_sent, job_id, owner=key)
+        return {"status": outcome, "message_id": email.message_id, "to": to}
 
     return await _logged("email_homeowner", body)
 
@@ -397,6 +494,11 @@ async def primer_video_workflow(request: dict[str, Any]) -> dict[str, Any]:
             reply = await reply_to_sender_step(request, resolved) if request.get("sender") else None
             return {"outcome": f"job_{resolved['status']}", "resolution": resolved, "reply": reply}
         job_id = int(resolved["job_id"])
+        claim = await claim_job_step(request, job_id)
+        await _after("claim_job")
+        if claim["status"] != "ok":
+            reply = await reply_to_sender_step(request, claim) if request.get("sender") else None
+            return {"outcome": f"job_{claim['status']}", "job_id": job_id, "reply": reply}
         context = await fetch_context_step(job_id)
         await _after("fetch_context")
         target = int(request.get("target_words") or current_pipeline().settings.primer_target_words)
@@ -408,14 +510,14 @@ async def primer_video_workflow(request: dict[str, Any]) -> dict[str, Any]:
         await _after("enhance")
         video = await render_step(run_id, enhanced["path"])
         await _after("render")
-        delivered = await deliver_step(run_id, video["path"], context["job_number"])
+        key = str(request.get("key") or run_id)
+        delivered = await deliver_step(key, video["path"], context["job_number"])
         await _after("deliver")
         note = await crm_note_step(job_id, delivered["link"], video["duration_s"])
         await _after("crm_note")
         playable = await wait_playable_step(delivered["link"], delivered["ref"])
         await _after("wait_playable")
-        ledger_key = f"{request.get('key') or run_id}:{job_id}"
-        email = await email_homeowner_step(ledger_key, context, delivered["link"])
+        email = await email_homeowner_step(key, context, delivered["link"])
         await _after("email_homeowner")
         return {
             "outcome": "done",

@@ -29,9 +29,18 @@ class JobResolution:
     asked_for: str = ""
 
 
+_AGAIN = re.compile(r"\bagain\b", re.IGNORECASE)
+
+
 def job_reference(text: str) -> str | None:
-    m = _JOB_REF.search(text) or _HASH_REF.search(text)
-    return m.group(1) if m else None
+    """The first "job 1043" or "#1043" in the text."""
+    found = [m for m in (_JOB_REF.search(text), _HASH_REF.search(text)) if m]
+    return min(found, key=lambda m: m.start()).group(1) if found else None
+
+
+def asks_again(subject: str, new_text: str) -> bool:
+    """The sender wants the video made even though one went out recently."""
+    return bool(_AGAIN.search(subject) or _AGAIN.search(new_text))
 
 
 def customer_name(text: str) -> str | None:
@@ -67,9 +76,14 @@ async def _job_by_reference(crm: CRM, ref: str) -> Job | None:
 
 
 async def resolve_job(crm: CRM, subject: str, body: str = "") -> JobResolution:
-    text = f"{subject}\n{body}"
-    ref = job_reference(text)
-    name = customer_name(subject) or customer_name(body)
+    """`body` is the new text of the email only (never a quoted earlier message)."""
+    ref = job_reference(body)
+    if ref is not None:
+        # A number written in the reply wins; only a name in the same words can contradict it.
+        name = customer_name(body)
+    else:
+        ref = job_reference(subject)
+        name = customer_name(subject) or customer_name(body)
     if ref is not None:
         job = await _job_by_reference(crm, ref)
         if job is not None:

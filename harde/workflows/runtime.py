@@ -22,39 +22,70 @@ from typing import Any
 from dbos import DBOS, DBOSClient, DBOSConfig, SetWorkflowID
 
 from harde.config import Settings
+from harde.errors import InputError
 from harde.integrations.mail.message import TriggerEmail
-from harde.workflows.pipeline import PrimerPipeline, install_pipeline, workflow_db_url
+from harde.state.audit import AuditLog
+from harde.workflows.ledger import SendLedger
+from harde.workflows.pipeline import (
+    PrimerPipeline,
+    install_pipeline,
+    ledger_db_url,
+    workflow_db_url,
+)
 from harde.workflows.primer import (
-    PRIMER_QUEUE,
     STEP_ORDER,
     WORKFLOW_NAME,
+    homeowner_message_id,
     primer_sweep_workflow,
     primer_video_workflow,
+    short,
 )
+from harde.workflows.resolve import asks_again
 
 log = logging.getLogger("harde.pipeline")
 
-APP_NAME = "harde"
-# Fixed, so a run interrupted by a crash is recovered by the next start of a newer build too.
-APP_VERSION = "primer-1"
-EXECUTOR_ID = "harde-pipeline"
+# Fixed, so a run interrupted by a crash is recovered by the next start of a newer build too;
+# changed only when the workflow's steps change, so an old run is never replayed into new steps.
+WORKFLOW_VERSION = "primer-2"
 SWEEP_SCHEDULE = "*/30 * * * *"
 QUEUE_CONCURRENCY = 2
 
 
+# Instances sharing one workflow database (production and staging) are separate DBOS
+# applications: each sees, recovers and dequeues only its own runs. DBOS also wants each one's
+# version, queue and schedule names to be its own.
+def app_name(settings: Settings) -> str:
+    return f"harde-{settings.instance_name}"
+
+
+def app_version(settings: Settings) -> str:
+    return f"{WORKFLOW_VERSION}-{settings.instance_name}"
+
+
+def queue_name(settings: Settings) -> str:
+    return f"{app_name(settings)}-primer"
+
+
+def executor_id(settings: Settings) -> str:
+    # Per instance, not per process: the next start of the same instance recovers its runs.
+    return f"{app_name(settings)}-pipeline"
+
+
 def dbos_config(settings: Settings) -> DBOSConfig:
     return {
-        "name": APP_NAME,
+        "name": app_name(settings),
         "system_database_url": workflow_db_url(settings),
-        "application_version": APP_VERSION,
-        "executor_id": EXECUTOR_ID,
+        "application_version": app_version(settings),
+        "executor_id": executor_id(settings),
         "log_level": "WARNING",
     }
 
 
-def workflow_id_for_message(message_id: str) -> str:
-    """The same trigger email always maps to the same workflow (a duplicate is the same run)."""
-    return "primer-mail-" + hashlib.sha256(message_id.strip().strip("<>").encode()).hexdigest()[:24]
+def workflow_id_for_message(message_id: str, *, instance: str) -> str:
+    """The same trigger email always maps to the same workflow of an instance (a duplicate is the
+    same run); another instance on the same workflow database gets a run of its own."""
+    key = f"{instance}/{message_id.strip().strip('<>')}"
+    return "primer-mail-" + hashlib.sha256(key.encode()).hexdigest()[:24]
 
 
 def request_from_email(email: TriggerEmail) -> dict[str, Any]:
@@ -65,7 +96,9 @@ def request_from_email(email: TriggerEmail) -> dict[str, Any]:
         "sender": email.sender,
         "reply_to": email.reply_address,
         "subject": email.subject,
-        "body": email.body[:4000],
+        # Only what the sender wrote: a quoted list of jobs must not choose the job.
+        "body": email.new_text[:4000],
+        "again": asks_again(email.subject, email.new_text),
         "job_id": None,
     }
 
@@ -130,12 +163,12 @@ async def launch(
     DBOS(config=dbos_config(settings))
     DBOS.launch()  # adopts this loop: recovered async runs execute here
     # Bounds how many renders share this machine; a burst of trigger emails waits its turn.
-    await DBOS.register_queue_async(PRIMER_QUEUE, worker_concurrency=QUEUE_CONCURRENCY)
+    await DBOS.register_queue_async(queue_name(settings), worker_concurrency=QUEUE_CONCURRENCY)
     if schedule_sweep:
         await DBOS.apply_schedules_async(
             [
                 {
-                    "schedule_name": "harde-primer-sweep",
+                    "schedule_name": f"{app_name(settings)}-sweep",
                     "workflow_fn": primer_sweep_workflow,
                     "schedule": SWEEP_SCHEDULE,
                 }
@@ -154,9 +187,9 @@ async def start_primer(request: dict[str, Any], workflow_id: str) -> Any:
         return await DBOS.start_workflow_async(primer_video_workflow, request)
 
 
-async def enqueue_primer(request: dict[str, Any], workflow_id: str) -> Any:
+async def enqueue_primer(settings: Settings, request: dict[str, Any], workflow_id: str) -> Any:
     """Queue the run with this id for this process's workers (same id, same run)."""
-    queue = await DBOS.retrieve_queue_async(PRIMER_QUEUE)
+    queue = await DBOS.retrieve_queue_async(queue_name(settings))
     if queue is None:
         raise RuntimeError("the primer queue is not registered; call launch() first")
     with SetWorkflowID(workflow_id):
@@ -196,6 +229,34 @@ class RunView:
         return ""
 
 
+# Steps that read files an earlier step left in the run's temporary folder, which the failed
+# run's clean-up removed: a retry that would start at one of them starts where the files are made.
+_NEEDS_FILES_FROM = {"enhance": "speech", "render": "speech", "deliver": "speech"}
+
+
+def _name(step: Any) -> str:
+    return str(step["function_name"]).rsplit(".", 1)[-1]
+
+
+def restart_step(raw_steps: list[Any]) -> int:
+    """The step a retry of a failed run starts at (DBOS function id; 1 is the start)."""
+    steps = sorted(
+        (s for s in raw_steps if _name(s) in STEP_ORDER and _name(s) != "cleanup"),
+        key=lambda s: int(s["function_id"]),
+    )
+    ids = {_name(s): int(s["function_id"]) for s in steps}
+    failed = next((s for s in steps if s.get("error") is not None), None)
+    if failed is None:  # the run died between steps (a crash it never recovered from)
+        done = [s for s in steps if s.get("completed_at_epoch_ms")]
+        start = int(done[-1]["function_id"]) + 1 if done else 1
+        name = STEP_ORDER[STEP_ORDER.index(_name(done[-1])) + 1] if done else ""
+    else:
+        start, name = int(failed["function_id"]), _name(failed)
+    if name in _NEEDS_FILES_FROM:
+        return ids.get(_NEEDS_FILES_FROM[name], 1)
+    return start
+
+
 def _ts(ms: int | None) -> dt.datetime | None:
     return dt.datetime.fromtimestamp(ms / 1000, dt.UTC) if ms else None
 
@@ -228,8 +289,9 @@ class WorkflowStore:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self.app = app_name(settings)  # another instance's runs are not listed, nor touched
         self.client = DBOSClient(
-            system_database_url=workflow_db_url(settings), application_name=APP_NAME
+            system_database_url=workflow_db_url(settings), application_name=self.app
         )
 
     def close(self) -> None:
@@ -240,9 +302,9 @@ class WorkflowStore:
         self.client.enqueue(
             {
                 "workflow_name": WORKFLOW_NAME,
-                "queue_name": PRIMER_QUEUE,
+                "queue_name": queue_name(self.settings),
                 "workflow_id": workflow_id,
-                "app_version": APP_VERSION,
+                "app_version": app_version(self.settings),
             },
             request_for_job(job_id, key=workflow_id, source=source, focus=focus),
         )
@@ -253,11 +315,13 @@ class WorkflowStore:
         return self.client.retrieve_workflow(workflow_id).get_result(polling_interval_sec=0.5)
 
     def list_runs(self, limit: int = 50) -> list[RunView]:
-        statuses = self.client.list_workflows(name=WORKFLOW_NAME, limit=limit, sort_desc=True)
+        statuses = self.client.list_workflows(
+            name=WORKFLOW_NAME, limit=limit, sort_desc=True, application_name=self.app
+        )
         return [self._view(s, with_steps=False) for s in statuses]
 
     def get_run(self, workflow_id: str) -> RunView | None:
-        found = self.client.list_workflows(workflow_ids=[workflow_id])
+        found = self.client.list_workflows(workflow_ids=[workflow_id], application_name=self.app)
         return self._view(found[0], with_steps=True) if found else None
 
     def _view(self, status: Any, *, with_steps: bool) -> RunView:
@@ -284,18 +348,72 @@ class WorkflowStore:
         self.client.cancel_workflow(workflow_id)
 
     def retry(self, workflow_id: str) -> str:
-        """Resume a cancelled run; re-run a failed one from the start as a fork (new id, same request).
+        """Resume a cancelled run; continue a failed one as a fork (new id, same request) from the
+        step that failed, reusing what the steps before it did.
 
-        A fork keeps the request, so the send ledger still stops a second homeowner email.
+        The fork keeps the request, so its key names the same delivered file, CRM note and
+        send-ledger entry: a retry never makes a second video, note or homeowner email.
         """
         run = self.get_run(workflow_id)
-        if run is not None and run.status == "CANCELLED":
-            self.client.resume_workflow(workflow_id, queue_name=PRIMER_QUEUE)
+        if run is None:
+            raise InputError(f"no run {workflow_id} in this instance")
+        if run.status == "CANCELLED":
+            self.client.resume_workflow(workflow_id, queue_name=queue_name(self.settings))
             return workflow_id
+        return self._fork(workflow_id, restart_step(self.client.list_workflow_steps(workflow_id)))
+
+    def _fork(self, workflow_id: str, start_step: int) -> str:
         handle = self.client.fork_workflow(
-            workflow_id, 1, application_version=APP_VERSION, queue_name=PRIMER_QUEUE
+            workflow_id,
+            start_step,
+            application_version=app_version(self.settings),
+            queue_name=queue_name(self.settings),
         )
         return str(handle.get_workflow_id())
+
+    def resend(self, workflow_id: str, *, user: str) -> str:
+        """The homeowner email of this run failed closed (it may or may not have gone out) and
+        `user` checked the sent folder: it did not. Allow one more send, audit who said so, and
+        continue the run from its email step. Returns the new run's id."""
+        steps = self.client.list_workflow_steps(workflow_id)
+        run = self.get_run(workflow_id)
+        resolved = next((s.get("output") for s in steps if _name(s) == "resolve_job"), None)
+        email_step = next((s for s in steps if _name(s) == "email_homeowner"), None)
+        if run is None or not isinstance(resolved, dict) or email_step is None:
+            raise InputError("this run has no homeowner email to resend")
+        key = str(run.request.get("key") or workflow_id)
+        message_id = homeowner_message_id(key, int(resolved["job_id"]), self.settings.mail_from)
+        ledger = SendLedger(ledger_db_url(self.settings))
+        try:
+            if not ledger.approve_resend(message_id):
+                raise InputError(
+                    "the homeowner email of this run is not waiting for a resend (it was sent, "
+                    "or was never tried)"
+                )
+        finally:
+            ledger.dispose()
+        audit = AuditLog.for_settings(self.settings)
+        summary = f"resend the homeowner email of primer run {workflow_id} <{message_id}>"
+        try:
+            new_id = self._fork(workflow_id, int(email_step["function_id"]))
+        except Exception as exc:
+            audit.record(
+                user=user,
+                kind="primer_resend",
+                summary=summary,
+                ok=False,
+                answer=type(exc).__name__,
+            )
+            raise
+        audit.record(
+            user=user, kind="primer_resend", summary=summary, ok=True, answer=f"queued as {new_id}"
+        )
+        log.warning(
+            "run=%s: homeowner email resend approved; continuing as %s",
+            short(workflow_id),
+            short(new_id),
+        )
+        return new_id
 
 
 def daemon_pid(settings: Settings) -> int | None:

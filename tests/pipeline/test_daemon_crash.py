@@ -42,6 +42,7 @@ def daemon_env(settings: Settings, **extra: str) -> dict[str, str]:
         HARDE_TTS="espeak",
         HARDE_ALLOWED_SENDERS=settings.allowed_senders,
         HARDE_DIRECTOR_EMAIL=settings.director_email,
+        HARDE_TRUSTED_AUTHSERV_IDS=settings.trusted_authserv_ids,
         HARDE_POLL_INTERVAL_S="0.2",
         HARDE_PRIMER_TARGET_WORDS=str(settings.primer_target_words),
         PYTHONUNBUFFERED="1",
@@ -90,7 +91,9 @@ def test_killing_the_daemon_after_every_step_still_sends_exactly_one_email(
     seed_data_dir(settings, brand_cache)
     log = tmp_path / "daemon.log"
     drop_email(inbox_dir(settings), trigger_email(message_id="crash-1043"))
-    workflow_id = workflow_id_for_message("crash-1043@summitridge.example")
+    workflow_id = workflow_id_for_message(
+        "crash-1043@summitridge.example", instance=settings.instance_name
+    )
 
     for step in STEP_ORDER[:-1]:  # everything up to and including the homeowner email
         marker = tmp_path / f"paused-{step}"

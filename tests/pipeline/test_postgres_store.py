@@ -41,7 +41,7 @@ async def test_workflow_runs_and_is_visible_through_the_store_on_postgres(
     finally:
         store.close()
     assert run is not None and run.status == "SUCCESS" and run.link == result["link"]
-    assert [s.name for s in run.steps][:3] == ["resolve_job", "fetch_context", "write_script"]
+    assert [s.name for s in run.steps][:3] == ["resolve_job", "claim_job", "fetch_context"]
     engine = sa.create_engine(settings.workflow_db_url)
     try:
         with engine.connect() as conn:

@@ -33,6 +33,8 @@ def test_a_stale_pid_from_a_crashed_run_does_not_count(tmp_path: Path) -> None:
     assert daemon_pid(settings) is None
 
 
-def test_workflow_id_depends_only_on_the_message_id() -> None:
-    assert workflow_id_for_message("<abc@x>") == workflow_id_for_message("abc@x")
-    assert workflow_id_for_message("abc@x") != workflow_id_for_message("abd@x")
+def test_workflow_id_depends_only_on_the_message_id_and_the_instance() -> None:
+    one = workflow_id_for_message("<abc@x>", instance="production")
+    assert one == workflow_id_for_message("abc@x", instance="production")
+    assert one != workflow_id_for_message("abd@x", instance="production")
+    assert one != workflow_id_for_message("abc@x", instance="staging")

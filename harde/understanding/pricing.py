@@ -148,7 +148,8 @@ _GUTTER_WORDS = re.compile(
 _WINDOW_WORDS = re.compile(r"\b(windows?|double[- ]?hungs?|casements?|sliders?|picture windows?)\b")
 _LOOKUP_WORDS = re.compile(
     r"\b(catalog|catalogue|per roll|per bundle|per box|per piece|per foot|per window|per square|unit (cost|price)|"
-    r"our cost (on|for)|what do we (pay|charge)|what does .* cost|sku|supplier|carry|stock)\b"
+    r"our cost (on|for)|what do we (pay|charge)|what does .* cost|sku|supplier|carry|stock|labou?r( rate| cost)?|"
+    r"who (do|does) (we|the company) (buy|get|order)|buy .{1,40} from|vendor|price|prices|paying|margin|markup)\b"
 )
 
 
@@ -185,7 +186,7 @@ def _percent_role(text: str, start: int, end: int) -> str | None:
 
 
 # The words pricing questions are made of: a typo of one ("squaers", "priec", "waetr") is read as it.
-_VOCABULARY = ["square", "squares", "footprint", "pitch", "bundle", "bundles", "price", "prices", "cost", "costs", "margin", "markup", "siding", "gutter", "gutters", "downspout", "downspouts", "window", "windows", "water", "shield", "shingle", "shingles", "roof", "roofing", "feet", "foot", "linear", "waste", "estimate", "quote", "seamless", "vinyl", "roll", "rolls", "labour", "labor", "timberline", "duration", "landmark", "designer", "underlayment", "synthetic", "ridge", "starter", "drip", "edge", "flashing", "guard", "guards", "mesh", "hardie", "hardieplank", "carvedwood", "casement", "picture", "slider", "double", "hung", "fiberglass", "builder", "grade", "elbow", "aluminum", "round", "tearoff", "disposal", "dumpster", "charge"]
+_VOCABULARY = ["square", "squares", "footprint", "pitch", "bundle", "bundles", "price", "prices", "cost", "costs", "margin", "markup", "siding", "gutter", "gutters", "downspout", "downspouts", "window", "windows", "water", "shield", "shingle", "shingles", "roof", "roofing", "feet", "foot", "linear", "waste", "estimate", "quote", "seamless", "vinyl", "roll", "rolls", "labour", "labor", "timberline", "duration", "landmark", "designer", "underlayment", "synthetic", "ridge", "starter", "drip", "edge", "flashing", "guard", "guards", "mesh", "hardie", "hardieplank", "carvedwood", "casement", "picture", "slider", "double", "hung", "fiberglass", "builder", "grade", "elbow", "aluminum", "round", "tearoff", "disposal", "dumpster", "charge", "paying", "supplier", "list", "rate", "each", "total", "product", "corner", "post"]
 
 
 def _correct(text: str) -> str:
@@ -193,12 +194,13 @@ def _correct(text: str) -> str:
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
-        if word in _VOCABULARY or len(word) < 5:
+        if word in _VOCABULARY or len(word) < 4:
             return word
-        best = process.extractOne(word, _VOCABULARY, scorer=fuzz.ratio, score_cutoff=80)
+        # Four letters need a closer match: "lbor" is labor, "door" is not roof.
+        best = process.extractOne(word, _VOCABULARY, scorer=fuzz.ratio, score_cutoff=80 if len(word) >= 5 else 88)
         return str(best[0]) if best is not None and abs(len(str(best[0])) - len(word)) <= 1 else word
 
-    return re.sub(r"[a-z]{5,14}", fix, text)
+    return re.sub(r"[a-z]{4,14}", fix, text)
 
 
 def product_words_of(text: str) -> list[str]:
@@ -407,7 +409,8 @@ def _intent(q: PricingQuestion, norm: str) -> tuple[Intent, str | None]:
 _FILLER = re.compile(
     r"\b(what'?s|what is|what are|how much|how many|would|will|does|do|did|is|are|the|a|an|our|us|we|i|me|you|"
     r"cost|costs|price|prices|pricing|charge|on|for|of|per|in|to|it|that|this|get|give|need|tell|please|search|find|"
-    r"look|up|show|list|catalog|catalogue|quote|estimate|an?|at|with|and|about|current|currently|pay|unit|each)\b"
+    r"look|up|show|list|catalog|catalogue|quote|estimate|an?|at|with|and|about|current|currently|pay|unit|each|"
+    r"labou?r|rate|who|buy|from|r|paying|supplier|vendor|margin|markup|total|sell|install|installed|inch)\b"
 )
 
 

@@ -56,6 +56,9 @@ _STAGE_VERB = re.compile(r"\b(won|win|lost|lose|signed|sold|kill|killed|dead|clo
 _QUESTION = re.compile(r"(?:ok |so |and |hey )?(when|whens|what|whats|which|is|are|do|does|did|has|have|any)\b")
 _ON_THE_WEB = re.compile(r"\b(google|online|internet|the web|web search|search the web|look it up online)\b")
 _PRICE_WORDS = re.compile(r"\b(price|prices|priced|pricing|cost|costs|pay|paying|charge|charging|sell|selling|how much|per (?:square|sq|foot|ft|bundle|roll|piece|window)|run us|going rate)\b")
+# "how much does a square weigh" asks a measure, not money, unless a price is named too.
+_NOT_MONEY = re.compile(r"\b(weigh|weighs|weight|heavy|lasts?|how long|warranty|thick|thickness|wide|r value)\b")
+_MONEY_SAID = re.compile(r"\$|\b(price|prices|cost|costs|charge|pay|paying|labou?r|margin|markup)\b")
 _VERB_FOLLOWERS = {
     "it", "as", "the", "this", "that", "job", "them", "him", "her", "down", "off", "up", "a", "an", "my", "our", "all",
     "these", "those", "to", "in", "into", "do", "be", "you", "need", "have", "call", "get", "go",
@@ -271,9 +274,10 @@ class Reader:
             intent != "pricing"
             and not named
             and self.products
-            and _PRICE_WORDS.search(low)
             and not _ON_THE_WEB.search(low)
             and self.products.intersection(_WORD.findall(low))
+            and (_PRICE_WORDS.search(low) or parse_question(text).intent == "lookup")
+            and not (_NOT_MONEY.search(low) and not _MONEY_SAID.search(low))
             and (not intent.startswith("crm.") or not (focus.customer_id or focus.job_id) or not points_back)
         ):
             intent, agent, confidence = "pricing", "pricing", max(confidence, CONFIDENT)

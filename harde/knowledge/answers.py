@@ -67,7 +67,7 @@ def _label(hit: Hit) -> str:
     return hit.title
 
 
-_LIST_LINE = re.compile(r"^\s*(?:[-*]|\d+\.)\s", re.M)
+_LIST_LINE = re.compile(r"^[ \t]*(?:[-*]|\d+\.)\s", re.M)
 
 
 def _tidy(text: str) -> str:

@@ -129,9 +129,9 @@ _PERCENT = re.compile(rf"{_NUM}\s*%")
 _SIZE_IN = re.compile(r"\b([3-8])\s*(?:-\s*)?(?:inch(?:es)?\b|in\b\.?|\")")
 _STORIES = re.compile(r"\b(\d(?:\.5)?)\s*(?:-\s*)?(?:stor(?:y|ies|ey)|floors?|levels?)\b")
 _WINDOW_COUNT = re.compile(
-    r"\b(\d+)\s+((?:[a-z][a-z-]*\s+){0,3}?)(windows?|double[- ]?hungs?|casements?|sliders?|pictures?|picture windows?)\b"
+    r"\b(\d{1,6})\s+((?:[a-z][a-z-]*\s+){0,3}?)(windows?|double[- ]?hungs?|casements?|sliders?|pictures?|picture windows?)\b"
 )
-_COUNT_OF = re.compile(r"\b(\d+)\s+(windows?|doors?|garage doors?|downspouts?|corners?)\b")
+_COUNT_OF = re.compile(r"\b(\d{1,6})\s+(windows?|doors?|garage doors?|downspouts?|corners?)\b")
 
 
 

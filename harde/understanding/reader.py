@@ -151,7 +151,8 @@ class Reader:
         pending: str | None = None,
         workflow: str | None = None,
     ) -> Action:
-        low = normalise(text[:ENTITY_CHARS])
+        # Spaces collapse first, so padding does not push the words past ENTITY_CHARS.
+        low = normalise(text)[:ENTITY_CHARS]
         scores = self.classifier.scores(low)
         if pending is not None:
             if is_affirmative(text):

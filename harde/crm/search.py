@@ -83,7 +83,9 @@ TRADE_WORDS = {
     "windows": "windows",
 }
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A name is a few words; fuzzy scoring against every customer grows with its length.
+MAX_NAME_WORDS = 30
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A job number: digits ("1043", "2609-1043"), or a letter prefix before dash-joined digit
 # groups ("JB-24-0871"); Leap promises no format.
 _NUMBER = re.compile(r"\b(?:[A-Za-z]{2,6}-\d{2,7}(?:-\d{2,7})*|\d{3,6}(?:-\d{2,6})*)\b")
@@ -147,7 +149,7 @@ def parse_customer_query(text: str) -> CustomerQuery:
         email=email,
         phone_digits=phone,
         job_number=job_number,
-        name=" ".join(name_words),
+        name=" ".join(name_words[:MAX_NAME_WORDS]),
         trade_words=trades,
     )
 

@@ -29,7 +29,7 @@ _INTRO = [
         r"(?:\s+(?:record|entry|profile|account))?(?:\s*(?:for|named|called|name\s+is|name|:|-|,|–|pls|plz|please))*\s*",
         re.IGNORECASE,
     ),
-    re.compile(r"(?:^|[\n.;])\s*(?:customer|client|homeowner|lead|prospect|contact)(?:\s*(?::|-|=|\bis\b)\s*|\s+)", re.IGNORECASE),
+    re.compile(r"(?:^|[\n.;])[^\S\n]*(?:customer|client|homeowner|lead|prospect|contact)(?:\s*(?::|-|=|\bis\b)\s*|\s+)", re.IGNORECASE),
     re.compile(r"\b(?i:add|create|enter|put)\s+(?=(?:[A-Z][A-Za-z'-]+\s+){1,3}(?:as|to|into|in)\b)"),
     re.compile(r"\b(?:this is|it's|it is|homeowner is|customer is|client is|her name's|his name's|their name's)\s+(?=[A-Z])", re.IGNORECASE),
 ]

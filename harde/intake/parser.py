@@ -58,6 +58,11 @@ def parse_customer(text: str) -> CustomerDraft:
         return CustomerDraft(unsure=["all"])
 
 
+def _squeeze(text: str) -> str:
+    """Runs of blanks as one, and blank lines as one: padding must not push the details past MAX_CHARS."""
+    return re.sub(r"\n\s*\n", "\n\n", re.sub(r"[ \t]+", " ", text))
+
+
 def _mask(work: str, start: int, end: int) -> str:
     if end <= start:
         return work
@@ -82,7 +87,7 @@ def read_customer(text: str) -> CustomerDraft:
     draft = CustomerDraft()
     if not isinstance(text, str) or not text.strip():
         return draft
-    work = clean_speech(text[:MAX_CHARS])
+    work = clean_speech(_squeeze(text)[:MAX_CHARS])
 
     email = find_email(work)
     if email is not None:

@@ -26,23 +26,23 @@ NUMBER_WORDS = set(UNITS) | set(TEENS) | set(TENS) | set(_REPEAT) | _SCALE
 
 _FILLERS = re.compile(r"\b(?:u+m+|u+h+m*|erm|er|hmm+|mm+|ah+|you know|i mean)\b[,.]?\s*", re.IGNORECASE)
 _CLAUSE_FILLERS = re.compile(
-    r"(^|[,.;:!?\n]\s*)(?:(?:okay|ok|alright|all right|so|well|right|yeah|hey|hi|hello)\b[,.!]?\s*)+",
+    r"(^|[,.;:!?\n][^\S\n]*)(?:(?:okay|ok|alright|all right|so|well|right|yeah|hey|hi|hello)\b[,.!]?\s*)+",
     re.IGNORECASE,
 )
 _SPOKEN_PUNCTUATION = [
-    (re.compile(r"\s*\b(?:comma)\b", re.IGNORECASE), ","),
+    (re.compile(r"(?<!\s)\s*\b(?:comma)\b", re.IGNORECASE), ","),
     # "kate period walsh at gmail period com": inside an email, "period" is its dot.
     (
         re.compile(
-            r"\s*\b(?:period|full stop)\b(?!\s+(?:of|when))(?!\s+(?:com|net|org|edu|gov|us|io|co)\b)"
+            r"(?<!\s)\s*\b(?:period|full stop)\b(?!\s+(?:of|when))(?!\s+(?:com|net|org|edu|gov|us|io|co)\b)"
             r"(?!(?:\s+[A-Za-z0-9]+){1,2}\s+(?:at|@)\s)",
             re.IGNORECASE,
         ),
         ".",
     ),
-    (re.compile(r"\s*\b(?:semicolon|semi colon)\b", re.IGNORECASE), ";"),
-    (re.compile(r"\s*\b(?:colon)\b", re.IGNORECASE), ":"),
-    (re.compile(r"\s*\b(?:new line|newline|next line|new paragraph)\b", re.IGNORECASE), "\n"),
+    (re.compile(r"(?<!\s)\s*\b(?:semicolon|semi colon)\b", re.IGNORECASE), ";"),
+    (re.compile(r"(?<!\s)\s*\b(?:colon)\b", re.IGNORECASE), ":"),
+    (re.compile(r"(?<!\s)\s*\b(?:new line|newline|next line|new paragraph)\b", re.IGNORECASE), "\n"),
     (re.compile(r"\b(?:at sign|at symbol|at the rate of|at the rate|at-sign)\b", re.IGNORECASE), " @ "),
     (re.compile(r"\bopen (?:paren|parenthesis|bracket)\b|\bclose (?:paren|parenthesis|bracket)\b", re.IGNORECASE), " "),
 ]

@@ -41,10 +41,11 @@ _WEAK = {
     "GUTTERS": re.compile(r"seamless", re.IGNORECASE),
 }
 # Phrases that name a trade in a wider sense: "window install", "roof leak repair".
+# At most five describing words: unbounded, a long run of them is rescanned from every word.
 _DETAIL = re.compile(
     r"\b(?:(?:new|full|complete|partial|emergency|free|seamless|vinyl|replacement|aluminum|copper|cedar|"
     r"fiber cement|asphalt|metal|slate|flat|storm|bay|double[- ]hung|casement|picture|leaky|leaking|damaged|"
-    r"hail|wind|storm-damaged|k-style|half-round|energy[- ]efficient|insulated)\s+)*"
+    r"hail|wind|storm-damaged|k-style|half-round|energy[- ]efficient|insulated)\s+){0,5}"
     r"(?:windows?|gutters?|siding|roof(?:ing)?|shingles?|downspouts?)(?:\s+(?:replacement|repairs?|install(?:ation)?|job|work|estimate|inspection|quote|leak(?:\s+repair)?|project|guards?|cleaning|on the \w+))*\b",
     re.IGNORECASE,
 )

@@ -72,7 +72,7 @@ def _mark(hit: Hit) -> str:
     return f" ({hit.upload.note()})" if hit.upload is not None and hit.unreviewed else ""
 
 
-_LIST_LINE = re.compile(r"^\s*(?:[-*]|\d+\.)\s", re.M)
+_LIST_LINE = re.compile(r"^[ \t]*(?:[-*]|\d+\.)\s", re.M)
 
 
 def _tidy(text: str) -> str:

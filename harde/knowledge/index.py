@@ -92,6 +92,7 @@ class BM25Index:
         self._prior = np.zeros(0, dtype=np.float32)
         self._playbook: np.ndarray | None = None
         self._near: dict[str, list[str]] | None = None
+        self._longest = 0  # the longest term in _near
         self._document_frequency: np.ndarray | None = None
 
     # --- building ------------------------------------------------------------------------
@@ -179,6 +180,8 @@ class BM25Index:
         if term in self._vocab or term.isdigit() or len(term) < 4 or self._retriever is None:
             return None
         near = self._near_terms()
+        if len(term) > self._longest + 1:
+            return None  # one edit from no index term; its deletions would cost len(term) squared
         candidates: set[str] = set()
         for key in {term, *_deletions(term)}:
             candidates.update(near.get(key, ()))
@@ -190,12 +193,14 @@ class BM25Index:
     def _near_terms(self) -> dict[str, list[str]]:
         if self._near is None:
             near: dict[str, list[str]] = {}
+            longest = 0
             for known in self._vocab:
                 if len(known) < 3 or not known.isalpha():
                     continue
+                longest = max(longest, len(known))
                 for key in {known, *_deletions(known)}:
                     near.setdefault(key, []).append(known)
-            self._near = near
+            self._near, self._longest = near, longest
         return self._near
 
     def _frequency(self, term: str) -> int:

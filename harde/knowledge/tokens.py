@@ -100,7 +100,7 @@ def words(text: str) -> list[str]:
             token = token[:-2]
         if token:
             found.append(token)
-    for compound in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", lowered):
+    for compound in re.findall(r"(?<![a-z0-9])[a-z0-9]+(?:-[a-z0-9]+)+", lowered):
         found.append(compound)
     return found
 

@@ -50,6 +50,8 @@ CANNOT = (
     "dimensions and pitch), siding (wall area or dimensions), gutters (feet), windows (counts), "
     "catalog items, and margin or markup; tell me the measurements."
 )
+# No residential job has a measure, count or price beyond this.
+MAX_FIGURE = 1e9
 
 
 @dataclass(frozen=True)
@@ -308,10 +310,19 @@ def mentioned_item(catalog: Catalog, said: list[str], kind: str) -> CatalogItem 
     return best[2] if best else catalog.default(kind)
 
 
+def check_figures(question: PricingQuestion) -> None:
+    """InputError when a figure is beyond any real job (a pasted run of digits reads as one number)."""
+    figures = [v for v in vars(question).values() if isinstance(v, int | float) and not isinstance(v, bool)]
+    figures += [count for _, count in question.windows]
+    if any(not math.isfinite(v) or abs(v) > MAX_FIGURE for v in figures):
+        raise InputError(f"one of the figures is larger than any real job (over {MAX_FIGURE:,.0f})")
+
+
 def answer_question(question: PricingQuestion, catalog: Catalog, policy: PricingPolicy | None = None) -> str:
     """Answer a pricing question from the catalog, with the working; or say what is missing."""
     policy = policy or PricingPolicy()
     try:
+        check_figures(question)
         return _answer(question, catalog, _policy_for(question, policy))
     except InputError as error:
         return f"I can't work that out yet: {error}."
@@ -321,6 +332,7 @@ def estimate_for_question(
     question: PricingQuestion, catalog: Catalog, policy: PricingPolicy | None = None
 ) -> Estimate | None:
     """The estimate a question asks for (roof, siding, gutters, windows, one item), if any."""
+    check_figures(question)
     policy = policy or PricingPolicy()
     policy = _policy_for(question, policy)
     target = target_for(question, policy)

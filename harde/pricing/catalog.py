@@ -37,6 +37,9 @@ REQUIRED_COLUMNS = (
 )
 # Below this a fuzzy match is noise ("window" is not "windshield").
 MIN_SEARCH_SCORE = 60.0
+# A product is named in a few words; every query word is scored against every item's words, so a
+# pasted page would cost seconds. The words past these are not searched.
+MAX_QUERY_WORDS = 64
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,7 @@ class Catalog:
             if (wanted is None or item.kind in wanted)
             and (category is None or item.category == category)
         ]
-        needle = _normalise(query)
+        needle = " ".join(_normalise(query).split()[:MAX_QUERY_WORDS])
         if not needle or not pool:
             return []
         exact = self.get(query)

@@ -99,7 +99,7 @@ def project_phrase(job: Job, customer: Customer | None) -> str:
     name = job.name or main_trade(job).lower()
     if customer and customer.last_name:
         name = re.sub(rf"^\s*{re.escape(customer.last_name)}\b\s*", "", name, flags=re.IGNORECASE)
-    name = re.sub(r"\s*[+&]\s*", " and ", name).strip()
+    name = re.sub(r"(?<!\s)\s*[+&]\s*", " and ", name).strip()
     return name.lower() if name else main_trade(job).lower()
 
 

@@ -91,19 +91,23 @@ def words_to_digits(text: str) -> str:
     return "".join(out)
 
 
+# A number is a whole run of digits: it never starts or ends inside one ("1.5" is not "5"), which
+# also keeps a search from retrying at every digit of a long run (quadratic on 12,000 digits).
+_NUM = r"(?<!\d)(?<!\d\.)(\d+(?:\.\d+)?)(?!\.?\d)"
+
+
 def normalise(text: str) -> str:
     """Lower case, digits for spoken numbers, plain separators and units."""
     text = text.replace("’", "'").replace("”", '"').replace("“", '"').replace("×", " x ").replace("&", " and ")
     text = words_to_digits(text.lower())
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
     text = re.sub(r"\ba dozen\b", "12", text)
-    text = re.sub(r"(\d+(?:\.\d+)?)\s*k\b", lambda m: f"{float(m.group(1)) * 1000:g}", text)
+    text = re.sub(rf"{_NUM}\s*k\b", lambda m: f"{float(m.group(1)) * 1000:g}", text)
     text = re.sub(r"(\d)\s*(?:percent|per cent|pct)\b", r"\1%", text)
     text = re.sub(r"\s+", " ", text)
     return text.strip()
 
 
-_NUM = r"(\d+(?:\.\d+)?)"
 _AREA_UNIT = (
     r"(?:sq\.?\s*f(?:ee)?t\.?|sqft|square\s*f(?:ee|oo)t|sf\b|ft2|ft²|sq\.?\s*feet|feet\s*square)"
 )
@@ -120,14 +124,14 @@ _AREA = re.compile(rf"{_NUM}\s*{_AREA_UNIT}")
 _BARE_FOOTPRINT = re.compile(rf"\bfootprint\s*(?:of|is|=|:)?\s*{_NUM}\b(?!\s*(?:/|x|by))")
 _SQUARES = re.compile(rf"{_NUM}\s*(?:squares?|sqs?\b)")
 _LENGTH = re.compile(rf"{_NUM}\s*(?:linear\s+|lin\.?\s+)?(?:feet|foot|ft\b\.?|lf\b|'(?!s))")
-_MONEY = re.compile(r"\$\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?:dollars|bucks)\b")
+_MONEY = re.compile(rf"\$\s*{_NUM}|{_NUM}\s*(?:dollars|bucks)\b")
 _PERCENT = re.compile(rf"{_NUM}\s*%")
 _SIZE_IN = re.compile(r"\b([3-8])\s*(?:-\s*)?(?:inch(?:es)?\b|in\b\.?|\")")
 _STORIES = re.compile(r"\b(\d(?:\.5)?)\s*(?:-\s*)?(?:stor(?:y|ies|ey)|floors?|levels?)\b")
 _WINDOW_COUNT = re.compile(
-    r"\b(\d+)\s+((?:[a-z][a-z-]*\s+){0,3}?)(windows?|double[- ]?hungs?|casements?|sliders?|pictures?|picture windows?)\b"
+    r"\b(\d{1,6})\s+((?:[a-z][a-z-]*\s+){0,3}?)(windows?|double[- ]?hungs?|casements?|sliders?|pictures?|picture windows?)\b"
 )
-_COUNT_OF = re.compile(r"\b(\d+)\s+(windows?|doors?|garage doors?|downspouts?|corners?)\b")
+_COUNT_OF = re.compile(r"\b(\d{1,6})\s+(windows?|doors?|garage doors?|downspouts?|corners?)\b")
 
 
 

@@ -181,7 +181,8 @@ class Reader:
         `kb` is how much of the question one playbook passage speaks to (0 to 1,
         KnowledgeBase.coverage): a question the playbook answers goes there when nothing in it
         is for another specialist."""
-        low = normalise(text[:ENTITY_CHARS])
+        # Spaces collapse first, so padding does not push the words past ENTITY_CHARS.
+        low = normalise(text)[:ENTITY_CHARS]
         scores = self.classifier.scores(low)
         if pending is not None:
             if is_affirmative(text):

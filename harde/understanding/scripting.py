@@ -41,7 +41,7 @@ def _length(text: str) -> tuple[Length | None, int | None]:
     words = re.search(r"\b(\d{2,4})\s*words?\b", text)
     if words:
         return None, int(words.group(1))
-    minutes = re.search(r"\b(\d+(?:\.\d+)?|one|two|three|half a|a)\s*(?:-\s*)?minutes?\b", text)
+    minutes = re.search(r"\b(\d{1,4}(?:\.\d{1,2})?|one|two|three|half a|a)\s*(?:-\s*)?minutes?\b", text)
     if minutes:
         value = minutes.group(1)
         return None, round(float(_NUMBER_WORDS.get(value, value)) * SPOKEN_WORDS_PER_MINUTE)

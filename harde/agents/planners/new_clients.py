@@ -27,7 +27,8 @@ def plan(req: PlanRequest) -> Plan:
         return Reply(last.output)
     if _START_OVER.match(req.text) and "intake_discard" in req.tools:
         return ToolCall("intake_discard")
-    if state is not None and state.duplicates and _CREATE_ANYWAY.search(req.text):
+    # "create it anyway" is a short reply; the pattern's .* would rescan a long one from every verb.
+    if state is not None and state.duplicates and _CREATE_ANYWAY.search(req.text[:500]):
         return ToolCall("intake_create_customer", {"allow_duplicate": True})
     return ToolCall("intake_collect_customer", {"text": req.text})
 

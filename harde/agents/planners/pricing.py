@@ -11,8 +11,10 @@ from harde.llm.planning import Plan, PlanRequest, Reply, ToolCall, compose_from_
 from harde.understanding.pricing import parse_question
 
 ESTIMATE_INTENTS = ("roof", "siding", "gutter", "windows", "material")
+# The estimate sits between the verb and the job, within a few hundred characters: unbounded, a
+# message full of verbs is rescanned to its end from each one.
 _ATTACH = re.compile(
-    r"\b(?:attach|add|put|save|log|post|note|drop|record|stick)\b[^.?!]*?\b(?:to|on|onto|in|into|under|for)\s+"
+    r"\b(?:attach|add|put|save|log|post|note|drop|record|stick)\b[^.?!]{0,400}?\b(?:to|on|onto|in|into|under|for)\s+"
     r"(?:the\s+)?job\s*(?:number\s*|no\.?\s*|#\s*)?(?P<job>\d{3,7})\b",
     re.IGNORECASE,
 )

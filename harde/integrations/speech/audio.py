@@ -148,7 +148,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     tmp.replace(path)
 
 
-_MARKUP = re.compile(r"[*_#`>]+|^\s*[-•]\s+", re.MULTILINE)
+_MARKUP = re.compile(r"[*_#`>]+|^[ \t]*[-•]\s+", re.MULTILINE)
 _STAGE_DIRECTIONS = re.compile(r"\[[^\]]*\]")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+")
 

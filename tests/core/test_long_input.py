@@ -43,9 +43,11 @@ from harde.understanding.directory import Directory, load_directory
 from harde.understanding.memory import Focus
 from harde.understanding.pricing import parse_question
 from harde.understanding.reader import Reader
+from harde.understanding.scripting import pick_job, read_focus, read_revision
 from harde.understanding.transcripts import answer_in_words, interpret
 
 LONG = 12_000
+JOB_CHOICES = [{"job_id": 1043, "number": "2609-1043", "trade": "windows"}, {"job_id": 1042, "number": "2609-1042", "trade": "roofing"}]
 NOW = dt.datetime(2026, 11, 23, 9, 0)
 PER_INPUT = timedelta(seconds=2)
 
@@ -142,7 +144,9 @@ PARSERS: dict[str, Callable[[World, str], Any]] = {
     "knowledge query": lambda w, t: (query_terms(t), rep_expansions(normalize_query(t))),
     "crm search": lambda w, t: rank_by_name(parse_customer_query(t).name, w.customers),
     "crm mentions": lambda w, t: resolve_mentions(t, w.users),
-    "script revision": lambda w, t: revise_options(ScriptOptions(), t),
+    "script revision": lambda w, t: revise_options(ScriptOptions(), read_revision(t)),
+    "script focus": lambda w, t: read_focus(t),
+    "script job picked": lambda w, t: pick_job(JOB_CHOICES, t),
     "estimate note request": lambda w, t: attach_request(t, []),
 }
 

@@ -99,6 +99,7 @@ SLOW_TURNS = {
     "intake": ("new customer Dana Reyes, phone 617-555-0142, 12 Elm St Newton MA, roofing", _slow_intake, "Dana Reyes"),
     "knowledge": ("how do I handle a spouse who is not home", _slow_knowledge, "Spouse"),
     "understanding": ("how do I handle a spouse who is not home", _slow_understanding, "Spouse"),
+    "web search without a key": ("search the web for GAF shingle recalls", _slow_knowledge, "Web search is not set up"),
 }
 
 
@@ -195,7 +196,7 @@ async def test_an_approved_write_under_way_finishes_when_the_turn_runs_out(
         return await give_up(context, turn)
 
     monkeypatch.setattr(assistant, "_out_of_time", spy)
-    _with_budget(assistant, 1.0)
+    _with_budget(assistant, 2.0)  # time enough to reach the write, which then outlasts it
     turn = await assistant.ask("yes", "write")
     assert turn.answer == TOO_LONG + " The change you approved was made."
     assert (await crm.get_job(1043)).current_stage.name == "Lost"

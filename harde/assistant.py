@@ -9,8 +9,8 @@ import logging
 import threading
 import typing
 import uuid
-from collections.abc import AsyncIterator
-from typing import Any
+from collections.abc import AsyncIterator, Awaitable
+from typing import Any, TypeVar
 
 import openai
 from agents import (
@@ -37,7 +37,7 @@ from harde.auth import User, slugify
 from harde.config import Settings, get_settings
 from harde.context import HardeContext
 from harde.crm.when import company_now
-from harde.errors import HardeError
+from harde.errors import HardeError, TurnTooLong
 from harde.events import (
     AgentChanged,
     Done,
@@ -69,7 +69,9 @@ log = logging.getLogger(__name__)
 HISTORY_ITEMS = 60
 NOT_FOUND = "That conversation was not found. Start a new one from the sidebar."
 MAX_TURNS = 12
+TOO_LONG = "That took too long; try a shorter question."
 _DONE = object()
+T = TypeVar("T")
 
 
 def _new_id() -> str:
@@ -150,6 +152,17 @@ def _typed(spec: ToolSpec, arguments: dict[str, Any]) -> dict[str, Any]:
         hint = hints.get(name)
         out[name] = TypeAdapter(hint).validate_python(value) if hint is not None else value
     return out
+
+
+async def _within(deadline: float, step: Awaitable[T]) -> T:
+    """The step's result, or TurnTooLong once the turn's deadline (loop time) passes; the step is cancelled."""
+    try:
+        async with asyncio.timeout_at(deadline) as budget:
+            return await step
+    except TimeoutError as error:
+        if budget.expired():
+            raise TurnTooLong(TOO_LONG) from error
+        raise
 
 
 def _catalog_words(services: Services) -> frozenset[str]:
@@ -281,6 +294,7 @@ class Assistant:
                 yield event
 
     async def _turn(self, text: str, conversation_id: str, user: User, notices: list[str]) -> AsyncIterator[Event]:
+        deadline = asyncio.get_running_loop().time() + self.settings.turn_budget_s
         state = await self.store.load_state(conversation_id)
         if state is not None and not may_open(state, user):
             yield Done(Turn(answer="", agent="triage", flow="fast", conversation_id=conversation_id, error=NOT_FOUND))
@@ -297,7 +311,15 @@ class Assistant:
             user=user,
             emit=queue.put_nowait,
         )
-        action = await self._understand(text, state, user)
+        try:
+            action = await _within(deadline, self._understand(text, state, user))
+        except TurnTooLong:
+            turn = Turn(answer="", agent="triage", flow="fast", conversation_id=conversation_id)
+            turn.error = await self._out_of_time(context, turn)
+            await self.store.save_state(conversation_id, state)
+            yield ErrorEvent(turn.error)
+            yield Done(turn)
+            return
         context.action = action
         turn = Turn(answer="", agent=action.agent, flow="fast", conversation_id=conversation_id)
 
@@ -306,18 +328,20 @@ class Assistant:
             try:
                 for notice in notices:
                     queue.put_nowait(StatusNote(notice))
-                await self._play(text, action, context, turn, queue)
+                await _within(deadline, self._play(text, action, context, turn, queue))
             except (Exception, asyncio.CancelledError) as error:
                 if isinstance(error, asyncio.CancelledError):
                     turn.error = "stopped"
                 else:
                     log.warning("turn failed: %s", type(error).__name__)
-                    turn.error = describe_error(error)
+                    turn.error = await self._out_of_time(context, turn) if isinstance(error, TurnTooLong) else describe_error(error)
                     queue.put_nowait(ErrorEvent(turn.error))
                 if isinstance(error, asyncio.CancelledError):
                     raise
             finally:
                 # State is saved even after a failure: a write that went through must not be proposed again.
+                if context.writes:  # the turn was stopped during an approved write: it finishes first
+                    await asyncio.gather(*context.writes, return_exceptions=True)
                 context.state.focus = action.focus
                 context.state.active_agent = turn.agent if turn.agent != "triage" else context.state.active_agent
                 context.state.awaiting_answer = turn.agent if asks_a_question(turn) else None
@@ -406,7 +430,7 @@ class Assistant:
         else:
             # The specialist's reading of the words (the same typed call offline and with a model).
             earlier = _user_texts(await self.store.session(context.conversation_id).get_items(limit=HISTORY_ITEMS))
-            plan = plan_for(PlanRequest(action.agent, text, [], spec.tools, spec.fast_path, context, earlier))
+            plan = await asyncio.to_thread(plan_for, PlanRequest(action.agent, text, [], spec.tools, spec.fast_path, context, earlier))
             if not isinstance(plan, ToolCall):
                 return None
             call = plan
@@ -414,6 +438,16 @@ class Assistant:
         if tool is None or tool.writes or call.name not in spec.tools:
             return None
         return call
+
+    async def _out_of_time(self, context: HardeContext, turn: Turn) -> str:
+        """The turn ran past its budget: an approved write under way finishes first (never half
+        done); a write waiting for a yes is dropped, so no later yes runs what the rep never saw."""
+        if context.writes:
+            await asyncio.gather(*context.writes, return_exceptions=True)
+        if context.state.pending_run is not None:
+            self._drop_pending(context)
+        turn.answer = TOO_LONG + (" The change you approved was made." if context.written else "")
+        return turn.answer
 
     def _drop_pending(self, context: HardeContext) -> str:
         """Forget the write waiting for a yes; what to add to the answer (an intake keeps its fields)."""
@@ -444,7 +478,7 @@ class Assistant:
         output = await self._run_tool(call, context, turn, queue)
         if self.client is None:
             record = ToolResultRecord(call.name, call.arguments, output)
-            reply = plan_for(PlanRequest(action.agent, text, [record], spec.tools, spec.fast_path, context, _user_texts(history)))
+            reply = await asyncio.to_thread(plan_for, PlanRequest(action.agent, text, [record], spec.tools, spec.fast_path, context, _user_texts(history)))
             answer = reply.text if isinstance(reply, Reply) else output
             for word in split_words(answer):
                 queue.put_nowait(TextDelta(word))

@@ -58,6 +58,8 @@ class Settings(BaseSettings):
     llm_timeout_s: float = 60.0
     llm_max_retries: int = 3
     max_input_chars: int = 12_000
+    # Seconds a turn may take before it ends with "That took too long; try a shorter question."
+    turn_budget_s: float = Field(60.0, gt=0)
 
     # --- storage ------------------------------------------------------------------------
     data_dir: Path = PROJECT_ROOT / "var"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +30,8 @@ class HardeContext:
     action: Any = None
     # Set when an approved write went through this turn.
     written: bool = False
+    # Approved writes under way: each runs to its end even if the turn is stopped meanwhile.
+    writes: set[asyncio.Task[str]] = field(default_factory=set)
 
     def note(self, text: str) -> None:
         """Show progress in the status line (never customer data or secrets)."""

@@ -53,3 +53,9 @@ class InputError(HardeError):
 
 class UnreadableDocumentError(InputError):
     """A document could not be turned into text; the message says why."""
+
+
+class TurnTooLong(HardeError):
+    """A turn ran past its time budget (HARDE_TURN_BUDGET_S) and was stopped."""
+
+    retryable = True

@@ -7,6 +7,7 @@ what the company's knowledge base has on the question.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -113,7 +114,8 @@ class NoWebSearch:
     async def search(
         self, query: str, *, fallback: KnowledgeSearch | None = None, notify: Notify | None = None
     ) -> WebAnswer:
-        text, hits = knowledge_fallback(query, fallback)
+        # Knowledge retrieval is CPU work: off the event loop.
+        text, hits = await asyncio.to_thread(knowledge_fallback, query, fallback)
         return WebAnswer(text=text, source="knowledge base", note=NO_KEY_NOTE, knowledge_hits=hits)
 
 

@@ -8,6 +8,7 @@ Deterministic: the whole graph is tested through it.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import time
@@ -205,7 +206,8 @@ class OfflineModel(Model):
         conversation_id: str | None = None,
         prompt: Any = None,
     ) -> ModelResponse:
-        output = self.decide(input, tools, handoffs)
+        # Reading the words into a typed call is CPU work: off the event loop (the context var goes along).
+        output = await asyncio.to_thread(self.decide, input, tools, handoffs)
         return ModelResponse(output=output, usage=Usage(), response_id=None)
 
     async def stream_response(
@@ -222,7 +224,7 @@ class OfflineModel(Model):
         conversation_id: str | None = None,
         prompt: Any = None,
     ) -> AsyncIterator[TResponseStreamEvent]:
-        output = self.decide(input, tools, handoffs)
+        output = await asyncio.to_thread(self.decide, input, tools, handoffs)
         for event in stream_events(output):
             yield event
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import re
 from collections import Counter
@@ -29,9 +30,13 @@ async def search_lines(
     Uploads no director has approved yet are left out: a script reaches homeowners unread."""
     if knowledge is None:
         return [], []
-    hits = knowledge.search(query, k=k, category=category)
-    if inspect.isawaitable(hits):
-        hits = await hits
+    if inspect.iscoroutinefunction(knowledge.search):
+        hits = await knowledge.search(query, k=k, category=category)
+    else:
+        # Retrieval is CPU work: off the event loop.
+        hits = await asyncio.to_thread(knowledge.search, query, k=k, category=category)
+        if inspect.isawaitable(hits):
+            hits = await hits
     lines: list[str] = []
     sources: list[str] = []
     only = how.pop("only_titled", None)

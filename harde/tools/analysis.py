@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Literal
 
 from agents import RunContextWrapper
@@ -56,10 +57,10 @@ async def analyze_transcripts(ctx: RunContextWrapper[HardeContext], question: Tr
     filter the calls (a trade, outcomes, a situation, an objection, a technique, a rep on the
     call, one call such as SDC-014) or group the figures.
     """
-    calls = _calls(ctx)
+    calls = await asyncio.to_thread(_calls, ctx)
     if isinstance(calls, str):
         return calls
-    return answer(calls, question)
+    return await asyncio.to_thread(answer, calls, question)
 
 
 @tool(status="Counting objections in the director's calls…")
@@ -74,7 +75,7 @@ async def objection_breakdown(
     outcome: closed, lost, closed_first_visit, closed_follow_up, lost_competitor, lost_price, pending,
     no_decision. situation: e.g. spouse_not_present, storm_damage, insurance_claim, hoa_rules.
     """
-    calls = _calls(ctx)
+    calls = await asyncio.to_thread(_calls, ctx)
     if isinstance(calls, str):
         return calls
     outcomes, label = _outcomes(outcome)
@@ -82,7 +83,7 @@ async def objection_breakdown(
     question = TranscriptQuestion(
         measure="objections", trade=_trade(trade), outcomes=outcomes, outcome_label=label, situation=situation_key
     )
-    return answer(calls, question)
+    return await asyncio.to_thread(answer, calls, question)
 
 
 @tool(status="Working out close rates…")
@@ -93,10 +94,10 @@ async def close_rates(
 ) -> str:
     """First-visit and overall close rates of the director's calls, grouped by trade (default),
     situation, objection, technique or rep on the call; optionally for one trade only."""
-    calls = _calls(ctx)
+    calls = await asyncio.to_thread(_calls, ctx)
     if isinstance(calls, str):
         return calls
-    return answer(calls, TranscriptQuestion(measure="close_rate", trade=_trade(trade), group_by=by))
+    return await asyncio.to_thread(answer, calls, TranscriptQuestion(measure="close_rate", trade=_trade(trade), group_by=by))
 
 
 @tool(status="Finding examples in the director's calls…")
@@ -109,7 +110,7 @@ async def transcript_examples(
     """Examples from the director's calls on a topic (an objection such as price or "think it over",
     a situation such as spouse not present or an insurance claim, or a technique), with what the
     homeowner said, what the director answered, and how the call ended."""
-    calls = _calls(ctx)
+    calls = await asyncio.to_thread(_calls, ctx)
     if isinstance(calls, str):
         return calls
     techniques = sorted({t for c in calls for t in c.techniques}, key=len, reverse=True)

@@ -9,6 +9,7 @@ stage the job is already in) is rejected at once with its reason, so nothing is 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -41,13 +42,24 @@ async def preview(spec: ToolSpec, context: HardeContext, arguments: dict[str, An
 
 
 async def apply_audited(context: HardeContext, kind: str, summary: str, run: Callable[[], Awaitable[str]]) -> str:
-    """Carry out an approved write once and record it, with the approving user, in the audit log."""
+    """Carry out an approved write once and record it, with the approving user, in the audit log.
+
+    The write runs as a task of its own, shielded: a turn stopped half-way (out of time, or the
+    rep left) does not stop a write half-done; it finishes and is recorded, and the Assistant
+    waits for `context.writes` before it says how the turn ended."""
     audit = AuditLog.for_settings(context.settings)
-    try:
-        result = await run()
-    except HardeError as exc:
-        audit.record(user=context.user.username, kind=kind, summary=summary, ok=False, answer=str(exc))
-        return f"That did not go through: {exc}. Nothing was changed."
-    audit.record(user=context.user.username, kind=kind, summary=summary, ok=True, answer=result)
-    context.written = True
-    return result
+
+    async def write() -> str:
+        try:
+            result = await run()
+        except HardeError as exc:
+            audit.record(user=context.user.username, kind=kind, summary=summary, ok=False, answer=str(exc))
+            return f"That did not go through: {exc}. Nothing was changed."
+        audit.record(user=context.user.username, kind=kind, summary=summary, ok=True, answer=result)
+        context.written = True
+        return result
+
+    task = asyncio.ensure_future(write())
+    context.writes.add(task)
+    task.add_done_callback(context.writes.discard)
+    return await asyncio.shield(task)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import copy
 from typing import Any
 
 from agents import RunContextWrapper
@@ -66,7 +68,11 @@ async def intake_collect_customer(
     }
     if not text.strip() and not any(v for v in typed.values()):
         return "Tell me about the new customer: name, phone, and whatever else you have (email, address, trade)."
-    reply = take_input(context.state.new_client, text, typed)
+    # Parsing the dictation is CPU work, done off the event loop on a copy: a turn stopped
+    # meanwhile saves the record as it was, never half-updated.
+    collected = copy.deepcopy(context.state.new_client)
+    reply = await asyncio.to_thread(take_input, collected, text, typed)
+    context.state.new_client = collected
     context.state_changed()
     if not reply.ready:
         return reply.text

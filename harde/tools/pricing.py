@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from agents import RunContextWrapper
 from pydantic import TypeAdapter
 
@@ -50,7 +52,8 @@ async def pricing_answer(ctx: RunContextWrapper[HardeContext], question: Pricing
     (`rise` is the pitch's rise per 12; percentages as numbers, 15 for 15%); `product_words` are
     the words that may name a product ("duration", "hardie"); `text` is the rep's words."""
     try:
-        return answer_question(question, _catalog(ctx.context), _policy(ctx.context))
+        # Pricing is CPU work (and the catalog's first load a file read): off the event loop.
+        return await asyncio.to_thread(lambda: answer_question(question, _catalog(ctx.context), _policy(ctx.context)))
     except HardeError as error:
         return f"I couldn't price that: {error}"
 
@@ -59,7 +62,7 @@ async def pricing_answer(ctx: RunContextWrapper[HardeContext], question: Pricing
 async def pricing_catalog_search(ctx: RunContextWrapper[HardeContext], query: str) -> str:
     """Find catalog items by product words ("englert gutter", "ridge vent", "ice and water"):
     our cost, our price, coverage, labour and supplier."""
-    return answer_lookup(query, _catalog(ctx.context))
+    return await asyncio.to_thread(lambda: answer_lookup(query, _catalog(ctx.context)))
 
 
 @tool(status="Measuring the roof…")
@@ -115,7 +118,7 @@ async def pricing_margin_markup(
 
 
 async def _estimate_note(context: HardeContext, job_id: int, question: PricingQuestion) -> ProposedChange | Problem:
-    estimate = estimate_for_question(question, _catalog(context), _policy(context))
+    estimate = await asyncio.to_thread(lambda: estimate_for_question(question, _catalog(context), _policy(context)))
     if estimate is None:
         return Problem(
             "That isn't an estimate I can attach: ask for a roof, siding, gutter, window or "

@@ -31,9 +31,19 @@ class ToolSpec:
         if not self.status:
             return f"Running {self.name}…"
         try:
-            return self.status.format_map(_Blank(arguments))
+            return self.status.format_map(_Blank({k: _short(v) for k, v in arguments.items()}))
         except (ValueError, IndexError):
             return self.status
+
+
+STATUS_VALUE_CHARS = 60
+
+
+def _short(value: Any) -> Any:
+    # A status line names what is looked up; a pasted page would fill the screen.
+    if isinstance(value, str) and len(value) > STATUS_VALUE_CHARS:
+        return value[: STATUS_VALUE_CHARS - 1].rstrip() + "…"
+    return value
 
 
 class _Blank(dict[str, Any]):

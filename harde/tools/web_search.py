@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from agents import RunContextWrapper
@@ -32,6 +33,6 @@ async def web_search(ctx: RunContextWrapper[HardeContext], query: str) -> str:
     try:
         result = await searcher.search(query, fallback=knowledge, notify=ctx.context.note)
     except IntegrationError as error:
-        text, _ = knowledge_fallback(query, knowledge)
+        text, _ = await asyncio.to_thread(knowledge_fallback, query, knowledge)
         return f"Web search failed: {error}. Nothing from the web this time.\n\n{text}"
     return str(result.to_markdown())

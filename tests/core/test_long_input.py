@@ -38,6 +38,7 @@ from harde.scripting.models import ScriptOptions
 from harde.scripting.revisions import revise_options
 from harde.services import Services
 from harde.state.drafts import NewClientState
+from harde.tools.registry import load_tools
 from harde.understanding import slots, when
 from harde.understanding.directory import Directory, load_directory
 from harde.understanding.memory import Focus
@@ -47,6 +48,7 @@ from harde.understanding.scripting import pick_job, read_focus, read_revision
 from harde.understanding.transcripts import answer_in_words, interpret
 
 LONG = 12_000
+JOB_CHOICES = [{"job_id": 1043, "number": "2609-1043", "trade": "windows"}, {"job_id": 1042, "number": "2609-1042", "trade": "roofing"}]
 NOW = dt.datetime(2026, 11, 23, 9, 0)
 PER_INPUT = timedelta(seconds=2)
 
@@ -145,7 +147,7 @@ PARSERS: dict[str, Callable[[World, str], Any]] = {
     "crm mentions": lambda w, t: resolve_mentions(t, w.users),
     "script revision": lambda w, t: revise_options(ScriptOptions(), read_revision(t)),
     "script focus": lambda w, t: read_focus(t),
-    "script job pick": lambda w, t: pick_job([{"job_id": "1043", "number": "2609-1043", "trade": "windows"}], t),
+    "script job picked": lambda w, t: pick_job(JOB_CHOICES, t),
     "estimate note request": lambda w, t: attach_request(t, []),
 }
 
@@ -201,3 +203,11 @@ def test_a_run_of_spaces_reads_as_one_space(world: World, template: str) -> None
     assert replace(parse_question(long), text="") == replace(parse_question(short), text="")
     assert parse_customer_query(long).name == parse_customer_query(short).name
     assert read_customer(long) == read_customer(short)
+
+
+def test_a_status_line_names_a_long_query_in_short() -> None:
+    spec = load_tools()["search_knowledge"]
+    status = spec.status_for({"query": "how do I handle " + "a" * 12_000})
+    assert status.startswith("Searching the knowledge base for “how do I handle a")
+    assert len(status) < 120
+    assert spec.status_for({"query": "spouse not home"}) == "Searching the knowledge base for “spouse not home”…"

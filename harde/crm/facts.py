@@ -141,12 +141,7 @@ async def job_facts(crm: CRM, job: Job, fields: Sequence[str], now: dt.datetime)
                 else f"There is no contract amount on {title} yet: it is in {job.current_stage.name}."
             )
         elif field == "balance":
-            lines.append(
-                f"The open balance on {title} is **{money(summary.open_balance)}** "
-                f"(invoiced {money(summary.total_invoiced)}, paid {money(summary.total_paid)})."
-                if summary
-                else f"Nothing is invoiced on {title}: {reason}."
-            )
+            lines.append(_balance(title, summary) if summary else f"Nothing is invoiced on {title}: {reason}.")
         elif field == "deposit":
             lines.append(f"Deposit on {title}: **{_deposit(summary)}**." if summary else f"No deposit on {title}: {reason}.")
         elif field == "payments":
@@ -177,6 +172,18 @@ async def job_facts(crm: CRM, job: Job, fields: Sequence[str], now: dt.datetime)
         elif field == "overview":
             lines.append(_overview(job, customer, summary, reason, appointments, notes, now))
     return "\n\n".join(lines)
+
+
+def _balance(title: str, summary: FinancialSummary) -> str:
+    """What is owed now (the open invoices), and what of the contract is still to be invoiced."""
+    line = (
+        f"The open balance on {title} is **{money(summary.open_balance)}** "
+        f"(invoiced {money(summary.total_invoiced)}, paid {money(summary.total_paid)})."
+    )
+    later = round(summary.contract_amount - summary.total_invoiced, 2)
+    if later >= 0.01:
+        line += f" A further {money(later)} of the {money(summary.contract_amount)} contract is not invoiced yet."
+    return line
 
 
 async def _no_money() -> FinancialSummary | str:

@@ -41,6 +41,15 @@ async def test_the_asked_field_comes_first(ctx: RunContextWrapper[HardeContext])
     assert "**Follow Up**" in stage.splitlines()[0] and "Robert Johnson" in stage
 
 
+async def test_the_balance_says_what_is_not_invoiced_yet(ctx: RunContextWrapper[HardeContext]) -> None:
+    """Sarah Johnson's siding: the deposit paid, the materials invoice open, a third still to bill."""
+    out = await tools.crm_facts(ctx, fields=["balance"], job_id=1067)
+    assert out.startswith("The open balance on job 1067") and "**$9,200.00**" in out
+    assert "A further $9,200.00 of the $27,600.00 contract is not invoiced yet." in out
+    settled = await tools.crm_facts(ctx, fields=["balance"], job_id=1021)  # invoiced in full
+    assert "not invoiced yet" not in settled
+
+
 async def test_contract_deposit_and_install(ctx: RunContextWrapper[HardeContext]) -> None:
     out = await tools.crm_facts(ctx, fields=["contract_amount", "install_date"], job_id=1042)
     assert "$25,550.00" in out and "The install on job 1042" in out

@@ -59,10 +59,11 @@ async def test_full_dictation_goes_straight_to_confirmation_and_creates_one_cust
         "sarah at gmail dot com, 12 Elm Street, Quincy, Mass 02169, roof replacement"
     )
     assert answer.startswith("The record is complete") and "Sarah Johnson" in answer and "MA 02169" in answer
-    assert await talk.customers_named("Sarah", "Johnson") == []
+    # The demo has a Sarah Johnson of its own (Natick, another phone and email): a namesake, not a duplicate.
+    assert [c.id for c in await talk.customers_named("Sarah", "Johnson")] == [147]  # type: ignore[attr-defined]
     done = await talk.yes()
     assert "Created customer **Sarah Johnson**" in done
-    [customer] = await talk.customers_named("Sarah", "Johnson")
+    [customer] = [c for c in await talk.customers_named("Sarah", "Johnson") if c.id != 147]  # type: ignore[attr-defined]
     assert customer.address.state_id == 21 and customer.address.zip == "02169"  # type: ignore[attr-defined]
     assert customer.phones[0].number == "6175550123" and customer.phones[0].label == "cell"  # type: ignore[attr-defined]
     jobs = await talk.ctx.services.crm.list_jobs(customer_id=customer.id)  # type: ignore[attr-defined]

@@ -394,6 +394,8 @@ def main() -> None:
             user = job["rep_ids"][0] if stage in (LEAD, FOLLOW_UP, ESTIMATING) else 16
             add_appt(kind, job, start, 8 if kind == "Install start" else 1, user, False)
 
+    add_sarah_johnson(customers, jobs, notes, appointments, invoices, payments, proposals)
+
     seed = {
         "company": COMPANY,
         "as_of": TODAY.isoformat(),
@@ -421,6 +423,68 @@ def main() -> None:
     OUT.write_text(json.dumps(seed, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     counts = {k: len(v) for k, v in seed.items() if isinstance(v, list)}
     print(f"wrote {OUT.name}: {counts}")
+
+
+def add_sarah_johnson(customers: list, jobs: list, notes: list, appointments: list, invoices: list,
+                      payments: list, proposals: list) -> None:
+    """A third Johnson, written out by hand after the generated company (so nothing generated
+    before her moves): a siding job scheduled to start in early December, with a materials
+    invoice still open. The walk-through in the README asks about her."""
+    customers.append({
+        "id": 147, "first_name": "Sarah", "last_name": "Johnson", "company_name": "",
+        "email": "sjohnson@example.net", "additional_emails": [], "is_commercial": False,
+        "phones": [{"label": "cell", "number": "5085550147", "ext": ""}],
+        "address": {"address": "58 Birch Rd", "address_line_1": "", "city": "Natick", "state_id": 21,
+                    "state": "MA", "country_id": 1, "zip": "01760"},
+        "referred_by_type": "referral", "referred_by_id": 5, "referred_by_note": "", "rep_id": 12,
+        "note": "Prefers email for paperwork; works days, call after 5.",
+        "created_at": "2026-09-30 08:00:00",
+    })
+    address = dict(customers[-1]["address"])
+    jobs.append({
+        "id": 1067, "number": "2609-1067", "name": "Johnson siding", "customer_id": 147,
+        "description": "Replace cedar clapboard with insulated vinyl siding, all four elevations.",
+        "stage_code": SCHEDULED, "trades": [SIDING], "rep_ids": [12], "estimator_ids": [15],
+        "address": address, "archived": False, "created_at": "2026-09-30 10:00:00",
+        "contract_amount": 27600, "awarded_date": "2026-10-14", "contract_signed_date": "2026-10-14",
+        "completion_date": None,
+    })
+    for k, (when, text, stage, by) in enumerate([
+        ("2026-10-03 15:10:00", "Measurements taken; photos uploaded to the job.", ESTIMATING, 15),
+        ("2026-10-14 18:20:00", "Contract signed, deposit received.", SIGNED, 12),
+        ("2026-11-16 11:05:00", "Materials invoice sent; install crew booked for Dec 7.", SCHEDULED, 18),
+    ]):
+        notes.append({"id": 5169 + k, "job_id": 1067, "note": text, "stage_code": stage,
+                      "created_at": when, "created_by": by})
+    proposals.append({
+        "id": 6049, "job_id": 1067, "title": "Siding proposal for Sarah Johnson", "status": "accepted",
+        "total_amount": 27600, "created_at": "2026-10-08 10:00:00", "sent_at": "2026-10-08 12:00:00",
+    })
+    invoices.append({
+        "id": 7044, "job_id": 1067, "invoice_number": "INV-7044", "title": "Deposit (one third on signing)",
+        "amount": 9200.0, "total_amount": 9200.0, "open_balance": 0.0, "status": "paid",
+        "date": "2026-10-14", "due_date": "2026-10-21",
+    })
+    payments.append({
+        "id": 8039, "job_id": 1067, "method": "check", "payment": 9200.0, "status": "completed",
+        "date": "2026-10-17", "canceled": False,
+    })
+    invoices.append({
+        "id": 7045, "job_id": 1067, "invoice_number": "INV-7045", "title": "Materials (one third before install)",
+        "amount": 9200.0, "total_amount": 9200.0, "open_balance": 9200.0, "status": "open",
+        "date": "2026-11-16", "due_date": "2026-11-30",
+    })
+    location = f"{address['address']}, {address['city']}, {address['state']} {address['zip']}"
+    for k, (title, start, end, user, done) in enumerate([
+        ("Inspection and measurements", "2026-10-03 10:00:00", "2026-10-03 11:30:00", 15, True),
+        ("Install start", "2026-12-07 08:00:00", "2026-12-07 16:00:00", 16, False),
+    ]):
+        appointments.append({
+            "id": 9098 + k, "title": title, "description": "Johnson siding (Sarah Johnson)",
+            "start_date_time": start, "end_date_time": end, "full_day": False, "location": location,
+            "customer_id": 147, "user_id": user, "attendees_ids": [user], "job_ids": [1067],
+            "is_completed": done,
+        })
 
 
 if __name__ == "__main__":

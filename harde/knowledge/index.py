@@ -27,7 +27,7 @@ from harde.knowledge.tokens import CORRECTION_WEIGHT, analyze, query_terms
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 # The title and heading say what a passage is about; counting their terms again ranks a passage
 # titled "Price objection" above one that mentions price in passing.
 TITLE_REPEAT = 2

@@ -34,6 +34,15 @@ _STOPWORD_TEXT = """
 """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
+# The frame of a rep's question, not its subject: "how many", "should i", "what do we usually",
+# "what kind of". Dropped from queries only; in a document these words can carry meaning.
+_QUESTION_FRAME_TEXT = """
+    many much should shall must usually normally typically generally kind sort type best need
+    needs make take ever actually exactly supposed whats wat wht u ur im ive id dont doesnt
+    cant wont isnt guy guys someone somebody anyone anybody right now around here
+"""
+QUESTION_FRAME = frozenset(_QUESTION_FRAME_TEXT.split())
+
 # Words whose Snowball stem would collide with an unrelated everyday word.
 _PROTECTED = {"siding": "siding", "sided": "siding", "news": "news", "gutter": "gutter", "gutters": "gutter"}
 
@@ -79,6 +88,7 @@ TRADE_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("hoa", "homeowners"),
     ("present", "presenting", "show", "showing", "explain"),
     ("schedule", "cadence", "timeline"),
+    ("never", "avoid", "mistake", "mistakes"),
 )
 
 
@@ -89,10 +99,19 @@ def _stemmer() -> Stemmer.Stemmer:
     return stemmer
 
 
+_PROHIBITION = re.compile(
+    r"(^|[.!?:;]\s+|\n[ \t]*(?:[-*][ \t]*)?|\bi\s+|\bwe\s+|\byou\s+)(?:do not|don't|dont|should not|shouldn't|shouldnt)\b"
+    r"|()\bnot to (?:do|say)\b"
+)
+
+
 def words(text: str) -> list[str]:
     """Lowercase words, stopwords kept; hyphenated terms yield the parts and the whole."""
     # "30%" and "30 percent" are the same figure, in a document or a question.
     lowered = text.lower().replace("’", "'").replace("%", " percent ")
+    # A prohibition is "never", whether the playbook says "Do not ..." or "What not to do" and
+    # the rep asks "what should i never do" or "what shouldn't i say".
+    lowered = _PROHIBITION.sub(lambda m: (m.group(1) or "") + " never ", lowered)
     found: list[str] = []
     for token in _WORD.findall(lowered):
         token = token.strip(".'")
@@ -152,6 +171,8 @@ def query_terms(
     normalized = normalize_query(query)
     weights: dict[str, float] = {}
     for word in words(normalized):
+        if word in QUESTION_FRAME:
+            continue
         for term in stems([word]):
             fixed = correct(term) if correct is not None and len(word) >= MIN_CORRECTED_LENGTH else None
             if fixed is not None and fixed != term:

@@ -131,6 +131,8 @@ _ASKS = re.compile(
 _WEB_CUE = re.compile(r"\b(websites?|web ?site|site|look ?up|search for|find online|news|latest)\b")
 # A question that one playbook passage covers this much of (IDF-weighted) is the playbook's.
 PLAYBOOK_COVERAGE = 0.7
+# When the specialist the words point to has nothing to work with, a lower share will do.
+PLAYBOOK_FALLBACK = 0.45
 
 # The asker speaking of themselves as the rep: "my calendar", "my open jobs", "what do i have tmrw".
 _ME = re.compile(r"\b(my|mine|i (have|got|had)|do i|am i|have i|i'?m)\b")
@@ -296,6 +298,19 @@ class Reader:
             # One playbook passage speaks to nearly all of it, and nothing in it is another
             # specialist's to do ("how many words should a primer video script be").
             intent, agent, confidence = "knowledge", "knowledge", max(confidence, CONFIDENT)
+        nobody_named = not (mentions.customer_ids or mentions.job_ids or mentions.user_ids or mentions.missing_job)
+        if (
+            intent != "knowledge"
+            and kb >= PLAYBOOK_FALLBACK
+            and workflow is None
+            and nobody_named
+            and not (focus.customer_id or focus.job_id)
+            and (intent == "pricing" or (intent.startswith("crm.") and self._reads_as_a_question(low)))
+            and self._playbook_answers(intent, text, low, directory, now)
+        ):
+            # Nothing the catalog can price, or a CRM reading with nobody to look up, and the
+            # playbook speaks to much of it ("ballpark per foot if they push", "can we reroof in winter").
+            intent, agent, confidence = "knowledge", "knowledge", max(confidence, UNSURE)
         if intent == "new_clients" and len(mentions.customer_ids) == 1 and _full_name_said(low, directory.customers[mentions.customer_ids[0]]) and not _CONTACT_GIVEN.search(low):
             # A customer we have, named in full with no new details: a look-up, not a new customer.
             intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
@@ -312,6 +327,9 @@ class Reader:
         intent = self._settle(intent, low, mentions, directory, focus, now)
         build = getattr(self, "_" + intent.split(".", 1)[1])
         action: Action = build(text, low, mentions, focus, directory, now, confidence)
+        if action.untargeted and kb >= PLAYBOOK_FALLBACK and self._reads_as_a_question(low):
+            # Nobody to look up, and the playbook speaks to the question ("how much will new windows cut the bill").
+            return Action("knowledge", "knowledge", UNSURE, focus=replace(focus, agent="knowledge", intent="knowledge"))
         if action.untargeted:
             # Nobody to look up: a close second reading for another specialist wins ("how much deposit do we collect").
             other = next(((i, p) for i, p in scores.ranked[1:4] if not i.startswith("crm.") and AGENT_OF.get(i) not in (None, "triage")), None)

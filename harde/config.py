@@ -67,6 +67,9 @@ class Settings(BaseSettings):
     # Conversation store: empty means SQLite under data_dir; "redis://host:port/db" for Redis.
     session_url: str = ""
     company_name: str = "Summit Ridge Exteriors"
+    # The states the company works in, home state first: a town dictated without its state
+    # ("14 cedar ln natick") is looked up in these, and a town in several of them is the home state's.
+    service_area: str = "MA,NH,RI,CT,ME,VT,NY"
     # Who the command line speaks as; the web app always uses the signed-in person.
     user_name: str = "sales rep"
 

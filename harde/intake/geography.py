@@ -6,8 +6,11 @@ provinces 53-65. Massachusetts is 21 and Missouri 25: the two must never be conf
 
 from __future__ import annotations
 
+import os
 import re
+import threading
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -123,3 +126,90 @@ def region_for_zip(zip_code: str) -> Region | None:
         if low <= prefix <= high:
             return REGIONS[code]
     return None
+
+
+# --- towns ------------------------------------------------------------------------------------
+# US places from the `zipcodes` package (USPS city names per ZIP code, shipped in the wheel).
+_TOWNS_LOCK = threading.Lock()
+
+
+def service_area() -> tuple[str, ...]:
+    """The company's states, home state first (setting `HARDE_SERVICE_AREA`)."""
+    from harde.config import get_settings
+
+    codes = [c.strip().upper() for c in get_settings().service_area.split(",") if c.strip()]
+    return tuple(c for c in codes if c in REGIONS)
+
+
+@lru_cache(maxsize=4)
+def _towns(area: tuple[str, ...]) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Lower-case town name -> (the name as the USPS writes it, the states of `area` it is in, in
+    `area`'s order). Neighbourhood names the USPS accepts for a ZIP count too ("North Natick").
+
+    Reading the package's table takes seconds, so the service area's part is kept under
+    data_dir/cache and read from there by every later process."""
+    import json
+    from importlib.metadata import version
+
+    from harde.config import get_settings
+
+    cache = get_settings().data_dir / "cache" / f"towns-{'-'.join(area)}-zipcodes-{version('zipcodes')}.json"
+    try:
+        table = json.loads(cache.read_text(encoding="utf-8"))
+        return {key: (spelled, tuple(states)) for key, (spelled, states) in table.items()}
+    except (OSError, ValueError):
+        pass
+    with _TOWNS_LOCK:
+        import zipcodes
+
+        rows = [z for z in zipcodes.list_all() if z.get("state") in area]
+    found: dict[str, tuple[str, set[str]]] = {}
+    for row in rows:
+        for name in (row["city"], *row.get("acceptable_cities", [])):
+            spelled = " ".join(w.capitalize() for w in name.split())
+            entry = found.setdefault(name.lower(), (spelled, set()))
+            entry[1].add(row["state"])
+    towns = {key: (spelled, tuple(c for c in area if c in states)) for key, (spelled, states) in found.items()}
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps(towns, sort_keys=True), encoding="utf-8")
+        os.replace(partial, cache)
+    except OSError:
+        pass  # a read-only data folder: the next process reads the package again
+    return towns
+
+
+@dataclass(frozen=True)
+class Town:
+    name: str
+    region: Region  # the home state's when the town is in several states of the service area
+    words: int  # how many words of the text it took
+
+
+def town_at_start(text: str, area: tuple[str, ...] | None = None) -> Town | None:
+    """The longest known town the text starts with (one to three words, any case): "natick ma",
+    "north andover, mass". None when the first words name no town of the service area."""
+    area = area if area is not None else service_area()
+    if not area:
+        return None
+    towns = _towns(area)
+    words = re.findall(r"[A-Za-z][A-Za-z.'-]*", text[:60])
+    spans = list(re.finditer(r"[A-Za-z][A-Za-z.'-]*", text[:60]))
+    if not spans or text[: spans[0].start()].strip(" ,"):
+        return None
+    for n in (3, 2, 1):
+        if len(words) < n or any(text[spans[i].end() : spans[i + 1].start()].strip(" ") for i in range(n - 1)):
+            continue
+        key = " ".join(w.lower().rstrip(".") for w in words[:n])
+        if key in towns:
+            spelled, states = towns[key]
+            return Town(spelled, REGIONS[states[0]], n)
+    return None
+
+
+def town_region(name: str, area: tuple[str, ...] | None = None) -> Region | None:
+    """The state of a town named in full, in the service area (home state first)."""
+    area = area if area is not None else service_area()
+    hit = _towns(area).get(" ".join(name.lower().split())) if area else None
+    return REGIONS[hit[1][0]] if hit else None

@@ -41,6 +41,7 @@ _CORRECTION = re.compile(
     r"|\bi mean\s+|\b(?:sorry|correction)[\s,:-]+(?=(?-i:[A-Z][a-z]))",
     re.IGNORECASE,
 )
+_COUPLE = re.compile(r"(?<![\w'-])([A-Za-z][a-z'-]+)\s+(?:and|&)\s+([A-Za-z][a-z'-]+)\s+([A-Za-z][A-Za-z'-]+)\b(?!\s+(?:and|&)\b)")
 _LAST_LABEL = re.compile(r"\b(?:last\s+name|surname|family\s+name)(?:\s+is|'s|\s*:|\s*-|\s*=)?\s*", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"^\s*(?:(?:please|hey|hi|ok|okay|so|alright|hard-?e|can you|could you|go ahead and|add|create|enter|put in|new)\b[\s,:]*)*",
@@ -205,12 +206,22 @@ def find_name(text: str) -> NameMatch | None:
     found = read_name_at(text, start, mixed_case=mixed_case, allow_single=False)
     if found is not None and found.last is not None:
         return found
-    for chunk in re.finditer(r"[^,.;:\n|]+", text):
-        words = chunk.group().split()
-        if 2 <= len(words) <= 3 and all(_is_name_word(w, mixed_case, k == 0) for k, w in enumerate(words)):
-            found = read_name_at(text, chunk.start() + len(chunk.group()) - len(chunk.group().lstrip()), mixed_case=mixed_case, allow_single=False)
-            if found is not None and found.last is not None:
-                return NameMatch(found.first, found.last, found.start, found.end, unsure=True)
+    couple = _COUPLE.search(text)
+    if couple is not None and all(_is_name_word(w, False, True) for w in couple.groups()):
+        # "bill and sue tanaka": the first named goes on the record, under the shared surname.
+        return NameMatch(smart_case(couple.group(1)), smart_case(couple.group(3)), couple.start(), couple.end())
+    for chunk in re.finditer(r"[^,.;:\n|–—]+", text):
+        for part in re.finditer(r"(?:(?<=\s-\s)|(?<=^)|(?<=\s--\s))[^-]+?(?=\s-+\s|$)", chunk.group()):
+            piece = part.group()
+            words = piece.split()
+            # A part typed all in lower case is read as such even when the rest has capitals
+            # ("home show - tom becker, (781) ...").
+            case = mixed_case and not piece.islower()
+            if 2 <= len(words) <= 3 and all(_is_name_word(w, case, k == 0) for k, w in enumerate(words)):
+                at = chunk.start() + part.start() + len(piece) - len(piece.lstrip())
+                found = read_name_at(text, at, mixed_case=case, allow_single=False)
+                if found is not None and found.last is not None:
+                    return NameMatch(found.first, found.last, found.start, found.end, unsure=True)
     if mixed_case:
         for m in re.finditer(r"(?<![A-Za-z'-])[A-Z][a-z'A-Z-]+", text):
             found = read_name_at(text, m.start(), mixed_case=True, allow_single=False)

@@ -11,7 +11,7 @@ import re
 from harde.intake.addresses import ZIP_RE, find_states, find_street, normalise_zip, tidy_city
 from harde.intake.draft import CustomerDraft
 from harde.intake.emails import find_email
-from harde.intake.geography import Region, region_for, region_for_zip
+from harde.intake.geography import Region, region_for, region_for_zip, town_at_start, town_region
 from harde.intake.names import find_name, smart_case
 from harde.intake.phones import find_phones
 from harde.intake.spoken import clean_speech
@@ -158,6 +158,10 @@ def read_customer(text: str) -> CustomerDraft:
 
     if draft.city is None or region is None:
         region = _place_without_street(draft, work, region)
+    if region is None and draft.city is not None and draft.zip is None and "state" not in draft.heard:
+        region = town_region(draft.city)  # "Newton" alone: the home state's Newton
+        if region is not None and "city" in draft.unsure:
+            draft.unsure.remove("city")
     if draft.zip is None:
         for m in ZIP_RE.finditer(work):
             before = work[max(0, m.start() - 12) : m.start()].lower()
@@ -225,7 +229,17 @@ def _read_place(draft: CustomerDraft, work: str, after: int) -> tuple[Region | N
     if region is not None:
         draft.heard["state"] = window[states[-1].start : states[-1].end]
     if city_end is None:
-        # No state or ZIP after the street: a lone place name before the next comma, if any.
+        # No state or ZIP after the street: a town of the service area, in any case ("14 cedar ln
+        # natick"); its state is filled in below unless another is said.
+        town = town_at_start(window.lstrip(" ,").removeprefix("in ").lstrip())
+        if town is not None:
+            lead = len(window) - len(window.lstrip(" ,").removeprefix("in ").lstrip())
+            words = list(re.finditer(r"[A-Za-z][A-Za-z.'-]*", window[lead:]))
+            end = lead + words[town.words - 1].end()
+            draft.city = town.name
+            draft.heard["city"] = window[lead:end]
+            return None, after + end  # its state is the town's, unless one is said (below)
+        # Else a lone place name before the next comma, if any.
         first = re.match(r"\s*,?\s*(?:in\s+)?([A-Za-z][A-Za-z .'-]{1,30}?)\s*(?:,|$)", window)
         if first and mixed_case_word(first.group(1)) and not _NOT_CITY.search(first.group(1)):
             draft.city = tidy_city(first.group(1))

@@ -157,6 +157,38 @@ def test_names_in_any_form(text: str, first: str, last: str) -> None:
     assert (draft.first_name, draft.last_name) == (first, last)
 
 
+@pytest.mark.parametrize(
+    ("text", "city", "state"),
+    [
+        ("maria delgado 508 555 0177 14 cedar ln natick, wants a roof quote", "Natick", "MA"),
+        ("add customer janet ruiz cell 5085550166 address 301 pleasant st framingham", "Framingham", "MA"),
+        ("Angela Moretti, 617 555 0102, 45 Elm St Newton", "Newton", "MA"),  # the home state's Newton
+        ("Hank Ross 603 555 0100 12 Main St north andover", "North Andover", "MA"),
+        ("Ray Chu, 617 555 0111, 4 Oak Street, Springfield, state Narnia", "Springfield", None),  # said: asked
+    ],
+)
+def test_a_town_of_the_service_area_in_any_case_gives_its_state(text: str, city: str, state: str | None) -> None:
+    draft = parse_customer(text)
+    assert (draft.city, draft.state) == (city, state)
+    assert "city" not in draft.unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("just met a homeowner at the home show - tom becker, (781) 555-0133, 9 Oak Ave Needham. siding", "Tom", "Becker"),
+        ("new one for the crm: bill and sue Tanaka, 401-555-0188, windows, 77 Brook St Cranston RI", "Bill", "Tanaka"),
+    ],
+)
+def test_names_typed_in_lower_case_among_capitals_and_couples(text: str, first: str, last: str) -> None:
+    draft = parse_customer(text)
+    assert (draft.first_name, draft.last_name) == (first, last)
+
+
+def test_trades_joined_by_and_are_not_a_couple() -> None:
+    assert parse_customer("roof and siding for the Walsh house").first_name is None
+
+
 def test_referral_and_notes_are_kept() -> None:
     draft = parse_customer(
         "new customer Ann Lee, 617 555 0100, referred by Dave Smith. Notes: gate code 1234, dog in the yard"

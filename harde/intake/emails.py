@@ -46,6 +46,9 @@ class EmailMatch:
     unsure: bool = False
 
 
+_WRITTEN_LOCAL = re.compile(r"(?<![\w.%+'-])[A-Za-z0-9][\w.%+'-]{0,63}$")
+
+
 def find_email(text: str) -> EmailMatch | None:
     """The first email address in the text, written or spoken."""
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
@@ -56,6 +59,12 @@ def find_email(text: str) -> EmailMatch | None:
         if domain is None:
             continue
         domain_value, domain_end = domain
+        written = _WRITTEN_LOCAL.search(text, 0, tokens[k][1]) if tok == "@" else None
+        if written is not None:
+            # "hlee@gmail.com" typed: the local part is what is glued to the "@", nothing before it.
+            value = f"{written.group().strip('.')}@{domain_value}".lower()
+            end = tokens[domain_end][2]
+            return EmailMatch(value=value, start=written.start(), end=end, heard=text[written.start() : end])
         local = _local_before(text, tokens, k)
         if local is None:
             continue

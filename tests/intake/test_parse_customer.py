@@ -185,6 +185,12 @@ def test_names_typed_in_lower_case_among_capitals_and_couples(text: str, first: 
     assert (draft.first_name, draft.last_name) == (first, last)
 
 
+def test_a_typed_address_is_taken_as_typed_not_joined_to_the_name_before_it() -> None:
+    draft = parse_customer("new prospect Hannah Lee hlee@gmail.com 603-555-0121")
+    assert draft.email == "hlee@gmail.com" and "email" not in draft.unsure
+    assert (draft.first_name, draft.last_name) == ("Hannah", "Lee")
+
+
 def test_trades_joined_by_and_are_not_a_couple() -> None:
     assert parse_customer("roof and siding for the Walsh house").first_name is None
 

@@ -1075,7 +1075,19 @@ def _reads_notes(low: str, d: Directory) -> bool:
     return cue
 
 
+# The ask itself said after the mark: "farrell windows - add note customer approved colors".
+_NOTE_ASK = re.compile(
+    r"^(?:(?:pls|please|can you|could you|go ahead and)\s+)*(?:add|put|log|leave|make|drop|write|enter)\s+(?:a\s+|the\s+)?(?:quick\s+)?note"
+    r"(?:\s+(?:that|saying|to say|reading))?\b[\s:,-]*",
+    re.IGNORECASE,
+)
+
+
 def _note_body(text: str) -> str:
     head = text[:4000]
     hit = _NOTE_MARK.search(head) or _NOTE_SAYING.search(head)
-    return hit.group(1).strip().strip('"“”').strip() if hit else ""
+    if not hit:
+        return ""
+    body = hit.group(1).strip().strip('"“”').strip()
+    inner = _NOTE_ASK.sub("", body, count=1)
+    return inner.strip().strip('"“”').strip() if inner.strip() else body

@@ -264,6 +264,8 @@ def test_gibberish_gets_a_short_question_not_a_guess(reader: Reader, directory: 
         ("add note to 1042 called left vm", "called left vm"),
         ("log a call on the walsh job homeowner wants a callback", "homeowner wants a callback"),
         ("note on 2609-1042 - called, left vm", "called, left vm"),
+        ("farrell windows - add note customer approved color samples", "customer approved color samples"),
+        ("1042: pls add a note that she signed the change order", "she signed the change order"),
     ],
 )
 def test_notes_typed_with_or_without_a_colon(reader: Reader, directory: Directory, text: str, note: str) -> None:

@@ -550,8 +550,9 @@ class Assistant:
 
     async def _paste_offers(self, text: str, pasted: int, action: Action, state: ConversationState, notices: list[str]) -> list[Offer]:
         """What can be done with a long paste that reads as an email or notes (the understanding
-        layer's reading); nothing for a short message or one that already says what to do."""
-        if pasted < LONG_PASTE_CHARS or action.intent in PASTE_HANDLED:
+        layer's reading), which is also said in the answer; nothing is offered for a short message
+        or one the reading already acts on (a note, a new customer)."""
+        if pasted < LONG_PASTE_CHARS:
             return []
         try:
             directory = await DIRECTORIES.get(self.services.crm)
@@ -561,6 +562,8 @@ class Assistant:
         if reading.kind is not None and pasted <= self.settings.max_input_chars:
             # Said in the answer itself (a longer one is already told it was cut).
             notices.append(f"That reads as {'an email' if reading.kind == 'email' else 'notes'} ({pasted:,} characters).")
+        if action.intent in PASTE_HANDLED:
+            return []
         return [Offer(o.label, o.request) for o in reading.offers]
 
     # --- understanding and the flow that follows from it --------------------------------------

@@ -84,6 +84,17 @@ def churn(folder: Path, stop: threading.Event) -> None:
         stop.wait(0.002)
 
 
+def settle(pid: int, quiet_pct: float = 2.0, window_s: float = 5.0, longest_s: float = 120.0) -> None:
+    """Wait until the first run's work is over (imports, the intent model fitting in its thread):
+    a window in which the server used under quiet_pct of a core, or longest_s at most."""
+    deadline = time.monotonic() + longest_s
+    while time.monotonic() < deadline:
+        before = cpu_seconds(pid)
+        time.sleep(window_s)
+        if 100 * (cpu_seconds(pid) - before) / window_s < quiet_pct:
+            return
+
+
 def measure(label: str, watcher: str, seconds: float, with_churn: bool, chromium: str) -> float:
     from playwright.sync_api import sync_playwright
 
@@ -106,7 +117,7 @@ def measure(label: str, watcher: str, seconds: float, with_churn: bool, chromium
                 page = context.new_page()
                 page.goto(f"http://127.0.0.1:{port}/")
                 page.get_by_text("Your sales director", exact=False).wait_for(timeout=120_000)
-                time.sleep(3)  # the first run's imports and caches settle
+                settle(process.pid)
                 if with_churn:
                     writer.start()
                 before, began = cpu_seconds(process.pid), time.monotonic()

@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: setup setup-dev run demo test lint bench clean
+.PHONY: setup setup-dev run dev demo test lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ demo: setup                      ## load the fictional demo company (idempotent)
 
 run: demo                        ## start the app offline on http://localhost:$(PORT)
 	$(BIN)/streamlit run app.py --server.headless true --server.port $(PORT)
+
+dev: demo                        ## as run, but reloads pages when their files change
+	$(BIN)/streamlit run app.py --server.headless true --server.port $(PORT) \
+		--server.fileWatcherType auto --server.runOnSave true --client.toolbarMode developer
 
 test: setup-dev                  ## the whole suite
 	$(BIN)/pytest -q

@@ -7,9 +7,11 @@ import contextlib
 import json
 import logging
 import threading
+import time
 import typing
 import uuid
 from collections.abc import AsyncIterator, Awaitable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import openai
@@ -55,18 +57,30 @@ from harde.llm.offline import CURRENT_CONTEXT, OfflineModel, split_words
 from harde.llm.openai_provider import make_openai_client, make_openai_model
 from harde.llm.planning import PlanRequest, Reply, ToolCall, ToolResultRecord, plan_for
 from harde.services import Services
-from harde.state.conversation import ConversationState, PendingRun
+from harde.starters import example_requests
+from harde.state.conversation import (
+    ConversationState,
+    Offer,
+    PendingRun,
+    TurnRecord,
+    conversation_title,
+)
 from harde.state.store import ConversationStore, ConversationSummary, make_store
 from harde.tools.approvals import CONFIRM_PROMPT, preview
 from harde.tools.intake import KEPT_NOTE
 from harde.tools.registry import ToolSpec, load_tools
 from harde.understanding.directory import DIRECTORIES, Directory
 from harde.understanding.intent import default_classifier
+from harde.understanding.paste import LONG_PASTE_CHARS, PASTE_HANDLED, read_paste
 from harde.understanding.reader import Action, Reader, product_words
 
 log = logging.getLogger(__name__)
 
 HISTORY_ITEMS = 60
+# How many of the most recent conversations the list and its search look through.
+SEARCHED_CONVERSATIONS = 500
+# Seconds a deleted conversation can still be brought back.
+UNDO_WINDOW_S = 600.0
 NOT_FOUND = "That conversation was not found. Start a new one from the sidebar."
 MAX_TURNS = 12
 TOO_LONG = "That took too long; try a shorter question."
@@ -102,6 +116,59 @@ def _user_texts(items: list[TResponseInputItem]) -> list[str]:
         if item.get("role") == "user" and isinstance(item.get("content"), str):
             texts.append(item["content"])
     return texts
+
+
+class _TurnQueue(asyncio.Queue[Any]):
+    """The turn's event queue, which also writes down what the turn did, as it is put in (the
+    trail under the answer outlives the stream)."""
+
+    def __init__(self, tools: dict[str, ToolSpec], display_name: Any) -> None:
+        super().__init__()
+        self.tools = tools
+        self.display_name = display_name
+        self.steps: list[str] = []
+        self.notices: list[str] = []
+        self.route = ""
+
+    def put_nowait(self, item: Any) -> None:
+        if isinstance(item, ToolCalled):
+            spec = self.tools.get(item.name)
+            step = spec.done_for(item.arguments) if spec else item.status.removesuffix("…")
+            if step not in self.steps:
+                self.steps.append(step)
+        elif isinstance(item, StatusNote) and item.notice:
+            self.notices.append(item.text)
+        elif isinstance(item, RouteChosen):
+            self.route = f"{item.agent} ({item.flow}): {item.reason}"
+        super().put_nowait(item)
+
+
+def _messages(items: list[TResponseInputItem]) -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
+    for raw in items:
+        if not isinstance(raw, dict):
+            continue
+        item: dict[str, Any] = dict(raw)
+        role = item.get("role")
+        if role not in ("user", "assistant"):
+            continue
+        content = item.get("content")
+        text = content if isinstance(content, str) else "".join(
+            str(part.get("text", "")) for part in content or [] if isinstance(part, dict)
+        )
+        if text.strip():
+            out.append({"role": str(role), "text": text})
+    return out
+
+
+@dataclass
+class ChatMessage:
+    """One message as the chat shows it; `turn` counts the user messages (from 0)."""
+
+    role: str
+    text: str
+    turn: int
+    record: TurnRecord | None = None
 
 
 def may_open(state: ConversationState, user: User) -> bool:
@@ -229,21 +296,26 @@ class Assistant:
         is someone else's."""
         if not await self.can_open(conversation_id, user or self.default_user):
             return []
+        return _messages(await self.store.session(conversation_id).get_items())
+
+    async def messages(self, conversation_id: str, user: User | None = None) -> list[ChatMessage]:
+        """The chat messages with, on the answer closing each turn, that turn's record (trail,
+        notices, files, offers, feedback): what the UI redraws after a reload or a restart."""
+        user = user or self.default_user
+        state = await self.store.load_state(conversation_id)
+        if state is not None and (not may_open(state, user) or state.deleted_at):
+            return []
         items = await self.store.session(conversation_id).get_items()
-        out: list[dict[str, str]] = []
-        for raw in items:
-            if not isinstance(raw, dict):
-                continue
-            item: dict[str, Any] = dict(raw)
-            role = item.get("role")
-            if role not in ("user", "assistant"):
-                continue
-            content = item.get("content")
-            text = content if isinstance(content, str) else "".join(
-                str(part.get("text", "")) for part in content or [] if isinstance(part, dict)
-            )
-            if text.strip():
-                out.append({"role": str(role), "text": text})
+        out: list[ChatMessage] = []
+        users = -1
+        for message in _messages(items):
+            if message["role"] == "user":
+                users += 1
+                out.append(ChatMessage("user", message["text"], users))
+            else:
+                if out and out[-1].role == "assistant" and out[-1].turn == users:
+                    out[-1].record = None  # only the last answer of a turn carries its record
+                out.append(ChatMessage("assistant", message["text"], users, state.record(users) if state else None))
         return out
 
     async def state(self, conversation_id: str, user: User | None = None) -> ConversationState:
@@ -256,11 +328,97 @@ class Assistant:
     async def can_open(self, conversation_id: str, user: User) -> bool:
         """Whether this person may see the conversation: theirs, new, or they are a director."""
         state = await self.store.load_state(conversation_id)
-        return state is None or may_open(state, user)
+        return state is None or (may_open(state, user) and not state.deleted_at)
 
-    async def conversations(self, user: User, limit: int = 50) -> list[ConversationSummary]:
-        """The person's own conversations, most recent first; a director sees everyone's."""
-        return await self.store.list_conversations(limit=limit, owner=None if user.is_director else user.username)
+    async def conversations(self, user: User, limit: int = 50, query: str = "") -> list[ConversationSummary]:
+        """The person's own conversations, most recent first; a director sees everyone's.
+
+        With a `query`, only those whose title or messages contain all its words (any case).
+        Deleted ones are left out, and gone for good once their undo window has passed."""
+        listed = await self.store.list_conversations(limit=SEARCHED_CONVERSATIONS, owner=None if user.is_director else user.username)
+        words = query.casefold().split()
+        out: list[ConversationSummary] = []
+        now = time.time()
+        for summary in listed:
+            state = await self.store.load_state(summary.id)
+            if state is not None and state.deleted_at:
+                if now - state.deleted_at > UNDO_WINDOW_S:
+                    await self.store.delete(summary.id)
+                continue
+            if words and not await self._matches(summary, words):
+                continue
+            out.append(summary)
+            if len(out) >= limit:
+                break
+        return out
+
+    async def _matches(self, summary: ConversationSummary, words: list[str]) -> bool:
+        found = summary.title.casefold()
+        if all(w in found for w in words):
+            return True
+        items = await self.store.session(summary.id).get_items()
+        found += "\n" + "\n".join(m["text"].casefold() for m in _messages(items))
+        return all(w in found for w in words)
+
+    async def _own_state(self, conversation_id: str, user: User) -> ConversationState | None:
+        state = await self.store.load_state(conversation_id)
+        return state if state is not None and may_open(state, user) else None
+
+    async def rename(self, conversation_id: str, title: str, user: User) -> bool:
+        """Give the conversation a title of the person's own (cut as first-line titles are)."""
+        state = await self._own_state(conversation_id, user)
+        title = conversation_title(title)
+        if state is None or not title:
+            return False
+        async with self.store.lock(conversation_id):
+            state = await self._own_state(conversation_id, user) or state
+            state.title = title
+            await self.store.save_state(conversation_id, state)
+        return True
+
+    async def delete(self, conversation_id: str, user: User, *, undo: bool = False) -> bool:
+        """Delete the conversation, or (`undo`) bring it back within UNDO_WINDOW_S seconds."""
+        async with self.store.lock(conversation_id):
+            state = await self._own_state(conversation_id, user)
+            if state is None or (undo and not state.deleted_at):
+                return False
+            state.deleted_at = 0.0 if undo else time.time()
+            await self.store.save_state(conversation_id, state)
+        return True
+
+    async def rate(self, conversation_id: str, turn: int, score: int | None, user: User) -> bool:
+        """Keep the person's thumbs up (1) or down (0) on the answer to the `turn`-th message."""
+        async with self.store.lock(conversation_id):
+            state = await self._own_state(conversation_id, user)
+            record = state.record(turn) if state is not None else None
+            if state is None or record is None:
+                return False
+            record.feedback, record.feedback_by, record.feedback_at = score, user.username, time.time()
+            await self.store.save_state(conversation_id, state)
+        return True
+
+    async def examples(self) -> list[str]:
+        """Four to six requests for the first screen, drawn from this company's own data."""
+        try:
+            directory = await DIRECTORIES.get(self.services.crm)
+        except HardeError as error:
+            log.warning("CRM directory unavailable for examples: %s", type(error).__name__)
+            directory = Directory()
+
+        def read() -> tuple[list[str], list[str]]:
+            try:
+                catalog = [item.name for item in self.services.catalog.items if item.default]
+            except (HardeError, OSError, ValueError):
+                catalog = []
+            try:
+                objections = [d.title for d in self.services.knowledge.documents() if d.category == "OBJECTION_HANDLING" and d.upload is None]
+            except (HardeError, OSError, ValueError):
+                objections = []
+            price = [t for t in objections if "price" in t.casefold()]
+            return catalog, price or objections
+
+        catalog, objections = await asyncio.to_thread(read)
+        return example_requests(directory, catalog=catalog, objections=objections)
 
     # --- turns ---------------------------------------------------------------------------
     async def ask(self, text: str, conversation_id: str | None = None, user: User | None = None) -> Turn:
@@ -285,24 +443,26 @@ class Assistant:
             yield Done(Turn(answer="", agent="triage", flow="fast", conversation_id=conversation_id, error="empty message: nothing was sent"))
             return
         notices: list[str] = []
+        pasted = len(text)
         limit = self.settings.max_input_chars
         if len(text) > limit:
             notices.append(f"Your message was {len(text):,} characters; I used the first {limit:,}.")
             text = text[:limit]
         async with self.store.lock(conversation_id):
-            async for event in self._turn(text, conversation_id, user, notices):
+            async for event in self._turn(text, conversation_id, user, notices, pasted):
                 yield event
 
-    async def _turn(self, text: str, conversation_id: str, user: User, notices: list[str]) -> AsyncIterator[Event]:
+    async def _turn(self, text: str, conversation_id: str, user: User, notices: list[str], pasted: int) -> AsyncIterator[Event]:
         deadline = asyncio.get_running_loop().time() + self.settings.turn_budget_s
         state = await self.store.load_state(conversation_id)
-        if state is not None and not may_open(state, user):
+        if state is not None and (not may_open(state, user) or state.deleted_at):
             yield Done(Turn(answer="", agent="triage", flow="fast", conversation_id=conversation_id, error=NOT_FOUND))
             return
         state = state or ConversationState(owner=user.username)
         if not state.title:
-            state.title = text.splitlines()[0][:60]
-        queue: asyncio.Queue[Any] = asyncio.Queue()
+            state.title = conversation_title(text)
+        started = asyncio.get_running_loop().time()
+        queue = _TurnQueue(self.tools, self.display_name)
         context = HardeContext(
             settings=self.settings,
             services=self.services,
@@ -322,12 +482,13 @@ class Assistant:
             return
         context.action = action
         turn = Turn(answer="", agent=action.agent, flow="fast", conversation_id=conversation_id)
+        offers = await self._paste_offers(text, pasted, action, state, notices)
 
         async def produce() -> None:
             CURRENT_CONTEXT.set(context)
             try:
                 for notice in notices:
-                    queue.put_nowait(StatusNote(notice))
+                    queue.put_nowait(StatusNote(notice, notice=True))
                 await _within(deadline, self._play(text, action, context, turn, queue))
             except (Exception, asyncio.CancelledError) as error:
                 if isinstance(error, asyncio.CancelledError):
@@ -345,6 +506,11 @@ class Assistant:
                 context.state.focus = action.focus
                 context.state.active_agent = turn.agent if turn.agent != "triage" else context.state.active_agent
                 context.state.awaiting_answer = turn.agent if asks_a_question(turn) else None
+                turn.notices, turn.steps = list(queue.notices), list(queue.steps)
+                turn.seconds = round(asyncio.get_running_loop().time() - started, 2)
+                turn.attachments = list(context.attachments)
+                turn.offers = [{"label": o.label, "request": o.request} for o in offers]
+                await self._keep_record(text, action, turn, queue.route, context)
                 await self.store.save_state(conversation_id, context.state)
                 if context.written:
                     DIRECTORIES.invalidate(self.services.crm)
@@ -358,13 +524,47 @@ class Assistant:
                     break
                 yield event
             await task
-            turn.attachments = list(context.attachments)
             yield Done(turn)
         finally:
             if not task.done():
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await task
+
+    async def _keep_record(self, text: str, action: Action, turn: Turn, route: str, context: HardeContext) -> None:
+        """The turn's record, kept with the conversation, when the turn added its messages."""
+        if turn.error:
+            return
+        items = await self.store.session(context.conversation_id).get_items()
+        users = _user_texts(items)
+        if not users or users[-1] != text:
+            return
+        context.state.turns.append(
+            TurnRecord(
+                turn=len(users) - 1, agent=turn.agent, flow=turn.flow, intent=action.intent, route=route,
+                steps=turn.steps, agents=list(turn.agents), tools=list(turn.tools), seconds=turn.seconds,
+                notices=turn.notices, attachments=turn.attachments,
+                offers=[Offer(o["label"], o["request"]) for o in turn.offers], at=time.time(),
+            )
+        )
+
+    async def _paste_offers(self, text: str, pasted: int, action: Action, state: ConversationState, notices: list[str]) -> list[Offer]:
+        """What can be done with a long paste that reads as an email or notes (the understanding
+        layer's reading), which is also said in the answer; nothing is offered for a short message
+        or one the reading already acts on (a note, a new customer)."""
+        if pasted < LONG_PASTE_CHARS:
+            return []
+        try:
+            directory = await DIRECTORIES.get(self.services.crm)
+        except HardeError:
+            directory = Directory()
+        reading = await asyncio.to_thread(read_paste, text, self.reader, directory, state.focus)
+        if reading.kind is not None and pasted <= self.settings.max_input_chars:
+            # Said in the answer itself (a longer one is already told it was cut).
+            notices.append(f"That reads as {'an email' if reading.kind == 'email' else 'notes'} ({pasted:,} characters).")
+        if action.intent in PASTE_HANDLED:
+            return []
+        return [Offer(o.label, o.request) for o in reading.offers]
 
     # --- understanding and the flow that follows from it --------------------------------------
     async def _understand(self, text: str, state: ConversationState, user: User) -> Action:
@@ -404,7 +604,7 @@ class Assistant:
             if action.reply is not None:
                 await self._say(text, action.reply + dropped, action.agent, context, turn, queue)
                 return
-            queue.put_nowait(StatusNote("The change that was waiting for a yes was dropped: nothing was written."))
+            queue.put_nowait(StatusNote("The change that was waiting for a yes was dropped: nothing was written.", notice=True))
         # Offline the reading's own answer (a "which one?", "I don't have a job 9999") is the reply;
         # with a model, the model decides whatever the reading did not settle with a tool call.
         if action.reply is not None and (self.client is None or action.intent in ("confirm", "cancel")):

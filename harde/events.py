@@ -44,9 +44,12 @@ class ToolResult:
 
 @dataclass(frozen=True)
 class StatusNote:
-    """Progress worth showing in the status line (a retry after a rate limit, say)."""
+    """Progress worth showing in the status line (a retry after a rate limit, say). A `notice`
+    is something the rep must know about their message ("I used the first 12,000 characters"):
+    it is shown as a line of the answer, and kept with it."""
 
     text: str
+    notice: bool = False
     type: Literal["status"] = "status"
 
 
@@ -75,6 +78,12 @@ class Turn:
     conversation_id: str = ""
     error: str | None = None
     attachments: list[dict[str, Any]] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    # What can be done with a long paste: {"label", "request"} (the request is sent as the rep's message).
+    offers: list[dict[str, str]] = field(default_factory=list)
+    # What the turn did, in words, for the trail under the answer.
+    steps: list[str] = field(default_factory=list)
+    seconds: float = 0.0
 
 
 @dataclass(frozen=True)

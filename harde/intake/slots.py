@@ -258,8 +258,7 @@ def record_markdown(state: NewClientState) -> str:
     region = " ".join(p for p in (f.get("state"), f.get("zip")) if p)
     place = ", ".join(p for p in (street, f.get("city"), region) if p)
     if place:
-        state_id = f" (Leap state id {f['state_id']})" if f.get("state_id") else ""
-        lines.append(f"- Address: {place}{state_id}{flag('city', 'state')}")
+        lines.append(f"- Address: {place}{flag('city', 'state')}")
     if f.get("trade"):
         detail_text = str(f.get("trade_detail") or "")
         detail = f" ({detail_text})" if detail_text and detail_text.lower() not in (f["trade"].lower(), TRADE_LABELS.get(f["trade"], "").lower()) else ""

@@ -76,7 +76,16 @@ _LIST_LINE = re.compile(r"^[ \t]*(?:[-*]|\d+\.)\s", re.M)
 
 
 def _tidy(text: str) -> str:
-    return re.sub(r"\n{3,}", "\n\n", text.strip())
+    return _balanced(re.sub(r"\n{3,}", "\n\n", text.strip()))
+
+
+def _balanced(text: str) -> str:
+    """A passage cut from a document may hold one half of a bold pair: the half is dropped, so
+    the rep never reads a stray `**`."""
+    if text.count("**") % 2 == 0:
+        return text
+    at = text.rfind("**")
+    return text[:at] + text[at + 2 :]
 
 
 def format_hits(query: str, hits: list[Hit]) -> str:
@@ -103,9 +112,9 @@ def format_hits(query: str, hits: list[Hit]) -> str:
                 if kept and sum(len(k) for k in kept) + len(line) > RELATED_CHARS:
                     break
                 kept.append(line)
-            parts.append(f"**Also relevant — {_label(hit)}**{_mark(hit)}\n\n" + "\n".join(kept).strip())
+            parts.append(f"**Also relevant — {_label(hit)}**{_mark(hit)}\n\n" + _balanced("\n".join(kept).strip()))
         else:
-            parts.append(f"**Also relevant — {_label(hit)}:**{_mark(hit)} {shorten(text, RELATED_CHARS)}")
+            parts.append(f"**Also relevant — {_label(hit)}:**{_mark(hit)} {_balanced(shorten(text, RELATED_CHARS))}")
     # One entry per document, naming the sections the passages came from.
     sections: dict[str, list[str]] = {}
     titles: dict[str, str] = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,57 @@ class PendingRun:
     token: str = ""
 
 
+TITLE_CHARS = 60
+
+
+def conversation_title(text: str) -> str:
+    """The first line of the first message, cut to 60 characters at a word boundary."""
+    line = next((ln for ln in text.splitlines() if ln.strip()), "")
+    line = re.sub(r"\s+", " ", line[: TITLE_CHARS * 4]).strip()
+    if len(line) <= TITLE_CHARS:
+        return line
+    cut = line[: TITLE_CHARS - 1]
+    if " " in cut and line[TITLE_CHARS - 1] != " ":
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-") + "…"
+
+
+@dataclass
+class Offer:
+    """Something Hard-E can do with what the rep pasted: a button that sends `request`."""
+
+    label: str
+    request: str
+
+
+@dataclass
+class TurnRecord:
+    """What one turn did, kept with the conversation so the trail under its answer, its notices,
+    files and feedback are still there after a reload or a restart.
+
+    `turn` counts the conversation's user messages: the record belongs to the answer to the
+    `turn`-th one (from 0)."""
+
+    turn: int
+    agent: str
+    flow: str
+    intent: str = ""
+    route: str = ""
+    # What the specialists did, in words ("looked up job 1052"), in order.
+    steps: list[str] = field(default_factory=list)
+    agents: list[str] = field(default_factory=list)
+    tools: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    notices: list[str] = field(default_factory=list)
+    attachments: list[dict[str, Any]] = field(default_factory=list)
+    offers: list[Offer] = field(default_factory=list)
+    # 1 thumbs up, 0 thumbs down, None not rated; who rated it and when (epoch seconds).
+    feedback: int | None = None
+    feedback_by: str = ""
+    feedback_at: float = 0.0
+    at: float = 0.0
+
+
 @dataclass
 class ConversationState:
     title: str = ""
@@ -38,6 +90,14 @@ class ConversationState:
     # Who and what is in focus, and an open "which one?" (the understanding layer's memory).
     focus: Focus = field(default_factory=Focus)
     pending_run: PendingRun | None = None
+    # One record per answered turn: the trail, notices, attachments and feedback of each answer.
+    turns: list[TurnRecord] = field(default_factory=list)
+    # Deleted by its owner at this time (epoch seconds): hidden, and gone for good once the undo
+    # window has passed; 0 when it is not deleted.
+    deleted_at: float = 0.0
+
+    def record(self, turn: int) -> TurnRecord | None:
+        return next((r for r in reversed(self.turns) if r.turn == turn), None)
 
     @property
     def workflow_in_progress(self) -> str | None:

@@ -35,8 +35,30 @@ class ToolSpec:
         except (ValueError, IndexError):
             return self.status
 
+    def done_for(self, arguments: dict[str, Any]) -> str:
+        """The status in the past tense, for the trail under an answer: "looked job 1052 up in the CRM"."""
+        text = self.status_for(arguments).removesuffix("…").strip()
+        verb, _, rest = text.partition(" ")
+        text = f"{_PAST.get(verb, verb)} {rest}".strip()
+        job = arguments.get("job_id")
+        if isinstance(job, int) and str(job) not in text:
+            text = text.replace(" that ", f" job {job} ", 1) if " that " in text else f"{text} (job {job})"
+        elif arguments.get("customer_id") is not None:
+            text = text.replace(" that ", " the customer ", 1)
+        return text[:1].lower() + text[1:]
+
 
 STATUS_VALUE_CHARS = 60
+# The verbs the status lines start with, and their past tense.
+_PAST = {
+    "Looking": "Looked", "Searching": "Searched", "Listing": "Listed", "Checking": "Checked",
+    "Preparing": "Prepared", "Taking": "Took", "Dropping": "Dropped", "Analysing": "Analysed",
+    "Counting": "Counted", "Working": "Worked", "Finding": "Found", "Picking": "Picked",
+    "Writing": "Wrote", "Revising": "Revised", "Finalising": "Finalised", "Recording": "Recorded",
+    "Measuring": "Measured", "Converting": "Converted", "Running": "Ran", "Adding": "Added",
+    "Changing": "Changed", "Creating": "Created", "Making": "Made", "Starting": "Started",
+    "Booking": "Booked", "Reading": "Read", "Pricing": "Priced",
+}  # fmt: skip
 
 
 def _short(value: Any) -> Any:

@@ -6,8 +6,9 @@ import streamlit as st
 
 
 def main() -> None:
-    st.set_page_config(page_title="Hard-E", page_icon="🦺", layout="wide")
     from harde.config import get_settings
+
+    st.set_page_config(page_title=f"{get_settings().company_name} · Hard-E", page_icon="🦺", layout="wide")
     from harde.ui.chat import get_runtime, render_chat
     from harde.ui.identity import current_user, render_sign_in
     from harde.ui.knowledge_page import render_knowledge_page

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
+from harde.assistant import ChatMessage
 from harde.auth import User
 from harde.events import (
     AgentChanged,
@@ -23,6 +23,15 @@ from harde.events import (
     ToolCalled,
     Turn,
 )
+from harde.ui.answer_extras import (
+    WIDE_TABLES_CSS,
+    notice_lines,
+    render_attachments,
+    render_feedback,
+    render_offers,
+    render_trail,
+)
+from harde.ui.conversation_list import render_conversation_list
 from harde.ui.identity import sign_out
 from harde.ui.runtime import Runtime
 from harde.ui.safe_markdown import safe_markdown
@@ -58,19 +67,20 @@ def _conversation_id(runtime: Runtime, user: User) -> str:
     return str(cid)
 
 
-def _render_attachments(attachments: list[dict[str, Any]]) -> None:
-    for n, item in enumerate(attachments):
-        path = Path(str(item.get("path", "")))
-        if not path.is_file():
-            continue
-        label = str(item.get("label") or path.name)
-        kind = item.get("kind")
-        data = path.read_bytes()
-        if kind == "audio":
-            st.audio(data, format="audio/mpeg" if path.suffix == ".mp3" else "audio/wav")
-        elif kind == "video":
-            st.video(data)
-        st.download_button(safe_markdown(f"Download {label}"), data, file_name=path.name, key=f"dl-{path.name}-{n}")
+# The intake's field names as a rep says them.
+FIELD_WORDS = {
+    "first_name": "first name", "last_name": "last name", "phone": "phone number", "email": "email",
+    "street": "street address", "city": "town", "state": "state", "zip": "ZIP code", "trade": "trade",
+}  # fmt: skip
+
+
+def _field_words(names: Any) -> str:
+    return ", ".join(FIELD_WORDS.get(str(name), str(name).replace("_", " ")) for name in names)
+
+
+def _send(text: str) -> None:
+    """Send `text` as the rep's own message on the next run (chips, offers, approve buttons)."""
+    st.session_state["queued"] = text
 
 
 def _sidebar(runtime: Runtime, cid: str, user: User) -> None:
@@ -96,11 +106,11 @@ def _sidebar(runtime: Runtime, cid: str, user: User) -> None:
             with st.container(border=True):
                 st.markdown("**New customer in progress**")
                 for key, value in progress["collected"].items():
-                    st.markdown(safe_markdown(f"- {key.replace('_', ' ')}: `{value}`"))
+                    st.markdown(safe_markdown(f"- {_field_words([key])}: `{value}`"))
                 if progress["missing"]:
-                    st.markdown(safe_markdown("Still needed: " + ", ".join(progress["missing"])))
+                    st.markdown(safe_markdown("Still needed: " + _field_words(progress["missing"])))
                 if progress["invalid"]:
-                    st.markdown(safe_markdown("To check: " + ", ".join(progress["invalid"])))
+                    st.markdown(safe_markdown("To check: " + _field_words(progress["invalid"])))
         if "script" in public:
             s = public["script"]
             with st.container(border=True):
@@ -111,12 +121,8 @@ def _sidebar(runtime: Runtime, cid: str, user: User) -> None:
             st.warning(safe_markdown("Waiting for your yes:\n\n" + public["pending"]))
             approve, leave = st.columns(2)
             # The buttons send the rep's own answer, as if typed: only it can approve a write.
-            if approve.button("✅ Approve", use_container_width=True, key="approve"):
-                st.session_state["queued"] = "yes"
-                st.rerun()
-            if leave.button("Leave it", use_container_width=True, key="leave"):
-                st.session_state["queued"] = "no"
-                st.rerun()
+            approve.button("✅ Approve", use_container_width=True, key="approve", on_click=_send, args=("yes",))
+            leave.button("Leave it", use_container_width=True, key="leave", on_click=_send, args=("no",))
         if st.button("New conversation", use_container_width=True, type="primary"):
             st.query_params["c"] = uuid.uuid4().hex[:12]
             st.rerun()
@@ -124,18 +130,7 @@ def _sidebar(runtime: Runtime, cid: str, user: User) -> None:
             st.session_state["spoken"] = render_voice_input(runtime.assistant.services.transcriber, run=runtime.run)
         with st.expander("📚 Add to the knowledge base"):
             render_upload(runtime.assistant.services.knowledge, user)
-        past = runtime.run(assistant.conversations(user, limit=12))
-        if past:
-            st.markdown("**Conversations**" + (" (everyone's)" if user.is_director else ""))
-            for summary in past:
-                label = safe_markdown(summary.title or "(untitled)")
-                if user.is_director and summary.owner and summary.owner != user.username:
-                    label = f"{label} · {summary.owner}"
-                if summary.id == cid:
-                    st.markdown(f"▸ {label}")
-                elif st.button(label, key=f"conv-{summary.id}", use_container_width=True):
-                    st.query_params["c"] = summary.id
-                    st.rerun()
+        render_conversation_list(runtime, cid, user)
 
 
 def _stream_markdown(pieces: Iterator[str]) -> str:
@@ -153,6 +148,7 @@ def _answer(runtime: Runtime, text: str, cid: str, user: User) -> Turn | None:
     turn: Turn | None = None
     with st.chat_message("assistant", avatar="🦺"):
         status = st.status("Thinking…", expanded=False)
+        notices = st.container()
         errors: list[str] = []
 
         def deltas() -> Any:
@@ -171,6 +167,9 @@ def _answer(runtime: Runtime, text: str, cid: str, user: User) -> Turn | None:
                     status.write(safe_markdown(f"🔧 {event.status}"))
                 elif isinstance(event, StatusNote):
                     status.write(safe_markdown(f"⏳ {event.text}"))
+                    if event.notice:
+                        with notices:
+                            notice_lines([event.text])
                 elif isinstance(event, ErrorEvent):
                     errors.append(event.message)
                 elif isinstance(event, Done):
@@ -188,19 +187,51 @@ def _answer(runtime: Runtime, text: str, cid: str, user: User) -> Turn | None:
     return turn
 
 
+def _render_message(runtime: Runtime, message: ChatMessage, cid: str, user: User) -> None:
+    avatar = "🦺" if message.role == "assistant" else None
+    with st.chat_message(message.role, avatar=avatar):
+        record = message.record
+        if record is not None:
+            notice_lines(record.notices)
+        st.markdown(safe_markdown(message.text))
+        if record is None:
+            return
+        key = f"{cid}-{message.turn}"
+        render_attachments(record.attachments, key)
+        render_offers(record, key, _send)
+        assistant = runtime.assistant
+        render_trail(record, assistant.display_name, AGENT_ICONS.get(record.agent, ""))
+
+        def rate(score: int | None) -> None:
+            runtime.run(assistant.rate(cid, message.turn, score, user))
+
+        render_feedback(record, key, rate)
+
+
+def _examples(runtime: Runtime) -> None:
+    """The first screen's example requests, from this company's data; a click sends one."""
+    if "examples" not in st.session_state:
+        st.session_state["examples"] = runtime.run(runtime.assistant.examples())
+    examples: list[str] = st.session_state["examples"]
+    if not examples:
+        return
+    st.caption("Try one of these:")
+    for n, example in enumerate(examples):
+        st.button(safe_markdown(example), key=f"example-{n}", on_click=_send, args=(example,))
+
+
 def render_chat(user: User) -> None:
     runtime = get_runtime()
     cid = _conversation_id(runtime, user)
     _sidebar(runtime, cid, user)
-    st.title("Hard-E")
-    st.caption("Your sales director: CRM, playbook, call analysis, scripts, new customers, pricing.")
-    history = runtime.run(runtime.assistant.history(cid, user))
-    for n, message in enumerate(history):
-        avatar = "🦺" if message["role"] == "assistant" else None
-        with st.chat_message(message["role"], avatar=avatar):
-            st.markdown(safe_markdown(message["text"]))
-            if n == len(history) - 1 and message["role"] == "assistant":
-                _render_attachments(st.session_state.get("attachments", {}).get(cid, []))
+    st.html(WIDE_TABLES_CSS)
+    st.title(safe_markdown(runtime.assistant.settings.company_name))
+    st.caption("Hard-E, your sales director: CRM, playbook, call analysis, scripts, new customers, pricing.")
+    history = runtime.run(runtime.assistant.messages(cid, user))
+    for message in history:
+        _render_message(runtime, message, cid, user)
+    if not history:
+        _examples(runtime)
     spoken = st.session_state.pop("spoken", None)
     queued = st.session_state.pop("queued", None)
     typed = st.chat_input("Ask Hard-E, or dictate a new customer…")
@@ -213,6 +244,5 @@ def render_chat(user: User) -> None:
     if turn is None or turn.error:
         st.info(safe_markdown(f"Not sent: {text}"))
         return
-    # Files from this turn stay on screen until the next message; then the sidebar catches up.
-    st.session_state.setdefault("attachments", {})[cid] = turn.attachments
+    # The answer is redrawn from the conversation, with its trail, files and thumbs.
     st.rerun()

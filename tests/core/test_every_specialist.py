@@ -16,7 +16,7 @@ CASES = [
     ("analysis", "Across the director's calls, which objections come up most on siding jobs?", "siding"),
     ("web_search", "Look up the Mastic siding warranty online", "PERPLEXITY_API_KEY"),
     ("scripting", "Generate a primer script for John Smith's roof replacement", "focus"),
-    ("new_clients", "Create a new customer: Sarah Johnson, six one seven, five five five, zero one two three, sarah at gmail dot com, 12 Elm Street, Quincy, Mass 02169, roof replacement", "Leap state id 21"),
+    ("new_clients", "Create a new customer: Sarah Johnson, six one seven, five five five, zero one two three, sarah at gmail dot com, 12 Elm Street, Quincy, Mass 02169, roof replacement", "Quincy, MA 02169"),
     ("pricing", "What markup gives a 40% margin?", "66.7%"),
 ]
 

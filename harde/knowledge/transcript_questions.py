@@ -28,7 +28,7 @@ from harde.knowledge.transcripts import (
 
 Measure = Literal[
     "objections", "close_rate", "techniques", "phase_timings", "outcomes", "deal_values",
-    "situations", "examples", "handling", "call", "overview",
+    "situations", "examples", "handling", "call", "overview", "count",
 ]
 
 
@@ -165,6 +165,7 @@ def answer(calls: TranscriptSet, question: TranscriptQuestion) -> str:
         "examples": _handling,
         "handling": _handling,
         "overview": _overview,
+        "count": _count,
     }[question.measure]
     return writer(subset, calls, question)
 
@@ -300,6 +301,26 @@ def _outcomes(subset: TranscriptSet, everything: TranscriptSet, q: TranscriptQue
         out += ["", "Lost calls, in the director's notes:"]
         for call in lost.calls[:3]:
             out.append(f"- **{call.id}** ({call.trade}, {call.place}): {call.outcome_detail}")
+    return "\n".join(out)
+
+
+def _count(subset: TranscriptSet, everything: TranscriptSet, q: TranscriptQuestion) -> str:
+    """How many calls match, first; then how they ended and a few of them by id."""
+    filters = q.describe_filters()
+    out = [f"**{len(subset)} of the director's {len(everything)} calls**" + (f" ({filters})." if filters else ".")]
+    counts = {k: n for k, n in subset.outcome_counts().items() if n}
+    closed = sum(n for k, n in counts.items() if k in CLOSED)
+    out.append("")
+    out.append(
+        f"{closed} of them closed ({counts.get('closed_first_visit', 0)} on the first visit); "
+        + ", ".join(f"{_low(_label(k))} {n}" for k, n in counts.items() if k not in CLOSED)
+        + "."
+        if len(counts) > 1 or closed == 0
+        else f"All {closed} of them closed ({counts.get('closed_first_visit', 0)} on the first visit)."
+    )
+    out += ["", "For example:"]
+    for call in subset.calls[:4]:
+        out.append(f"- **{call.id}** · {call.trade} · {call.place} · {_low(call.outcome_label)}")
     return "\n".join(out)
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz, process
+
 from harde.knowledge.transcript_questions import Measure, TranscriptQuestion, answer
 from harde.knowledge.transcripts import (
     CLOSED,
@@ -76,7 +78,8 @@ _OBJECTION_WORDS: list[tuple[str, str]] = [
 _MEASURE_WORDS: list[tuple[Measure, str]] = [
     ("call", r"\bSDC[- ]?\d{1,3}\b"),
     ("phase_timings", r"\b(how long|minutes?|time (spent|on|in|per)|spend(s|ing)? (on|in)|spent (on|in)|phases?|durations?|length of|how much time)\b"),
-    ("close_rate", r"\b(close|closing|win|conversion|success|hit) rates?\b|\bhow often (does|did|do) (he|she|the director|we|rachel)\b[\w\s]{0,12}\b(close|win|sign)\b|\b(percent(age)?|share|how many|fraction) of (the |his |her )?(calls|visits|deals|jobs)\b[\w\s]{0,20}\b(close|closed|won|signed)\b|\bfirst[- ]visit (close|closing|rate)\b"),
+    ("close_rate", r"\b(close|closing|win|conversion|success|hit) rates?\b|\bhow often (does|did|do) (he|she|the director|we|rachel)\b[\w\s]{0,12}\b(close|win|sign)\b|\b(percent(age)?|share|how many|fraction) of (the |his |her )?(calls|visits|deals|jobs)\b[\w\s]{0,20}\b(close|closed|won|signed)\b|\bfirst[- ]visit (close|closing|rate)\b|%\s*(?:of (?:the |those |them |these )?(?:calls|visits|deals|ones)\b[\w\s']{0,40}?)?\b(?:clos\w*|won|signed|sold)\b"),
+    ("count", r"\bhow many (?:of )?(?:the |our |his |her |rachel'?s? |(?:the )?director'?s? )*(?:[a-z]+ ){0,2}?(?:calls|visits|recordings|transcripts|appointments)\b(?! (?:did|do|does) (?:we|he|she|the director|rachel) (?:close|win|sign|lose))|\bnumber of (?:the )?(?:director'?s? )?(?:calls|visits|recordings)\b|\bhow many times (?:did|does|has) (?:the director|rachel|she|he)\b"),
     ("techniques", r"\b(techniques?|tactics?|methods?|moves|approach(es)?|what works|what (does|did) (he|she|the director) do (differently|to close|that works))\b|\b(which|what) (closes|closing)\b|\bclosing (lines|techniques|styles?)\b"),
     ("objections", r"\b(objections?|push ?backs?|concerns|resistance|hesitations?|come[s]? up|came up|raised?)\b"),
     ("deal_values", r"\b(deal (values?|sizes?)|average (deal|ticket|job|contract)|tickets?|revenue|dollars?|how much (money|revenue|business)|contract values?|values?)\b"),
@@ -127,7 +130,20 @@ def _find_technique(text: str, techniques: list[str]) -> str | None:
         for phrase in (name, *_TECHNIQUE_ALIASES.get(name, ())):
             if _normal(phrase) in normal:
                 return name
+    # Typed fast: "the insurance claim walk thorugh". Only names of three words or more, so a
+    # short everyday phrase is never taken for one.
+    for name in techniques:
+        spelled = _normal(name).strip()
+        # The whole name, nearly as written, somewhere in a question at least as long as it.
+        if len(spelled.split()) >= 3 and len(normal) > len(spelled) and fuzz.partial_ratio(spelled, normal) >= 90:
+            return name
     return None
+
+
+def _span(patterns: list[tuple[str, str]], key: str | None, text: str) -> tuple[int, int] | None:
+    pattern = next((p for k, p in patterns if k == key), None)
+    found = re.search(pattern, text, re.IGNORECASE) if pattern else None
+    return found.span() if found else None
 
 
 def _find(patterns: list[tuple[str, str]], text: str) -> str | None:
@@ -137,11 +153,63 @@ def _find(patterns: list[tuple[str, str]], text: str) -> str | None:
     return None
 
 
+# Everyday words of questions about the calls, never corrected into a keyword.
+_PLAIN = set(
+    ["what", "when", "where", "were", "with", "have", "many", "much", "does", "about", "from", "that", "this", "they", "them", "their", "there", "these", "those", "which", "would", "could", "should", "than", "then", "most", "more", "least", "show", "give", "tell", "list", "each", "every", "often", "over", "under", "into", "only", "ones", "same", "other", "some", "times", "time", "percent", "share", "rate", "rates", "average", "avg", "total", "along"]
+)
+
+
+def _keywords(patterns: list[tuple[str, str]]) -> set[str]:
+    """The literal words of regular expressions ("\\bnumber" is "number"; "approvals?" gives both forms)."""
+    words = {w for _, p in patterns for w in re.findall(r"[a-z]{4,}", re.sub(r"\\[a-zA-Z]", " ", p))}
+    return words | {w[:-1] for w in words if w.endswith("s") and len(w) > 4}
+
+
+_KEYWORDS = sorted(
+    _keywords(_TRADE_WORDS) | _keywords(_SITUATION_WORDS) | _keywords(_OBJECTION_WORDS)
+    | _keywords([(m, p) for m, p in _MEASURE_WORDS]) | _keywords([(label, p) for _, label, p in _OUTCOME_WORDS])
+    | {"calls", "director", "objection", "objections", "through", "walk", "roofing", "siding", "windows", "gutters"}
+)
+_KNOWN = frozenset(_KEYWORDS) | _PLAIN
+
+
+def _subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(ch in letters for ch in short)
+
+
+def correct_typos(text: str, extra: list[str] | None = None) -> str:
+    """Words typed a letter or two off a keyword of these questions, corrected: "pice" -> "price",
+    "objction" -> "objection", "agnig" -> "aging". Words of four letters need a closer match."""
+    vocabulary = _KEYWORDS + sorted({w for name in extra or [] for w in re.findall(r"[a-z]{4,}", name.lower())})
+    known = _KNOWN | set(vocabulary)
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if len(low) < 4 or low in known:
+            return word
+        ranked = process.extract(low, vocabulary, scorer=fuzz.ratio, score_cutoff=75 if len(low) <= 5 else 80, limit=4)
+        if not ranked:
+            return word
+        top = ranked[0][1]
+        # Of the closest, a word the typo drops or doubles letters of: "closd" is "closed", not "close".
+        tied = [r for r in ranked if r[1] == top]
+        best = next((r for r in tied if _subsequence(low, r[0]) or _subsequence(r[0], low)), tied[0])
+        if abs(len(best[0]) - len(low)) > 2:
+            return word
+        if len(low) <= 5 and best[1] < 88 and sorted(best[0]) != sorted(low):
+            return word  # short words: only one edit off, or the same letters swapped
+        return best[0]
+
+    return re.sub(r"[A-Za-z]+", fix, text[:2000])
+
+
 def interpret(
     query: str, techniques: list[str] | None = None, reps: list[str] | None = None, towns: list[str] | None = None
 ) -> TranscriptQuestion:
     """What a question asks about the calls: the measure and the filters, from everyday wording."""
-    text = " " + (query or "").strip() + " "
+    text = " " + correct_typos((query or "").strip(), [*(techniques or []), *(reps or [])]) + " "
     call = re.search(r"\bSDC[- ]?(\d{1,3})\b", text, re.IGNORECASE)
     if call:
         return TranscriptQuestion(measure="call", call_id=f"SDC-{int(call.group(1)):03d}")
@@ -165,10 +233,25 @@ def interpret(
                 scrubbed = scrubbed[: found.start()] + " " + scrubbed[found.end():]
                 break
 
+    technique = _find_technique(text, techniques or [])
+    if technique:
+        # The technique's own words ("insurance claim walk-through") are not also a situation.
+        for phrase in (technique, *_TECHNIQUE_ALIASES.get(technique, ())):
+            scrubbed = re.sub(r"\b" + r"[\s-]+".join(map(re.escape, phrase.lower().split())) + r"\b", " ", scrubbed, flags=re.IGNORECASE)
     trade = _find(_TRADE_WORDS, scrubbed)
     situation = _find(_SITUATION_WORDS, scrubbed)
     objection = _find(_OBJECTION_WORDS, scrubbed)
-    if objection == "spouse" or (situation == "spouse_not_present" and objection is None):
+    said_in = _span(_SITUATION_WORDS, situation, scrubbed) if situation and technique else None
+    if said_in and scrubbed[said_in[0] : said_in[1]].strip().lower() in technique.lower():  # type: ignore[union-attr]
+        situation = None  # "claim" of "insurance claim walk thorugh" is the technique's word
+    if situation and objection and re.search(r"\bobjections?\b", scrubbed, re.IGNORECASE):
+        # "where hoa approval was an objection": asked as an objection, the same words are not also a situation.
+        said_as, said_in = _span(_OBJECTION_WORDS, objection, scrubbed), _span(_SITUATION_WORDS, situation, scrubbed)
+        if said_as and said_in and said_in[0] < said_as[1] + 12 and said_as[0] < said_in[1] + 12:
+            situation = None
+    if situation == "spouse_not_present" and objection is None and re.search(r"\bobjections?\b", scrubbed, re.IGNORECASE):
+        objection, situation = "spouse", None  # "a spouse objection": the objection the calls record
+    elif objection == "spouse" or (situation == "spouse_not_present" and objection is None):
         objection = None
     # "the product" on a siding question is the siding itself, not a product doubt.
     if objection == "product" and measure not in ("objections", "examples"):
@@ -182,8 +265,6 @@ def interpret(
         if re.search(pattern, scrubbed, re.IGNORECASE):
             group_by = group
             break
-
-    technique = _find_technique(text, techniques or [])
 
     if measure is None:
         if situation or (objection and objection != "price"):

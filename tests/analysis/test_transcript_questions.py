@@ -111,7 +111,7 @@ def test_a_rep_named_filters_to_the_calls_they_were_on(settings: Settings) -> No
     calls = load_transcripts(settings)
     with_mike = [c for c in calls if c.rep_on_call == "Mike Reed"]
     answer = answer_question(calls, "how many of the director calls was mike reed on")
-    assert f"computed from {len(with_mike)} of the director's {len(calls)} calls" in answer
+    assert answer.startswith(f"**{len(with_mike)} of the director's {len(calls)} calls** (with Mike Reed on the call)")
     assert interpret("close rate on the calls kevin was on", reps=["Kevin Shea", "Mike Reed"]).rep == "Kevin Shea"
     assert interpret("close rate overall", reps=["Kevin Shea", "Mike Reed"]).rep is None
 
@@ -128,4 +128,25 @@ def test_calls_are_counted_by_town_state_and_year() -> None:
     assert interpret("how many calls did rachel do up in new hampshire").state == "NH"
     assert interpret("how many of the director calls are from 2025").year == 2025
     expected = sum(c.town == "Concord" for c in calls)
-    assert f"computed from {expected} of the director's {len(calls)} calls (in Concord)" in answer_question(calls, "how many of director calls were in concord")
+    assert f"**{expected} of the director's {len(calls)} calls** (in Concord)" in answer_question(calls, "how many of director calls were in concord")
+
+
+@pytest.mark.parametrize(
+    ("question", "keep"),
+    [
+        ("how many calls used the insurance claim walk thorugh", lambda c: "Insurance claim walk-through" in c.techniques),
+        ("number of director calls where hoa approval was an objection", lambda c: "hoa_approval" in c.objection_categories()),
+        ("how many siding calls had a pice objection", lambda c: c.trade == "siding" and "price" in c.objection_categories()),
+        ("how many calls had a spouse objction", lambda c: "spouse" in c.objection_categories()),
+        ("how many of the calls were about an agnig system", lambda c: "aging_system" in c.situations),
+    ],
+)
+def test_how_many_calls_counts_them_first_typos_and_all(settings: Settings, question: str, keep: object) -> None:
+    calls = load_transcripts(settings)
+    expected = sum(bool(keep(c)) for c in calls)  # type: ignore[operator]
+    assert answer_question(calls, question).startswith(f"**{expected} of the director's {len(calls)} calls**")
+
+
+def test_a_short_topic_is_not_read_as_a_long_technique_it_is_part_of() -> None:
+    assert interpret("price", ["Silence after the price"]).technique is None
+    assert interpret("of rachels window calls what % closd", []).measure == "close_rate"

@@ -278,6 +278,7 @@ class Reader:
             and not named
             and self.products
             and not _ON_THE_WEB.search(low)
+            and not (intent == "web_search" and _WEB_CUE.search(low))
             and self.products.intersection(_WORD.findall(low))
             and (_PRICE_WORDS.search(low) or parse_question(text).intent == "lookup")
             and not (_NOT_MONEY.search(low) and not _MONEY_SAID.search(low))

@@ -31,6 +31,12 @@ _INTRO = [
     ),
     re.compile(r"(?:^|[\n.;])[^\S\n]*(?:customer|client|homeowner|lead|prospect|contact)(?:\s*(?::|-|=|\bis\b)\s*|\s+)", re.IGNORECASE),
     re.compile(r"\b(?i:add|create|enter|put)\s+(?=(?:[A-Z][A-Za-z'-]+\s+){1,3}(?:as|to|into|in)\b)"),
+    # "can u add marisol vega as a customer": typed in lower case, the role said after the name.
+    re.compile(
+        r"\b(?:add|create|enter|put|make)\s+(?=(?:[a-z][a-z'-]+\s+){1,3}(?:as|to|into)\s+(?:a\s+|the\s+|an\s+)?(?:new\s+)?"
+        r"(?:customer|client|lead|contact|prospect|homeowner)s?\b)",
+        re.IGNORECASE,
+    ),
     re.compile(r"\b(?:this is|it's|it is|homeowner is|customer is|client is|her name's|his name's|their name's)\s+(?=[A-Z])", re.IGNORECASE),
 ]
 # A name said again as a correction wins over the first one: "Greg and Linda Harmon, actually
@@ -42,6 +48,12 @@ _CORRECTION = re.compile(
     re.IGNORECASE,
 )
 _COUPLE = re.compile(r"(?<![\w'-])([A-Za-z][a-z'-]+)\s+(?:and|&)\s+([A-Za-z][a-z'-]+)\s+([A-Za-z][A-Za-z'-]+)\b(?!\s+(?:and|&)\b)")
+# Two or three words right after a cue and right before a masked phone number ("|").
+_BEFORE_PHONE = re.compile(
+    r"(?:\b(?:for|add|named|is|customer|client|lead|homeowner|prospect|contact|me|up|in)\s+|^|[:,-]\s*)"
+    r"((?:[A-Za-z][A-Za-z'-]+\s+){1,2}[A-Za-z][A-Za-z'-]+)\s*[,-]?\s*\|",
+    re.IGNORECASE,
+)
 _LAST_LABEL = re.compile(r"\b(?:last\s+name|surname|family\s+name)(?:\s+is|'s|\s*:|\s*-|\s*=)?\s*", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"^\s*(?:(?:please|hey|hi|ok|okay|so|alright|hard-?e|can you|could you|go ahead and|add|create|enter|put in|new)\b[\s,:]*)*",
@@ -222,6 +234,13 @@ def find_name(text: str) -> NameMatch | None:
                 found = read_name_at(text, at, mixed_case=case, allow_single=False)
                 if found is not None and found.last is not None:
                     return NameMatch(found.first, found.last, found.start, found.end, unsure=True)
+    for m in _BEFORE_PHONE.finditer(text):
+        # "need a customer made for gwen o'hara 781.555.2303": the words just before the number.
+        at = m.start(1)
+        case = mixed_case and not m.group(1).islower()
+        found = read_name_at(text, at, mixed_case=case, allow_single=False)
+        if found is not None and found.last is not None and found.end <= m.end(1) + 1:
+            return NameMatch(found.first, found.last, found.start, found.end, unsure=True)
     if mixed_case:
         for m in re.finditer(r"(?<![A-Za-z'-])[A-Z][a-z'A-Z-]+", text):
             found = read_name_at(text, m.start(), mixed_case=True, allow_single=False)

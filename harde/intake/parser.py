@@ -35,6 +35,8 @@ _LABELS = {
 }
 _VALUE_END = re.compile(r"[\n,;|]|\.(?:\s|$)|\b(?:and|phone|cell|mobile|e-?mail|state|zip|city|street|address|trade|project|interested|looking|wants?|she|he|they)\b", re.IGNORECASE)
 _NOTE_END = re.compile(r"[\n|]|\.(?:\s|$)")
+# A referral is a few words: "from the costas: Nadia Haddad ..." ends at the colon or comma.
+_REFERRAL_END = re.compile(r"[\n|:;,]|\.(?:\s|$)")
 # Where an address's locality ends when nothing else marks it.
 _PLACE_END = re.compile(
     r"[\n;|]|(?<!\bSt)(?<!\bMt)(?<!\bFt)\.\s+(?=[A-Z])|\b(?:phone|cell|mobile|tel|e-?mail|interested|looking|wants?|needs?|they|she|he|his|her|"
@@ -74,7 +76,7 @@ def _labelled(label: str, work: str) -> tuple[str, int, int] | None:
     if m is None:
         return None
     rest = work[m.end() :]
-    end = (_NOTE_END if label in ("notes", "referral_source") else _VALUE_END).search(rest)
+    end = (_REFERRAL_END if label == "referral_source" else _NOTE_END if label == "notes" else _VALUE_END).search(rest)
     value = rest[: end.start()] if end else rest
     value = value.strip(" :-=")
     if not value:

@@ -178,6 +178,9 @@ def test_a_town_of_the_service_area_in_any_case_gives_its_state(text: str, city:
     [
         ("just met a homeowner at the home show - tom becker, (781) 555-0133, 9 Oak Ave Needham. siding", "Tom", "Becker"),
         ("new one for the crm: bill and sue Tanaka, 401-555-0188, windows, 77 Brook St Cranston RI", "Bill", "Tanaka"),
+        ("need a customer made for gwen o'hara 781.555.2303", "Gwen", "O'Hara"),
+        ("can u add marisol vega as a customer 6175552367 windows", "Marisol", "Vega"),
+        ("referral from the costas: Nadia Haddad 617-555-2401 wants a roof quote", "Nadia", "Haddad"),
     ],
 )
 def test_names_typed_in_lower_case_among_capitals_and_couples(text: str, first: str, last: str) -> None:

@@ -214,6 +214,15 @@ class Reader:
         kb: float = 0.0,
     ) -> Action:
         mentions = self.mentions(text, low, directory)
+        body = _note_body(text) if scores.intent == "crm.add_note" else ""
+        at = text.find(body) if body else -1
+        if at > 0:
+            # The note's own words are data: "note for melissa: gutter guard samples dropped off"
+            # names Melissa, not the one Melissa with a gutter job.
+            head = text[:at]
+            said = self.mentions(head, normalise(head)[:ENTITY_CHARS], directory)
+            if said.customer_ids or said.job_ids or said.named_person or focus.customer_id or focus.job_id:
+                mentions = said
         if (
             me is not None and me in directory.users and scores.intent in ("crm.calendar", "crm.rep_jobs", "crm.facts")
             and _ME.search(low) and not (mentions.user_ids or mentions.customer_ids or mentions.job_ids)
@@ -922,7 +931,7 @@ class Reader:
     # --- stage names -------------------------------------------------------------------------
     def _stage(self, low: str, d: Directory, *, after_verb: bool = False) -> str | None:
         """The stage a request names, as the company calls it."""
-        text = normalise_stage_words(low)
+        text = normalise_stage_words(_stage_typos(low, d))
         if after_verb:
             hit = re.search(r"\b(?:to|into|as|in|at)\s+(.+)$", text)
             tail = hit.group(1) if hit else text
@@ -941,6 +950,22 @@ class Reader:
                         if name in meant or any(w in name.split() for w in meant.split()[:1]):
                             return stage.name
         return best[1] if best else None
+
+
+def _stage_typos(low: str, d: Directory) -> str:
+    """Stage words typed a letter off, corrected: "propossal went out", "schedulled", "complted"."""
+    vocabulary = sorted({w for s in d.stages for w in normalise_stage_words(s.name).split() if len(w) >= 5}
+                        | {w for said in _SPOKEN for w in said.split() if len(w) >= 5})
+    known = set(vocabulary)
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if len(word) < 6 or word in known:
+            return word
+        best = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=86)
+        return best[0] if best else word
+
+    return re.sub(r"[a-z]+", fix, low)
 
 
 # Fields that belong to one job: asked of a customer with several, the answer starts with "which one?".

@@ -367,3 +367,15 @@ def test_writes_in_reps_words(reader: Reader, directory: Directory, text: str, t
     action = read(reader, directory, text)
     assert action.tool == tool
     assert {k: action.arguments.get(k) for k in arguments} == arguments
+
+
+def test_a_notes_own_words_do_not_pick_the_customer(reader: Reader, directory: Directory) -> None:
+    """Three Melissas, one with a gutter job: "gutter guard samples" is the note, not a hint."""
+    action = read(reader, directory, "note for melissa: gutter guard samples dropped off")
+    assert action.tool is None and action.reply is not None
+    assert all(name in action.reply for name in ("Goldberg", "Quinn", "Larkin"))
+
+
+def test_a_stage_typed_a_letter_off_is_still_the_stage(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "propossal went out on job# 1011 today update the stage")
+    assert action.tool == "crm_change_stage" and action.arguments["stage"] == "Proposal Sent"

@@ -27,11 +27,11 @@ from harde.knowledge.tokens import CORRECTION_WEIGHT, analyze, query_terms
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 # The title and heading say what a passage is about; counting their terms again ranks a passage
 # titled "Price objection" above one that mentions price in passing.
 TITLE_REPEAT = 2
-HEADING_REPEAT = 2
+HEADING_REPEAT = 3
 MAX_PER_SOURCE = 2
 # A passage is read in the context of its document: a short section ("Prevent it at booking")
 # rarely repeats the words of the document's subject. Each passage's score adds this share of

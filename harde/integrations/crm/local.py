@@ -369,10 +369,9 @@ class LocalCRM:
 
     async def search_customers(self, query: str, limit: int = 10) -> list[Customer]:
         self._refresh()
-        customers = list(self._customers.values())
         if not query.strip():  # like Leap's GET /customers without filters: everyone
             return sorted(
-                customers, key=lambda c: (c.last_name.casefold(), c.first_name.casefold(), c.id)
+                self._customers.values(), key=lambda c: (c.last_name.casefold(), c.first_name.casefold(), c.id)
             )[:limit]
         q = parse_customer_query(query)
         index = self._index

@@ -136,6 +136,9 @@ class Settings(BaseSettings):
     cloudinary_url: SecretStr | None = Field(None, validation_alias=_alias("CLOUDINARY_URL", "cloudinary_url"))
     delivery: Literal["local", "gdrive"] = "local"
     public_url: str = "http://localhost:8501"
+    # The web app's port on loopback (the unit passes HARDE_PORT to Streamlit); `harde doctor`
+    # asks it whether it is ready.
+    port: int = 8501
     google_service_account_file: Path | None = None
     gdrive_folder_id: str = ""
     mail_in: Literal["maildir", "imap", "gmail"] = "maildir"

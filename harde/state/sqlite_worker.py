@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
@@ -58,6 +58,10 @@ class SQLiteWorker:
 
         A caller cancelled meanwhile does not stop the work: a write that started finishes."""
         return await asyncio.wrap_future(self._executor.submit(self._apply, work))
+
+    def submit(self, work: Callable[[sqlite3.Connection], T]) -> Future[T]:
+        """Queue `work` without waiting for it (a write nobody needs the answer of)."""
+        return self._executor.submit(self._apply, work)
 
     def call(self, work: Callable[[sqlite3.Connection], T]) -> T:
         """The same, from a plain thread (or a command): blocks until done."""

@@ -25,10 +25,6 @@ from harde.events import Event, TextDelta
 
 T = TypeVar("T")
 
-# How long text deltas are gathered into one before the script thread shows them: a frame.
-FRAME_S = 0.03
-
-
 @dataclass(frozen=True)
 class _Ended:
     """The turn's stream is over; `error` is what ended it, if it did not end by itself."""
@@ -59,9 +55,12 @@ class Runtime:
         self.loop.call_soon_threadsafe(self.loop.stop)
         self._thread.join(timeout=10)
 
-    def stream(self, text: str, conversation_id: str, user: User | None = None, *, frame_s: float = FRAME_S) -> Iterator[Event]:
+    def stream(self, text: str, conversation_id: str, user: User | None = None, *, frame_s: float | None = None) -> Iterator[Event]:
         """The turn's events in the calling (script) thread, in order; consecutive text deltas
-        arriving within `frame_s` of the first come as one."""
+        arriving within `frame_s` of the first come as one (HARDE_STREAM_FRAME_MS by default;
+        0 passes every delta on by itself)."""
+        if frame_s is None:
+            frame_s = self.assistant.settings.stream_frame_ms / 1000
         inbox: queue.Queue[Event | _Ended] = queue.Queue()
         agen: AsyncIterator[Event] = self.assistant.stream(text, conversation_id, user)
 
@@ -96,7 +95,7 @@ def _merged(inbox: queue.Queue[Event | _Ended], frame_s: float) -> Iterator[Even
             if item.error is not None and not isinstance(item.error, asyncio.CancelledError):
                 raise item.error
             return
-        if not isinstance(item, TextDelta):
+        if not isinstance(item, TextDelta) or frame_s <= 0:
             yield item
             continue
         pieces = [item.text]

@@ -58,3 +58,9 @@ def test_an_abandoned_stream_releases_its_conversation(runtime: Runtime) -> None
     # The turn on the loop was cancelled and let go of the conversation's lock.
     again = list(runtime.stream("hello there", "left"))
     assert isinstance(again[-1], Done)
+
+
+def test_a_frame_of_zero_passes_every_delta_on_by_itself(runtime: Runtime) -> None:
+    direct = runtime.run(_collect(runtime, QUESTION, "direct"))
+    each = list(runtime.stream(QUESTION, "each", frame_s=0))
+    assert [e.text for e in each if isinstance(e, TextDelta)] == [e.text for e in direct if isinstance(e, TextDelta)]

@@ -215,3 +215,23 @@ async def test_a_reader_behind_the_pruned_change_log_reads_everything_again(
     full = _full_reads(crm)
     assert (await crm.get_customer(101)).first_name == "Robert11"
     assert len(full) == 1
+
+
+async def test_a_jobs_appointments_follow_the_appointments_jobs(crm: LocalCRM) -> None:
+    start = dt.datetime(2026, 12, 2, 9, 0)
+    made = await crm.create_appointment(
+        AppointmentCreate(title="Measure", start_date_time=start, end_date_time=start + dt.timedelta(hours=1), customer_id=105, job_ids=[1050])
+    )
+    await crm.update_appointment(made.id, AppointmentUpdate(job_ids=[1043]))
+    assert made.id not in [a.id for a in await crm.list_appointments(job_id=1050)]
+    assert made.id in [a.id for a in await crm.list_appointments(job_id=1043)]
+
+
+async def test_a_file_from_before_the_appointment_lookup_gets_it_on_opening(crm: LocalCRM) -> None:
+    expected = [a.id for a in await crm.list_appointments(job_id=1012)]
+    assert expected
+    crm._db.execute("DROP TABLE appointment_jobs")  # as the file was before the lookup existed
+    crm.close()
+    reopened = LocalCRM(crm.path)
+    assert [a.id for a in await reopened.list_appointments(job_id=1012)] == expected
+    reopened.close()

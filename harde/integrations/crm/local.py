@@ -56,6 +56,7 @@ T = TypeVar("T")
 
 DB_NAME = "crm.sqlite3"
 _TABLES = (
+    "appointment_jobs",
     "stages",
     "trades",
     "users",
@@ -92,6 +93,8 @@ CREATE INDEX IF NOT EXISTS invoices_job ON invoices (job_id);
 CREATE TABLE IF NOT EXISTS payments (id INTEGER PRIMARY KEY, job_id INTEGER NOT NULL, data TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS payments_job ON payments (job_id);
 CREATE TABLE IF NOT EXISTS proposals (id INTEGER PRIMARY KEY, job_id INTEGER, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS appointment_jobs (appointment_id INTEGER NOT NULL, job_id INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS appointment_jobs_job ON appointment_jobs (job_id);
 CREATE TABLE IF NOT EXISTS changes (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, tbl TEXT NOT NULL, record_id INTEGER NOT NULL);
 """
@@ -146,6 +149,7 @@ class LocalCRM:
         self._trades: dict[int, Trade] = {}
         self._stages: list[Stage] = []
         self._closed = False
+        self._index_appointment_jobs()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> LocalCRM:
@@ -156,6 +160,24 @@ class LocalCRM:
         return crm
 
     # --- storage plumbing ------------------------------------------------------------------
+
+    def _index_appointment_jobs(self) -> None:
+        """Fill the appointment -> job lookup of a file from before it existed (once)."""
+        if self._db.execute("SELECT 1 FROM appointment_jobs LIMIT 1").fetchone() is not None:
+            return
+        if self._db.execute("SELECT 1 FROM appointments LIMIT 1").fetchone() is None:
+            return
+        with self._write() as db:
+            for row in db.execute("SELECT id, data FROM appointments").fetchall():
+                self._link_appointment(db, int(row["id"]), json.loads(row["data"]))
+
+    @staticmethod
+    def _link_appointment(db: sqlite3.Connection, appointment_id: int, record: dict[str, Any]) -> None:
+        db.execute("DELETE FROM appointment_jobs WHERE appointment_id = ?", (appointment_id,))
+        db.executemany(
+            "INSERT INTO appointment_jobs (appointment_id, job_id) VALUES (?, ?)",
+            [(appointment_id, int(j)) for j in dict.fromkeys(record.get("job_ids") or [])],
+        )
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -346,6 +368,10 @@ class LocalCRM:
                     )
                     for a in seed.get("appointments", [])
                 ],
+            )
+            db.executemany(
+                "INSERT INTO appointment_jobs (appointment_id, job_id) VALUES (?, ?)",
+                [(a["id"], int(j)) for a in seed.get("appointments", []) for j in dict.fromkeys(a.get("job_ids") or [])],
             )
             for table in ("invoices", "payments", "proposals"):
                 db.executemany(
@@ -755,10 +781,11 @@ class LocalCRM:
         if customer_id is not None:
             clauses.append("customer_id = ?")
             args.append(customer_id)
+        if job_id is not None:
+            clauses.append("id IN (SELECT appointment_id FROM appointment_jobs WHERE job_id = ?)")
+            args.append(job_id)
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         rows = self._rows(f"SELECT data FROM appointments {where} ORDER BY start, id", args)
-        if job_id is not None:
-            rows = [r for r in rows if job_id in r.get("job_ids", [])]
         return [Appointment.model_validate(r) for r in rows]
 
     def _appointment_record(
@@ -820,6 +847,7 @@ class LocalCRM:
                     json.dumps(record),
                 ),
             )
+            self._link_appointment(db, record["id"], record)
         return Appointment.model_validate(record)
 
     async def update_appointment(self, appointment_id: int, data: AppointmentUpdate) -> Appointment:
@@ -851,6 +879,7 @@ class LocalCRM:
                     appointment_id,
                 ),
             )
+            self._link_appointment(db, appointment_id, record)
         return Appointment.model_validate(record)
 
     # --- money -----------------------------------------------------------------------------

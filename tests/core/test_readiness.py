@@ -35,12 +35,14 @@ def streamlit_app(folder: Path, **env_overrides: str) -> Iterator[str]:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(300)
 def test_ready_once_the_assistant_is_built(tmp_path: Path) -> None:
     with streamlit_app(tmp_path) as url:
         assert check_ready(url) == f"ready at {url}"
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(300)
 def test_not_ready_when_the_script_fails(tmp_path: Path) -> None:
     # /_stcore/health answers (streamlit_app waited for it); the script stops at a bad setting.
     with streamlit_app(tmp_path, HARDE_LLM="no-such-model-backend") as url, pytest.raises(NotReady, match="not ready: 503"):

@@ -73,6 +73,7 @@ CHILD = textwrap.dedent(
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(600)
 def test_three_thousand_conversations_keep_descriptors_flat(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-c", CHILD, str(tmp_path / "var"), "3000", "3"],

@@ -86,6 +86,7 @@ def emulator(tmp_path: Path) -> Iterator[LeapEmulator]:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(300)
 def test_two_processes_share_the_accounts_budget_and_are_never_refused(emulator: LeapEmulator, tmp_path: Path) -> None:
     db = tmp_path / "var" / "rate_limits.sqlite3"
     db.parent.mkdir()

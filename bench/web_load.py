@@ -171,7 +171,7 @@ async def session(url: str, n: int, turns: int, figures: Figures, roll: Roll, st
     arrived = False
     try:
         async with connect(ws_url, subprotocols=["streamlit"], additional_headers={"X-Remote-User": REPS[n % len(REPS)]},  # type: ignore[list-item]
-                           max_size=None, open_timeout=60) as ws:  # fmt: skip
+                           max_size=None, open_timeout=60, ping_interval=None) as ws:  # fmt: skip
             tab = Tab(ws, uuid.uuid4().hex[:12])
             await tab.open()
             arrived = True

@@ -35,6 +35,8 @@ class ConversationSummary:
     title: str
     updated_at: float
     owner: str = ""
+    # When it was deleted (its undo window runs from then); 0 when it was not.
+    deleted_at: float = 0.0
 
 
 class ConversationStore(Protocol):
@@ -112,6 +114,9 @@ def _setup_conversations(db: sqlite3.Connection) -> None:
     columns = {row[1] for row in db.execute("PRAGMA table_info(harde_conversations)")}
     if "owner" not in columns:  # a store from before conversations had owners
         db.execute("ALTER TABLE harde_conversations ADD COLUMN owner TEXT NOT NULL DEFAULT ''")
+    if "deleted_at" not in columns:  # listed beside the title, so that listing reads no state
+        db.execute("ALTER TABLE harde_conversations ADD COLUMN deleted_at REAL NOT NULL DEFAULT 0")
+        db.execute("UPDATE harde_conversations SET deleted_at = COALESCE(json_extract(state, '$.deleted_at'), 0)")
 
 
 def _decoded(rows: list[tuple[str]]) -> list[TResponseInputItem]:
@@ -210,21 +215,21 @@ class SQLiteConversationStore:
         return ConversationState.from_json(row[0]) if row else None
 
     async def save_state(self, conversation_id: str, state: ConversationState) -> None:
-        values = (conversation_id, state.title, state.to_json().decode(), time.time(), state.owner)
+        values = (conversation_id, state.title, state.to_json().decode(), time.time(), state.owner, state.deleted_at)
 
         def save(db: sqlite3.Connection) -> None:
             with db:
                 db.execute(
-                    "INSERT INTO harde_conversations (id, title, state, updated_at, owner) VALUES (?, ?, ?, ?, ?) "
+                    "INSERT INTO harde_conversations (id, title, state, updated_at, owner, deleted_at) VALUES (?, ?, ?, ?, ?, ?) "
                     "ON CONFLICT(id) DO UPDATE SET title = excluded.title, state = excluded.state, "
-                    "updated_at = excluded.updated_at, owner = excluded.owner",
+                    "updated_at = excluded.updated_at, owner = excluded.owner, deleted_at = excluded.deleted_at",
                     values,
                 )
 
         await self._worker.run(save)
 
     async def list_conversations(self, limit: int = 50, owner: str | None = None) -> list[ConversationSummary]:
-        query = "SELECT id, title, updated_at, owner FROM harde_conversations"
+        query = "SELECT id, title, updated_at, owner, deleted_at FROM harde_conversations"
         params: tuple[Any, ...] = (limit,)
         if owner is not None:
             query += " WHERE owner = ?"
@@ -286,7 +291,10 @@ class RedisConversationStore:
     async def save_state(self, conversation_id: str, state: ConversationState) -> None:
         now = time.time()
         async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.hset(self._key(conversation_id), mapping={"title": state.title, "state": state.to_json(), "owner": state.owner})
+            pipe.hset(
+                self._key(conversation_id),
+                mapping={"title": state.title, "state": state.to_json(), "owner": state.owner, "deleted_at": state.deleted_at},
+            )
             pipe.zadd(f"{self.prefix}:conversations", {conversation_id: now})
             pipe.zadd(f"{self.prefix}:conversations:by:{state.owner}", {conversation_id: now})
             await pipe.execute()
@@ -297,8 +305,11 @@ class RedisConversationStore:
         out: list[ConversationSummary] = []
         for raw_id, score in ids:
             cid = raw_id.decode() if isinstance(raw_id, bytes) else str(raw_id)
-            title, who = await self._redis.hmget(self._key(cid), ["title", "owner"])
-            out.append(ConversationSummary(cid, (title or b"").decode(), float(score), (who or b"").decode()))
+            title, who, deleted = await self._redis.hmget(self._key(cid), ["title", "owner", "deleted_at"])
+            if deleted is None:  # saved before the field existed: the state says
+                raw = await self._redis.hget(self._key(cid), "state")
+                deleted = ConversationState.from_json(raw).deleted_at if raw else 0.0
+            out.append(ConversationSummary(cid, (title or b"").decode(), float(score), (who or b"").decode(), float(deleted)))
         return out
 
     @contextlib.asynccontextmanager

@@ -1,7 +1,11 @@
 """Local CRM read latency: the crm specialist's answers over LocalCRM (demo company, and the
-same company padded to N customers), against a plain `get_job` by id as the baseline.
+same company padded to N customers), against a plain `get_job` by id as the baseline; then a
+read right after a write (update a customer, then look them up), against the same read after
+reading every customer again, as the CRM did after any write before its lookups were
+updated in place.
 
     .venv/bin/python bench/crm_local.py [--customers 5000] [--runs 30]
+    .venv/bin/python bench/crm_local.py --scale 1000     # the demo company 1000 times over
 
 Prints the median per call in milliseconds and each figure as a multiple of the baseline.
 """
@@ -11,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import importlib.util
 import json
 import random
 import statistics
@@ -27,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 from harde.config import DEMO_DIR  # noqa: E402
 from harde.crm.answers import CRMAnswers  # noqa: E402
 from harde.crm.facts import customer_facts, job_facts  # noqa: E402
+from harde.crm.models import CustomerUpdate  # noqa: E402
 from harde.integrations.crm.local import LocalCRM  # noqa: E402
 
 SEED = DEMO_DIR / "crm" / "seed.json"
@@ -93,6 +99,16 @@ def padded_seed(target: Path, customers: int) -> Path:
     return target
 
 
+def scaled_seed(target: Path, copies: int) -> Path:
+    """The demo generator's company `copies` times over (data/demo/crm/build_seed.py --scale)."""
+    spec = importlib.util.spec_from_file_location("build_seed", DEMO_DIR / "crm" / "build_seed.py")
+    assert spec is not None and spec.loader is not None
+    build_seed = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build_seed)
+    target.write_text(json.dumps(build_seed.scaled(build_seed.build(), copies)), encoding="utf-8")
+    return target
+
+
 async def median_ms(call: Callable[[], Awaitable[Any]], runs: int) -> float:
     await call()  # warm caches, as a running app would have them
     times = []
@@ -140,19 +156,65 @@ async def measure(crm: LocalCRM, label: str, runs: int) -> None:
         print(f"  {name[:52]:<52}{ms:8.2f} ms {ms / baseline:6.1f}x")
 
 
+async def read_after_write(crm: LocalCRM, label: str, runs: int) -> None:
+    """A rep's edit, then the lookups that follow it: the customer, and a search by the new name."""
+    customer_id = 103
+    counter = iter(range(1_000_000))
+
+    def surname(n: int) -> str:  # letters only: digits in a search read as a job number
+        letters = ""
+        while True:
+            n, r = divmod(n, 26)
+            letters += chr(ord("a") + r)
+            if n == 0:
+                return "Smith" + letters
+
+    async def write_then_read(rebuild: bool) -> None:
+        name = surname(next(counter))
+        await crm.update_customer(customer_id, CustomerUpdate(last_name=name))
+        if rebuild:
+            crm.rebuild()
+        await crm.get_customer(customer_id)
+        found = await crm.search_customers(f"John {name}")
+        assert [c.id for c in found] == [customer_id], found
+
+    incremental = await median_ms(lambda: write_then_read(False), runs)
+    rebuilt = await median_ms(lambda: write_then_read(True), max(3, runs // 3))
+    start = time.perf_counter()
+    await crm.update_customer(customer_id, CustomerUpdate(last_name="Smith"))
+    write_ms = (time.perf_counter() - start) * 1000
+    start = time.perf_counter()
+    await crm.get_customer(customer_id)
+    read_ms = (time.perf_counter() - start) * 1000
+    print(f"\n{label}: read after write ({crm.counts()['customers']} customers)")
+    print(f"  {'write + reads, everyone read again (before)':<52}{rebuilt:8.2f} ms   1.0x")
+    print(f"  {'write + reads, lookups updated in place':<52}{incremental:8.2f} ms   1/{rebuilt / incremental:,.0f}")
+    print(f"  {'  of which one get_customer right after the write':<52}{read_ms:8.3f} ms   (write {write_ms:.2f} ms)")
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--customers", type=int, default=5000)
+    parser.add_argument("--scale", type=int, default=0, help="the demo company N times over instead of padding")
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         demo = LocalCRM(Path(folder) / "demo.sqlite3", SEED)
         demo.load_seed()
         await measure(demo, "Demo company", args.runs)
+        await read_after_write(demo, "Demo company", args.runs)
         demo.close()
         big = LocalCRM(Path(folder) / "big.sqlite3")
-        big.load_seed(padded_seed(Path(folder) / "big.json", args.customers))
-        await measure(big, "Padded company", max(5, args.runs // 3))
+        if args.scale > 1:
+            start = time.perf_counter()
+            big.load_seed(scaled_seed(Path(folder) / "big.json", args.scale))
+            label = f"Demo company x{args.scale}"
+            print(f"\n(generated and loaded {label} in {time.perf_counter() - start:.1f} s)")
+        else:
+            big.load_seed(padded_seed(Path(folder) / "big.json", args.customers))
+            label = "Padded company"
+        await measure(big, label, max(5, args.runs // 3))
+        await read_after_write(big, label, max(5, args.runs // 3))
         big.close()
 
 

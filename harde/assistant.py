@@ -340,9 +340,9 @@ class Assistant:
         out: list[ConversationSummary] = []
         now = time.time()
         for summary in listed:
-            state = await self.store.load_state(summary.id)
-            if state is not None and state.deleted_at:
-                if now - state.deleted_at > UNDO_WINDOW_S:
+            # The summary carries the deletion: listing reads no conversation's state.
+            if summary.deleted_at:
+                if now - summary.deleted_at > UNDO_WINDOW_S:
                     await self.store.delete(summary.id)
                 continue
             if words and not await self._matches(summary, words):

@@ -211,7 +211,17 @@ def doctor_report(settings: Settings) -> list[tuple[str, str, bool, str]]:
     rows.append(_check("mail out", settings.mail_out, lambda: _mail_out(settings)))
     rows.append(_check("workflow store", "postgres" if settings.workflow_db_url.startswith("postgres") else "sqlite", lambda: _workflow_db(settings)))
     rows.append(_check("session store", "redis" if settings.session_url.startswith("redis") else "sqlite", lambda: _session_store(settings)))
+    rows.append(_check("web app", f"streamlit on port {settings.port}", lambda: _web_ready(settings)))
     return rows
+
+
+def _web_ready(settings: Settings) -> str:
+    from harde.readiness import NotReady, check_ready
+
+    try:
+        return check_ready(f"http://127.0.0.1:{settings.port}")
+    except NotReady as exc:
+        raise RuntimeError(str(exc)) from exc
 
 
 @click.command()

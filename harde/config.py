@@ -60,6 +60,9 @@ class Settings(BaseSettings):
     max_input_chars: int = 12_000
     # Seconds a turn may take before it ends with "That took too long; try a shorter question."
     turn_budget_s: float = Field(60.0, gt=0)
+    # The web app shows an answer's text in pieces gathered over this many milliseconds (a
+    # frame); 0 hands every piece to the page on its own.
+    stream_frame_ms: float = Field(30.0, ge=0)
 
     # --- storage ------------------------------------------------------------------------
     data_dir: Path = PROJECT_ROOT / "var"
@@ -96,6 +99,9 @@ class Settings(BaseSettings):
     )
     leap_timeout_s: float = 20.0
     leap_requests_per_minute: int = 60
+    # Where request budgets shared by processes live: empty means the session store when that
+    # is Redis, else a SQLite file under data_dir; "redis://host:port/db" for Redis.
+    rate_limit_url: str = ""
 
     # --- knowledge and web search ---------------------------------------------------------
     kb: Literal["local", "s3"] = "local"
@@ -136,6 +142,9 @@ class Settings(BaseSettings):
     cloudinary_url: SecretStr | None = Field(None, validation_alias=_alias("CLOUDINARY_URL", "cloudinary_url"))
     delivery: Literal["local", "gdrive"] = "local"
     public_url: str = "http://localhost:8501"
+    # The web app's port on loopback (the unit passes HARDE_PORT to Streamlit); `harde doctor`
+    # asks it whether it is ready.
+    port: int = 8501
     google_service_account_file: Path | None = None
     gdrive_folder_id: str = ""
     mail_in: Literal["maildir", "imap", "gmail"] = "maildir"

@@ -151,6 +151,8 @@ class LeapEmulator:
         self._lock = threading.Lock()
         self._window_start: float | None = None
         self._window_count = 0
+        # Requests refused for going over the limit, since the start.
+        self.refused_over_limit = 0
         self._stopping = threading.Event()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -360,6 +362,7 @@ class LeapEmulator:
             }
             if self._window_count <= self.requests_per_minute:
                 return headers, None
+            self.refused_over_limit += 1
             wait = max(self._window_start + 60.0 - now, 0.0)
         headers["Retry-After"] = str(max(1, math.ceil(wait)))
         if self.over_limit_status == 429:

@@ -1,6 +1,7 @@
 """Where conversations are kept: message history (an SDK session) plus title and state.
 
-SQLite under the data folder by default; Redis (`HARDE_SESSION_URL=redis://…`) when several
+SQLite under the data folder by default (one connection per store, off the event loop, and
+no per-conversation object that lives longer than a turn); Redis (`HARDE_SESSION_URL=redis://…`) when several
 app instances share conversations.
 """
 
@@ -8,8 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import sqlite3
-import threading
 import time
 import weakref
 from collections.abc import AsyncIterator
@@ -17,10 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from agents.memory import Session, SQLiteSession
+from agents.items import TResponseInputItem
+from agents.memory import Session, SessionABC, SessionSettings
 
 from harde.config import Settings
 from harde.state.conversation import ConversationState
+from harde.state.sqlite_worker import SQLiteWorker
 
 # The longest a turn may hold its conversation's lock before another process may take it.
 LOCK_TTL_S = 300.0
@@ -32,6 +35,8 @@ class ConversationSummary:
     title: str
     updated_at: float
     owner: str = ""
+    # When it was deleted (its undo window runs from then); 0 when it was not.
+    deleted_at: float = 0.0
 
 
 class ConversationStore(Protocol):
@@ -85,54 +90,151 @@ class _LocalLocks:
             yield
 
 
+_HISTORY_SCHEMA = """
+CREATE TABLE IF NOT EXISTS agent_sessions (
+    session_id TEXT PRIMARY KEY,
+    created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP,
+    updated_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS agent_messages (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    session_id TEXT NOT NULL,
+    message_data TEXT NOT NULL,
+    created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP,
+    FOREIGN KEY (session_id) REFERENCES agent_sessions (session_id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS idx_agent_messages_session_id ON agent_messages (session_id, id);
+"""
+
+
+def _setup_conversations(db: sqlite3.Connection) -> None:
+    db.executescript(_HISTORY_SCHEMA)
+    db.execute(_SCHEMA)
+    db.execute(_CLAIMS)
+    columns = {row[1] for row in db.execute("PRAGMA table_info(harde_conversations)")}
+    if "owner" not in columns:  # a store from before conversations had owners
+        db.execute("ALTER TABLE harde_conversations ADD COLUMN owner TEXT NOT NULL DEFAULT ''")
+    if "deleted_at" not in columns:  # listed beside the title, so that listing reads no state
+        db.execute("ALTER TABLE harde_conversations ADD COLUMN deleted_at REAL NOT NULL DEFAULT 0")
+        db.execute("UPDATE harde_conversations SET deleted_at = COALESCE(json_extract(state, '$.deleted_at'), 0)")
+
+
+def _decoded(rows: list[tuple[str]]) -> list[TResponseInputItem]:
+    items: list[TResponseInputItem] = []
+    for (data,) in rows:
+        try:
+            items.append(json.loads(data))
+        except (json.JSONDecodeError, TypeError):
+            continue  # a damaged row is skipped, as the SDK's own session does
+    return items
+
+
+class SQLiteHistory(SessionABC):
+    """One conversation's message history in the SDK's session tables (the same rows
+    `SQLiteSession` writes), over the store's one connection. It holds no resource of its
+    own, so the store hands out a new one per turn and nothing accumulates."""
+
+    def __init__(self, worker: SQLiteWorker, session_id: str) -> None:
+        self.session_id = session_id
+        self.session_settings = SessionSettings()
+        self._worker = worker
+
+    async def get_items(self, limit: int | None = None) -> list[TResponseInputItem]:
+        sid = self.session_id
+
+        def read(db: sqlite3.Connection) -> list[tuple[str]]:
+            if limit is None:
+                return db.execute(
+                    "SELECT message_data FROM agent_messages WHERE session_id = ? ORDER BY id", (sid,)
+                ).fetchall()
+            rows = db.execute(
+                "SELECT message_data FROM agent_messages WHERE session_id = ? ORDER BY id DESC LIMIT ?",
+                (sid, limit),
+            ).fetchall()
+            return rows[::-1]
+
+        return _decoded(await self._worker.run(read))
+
+    async def add_items(self, items: list[TResponseInputItem]) -> None:
+        if not items:
+            return
+        sid = self.session_id
+        rows = [(sid, json.dumps(item)) for item in items]
+
+        def write(db: sqlite3.Connection) -> None:
+            with db:
+                db.execute("INSERT OR IGNORE INTO agent_sessions (session_id) VALUES (?)", (sid,))
+                db.executemany("INSERT INTO agent_messages (session_id, message_data) VALUES (?, ?)", rows)
+                db.execute("UPDATE agent_sessions SET updated_at = CURRENT_TIMESTAMP WHERE session_id = ?", (sid,))
+
+        await self._worker.run(write)
+
+    async def pop_item(self) -> TResponseInputItem | None:
+        sid = self.session_id
+
+        def pop(db: sqlite3.Connection) -> list[tuple[str]]:
+            with db:
+                row = db.execute(
+                    "SELECT id, message_data FROM agent_messages WHERE session_id = ? ORDER BY id DESC LIMIT 1", (sid,)
+                ).fetchone()
+                if row is None:
+                    return []
+                db.execute("DELETE FROM agent_messages WHERE id = ?", (row[0],))
+                return [(row[1],)]
+
+        items = _decoded(await self._worker.run(pop))
+        return items[0] if items else None
+
+    async def clear_session(self) -> None:
+        sid = self.session_id
+
+        def clear(db: sqlite3.Connection) -> None:
+            with db:
+                db.execute("DELETE FROM agent_messages WHERE session_id = ?", (sid,))
+                db.execute("DELETE FROM agent_sessions WHERE session_id = ?", (sid,))
+
+        await self._worker.run(clear)
+
+
 class SQLiteConversationStore:
-    """History in the SDK's SQLiteSession tables, state in a table of its own, one file."""
+    """History in the SDK's session tables, state in a table of its own, one file and one
+    connection, used from one thread of its own (see `SQLiteWorker`)."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, check_same_thread=False, timeout=10)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute(_SCHEMA)
-        self._db.execute(_CLAIMS)
-        columns = {row[1] for row in self._db.execute("PRAGMA table_info(harde_conversations)")}
-        if "owner" not in columns:  # a store from before conversations had owners
-            self._db.execute("ALTER TABLE harde_conversations ADD COLUMN owner TEXT NOT NULL DEFAULT ''")
-        self._db.commit()
-        self._sessions: dict[str, SQLiteSession] = {}
+        self._worker = SQLiteWorker(path, _setup_conversations, name="conversations")
         self._locks = _LocalLocks()
 
     def session(self, conversation_id: str) -> Session:
-        if conversation_id not in self._sessions:
-            self._sessions[conversation_id] = SQLiteSession(conversation_id, str(self.path))
-        return self._sessions[conversation_id]
+        return SQLiteHistory(self._worker, conversation_id)
 
     async def load_state(self, conversation_id: str) -> ConversationState | None:
-        with self._lock:
-            row = self._db.execute(
-                "SELECT state FROM harde_conversations WHERE id = ?", (conversation_id,)
-            ).fetchone()
+        row = await self._worker.run(
+            lambda db: db.execute("SELECT state FROM harde_conversations WHERE id = ?", (conversation_id,)).fetchone()
+        )
         return ConversationState.from_json(row[0]) if row else None
 
     async def save_state(self, conversation_id: str, state: ConversationState) -> None:
-        with self._lock:
-            self._db.execute(
-                "INSERT INTO harde_conversations (id, title, state, updated_at, owner) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT(id) DO UPDATE SET title = excluded.title, state = excluded.state, "
-                "updated_at = excluded.updated_at, owner = excluded.owner",
-                (conversation_id, state.title, state.to_json().decode(), time.time(), state.owner),
-            )
-            self._db.commit()
+        values = (conversation_id, state.title, state.to_json().decode(), time.time(), state.owner, state.deleted_at)
+
+        def save(db: sqlite3.Connection) -> None:
+            with db:
+                db.execute(
+                    "INSERT INTO harde_conversations (id, title, state, updated_at, owner, deleted_at) VALUES (?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT(id) DO UPDATE SET title = excluded.title, state = excluded.state, "
+                    "updated_at = excluded.updated_at, owner = excluded.owner, deleted_at = excluded.deleted_at",
+                    values,
+                )
+
+        await self._worker.run(save)
 
     async def list_conversations(self, limit: int = 50, owner: str | None = None) -> list[ConversationSummary]:
-        query = "SELECT id, title, updated_at, owner FROM harde_conversations"
+        query = "SELECT id, title, updated_at, owner, deleted_at FROM harde_conversations"
         params: tuple[Any, ...] = (limit,)
         if owner is not None:
             query += " WHERE owner = ?"
             params = (owner, limit)
-        with self._lock:
-            rows = self._db.execute(query + " ORDER BY updated_at DESC LIMIT ?", params).fetchall()
+        rows = await self._worker.run(lambda db: db.execute(query + " ORDER BY updated_at DESC LIMIT ?", params).fetchall())
         return [ConversationSummary(*row) for row in rows]
 
     def lock(self, conversation_id: str) -> contextlib.AbstractAsyncContextManager[None]:
@@ -140,26 +242,27 @@ class SQLiteConversationStore:
 
     async def claim_pending(self, conversation_id: str, token: str) -> bool:
         # A unique row per token: of any number of processes sharing the file, one insert wins.
-        with self._lock:
+        def claim(db: sqlite3.Connection) -> bool:
             try:
-                self._db.execute("INSERT INTO harde_claims (token, at) VALUES (?, ?)", (token, time.time()))
-                self._db.commit()
+                with db:
+                    db.execute("INSERT INTO harde_claims (token, at) VALUES (?, ?)", (token, time.time()))
             except sqlite3.IntegrityError:
                 return False
-        return True
+            return True
+
+        return await self._worker.run(claim)
 
     async def delete(self, conversation_id: str) -> None:
         await self.session(conversation_id).clear_session()
-        with self._lock:
-            self._db.execute("DELETE FROM harde_conversations WHERE id = ?", (conversation_id,))
-            self._db.commit()
+
+        def delete(db: sqlite3.Connection) -> None:
+            with db:
+                db.execute("DELETE FROM harde_conversations WHERE id = ?", (conversation_id,))
+
+        await self._worker.run(delete)
 
     async def aclose(self) -> None:
-        for session in self._sessions.values():
-            session.close()
-        self._sessions.clear()
-        with self._lock:
-            self._db.close()
+        await asyncio.to_thread(self._worker.close)
 
 
 class RedisConversationStore:
@@ -188,7 +291,10 @@ class RedisConversationStore:
     async def save_state(self, conversation_id: str, state: ConversationState) -> None:
         now = time.time()
         async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.hset(self._key(conversation_id), mapping={"title": state.title, "state": state.to_json(), "owner": state.owner})
+            pipe.hset(
+                self._key(conversation_id),
+                mapping={"title": state.title, "state": state.to_json(), "owner": state.owner, "deleted_at": state.deleted_at},
+            )
             pipe.zadd(f"{self.prefix}:conversations", {conversation_id: now})
             pipe.zadd(f"{self.prefix}:conversations:by:{state.owner}", {conversation_id: now})
             await pipe.execute()
@@ -199,8 +305,11 @@ class RedisConversationStore:
         out: list[ConversationSummary] = []
         for raw_id, score in ids:
             cid = raw_id.decode() if isinstance(raw_id, bytes) else str(raw_id)
-            title, who = await self._redis.hmget(self._key(cid), ["title", "owner"])
-            out.append(ConversationSummary(cid, (title or b"").decode(), float(score), (who or b"").decode()))
+            title, who, deleted = await self._redis.hmget(self._key(cid), ["title", "owner", "deleted_at"])
+            if deleted is None:  # saved before the field existed: the state says
+                raw = await self._redis.hget(self._key(cid), "state")
+                deleted = ConversationState.from_json(raw).deleted_at if raw else 0.0
+            out.append(ConversationSummary(cid, (title or b"").decode(), float(score), (who or b"").decode(), float(deleted)))
         return out
 
     @contextlib.asynccontextmanager

@@ -53,9 +53,9 @@ async def apply_audited(context: HardeContext, kind: str, summary: str, run: Cal
         try:
             result = await run()
         except HardeError as exc:
-            audit.record(user=context.user.username, kind=kind, summary=summary, ok=False, answer=str(exc))
+            await audit.arecord(user=context.user.username, kind=kind, summary=summary, ok=False, answer=str(exc))
             return f"That did not go through: {exc}. Nothing was changed."
-        audit.record(user=context.user.username, kind=kind, summary=summary, ok=True, answer=result)
+        await audit.arecord(user=context.user.username, kind=kind, summary=summary, ok=True, answer=result)
         context.written = True
         return result
 

@@ -15,6 +15,9 @@ def main() -> None:
     from harde.ui.pipeline_page import render_pipeline_page
 
     settings = get_settings()
+    # Before anything else, so the readiness check (a script run without a user) passes only
+    # once the Assistant is built; every later run finds it cached.
+    get_runtime()
     user = current_user(settings)
     if user is None:
         render_sign_in(settings)

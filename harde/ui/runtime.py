@@ -1,24 +1,35 @@
 """One background event loop for the Streamlit process, bridged to the script thread.
 
 Streamlit reruns the script on every interaction; async work must not start a new loop each
-time. The loop, and the Assistant living on it, are a cached resource. A stream abandoned
-mid-way (the user clicked something) is closed on the loop, which cancels its run.
+time. The loop, and the Assistant living on it, are a cached resource. A turn's events cross
+to the script thread through a queue, the answer's text merged per frame (about 30 ms)
+rather than one hop per word. A stream abandoned mid-way (the user clicked something) is
+cancelled on the loop, which cancels its run.
 """
 
 from __future__ import annotations
 
 import asyncio
+import queue
 import threading
+import time
 from collections.abc import AsyncIterator, Awaitable, Iterator
 from concurrent.futures import Future
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import TypeVar
 
 from harde.assistant import Assistant
 from harde.auth import User
 from harde.config import Settings
-from harde.events import Event
+from harde.events import Event, TextDelta
 
 T = TypeVar("T")
+
+@dataclass(frozen=True)
+class _Ended:
+    """The turn's stream is over; `error` is what ended it, if it did not end by itself."""
+
+    error: BaseException | None = None
 
 
 class Runtime:
@@ -38,18 +49,66 @@ class Runtime:
     def run(self, coro: Awaitable[T], timeout: float | None = None) -> T:
         return self.submit(coro).result(timeout)
 
-    def stream(self, text: str, conversation_id: str, user: User | None = None) -> Iterator[Event]:
-        """The turn's events, one at a time, in the calling (script) thread."""
+    def close(self) -> None:
+        """Close the Assistant and stop the loop (tests, and a process shutting down)."""
+        self.run(self.assistant.aclose(), timeout=30)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self._thread.join(timeout=10)
+
+    def stream(self, text: str, conversation_id: str, user: User | None = None, *, frame_s: float | None = None) -> Iterator[Event]:
+        """The turn's events in the calling (script) thread, in order; consecutive text deltas
+        arriving within `frame_s` of the first come as one (HARDE_STREAM_FRAME_MS by default;
+        0 passes every delta on by itself)."""
+        if frame_s is None:
+            frame_s = self.assistant.settings.stream_frame_ms / 1000
+        inbox: queue.Queue[Event | _Ended] = queue.Queue()
         agen: AsyncIterator[Event] = self.assistant.stream(text, conversation_id, user)
+
+        async def pump() -> None:
+            ended = _Ended()
+            try:
+                async for event in agen:
+                    inbox.put(event)
+            except BaseException as exc:  # handed to the script thread, which raises it
+                ended = _Ended(exc)
+                raise
+            finally:
+                inbox.put(ended)
+                closer = getattr(agen, "aclose", None)
+                if closer is not None:
+                    await closer()
+
+        pumping = self.submit(pump())
         try:
-            while True:
-                try:
-                    event = self.run(agen.__anext__())
-                except StopAsyncIteration:
-                    return
-                yield event
+            yield from _merged(inbox, frame_s)
         finally:
-            closer: Any = getattr(agen, "aclose", None)
-            if closer is not None:
-                # Cancels the run if the script stopped listening half-way.
-                self.submit(closer())
+            # Cancels the run if the script stopped listening half-way; a no-op once it ended.
+            pumping.cancel()
+
+
+def _merged(inbox: queue.Queue[Event | _Ended], frame_s: float) -> Iterator[Event]:
+    held: Event | _Ended | None = None
+    while True:
+        item = held if held is not None else inbox.get()
+        held = None
+        if isinstance(item, _Ended):
+            if item.error is not None and not isinstance(item.error, asyncio.CancelledError):
+                raise item.error
+            return
+        if not isinstance(item, TextDelta) or frame_s <= 0:
+            yield item
+            continue
+        pieces = [item.text]
+        deadline = time.monotonic() + frame_s
+        while held is None:
+            remaining = deadline - time.monotonic()
+            try:
+                # Within the frame, wait for more; after it, take only what is already there.
+                following = inbox.get(timeout=remaining) if remaining > 0 else inbox.get_nowait()
+            except queue.Empty:
+                break
+            if isinstance(following, TextDelta):
+                pieces.append(following.text)
+            else:
+                held = following
+        yield TextDelta("".join(pieces))

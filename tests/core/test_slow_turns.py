@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from agents.memory import SQLiteSession
 
 import harde.tools.analysis
 import harde.tools.intake
@@ -22,6 +21,7 @@ import harde.tools.pricing
 from harde.assistant import TOO_LONG, Assistant
 from harde.config import Settings
 from harde.state.audit import AuditLog
+from harde.state.store import SQLiteHistory
 from harde.tools.approvals import CONFIRM_PROMPT
 from harde.understanding.reader import Reader
 
@@ -153,14 +153,14 @@ async def test_a_write_proposed_in_a_turn_past_its_budget_is_never_run(
     assistant: Assistant, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     stuck = asyncio.Event()  # never set: the answer asking for a yes is never saved
-    add_items = SQLiteSession.add_items
+    add_items = SQLiteHistory.add_items
 
-    async def slow_add_items(self: SQLiteSession, items: Any) -> None:
+    async def slow_add_items(self: SQLiteHistory, items: Any) -> None:
         if any(CONFIRM_PROMPT in str(item.get("content", "")) for item in items if isinstance(item, dict)):
             await stuck.wait()
         await add_items(self, items)
 
-    monkeypatch.setattr(SQLiteSession, "add_items", slow_add_items)
+    monkeypatch.setattr(SQLiteHistory, "add_items", slow_add_items)
     _with_budget(assistant, 1.0)
     stage_before = (await assistant.services.crm.get_job(1043)).current_stage.name
     turn = await assistant.ask("move job 1043 to lost", "write")

@@ -66,3 +66,20 @@ async def test_two_assistants_share_a_conversation_through_redis(settings: objec
     await second.store.delete(turn.conversation_id)
     await first.aclose()
     await second.aclose()
+
+
+async def test_a_store_from_before_the_deleted_column_lists_its_deletions(tmp_path: object) -> None:
+    import sqlite3
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "old.sqlite3"
+    store = SQLiteConversationStore(path)
+    await store.save_state("gone", ConversationState(title="gone", owner="rep", deleted_at=1234.5))
+    await store.save_state("kept", ConversationState(title="kept", owner="rep"))
+    await store.aclose()
+    with sqlite3.connect(path) as db:  # as the file was before the column existed
+        db.execute("ALTER TABLE harde_conversations DROP COLUMN deleted_at")
+    reopened = SQLiteConversationStore(path)
+    listed = {c.id: c.deleted_at for c in await reopened.list_conversations(owner="rep")}
+    assert listed == {"gone": 1234.5, "kept": 0.0}
+    await reopened.aclose()

@@ -12,7 +12,13 @@ import pytest
 
 from harde.config import Settings
 from harde.crm.errors import CRMNotFound, CRMValidationError
-from harde.crm.models import AppointmentCreate, AppointmentUpdate, CustomerCreate, PhoneInput
+from harde.crm.models import (
+    AppointmentCreate,
+    AppointmentUpdate,
+    CustomerCreate,
+    CustomerUpdate,
+    PhoneInput,
+)
 from harde.integrations.crm import make_crm
 from harde.integrations.crm.local import LocalCRM, load_demo, run_sync
 from tests.crm.leap_backends import seeded_local_crm
@@ -169,3 +175,63 @@ async def test_a_second_connection_sees_new_customers(crm: LocalCRM, tmp_path: P
     )
     assert [c.id for c in await crm.search_customers("Harriet Quimby")] == [created.id]
     other.close()
+
+
+def _full_reads(crm: LocalCRM) -> list[str]:
+    """Every statement on the CRM's connection that reads the whole customer table."""
+    seen: list[str] = []
+    crm._db.set_trace_callback(lambda sql: seen.append(sql) if sql.strip() == "SELECT data FROM customers" else None)
+    return seen
+
+
+async def test_writes_update_the_lookups_without_reading_every_customer(crm: LocalCRM, tmp_path: Path) -> None:
+    await crm.search_customers("Murphy")  # the first look reads everyone
+    full = _full_reads(crm)
+    created = await crm.create_customer(
+        CustomerCreate(first_name="Harriet", last_name="Quimby", email="hq@example.com", phones=[PhoneInput(number="7815550199")])
+    )
+    other = LocalCRM(crm.path)
+    await other.update_customer(created.id, CustomerUpdate(last_name="Earhart", phones=[PhoneInput(label="cell", number="6175550123")]))
+    other.close()
+    assert [c.id for c in await crm.search_customers("Harriet Earhart")] == [created.id]
+    assert [c.id for c in await crm.search_customers("(617) 555-0123")] == [created.id]
+    assert await crm.search_customers("781-555-0199") == []
+    assert [c.id for c in await crm.find_duplicate_customers(email="HQ@example.com")] == [created.id]
+    assert [c.id for c in await crm.find_duplicate_customers(phone="+1 617 555 0123")] == [created.id]
+    assert full == []
+
+
+async def test_a_reader_behind_the_pruned_change_log_reads_everything_again(
+    crm: LocalCRM, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import harde.integrations.crm.local as local
+
+    await crm.search_customers("Murphy")
+    monkeypatch.setattr(local, "CHANGES_KEPT", 5)
+    other = LocalCRM(crm.path)
+    for n in range(12):
+        await other.update_customer(101, CustomerUpdate(first_name=f"Robert{n}"))
+    other.close()
+    full = _full_reads(crm)
+    assert (await crm.get_customer(101)).first_name == "Robert11"
+    assert len(full) == 1
+
+
+async def test_a_jobs_appointments_follow_the_appointments_jobs(crm: LocalCRM) -> None:
+    start = dt.datetime(2026, 12, 2, 9, 0)
+    made = await crm.create_appointment(
+        AppointmentCreate(title="Measure", start_date_time=start, end_date_time=start + dt.timedelta(hours=1), customer_id=105, job_ids=[1050])
+    )
+    await crm.update_appointment(made.id, AppointmentUpdate(job_ids=[1043]))
+    assert made.id not in [a.id for a in await crm.list_appointments(job_id=1050)]
+    assert made.id in [a.id for a in await crm.list_appointments(job_id=1043)]
+
+
+async def test_a_file_from_before_the_appointment_lookup_gets_it_on_opening(crm: LocalCRM) -> None:
+    expected = [a.id for a in await crm.list_appointments(job_id=1012)]
+    assert expected
+    crm._db.execute("DROP TABLE appointment_jobs")  # as the file was before the lookup existed
+    crm.close()
+    reopened = LocalCRM(crm.path)
+    assert [a.id for a in await reopened.list_appointments(job_id=1012)] == expected
+    reopened.close()

@@ -157,6 +157,16 @@ def test_health_answers_without_a_login(live_site: LiveSite) -> None:
     assert response.text == "ok"
 
 
+def test_readiness_answers_without_a_login_once_a_page_can_render(live_site: LiveSite) -> None:
+    from harde.readiness import READY_TIMEOUT_S
+
+    with live_site.client(auth=False) as client:
+        # A cold app builds the Assistant during this first check; the answer waits for it.
+        response = client.get("/ready", timeout=READY_TIMEOUT_S)
+    assert response.status_code == 200
+    assert response.text == "ok"
+
+
 def test_primer_videos_stay_behind_the_login(live_site: LiveSite) -> None:
     with live_site.client(auth=False) as anonymous, live_site.client(auth=True) as director:
         assert anonymous.get("/app/static/primers/primer-1043.mp4").status_code == 401

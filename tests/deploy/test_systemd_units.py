@@ -133,3 +133,12 @@ def test_check_script_prints_both_scores() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     for template in TEMPLATES:
         assert re.search(rf"{re.escape(_instance(template, 'production'))}\s+exposure \d", result.stdout), result.stdout
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_unit_raises_the_open_file_limit(template: str) -> None:
+    # Debian's default soft limit (1024) is what a leak of a few descriptors per conversation hit.
+    text = (UNITS_DIR / template).read_text(encoding="utf-8")
+    found = re.search(r"^LimitNOFILE=(\d+)(?::(\d+))?$", text, re.MULTILINE)
+    assert found, f"{template} sets no LimitNOFILE"
+    assert int(found.group(1)) >= 8192

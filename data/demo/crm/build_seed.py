@@ -3,10 +3,15 @@
 Deterministic: run it again and the file is byte-for-byte the same. Every person and company
 here is made up; phone numbers use the fictional 555-01xx range and emails example domains.
     .venv/bin/python data/demo/crm/build_seed.py
+
+For benchmarks, `--scale N --out FILE` writes the same company N times over (other names,
+emails and 555 numbers, ids shifted per copy) instead: `--scale 1000` is 46,000 customers.
 """
 
 from __future__ import annotations
 
+import argparse
+import copy
 import json
 import random
 from datetime import date, datetime, timedelta
@@ -167,7 +172,7 @@ def phone(area: str, n: int) -> str:
     return f"{area}555{100 + n % 100:04d}"
 
 
-def main() -> None:
+def build() -> dict:
     customers = []
     used_names = {(f, l) for _, f, l, _, _ in NAMED}
     people = [(cid, f, l, t, r) for cid, f, l, t, r in NAMED]
@@ -420,9 +425,91 @@ def main() -> None:
         "payments": payments,
         "proposals": proposals,
     }
-    OUT.write_text(json.dumps(seed, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return seed
+
+
+# Ids of copy k are the original's plus k times this (larger than any id in the demo).
+COPY_STRIDE = 100_000
+_SURNAME_HEADS = ["Ash", "Black", "Brook", "Clay", "Cold", "Fair", "Green", "Hart", "Hazel", "Kings",
+                  "Lang", "Marsh", "Mill", "North", "Oak", "Pen", "Red", "Rush", "Stan", "Thorn",
+                  "Under", "Wake", "West", "White", "Wood"]
+_SURNAME_TAILS = ["bury", "by", "croft", "dale", "field", "ford", "gate", "ham", "hill", "hurst",
+                  "ley", "mere", "more", "ridge", "shaw", "stead", "ton", "well", "wick", "worth"]
+
+
+def scaled(seed: dict, copies: int) -> dict:
+    """The company `copies` times over: the original, then copies with other people in them."""
+    out = copy.deepcopy(seed)
+    names = random.Random(copies)
+    for k in range(1, copies):
+        shift = k * COPY_STRIDE
+        renamed: dict[int, tuple[str, str, str, str]] = {}
+        for c in seed["customers"]:
+            first, last = names.choice(FIRST), names.choice(_SURNAME_HEADS) + names.choice(_SURNAME_TAILS)
+            renamed[c["id"]] = (c["first_name"], c["last_name"], first, last)
+            new = copy.deepcopy(c)
+            new.update(id=c["id"] + shift, first_name=first, last_name=last,
+                       email=f"{first[0]}{last}{k}@example.com".lower())
+            for n, ph in enumerate(new["phones"]):
+                # Outside 555-01xx: a benchmark company has more people than that range.
+                ph["number"] = f"{ph['number'][:6]}{(k * 97 + c['id'] * 7 + n * 31) % 10000:04d}"
+            if new.get("referred_by_type") == "customer" and new.get("referred_by_id"):
+                new["referred_by_id"] += shift
+            out["customers"].append(new)
+
+        def rename(text: str, customer_id: int | None, renamed: dict = renamed) -> str:
+            if customer_id not in renamed:
+                return text
+            old_first, old_last, first, last = renamed[customer_id]
+            return text.replace(old_first, first).replace(old_last, last)
+
+        owner_of_job = {}
+        for j in seed["jobs"]:
+            new = copy.deepcopy(j)
+            owner_of_job[j["id"]] = j["customer_id"]
+            new.update(id=j["id"] + shift, customer_id=j["customer_id"] + shift,
+                       number=f"{j['number'].split('-')[0]}-{j['id'] + shift}",
+                       name=rename(j.get("name", ""), j["customer_id"]))
+            out["jobs"].append(new)
+        for n in seed["notes"]:
+            out["notes"].append(n | {"id": n["id"] + shift, "job_id": n["job_id"] + shift})
+        for a in seed["appointments"]:
+            owner = a.get("customer_id")
+            out["appointments"].append(a | {
+                "id": a["id"] + shift,
+                "customer_id": owner + shift if owner else owner,
+                "job_ids": [j + shift for j in a.get("job_ids", [])],
+                "description": rename(a.get("description", ""), owner),
+            })
+        for table in ("invoices", "payments", "proposals"):
+            for r in seed[table]:
+                new = r | {"id": r["id"] + shift}
+                if r.get("job_id"):
+                    new["job_id"] = r["job_id"] + shift
+                if "invoice_number" in r:
+                    new["invoice_number"] = f"INV-{new['id']}"
+                if "title" in r and table == "proposals":
+                    new["title"] = rename(r["title"], owner_of_job.get(r.get("job_id")))
+                out[table].append(new)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Write the demo company's CRM seed.")
+    parser.add_argument("--scale", type=int, default=1, help="the company this many times over")
+    parser.add_argument("--out", type=Path, default=None, help=f"where to write (default {OUT.name})")
+    args = parser.parse_args()
+    if args.scale > 1 and args.out is None:
+        parser.error("--scale writes a benchmark company: give it --out FILE")
+    seed = build()
+    if args.scale > 1:
+        seed = scaled(seed, args.scale)
+    out = args.out or OUT
+    # The demo seed is indented for reading; a scaled one is compact.
+    indent = 1 if args.scale == 1 else None
+    out.write_text(json.dumps(seed, indent=indent, ensure_ascii=False) + "\n", encoding="utf-8")
     counts = {k: len(v) for k, v in seed.items() if isinstance(v, list)}
-    print(f"wrote {OUT.name}: {counts}")
+    print(f"wrote {out.name}: {counts}")
 
 
 def add_sarah_johnson(customers: list, jobs: list, notes: list, appointments: list, invoices: list,

@@ -43,6 +43,7 @@ from harde.crm.models import (
 from harde.crm.search import best_matches, parse_customer_query, phone_digits, rank_by_name
 from harde.errors import ConfigurationError
 from harde.integrations.crm.leap_http import JSON, Clock, LeapHTTP, Sleep
+from harde.integrations.crm.leap_limits import RateLimiter, make_leap_limiter
 from harde.integrations.crm.leap_shapes import (
     CUSTOMER_INCLUDES,
     JOB_INCLUDES,
@@ -82,6 +83,7 @@ class LeapCRM:
         sleep: Sleep = asyncio.sleep,
         clock: Clock | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        limiter: RateLimiter | None = None,
     ) -> None:
         extra: dict[str, Any] = {"clock": clock} if clock is not None else {}
         self.http = LeapHTTP(
@@ -93,6 +95,7 @@ class LeapCRM:
             on_progress=on_progress,
             sleep=sleep,
             transport=transport,
+            limiter=limiter,
             **extra,
         )
         self._states: dict[int, list[State]] = {}
@@ -108,12 +111,15 @@ class LeapCRM:
                 "The Leap CRM needs an API token: set LEAP_API_TOKEN (a company admin makes one "
                 "in Leap under Settings → Developers), or HARDE_CRM=local for the demo CRM."
             )
+        token = settings.leap_api_token.get_secret_value()
         return cls(
             settings.leap_base_url,
-            settings.leap_api_token.get_secret_value(),
+            token,
             timeout_s=settings.leap_timeout_s,
             requests_per_minute=settings.leap_requests_per_minute,
             on_progress=on_progress,
+            # One budget for the account across the web app, the daemon and any command.
+            limiter=make_leap_limiter(settings, settings.leap_base_url, token),
         )
 
     async def aclose(self) -> None:

@@ -29,6 +29,7 @@ from harde.crm.errors import (
     CRMValidationError,
 )
 from harde.crm.progress import report_progress
+from harde.integrations.crm.leap_limits import RateLimiter
 
 log = logging.getLogger(__name__)
 
@@ -218,6 +219,7 @@ class LeapHTTP:
         sleep: Sleep = asyncio.sleep,
         clock: Clock = time.monotonic,
         transport: httpx.AsyncBaseTransport | None = None,
+        limiter: RateLimiter | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self._token = token
@@ -227,7 +229,8 @@ class LeapHTTP:
         self._max_retry_after_s = max_retry_after_s
         self._on_progress = on_progress
         self._sleep = sleep
-        self.limiter = RequestRateLimiter(requests_per_minute, clock=clock, sleep=sleep)
+        # Shared by every process on the account when given (leap_limits); this process's own otherwise.
+        self.limiter: RateLimiter = limiter or RequestRateLimiter(requests_per_minute, clock=clock, sleep=sleep)
         self._client = httpx.AsyncClient(
             base_url=self.base_url + "/",
             headers={"Accept": "application/json", "User-Agent": "Hard-E/0.1"},
@@ -240,6 +243,9 @@ class LeapHTTP:
 
     async def aclose(self) -> None:
         await self._client.aclose()
+        closer = getattr(self.limiter, "aclose", None)
+        if closer is not None:
+            await closer()
 
     # --- progress --------------------------------------------------------------------------
     def _note(self, text: str) -> None:

@@ -3,6 +3,10 @@
 Records are stored as Leap-shaped JSON with a few indexed columns. One connection guarded by
 a lock serves every thread (the Leap emulator calls in from its request threads). Methods
 never suspend, so `run_sync(crm.get_job(1043))` runs one from a plain thread.
+
+Customers are kept in memory with lookups over them. Every write also appends the changed
+record to a `changes` log in the same transaction, so this connection and any other one (the
+CLI, the emulator in another process) re-read only what changed, never the whole table.
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ T = TypeVar("T")
 
 DB_NAME = "crm.sqlite3"
 _TABLES = (
+    "appointment_jobs",
     "stages",
     "trades",
     "users",
@@ -88,7 +93,15 @@ CREATE INDEX IF NOT EXISTS invoices_job ON invoices (job_id);
 CREATE TABLE IF NOT EXISTS payments (id INTEGER PRIMARY KEY, job_id INTEGER NOT NULL, data TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS payments_job ON payments (job_id);
 CREATE TABLE IF NOT EXISTS proposals (id INTEGER PRIMARY KEY, job_id INTEGER, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS appointment_jobs (appointment_id INTEGER NOT NULL, job_id INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS appointment_jobs_job ON appointment_jobs (job_id);
+CREATE TABLE IF NOT EXISTS changes (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, tbl TEXT NOT NULL, record_id INTEGER NOT NULL);
 """
+# The change log keeps this many entries; a reader further behind than that reloads everything.
+CHANGES_KEPT = 10_000
+# A change of this kind (a seed load, a reset) invalidates every in-memory lookup.
+_EVERYTHING = "*"
 _PHONE_LABELS = {"home", "cell", "phone", "office", "fax", "other"}
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _TS = "%Y-%m-%d %H:%M:%S"
@@ -128,12 +141,15 @@ class LocalCRM:
             self._db.executescript(_SCHEMA)
         self._cache_key: tuple[int, int] | None = None
         self._writes = 0
+        # The last change-log entry the in-memory lookups reflect; None before the first load.
+        self._seen_seq: int | None = None
         self._customers: dict[int, Customer] = {}
         self._index = _CustomerIndex(())
         self._users: dict[int, User] = {}
         self._trades: dict[int, Trade] = {}
         self._stages: list[Stage] = []
         self._closed = False
+        self._index_appointment_jobs()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> LocalCRM:
@@ -144,6 +160,24 @@ class LocalCRM:
         return crm
 
     # --- storage plumbing ------------------------------------------------------------------
+
+    def _index_appointment_jobs(self) -> None:
+        """Fill the appointment -> job lookup of a file from before it existed (once)."""
+        if self._db.execute("SELECT 1 FROM appointment_jobs LIMIT 1").fetchone() is not None:
+            return
+        if self._db.execute("SELECT 1 FROM appointments LIMIT 1").fetchone() is None:
+            return
+        with self._write() as db:
+            for row in db.execute("SELECT id, data FROM appointments").fetchall():
+                self._link_appointment(db, int(row["id"]), json.loads(row["data"]))
+
+    @staticmethod
+    def _link_appointment(db: sqlite3.Connection, appointment_id: int, record: dict[str, Any]) -> None:
+        db.execute("DELETE FROM appointment_jobs WHERE appointment_id = ?", (appointment_id,))
+        db.executemany(
+            "INSERT INTO appointment_jobs (appointment_id, job_id) VALUES (?, ?)",
+            [(appointment_id, int(j)) for j in dict.fromkeys(record.get("job_ids") or [])],
+        )
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -170,32 +204,76 @@ class LocalCRM:
         row = db.execute(f"SELECT MAX(id) AS m FROM {table}").fetchone()
         return max(int(row["m"] or 0), floor) + 1
 
+    def _log_change(self, db: sqlite3.Connection, table: str, record_id: int = 0) -> None:
+        """Note a write in the change log, inside the writer's transaction."""
+        cursor = db.execute("INSERT INTO changes (tbl, record_id) VALUES (?, ?)", (table, record_id))
+        seq = int(cursor.lastrowid or 0)
+        if seq % max(CHANGES_KEPT // 10, 1) == 0:
+            db.execute("DELETE FROM changes WHERE seq <= ?", (seq - CHANGES_KEPT,))
+
     def _refresh(self) -> None:
-        """Rebuild the in-memory lookups when this or another connection has written."""
+        """Bring the in-memory lookups up to date with this and every other connection's writes:
+        the customers changed since the last look are re-read; nothing else is."""
         with self._lock:
             version = int(self._db.execute("PRAGMA data_version").fetchone()[0])
             key = (version, self._writes)
             if key == self._cache_key:
                 return
-            self._stages = sorted(
-                (Stage.model_validate(d) for d in self._rows("SELECT data FROM stages")),
-                key=lambda s: (s.position, s.id or 0),
-            )
-            self._trades = {
-                t.id: t
-                for t in (Trade.model_validate(d) for d in self._rows("SELECT data FROM trades"))
-            }
-            self._users = {
-                u.id: u
-                for u in (User.model_validate(d) for d in self._rows("SELECT data FROM users"))
-            }
-            customers = {}
-            for d in self._rows("SELECT data FROM customers"):
-                customer = self._customer_from(d)
-                customers[customer.id] = customer
-            self._customers = customers
-            self._index = _CustomerIndex(customers.values())
+            if self._seen_seq is None:
+                self._reload()
+            else:
+                self._apply_changes(self._seen_seq)
             self._cache_key = key
+
+    def _last_seq(self) -> int:
+        return int(self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM changes").fetchone()[0])
+
+    def _apply_changes(self, since: int) -> None:
+        rows = self._db.execute(
+            "SELECT seq, tbl, record_id FROM changes WHERE seq > ? ORDER BY seq", (since,)
+        ).fetchall()
+        if not rows:
+            return
+        oldest = int(self._db.execute("SELECT MIN(seq) FROM changes").fetchone()[0])
+        if oldest > since + 1 or any(r["tbl"] != "customers" for r in rows):
+            # Entries were pruned before this reader saw them, or more than customers changed.
+            self._reload()
+            return
+        changed = list(dict.fromkeys(int(r["record_id"]) for r in rows))
+        marks = ",".join("?" * len(changed))
+        for d in self._rows(f"SELECT data FROM customers WHERE id IN ({marks})", changed):
+            customer = self._customer_from(d)
+            self._index.put(customer, self._customers.get(customer.id))
+            self._customers[customer.id] = customer
+        self._seen_seq = int(rows[-1]["seq"])
+
+    def _reload(self) -> None:
+        """Read every customer, user, trade and stage: the first look, or after a seed load."""
+        seq = self._last_seq()
+        self._stages = sorted(
+            (Stage.model_validate(d) for d in self._rows("SELECT data FROM stages")),
+            key=lambda s: (s.position, s.id or 0),
+        )
+        self._trades = {
+            t.id: t for t in (Trade.model_validate(d) for d in self._rows("SELECT data FROM trades"))
+        }
+        self._users = {
+            u.id: u for u in (User.model_validate(d) for d in self._rows("SELECT data FROM users"))
+        }
+        customers = {}
+        for d in self._rows("SELECT data FROM customers"):
+            customer = self._customer_from(d)
+            customers[customer.id] = customer
+        self._customers = customers
+        self._index = _CustomerIndex(customers.values())
+        self._seen_seq = seq
+
+    def rebuild(self) -> None:
+        """Drop the in-memory lookups and read everything again (benchmarks compare with it)."""
+        with self._lock:
+            self._seen_seq = None
+            self._cache_key = None
+        self._refresh()
 
     def _customer_from(self, d: dict[str, Any]) -> Customer:
         rep_id = d.get("rep_id")
@@ -252,6 +330,7 @@ class LocalCRM:
         with self._write() as db:
             for table in _TABLES:
                 db.execute(f"DELETE FROM {table}")
+            self._log_change(db, _EVERYTHING)
             for table in ("stages", "trades", "users", "referrals", "customers"):
                 db.executemany(
                     f"INSERT INTO {table} (id, data) VALUES (?, ?)",
@@ -290,6 +369,10 @@ class LocalCRM:
                     for a in seed.get("appointments", [])
                 ],
             )
+            db.executemany(
+                "INSERT INTO appointment_jobs (appointment_id, job_id) VALUES (?, ?)",
+                [(a["id"], int(j)) for a in seed.get("appointments", []) for j in dict.fromkeys(a.get("job_ids") or [])],
+            )
             for table in ("invoices", "payments", "proposals"):
                 db.executemany(
                     f"INSERT INTO {table} (id, job_id, data) VALUES (?, ?, ?)",
@@ -312,10 +395,9 @@ class LocalCRM:
 
     async def search_customers(self, query: str, limit: int = 10) -> list[Customer]:
         self._refresh()
-        customers = list(self._customers.values())
         if not query.strip():  # like Leap's GET /customers without filters: everyone
             return sorted(
-                customers, key=lambda c: (c.last_name.casefold(), c.first_name.casefold(), c.id)
+                self._customers.values(), key=lambda c: (c.last_name.casefold(), c.first_name.casefold(), c.id)
             )[:limit]
         q = parse_customer_query(query)
         index = self._index
@@ -352,8 +434,12 @@ class LocalCRM:
     ) -> list[Customer]:
         self._refresh()
         digits = phone_digits(phone or "")
+        wanted = (email or "").strip().lower()
+        candidates = [*self._index.emails.get(wanted, [])] if wanted else []
+        if digits:
+            candidates += self._index.with_phone(digits)
         out = []
-        for c in self._customers.values():
+        for c in (self._customers[i] for i in dict.fromkeys(candidates)):
             same_email = bool(email) and (c.email or "").lower() == (email or "").strip().lower()
             same_phone = bool(digits) and any(phone_digits(p.number) == digits for p in c.phones)
             if same_email or same_phone:
@@ -411,6 +497,7 @@ class LocalCRM:
         db.execute(
             "INSERT INTO customers (id, data) VALUES (?, ?)", (customer_id, json.dumps(record))
         )
+        self._log_change(db, "customers", customer_id)
         return customer_id
 
     def _address(self, body: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -442,6 +529,7 @@ class LocalCRM:
             db.execute(
                 "UPDATE customers SET data = ? WHERE id = ?", (json.dumps(record), customer_id)
             )
+            self._log_change(db, "customers", customer_id)
         return await self.get_customer(customer_id)
 
     # --- jobs ------------------------------------------------------------------------------
@@ -693,10 +781,11 @@ class LocalCRM:
         if customer_id is not None:
             clauses.append("customer_id = ?")
             args.append(customer_id)
+        if job_id is not None:
+            clauses.append("id IN (SELECT appointment_id FROM appointment_jobs WHERE job_id = ?)")
+            args.append(job_id)
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         rows = self._rows(f"SELECT data FROM appointments {where} ORDER BY start, id", args)
-        if job_id is not None:
-            rows = [r for r in rows if job_id in r.get("job_ids", [])]
         return [Appointment.model_validate(r) for r in rows]
 
     def _appointment_record(
@@ -758,6 +847,7 @@ class LocalCRM:
                     json.dumps(record),
                 ),
             )
+            self._link_appointment(db, record["id"], record)
         return Appointment.model_validate(record)
 
     async def update_appointment(self, appointment_id: int, data: AppointmentUpdate) -> Appointment:
@@ -789,6 +879,7 @@ class LocalCRM:
                     appointment_id,
                 ),
             )
+            self._link_appointment(db, appointment_id, record)
         return Appointment.model_validate(record)
 
     # --- money -----------------------------------------------------------------------------
@@ -847,42 +938,79 @@ class LocalCRM:
 
 
 class _CustomerIndex:
-    """Lookups over every customer, rebuilt when the table changes: exact keys first, and a
-    short fuzzy pre-selection so that name scoring runs on a few candidates, not everyone."""
+    """Lookups over every customer, updated one customer at a time on a write: exact keys
+    first, and a short fuzzy pre-selection so that name scoring runs on a few candidates."""
 
     def __init__(self, customers: Iterable[Customer]) -> None:
+        # Parallel lists for rapidfuzz; a customer keeps its position when it changes.
         self.ids: list[int] = []
         self.full_names: list[str] = []
         self.last_names: list[str] = []
+        self._position: dict[int, int] = {}
         self.emails: dict[str, list[int]] = {}
-        self.phones: list[tuple[str, int]] = []
+        # Phone digits by their last 7 (a query's suffix match needs at least that many),
+        # and the few stored numbers shorter than that, which every phone query scans.
+        self._phones: dict[str, list[tuple[str, int]]] = {}
+        self._short_phones: list[tuple[str, int]] = []
         self.by_name: dict[str, list[int]] = {}
         self.by_surname: dict[str, list[int]] = {}
         for c in customers:
+            self.put(c, None)
+
+    @staticmethod
+    def _keys(c: Customer) -> tuple[str, set[str], set[str], list[str], list[str]]:
+        full = f"{c.first_name} {c.last_name}".casefold().strip()
+        last = (c.last_name or "").casefold()
+        names = {full, last, c.first_name.casefold(), (c.company_name or "").casefold()} - {""}
+        surnames = {full, last} - {""}
+        emails = [e.lower() for e in [c.email or "", *c.additional_emails] if e]
+        phones = [p.digits for p in c.phones if p.digits]
+        return full, names, surnames, emails, phones
+
+    def put(self, c: Customer, old: Customer | None) -> None:
+        """Add a customer, or replace what the lookups hold for `old` (the same id)."""
+        if old is not None:
+            self._drop(old)
+        full, names, surnames, emails, phones = self._keys(c)
+        pos = self._position.get(c.id)
+        if pos is None:
+            self._position[c.id] = len(self.ids)
             self.ids.append(c.id)
-            full = f"{c.first_name} {c.last_name}".casefold().strip()
             self.full_names.append(full)
             self.last_names.append((c.last_name or "").casefold())
-            for key in {
-                full,
-                (c.last_name or "").casefold(),
-                c.first_name.casefold(),
-                (c.company_name or "").casefold(),
-            }:
-                if key:
-                    self.by_name.setdefault(key, []).append(c.id)
-            for key in {full, (c.last_name or "").casefold()}:
-                if key:
-                    self.by_surname.setdefault(key, []).append(c.id)
-            for email in [c.email or "", *c.additional_emails]:
-                if email:
-                    self.emails.setdefault(email.lower(), []).append(c.id)
-            self.phones.extend((p.digits, c.id) for p in c.phones if p.digits)
+        else:
+            self.full_names[pos] = full
+            self.last_names[pos] = (c.last_name or "").casefold()
+        for key in names:
+            self.by_name.setdefault(key, []).append(c.id)
+        for key in surnames:
+            self.by_surname.setdefault(key, []).append(c.id)
+        for email in emails:
+            self.emails.setdefault(email, []).append(c.id)
+        for digits in phones:
+            if len(digits) >= 7:
+                self._phones.setdefault(digits[-7:], []).append((digits, c.id))
+            else:
+                self._short_phones.append((digits, c.id))
+
+    def _drop(self, c: Customer) -> None:
+        _, names, surnames, emails, phones = self._keys(c)
+        for table, keys in ((self.by_name, names), (self.by_surname, surnames), (self.emails, emails)):
+            for key in keys:
+                _remove(table, key, c.id)
+        for digits in phones:
+            if len(digits) >= 7:
+                _remove(self._phones, digits[-7:], (digits, c.id))
+            elif (digits, c.id) in self._short_phones:
+                self._short_phones.remove((digits, c.id))
 
     def with_phone(self, digits: str) -> list[int]:
-        return list(
-            dict.fromkeys(i for d, i in self.phones if d.endswith(digits) or digits.endswith(d))
-        )
+        if len(digits) >= 7:
+            pool = [*self._phones.get(digits[-7:], []), *self._short_phones]
+        else:
+            pool = [entry for entries in self._phones.values() for entry in entries]
+            pool += self._short_phones
+        return list(dict.fromkeys(i for d, i in pool if d.endswith(digits) or digits.endswith(d)))
 
     def name_candidates(self, name: str, limit: int = 40) -> list[int]:
         key = " ".join(name.casefold().split())
@@ -902,6 +1030,14 @@ class _CustomerIndex:
             ):
                 found[self.ids[pos]] = None
         return list(found)
+
+
+def _remove(table: dict[str, list[Any]], key: str, value: Any) -> None:
+    entries = table.get(key)
+    if entries is not None and value in entries:
+        entries.remove(value)
+        if not entries:
+            del table[key]
 
 
 def load_demo(settings: Settings, reset: bool = False) -> str:

@@ -175,6 +175,10 @@ class Settings(BaseSettings):
     # This instance's name in a workflow database shared with others (production, staging);
     # empty: taken from data_dir.
     instance: str = ""
+    # This daemon's name among several of one instance sharing its workflow queue (one per
+    # host or process: "a", "b"); empty for the single daemon. Each runs queued runs as they
+    # come and, when it starts again, recovers the runs it had started.
+    executor: str = ""
     workflow_db_url: str = ""
     poll_interval_s: float = 5.0
     # Mailbox the Gmail API acts as (service account with domain-wide delegation).
@@ -277,6 +281,11 @@ class Settings(BaseSettings):
             return _slug(self.instance)
         folder = self.data_dir.resolve()
         return f"{_slug(folder.name)}-{hashlib.sha256(str(folder).encode()).hexdigest()[:8]}"
+
+    @property
+    def executor_name(self) -> str:
+        """`executor` as a name safe in ids and file names; "" for the single daemon."""
+        return _slug(self.executor) if self.executor.strip() else ""
 
     def ensure_dirs(self) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)

@@ -25,10 +25,17 @@ def configure_logging() -> None:
 @click.command("daemon")
 @click.option("--pause-after", default=None, hidden=True, help="Fault injection for crash tests.")
 @click.option("--pause-marker", default=None, hidden=True)
-def command(pause_after: str | None, pause_marker: str | None) -> None:
+@click.option(
+    "--executor",
+    default=None,
+    help="This daemon's name among several sharing the instance's workflow queue (overrides HARDE_EXECUTOR).",
+)
+def command(pause_after: str | None, pause_marker: str | None, executor: str | None) -> None:
     """Watch the trigger inbox and run primer-video workflows until SIGTERM."""
     configure_logging()
     settings = get_settings()
+    if executor is not None:
+        settings = settings.model_copy(update={"executor": executor})
     settings.ensure_dirs()
     try:
         code = asyncio.run(_serve(settings, pause_after, pause_marker))
@@ -62,7 +69,11 @@ async def _serve(settings: Settings, pause_after: str | None, pause_marker: str 
     inbox = make_inbox(settings)
     try:
         await runtime.launch(settings, pipeline, schedule_sweep=True)
-        log.info("workflow store ready (%s)", "postgres" if settings.workflow_db_url else "sqlite")
+        log.info(
+            "workflow store ready (%s, executor %s)",
+            "postgres" if settings.workflow_db_url else "sqlite",
+            runtime.executor_id(settings),
+        )
         await InboxDaemon(settings, inbox).run(stop)
     finally:
         await inbox.aclose()

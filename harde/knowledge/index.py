@@ -1,33 +1,28 @@
-"""The BM25 index over passages (bm25s), each read in the context of its document, with filters,
-persisted and updated file by file.
+"""The BM25 index over passages (bm25s), each read in the context of its document, with filters.
 
-Parsing, chunking and term analysis are kept per file, so a change re-reads only the files that
-changed; the BM25 matrix itself is rebuilt from the stored terms, which takes milliseconds
-because IDF and length norms are corpus-wide anyway.
+The index holds only what scoring needs: the two BM25 matrices (memory-mapped when loaded from
+disk, see storage.py) and a few small arrays per passage. A passage's text is fetched only for
+the hits, from wherever the passages live (a list in memory, or SQLite).
 """
 
 from __future__ import annotations
 
-import json
-import logging
 import os
 import re
 import tempfile
-import uuid
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
 import bm25s
 import numpy as np
 
 from harde.knowledge.models import Chunk, Hit, Upload
+from harde.knowledge.scoring import add_term_scores, bm25_from_counts, rows_with_term, sum_pairs
 from harde.knowledge.tokens import CORRECTION_WEIGHT, analyze, query_terms
 
-log = logging.getLogger(__name__)
-
-FORMAT_VERSION = 7
 # The title and heading say what a passage is about; counting their terms again ranks a passage
 # titled "Price objection" above one that mentions price in passing.
 TITLE_REPEAT = 2
@@ -57,14 +52,6 @@ def chunk_terms(chunk: Chunk) -> list[str]:
     return analyze(chunk.text) + title * TITLE_REPEAT + heading * HEADING_REPEAT
 
 
-@dataclass
-class FileEntry:
-    fingerprint: str
-    chunks: list[Chunk]
-    terms: list[list[str]]
-    upload: Upload | None = None  # who uploaded it and its review; None for a source document
-
-
 def normalize_category(category: str) -> str:
     return re.sub(r"[^A-Z0-9]+", "_", category.strip().upper()).strip("_")
 
@@ -73,98 +60,204 @@ def project_words(name: str) -> list[str]:
     return [w for w in re.split(r"[^a-z0-9]+", name.lower()) if w]
 
 
-class BM25Index:
-    """Passages and their BM25 scores. Not thread-safe for writes; searches only read."""
+class PassageLookup(Protocol):
+    """Where the text of a passage, and the upload record of its document, are read from."""
 
-    def __init__(self, k1: float = 1.2, b: float = 0.75) -> None:
-        self.k1 = k1
-        self.b = b
-        self.files: dict[str, FileEntry] = {}
-        self.chunks: list[Chunk] = []
-        self._retriever: bm25s.BM25 | None = None
-        self._documents: bm25s.BM25 | None = None
-        self._document_vocab: dict[str, int] = {}
-        self._document_of = np.zeros(0, dtype=np.int64)  # passage -> its document's row
-        self._vocab: dict[str, int] = {}
-        self._category_masks: dict[str, np.ndarray] = {}
-        self._project_masks: dict[str, np.ndarray] = {}
-        self._general = np.zeros(0, dtype=bool)
-        self._prior = np.zeros(0, dtype=np.float32)
-        self._playbook: np.ndarray | None = None
-        self._near: dict[str, list[str]] | None = None
-        self._longest = 0  # the longest term in _near
-        self._document_frequency: np.ndarray | None = None
+    def chunk(self, row: int) -> Chunk: ...
 
-    # --- building ------------------------------------------------------------------------
-    def set_file(self, source: str, fingerprint: str, chunks: list[Chunk], upload: Upload | None = None) -> None:
-        self.files[source] = FileEntry(fingerprint, chunks, [chunk_terms(c) for c in chunks], upload)
+    def upload(self, source: str) -> Upload | None: ...
 
-    def set_upload(self, source: str, upload: Upload | None) -> None:
-        """Record who uploaded a file and its review; the passages and scores stay as they are."""
-        self.files[source].upload = upload
 
-    def remove_file(self, source: str) -> None:
-        self.files.pop(source, None)
+class ChunkList:
+    """Passages kept in memory, in matrix order: an index built from chunks (tests, benchmarks)."""
 
-    def rebuild(self, retriever: bm25s.BM25 | None = None) -> None:
-        """Recompute the BM25 matrix from the stored terms of every file (or adopt a loaded one)."""
-        chunks: list[Chunk] = []
-        corpus: list[list[str]] = []
-        documents: list[list[str]] = []
-        document_of: list[int] = []
-        for source in sorted(self.files):
-            entry = self.files[source]
-            if not entry.chunks:
-                continue
-            chunks.extend(entry.chunks)
-            corpus.extend(entry.terms)
-            document_of.extend([len(documents)] * len(entry.chunks))
-            documents.append([term for terms in entry.terms for term in terms])
+    def __init__(self, chunks: list[Chunk], uploads: dict[str, Upload] | None = None) -> None:
         self.chunks = chunks
-        if chunks and retriever is None:
-            retriever = bm25s.BM25(k1=self.k1, b=self.b, method="lucene")
-            retriever.index(corpus, show_progress=False)
-        self._retriever = retriever if chunks else None
-        self._vocab = dict(retriever.vocab_dict) if retriever is not None and chunks else {}
-        self._near = None  # the misspelling lookup follows the vocabulary; rebuilt on demand
-        # The document matrix is small (one row per file) and cheap to rebuild, so it is not saved.
-        self._documents = None
-        self._document_vocab = {}
-        if documents:
-            self._documents = bm25s.BM25(k1=self.k1, b=self.b, method="lucene")
-            self._documents.index(documents, show_progress=False)
-            self._document_vocab = dict(self._documents.vocab_dict)
-        self._document_of = np.array(document_of, dtype=np.int64)
-        # Filters and priors are fixed per corpus: computed once here, not per search.
-        categories = np.array([c.category for c in chunks], dtype=object)
-        projects = np.array([c.project or "" for c in chunks], dtype=object)
-        self._category_masks = {str(name): categories == name for name in set(categories.tolist())}
-        self._project_masks = {str(name): projects == name for name in set(projects.tolist()) if name}
-        self._general = projects == ""
-        self._prior = np.array([CATEGORY_PRIOR.get(c.category, 1.0) for c in chunks], dtype=np.float32)
-        self._playbook = None
+        self.uploads = uploads or {}
+
+    def chunk(self, row: int) -> Chunk:
+        return self.chunks[row]
+
+    def upload(self, source: str) -> Upload | None:
+        return self.uploads.get(source)
+
+
+def term_counts(chunk: Chunk, vocab: dict[str, int]) -> tuple[list[int], list[int]]:
+    """A passage's term ids (new terms are added to `vocab`) and how often each occurs."""
+    counted = Counter(chunk_terms(chunk))
+    ids = [vocab.setdefault(term, len(vocab)) for term in counted]
+    return ids, list(counted.values())
+
+
+@dataclass
+class Corpus:
+    """Every passage's term counts in matrix order, and what the filters need of each passage.
+
+    Rows are ordered by source, then by position within the document; `document_of` maps a
+    passage to its document's row (documents with passages, by source)."""
+
+    rows: np.ndarray  # flat (row, term id, count) triples, one per distinct term of a passage
+    terms: np.ndarray
+    counts: np.ndarray
+    vocab: dict[str, int]
+    document_of: np.ndarray  # int32 per passage
+    category_code: np.ndarray  # int16 per passage, into category_names
+    category_names: list[str]
+    project_code: np.ndarray  # int32 per passage, into project_names; -1: not a project document
+    project_names: list[str]
+
+    @property
+    def size(self) -> int:
+        return len(self.document_of)
+
+    @property
+    def documents(self) -> int:
+        return int(self.document_of[-1]) + 1 if len(self.document_of) else 0
 
     @classmethod
-    def from_chunks(cls, chunks: Iterable[Chunk]) -> BM25Index:
-        index = cls()
+    def from_chunks(cls, chunks: Iterable[Chunk]) -> tuple[Corpus, list[Chunk]]:
+        """The corpus of chunks grouped by source (sources sorted, each source's chunks in the
+        order given), and the chunks in that order."""
         by_source: dict[str, list[Chunk]] = {}
         for chunk in chunks:
             by_source.setdefault(chunk.source, []).append(chunk)
-        for source, items in by_source.items():
-            index.set_file(source, "", items)
-        index.rebuild()
-        return index
+        ordered = [chunk for source in sorted(by_source) for chunk in by_source[source]]
+        vocab: dict[str, int] = {}
+        rows: list[int] = []
+        terms: list[int] = []
+        counts: list[int] = []
+        for row, chunk in enumerate(ordered):
+            ids, tf = term_counts(chunk, vocab)
+            rows.extend([row] * len(ids))
+            terms.extend(ids)
+            counts.extend(tf)
+        builder = CorpusBuilder()
+        for chunk in ordered:
+            builder.add(chunk.source, chunk.category, chunk.project)
+        corpus = builder.finish(np.array(rows, dtype=np.int32), np.array(terms, dtype=np.int32), np.array(counts, dtype=np.int32), vocab)
+        return corpus, ordered
+
+
+class CorpusBuilder:
+    """Collects the per-passage filter codes while passages are added in matrix order."""
+
+    def __init__(self) -> None:
+        self._document_of: list[int] = []
+        self._categories: dict[str, int] = {}
+        self._category_code: list[int] = []
+        self._projects: dict[str, int] = {}
+        self._project_code: list[int] = []
+        self._last_source: str | None = None
+        self._documents = 0
+
+    def add(self, source: str, category: str, project: str | None) -> None:
+        if source != self._last_source:
+            self._documents += 1 if self._last_source is not None else 0
+            self._last_source = source
+        self._document_of.append(self._documents)
+        self._category_code.append(self._categories.setdefault(category, len(self._categories)))
+        self._project_code.append(self._projects.setdefault(project, len(self._projects)) if project else -1)
+
+    def finish(self, rows: np.ndarray, terms: np.ndarray, counts: np.ndarray, vocab: dict[str, int]) -> Corpus:
+        # Project codes follow sorted names, so `project_names` lists them as they always have.
+        project_names = sorted(self._projects)
+        remap = np.array([project_names.index(p) for p in self._projects] + [-1], dtype=np.int32)
+        return Corpus(
+            rows=rows,
+            terms=terms,
+            counts=counts,
+            vocab=vocab,
+            document_of=np.array(self._document_of, dtype=np.int32),
+            category_code=np.array(self._category_code, dtype=np.int16),
+            category_names=list(self._categories),
+            project_code=remap[np.array(self._project_code, dtype=np.int64)].astype(np.int32),
+            project_names=project_names,
+        )
+
+
+@dataclass
+class Matrices:
+    """The two BM25 matrices of a corpus: passages, and whole documents."""
+
+    passages: bm25s.BM25 | None
+    documents: bm25s.BM25 | None
+
+    @classmethod
+    def build(cls, corpus: Corpus, k1: float = 1.2, b: float = 0.75) -> Matrices:
+        if corpus.size == 0:
+            return cls(None, None)
+        passages = bm25_from_counts(corpus.rows, corpus.terms, corpus.counts, corpus.size, corpus.vocab, k1, b)
+        n_terms = max(corpus.vocab.values(), default=-1) + 1
+        rows, terms, counts = sum_pairs(corpus.document_of[corpus.rows], corpus.terms, corpus.counts, corpus.documents, n_terms)
+        documents = bm25_from_counts(rows, terms, counts, corpus.documents, corpus.vocab, k1, b)
+        return cls(passages, documents)
+
+
+class BM25Index:
+    """Passages and their BM25 scores. Read-only once built: searches may run in many threads."""
+
+    def __init__(
+        self,
+        matrices: Matrices,
+        passages: PassageLookup,
+        document_of: np.ndarray,
+        category_code: np.ndarray,
+        category_names: list[str],
+        project_code: np.ndarray,
+        project_names: list[str],
+    ) -> None:
+        self.size = len(document_of)
+        self.passages = passages
+        self._retriever = matrices.passages if self.size else None
+        self._documents = matrices.documents if self.size else None
+        self._vocab: dict[str, int] = dict(self._retriever.vocab_dict) if self._retriever is not None else {}
+        self._document_vocab: dict[str, int] = dict(self._documents.vocab_dict) if self._documents is not None else {}
+        self._document_of = document_of
+        self._category_code = category_code
+        self.category_names = category_names
+        self._project_code = project_code
+        self._project_names = project_names
+        # Filters and priors are fixed per corpus: computed once here, not per search.
+        self._general = project_code < 0
+        priors = np.array([CATEGORY_PRIOR.get(name, 1.0) for name in category_names] or [1.0], dtype=np.float32)
+        self._prior = priors[category_code.astype(np.int64)] if self.size else np.zeros(0, dtype=np.float32)
+        calls = [i for i, name in enumerate(category_names) if name == "SALES_DIRECTOR_CALLS"]
+        self._playbook = ~np.isin(category_code, calls)
+        self._near: dict[str, list[str]] | None = None
+        self._longest = 0  # the longest term in _near
+
+    @classmethod
+    def from_chunks(cls, chunks: Iterable[Chunk], uploads: dict[str, Upload] | None = None) -> BM25Index:
+        corpus, ordered = Corpus.from_chunks(chunks)
+        return cls.from_corpus(corpus, ChunkList(ordered, uploads))
+
+    @classmethod
+    def from_corpus(cls, corpus: Corpus, passages: PassageLookup, matrices: Matrices | None = None) -> BM25Index:
+        return cls(
+            matrices or Matrices.build(corpus),
+            passages,
+            corpus.document_of,
+            corpus.category_code,
+            corpus.category_names,
+            corpus.project_code,
+            corpus.project_names,
+        )
+
+    @property
+    def documents(self) -> int:
+        """How many documents have passages."""
+        return int(self._document_of[-1]) + 1 if self.size else 0
 
     # --- searching -----------------------------------------------------------------------
     @property
     def project_names(self) -> list[str]:
-        return sorted(self._project_masks)
+        return list(self._project_names)
 
     def projects_named_in(self, query: str) -> list[str]:
         """Projects whose distinctive name words all appear in the query."""
         words = set(project_words(query))
         named = []
-        for name in self.project_names:
+        for name in self._project_names:
             distinctive = [w for w in project_words(name) if w not in _GENERIC_PROJECT_WORDS]
             if distinctive and all(w in words for w in distinctive):
                 named.append(name)
@@ -205,20 +298,20 @@ class BM25Index:
 
     def _frequency(self, term: str) -> int:
         assert self._retriever is not None
-        return int(np.count_nonzero(self._retriever.get_scores([term])))
+        return len(rows_with_term(self._retriever, self._vocab[term]))
 
     def scores(self, terms: dict[str, float]) -> np.ndarray:
-        total = np.zeros(len(self.chunks), dtype=np.float32)
+        total = np.zeros(self.size, dtype=np.float32)
         if self._retriever is None:
             return total
         for term, weight in terms.items():
             if term in self._vocab:
-                total += np.float32(weight) * self._retriever.get_scores([term])
+                add_term_scores(total, self._retriever, self._vocab[term], weight)
         if self._documents is not None and DOCUMENT_WEIGHT:
             whole = np.zeros(self._documents.scores["num_docs"], dtype=np.float32)
             for term, weight in terms.items():
                 if term in self._document_vocab:
-                    whole += np.float32(weight) * self._documents.get_scores([term])
+                    add_term_scores(whole, self._documents, self._document_vocab[term], weight)
             total += np.float32(DOCUMENT_WEIGHT) * whole[self._document_of]
         return total
 
@@ -229,18 +322,19 @@ class BM25Index:
         category: str | None = None,
         project: str | None = None,
     ) -> list[Hit]:
-        if not self.chunks or k <= 0:
+        if not self.size or k <= 0:
             return []
         scores = self.scores(query_terms(query, correct=self.correct))
         if not _CALLS_WORDS.search(query):
             scores = scores * self._prior
-        allowed = np.ones(len(self.chunks), dtype=bool)
+        allowed = np.ones(self.size, dtype=bool)
         if category:
             wanted = normalize_category(category)
-            allowed &= self._category_masks.get(wanted, np.zeros(len(self.chunks), dtype=bool))
+            codes = [i for i, name in enumerate(self.category_names) if name == wanted]
+            allowed &= np.isin(self._category_code, codes)
         if project:
             wanted_words = project_words(project)
-            matches = [p for p in self.project_names if project_words(p) == wanted_words]
+            matches = [p for p in self._project_names if project_words(p) == wanted_words]
             allowed &= self._any_project(matches)
         else:
             # Project documents (HOA rules of one development...) answer only questions that
@@ -257,18 +351,18 @@ class BM25Index:
         """How much of a question one playbook passage speaks to: the IDF-weighted share of the
         question's own terms (misspellings corrected) found together in the best passage, call
         summaries aside. 0 when fewer than two of its terms are in the index at all."""
-        if self._retriever is None or not self.chunks:
+        if self._retriever is None or not self.size:
             return 0.0
         terms = [t for t, w in query_terms(query[:2000], correct=self.correct).items() if w >= CORRECTION_WEIGHT and t in self._vocab]
         if len(terms) < 2:
             return 0.0
-        if self._playbook is None:
-            self._playbook = np.array([c.category != "SALES_DIRECTOR_CALLS" for c in self.chunks], dtype=bool)
-        n = len(self.chunks)
+        n = self.size
         covered = np.zeros(n, dtype=np.float64)
         total = 0.0
         for term in terms:
-            present = (self._retriever.get_scores([term]) > 0) & self._playbook
+            present = np.zeros(n, dtype=bool)
+            present[rows_with_term(self._retriever, self._vocab[term])] = True
+            present &= self._playbook
             df = int(np.count_nonzero(present))
             idf = float(np.log((n - df + 0.5) / (df + 0.5) + 1.0))
             covered += idf * present
@@ -276,11 +370,10 @@ class BM25Index:
         return float(covered.max() / total) if total > 0 else 0.0
 
     def _any_project(self, names: list[str]) -> np.ndarray:
-        mask = np.zeros(len(self.chunks), dtype=bool)
-        for name in names:
-            if name in self._project_masks:
-                mask |= self._project_masks[name]
-        return mask
+        codes = [self._project_names.index(name) for name in names if name in self._project_names]
+        if not codes:
+            return np.zeros(self.size, dtype=bool)
+        return np.isin(self._project_code, codes)
 
     def _top(self, scores: np.ndarray, k: int) -> list[Hit]:
         positive = int(np.count_nonzero(scores > 0))
@@ -290,15 +383,16 @@ class BM25Index:
         top = np.argpartition(-scores, want - 1)[:want] if want < len(scores) else np.arange(len(scores))
         order = top[np.argsort(-scores[top], kind="stable")]
         hits: list[Hit] = []
-        per_source: dict[str, int] = {}
+        per_document: dict[int, int] = {}
         for i in order:
             score = float(scores[i])
             if score <= 0:
                 break
-            chunk = self.chunks[int(i)]
-            if per_source.get(chunk.source, 0) >= MAX_PER_SOURCE:
+            document = int(self._document_of[i])
+            if per_document.get(document, 0) >= MAX_PER_SOURCE:
                 continue
-            per_source[chunk.source] = per_source.get(chunk.source, 0) + 1
+            per_document[document] = per_document.get(document, 0) + 1
+            chunk = self.passages.chunk(int(i))
             hits.append(
                 Hit(
                     text=chunk.text,
@@ -308,77 +402,16 @@ class BM25Index:
                     heading=chunk.heading,
                     title=chunk.title,
                     project=chunk.project,
-                    upload=self.files[chunk.source].upload,
+                    upload=self.passages.upload(chunk.source),
                 )
             )
             if len(hits) == k:
                 break
         return hits
 
-    # --- persistence ---------------------------------------------------------------------
-    def save(self, directory: Path) -> None:
-        directory.mkdir(parents=True, exist_ok=True)
-        generation = uuid.uuid4().hex
-        payload: dict[str, Any] = {
-            "version": FORMAT_VERSION,
-            "generation": generation,
-            "files": {
-                source: {
-                    "fingerprint": entry.fingerprint,
-                    "chunks": [c.to_json() for c in entry.chunks],
-                    "terms": entry.terms,
-                    "upload": entry.upload.to_json() if entry.upload else None,
-                }
-                for source, entry in self.files.items()
-            },
-        }
-        if self._retriever is not None:
-            # The matrix is saved beside the passages, tagged with their generation, so that a
-            # process loading both knows they belong together.
-            target = directory / "bm25"
-            with tempfile.TemporaryDirectory(dir=directory) as tmp:
-                self._retriever.save(tmp, show_progress=False)
-                (Path(tmp) / "generation").write_text(generation, encoding="utf-8")
-                target.mkdir(exist_ok=True)
-                (target / "generation").unlink(missing_ok=True)
-                for item in Path(tmp).iterdir():
-                    os.replace(item, target / item.name)
-        write_atomic(directory / "passages.json", json.dumps(payload, ensure_ascii=False))
-
-    @classmethod
-    def load(cls, directory: Path) -> BM25Index | None:
-        path = directory / "passages.json"
-        if not path.is_file():
-            return None
-        try:
-            payload = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError):
-            log.warning("knowledge index at %s is unreadable; rebuilding", directory)
-            return None
-        if payload.get("version") != FORMAT_VERSION:
-            return None
-        index = cls()
-        for source, entry in payload["files"].items():
-            upload = Upload.from_json(entry["upload"]) if entry.get("upload") else None
-            index.files[source] = FileEntry(
-                entry["fingerprint"], [Chunk.from_json(c) for c in entry["chunks"]], entry["terms"], upload
-            )
-        index.rebuild(_load_matrix(directory / "bm25", payload.get("generation")))
-        return index
-
 
 def _deletions(word: str) -> list[str]:
     return [word[:i] + word[i + 1 :] for i in range(len(word))]
-
-
-def _load_matrix(directory: Path, generation: object) -> bm25s.BM25 | None:
-    marker = directory / "generation"
-    try:
-        if not generation or marker.read_text(encoding="utf-8") != generation:
-            return None
-        return bm25s.BM25.load(str(directory), show_progress=False)
-    except (OSError, ValueError, KeyError):
-        return None
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -1,7 +1,11 @@
 """The company knowledge base: documents from a source, a persisted BM25 index, uploads.
 
 `make_knowledge_base(settings)` picks the source (local folder or S3) and `build_index(settings)`
-brings the index up to date; both are cheap to call again.
+brings the index up to date (an ingest); both are cheap to call again.
+
+An ingest reads the index's manifest (size, mtime, SHA-256 of every file) once and re-reads only
+the files that changed; a search never looks at the files. Searches go on against the current
+generation of the index while an ingest writes the next one (see storage.py).
 
 Every upload keeps a record beside it (who, when, the SHA-256 of its bytes, and the director
 who approved it), copied into the index so that search hits carry it. The record beside the
@@ -26,7 +30,7 @@ from harde.errors import InputError, NotAllowedError
 from harde.knowledge.chunking import chunk_document
 from harde.knowledge.index import BM25Index, normalize_category, write_atomic
 from harde.knowledge.ingest import SUPPORTED_SUFFIXES, check_upload, parse_document
-from harde.knowledge.models import DocumentInfo, Hit, IndexStats, Upload
+from harde.knowledge.models import Chunk, DocumentInfo, Hit, IndexStats, Upload
 from harde.knowledge.pdf import PdfLimits
 from harde.knowledge.sources import (
     KnowledgeSource,
@@ -35,20 +39,18 @@ from harde.knowledge.sources import (
     make_s3_client,
     parse_s3_locations,
 )
+from harde.knowledge.storage import FileRecord, Generation, IndexDirectory, IndexedFile
 
 log = logging.getLogger(__name__)
 
 UPLOAD_CATEGORY = "UPLOADS"
-# How stale the index may get before a search looks for changed files again. A local folder is
-# cheap to check; S3 costs a listing per check.
+# How often a search looks whether another process swapped in a new index or changed an upload's
+# record: a read of one small file and one SQLite pragma.
 LOCAL_RECHECK_S = 2.0
-S3_RECHECK_S = 300.0
-
-
-def _fingerprint(path: Path) -> str:
-    stat = path.stat()
-    return f"{stat.st_size}-{stat.st_mtime_ns}"
-
+# How often a background ingest looks for changed files in the source. It runs beside the
+# searches, never in their way. S3 costs a listing per look.
+LOCAL_INGEST_S = 60.0
+S3_INGEST_S = 300.0
 
 def _scan(root: Path) -> dict[str, Path]:
     """Supported files under root by their path relative to it; hidden files and notes skipped."""
@@ -113,87 +115,163 @@ class KnowledgeBase:
         data_dir: Path,
         recheck_s: float = LOCAL_RECHECK_S,
         pdf_limits: PdfLimits | None = None,
+        ingest_every_s: float = LOCAL_INGEST_S,
     ) -> None:
         self.source = source
         self.pdf_limits = pdf_limits or PdfLimits()
         self.index_dir = data_dir / "knowledge" / "index"
         self.uploads_dir = data_dir / "knowledge" / "uploads"
         self.recheck_s = recheck_s
-        self._index: BM25Index | None = None
-        self._checked_at: float | None = None
-        self._lock = threading.RLock()
+        self.ingest_every_s = ingest_every_s
+        self.storage = IndexDirectory(self.index_dir)
+        self._generation: Generation | None = None
+        self._checked_at = 0.0
+        self._ingested_at = 0.0
+        self._lock = threading.RLock()  # writers in this process; searches never take it
+        self._background: threading.Thread | None = None
         self._last = IndexStats()
 
     # --- keeping the index current ---------------------------------------------------------
     def refresh(self) -> IndexStats:
-        """Sync the source, re-read changed files, drop removed ones, save. Returns the stats."""
-        with self._lock:
-            started = time.perf_counter()
-            index = self._index or BM25Index.load(self.index_dir) or BM25Index()
-            files = _scan(self.source.sync())
-            uploads = _scan(self.uploads_dir)
-            files.update(uploads)  # an upload wins over a same-named source file
-            changed = removed = 0
-            records_changed = False
-            for rel in [r for r in index.files if r not in files]:
-                index.remove_file(rel)
-                removed += 1
-            for rel, path in sorted(files.items()):
-                fingerprint = _fingerprint(path)
-                entry = index.files.get(rel)
-                if entry is not None and entry.fingerprint == fingerprint:
-                    # Unchanged passages; an upload's record may still have changed (approved
-                    # by another process), and it is cheap to read.
-                    if rel in uploads:
-                        sha = entry.upload.sha256 if entry.upload else _sha256(path.read_bytes())
-                        upload = _read_record(path, sha)
-                        if upload != entry.upload:
-                            index.set_upload(rel, upload)
-                            records_changed = True
-                    continue
-                changed += 1
-                data = b""
-                try:
-                    data = path.read_bytes()
-                    document = parse_document(path.name, data, self.pdf_limits)
-                    chunks = chunk_document(document, rel)
-                except (InputError, OSError) as exc:
-                    # Kept with no passages, so a broken file is not re-read on every search.
-                    log.warning("knowledge: skipping %s: %s", rel, exc)
-                    chunks = []
-                index.set_file(rel, fingerprint, chunks, _read_record(path, _sha256(data)) if rel in uploads else None)
-            if changed or removed:
-                index.rebuild()
-            if changed or removed or records_changed or not (self.index_dir / "passages.json").is_file():
-                index.save(self.index_dir)
-            self._index = index
-            self._checked_at = time.monotonic()
-            self._last = self._stats(index, changed, removed, time.perf_counter() - started)
-            return self._last
+        """Ingest: sync the source, re-read the files whose size, mtime and then bytes differ
+        from the manifest, drop removed ones, and swap in the new index. Returns the stats."""
+        with self._lock, self.storage.writing():
+            return self._ingest()
+
+    def _ingest(self) -> IndexStats:
+        started = time.perf_counter()
+        base = self._latest()
+        manifest = base.manifest() if base is not None else {}
+        files = _scan(self.source.sync())
+        uploads = _scan(self.uploads_dir)
+        files.update(uploads)  # an upload wins over a same-named source file
+        removed = {rel for rel in manifest if rel not in files}
+        added: dict[str, IndexedFile] = {}
+        touched: list[FileRecord] = []
+        for rel, path in sorted(files.items()):
+            known = manifest.get(rel)
+            try:
+                stat = path.stat()
+            except OSError:  # gone between the listing and now
+                if known is not None:
+                    removed.add(rel)
+                continue
+            if known is not None and (known.size, known.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
+                # Unchanged passages; an upload's record may still have changed (approved by
+                # another process), and it is cheap to read.
+                if rel in uploads:
+                    upload = _read_record(path, known.sha256)
+                    if upload != known.upload:
+                        touched.append(replace(known, upload=upload))
+                continue
+            item = self._read_file(rel, path, stat.st_size, stat.st_mtime_ns, rel in uploads)
+            if known is not None and known.sha256 == item.record.sha256 and known.upload == item.record.upload:
+                touched.append(item.record)  # the same bytes with a new mtime: nothing to re-read
+                continue
+            added[rel] = item
+        if base is not None and touched:
+            base.update_records(touched)
+        if base is None or added or removed:
+            generation = self.storage.write(base, added, removed)
+        else:
+            generation = base
+            generation.refresh_uploads()
+        self._adopt(generation)
+        self._ingested_at = time.monotonic()
+        self._last = self._stats(generation, len(added), len(removed), time.perf_counter() - started)
+        return self._last
+
+    def _read_file(self, rel: str, path: Path, size: int, mtime_ns: int, is_upload: bool) -> IndexedFile:
+        data = b""
+        chunks: list[Chunk] = []
+        try:
+            data = path.read_bytes()
+            chunks = chunk_document(parse_document(path.name, data, self.pdf_limits), rel)
+        except (InputError, OSError) as exc:
+            # Kept with no passages, so a broken file is not read again until it changes.
+            log.warning("knowledge: skipping %s: %s", rel, exc)
+        sha = _sha256(data)
+        upload = _read_record(path, sha) if is_upload else None
+        return IndexedFile(FileRecord(rel, size, mtime_ns, sha, upload), chunks)
+
+    def _latest(self) -> Generation | None:
+        """The current generation on disk: ours, or a newer one another process swapped in."""
+        name = self.storage.current_name()
+        if self._generation is not None and self._generation.name == name:
+            return self._generation
+        return self.storage.open(name) if name else None
+
+    def _adopt(self, generation: Generation) -> None:
+        # Searches under way keep the generation they started with; the old one is closed when
+        # the last of them lets go of it.
+        self._generation = generation
+        self._checked_at = time.monotonic()
 
     def _current(self) -> BM25Index:
-        stale = self._checked_at is None or time.monotonic() - self._checked_at > self.recheck_s
-        if self._index is None or stale:
-            self.refresh()
-        assert self._index is not None
-        return self._index
+        generation = self._generation
+        if generation is None:
+            with self._lock:
+                if self._generation is None:
+                    opened = self.storage.open()
+                    if opened is None:
+                        self.refresh()
+                    else:
+                        self._adopt(opened)
+                        self._last = self._stats(opened, 0, 0, 0.0)
+                        self._ingested_at = time.monotonic()
+                generation = self._generation
+            assert generation is not None
+        elif time.monotonic() - self._checked_at > self.recheck_s:
+            self._checked_at = time.monotonic()
+            generation.refresh_uploads()
+            self._look_for_changes(generation)
+        return generation.index
+
+    def _look_for_changes(self, generation: Generation) -> None:
+        """Start, in the background, loading a generation another process swapped in, or an
+        ingest once `ingest_every_s` has passed; the search goes on with the index it has."""
+        if self._background is not None and self._background.is_alive():
+            return
+        swapped = self.storage.current_name() not in (None, generation.name)
+        due = time.monotonic() - self._ingested_at > self.ingest_every_s
+        if swapped or due:
+            self._background = threading.Thread(
+                target=self._background_update, name="knowledge-ingest", daemon=True
+            )
+            self._background.start()
+
+    def _background_update(self) -> None:
+        try:
+            with self._lock, self.storage.writing(wait=False) as mine:
+                if mine:
+                    self._ingest()
+                    return
+            # Another process is ingesting; take what is current now, and look again later.
+            latest = self._latest()
+            if latest is not None and latest is not self._generation:
+                self._adopt(latest)
+                self._last = self._stats(latest, 0, 0, 0.0)
+            self._ingested_at = time.monotonic()
+        except Exception:  # a background refresh must never take the process down
+            log.exception("knowledge: background ingest failed; searching the index as it was")
 
     @staticmethod
-    def _stats(index: BM25Index, changed: int, removed: int, seconds: float) -> IndexStats:
-        categories: dict[str, int] = {}
-        for entry in index.files.values():
-            if entry.chunks:
-                category = entry.chunks[0].category
-                categories[category] = categories.get(category, 0) + 1
+    def _stats(generation: Generation, changed: int, removed: int, seconds: float) -> IndexStats:
+        index = generation.index
         return IndexStats(
-            documents=sum(1 for e in index.files.values() if e.chunks),
-            chunks=len(index.chunks),
-            categories=dict(sorted(categories.items())),
+            documents=index.documents,
+            chunks=index.size,
+            categories=generation.category_counts(),
             projects=index.project_names,
             changed=changed,
             removed=removed,
             seconds=seconds,
         )
+
+    def _served(self) -> Generation:
+        self._current()
+        assert self._generation is not None
+        return self._generation
 
     # --- the interface ---------------------------------------------------------------------
     def search(self, query: str, k: int = 5, category: str | None = None, project: str | None = None) -> list[Hit]:
@@ -226,10 +304,11 @@ class KnowledgeBase:
             raise InputError(f"{category!r} is not a category a document can be added to")
         name = _safe_filename(filename)
         rel = f"{wanted}/{name}"
-        with self._lock:
-            index = self._current()
+        with self._lock, self.storage.writing():
+            self._current()
+            base = self._latest()
             target = self.uploads_dir / wanted / name
-            exists = target.exists() or rel in index.files
+            exists = target.exists() or (base is not None and base.file(rel) is not None)
             if exists and not uploader.is_director:
                 raise NotAllowedError(
                     f"{rel} is already in the knowledge base, and only a director can replace a "
@@ -244,10 +323,11 @@ class KnowledgeBase:
             target.write_bytes(data)
             _write_record(target, upload)
             chunks = chunk_document(document, rel)
-            index.set_file(rel, _fingerprint(target), chunks, upload)
-            index.rebuild()
-            index.save(self.index_dir)
-            self._last = self._stats(index, 1, 0, 0.0)
+            stat = target.stat()
+            record = FileRecord(rel, stat.st_size, stat.st_mtime_ns, upload.sha256, upload)
+            generation = self.storage.write(base, {rel: IndexedFile(record, chunks)}, set())
+            self._adopt(generation)
+            self._last = self._stats(generation, 1, 0, 0.0)
         verb = "Replaced" if exists else "Added"
         passages = "passage" if len(chunks) == 1 else "passages"
         return (
@@ -257,22 +337,16 @@ class KnowledgeBase:
 
     def documents(self) -> list[DocumentInfo]:
         """Every indexed document with who uploaded it and its review (uploads), by source."""
-        index = self._current()
-        out: list[DocumentInfo] = []
-        for source, entry in sorted(index.files.items()):
-            if not entry.chunks and entry.upload is None:
-                continue  # a company file that could not be read
-            title = entry.chunks[0].title if entry.chunks else PurePath(source).name
-            category = entry.chunks[0].category if entry.chunks else source.split("/", 1)[0]
-            out.append(DocumentInfo(source, title, category, len(entry.chunks), entry.upload))
-        return out
+        rows = self._served().documents()
+        # A company file that could not be read has no passages and no upload record: not listed.
+        return [DocumentInfo(r.source, r.title, r.category, r.passages, r.upload) for r in rows if r.passages or r.upload]
 
     def document_text(self, source: str) -> str:
         """The indexed text of one document, passage by passage, for a reviewer to read."""
-        entry = self._current().files.get(source)
-        if entry is None:
+        texts = self._served().texts(source)
+        if texts is None:
             raise InputError(f"{source} is not in the knowledge base")
-        return "\n\n".join(chunk.text for chunk in entry.chunks)
+        return "\n\n".join(texts)
 
     def approve(self, source: str, reviewer: User, sha256: str | None = None) -> str:
         """Mark an uploaded document as reviewed by `reviewer`, a director.
@@ -281,10 +355,11 @@ class KnowledgeBase:
         approved. Raises NotAllowedError for a rep, InputError for anything but an upload."""
         if not reviewer.is_director:
             raise NotAllowedError(f"Only a director can approve an upload; {reviewer.name} is signed in as a rep.")
-        with self._lock:
-            index = self._current()
-            entry = index.files.get(source)
-            if entry is None or entry.upload is None:
+        with self._lock, self.storage.writing():
+            self._current()
+            generation = self._latest()
+            entry = generation.file(source) if generation is not None else None
+            if generation is None or entry is None or entry.upload is None:
                 raise InputError(f"{source} is not an uploaded document, so there is nothing to approve")
             path = self.uploads_dir / source
             try:
@@ -296,13 +371,14 @@ class KnowledgeBase:
             if current != entry.upload.sha256:
                 raise InputError(f"{source} changed since it was indexed; reload the list and read it again")
             upload = _read_record(path, current)  # the latest record, whichever process wrote it
-            title = entry.chunks[0].title if entry.chunks else source
+            title = next((d.title for d in generation.documents() if d.source == source and d.passages), source)
             if upload.reviewed:
                 return f"“{title}” ({source}) was already approved by {upload.reviewer_name or upload.reviewed_by}."
             approved = replace(upload, reviewed_by=reviewer.username, reviewer_name=reviewer.name, reviewed_at=_now())
             _write_record(self.uploads_dir / source, approved)
-            index.set_upload(source, approved)
-            index.save(self.index_dir)
+            generation.update_records([replace(entry, upload=approved)])
+            if generation is not self._generation:
+                self._adopt(generation)
         return f"Approved “{title}” ({source}): answers no longer mark it as unreviewed."
 
     def stats(self) -> IndexStats:
@@ -310,7 +386,7 @@ class KnowledgeBase:
         return self._last
 
     def categories(self) -> list[str]:
-        return sorted({c.category for c in self._current().chunks})
+        return sorted(set(self._current().category_names))
 
     def projects(self) -> list[str]:
         return self._current().project_names
@@ -325,7 +401,7 @@ def make_knowledge_base(settings: Settings) -> KnowledgeBase:
         )
         client = make_s3_client(settings.aws_endpoint_url)
         source: KnowledgeSource = S3Source(client, locations, settings.data_dir / "knowledge" / "s3_cache")
-        return KnowledgeBase(source, settings.data_dir, recheck_s=S3_RECHECK_S, pdf_limits=limits)
+        return KnowledgeBase(source, settings.data_dir, pdf_limits=limits, ingest_every_s=S3_INGEST_S)
     return KnowledgeBase(LocalFolderSource(settings.kb_dir), settings.data_dir, pdf_limits=limits)
 
 

@@ -17,6 +17,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from dbos import DBOS, DBOSClient, DBOSConfig, SetWorkflowID
@@ -67,8 +68,16 @@ def queue_name(settings: Settings) -> str:
 
 
 def executor_id(settings: Settings) -> str:
-    # Per instance, not per process: the next start of the same instance recovers its runs.
-    return f"{app_name(settings)}-pipeline"
+    # Per instance (and per named executor), not per process: the next start of the same
+    # daemon recovers the runs it had started; queued runs go to whichever daemon is free.
+    suffix = f"-{settings.executor_name}" if settings.executor_name else ""
+    return f"{app_name(settings)}-pipeline{suffix}"
+
+
+def lock_path(settings: Settings) -> Path:
+    """The single-runner lock of this daemon: one per executor when several share a data folder."""
+    name = f"pipeline-{settings.executor_name}.lock" if settings.executor_name else "pipeline.lock"
+    return settings.data_dir / name
 
 
 def dbos_config(settings: Settings) -> DBOSConfig:
@@ -125,10 +134,11 @@ def new_workflow_id(job_id: int) -> str:
 
 
 class PipelineLock:
-    """An exclusive flock on `<data_dir>/pipeline.lock`, held for as long as DBOS runs here."""
+    """An exclusive flock on `<data_dir>/pipeline.lock` (`pipeline-<executor>.lock` for a named
+    executor), held for as long as DBOS runs here."""
 
     def __init__(self, settings: Settings) -> None:
-        self.path = settings.data_dir / "pipeline.lock"
+        self.path = lock_path(settings)
         self._fd: int | None = None
 
     def acquire(self) -> bool:
@@ -422,7 +432,7 @@ def daemon_pid(settings: Settings) -> int | None:
     Reads the lock file without taking the lock, so asking never stops a daemon from starting.
     """
     try:
-        pid = int((settings.data_dir / "pipeline.lock").read_text().strip() or 0)
+        pid = int(lock_path(settings).read_text().strip() or 0)
     except (OSError, ValueError):
         return None
     if pid <= 0:

@@ -12,7 +12,7 @@ from tests.deploy.loopback_site import DEPLOY_DIR, PROJECT_ROOT
 pytestmark = pytest.mark.deploy
 
 SETTING = re.compile(r"^(#\s*)?([A-Z][A-Z0-9_]*)=", re.MULTILINE)
-INSTANCE_ONLY = {"HARDE_PORT"}
+INSTANCE_ONLY = {"HARDE_PORT", "HARDE_REPLICA_PORT"}
 # Set by the units; a value in the env file would override the unit's, so it is commented out.
 SET_BY_THE_UNITS = {"HARDE_DATA_DIR"}
 

@@ -16,7 +16,7 @@ def test_index_is_persisted_and_not_rebuilt_when_nothing_changed(tmp_path: Path,
     settings = kb_settings(tmp_path / "var", small_kb_dir)
     first = make_knowledge_base(settings).refresh()
     assert first.documents == 4 and first.changed == 4
-    assert (tmp_path / "var" / "knowledge" / "index" / "passages.json").is_file()
+    assert (tmp_path / "var" / "knowledge" / "index" / "CURRENT").is_file()
     again = make_knowledge_base(settings)
     stats = again.refresh()
     assert stats.changed == 0 and stats.removed == 0 and stats.chunks == first.chunks

@@ -107,7 +107,7 @@ def read_customer(text: str) -> CustomerDraft:
         draft.phone = preferred.digits
         draft.phone_label = preferred.label
         draft.heard["phone"] = preferred.heard
-        if len(preferred.digits) != 10:
+        if len(preferred.digits) != 10 or preferred.repaired:
             draft.unsure.append("phone")
         draft.other_phones = [p.digits for p in phones if p is not preferred and len(p.digits) == 10]
         for p in phones:

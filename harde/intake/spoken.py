@@ -195,6 +195,14 @@ _SPLIT_ZIP = re.compile(r"(?<![\w-])0\d{0,3}(?:[ -](?:\d{1,4}|to|too|for|oh|o)){
 _DIGIT_FRAGMENT = re.compile(r"(?<=\d)(-?)ine\b", re.IGNORECASE)
 _WORD_THEN_DIGITS = re.compile(r"\b([A-Za-z]{3,})-(\d{3,})\b")
 _ZIP_HEARD = re.compile(r"\b(?:tip|tipp|lip|lipp|flip|sip|zipp)\b(?=[\s,:]*(?:\d|zero\b|oh\b))", re.IGNORECASE)
+_STATE_HEARD = [
+    (re.compile(r"\broad island\b", re.IGNORECASE), "Rhode Island"),
+    (re.compile(r"\b(?:m?assachusett?s?|massachusets|massachussetts)\b", re.IGNORECASE), "Massachusetts"),
+]
+# "Zippo2139" ("zip, oh two one three nine"), "O2446": the letter O for a zero.
+_ZIPPO = re.compile(r"\bzippo[ -]?(\d{4})\b", re.IGNORECASE)
+_LETTER_O = re.compile(r"(?<![\w-])O(?=\d)")
+_CELL_HEARD = re.compile(r"\b(?:sell|sel)\b(?=[\s,:]*(?:\d|zero\b|oh\b|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b))", re.IGNORECASE)
 _ADD_HEARD = re.compile(r"(^|[.!?]\s+)(?:at|and)\s+(a\s+(?:new\s+)?(?:customer|client)\b)", re.IGNORECASE)
 _PROVIDER_NAMES = {
     "gmail": "gmail", "yahoo": "yahoo", "hotmail": "hotmail", "outlook": "outlook", "icloud": "icloud",
@@ -209,6 +217,11 @@ _SPOKEN_DOMAIN = re.compile(rf"(\s(?:at|@)\s+)([a-z]{{2,9}})(\s*\.\s*|\s+dot\s+)
 def transcript_forms(text: str) -> str:
     """The written forms a speech recogniser (Whisper) gives dictated details, as a person means them."""
     out = _ADD_HEARD.sub(lambda m: m.group(1) + "add " + m.group(2), text)
+    for pattern, state in _STATE_HEARD:
+        out = pattern.sub(state, out)
+    out = _ZIPPO.sub(r"zip 0\1", out)
+    out = _LETTER_O.sub("0", out)
+    out = _CELL_HEARD.sub("cell", out)
     out = _DIGIT_FRAGMENT.sub(lambda m: "-9" if m.group(1) else " 9", out)
     out = _WORD_THEN_DIGITS.sub(r"\1 \2", out)
     out = _HYPHEN_CHAIN.sub(_join_chain, out)

@@ -47,8 +47,8 @@ def vocabulary_prompt(
     """The prompt: the directory's words in plain sentences, then the fixed words.
 
     `people` are reps' and customers' full names, most important first (cut from the end when
-    there are too many). Words are run together with spaces, not commas: Whisper copies a
-    prompt's punctuation, and commas between names come back as "Sarah, Johnson".
+    there are too many). Commas stand between whole names, never inside one: Whisper copies a
+    prompt's punctuation, and "Sarah, Johnson" would come back as a surname first.
     """
     fixed = len(TRADES) * 2 + len(STREET_WORDS) + len(EMAIL_WORDS.split()) + 12
     room = max(0, max_words - fixed)
@@ -56,14 +56,14 @@ def vocabulary_prompt(
     streets_list = _words(streets, max(4, room // 6))
     products_list = _words(products, max(3, room // 8))
     names = _words(people, max(0, room - sum(len(x.split()) for x in towns_list + streets_list + products_list)))
-    parts = ["New customer or a question for the CRM."]
+    parts = ["New customer, or a question for the CRM."]
     if names:
-        parts.append("Reps and customers " + " ".join(names) + ".")
+        parts.append("Reps and customers: " + ", ".join(names) + ".")
     if towns_list:
-        parts.append("In " + " ".join(towns_list) + ".")
-    parts.append("On " + " ".join(streets_list + list(STREET_WORDS)) + ".")
+        parts.append("Towns: " + ", ".join(towns_list) + ".")
+    parts.append("Streets: " + " ".join(streets_list) + ", " + ", ".join(STREET_WORDS) + ".")
     if products_list:
-        parts.append("Products " + " ".join(products_list) + ".")
-    parts.append("Wants " + " ".join(TRADES) + ".")
-    parts.append(EMAIL_WORDS[:1].upper() + EMAIL_WORDS[1:].replace(",", "") + ".")
+        parts.append("Products: " + " ".join(products_list) + ".")
+    parts.append("Trades: " + ", ".join(TRADES) + ".")
+    parts.append(EMAIL_WORDS[:1].upper() + EMAIL_WORDS[1:] + ".")
     return " ".join(parts)

@@ -203,6 +203,8 @@ _STATE_HEARD = [
 _ZIPPO = re.compile(r"\bzippo[ -]?(\d{4})\b", re.IGNORECASE)
 _LETTER_O = re.compile(r"(?<![\w-])O(?=\d)")
 _CELL_HEARD = re.compile(r"\b(?:sell|sel)\b(?=[\s,:]*(?:\d|zero\b|oh\b|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b))", re.IGNORECASE)
+# "m-o-b-r-i-e-n": a word spelled out, as a rep corrects an address or a name.
+_SPELLED = re.compile(r"(?<![\w-])[A-Za-z](?:-[A-Za-z]){2,}(?![\w-])")
 _ADD_HEARD = re.compile(r"(^|[.!?]\s+)(?:at|and)\s+(a\s+(?:new\s+)?(?:customer|client)\b)", re.IGNORECASE)
 _PROVIDER_NAMES = {
     "gmail": "gmail", "yahoo": "yahoo", "hotmail": "hotmail", "outlook": "outlook", "icloud": "icloud",
@@ -222,6 +224,7 @@ def transcript_forms(text: str) -> str:
     out = _ZIPPO.sub(r"zip 0\1", out)
     out = _LETTER_O.sub("0", out)
     out = _CELL_HEARD.sub("cell", out)
+    out = _SPELLED.sub(lambda m: m.group().replace("-", ""), out)
     out = _DIGIT_FRAGMENT.sub(lambda m: "-9" if m.group(1) else " 9", out)
     out = _WORD_THEN_DIGITS.sub(r"\1 \2", out)
     out = _HYPHEN_CHAIN.sub(_join_chain, out)

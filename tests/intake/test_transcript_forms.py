@@ -42,6 +42,7 @@ from harde.understanding.directory import DIRECTORIES
         ("Cambridge Mass Zippo2139", "Cambridge Mass zip 02139"),
         ("Brookline Mass O2446 sel 617", "Brookline Mass 02446 cell 617"),
         ("Brock, Massachusetts O2 301.", "Brock, Massachusetts 02301."),
+        ("the email is m-o-b-r-i-e-n at yahoo", "the email is mobrien at yahoo"),
     ],
 )
 def test_whispers_written_forms_are_read_as_meant(heard: str, meant: str) -> None:

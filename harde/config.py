@@ -119,7 +119,8 @@ class Settings(BaseSettings):
     perplexity_model: str = "sonar"
 
     # --- speech -------------------------------------------------------------------------
-    tts: Literal["espeak", "openai"] | None = None
+    # "piper" needs the optional extra (pip install -e '.[piper]'; piper-tts is GPL-3.0).
+    tts: Literal["espeak", "openai", "piper"] | None = None
     openai_tts_model: str = "gpt-4o-mini-tts"
     openai_tts_voice: str = "alloy"
     transcribe_model: str = "gpt-4o-mini-transcribe"
@@ -244,7 +245,7 @@ class Settings(BaseSettings):
         return "leap" if self.leap_api_token else "local"
 
     @property
-    def tts_backend(self) -> Literal["espeak", "openai"]:
+    def tts_backend(self) -> Literal["espeak", "openai", "piper"]:
         if self.tts:
             return self.tts
         return "openai" if self.openai_api_key else "espeak"

@@ -87,7 +87,29 @@ async def main() -> None:
           f"draft + MP3: {(t_draft + t_mp3):.2f} s (target: audio < 2 s -> {'met' if t_mp3 < 2 else 'MISSED'})")
     print(f"  pieced vs one piece: {t_pieced / t_one:.2f}x the time (espeak is in-process and serial: pieces cost a little, never help)")
     print(f"  cached vs cold MP3: {t_mp3 / t_cached:.0f}x faster")
+    await natural_voice(script.text, work, t_draft, t_mp3)
     await crm.aclose()
+
+
+async def natural_voice(text: str, work: Path, t_draft: float, t_espeak_mp3: float) -> None:
+    """Piper (the optional, GPL-3.0 extra) against espeak on the same primer: seconds of
+    audio per second of CPU, and draft + voice end to end."""
+    try:
+        from harde.integrations.speech.piper import PiperSpeech
+
+        piper = PiperSpeech()
+        await piper.synthesize("Warm up.", work / "piper-warm.wav")
+    except Exception as exc:
+        print(f"\nPiper: not measured ({exc})")
+        return
+    print("\nA natural voice: Piper en_US-joe-medium vs espeak-ng (speech seconds per CPU second; higher is cheaper)")
+    for label, voice in (("espeak-ng (default)", EspeakSpeech()), ("piper (pip install -e '.[piper]')", piper)):
+        cpu, wall = time.process_time(), time.perf_counter()
+        result = await voice.synthesize(text, work / f"nat-{voice.service}.mp3")
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        print(f"  {label:<36} {result.duration_s:6.1f} s of audio, {wall:5.2f} s wall, {cpu:5.2f} s CPU: {result.duration_s / max(cpu, 1e-6):7.1f} audio s per CPU s")
+        if voice is piper:
+            print(f"  primer end to end with piper (draft + MP3): {t_draft + wall:.2f} s, against {t_draft + t_espeak_mp3:.2f} s with espeak")
 
 
 if __name__ == "__main__":

@@ -201,8 +201,8 @@ def doctor_report(settings: Settings) -> list[tuple[str, str, bool, str]]:
     rows.append(
         _check(
             "speech in",
-            "openai" if settings.openai_api_key else "none (needs OPENAI_API_KEY)",
-            lambda: type(services.transcriber).__name__ if services.transcriber else "voice input off",
+            settings.transcriber_backend,
+            lambda: type(services.transcriber).__name__,
         )
     )
     rows.append(_check("video", settings.renderer, lambda: _video(settings)))

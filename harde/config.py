@@ -125,10 +125,24 @@ class Settings(BaseSettings):
     perplexity_model: str = "sonar"
 
     # --- speech -------------------------------------------------------------------------
-    tts: Literal["espeak", "openai"] | None = None
+    # "piper" needs the optional extra (pip install -e '.[piper]'; piper-tts is GPL-3.0).
+    tts: Literal["espeak", "openai", "piper"] | None = None
     openai_tts_model: str = "gpt-4o-mini-tts"
     openai_tts_voice: str = "alloy"
     transcribe_model: str = "gpt-4o-mini-transcribe"
+    # Speech in: "whisper" (local, the default without an OpenAI key) or "openai".
+    transcriber: Literal["whisper", "openai"] | None = None
+    # A bigger CTranslate2 Whisper model than the bundled tiny.en: its folder, and the sha256
+    # of its model.bin (checked before it is used).
+    whisper_model_dir: Path | None = None
+    whisper_model_sha256: str = ""
+    whisper_beam_size: int = Field(5, ge=1, le=10)
+    whisper_compute_type: str = "int8"
+    whisper_threads: int = Field(0, ge=0)
+    # Recordings longer than this are refused with the reason.
+    voice_max_seconds: float = Field(120.0, gt=0)
+    # Show a dictated message in an editable box before it is sent, instead of sending it at once.
+    voice_review: bool = False
     elevenlabs_api_key: SecretStr | None = Field(
         None, validation_alias=_alias("ELEVENLABS_API_KEY", "elevenlabs_api_key")
     )
@@ -215,7 +229,7 @@ class Settings(BaseSettings):
             sources.append(TomlConfigSettingsSource(settings_cls, toml_file=secrets))
         return tuple(sources)
 
-    @field_validator("llm", "crm", "tts", "users_file", mode="before")
+    @field_validator("llm", "crm", "tts", "transcriber", "users_file", "whisper_model_dir", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if value == "" else value
@@ -244,10 +258,16 @@ class Settings(BaseSettings):
         return "leap" if self.leap_api_token else "local"
 
     @property
-    def tts_backend(self) -> Literal["espeak", "openai"]:
+    def tts_backend(self) -> Literal["espeak", "openai", "piper"]:
         if self.tts:
             return self.tts
         return "openai" if self.openai_api_key else "espeak"
+
+    @property
+    def transcriber_backend(self) -> Literal["whisper", "openai"]:
+        if self.transcriber:
+            return self.transcriber
+        return "openai" if self.openai_api_key else "whisper"
 
     def model_for(self, agent: str, default: str | None = None) -> str:
         """The model name for one agent: an `agent_models` override, else the agent's own, else `model`."""

@@ -16,6 +16,7 @@ class Services:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._closers: list[Any] = []
+        self._vocabulary: tuple[Any, str] | None = None  # (the directory it was built from, the prompt)
 
     @cached_property
     def crm(self) -> Any:
@@ -63,10 +64,29 @@ class Services:
     def transcriber(self) -> Any:
         from harde.integrations.transcription import make_transcriber
 
-        transcriber = make_transcriber(self.settings)
-        if transcriber is not None:
-            self._closers.append(transcriber)
+        transcriber = make_transcriber(self.settings, vocabulary=self.vocabulary_prompt)
+        self._closers.append(transcriber)
         return transcriber
+
+    async def vocabulary_prompt(self) -> str:
+        """The local transcriber's prompt from the CRM directory and the catalog, rebuilt when
+        the directory is (after a write, or its TTL)."""
+        from harde.intake.vocabulary import vocabulary_prompt
+        from harde.understanding.directory import DIRECTORIES
+
+        directory = await DIRECTORIES.get(self.crm)
+        if self._vocabulary is not None and self._vocabulary[0] is directory:
+            return self._vocabulary[1]
+        users = list(directory.users.values())
+        customers = list(directory.customers.values())
+        prompt = vocabulary_prompt(
+            people=[u.full_name for u in users] + [c.full_name for c in customers],
+            towns=[c.city for c in customers] + list(directory.towns),
+            streets=list(directory.streets),
+            products=[item.name.split(" ")[0] for item in self.catalog.items],
+        )
+        self._vocabulary = (directory, prompt)
+        return prompt
 
     async def aclose(self) -> None:
         for closer in self._closers:

@@ -43,7 +43,7 @@ _PLACE_END = re.compile(
     r"project|trade|job|referr\w*|note|notes|and\s+(?:she|he|they|wants?|needs?)|for\s+(?:a|an|the|new)|about|called)\b",
     re.IGNORECASE,
 )
-_PLACE_PREFIX = re.compile(r"^[\s,.:-]*(?:(?:in|at|of|city(?:\s+(?:of|is))?|town(?:\s+(?:of|is))?)\b[\s,:-]*)*", re.IGNORECASE)
+_PLACE_PREFIX = re.compile(r"^[\s,.:-]*(?:(?:in|at|of|and|city(?:\s+(?:of|is))?|town(?:\s+(?:of|is))?)\b[\s,:-]*)*", re.IGNORECASE)
 _NOT_CITY = re.compile(r"\b(?:zip|code|phone|cell|email|state|street|road|avenue|apt|unit)\b", re.IGNORECASE)
 _EXTRA_NOTES = re.compile(
     r"\b(?:best time|call (?:her|him|them) (?:after|before|in the)|prefers? (?:text|email|call)|gate code|"
@@ -109,7 +109,7 @@ def read_customer(text: str) -> CustomerDraft:
         draft.phone = preferred.digits
         draft.phone_label = preferred.label
         draft.heard["phone"] = preferred.heard
-        if len(preferred.digits) != 10:
+        if len(preferred.digits) != 10 or preferred.repaired:
             draft.unsure.append("phone")
         draft.other_phones = [p.digits for p in phones if p is not preferred and len(p.digits) == 10]
         for p in phones:

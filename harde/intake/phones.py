@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import phonenumbers
 
+# "617-55-0123": a recogniser that hears "five five five" often writes two fives.
+REPAIR_COLLAPSED_DIGITS = True
 _GROUP = re.compile(r"\d+")
 # What may stand between the digit groups of one number.
 _JOINER = re.compile(r"^[\s,.\-()/+]*(?:(?:dash|hyphen)[\s,.\-]*)?$", re.IGNORECASE)
@@ -24,6 +26,7 @@ class PhoneMatch:
     heard: str
     label: str  # Leap phone label: cell, home, office, phone
     labelled: bool
+    repaired: bool = False  # a digit the recogniser dropped was put back: to confirm
 
 
 def _label_before(text: str, start: int) -> tuple[str, bool]:
@@ -48,6 +51,9 @@ def find_phones(text: str) -> list[PhoneMatch]:
             chains[-1].append(group)
         else:
             chains.append([group])
+    repaired_at: set[int] = set()
+    if REPAIR_COLLAPSED_DIGITS:
+        chains = [_repair_collapsed(chain, repaired_at) for chain in chains]
     found: list[PhoneMatch] = []
     for chain in chains:
         i = 0
@@ -75,7 +81,8 @@ def find_phones(text: str) -> list[PhoneMatch]:
             if start > 0 and text[start - 1] == "(":
                 start -= 1
             label, labelled = _label_before(text, start)
-            found.append(PhoneMatch(number, start, end, text[start:end], label, labelled))
+            repaired = any(g[1] in repaired_at for g in chain[i : j + 1])
+            found.append(PhoneMatch(number, start, end, text[start:end], label, labelled, repaired))
             i = j + 1
     if not found:
         for chain in chains:
@@ -87,6 +94,18 @@ def find_phones(text: str) -> list[PhoneMatch]:
                 found.append(PhoneMatch(digits, start, end, text[start:end], label, True))
                 break
     return found
+
+
+def _repair_collapsed(chain: list[tuple[str, int, int]], repaired_at: set[int]) -> list[tuple[str, int, int]]:
+    """"617-55-0123": three groups of 3, 2 and 4 digits whose middle is one digit twice is a
+    "five five five" heard as two fives; the exchange always has three digits."""
+    lengths = [len(g[0]) for g in chain]
+    for k in range(len(chain) - 2):
+        if lengths[k : k + 3] == [3, 2, 4] and chain[k + 1][0][0] == chain[k + 1][0][1]:
+            group = chain[k + 1]
+            repaired_at.add(group[1])
+            return [*chain[: k + 1], (group[0] + group[0][0], group[1], group[2]), *chain[k + 2 :]]
+    return chain
 
 
 def normalise_phone(raw: str | None) -> tuple[str | None, str | None]:

@@ -55,9 +55,12 @@ def clean_speech(text: str) -> str:
     out = out.replace("\r", "")
     for pattern, mark in _SPOKEN_PUNCTUATION:
         out = pattern.sub(mark, out)
+    out = transcript_forms(out)
     out = _FILLERS.sub("", out)
     out = _CLAUSE_FILLERS.sub(r"\1", out)
     out = digits_for_number_words(out)
+    # Once more: number words said between written digits ("Mass zero 2143") are digits now.
+    out = transcript_forms(out)
     return re.sub(r"[ \t]+", " ", out).strip()
 
 
@@ -175,3 +178,113 @@ def _add_tail(run: list[str], i: int, value: int) -> tuple[int, int]:
         value += UNITS[run[i]]
         i += 1
     return value, i
+
+
+# --- what a speech recogniser writes ---------------------------------------------------------
+# Whisper writes dictated digits in its own ways: "0-2-1-6-9", "O-2-3-O-1", "7-8-1-5-5-5-3-3-8-1",
+# "0 2 1 6 9", "02-169", "Massachusetts-02169", "0-2-1-6-ine", "free-3-8-1"; it fuses an
+# address into one word ("mike.obrienatyahoo.com"), drops its "at" ("sarah gmail.com"), and
+# mishears the big providers' names ("iclub.com") and "zip" ("tip 01852").
+_DIGIT_HOMOPHONES = {"o": "0", "oh": "0", "to": "2", "too": "2", "for": "4", "free": "3", "tree": "3", "ate": "8", "won": "1", "ine": "9"}
+_CHAIN_ITEM = r"(?:\d+|[Oo]|oh|Oh|to|too|for|free|Free|tree|ate|won|ine|" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")"
+# Items joined by hyphens with nothing between them: the recogniser's own way of writing digits.
+_HYPHEN_CHAIN = re.compile(rf"(?<![\w-]){_CHAIN_ITEM}(?:-{_CHAIN_ITEM})+(?![\w-])", re.IGNORECASE)
+_SPACED_DIGITS = re.compile(r"(?<![\w-])\d(?:[ ]\d){3,}(?![\w-])")
+# "02 169", "0 2143", "021 69": a ZIP said in pieces, which in New England start with 0.
+_SPLIT_ZIP = re.compile(r"(?<![\w-])0\d{0,3}(?:[ -](?:\d{1,4}|to|too|for|oh|o)){1,4}(?![\w-])", re.IGNORECASE)
+_DIGIT_FRAGMENT = re.compile(r"(?<=\d)(-?)ine\b", re.IGNORECASE)
+_WORD_THEN_DIGITS = re.compile(r"\b([A-Za-z]{3,})-(\d{3,})\b")
+_ZIP_HEARD = re.compile(r"\b(?:tip|tipp|lip|lipp|flip|sip|zipp)\b(?=[\s,:]*(?:\d|zero\b|oh\b))", re.IGNORECASE)
+_STATE_HEARD = [
+    (re.compile(r"\broad island\b", re.IGNORECASE), "Rhode Island"),
+    (re.compile(r"\b(?:m?assachusett?s?|massachusets|massachussetts)\b", re.IGNORECASE), "Massachusetts"),
+]
+# "Zippo2139" ("zip, oh two one three nine"), "O2446": the letter O for a zero.
+_ZIPPO = re.compile(r"\bzippo[ -]?(\d{4})\b", re.IGNORECASE)
+_LETTER_O = re.compile(r"(?<![\w-])O(?=\d)")
+_CELL_HEARD = re.compile(r"\b(?:sell|sel)\b(?=[\s,:]*(?:\d|zero\b|oh\b|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b))", re.IGNORECASE)
+# "m-o-b-r-i-e-n": a word spelled out, as a rep corrects an address or a name.
+_SPELLED = re.compile(r"(?<![\w-])[A-Za-z](?:-[A-Za-z]){2,}(?![\w-])")
+_ADD_HEARD = re.compile(r"(^|[.!?]\s+)(?:at|and)\s+(a\s+(?:new\s+)?(?:customer|client)\b)", re.IGNORECASE)
+_PROVIDER_NAMES = {
+    "gmail": "gmail", "yahoo": "yahoo", "hotmail": "hotmail", "outlook": "outlook", "icloud": "icloud",
+    "comcast": "comcast", "verizon": "verizon", "aol": "aol",
+}
+_TLD = r"(?:com|net|org|edu)"
+_FUSED_EMAIL = re.compile(rf"(?<![\w@.])([a-z0-9][a-z0-9._]*?[a-z0-9])at([a-z]{{2,9}})\.({_TLD})\b", re.IGNORECASE)
+_NO_AT = re.compile(rf"(?<![@\w])(?!(?:at|email|is)\s)([a-z][a-z0-9._]*)\s+({'|'.join(_PROVIDER_NAMES)})(\s*\.\s*|\s+dot\s+)({_TLD})\b", re.IGNORECASE)
+_SPOKEN_DOMAIN = re.compile(rf"(\s(?:at|@)\s+)([a-z]{{2,9}})(\s*\.\s*|\s+dot\s+)({_TLD})\b", re.IGNORECASE)
+
+
+def transcript_forms(text: str) -> str:
+    """The written forms a speech recogniser (Whisper) gives dictated details, as a person means them."""
+    out = _ADD_HEARD.sub(lambda m: m.group(1) + "add " + m.group(2), text)
+    for pattern, state in _STATE_HEARD:
+        out = pattern.sub(state, out)
+    out = _ZIPPO.sub(r"zip 0\1", out)
+    out = _LETTER_O.sub("0", out)
+    out = _CELL_HEARD.sub("cell", out)
+    out = _SPELLED.sub(lambda m: m.group().replace("-", ""), out)
+    out = _DIGIT_FRAGMENT.sub(lambda m: "-9" if m.group(1) else " 9", out)
+    out = _WORD_THEN_DIGITS.sub(r"\1 \2", out)
+    out = _HYPHEN_CHAIN.sub(_join_chain, out)
+    out = _SPACED_DIGITS.sub(lambda m: m.group().replace(" ", ""), out)
+    out = _SPLIT_ZIP.sub(_join_split_zip, out)
+    out = _ZIP_HEARD.sub("zip", out)
+    out = _FUSED_EMAIL.sub(_split_fused_email, out)
+    out = _NO_AT.sub(lambda m: f"{m.group(1)} at {m.group(2)}{m.group(3)}{m.group(4)}", out)
+    return _SPOKEN_DOMAIN.sub(lambda m: m.group(1) + _provider(m.group(2)) + m.group(3) + m.group(4), out)
+
+
+def _join_chain(m: re.Match[str]) -> str:
+    """One number from a hyphen chain when it reads as one (a ZIP, a phone, a run of single digits)."""
+    items = m.group().split("-")
+    digits = [_chain_digits(item) for item in items]
+    if any(d is None for d in digits):
+        return m.group()
+    joined = "".join(d for d in digits if d)
+    words = [item for item in items if not item.isdigit()]
+    singles = all(len(d or "") == 1 for d in digits)
+    if words and not any(item.isdigit() for item in items):
+        return m.group()  # "one-to-one", "for-to": words alone are not a number
+    if len(joined) in (5, 10) or (singles and len(items) >= 3):
+        return joined
+    return m.group()
+
+
+def _chain_digits(item: str) -> str | None:
+    low = item.lower()
+    if low.isdigit():
+        return low
+    if low in _DIGIT_HOMOPHONES:
+        return _DIGIT_HOMOPHONES[low]
+    if low in UNITS:
+        return str(UNITS[low])
+    return None
+
+
+def _join_split_zip(m: re.Match[str]) -> str:
+    digits = [_chain_digits(item) for item in re.split(r"[ -]", m.group())]
+    joined = "".join(d or "" for d in digits)
+    return joined if len(joined) == 5 and None not in digits else m.group()
+
+
+def _provider(label: str) -> str:
+    """The big provider a misheard domain label most likely is ("iclub" -> "icloud"), else the label."""
+    low = label.lower()
+    if low in _PROVIDER_NAMES or len(low) < 3:
+        return label
+    from rapidfuzz import fuzz, process
+
+    best = process.extractOne(low, list(_PROVIDER_NAMES), scorer=fuzz.ratio, score_cutoff=70)
+    return str(best[0]) if best else label
+
+
+def _split_fused_email(m: re.Match[str]) -> str:
+    local, label, tld = m.group(1), m.group(2), m.group(3)
+    provider = _provider(label)
+    if provider == label and not (label[:2].lower() in {p[:2] for p in _PROVIDER_NAMES} and abs(len(label) - min((len(p) for p in _PROVIDER_NAMES if p[:2] == label[:2].lower()), default=99)) <= 2):
+        return m.group()  # not a provider's name: leave a real domain ("beatty.com") alone
+    if provider == label:
+        provider = next(p for p in _PROVIDER_NAMES if p[:2] == label[:2].lower())
+    return f"{local} at {provider}.{tld}"

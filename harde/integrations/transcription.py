@@ -1,14 +1,15 @@
-"""Speech in: the Transcriber protocol and OpenAITranscriber (OpenAI's audio.transcriptions, or
-any OpenAI-compatible server). Without a key or base URL there is no transcriber."""
+"""Speech in: the Transcriber protocol, OpenAITranscriber (OpenAI's audio.transcriptions, or any
+OpenAI-compatible server), and the factory that picks it or the local WhisperTranscriber."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Protocol, runtime_checkable
 
 import openai
 
 from harde.config import Settings
-from harde.errors import IntegrationError
+from harde.errors import ConfigurationError, IntegrationError
 from harde.integrations.openai_retry import openai_retrying
 
 SERVICE = "OpenAI transcription"
@@ -75,15 +76,30 @@ class OpenAITranscriber:
         await self._client.close()
 
 
-def make_transcriber(settings: Settings) -> Transcriber | None:
-    """OpenAITranscriber when an OpenAI key or an OpenAI-compatible base URL is set, else None."""
-    key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
-    if not key and not settings.openai_base_url:
-        return None
-    return OpenAITranscriber(
-        key or "not-needed",  # a local OpenAI-compatible server may take no key
-        model=settings.transcribe_model,
-        base_url=settings.openai_base_url,
-        timeout_s=settings.llm_timeout_s,
-        attempts=max(1, settings.llm_max_retries + 1),
+def make_transcriber(settings: Settings, vocabulary: Callable[[], Awaitable[str]] | None = None) -> Transcriber:
+    """OpenAITranscriber with an OpenAI key (or HARDE_TRANSCRIBER=openai), else the local
+    WhisperTranscriber; `vocabulary` gives Whisper its current prompt."""
+    if settings.transcriber_backend == "openai":
+        key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
+        return OpenAITranscriber(
+            key or "not-needed",  # a local OpenAI-compatible server may take no key
+            model=settings.transcribe_model,
+            base_url=settings.openai_base_url,
+            timeout_s=settings.llm_timeout_s,
+            attempts=max(1, settings.llm_max_retries + 1),
+        )
+    from harde.integrations.whisper import WhisperOptions, WhisperTranscriber
+
+    if settings.whisper_model_dir is not None and not settings.whisper_model_sha256:
+        raise ConfigurationError("HARDE_WHISPER_MODEL_DIR needs HARDE_WHISPER_MODEL_SHA256 (the sha256 of its model.bin)")
+    return WhisperTranscriber(
+        settings.whisper_model_dir,
+        model_sha256=settings.whisper_model_sha256,
+        options=WhisperOptions(
+            beam_size=settings.whisper_beam_size,
+            compute_type=settings.whisper_compute_type,
+            cpu_threads=settings.whisper_threads,
+        ),
+        max_seconds=settings.voice_max_seconds,
+        vocabulary=vocabulary,
     )

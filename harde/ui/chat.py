@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -36,7 +37,15 @@ from harde.ui.identity import sign_out
 from harde.ui.runtime import Runtime
 from harde.ui.safe_markdown import safe_markdown
 from harde.ui.upload import render_upload
-from harde.ui.voice import render_voice_input
+from harde.ui.voice import (
+    DICTATED_MARK,
+    RepMessage,
+    play,
+    read_chat_input,
+    render_review,
+    render_speaker_toggle,
+    speak_answer,
+)
 
 AGENT_ICONS = {
     "triage": "🧭",
@@ -105,6 +114,10 @@ def _sidebar(runtime: Runtime, cid: str, user: User) -> None:
             progress = public["new_client"]
             with st.container(border=True):
                 st.markdown("**New customer in progress**")
+                heard = st.session_state.get("heard", {}).get(cid)
+                if heard:
+                    # What the mic heard beside what was understood, so a wrong field is easy to spot.
+                    st.caption(safe_markdown(f"🎙️ Heard: “{heard}”"))
                 for key, value in progress["collected"].items():
                     st.markdown(safe_markdown(f"- {_field_words([key])}: `{value}`"))
                 if progress["missing"]:
@@ -126,8 +139,7 @@ def _sidebar(runtime: Runtime, cid: str, user: User) -> None:
         if st.button("New conversation", use_container_width=True, type="primary"):
             st.query_params["c"] = uuid.uuid4().hex[:12]
             st.rerun()
-        with st.expander("🎙️ Dictate", expanded=False):
-            st.session_state["spoken"] = render_voice_input(runtime.assistant.services.transcriber, run=runtime.run)
+        render_speaker_toggle()
         with st.expander("📚 Add to the knowledge base"):
             render_upload(runtime.assistant.services.knowledge, user)
         render_conversation_list(runtime, cid, user)
@@ -187,13 +199,17 @@ def _answer(runtime: Runtime, text: str, cid: str, user: User) -> Turn | None:
     return turn
 
 
-def _render_message(runtime: Runtime, message: ChatMessage, cid: str, user: User) -> None:
+def _render_message(runtime: Runtime, message: ChatMessage, cid: str, user: User, voiced: Path | None = None) -> None:
     avatar = "🦺" if message.role == "assistant" else None
     with st.chat_message(message.role, avatar=avatar):
         record = message.record
         if record is not None:
             notice_lines(record.notices)
+        if message.role == "user" and message.text in st.session_state.get("dictated", {}).get(cid, ()):
+            st.caption(DICTATED_MARK)
         st.markdown(safe_markdown(message.text))
+        if voiced is not None:
+            play(voiced)  # the answer read aloud, once, as it first appears
         if record is None:
             return
         key = f"{cid}-{message.turn}"
@@ -228,21 +244,39 @@ def render_chat(user: User) -> None:
     st.title(safe_markdown(runtime.assistant.settings.company_name))
     st.caption("Hard-E, your sales director: CRM, playbook, call analysis, scripts, new customers, pricing.")
     history = runtime.run(runtime.assistant.messages(cid, user))
-    for message in history:
-        _render_message(runtime, message, cid, user)
+    voiced = st.session_state.get("voiced", {}).pop(cid, None)
+    for n, message in enumerate(history):
+        last_answer = n == len(history) - 1 and message.role == "assistant"
+        _render_message(runtime, message, cid, user, voiced=voiced if last_answer else None)
     if not history:
         _examples(runtime)
-    spoken = st.session_state.pop("spoken", None)
     queued = st.session_state.pop("queued", None)
-    typed = st.chat_input("Ask Hard-E, or dictate a new customer…")
-    text = (typed or queued or spoken or "").strip()
-    if not text:
+    reviewed = render_review()
+    value = st.chat_input("Ask Hard-E, or press the mic and dictate a new customer…", accept_audio=True, audio_sample_rate=16_000)
+    sent = reviewed or read_chat_input(value, runtime.assistant.services.transcriber, runtime.run)
+    if sent is None and queued:
+        sent = RepMessage(queued)
+    if sent is None:
         return
+    if sent.dictated and runtime.assistant.settings.voice_review and reviewed is None:
+        st.session_state["voice_review"] = sent.text
+        st.rerun()
+    text = sent.text
+    if sent.dictated:
+        st.session_state.setdefault("dictated", {}).setdefault(cid, set()).add(text)
+        st.session_state.setdefault("heard", {})[cid] = text
     with st.chat_message("user"):
+        if sent.dictated:
+            st.caption(DICTATED_MARK)
         st.markdown(safe_markdown(text))
     turn = _answer(runtime, text, cid, user)
     if turn is None or turn.error:
         st.info(safe_markdown(f"Not sent: {text}"))
         return
     # The answer is redrawn from the conversation, with its trail, files and thumbs.
+    if st.session_state.get("speak_answers"):
+        services = runtime.assistant.services
+        voiced = speak_answer(turn.answer, services.speech, runtime.assistant.settings.data_dir / "answers_voiced", runtime.run)
+        if voiced is not None:
+            st.session_state.setdefault("voiced", {})[cid] = voiced
     st.rerun()

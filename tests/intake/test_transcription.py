@@ -6,13 +6,11 @@ import io
 import math
 import struct
 import wave
-from pathlib import Path
 
 import pytest
 
-from harde.config import Settings
 from harde.emulators.openai_server import OpenAITestServer
-from harde.integrations.transcription import OpenAITranscriber, TranscriptionError, make_transcriber
+from harde.integrations.transcription import OpenAITranscriber, TranscriptionError
 
 
 def _tone_wav(seconds: float = 0.3, rate: int = 16_000) -> bytes:
@@ -67,11 +65,3 @@ async def test_empty_recording_is_refused_before_any_request() -> None:
     with pytest.raises(TranscriptionError, match="empty"):
         await transcriber.transcribe(b"")
     await transcriber.aclose()
-
-
-def test_no_transcriber_without_a_key_or_base_url(tmp_path: Path) -> None:
-    bare = Settings(_env_file=None, data_dir=tmp_path, llm="offline")  # type: ignore[call-arg]
-    assert make_transcriber(bare) is None
-    keyed = Settings(_env_file=None, data_dir=tmp_path, llm="offline", openai_api_key="sk-x", transcribe_model="whisper-1")  # type: ignore[call-arg]
-    transcriber = make_transcriber(keyed)
-    assert isinstance(transcriber, OpenAITranscriber) and transcriber.model == "whisper-1"

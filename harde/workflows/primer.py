@@ -275,6 +275,8 @@ async def fetch_context_step(job_id: int) -> dict[str, Any]:
             "email": address,
             "trade": job.trade_names,
             "rep_name": rep,
+            "stage_name": job.current_stage.name,
+            "stage_code": job.current_stage.code or "",
         }
 
     return await _logged("fetch_context", body)
@@ -436,6 +438,17 @@ def homeowner_message_id(key: str, job_id: int, mail_from: str) -> str:
     return deterministic_message_id("primer", f"{key}:{job_id}", domain_of(mail_from))
 
 
+@DBOS.step(name="tell_director", retries_allowed=False)
+async def tell_director_step(text: str) -> dict[str, Any]:
+    """Why this run made nothing, to the director (once: a step's result is recorded)."""
+
+    async def body() -> dict[str, Any]:
+        await _alert_director(text)
+        return {"told": True}
+
+    return await _logged("tell_director", body)
+
+
 @DBOS.step(name="email_homeowner", retries_allowed=False)
 async def email_homeowner_step(key: str, context: dict[str, Any], link: str) -> dict[str, Any]:
     async def body() -> dict[str, Any]:
@@ -501,6 +514,14 @@ async def primer_video_workflow(request: dict[str, Any]) -> dict[str, Any]:
             return {"outcome": f"job_{claim['status']}", "job_id": job_id, "reply": reply}
         context = await fetch_context_step(job_id)
         await _after("fetch_context")
+        if not context["email"] and request.get("source") == "webhook":
+            # Nobody asked for this run by hand: a video nobody can be sent is not made.
+            await tell_director_step(
+                f"Job {context['job_number']} moved to {context['stage_name']}, but it has no "
+                "homeowner email in the CRM, so Hard-E made no primer video. Add the address in the "
+                "CRM, then start it from the Primer videos page."
+            )
+            return {"outcome": "no_homeowner_email", "job_id": job_id}
         target = int(request.get("target_words") or current_pipeline().settings.primer_target_words)
         script = await write_script_step(job_id, request.get("focus"), target)
         await _after("write_script")
@@ -517,7 +538,9 @@ async def primer_video_workflow(request: dict[str, Any]) -> dict[str, Any]:
         await _after("crm_note")
         playable = await wait_playable_step(delivered["link"], delivered["ref"])
         await _after("wait_playable")
-        email = await email_homeowner_step(key, context, delivered["link"])
+        email = await email_homeowner_step(
+            key, {**context, "duration_s": video["duration_s"]}, delivered["link"]
+        )
         await _after("email_homeowner")
         return {
             "outcome": "done",
@@ -594,10 +617,22 @@ def homeowner_body(context: dict[str, Any], link: str, company: str) -> str:
         f"{rep} put together a short personal video about your {trade} project, so you know "
         "exactly what to expect from us before we meet.\n\n"
         f"Watch it here: {link}\n\n"
-        "It is about two minutes long. If anything in it raises a question, just reply to this "
-        "email and we will get back to you the same day.\n\n"
+        f"It is {spoken_duration(float(context.get('duration_s') or 0))} long. If anything in it "
+        "raises a question, just reply to this email and we will get back to you the same day.\n\n"
         f"Thank you,\n{company}"
     )
+
+
+def spoken_duration(seconds: float) -> str:
+    """A video's real length as a person says it: "48 seconds", "1 minute 32 seconds"."""
+    total = max(1, round(seconds))
+    minutes, rest = divmod(total, 60)
+    parts = []
+    if minutes:
+        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
+    if rest or not minutes:
+        parts.append(f"{rest} second{'s' if rest != 1 else ''}")
+    return " ".join(parts)
 
 
 def _reply_subject(subject: str) -> str:

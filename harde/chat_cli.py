@@ -230,7 +230,7 @@ def doctor_report(settings: Settings) -> list[tuple[str, str, bool, str]]:
     rows.append(_check("video", settings.renderer, lambda: _video(settings)))
     def delivery() -> str:
         if settings.delivery == "local" and not settings.public_url.strip():
-            return f"folder {settings.delivery_dir} (links: see public url)"
+            return f"folder {settings.delivery_dir} (links need HARDE_PUBLIC_URL)"
         return type(make_delivery(settings)).__name__
 
     rows.append(_check("delivery", settings.delivery, delivery))

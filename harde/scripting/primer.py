@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from harde.crm.protocol import CRM
-from harde.errors import NotFoundError
+from harde.errors import InputError, NotFoundError
 from harde.scripting.compose import compose_script
 from harde.scripting.drafting import ScriptDrafter, draft_with_model
 from harde.scripting.grounding import gather_grounding
@@ -19,6 +19,7 @@ from harde.scripting.models import (
     ScriptType,
     count_words,
 )
+from harde.scripting.stages import no_primer_reason, primer_phase
 
 
 async def build_script(
@@ -68,6 +69,8 @@ async def write_script(
     drafter: ScriptDrafter | None = None,
 ) -> Script:
     facts = await load_facts(crm, job_id, company_name)
+    if script_type == "primer" and primer_phase(facts.stage) == "none":
+        raise InputError(no_primer_reason(facts.stage))
     options = ScriptOptions(script_type=script_type, focus=focus or None).with_target(
         target_words or DEFAULT_TARGETS[script_type]
     )

@@ -34,6 +34,7 @@ from harde.integrations.mail.message import (
     domain_of,
     single_address,
 )
+from harde.scripting.stages import no_primer_reason, primer_phase
 from harde.workflows.ledger import SendUncertainError, send_once
 from harde.workflows.pipeline import PrimerPipeline, current_pipeline
 from harde.workflows.resolve import resolve_job
@@ -514,6 +515,10 @@ async def primer_video_workflow(request: dict[str, Any]) -> dict[str, Any]:
             return {"outcome": f"job_{claim['status']}", "job_id": job_id, "reply": reply}
         context = await fetch_context_step(job_id)
         await _after("fetch_context")
+        phase = primer_phase(context["stage_name"])
+        if phase == "none":
+            await tell_director_step(f"Job {context['job_number']}: {no_primer_reason(context['stage_name'])}")
+            return {"outcome": "no_primer", "job_id": job_id, "stage": context["stage_name"]}
         if not context["email"] and request.get("source") == "webhook":
             # Nobody asked for this run by hand: a video nobody can be sent is not made.
             await tell_director_step(
@@ -612,10 +617,14 @@ def homeowner_body(context: dict[str, Any], link: str, company: str) -> str:
     trade = (context.get("trade") or "project").lower()
     if trade in ("—", ""):
         trade = "project"
+    why = {
+        "after_inspection": "to go over what we found and what comes next",
+        "after_signing": "so you know exactly what happens from here to the day we finish",
+        "after_completion": "to say thank you now that the work is done",
+    }.get(primer_phase(str(context.get("stage_name") or "")), "so you know exactly what to expect from us before we meet")
     return (
         f"Hi {context['first_name']},\n\n"
-        f"{rep} put together a short personal video about your {trade} project, so you know "
-        "exactly what to expect from us before we meet.\n\n"
+        f"{rep} put together a short personal video about your {trade} project, {why}.\n\n"
         f"Watch it here: {link}\n\n"
         f"It is {spoken_duration(float(context.get('duration_s') or 0))} long. If anything in it "
         "raises a question, just reply to this email and we will get back to you the same day.\n\n"

@@ -85,13 +85,23 @@ def trade_words(trade: str) -> _TradeWords:
 
 
 def compose_script(facts: ScriptFacts, grounding: ScriptGrounding, options: ScriptOptions) -> str:
+    return render(_chosen(facts, grounding, options))
+
+
+def compose_sections(facts: ScriptFacts, grounding: ScriptGrounding, options: ScriptOptions) -> list[tuple[int, str]]:
+    """The same script as (section, paragraph) pairs: what the video's slides follow."""
+    chosen = _chosen(facts, grounding, options)
+    return [(n, " ".join(line.text for line in chosen if line.section == n)) for n in sorted({line.section for line in chosen})]
+
+
+def _chosen(facts: ScriptFacts, grounding: ScriptGrounding, options: ScriptOptions) -> list[Line]:
     build = primer_lines if options.script_type == "primer" else sales_lines
     # Tone first: a formal script spells contractions out, which changes the word count.
     lines = [replace(line, text=apply_tone(line.text, options.tone)) for line in build(facts, grounding, options)]
     low, high = LENGTH_LIMITS[options.script_type]
     ceiling = min(options.target_words * 1.05, high)
     floor = max(low, options.target_words * 0.85)
-    return render(choose_lines(lines, ceiling, floor))
+    return choose_lines(lines, ceiling, floor)
 
 
 def choose_lines(lines: list[Line], ceiling: float, floor: float = 0) -> list[Line]:
@@ -194,7 +204,7 @@ def primer_lines(facts: ScriptFacts, grounding: ScriptGrounding, options: Script
         Line(GREETING, _greeting(facts, options.tone), REQUIRED),
         Line(1, _purpose(facts, phase), REQUIRED),
         Line(2, f"The people you meet from {facts.company_name} are the same people who stand behind the work after it's done.", GENERIC, 9),
-        Line(LOOK, trade.why, REQUIRED),
+        Line(PRODUCT, trade.why, REQUIRED, -1),
     ]
     if phase in ("before_appointment", "after_inspection"):
         lines.insert(2, Line(2, "Our job is to make this simple for you: clear options, a written price, and no pressure.", GENERIC, 2))

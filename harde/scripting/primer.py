@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from harde.crm.protocol import CRM
 from harde.errors import InputError, NotFoundError
-from harde.scripting.compose import compose_script
+from harde.scripting.compose import compose_script, compose_sections
 from harde.scripting.drafting import ScriptDrafter, draft_with_model
 from harde.scripting.grounding import gather_grounding
 from harde.scripting.jobs import facts_from_job, job_by_reference
@@ -30,9 +31,10 @@ async def build_script(
 ) -> Script:
     """The offline writer's script, or a model draft checked against the same facts."""
     if drafter is None:
+        sections = compose_sections(facts, grounding, options)
         text = compose_script(facts, grounding, options)
-    else:
-        text, _ = await draft_with_model(drafter, facts, grounding, options)
+        return replace(script_from(text, facts, options, grounding), sections=tuple(sections))
+    text, _ = await draft_with_model(drafter, facts, grounding, options)
     return script_from(text, facts, options, grounding)
 
 

@@ -34,9 +34,12 @@ from harde.integrations.mail.message import (
     domain_of,
     single_address,
 )
+from harde.integrations.video.storyboard import build_storyboard, even_split
+from harde.scripting.jobs import project_phrase
 from harde.scripting.stages import no_primer_reason, primer_phase
 from harde.workflows.ledger import SendUncertainError, send_once
 from harde.workflows.pipeline import PrimerPipeline, current_pipeline
+from harde.workflows.primer_slides import primer_slides
 from harde.workflows.resolve import resolve_job
 
 log = logging.getLogger("harde.pipeline")
@@ -277,6 +280,8 @@ async def fetch_context_step(job_id: int) -> dict[str, Any]:
             "trade": job.trade_names,
             "rep_name": rep,
             "stage_name": job.current_stage.name,
+            "city": (job.address.city if job.address else "") or "",
+            "project": project_phrase(job, customer),
             "stage_code": job.current_stage.code or "",
         }
 
@@ -298,7 +303,11 @@ async def write_script_step(job_id: int, focus: str | None, target_words: int) -
         )
         if not script.text.strip():
             raise InputError("the script writer returned an empty script")
-        return {"text": script.text, "word_count": script.word_count}
+        return {
+            "text": script.text,
+            "word_count": script.word_count,
+            "sections": [list(pair) for pair in getattr(script, "sections", ())],
+        }
 
     return await _logged("write_script", body)
 
@@ -317,7 +326,12 @@ async def speech_step(run_id: str, text: str) -> dict[str, Any]:
         out = p.workdir(run_id) / "voice.wav"
         out.parent.mkdir(parents=True, exist_ok=True)
         result = await p.speech.synthesize(text, out)
-        return {"path": str(result.path), "duration_s": round(float(result.duration_s), 3)}
+        duration = round(float(result.duration_s), 3)
+        # espeak-ng says when each word is spoken; other voices get an even split per sentence.
+        timings = getattr(getattr(p.speech, "inner", p.speech), "word_timings", None)
+        words = await timings(text) if timings is not None else even_split(text, duration)
+        return {"path": str(result.path), "duration_s": duration, "words": [list(w) for w in words],
+                "timing": "espeak" if timings is not None else "even"}  # fmt: skip
 
     return await _logged("speech", body)
 
@@ -345,16 +359,26 @@ async def enhance_step(run_id: str, voice_path: str) -> dict[str, Any]:
     interval_seconds=0.5,
     should_retry=_transient,
 )
-async def render_step(run_id: str, voice_path: str) -> dict[str, Any]:
+async def render_step(run_id: str, voice_path: str, plan: dict[str, Any]) -> dict[str, Any]:
     async def body() -> dict[str, Any]:
         p = current_pipeline()
+        branding = getattr(p.renderer, "branding", None)
+        slides = primer_slides(
+            plan["text"], [(int(n), str(t)) for n, t in plan.get("sections", [])], plan["context"],
+            p.settings.company_name, getattr(branding, "phone", ""),
+        )  # fmt: skip
+        words = [(str(w), float(a), float(b)) for w, a, b in plan.get("words", [])]
+        board = build_storyboard(slides, words, float(plan["duration_s"])) if slides else None
         result = await p.renderer.render(
-            Path(voice_path), p.workdir(run_id) / "primer.mp4", run_key=_run_key(run_id)
-        )
+            Path(voice_path), p.workdir(run_id) / "primer.mp4", run_key=_run_key(run_id),
+            storyboard=board,
+        )  # fmt: skip
         return {
             "path": str(result.path),
             "duration_s": result.duration_s,
             "assets": list(result.assets),
+            "slides": [[s.kind, s.start_s, s.end_s] for s in board.slides] if board else [],
+            "captions": len(board.captions) if board else 0,
         }
 
     return await _logged("render", body)
@@ -534,7 +558,9 @@ async def primer_video_workflow(request: dict[str, Any]) -> dict[str, Any]:
         await _after("speech")
         enhanced = await enhance_step(run_id, voice["path"])
         await _after("enhance")
-        video = await render_step(run_id, enhanced["path"])
+        plan = {"text": script["text"], "sections": script.get("sections", []), "context": context,
+                "words": voice.get("words", []), "duration_s": voice["duration_s"]}  # fmt: skip
+        video = await render_step(run_id, enhanced["path"], plan)
         await _after("render")
         key = str(request.get("key") or run_id)
         delivered = await deliver_step(key, video["path"], context["job_number"])

@@ -1,27 +1,35 @@
-"""FfmpegRenderer: the voice over the looped template with the music bed ducked under it.
+"""FfmpegRenderer: the voice over branded slides, with captions and the music bed ducked under it.
 
-The template is stream-copied (never re-encoded), so rendering costs one AAC encode and runs
-far faster than real time; `naive=True` re-encodes the video, the baseline the benchmark uses.
+With a storyboard, each script section is a slide (drawn by `slides.py`, one still per caption
+line), slides cross-fade into each other, and the video fades in and out. Without one it is the
+single title card looped under the voice (the template is stream-copied, never re-encoded);
+`naive=True` re-encodes that card, the old baseline of the benchmark.
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
 from pathlib import Path
 
 from harde.integrations.video.branding import Branding, ensure_brand_assets
 from harde.integrations.video.ffmpeg import audio_duration, run_ffmpeg
 from harde.integrations.video.protocol import RenderResult
+from harde.integrations.video.slides import Still, slide_stills
+from harde.integrations.video.storyboard import Slide, Storyboard
 
 TAIL_S = 0.5  # the music rings on briefly after the last word
 
 
-def mix_filter(music_volume: float = 0.6) -> str:
+FADE_S = 0.5  # the cross-fade between two slides
+
+
+def mix_filter(music_volume: float = 0.6, voice: int = 1, music: int = 2) -> str:
     return (
         # Mono: a voice-over gains nothing from stereo, and the AAC encode is the render's main cost.
-        "[1:a]aresample=44100,aformat=channel_layouts=mono,apad=pad_dur="
+        f"[{voice}:a]aresample=44100,aformat=channel_layouts=mono,apad=pad_dur="
         f"{TAIL_S},asplit=2[voice][key];"
-        f"[2:a]aresample=44100,aformat=channel_layouts=mono,volume={music_volume}[bed];"
+        f"[{music}:a]aresample=44100,aformat=channel_layouts=mono,volume={music_volume}[bed];"
         # Duck the bed whenever the voice speaks (the voice is the side-chain key).
         "[bed][key]sidechaincompress=threshold=0.02:ratio=12:attack=15:release=400[ducked];"
         "[voice][ducked]amix=inputs=2:duration=first:normalize=0[aout]"
@@ -37,7 +45,11 @@ class FfmpegRenderer:
         self.naive = naive
         self.last_render_s = 0.0
 
-    async def render(self, voice: Path, out_path: Path, *, run_key: str) -> RenderResult:
+    async def render(
+        self, voice: Path, out_path: Path, *, run_key: str, storyboard: Storyboard | None = None
+    ) -> RenderResult:
+        if storyboard is not None and storyboard.slides:
+            return await self._render_slides(voice, out_path, storyboard)
         assets = await ensure_brand_assets(self.cache_dir, self.branding)
         voice_s = await audio_duration(voice)
         total = voice_s + TAIL_S
@@ -66,8 +78,68 @@ class FfmpegRenderer:
         part.replace(out_path)
         return RenderResult(path=out_path, duration_s=round(total, 3))
 
+    async def _render_slides(self, voice: Path, out_path: Path, board: Storyboard) -> RenderResult:
+        assets = await ensure_brand_assets(self.cache_dir, self.branding)
+        voice_s = await audio_duration(voice)
+        total = voice_s + TAIL_S
+        # The last slide holds to the end of the music's tail.
+        slides = list(board.slides)
+        last = slides[-1]
+        slides[-1] = Slide(last.kind, last.title, last.subtitle, last.start_s, total)
+        board = Storyboard(tuple(slides), board.captions, total)
+        stills_dir = out_path.parent / "stills"
+        stills_dir.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        inputs: list[str] = []
+        for i, slide in enumerate(board.slides):
+            until = slide.end_s + (FADE_S if i + 1 < len(board.slides) else 0.0)
+            stills = await asyncio.to_thread(slide_stills, self.branding, board, i, until, stills_dir)
+            listing = stills_dir / f"slide{i:02d}.txt"
+            listing.write_text(_concat_list(stills))
+            inputs += ["-f", "concat", "-safe", "0", "-i", str(listing)]
+        n = len(board.slides)
+        fps = self.branding.fps
+        chains = [f"[{i}:v]fps={fps},format=yuv420p,settb=AVTB[s{i}]" for i in range(n)]
+        last_label = "s0"
+        for i in range(1, n):
+            offset = board.slides[i].start_s
+            chains.append(
+                f"[{last_label}][s{i}]xfade=transition=fade:duration={FADE_S}:offset={offset:.3f}[x{i}]"
+            )
+            last_label = f"x{i}"
+        chains.append(
+            f"[{last_label}]fade=t=in:st=0:d=0.4,fade=t=out:st={max(0.0, total - 0.6):.3f}:d=0.6[vout]"
+        )
+        graph = ";".join([*chains, mix_filter(voice=n, music=n + 1)])
+        part = out_path.with_name(out_path.stem + ".part.mp4")
+        await run_ffmpeg([
+            "-y", *inputs,
+            "-i", str(voice),
+            "-stream_loop", "-1", "-i", str(assets.music),
+            "-filter_complex", graph,
+            "-map", "[vout]", "-map", "[aout]",
+            "-c:v", "libx264", "-preset", "veryfast", "-tune", "stillimage", "-crf", "26",
+            "-pix_fmt", "yuv420p", "-r", str(fps),
+            "-c:a", "aac", "-b:a", "96k",
+            "-t", f"{total:.3f}",
+            "-movflags", "+faststart",
+            str(part),
+        ])  # fmt: skip
+        self.last_render_s = time.perf_counter() - started
+        part.replace(out_path)
+        return RenderResult(path=out_path, duration_s=round(total, 3))
+
     async def cleanup(self, run_key: str) -> int:
         return 0  # everything local lives in the run's temp folder
 
     async def sweep(self, older_than_s: float) -> int:
         return 0
+
+
+def _concat_list(stills: list[Still]) -> str:
+    """ffmpeg's concat list of stills with their durations (the last named twice, as it needs)."""
+    lines = ["ffconcat version 1.0"]
+    for still in stills:
+        lines += [f"file '{still.path}'", f"duration {still.duration_s:.3f}"]
+    lines.append(f"file '{stills[-1].path}'")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,135 @@
+"""Drawing the primer's slides as still images (Pillow): the brand's colours and logo, the
+slide's title and line, and the caption of the moment in a band at the bottom.
+
+Each slide becomes a run of stills, one per caption line it spans, with their durations: the
+renderer turns those into video and fades from slide to slide, so the only per-frame work left
+to ffmpeg is the encode.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from harde.integrations.video.branding import Branding, _font
+from harde.integrations.video.storyboard import Caption, Slide, Storyboard
+
+REGULAR_FONTS = (
+    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"),
+)
+
+
+@dataclass(frozen=True)
+class Still:
+    path: Path
+    duration_s: float
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    digits = colour.removeprefix("0x").lstrip("#")
+    return int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16)
+
+
+@lru_cache(maxsize=32)
+def _typeface(size: int, bold: bool) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    path = _font() if bold else next((p for p in REGULAR_FONTS if p.is_file()), _font())
+    if path is None:
+        return ImageFont.load_default(size)
+    return ImageFont.truetype(str(path), size)
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, font: object, width: int, lines: int) -> list[str]:
+    out: list[str] = []
+    for word in text.split():
+        trial = f"{out[-1]} {word}" if out else word
+        if out and draw.textlength(trial, font=font) <= width:  # type: ignore[arg-type]
+            out[-1] = trial
+        else:
+            out.append(word)
+    if len(out) > lines:
+        out = [*out[: lines - 1], " ".join(out[lines - 1 :])]
+    return out
+
+
+@lru_cache(maxsize=8)
+def _logo(path: str, height: int) -> Image.Image | None:
+    if not path:
+        return None
+    with Image.open(path) as img:
+        logo = img.convert("RGBA")
+    scale = height / logo.height
+    return logo.resize((max(1, int(logo.width * scale)), height))
+
+
+def _background(b: Branding) -> Image.Image:
+    top, bottom = _rgb(b.colour_a), _rgb(b.colour_b)
+    gradient = Image.linear_gradient("L").resize((b.width, b.height))
+    return Image.composite(Image.new("RGB", gradient.size, bottom), Image.new("RGB", gradient.size, top), gradient)
+
+
+def draw_slide(b: Branding, slide: Slide, caption: str) -> Image.Image:
+    """One frame of `slide` with `caption` in the band at the bottom ("" for none)."""
+    img = _background(b)
+    draw = ImageDraw.Draw(img, "RGBA")
+    w, h = b.width, b.height
+    margin = w // 20
+    text, accent = _rgb(b.text_colour), _rgb(b.accent)
+    logo = _logo(b.logo, h // 9)
+    if logo is not None:
+        img.paste(logo, (margin, margin // 2), logo)
+    else:
+        draw.text((margin, margin // 2 + 8), b.company_name, font=_typeface(h // 24, True), fill=text)
+    # An accent rule and the title block, centred a little above the middle.
+    title_font, sub_font = _typeface(h // 11, True), _typeface(h // 22, False)
+    titles = _wrap(draw, slide.title, title_font, w - 2 * margin, 2)
+    subs = _wrap(draw, slide.subtitle, sub_font, w - 2 * margin, 2) if slide.subtitle else []
+    line_h, sub_h = int(h / 11 * 1.2), int(h / 22 * 1.4)
+    y = int(h * 0.42) - (len(titles) * line_h + len(subs) * sub_h) // 2
+    draw.rectangle((margin, y - h // 30, margin + w // 10, y - h // 30 + 6), fill=accent)
+    for line in titles:
+        draw.text((margin, y), line, font=title_font, fill=text)
+        y += line_h
+    for line in subs:
+        draw.text((margin, y + 6), line, font=sub_font, fill=(*text, 220))
+        y += sub_h
+    if caption:
+        font = _typeface(h // 24, True)
+        lines = _wrap(draw, caption, font, w - 4 * margin, 2)
+        band_h = int(len(lines) * h / 24 * 1.35) + h // 30
+        top = h - band_h - h // 18
+        draw.rounded_rectangle((margin, top, w - margin, top + band_h), radius=h // 60, fill=(0, 0, 0, 165))
+        ty = top + h // 60
+        for line in lines:
+            tw = draw.textlength(line, font=font)
+            draw.text(((w - tw) / 2, ty), line, font=font, fill=(255, 255, 255))
+            ty += int(h / 24 * 1.35)
+    return img
+
+
+def _caption_at(captions: tuple[Caption, ...], t: float) -> str:
+    for c in captions:
+        if c.start_s <= t < c.end_s:
+            return c.text
+    return ""
+
+
+def slide_stills(b: Branding, board: Storyboard, index: int, until_s: float, folder: Path) -> list[Still]:
+    """The stills of slide `index` from its start to `until_s` (its end, plus the fade into the
+    next): a new still wherever the caption changes."""
+    slide = board.slides[index]
+    cuts = sorted({slide.start_s, until_s, *(
+        t for c in board.captions for t in (c.start_s, c.end_s) if slide.start_s < t < until_s
+    )})  # fmt: skip
+    stills: list[Still] = []
+    for n, (start, end) in enumerate(itertools.pairwise(cuts)):
+        if end - start < 0.02:
+            continue
+        path = folder / f"slide{index:02d}-{n:03d}.png"
+        draw_slide(b, slide, _caption_at(board.captions, start + 0.01)).save(path, compress_level=1)
+        stills.append(Still(path, end - start))
+    return stills

@@ -15,13 +15,10 @@ from pathlib import Path
 from harde.integrations.video.branding import Branding, ensure_brand_assets
 from harde.integrations.video.ffmpeg import audio_duration, run_ffmpeg
 from harde.integrations.video.protocol import RenderResult
-from harde.integrations.video.slides import Still, slide_stills
+from harde.integrations.video.slides import Still, video_stills
 from harde.integrations.video.storyboard import Slide, Storyboard
 
 TAIL_S = 0.5  # the music rings on briefly after the last word
-
-
-FADE_S = 0.5  # the cross-fade between two slides
 
 
 def mix_filter(music_volume: float = 0.6, voice: int = 1, music: int = 2) -> str:
@@ -90,36 +87,20 @@ class FfmpegRenderer:
         stills_dir = out_path.parent / "stills"
         stills_dir.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
-        inputs: list[str] = []
-        for i, slide in enumerate(board.slides):
-            until = slide.end_s + (FADE_S if i + 1 < len(board.slides) else 0.0)
-            stills = await asyncio.to_thread(slide_stills, self.branding, board, i, until, stills_dir)
-            listing = stills_dir / f"slide{i:02d}.txt"
-            listing.write_text(_concat_list(stills))
-            inputs += ["-f", "concat", "-safe", "0", "-i", str(listing)]
-        n = len(board.slides)
-        fps = self.branding.fps
-        chains = [f"[{i}:v]fps={fps},format=yuv420p,settb=AVTB[s{i}]" for i in range(n)]
-        last_label = "s0"
-        for i in range(1, n):
-            offset = board.slides[i].start_s
-            chains.append(
-                f"[{last_label}][s{i}]xfade=transition=fade:duration={FADE_S}:offset={offset:.3f}[x{i}]"
-            )
-            last_label = f"x{i}"
-        chains.append(
-            f"[{last_label}]fade=t=in:st=0:d=0.4,fade=t=out:st={max(0.0, total - 0.6):.3f}:d=0.6[vout]"
-        )
-        graph = ";".join([*chains, mix_filter(voice=n, music=n + 1)])
+        stills = await asyncio.to_thread(video_stills, self.branding, board, stills_dir)
+        listing = stills_dir / "frames.txt"
+        listing.write_text(_concat_list(stills))
         part = out_path.with_name(out_path.stem + ".part.mp4")
+        # Variable frame rate: a held slide is one frame for as long as it holds, and only the
+        # fades have frames of their own, so the encode costs a few hundred frames, not 24 a second.
         await run_ffmpeg([
-            "-y", *inputs,
+            "-y", "-f", "concat", "-safe", "0", "-i", str(listing),
             "-i", str(voice),
             "-stream_loop", "-1", "-i", str(assets.music),
-            "-filter_complex", graph,
+            "-filter_complex", f"[0:v]format=yuv420p[vout];{mix_filter(voice=1, music=2)}",
             "-map", "[vout]", "-map", "[aout]",
-            "-c:v", "libx264", "-preset", "veryfast", "-tune", "stillimage", "-crf", "26",
-            "-pix_fmt", "yuv420p", "-r", str(fps),
+            "-c:v", "libx264", "-preset", "veryfast", "-tune", "stillimage", "-crf", "24",
+            "-pix_fmt", "yuv420p", "-fps_mode", "vfr", "-video_track_timescale", "12288",
             "-c:a", "aac", "-b:a", "96k",
             "-t", f"{total:.3f}",
             "-movflags", "+faststart",

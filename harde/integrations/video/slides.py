@@ -66,6 +66,7 @@ def _logo(path: str, height: int) -> Image.Image | None:
     return logo.resize((max(1, int(logo.width * scale)), height))
 
 
+@lru_cache(maxsize=8)
 def _background(b: Branding) -> Image.Image:
     top, bottom = _rgb(b.colour_a), _rgb(b.colour_b)
     gradient = Image.linear_gradient("L").resize((b.width, b.height))
@@ -74,7 +75,7 @@ def _background(b: Branding) -> Image.Image:
 
 def draw_slide(b: Branding, slide: Slide, caption: str) -> Image.Image:
     """One frame of `slide` with `caption` in the band at the bottom ("" for none)."""
-    img = _background(b)
+    img = _background(b).copy()
     draw = ImageDraw.Draw(img, "RGBA")
     w, h = b.width, b.height
     margin = w // 20
@@ -118,18 +119,76 @@ def _caption_at(captions: tuple[Caption, ...], t: float) -> str:
     return ""
 
 
-def slide_stills(b: Branding, board: Storyboard, index: int, until_s: float, folder: Path) -> list[Still]:
-    """The stills of slide `index` from its start to `until_s` (its end, plus the fade into the
-    next): a new still wherever the caption changes."""
-    slide = board.slides[index]
-    cuts = sorted({slide.start_s, until_s, *(
-        t for c in board.captions for t in (c.start_s, c.end_s) if slide.start_s < t < until_s
-    )})  # fmt: skip
-    stills: list[Still] = []
-    for n, (start, end) in enumerate(itertools.pairwise(cuts)):
-        if end - start < 0.02:
+FADE_S = 0.5  # the cross-fade between two slides
+FADE_IN_S, FADE_OUT_S = 0.4, 0.6
+FADE_FPS = 12  # frames a second while something fades; a still holds otherwise
+LONGEST_FRAME_S = 0.5  # a still is repeated at least this often, for players and seeking
+
+
+def _slide_at(board: Storyboard, t: float) -> int:
+    return max((i for i, s in enumerate(board.slides) if s.start_s <= t), default=0)
+
+
+def timeline(board: Storyboard) -> list[tuple[float, float]]:
+    """The frames' (start, end): a cut wherever a caption or slide changes, and FADE_FPS steps
+    through every fade; long holds are split at LONGEST_FRAME_S."""
+    total = board.duration_s
+    cuts = {0.0, total}
+    cuts |= {t for c in board.captions for t in (c.start_s, c.end_s) if 0 < t < total}
+    fades = [(0.0, FADE_IN_S), (max(0.0, total - FADE_OUT_S), total)]
+    fades += [(s.start_s - FADE_S / 2, s.start_s + FADE_S / 2) for s in board.slides[1:]]
+    for lo, hi in fades:
+        steps = max(1, round((hi - lo) * FADE_FPS))
+        cuts |= {lo + (hi - lo) * k / steps for k in range(steps + 1) if 0 <= lo + (hi - lo) * k / steps <= total}
+    ordered = sorted(cuts)
+    frames: list[tuple[float, float]] = []
+    for a, b in itertools.pairwise(ordered):
+        if b - a < 0.01:
             continue
-        path = folder / f"slide{index:02d}-{n:03d}.png"
-        draw_slide(b, slide, _caption_at(board.captions, start + 0.01)).save(path, compress_level=1)
+        pieces = max(1, int((b - a) // LONGEST_FRAME_S) + (1 if (b - a) % LONGEST_FRAME_S > 1e-6 else 0))
+        step = (b - a) / pieces
+        frames += [(a + k * step, a + (k + 1) * step) for k in range(pieces)]
+    return frames
+
+
+def frame_at(b: Branding, board: Storyboard, t: float, cache: dict[tuple[int, str], Image.Image]) -> tuple[tuple[object, ...], Image.Image]:
+    """The picture at time `t` and a key that is equal for equal pictures."""
+    caption = _caption_at(board.captions, t)
+
+    def plain(i: int) -> Image.Image:
+        if (i, caption) not in cache:
+            cache[(i, caption)] = draw_slide(b, board.slides[i], caption)
+        return cache[(i, caption)]
+
+    i = _slide_at(board, t)
+    key: tuple[object, ...] = (i, caption)
+    img = plain(i)
+    for n, slide in enumerate(board.slides[1:], start=1):
+        lo = slide.start_s - FADE_S / 2
+        if lo <= t < lo + FADE_S:
+            alpha = round((t - lo) / FADE_S, 3)
+            key = (n - 1, n, caption, alpha)
+            img = Image.blend(plain(n - 1), plain(n), alpha)
+    total = board.duration_s
+    level = min(1.0, t / FADE_IN_S if t < FADE_IN_S else 1.0, (total - t) / FADE_OUT_S if t > total - FADE_OUT_S else 1.0)
+    if level < 1.0:
+        level = round(max(0.0, level), 3)
+        key = (*key, "dark", level)
+        img = Image.blend(Image.new("RGB", img.size, (0, 0, 0)), img, level)
+    return key, img
+
+
+def video_stills(b: Branding, board: Storyboard, folder: Path) -> list[Still]:
+    """Every frame of the video as stills with durations (equal pictures share one file)."""
+    cache: dict[tuple[int, str], Image.Image] = {}
+    files: dict[tuple[object, ...], Path] = {}
+    stills: list[Still] = []
+    for start, end in timeline(board):
+        key, img = frame_at(b, board, start + min(0.005, (end - start) / 2), cache)
+        path = files.get(key)
+        if path is None:
+            path = folder / f"frame{len(files):04d}.png"
+            img.save(path, compress_level=1)
+            files[key] = path
         stills.append(Still(path, end - start))
     return stills

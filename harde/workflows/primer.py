@@ -578,6 +578,8 @@ async def primer_video_workflow(request: dict[str, Any]) -> dict[str, Any]:
             "job_id": job_id,
             "video": delivered["ref"],
             "duration_s": video["duration_s"],
+            "slides": len(video.get("slides", [])),
+            "captions": video.get("captions", 0),
             "link": delivered["link"],
             "note_id": note["note_id"],
             "email": email,

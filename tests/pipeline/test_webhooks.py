@@ -196,6 +196,7 @@ async def test_a_stage_change_in_leap_makes_one_video_note_and_email_despite_dup
             await pipeline.aclose()
     assert len([d for d in leap.webhook_deliveries if d.status == 200]) == 3
     assert result["outcome"] == "done" and result["job_id"] == 1049
+    assert result["slides"] == 5 and result["captions"] > 10  # a slide video with captions
     assert result["link"].startswith(f"{PUBLIC_URL}/app/static/primers/")
     info = await probe(Path(result["video"]))
     assert (info.video_codec, info.audio_codec) == ("h264", "aac")

@@ -9,6 +9,7 @@ to ffmpeg is the encode.
 from __future__ import annotations
 
 import itertools
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -35,12 +36,16 @@ def _rgb(colour: str) -> tuple[int, int, int]:
     return int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16)
 
 
-@lru_cache(maxsize=32)
+_fonts = threading.local()
+
+
 def _typeface(size: int, bold: bool) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    path = _font() if bold else next((p for p in REGULAR_FONTS if p.is_file()), _font())
-    if path is None:
-        return ImageFont.load_default(size)
-    return ImageFont.truetype(str(path), size)
+    # One set of faces per thread: a FreeType face is not safe to render from two at once.
+    cache: dict[tuple[int, bool], ImageFont.FreeTypeFont | ImageFont.ImageFont] = _fonts.__dict__.setdefault("faces", {})
+    if (size, bold) not in cache:
+        path = _font() if bold else next((p for p in REGULAR_FONTS if p.is_file()), _font())
+        cache[(size, bold)] = ImageFont.load_default(size) if path is None else ImageFont.truetype(str(path), size)
+    return cache[(size, bold)]
 
 
 def _wrap(draw: ImageDraw.ImageDraw, text: str, font: object, width: int, lines: int) -> list[str]:
@@ -151,44 +156,51 @@ def timeline(board: Storyboard) -> list[tuple[float, float]]:
     return frames
 
 
-def frame_at(b: Branding, board: Storyboard, t: float, cache: dict[tuple[int, str], Image.Image]) -> tuple[tuple[object, ...], Image.Image]:
-    """The picture at time `t` and a key that is equal for equal pictures."""
+def frame_key(board: Storyboard, t: float) -> tuple[object, ...]:
+    """What the picture at time `t` is: (slide, caption), a blend of two slides at some alpha,
+    and how dark the fade in or out has it. Equal keys are equal pictures."""
     caption = _caption_at(board.captions, t)
-
-    def plain(i: int) -> Image.Image:
-        if (i, caption) not in cache:
-            cache[(i, caption)] = draw_slide(b, board.slides[i], caption)
-        return cache[(i, caption)]
-
-    i = _slide_at(board, t)
-    key: tuple[object, ...] = (i, caption)
-    img = plain(i)
+    key: tuple[object, ...] = ("slide", _slide_at(board, t), caption)
     for n, slide in enumerate(board.slides[1:], start=1):
         lo = slide.start_s - FADE_S / 2
         if lo <= t < lo + FADE_S:
-            alpha = round((t - lo) / FADE_S, 3)
-            key = (n - 1, n, caption, alpha)
-            img = Image.blend(plain(n - 1), plain(n), alpha)
+            key = ("blend", n - 1, n, caption, round((t - lo) / FADE_S, 3))
     total = board.duration_s
     level = min(1.0, t / FADE_IN_S if t < FADE_IN_S else 1.0, (total - t) / FADE_OUT_S if t > total - FADE_OUT_S else 1.0)
+    return (*key, round(max(0.0, level), 3)) if level < 1.0 else (*key, 1.0)
+
+
+def draw_frame(b: Branding, board: Storyboard, key: tuple[object, ...]) -> Image.Image:
+    level = float(key[-1])  # type: ignore[arg-type]
+    if key[0] == "blend":
+        _, first, second, caption, alpha = key[:5]
+        img = Image.blend(
+            draw_slide(b, board.slides[int(first)], str(caption)),  # type: ignore[call-overload]
+            draw_slide(b, board.slides[int(second)], str(caption)),  # type: ignore[call-overload]
+            float(alpha),  # type: ignore[arg-type]
+        )
+    else:
+        img = draw_slide(b, board.slides[int(key[1])], str(key[2]))  # type: ignore[call-overload]
     if level < 1.0:
-        level = round(max(0.0, level), 3)
-        key = (*key, "dark", level)
         img = Image.blend(Image.new("RGB", img.size, (0, 0, 0)), img, level)
-    return key, img
+    return img
 
 
-def video_stills(b: Branding, board: Storyboard, folder: Path) -> list[Still]:
-    """Every frame of the video as stills with durations (equal pictures share one file)."""
-    cache: dict[tuple[int, str], Image.Image] = {}
+def video_stills(b: Branding, board: Storyboard, folder: Path, workers: int = 2) -> list[Still]:
+    """Every frame of the video as stills with durations; equal pictures share one file, and the
+    distinct ones are drawn and saved on `workers` threads (Pillow's drawing and PNG encoding
+    release the GIL)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    spans = timeline(board)
+    keys = [frame_key(board, start + min(0.005, (end - start) / 2)) for start, end in spans]
     files: dict[tuple[object, ...], Path] = {}
-    stills: list[Still] = []
-    for start, end in timeline(board):
-        key, img = frame_at(b, board, start + min(0.005, (end - start) / 2), cache)
-        path = files.get(key)
-        if path is None:
-            path = folder / f"frame{len(files):04d}.png"
-            img.save(path, compress_level=1)
-            files[key] = path
-        stills.append(Still(path, end - start))
-    return stills
+    for key in keys:
+        files.setdefault(key, folder / f"frame{len(files):04d}.png")
+
+    def save(item: tuple[tuple[object, ...], Path]) -> None:
+        draw_frame(b, board, item[0]).save(item[1], compress_level=1)
+
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        list(pool.map(save, files.items()))
+    return [Still(files[key], end - start) for key, (start, end) in zip(keys, spans, strict=True)]

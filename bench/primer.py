@@ -3,10 +3,11 @@ workflow (DBOS on SQLite, LocalCRM, espeak-ng, ffmpeg, LocalDelivery, Maildir ou
 
     .venv/bin/python bench/primer.py [--job 1043] [--words 250]
 
-Targets: under 20 s in all; rendering at least 5x faster than real time. Baselines measured in
-the same run: rendering at a naive setting (the template re-encoded with libx264 -preset medium)
-against ours (template stream-copied, only the audio encoded); and the first production
-system's fixed 15-minute wait against our backoff polling of the delivery backend.
+Targets: under 30 s in all; the slide video rendered at least 3x faster than real time.
+Baselines measured in the same run, on the same voice: the single title card the pipeline made
+before slides (template stream-copied, only the audio encoded) and that card re-encoded at a
+naive setting (libx264 -preset medium); and the first production system's fixed 15-minute wait
+against our backoff polling of the delivery backend.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import logging
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,12 +28,16 @@ from harde.config import Settings  # noqa: E402
 from harde.integrations.crm.local import load_demo  # noqa: E402
 from harde.integrations.video import Branding, FfmpegRenderer, FfmpegVoiceEnhancer  # noqa: E402
 from harde.integrations.video.branding import ensure_brand_assets  # noqa: E402
+from harde.integrations.video.storyboard import build_storyboard  # noqa: E402
 from harde.workflows import runtime  # noqa: E402
 from harde.workflows.pipeline import build_pipeline  # noqa: E402
+from harde.workflows.primer_slides import primer_slides  # noqa: E402
 
 FIRST_SYSTEM_FIXED_WAIT_S = 15 * 60  # "wait 15 minutes for Drive to process the video"
-TARGET_TOTAL_S = 20.0
-TARGET_RENDER_SPEED = 5.0
+TARGET_TOTAL_S = 30.0
+# Slides, captions and fades cost more than looping one card: 3x real time still renders a
+# 90-second primer in half a minute on one shared core.
+TARGET_RENDER_SPEED = 3.0
 
 
 async def bench(job_id: int, words: int) -> int:
@@ -40,6 +46,7 @@ async def bench(job_id: int, words: int) -> int:
         _env_file=None,
         data_dir=root / "var", delivery_dir=root / "static" / "primers",
         llm="offline", crm="local", tts="espeak", primer_target_words=words,
+        public_url="http://localhost:8501",
     )  # fmt: skip
     settings.ensure_dirs()
     load_demo(settings)
@@ -61,6 +68,8 @@ async def bench(job_id: int, words: int) -> int:
     finished = time.perf_counter()
     await asyncio.to_thread(runtime.shutdown)
     t_end = time.perf_counter()
+    # DBOS shut its thread pool down with it; the renders below need one.
+    asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(max_workers=2))
     await pipeline.aclose()
 
     store = runtime.WorkflowStore(settings)
@@ -79,6 +88,19 @@ async def bench(job_id: int, words: int) -> int:
     voice = await make_speech(settings).synthesize(script_text, scratch / "voice.wav")
     enhanced = await FfmpegVoiceEnhancer().enhance(voice.path, scratch / "voice-enhanced.wav")
     cache = settings.data_dir / "cache" / "brand"
+    render_out = steps["render"].output
+    # The run's own word times (espeak-ng's), so the slides here are the run's slides.
+    plan_words = [(str(w), float(a), float(b)) for w, a, b in steps["speech"].output["words"]]
+    slides = primer_slides(
+        script_text, [(int(n), str(t)) for n, t in steps["write_script"].output["sections"]],
+        steps["fetch_context"].output, settings.company_name,
+    )  # fmt: skip
+    board = build_storyboard(slides, plan_words, float(voice.duration_s))
+    t = time.perf_counter()
+    await FfmpegRenderer(cache, branding).render(
+        enhanced, scratch / "slides.mp4", run_key="b0", storyboard=board
+    )
+    slides_s = time.perf_counter() - t
     t = time.perf_counter()
     await FfmpegRenderer(cache, branding).render(enhanced, scratch / "ours.mp4", run_key="b1")
     ours_s = time.perf_counter() - t
@@ -103,15 +125,13 @@ async def bench(job_id: int, words: int) -> int:
     )
     print()
     render_s = steps["render"].seconds or 0.0
-    print("  rendering (same voice, this run):")
-    print(f"    in the run      {render_s:6.2f} s  = {video_s / render_s:5.1f}x real time")
-    print(
-        f"    ours, again     {ours_s:6.2f} s  = {video_s / ours_s:5.1f}x real time  (template stream-copied)"
-    )
-    print(
-        f"    naive baseline  {naive_s:6.2f} s  = {video_s / naive_s:5.1f}x real time  (template re-encoded, x264 medium)"
-    )
-    print(f"    speed-up        {naive_s / ours_s:5.1f}x")
+    print(f"  rendering (same voice, this run; {len(render_out['slides'])} slides, "
+          f"{render_out['captions']} caption lines):")  # fmt: skip
+    print(f"    slides, in the run  {render_s:6.2f} s  = {video_s / render_s:5.1f}x real time")
+    print(f"    slides, again       {slides_s:6.2f} s  = {video_s / slides_s:5.1f}x real time")
+    print(f"    single card (before){ours_s:6.2f} s  = {video_s / ours_s:5.1f}x real time  (template stream-copied)")
+    print(f"    card, naive         {naive_s:6.2f} s  = {video_s / naive_s:5.1f}x real time  (template re-encoded, x264 medium)")
+    print(f"    slides cost {slides_s / ours_s:4.1f}x the single card's render time")
     wait_s = steps["wait_playable"].seconds or 0.0
     polls = steps["wait_playable"].output["polls"]
     first_total = total - wait_s + FIRST_SYSTEM_FIXED_WAIT_S

@@ -23,7 +23,7 @@ for program in streamlit harde; do
 done
 
 status=0
-for template in harde-web@.service harde-daemon@.service; do
+for template in harde-web@.service harde-daemon@.service harde-webhooks@.service; do
   unit="${template/@./@production.}"
   if ! warnings="$(systemd-analyze verify --root="$root" --man=no "$unit" 2>&1)" || [ -n "$warnings" ]; then
     printf '%s: verify failed\n%s\n' "$unit" "$warnings"

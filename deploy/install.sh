@@ -61,6 +61,7 @@ default_port() {
 render_site() {
   sed -e "s/harde\.example\.com/$domain/g" \
       -e "s/server 127\.0\.0\.1:8501;/server 127.0.0.1:$port;/" \
+      -e "s/server 127\.0\.0\.1:8601;/server 127.0.0.1:$((port + 100));/" \
       -e "s/harde_production/harde_${instance//-/_}/g" \
       "$source_dir/deploy/nginx/harde.conf"
 }
@@ -81,6 +82,7 @@ htpasswd_file="/etc/nginx/harde.htpasswd"
 site_name="harde-$instance.conf"
 web_unit="harde-web@$instance.service"
 daemon_unit="harde-daemon@$instance.service"
+webhooks_unit="harde-webhooks@$instance.service"
 
 # A value from the instance's env file (the source of truth once it exists).
 env_value() { sed -n "s/^$1=//p" "$env_file" | tail -n 1 | tr -d '"'"'"; }
@@ -173,6 +175,7 @@ if [ ! -f "$env_file" ]; then
   say "creating $env_file"
   tmp_env="$(mktemp)"
   sed -e "s/^HARDE_PORT=.*/HARDE_PORT=$port/" \
+      -e "s/^HARDE_WEBHOOK_PORT=.*/HARDE_WEBHOOK_PORT=$((port + 100))/" \
       -e "s#^HARDE_PUBLIC_URL=.*#HARDE_PUBLIC_URL=https://$domain#" \
       "$source_dir/deploy/harde.env.example" >"$tmp_env"
   install -o root -g harde -m 0640 "$tmp_env" "$env_file"
@@ -192,7 +195,7 @@ fi
 
 # --- systemd units -----------------------------------------------------------------------
 say "installing the systemd units"
-for unit in harde-web@.service harde-daemon@.service; do
+for unit in harde-web@.service harde-daemon@.service harde-webhooks@.service; do
   tmp_unit="$(mktemp)"
   sed "s#/opt/harde/%i#$prefix/%i#g" "$source_dir/deploy/systemd/$unit" >"$tmp_unit"
   install -o root -g root -m 0644 "$tmp_unit" "/etc/systemd/system/$unit"
@@ -237,7 +240,7 @@ fi
 
 # --- restart what runs the old code ----------------------------------------------------------
 if [ "$systemd_running" = yes ]; then
-  systemctl try-restart "$web_unit" "$daemon_unit"
+  systemctl try-restart "$web_unit" "$daemon_unit" "$webhooks_unit"
 fi
 
 # --- what is left to do ------------------------------------------------------------------
@@ -257,6 +260,7 @@ if [ ! -s "$htpasswd_file" ]; then
 fi
 next_step "Put the keys and settings in $env_file (OPENAI_API_KEY, LEAP_API_TOKEN, mail, ...)."
 next_step "Start the services now and at every boot:" \
-  "systemctl enable --now $web_unit $daemon_unit"
+  "systemctl enable --now $web_unit $daemon_unit" \
+  "and, for Leap webhooks (HARDE_WEBHOOK_SECRET set): systemctl enable --now $webhooks_unit"
 next_step "Watch them:" \
-  "journalctl -u $web_unit -u $daemon_unit -f"
+  "journalctl -u $web_unit -u $daemon_unit -u $webhooks_unit -f"

@@ -104,6 +104,28 @@ def _reachable(host: str, port: int) -> str:
         return f"{host}:{port} answers"
 
 
+WARNING = "warning: "
+
+
+def _public_url(settings: Settings) -> str:
+    """Whether the links in notes and emails will reach the app (a warning, not a failure: the
+    chat works without it, the pipeline with local delivery does not)."""
+    import httpx
+
+    url = settings.public_url.strip().rstrip("/")
+    if not url:
+        if settings.delivery == "local":
+            return WARNING + "HARDE_PUBLIC_URL is unset: the daemon will not start (video links need it)"
+        return WARNING + "HARDE_PUBLIC_URL is unset (the Primer videos page links need it)"
+    try:
+        answer = httpx.get(f"{url}/_stcore/health", timeout=5, follow_redirects=False)
+    except httpx.HTTPError as exc:
+        return WARNING + f"{url} does not answer ({type(exc).__name__}): links to it reach nobody"
+    if answer.status_code in (401, 403) or answer.is_success:
+        return f"{url} answers"
+    return WARNING + f"{url} answers {answer.status_code} to its health check"
+
+
 def _video(settings: Settings) -> str:
     if settings.renderer == "ffmpeg":
         import imageio_ffmpeg
@@ -206,7 +228,13 @@ def doctor_report(settings: Settings) -> list[tuple[str, str, bool, str]]:
         )
     )
     rows.append(_check("video", settings.renderer, lambda: _video(settings)))
-    rows.append(_check("delivery", settings.delivery, lambda: type(make_delivery(settings)).__name__))
+    def delivery() -> str:
+        if settings.delivery == "local" and not settings.public_url.strip():
+            return f"folder {settings.delivery_dir} (links need HARDE_PUBLIC_URL)"
+        return type(make_delivery(settings)).__name__
+
+    rows.append(_check("delivery", settings.delivery, delivery))
+    rows.append(_check("public url", settings.public_url or "unset", lambda: _public_url(settings)))
     rows.append(_check("mail in", settings.mail_in, lambda: _mail_in(settings)))
     rows.append(_check("mail out", settings.mail_out, lambda: _mail_out(settings)))
     rows.append(_check("workflow store", "postgres" if settings.workflow_db_url.startswith("postgres") else "sqlite", lambda: _workflow_db(settings)))
@@ -233,6 +261,8 @@ def doctor() -> None:
     failed = False
     for name, backend, ok, detail in rows:
         mark = click.style("ok  ", fg="green") if ok else click.style("FAIL", fg="red")
+        if ok and detail.startswith(WARNING):
+            mark, detail = click.style("warn", fg="yellow"), detail[len(WARNING) :]
         click.echo(f"{mark} {name.ljust(width)}  {backend:<28} {detail}")
         failed = failed or not ok
     if failed:

@@ -155,7 +155,9 @@ class Settings(BaseSettings):
     renderer: Literal["ffmpeg", "cloudinary"] = "ffmpeg"
     cloudinary_url: SecretStr | None = Field(None, validation_alias=_alias("CLOUDINARY_URL", "cloudinary_url"))
     delivery: Literal["local", "gdrive"] = "local"
-    public_url: str = "http://localhost:8501"
+    # Where people reach the app ("https://harde.example.com"): links in CRM notes, emails and the
+    # Primer videos page are made from it. Required by the pipeline when delivery is local.
+    public_url: str = ""
     # The web app's port on loopback (the unit passes HARDE_PORT to Streamlit); `harde doctor`
     # asks it whether it is ready.
     port: int = 8501
@@ -201,6 +203,16 @@ class Settings(BaseSettings):
     # server.enableStaticServing is on, so a link plays in the browser.
     delivery_dir: Path = PROJECT_ROOT / "static" / "primers"
     primer_target_words: int = 220
+    # A folder with the company's logo.png and brand.toml (colours, tagline, music); empty: the
+    # house look in the company's name.
+    brand_dir: Path | None = None
+    # --- Leap webhooks (`harde webhooks`) -------------------------------------------------------
+    # The receiver answers only POST /leap/<secret>; at least 32 random characters.
+    webhook_secret: SecretStr | None = None
+    webhook_host: str = "127.0.0.1"
+    webhook_port: int = 8601
+    # Which stage (code or name) starts which action: "Appointment Scheduled=primer,1010=none".
+    webhook_stage_actions: str = "Appointment Scheduled=primer"
     # How long "wait until the delivered video plays" polls before giving up.
     playable_timeout_s: float = 900.0
     # systemd's notification socket (set by systemd for Type=notify services).
@@ -229,7 +241,7 @@ class Settings(BaseSettings):
             sources.append(TomlConfigSettingsSource(settings_cls, toml_file=secrets))
         return tuple(sources)
 
-    @field_validator("llm", "crm", "tts", "transcriber", "users_file", "whisper_model_dir", mode="before")
+    @field_validator("llm", "crm", "tts", "transcriber", "users_file", "whisper_model_dir", "brand_dir", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if value == "" else value

@@ -10,6 +10,7 @@ import sys
 import click
 
 from harde.config import Settings, get_settings
+from harde.errors import ConfigurationError
 
 
 def configure_logging() -> None:
@@ -41,6 +42,9 @@ def command(pause_after: str | None, pause_marker: str | None, executor: str | N
         code = asyncio.run(_serve(settings, pause_after, pause_marker))
     except KeyboardInterrupt:
         code = 0
+    except ConfigurationError as exc:
+        click.echo(f"The daemon cannot start: {exc}", err=True)
+        code = 2
     sys.exit(code)
 
 
@@ -49,6 +53,7 @@ async def _serve(settings: Settings, pause_after: str | None, pause_marker: str 
     from harde.workflows import primer, runtime
     from harde.workflows.daemon import InboxDaemon
     from harde.workflows.pipeline import build_pipeline
+    from harde.workflows.webhooks import WebhookEventStore, WebhookPump
 
     log = logging.getLogger("harde.pipeline")
     lock = runtime.PipelineLock(settings)
@@ -65,8 +70,13 @@ async def _serve(settings: Settings, pause_after: str | None, pause_marker: str 
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
-    pipeline = build_pipeline(settings)
+    try:
+        pipeline = build_pipeline(settings)
+    except ConfigurationError:
+        lock.release()
+        raise
     inbox = make_inbox(settings)
+    events = WebhookEventStore.for_settings(settings)
     try:
         await runtime.launch(settings, pipeline, schedule_sweep=True)
         log.info(
@@ -74,8 +84,9 @@ async def _serve(settings: Settings, pause_after: str | None, pause_marker: str 
             "postgres" if settings.workflow_db_url else "sqlite",
             runtime.executor_id(settings),
         )
-        await InboxDaemon(settings, inbox).run(stop)
+        await InboxDaemon(settings, inbox, webhooks=WebhookPump(settings, events)).run(stop)
     finally:
+        events.dispose()
         await inbox.aclose()
         await asyncio.to_thread(runtime.shutdown)
         await pipeline.aclose()

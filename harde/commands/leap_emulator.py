@@ -22,8 +22,19 @@ from harde.config import get_settings
 @click.option(
     "--reset", is_flag=True, help="Reload the emulator's copy of the demo CRM from the seed."
 )
+@click.option(
+    "--webhook",
+    "webhooks",
+    multiple=True,
+    help="Send Leap's webhooks (stage changes, new customers and jobs) to this URL; repeatable.",
+)
 def command(
-    port: int, token: str | None, latency_ms: float, requests_per_minute: int, reset: bool
+    port: int,
+    token: str | None,
+    latency_ms: float,
+    requests_per_minute: int,
+    reset: bool,
+    webhooks: tuple[str, ...],
 ) -> None:
     """Serve the Leap v3 API from the demo company, so HARDE_CRM=leap works without an account.
 
@@ -48,11 +59,15 @@ def command(
         latency_ms=latency_ms,
         requests_per_minute=requests_per_minute,
     )
+    for url in webhooks:
+        emulator.subscribe(url)
     emulator.start()
     click.echo(f"Leap emulator on {emulator.base_url} (Ctrl-C to stop)")
     click.echo(f"  HARDE_CRM=leap LEAP_BASE_URL={emulator.base_url} LEAP_API_TOKEN=<token>")
     if token is None:
         click.echo(f"  token: {DEFAULT_TOKEN}")
+    if webhooks:
+        click.echo(f"  webhooks to {len(webhooks)} subscriber(s), retried after 3 h and 24 h")
     if latency_ms:
         click.echo(f"  latency: {latency_ms:g} ms per request")
     try:

@@ -4,6 +4,10 @@ It speaks Leap's paths and shapes (`data` + `meta.pagination`, `includes[]`, `{"
 collections), its errors (401, 404 in both shapes, 412 validation and "No records found!",
 500) and its 60-a-minute rate limit with X-RateLimit headers. Latency and faults (429 with
 Retry-After, 500 "Too Many Attempts", 5xx, dropped connections, slow answers) can be injected.
+Webhook subscriptions (`subscribe`, or POST /webhooks) get Leap's deliveries: a JSON list of
+`{action, operation, id, details, stage_moved_from, stage_moved_to}` on Customer Create, Job
+Create and Job Stage Change, late by `webhook_delay_s`, 10 s to answer, and a failed delivery
+retried after each of `webhook_retry_delays_s` (Leap: 3 h, then 24 h).
 
     with LeapEmulator(LocalCRM(path, seed), token="t", latency_ms=150) as leap:
         crm = LeapCRM(leap.base_url, "t")
@@ -12,6 +16,7 @@ Retry-After, 500 "Too Many Attempts", 5xx, dropped connections, slow answers) ca
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import re
@@ -68,6 +73,9 @@ COUNTRIES = [
     {"id": 5, "name": "United Kingdom", "code": "GB"},
 ]
 DIVISIONS = [{"id": 1, "name": "Residential"}]
+WEBHOOK_EVENTS = ("Customer Create", "Job Create", "Job Stage Change")
+WEBHOOK_TIMEOUT_S = 10.0
+WEBHOOK_RETRY_DELAYS_S = (3 * 3600.0, 24 * 3600.0)
 
 JSON = dict[str, Any]
 Query = dict[str, list[str]]
@@ -101,6 +109,23 @@ class Fault:
         if self.method is not None and self.method.upper() != method:
             return False
         return self.path is None or re.search(self.path, path) is not None
+
+
+@dataclass(frozen=True)
+class WebhookSubscription:
+    id: int
+    url: str
+    events: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class WebhookDelivery:
+    """One POST to a subscriber: which attempt, what it answered (0: no answer in time)."""
+
+    subscription_id: int
+    attempt: int
+    status: int
+    events: tuple[JSON, ...]
 
 
 @dataclass
@@ -137,6 +162,9 @@ class LeapEmulator:
         requests_per_minute: int = 60,
         over_limit_status: int = 429,
         clock: Callable[[], float] = time.monotonic,
+        webhook_delay_s: float = 0.0,
+        webhook_timeout_s: float = WEBHOOK_TIMEOUT_S,
+        webhook_retry_delays_s: tuple[float, ...] = WEBHOOK_RETRY_DELAYS_S,
     ) -> None:
         self.crm = crm
         self.token = token
@@ -157,6 +185,14 @@ class LeapEmulator:
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._routes = self._build_routes()
+        self.webhook_delay_s = webhook_delay_s
+        self.webhook_timeout_s = webhook_timeout_s
+        self.webhook_retry_delays_s = webhook_retry_delays_s
+        self.subscriptions: dict[int, WebhookSubscription] = {}
+        self.webhook_deliveries: list[WebhookDelivery] = []
+        # Each delivery is sent this many extra times (Leap's at-least-once, in tests).
+        self.webhook_duplicates = 0
+        self._senders: list[threading.Thread] = []
 
     # --- lifecycle ----------------------------------------------------------------------------
     @property
@@ -184,6 +220,8 @@ class LeapEmulator:
 
     def stop(self) -> None:
         self._stopping.set()  # wakes requests sleeping on latency or an injected delay
+        for sender in list(self._senders):
+            sender.join(timeout=self.webhook_timeout_s + 1)
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
@@ -212,6 +250,77 @@ class LeapEmulator:
         tb: TracebackType | None,
     ) -> None:
         self.stop()
+
+    # --- webhooks -----------------------------------------------------------------------------
+    def subscribe(self, url: str, events: tuple[str, ...] = WEBHOOK_EVENTS) -> WebhookSubscription:
+        unknown = [e for e in events if e not in WEBHOOK_EVENTS]
+        if unknown or not url.startswith(("http://", "https://")):
+            raise ValueError(f"cannot subscribe {url!r} to {events!r}")
+        with self._lock:
+            sub = WebhookSubscription(len(self.subscriptions) + 1, url, tuple(events))
+            self.subscriptions[sub.id] = sub
+        return sub
+
+    def unsubscribe(self, subscription_id: int) -> bool:
+        with self._lock:
+            return self.subscriptions.pop(subscription_id, None) is not None
+
+    def wait_for_webhooks(self, timeout_s: float = 30.0) -> bool:
+        """Block until every delivery started so far has finished (answered or given up)."""
+        deadline = time.monotonic() + timeout_s
+        for sender in list(self._senders):
+            sender.join(timeout=max(0.0, deadline - time.monotonic()))
+        return not any(s.is_alive() for s in self._senders)
+
+    def emit(self, action: str, operation: str, record_id: int, details: JSON,
+             moved_from: JSON | None = None, moved_to: JSON | None = None) -> None:  # fmt: skip
+        """Send one event to every subscriber of `action`, in the background, as Leap would."""
+        event = {
+            "action": action, "operation": operation, "id": record_id, "details": details,
+            "stage_moved_from": moved_from, "stage_moved_to": moved_to,
+        }  # fmt: skip
+        with self._lock:
+            targets = [s for s in self.subscriptions.values() if action in s.events]
+        for sub in targets:
+            for _ in range(1 + self.webhook_duplicates):
+                sender = threading.Thread(
+                    target=self._deliver, args=(sub, (event,)), name="leap-webhook", daemon=True
+                )
+                self._senders = [t for t in self._senders if t.is_alive()] + [sender]
+                sender.start()
+
+    def _deliver(self, sub: WebhookSubscription, events: tuple[JSON, ...]) -> None:
+        import httpx
+
+        if self.webhook_delay_s and self._stopping.wait(self.webhook_delay_s):
+            return
+        delays = (0.0, *self.webhook_retry_delays_s)
+        for attempt, delay in enumerate(delays, start=1):
+            if delay and self._stopping.wait(delay):
+                return
+            try:
+                status = httpx.post(
+                    sub.url, json=list(events), timeout=self.webhook_timeout_s
+                ).status_code
+            except httpx.HTTPError:
+                status = 0  # no answer within the timeout counts as a failure
+            with self._lock:
+                self.webhook_deliveries.append(WebhookDelivery(sub.id, attempt, status, events))
+            if 200 <= status < 300:
+                return
+
+    def _job_event(self, action: str, operation: str, job: Any, before: Any = None) -> None:
+        details = job_to_leap(job, {"customer"})
+        # When it happened: with the job's id and new stage, what tells a retry from a new move.
+        details["stage_changed_at"] = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+        moved_to = {"name": job.current_stage.name, "code": job.current_stage.code}
+        moved_from = (
+            {"name": before.current_stage.name, "code": before.current_stage.code}
+            if before is not None
+            else None
+        )
+        self.emit(action, operation, job.id, details, moved_from,
+                  moved_to if action == "Job Stage Change" else None)  # fmt: skip
 
     # --- fault injection ----------------------------------------------------------------------
     def inject(self, fault: Fault) -> None:
@@ -429,6 +538,10 @@ class LeapEmulator:
             ("POST", r"/appointments", self._create_appointment),
             ("PUT", r"/appointments/(\d+)", self._update_appointment),
             ("GET", r"/proposals", self._proposals),
+            # Emulator only: Leap's subscriptions are made in its settings screens.
+            ("GET", r"/webhooks", self._webhooks),
+            ("POST", r"/webhooks", self._subscribe),
+            ("DELETE", r"/webhooks/(\d+)", self._unsubscribe),
         ]
         return [(method, re.compile(pattern), handler) for method, pattern, handler in table]
 
@@ -506,13 +619,9 @@ class LeapEmulator:
         data = _parse(CustomerCreate, body)
         customer = run_sync(self.crm.create_customer(data))
         everything = {"includes[]": ["phones", "address", "rep"]}
-        return _Answer(
-            200,
-            {
-                "message": "Customer saved successfully.",
-                "customer": self._customer_json(customer, everything),
-            },
-        )
+        shown = self._customer_json(customer, everything)
+        self.emit("Customer Create", "create", customer.id, shown)
+        return _Answer(200, {"message": "Customer saved successfully.", "customer": shown})
 
     def _update_customer(self, m: re.Match[str], q: Query, body: Any) -> _Answer:
         # Leap's PUT carries the whole body; the fields a CustomerUpdate knows are applied.
@@ -576,6 +685,7 @@ class LeapEmulator:
     def _create_job(self, m: re.Match[str], q: Query, body: Any) -> _Answer:
         known = {k: v for k, v in (body or {}).items() if k in JobCreate.model_fields}
         job = run_sync(self.crm.create_job(_parse(JobCreate, known)))
+        self._job_event("Job Create", "create", job)
         return _Answer(200, {"message": "Job saved successfully.", "job": job_to_leap(job)})
 
     def _change_stage(self, m: re.Match[str], q: Query, body: Any) -> _Answer:
@@ -588,10 +698,33 @@ class LeapEmulator:
             errors["stage"] = ["The stage field is required."]
         if errors:
             raise _Reject(_error(412, "Validation Failed", validation=errors))
+        before = run_sync(self.crm.get_job(int(body["job_id"])))
         job = run_sync(self.crm.change_stage(int(body["job_id"]), str(body["stage"])))
+        if job.current_stage.code != before.current_stage.code:
+            self._job_event("Job Stage Change", "update", job, before)
         return _Answer(
             200, {"message": "Job stage updated successfully.", "data": job_to_leap(job)}
         )
+
+    # webhooks (emulator only)
+    def _webhooks(self, m: re.Match[str], q: Query, body: Any) -> _Answer:
+        with self._lock:
+            subs = [{"id": s.id, "url": s.url, "events": list(s.events)} for s in self.subscriptions.values()]
+        return _Answer(200, {"data": subs, "status": 200})
+
+    def _subscribe(self, m: re.Match[str], q: Query, body: Any) -> _Answer:
+        body = body or {}
+        events = tuple(body.get("events") or WEBHOOK_EVENTS)
+        try:
+            sub = self.subscribe(str(body.get("url") or ""), events)
+        except ValueError:
+            raise _Reject(_error(412, "Validation Failed", validation={"url": ["A valid url and known events are required."]})) from None
+        return _Answer(200, {"message": "Webhook saved successfully.", "data": {"id": sub.id, "url": sub.url, "events": list(sub.events)}})
+
+    def _unsubscribe(self, m: re.Match[str], q: Query, body: Any) -> _Answer:
+        if not self.unsubscribe(int(m.group(1))):
+            return _error(404, "Webhook Not Found")
+        return _Answer(200, {"message": "Webhook deleted successfully."})
 
     # notes
     def _notes(self, m: re.Match[str], q: Query, body: Any) -> _Answer:

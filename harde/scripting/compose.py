@@ -13,6 +13,7 @@ from harde.scripting.models import (
     Tone,
     count_words,
 )
+from harde.scripting.stages import PrimerPhase, primer_phase
 from harde.scripting.wording import apply_tone
 
 REQUIRED = 0
@@ -84,13 +85,23 @@ def trade_words(trade: str) -> _TradeWords:
 
 
 def compose_script(facts: ScriptFacts, grounding: ScriptGrounding, options: ScriptOptions) -> str:
+    return render(_chosen(facts, grounding, options))
+
+
+def compose_sections(facts: ScriptFacts, grounding: ScriptGrounding, options: ScriptOptions) -> list[tuple[int, str]]:
+    """The same script as (section, paragraph) pairs: what the video's slides follow."""
+    chosen = _chosen(facts, grounding, options)
+    return [(n, " ".join(line.text for line in chosen if line.section == n)) for n in sorted({line.section for line in chosen})]
+
+
+def _chosen(facts: ScriptFacts, grounding: ScriptGrounding, options: ScriptOptions) -> list[Line]:
     build = primer_lines if options.script_type == "primer" else sales_lines
     # Tone first: a formal script spells contractions out, which changes the word count.
     lines = [replace(line, text=apply_tone(line.text, options.tone)) for line in build(facts, grounding, options)]
     low, high = LENGTH_LIMITS[options.script_type]
     ceiling = min(options.target_words * 1.05, high)
     floor = max(low, options.target_words * 0.85)
-    return render(choose_lines(lines, ceiling, floor))
+    return choose_lines(lines, ceiling, floor)
 
 
 def choose_lines(lines: list[Line], ceiling: float, floor: float = 0) -> list[Line]:
@@ -143,8 +154,20 @@ def _greeting(facts: ScriptFacts, tone: Tone) -> str:
     return f"Hi {first}, this is {who} from {company}." if facts.rep_first_name else f"Hi {first}, this is the team at {company}."
 
 
-def _sign_off(facts: ScriptFacts, tone: Tone) -> str:
+def _sign_off(facts: ScriptFacts, tone: Tone, phase: PrimerPhase = "before_appointment") -> str:
     first, company = facts.customer_first_name, facts.company_name
+    if phase == "after_completion":
+        return {"casual": f"Thanks again, {first}! Enjoy it.", "formal": f"Thank you for choosing {company}, {first}."}.get(
+            tone, f"Thank you for choosing {company}, {first}. It was a pleasure working on your home."
+        )
+    if phase == "after_signing":
+        return {"casual": f"Thanks, {first}! See you on install day.", "formal": f"Thank you for choosing {company}, {first}. We look forward to starting."}.get(
+            tone, f"Thanks for choosing {company}, {first}. We're looking forward to getting started."
+        )
+    if phase == "after_inspection":
+        return {"casual": f"Thanks, {first}! Talk soon.", "formal": f"Thank you for your time, {first}. We look forward to hearing from you."}.get(
+            tone, f"Thanks again for having us out, {first}. We're here whenever you're ready."
+        )
     if tone == "casual":
         return f"Thanks, {first}! Talk soon."
     if tone == "formal":
@@ -158,40 +181,113 @@ def _project_phrase(facts: ScriptFacts) -> str:
     return f"your {project}{where}"
 
 
+# Slide sections of a primer (Line.section): the renderer shows one slide per section.
+GREETING, LOOK, PRODUCT, NEXT, SIGN_OFF = 0, 3, 4, 7, 9
+
+
+def _purpose(facts: ScriptFacts, phase: PrimerPhase) -> str:
+    project = _project_phrase(facts)
+    return {
+        "before_appointment": f"I made this short video so you know what to expect with {project}, before we sit down together.",
+        "after_inspection": f"I made this short video to go over what we found at your home and what comes next with {project}.",
+        "after_signing": f"Thank you for choosing us for {project}. I made this short video so you know exactly what happens from here to the day we finish.",
+        "after_completion": f"The work on {project} is finished, and I wanted to say thank you personally.",
+    }.get(phase, "")
+
+
 def primer_lines(facts: ScriptFacts, grounding: ScriptGrounding, options: ScriptOptions) -> list[Line]:
+    phase = primer_phase(facts.stage)
+    if phase == "after_completion":
+        return _thank_you_lines(facts, grounding, options)
     trade = trade_words(facts.trade)
     lines = [
-        Line(0, _greeting(facts, options.tone), REQUIRED),
-        Line(1, f"I made this short video so you know what to expect with {_project_phrase(facts)}, before we sit down together.", REQUIRED),
-        Line(2, "Our job is to make this simple for you: clear options, a written price, and no pressure.", GENERIC, 2),
+        Line(GREETING, _greeting(facts, options.tone), REQUIRED),
+        Line(1, _purpose(facts, phase), REQUIRED),
         Line(2, f"The people you meet from {facts.company_name} are the same people who stand behind the work after it's done.", GENERIC, 9),
-        Line(3, trade.why, REQUIRED),
+        Line(PRODUCT, trade.why, REQUIRED, -1),
     ]
-    lines += [Line(3, text, GENERIC, 3 + i * 3) for i, text in enumerate(trade.checks)]
-    lines += [Line(3, text, TEMPLATE, i) for i, text in enumerate(grounding.template_lines[:3])]
-    lines += [Line(3, "We'll take photos of everything we find, so you see exactly what we see.", GENERIC, 7)]
+    if phase in ("before_appointment", "after_inspection"):
+        lines.insert(2, Line(2, "Our job is to make this simple for you: clear options, a written price, and no pressure.", GENERIC, 2))
+    if phase == "before_appointment":
+        lines += [Line(LOOK, text, GENERIC, 3 + i * 3) for i, text in enumerate(trade.checks)]
+        # The primer template's lines are for a visit still to come, about this trade only.
+        lines += [Line(LOOK, text, TEMPLATE, i) for i, text in enumerate(grounding.template_lines[:3])]
+        lines += [Line(LOOK, "We'll take photos of everything we find, so you see exactly what we see.", GENERIC, 7)]
+    elif phase == "after_inspection":
+        lines += [
+            Line(LOOK, "When we were out, we went over everything we checked and took photos of what we found, so you can look at them again whenever you like.", REQUIRED),
+            Line(LOOK, "The proposal lays out a few options side by side, each with a written price, so you can compare them at your own pace.", GENERIC, 2),
+        ]
+    else:  # after_signing
+        lines += [
+            Line(LOOK, "Before the crew arrives, we'll confirm the materials and colors you chose and order everything for your home.", REQUIRED),
+            Line(LOOK, "We'll call ahead to confirm the start date, and your project lead will be your one point of contact the whole way through.", GENERIC, 2),
+        ]
+    lines += _asked_about(grounding, options, phase)
+    if grounding.director_quotes:
+        lines.append(Line(6, f"Our sales director puts it this way: “{grounding.director_quotes[0]}”", QUOTE))
+    lines += _next_lines(phase)
+    lines.append(Line(SIGN_OFF, _sign_off(facts, options.tone, phase), REQUIRED))
+    return lines
+
+
+def _asked_about(grounding: ScriptGrounding, options: ScriptOptions, phase: PrimerPhase) -> list[Line]:
+    """The product slide: what the rep asked the video to stress, with the knowledge base's lines
+    about that very subject."""
+    lines: list[Line] = []
     if options.focus:
-        lines.append(Line(4, f"You asked about {options.focus}, so I want to spend a moment on that.", REQUIRED))
-        lines += [Line(4, text, GROUNDED, i) for i, text in enumerate(grounding.focus_lines[:2], start=1)]
-        lines.append(Line(4, f"We'll cover {options.focus} in detail when we sit down, and answer every question you have about it.", GENERIC, 1))
+        lines.append(Line(PRODUCT, f"You asked about {options.focus}, so I want to spend a moment on that.", REQUIRED))
+        lines += [Line(PRODUCT, text, GROUNDED, i) for i, text in enumerate(grounding.focus_lines[:2], start=1)]
+        when = "when we sit down" if phase == "before_appointment" else "whenever you want"
+        lines.append(Line(PRODUCT, f"We'll cover {options.focus} in detail {when}, and answer every question you have about it.", GENERIC, 1))
     for n, mention in enumerate(options.mentions):
         lines.append(Line(5, f"I also want to mention {mention}.", REQUIRED, n * 10))
         known = grounding.mention_lines.get(mention, ())[:1]
         lines += [Line(5, text, GROUNDED, n * 10 + 1) for text in known]
         if not known:
-            lines.append(Line(5, "I'll go over exactly what that means for you when we sit down together.", GROUNDED, n * 10 + 1))
-    if grounding.director_quotes:
-        lines.append(Line(6, f"Our sales director puts it this way: “{grounding.director_quotes[0]}”", QUOTE))
-    lines += [
-        Line(7, "When we meet, we'll walk around the house together, answer your questions, and then go over your options and a written price.", REQUIRED),
-        Line(7, "You'll get a clear proposal with a few options side by side, so you can choose what fits your home and your budget.", GENERIC, 4),
-        Line(7, "There's no pressure and no obligation; our job is to give you what you need to make a good decision.", GENERIC, 1),
-        Line(7, "It helps if everyone who'll be part of the decision can be there, so nobody has to hear it second hand.", GENERIC, 6),
+            lines.append(Line(5, "I'll go over exactly what that means for you when we talk next.", GROUNDED, n * 10 + 1))
+    return lines
+
+
+def _next_lines(phase: PrimerPhase) -> list[Line]:
+    if phase == "after_inspection":
+        return [
+            Line(NEXT, "Take your time with the proposal, and if anything in it isn't clear, call me and I'll walk you through it.", REQUIRED),
+            Line(NEXT, "If you'd like to change an option or compare materials, tell me and I'll update the price for you.", GENERIC, 3),
+            Line(NEXT, "There's no pressure and no obligation; our job is to give you what you need to make a good decision.", GENERIC, 1),
+        ]
+    if phase == "after_signing":
+        return [
+            Line(NEXT, "On install day the crew protects your landscaping, works carefully around the house, and cleans up before they leave every day.", REQUIRED),
+            Line(NEXT, "When the work is done, we'll walk it with you, so you see every detail and nothing is left open.", GENERIC, 2),
+            Line(8, "If a question comes up before we start, call me any time.", GENERIC, 4),
+        ]
+    return [
+        Line(NEXT, "When we meet, we'll walk around the house together, answer your questions, and then go over your options and a written price.", REQUIRED),
+        Line(NEXT, "You'll get a clear proposal with a few options side by side, so you can choose what fits your home and your budget.", GENERIC, 4),
+        Line(NEXT, "There's no pressure and no obligation; our job is to give you what you need to make a good decision.", GENERIC, 1),
+        Line(NEXT, "It helps if everyone who'll be part of the decision can be there, so nobody has to hear it second hand.", GENERIC, 6),
         Line(8, "If anything's been on your mind, write it down before we meet, and we'll go through every question together.", GENERIC, 5),
         Line(8, "If you've noticed leaks, drafts or stains anywhere, make a note of where, because it helps us find the cause.", GENERIC, 8),
-        Line(9, _sign_off(facts, options.tone), REQUIRED),
     ]
-    return lines
+
+
+def _thank_you_lines(facts: ScriptFacts, grounding: ScriptGrounding, options: ScriptOptions) -> list[Line]:
+    """After completion: a thank-you and a review request, nothing about a visit to come."""
+    trade = trade_words(facts.trade)
+    return [
+        Line(GREETING, _greeting(facts, options.tone), REQUIRED),
+        Line(1, _purpose(facts, "after_completion"), REQUIRED),
+        Line(LOOK, f"Thank you for trusting {facts.company_name} with your home. {trade.why.split(',')[0]}, and we're proud of how it turned out.", REQUIRED),
+        Line(LOOK, "Our crew worked hard to leave everything as clean as they found it, and your warranty paperwork covers the work for years to come.", GENERIC, 2),
+        *_asked_about(grounding, options, "after_completion"),
+        Line(NEXT, "If you were happy with the work, a short online review would mean a lot to us, because most of our neighbors find us through people like you.", REQUIRED),
+        Line(NEXT, "And if anything ever doesn't look right, call us, and we'll come out and take care of it.", GENERIC, 1),
+        Line(NEXT, "Keep the warranty papers and the photos we took somewhere safe, so they're easy to find if you ever need them.", GENERIC, 2),
+        Line(8, "If friends or family need work on their home, we'd be glad to help them too.", GENERIC, 3),
+        Line(8, "And if there's anything else on the house you've been meaning to take care of, we're always glad to take a look.", GENERIC, 4),
+        Line(SIGN_OFF, _sign_off(facts, options.tone, "after_completion"), REQUIRED),
+    ]
 
 
 # --- standard sales script (the rep's talk track at the appointment) ----------------------------

@@ -43,7 +43,7 @@ async def search_lines(
     for hit in hits:
         if getattr(hit, "unreviewed", False):
             continue
-        label = f"{getattr(hit, 'title', '')} {getattr(hit, 'source', '')}".lower()
+        label = f"{getattr(hit, 'title', '')} {getattr(hit, 'heading', '')} {getattr(hit, 'source', '')}".lower()
         if only is not None and only(label) is False:
             continue
         found = [s for s in speakable_lines(hit.text, fill, **how) if not _GREETING.match(s)]
@@ -56,8 +56,36 @@ async def search_lines(
 
 
 _TRADE_WORDS: dict[str, tuple[str, ...]] = {
-    "Roofing": ("roof", "shingle"), "Siding": ("siding",), "Gutters": ("gutter",), "Windows": ("window",),
+    "Roofing": ("roof", "shingle", "layers", "decking", "soft wood", "attic", "flashing", "chimney", "ice dam"),
+    "Siding": ("siding", "clapboard", "vinyl", "fiber cement"),
+    "Gutters": ("gutter", "downspout", "fascia"),
+    "Windows": ("window", "glass", "sash", "pane"),
 }
+# Money belongs in the proposal, never in a homeowner's video.
+_MONEY = re.compile(r"\$|\b(payment|payments|deposit|financ\w*|monthly|apr|interest|invoice|balance|price|cost|discount)\b", re.IGNORECASE)
+_NOT_A_PRIMER_SOURCE = ("PRICING_STRATEGIES", "OBJECTION_HANDLING", "CUSTOMER_PSYCHOLOGY", "SALES_DIRECTOR_CALLS")
+
+
+def _other_trade_words(trade: str) -> tuple[str, ...]:
+    return tuple(w for t, words in _TRADE_WORDS.items() if t != trade for w in words)
+
+
+def _names_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(re.search(rf"\b{re.escape(w)}", text, re.IGNORECASE) for w in words)
+
+
+def _subject_words(subject: str) -> tuple[str, ...]:
+    return tuple(w for w in re.findall(r"[a-z]+", subject.lower()) if len(w) > 3)
+
+
+def on_subject(label: str, subject: str, trade: str) -> bool:
+    """A hit may lend a line to a section about `subject` only when its own document or heading
+    is about that subject or this trade, and names no other trade."""
+    low = label.lower()
+    mine = _subject_words(subject) + _TRADE_WORDS.get(trade, ())
+    if not any(w in low for w in mine):
+        return False
+    return not any(w in low for w in _other_trade_words(trade) if w not in mine)
 
 
 def _field(record: Any, name: str) -> Any:
@@ -76,14 +104,17 @@ def transcript_records(transcripts: Any) -> list[Any]:
 
 
 def director_quotes(records: Iterable[Any], trade: str, *, limit: int = 2) -> list[str]:
-    """The director's most repeated homeowner-safe lines on calls of this trade."""
+    """The director's most repeated homeowner-safe lines on calls of this trade; a line naming
+    another trade's work (a roof on a siding call) is that trade's, not this one's."""
     counts: Counter[str] = Counter()
+    others = _other_trade_words(trade)
     for record in records:
         if str(_field(record, "trade") or "").lower() not in (trade.lower(), trade.lower().rstrip("s")):
             continue
         for quote in _field(record, "key_quotes") or []:
             quote = str(quote).strip()
-            if 5 <= len(quote.split()) <= 25 and not quote.endswith("?") and not _NOT_FOR_A_PRIMER.search(quote):
+            if 5 <= len(quote.split()) <= 25 and not quote.endswith("?") and not _NOT_FOR_A_PRIMER.search(quote) \
+                    and not _names_any(quote, others):
                 counts[quote] += 1
     return [q for q, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]]
 
@@ -123,7 +154,7 @@ async def gather_grounding(
     kind = "primer video" if options.script_type == "primer" else "sales appointment"
     trade = facts.trade.lower()
     sources: list[str] = []
-    other_trades = tuple(w for t, words in _TRADE_WORDS.items() if t != facts.trade for w in words)
+    other_trades = _other_trade_words(facts.trade)
     names = (facts.company_name, facts.customer_first_name, facts.city, facts.rep_first_name)
     template, found = await search_lines(
         knowledge, f"{kind} script {trade} {facts.project}", "SCRIPT_TEMPLATES", fill,
@@ -132,15 +163,26 @@ async def gather_grounding(
         only_titled=(lambda label: "primer" in label) if options.script_type == "primer" else (lambda label: "primer" not in label),
     )
     sources += found
+    primer = options.script_type == "primer"
+
+    def subject_filter(subject: str) -> Any:
+        if not primer:
+            return None
+        # The section's subject, from a document about it: no payments line in a product section.
+        return lambda label: on_subject(label, subject, facts.trade) and not any(c.lower() in label for c in _NOT_A_PRIMER_SOURCE)
+
+    def homeowner_safe(lines: list[str]) -> list[str]:
+        return [line for line in lines if not (primer and _MONEY.search(line))]
+
     focus_lines: list[str] = []
     if options.focus:
-        candidates, found = await search_lines(knowledge, f"{options.focus} {trade}", None, fill, k=6, avoid=other_trades)
-        focus_lines = sentences_mentioning(candidates, options.focus)
+        candidates, found = await search_lines(knowledge, f"{options.focus} {trade}", None, fill, k=6, avoid=other_trades, only_titled=subject_filter(options.focus))
+        focus_lines = homeowner_safe(sentences_mentioning(candidates, options.focus))
         sources += found if focus_lines else []
     mention_lines: dict[str, tuple[str, ...]] = {}
     for mention in options.mentions:
-        candidates, found = await search_lines(knowledge, f"{mention} {trade}", None, fill, k=6, avoid=other_trades)
-        picked = sentences_mentioning(candidates, mention)
+        candidates, found = await search_lines(knowledge, f"{mention} {trade}", None, fill, k=6, avoid=other_trades, only_titled=subject_filter(mention))
+        picked = homeowner_safe(sentences_mentioning(candidates, mention))
         if picked:
             mention_lines[mention] = tuple(picked)
             sources += found

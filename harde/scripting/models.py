@@ -95,6 +95,9 @@ class Script:
     job_id: str
     script_type: ScriptType = "primer"
     sources: tuple[str, ...] = ()
+    # (section, paragraph) of the offline writer's script, for the video's slides; empty for a
+    # model's draft (its paragraphs are split evenly instead).
+    sections: tuple[tuple[int, str], ...] = ()
 
     @property
     def spoken_minutes(self) -> float:

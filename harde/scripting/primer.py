@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from harde.crm.protocol import CRM
-from harde.errors import NotFoundError
-from harde.scripting.compose import compose_script
+from harde.errors import InputError, NotFoundError
+from harde.scripting.compose import compose_script, compose_sections
 from harde.scripting.drafting import ScriptDrafter, draft_with_model
 from harde.scripting.grounding import gather_grounding
 from harde.scripting.jobs import facts_from_job, job_by_reference
@@ -19,6 +20,7 @@ from harde.scripting.models import (
     ScriptType,
     count_words,
 )
+from harde.scripting.stages import no_primer_reason, primer_phase
 
 
 async def build_script(
@@ -29,9 +31,10 @@ async def build_script(
 ) -> Script:
     """The offline writer's script, or a model draft checked against the same facts."""
     if drafter is None:
+        sections = compose_sections(facts, grounding, options)
         text = compose_script(facts, grounding, options)
-    else:
-        text, _ = await draft_with_model(drafter, facts, grounding, options)
+        return replace(script_from(text, facts, options, grounding), sections=tuple(sections))
+    text, _ = await draft_with_model(drafter, facts, grounding, options)
     return script_from(text, facts, options, grounding)
 
 
@@ -68,6 +71,8 @@ async def write_script(
     drafter: ScriptDrafter | None = None,
 ) -> Script:
     facts = await load_facts(crm, job_id, company_name)
+    if script_type == "primer" and primer_phase(facts.stage) == "none":
+        raise InputError(no_primer_reason(facts.stage))
     options = ScriptOptions(script_type=script_type, focus=focus or None).with_target(
         target_words or DEFAULT_TARGETS[script_type]
     )

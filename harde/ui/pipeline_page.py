@@ -23,6 +23,26 @@ STATUS_ICON = {
 }  # fmt: skip
 
 
+DAEMON_NOT_RUNNING = (
+    "The pipeline daemon is not running, so no primer video is being made. Start it with "
+    "`.venv/bin/harde daemon` (on a server: `systemctl start harde-daemon@<instance>`); runs "
+    "started here wait in the queue until it does."
+)
+NO_STORE = (
+    "The pipeline daemon has never run here, so there is no queue yet. Start it with "
+    "`.venv/bin/harde daemon` (on a server: `systemctl start harde-daemon@<instance>`), then "
+    "start the run again."
+)
+
+
+def run_link(settings: Settings, workflow_id: str) -> str:
+    """The Primer videos page with this run selected (the chat links to it)."""
+    from urllib.parse import quote
+
+    base = settings.public_url.strip().rstrip("/")
+    return f"{base}/primer?run={quote(workflow_id)}" if base else f"/primer?run={quote(workflow_id)}"
+
+
 def _store(settings: Settings) -> Any:
     from harde.workflows.runtime import WorkflowStore
 
@@ -54,16 +74,12 @@ def render_pipeline_page(settings: Settings, user: User | None = None) -> None:
             f"The pipeline daemon is running (pid {pid}); it watches the {settings.mail_in} inbox."
         )
     else:
-        st.warning(
-            "The pipeline daemon is not running: runs started here wait in the queue until `harde daemon` starts."
-        )
+        st.warning(DAEMON_NOT_RUNNING)
 
     try:
         store = _store(settings)
-    except Exception as exc:  # no workflow store yet (the daemon creates it on first start)
-        st.info(
-            f"No workflow store yet; start `harde daemon` once to create it. ({type(exc).__name__})"
-        )
+    except Exception:  # no workflow store yet (the daemon creates it on first start)
+        st.info(NO_STORE)
         return
 
     with st.form("start_primer", clear_on_submit=False):
@@ -75,19 +91,21 @@ def render_pipeline_page(settings: Settings, user: User | None = None) -> None:
         if job_id is None:
             st.error("Enter the CRM job id first.")
         else:
-            workflow_id = store.enqueue_primer(int(job_id), focus=focus or None)
-            st.session_state["pipeline_selected"] = workflow_id
-            st.success(f"Queued run {workflow_id} for job {int(job_id)}.")
+            try:
+                workflow_id = store.enqueue_primer(int(job_id), focus=focus or None)
+            except Exception:  # the store has no tables until the daemon's first start
+                st.error(f"Nothing was queued. {NO_STORE}")
+            else:
+                st.session_state["pipeline_selected"] = workflow_id
+                st.success(f"Queued run {workflow_id} for job {int(job_id)}.")
 
     if st.button("Refresh", key="pipeline_refresh"):
         st.rerun()
 
     try:
         runs = store.list_runs(limit=50)
-    except Exception as exc:  # the store exists but DBOS has not created its tables yet
-        st.info(
-            f"No workflow store yet; start `harde daemon` once to create it. ({type(exc).__name__})"
-        )
+    except Exception:  # the store exists but DBOS has not created its tables yet
+        st.info(NO_STORE)
         return
     if not runs:
         st.info("No runs yet. Send a trigger email or start one above.")
@@ -111,7 +129,7 @@ def render_pipeline_page(settings: Settings, user: User | None = None) -> None:
     )
 
     ids = [r.workflow_id for r in runs]
-    selected = st.session_state.get("pipeline_selected")
+    selected = st.session_state.get("pipeline_selected") or st.query_params.get("run")
     index = ids.index(selected) if selected in ids else 0
     chosen = st.selectbox("Run", ids, index=index, key="pipeline_run")
     run = store.get_run(chosen)

@@ -32,6 +32,7 @@ AGENT_OF = {
     "crm.book": "crm",
     "crm.reschedule": "crm",
     "crm.create_job": "crm",
+    "crm.primer_video": "crm",
     "knowledge": "knowledge",
     "analysis": "analysis",
     "web_search": "web_search",

@@ -830,6 +830,10 @@ class Reader:
             return Action("crm.add_note", "crm", confidence, reply="What should the note say?", focus=focus)
         return self._job_write("crm.add_note", "crm_add_note", low, m, focus, d, confidence, {"note": body})
 
+    def _primer_video(self, text: str, low: str, m: Mentions, focus: Focus, d: Directory, now: dt.datetime, confidence: float) -> Action:
+        """"make the primer video for the Murphy job", "ok now make the video" (the job in focus)."""
+        return self._job_write("crm.primer_video", "crm_make_primer_video", low, m, focus, d, confidence, {})
+
     def _body_after_reference(self, text: str, d: Directory) -> str:
         """A note typed without a colon ("add note to 1042 called left vm"): what follows the job
         or customer it is for, within the first words."""
@@ -980,8 +984,8 @@ _NAMED_BY = {
 }
 # Words that end the "which job" part of a note typed without a colon.
 _REFERENCE_WORDS = {"job", "it", "her", "him", "them", "this", "that", "file", "account", "house", "project", "roof", "siding", "notes"}
-_WRITES = ("crm.change_stage", "crm.book", "crm.reschedule", "crm.add_note", "crm.create_job")
-_JOB_TOOLS = {"crm_add_note", "crm_change_stage", "crm_create_appointment", "crm_update_appointment"}
+_WRITES = ("crm.change_stage", "crm.book", "crm.reschedule", "crm.add_note", "crm.create_job", "crm.primer_video")
+_JOB_TOOLS = {"crm_add_note", "crm_change_stage", "crm_create_appointment", "crm_update_appointment", "crm_make_primer_video"}
 _TITLES = {"Inspection": "Inspection", "Measure": "Measurements", "Estimate": "Estimate", "Install": "Install start"}
 _KIND_WORD = {"Install": "install", "Inspection": "inspection", "Measure": "measure", "Estimate": "estimate", "Walkthrough": "walkthrough",
               "Follow-up visit": "follow-up", "Estimate review": "review", "Consultation": "consult"}

@@ -25,6 +25,7 @@ from harde.integrations.mail.authentication import TriggerAuthenticator
 from harde.integrations.mail.message import TriggerEmail
 from harde.integrations.mail.protocol import TriggerInbox
 from harde.workflows.runtime import enqueue_primer, request_from_email, workflow_id_for_message
+from harde.workflows.webhooks import WebhookPump
 
 log = logging.getLogger("harde.pipeline")
 
@@ -61,6 +62,7 @@ class InboxDaemon:
         inbox: TriggerInbox,
         notifier: SystemdNotifier | None = None,
         authenticator: TriggerAuthenticator | None = None,
+        webhooks: WebhookPump | None = None,
     ) -> None:
         self.settings = settings
         self.inbox = inbox
@@ -73,6 +75,8 @@ class InboxDaemon:
         # Emails whose sender could not be checked yet (DNS did not answer): logged once.
         self._deferred: set[str] = set()
         self.started: list[str] = []
+        # Leap stage changes the webhook receiver stored: queued on every poll, beside the inbox.
+        self.webhooks = webhooks
 
     def is_trigger(self, email: TriggerEmail) -> bool:
         return bool(self.subject_pattern.search(email.subject))
@@ -132,6 +136,11 @@ class InboxDaemon:
 
     async def poll_once(self) -> int | None:
         """Read the inbox and start a run per trigger: how many, or None when the inbox failed."""
+        if self.webhooks is not None:
+            try:
+                await self.webhooks.pump_once()
+            except Exception as exc:  # the events stay stored; the next poll hands them over
+                log.warning("could not queue stored webhook events: %s", type(exc).__name__)
         try:
             emails = await self.inbox.fetch_new()
         except Exception as exc:  # a mail outage must not stop the daemon; next poll retries

@@ -25,6 +25,8 @@ from harde.workflows.ledger import SendLedger
 class WrittenScript:
     text: str
     word_count: int
+    # (section, paragraph) pairs from the offline writer: what the slides follow.
+    sections: tuple[tuple[int, str], ...] = ()
 
 
 @runtime_checkable
@@ -63,7 +65,7 @@ class KnowledgePrimerWriter:
             self.crm, await self._kb(), job_id=job_id, company_name=self.settings.company_name,
             focus=focus, target_words=target_words,
         )  # fmt: skip
-        return WrittenScript(text=script.text, word_count=script.word_count)
+        return WrittenScript(text=script.text, word_count=script.word_count, sections=script.sections)
 
 
 def workflow_db_url(settings: Settings) -> str:

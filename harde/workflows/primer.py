@@ -34,8 +34,12 @@ from harde.integrations.mail.message import (
     domain_of,
     single_address,
 )
+from harde.integrations.video.storyboard import build_storyboard, even_split
+from harde.scripting.jobs import project_phrase
+from harde.scripting.stages import no_primer_reason, primer_phase
 from harde.workflows.ledger import SendUncertainError, send_once
 from harde.workflows.pipeline import PrimerPipeline, current_pipeline
+from harde.workflows.primer_slides import primer_slides
 from harde.workflows.resolve import resolve_job
 
 log = logging.getLogger("harde.pipeline")
@@ -275,6 +279,10 @@ async def fetch_context_step(job_id: int) -> dict[str, Any]:
             "email": address,
             "trade": job.trade_names,
             "rep_name": rep,
+            "stage_name": job.current_stage.name,
+            "city": (job.address.city if job.address else "") or "",
+            "project": project_phrase(job, customer),
+            "stage_code": job.current_stage.code or "",
         }
 
     return await _logged("fetch_context", body)
@@ -295,7 +303,11 @@ async def write_script_step(job_id: int, focus: str | None, target_words: int) -
         )
         if not script.text.strip():
             raise InputError("the script writer returned an empty script")
-        return {"text": script.text, "word_count": script.word_count}
+        return {
+            "text": script.text,
+            "word_count": script.word_count,
+            "sections": [list(pair) for pair in getattr(script, "sections", ())],
+        }
 
     return await _logged("write_script", body)
 
@@ -314,7 +326,12 @@ async def speech_step(run_id: str, text: str) -> dict[str, Any]:
         out = p.workdir(run_id) / "voice.wav"
         out.parent.mkdir(parents=True, exist_ok=True)
         result = await p.speech.synthesize(text, out)
-        return {"path": str(result.path), "duration_s": round(float(result.duration_s), 3)}
+        duration = round(float(result.duration_s), 3)
+        # espeak-ng says when each word is spoken; other voices get an even split per sentence.
+        timings = getattr(getattr(p.speech, "inner", p.speech), "word_timings", None)
+        words = await timings(text) if timings is not None else even_split(text, duration)
+        return {"path": str(result.path), "duration_s": duration, "words": [list(w) for w in words],
+                "timing": "espeak" if timings is not None else "even"}  # fmt: skip
 
     return await _logged("speech", body)
 
@@ -342,16 +359,26 @@ async def enhance_step(run_id: str, voice_path: str) -> dict[str, Any]:
     interval_seconds=0.5,
     should_retry=_transient,
 )
-async def render_step(run_id: str, voice_path: str) -> dict[str, Any]:
+async def render_step(run_id: str, voice_path: str, plan: dict[str, Any]) -> dict[str, Any]:
     async def body() -> dict[str, Any]:
         p = current_pipeline()
+        branding = getattr(p.renderer, "branding", None)
+        slides = primer_slides(
+            plan["text"], [(int(n), str(t)) for n, t in plan.get("sections", [])], plan["context"],
+            p.settings.company_name, getattr(branding, "phone", ""),
+        )  # fmt: skip
+        words = [(str(w), float(a), float(b)) for w, a, b in plan.get("words", [])]
+        board = build_storyboard(slides, words, float(plan["duration_s"])) if slides else None
         result = await p.renderer.render(
-            Path(voice_path), p.workdir(run_id) / "primer.mp4", run_key=_run_key(run_id)
-        )
+            Path(voice_path), p.workdir(run_id) / "primer.mp4", run_key=_run_key(run_id),
+            storyboard=board,
+        )  # fmt: skip
         return {
             "path": str(result.path),
             "duration_s": result.duration_s,
             "assets": list(result.assets),
+            "slides": [[s.kind, s.start_s, s.end_s] for s in board.slides] if board else [],
+            "captions": len(board.captions) if board else 0,
         }
 
     return await _logged("render", body)
@@ -436,6 +463,17 @@ def homeowner_message_id(key: str, job_id: int, mail_from: str) -> str:
     return deterministic_message_id("primer", f"{key}:{job_id}", domain_of(mail_from))
 
 
+@DBOS.step(name="tell_director", retries_allowed=False)
+async def tell_director_step(text: str) -> dict[str, Any]:
+    """Why this run made nothing, to the director (once: a step's result is recorded)."""
+
+    async def body() -> dict[str, Any]:
+        await _alert_director(text)
+        return {"told": True}
+
+    return await _logged("tell_director", body)
+
+
 @DBOS.step(name="email_homeowner", retries_allowed=False)
 async def email_homeowner_step(key: str, context: dict[str, Any], link: str) -> dict[str, Any]:
     async def body() -> dict[str, Any]:
@@ -501,6 +539,18 @@ async def primer_video_workflow(request: dict[str, Any]) -> dict[str, Any]:
             return {"outcome": f"job_{claim['status']}", "job_id": job_id, "reply": reply}
         context = await fetch_context_step(job_id)
         await _after("fetch_context")
+        phase = primer_phase(context["stage_name"])
+        if phase == "none":
+            await tell_director_step(f"Job {context['job_number']}: {no_primer_reason(context['stage_name'])}")
+            return {"outcome": "no_primer", "job_id": job_id, "stage": context["stage_name"]}
+        if not context["email"] and request.get("source") == "webhook":
+            # Nobody asked for this run by hand: a video nobody can be sent is not made.
+            await tell_director_step(
+                f"Job {context['job_number']} moved to {context['stage_name']}, but it has no "
+                "homeowner email in the CRM, so Hard-E made no primer video. Add the address in the "
+                "CRM, then start it from the Primer videos page."
+            )
+            return {"outcome": "no_homeowner_email", "job_id": job_id}
         target = int(request.get("target_words") or current_pipeline().settings.primer_target_words)
         script = await write_script_step(job_id, request.get("focus"), target)
         await _after("write_script")
@@ -508,7 +558,9 @@ async def primer_video_workflow(request: dict[str, Any]) -> dict[str, Any]:
         await _after("speech")
         enhanced = await enhance_step(run_id, voice["path"])
         await _after("enhance")
-        video = await render_step(run_id, enhanced["path"])
+        plan = {"text": script["text"], "sections": script.get("sections", []), "context": context,
+                "words": voice.get("words", []), "duration_s": voice["duration_s"]}  # fmt: skip
+        video = await render_step(run_id, enhanced["path"], plan)
         await _after("render")
         key = str(request.get("key") or run_id)
         delivered = await deliver_step(key, video["path"], context["job_number"])
@@ -517,13 +569,17 @@ async def primer_video_workflow(request: dict[str, Any]) -> dict[str, Any]:
         await _after("crm_note")
         playable = await wait_playable_step(delivered["link"], delivered["ref"])
         await _after("wait_playable")
-        email = await email_homeowner_step(key, context, delivered["link"])
+        email = await email_homeowner_step(
+            key, {**context, "duration_s": video["duration_s"]}, delivered["link"]
+        )
         await _after("email_homeowner")
         return {
             "outcome": "done",
             "job_id": job_id,
             "video": delivered["ref"],
             "duration_s": video["duration_s"],
+            "slides": len(video.get("slides", [])),
+            "captions": video.get("captions", 0),
             "link": delivered["link"],
             "note_id": note["note_id"],
             "email": email,
@@ -589,15 +645,31 @@ def homeowner_body(context: dict[str, Any], link: str, company: str) -> str:
     trade = (context.get("trade") or "project").lower()
     if trade in ("—", ""):
         trade = "project"
+    why = {
+        "after_inspection": "to go over what we found and what comes next",
+        "after_signing": "so you know exactly what happens from here to the day we finish",
+        "after_completion": "to say thank you now that the work is done",
+    }.get(primer_phase(str(context.get("stage_name") or "")), "so you know exactly what to expect from us before we meet")
     return (
         f"Hi {context['first_name']},\n\n"
-        f"{rep} put together a short personal video about your {trade} project, so you know "
-        "exactly what to expect from us before we meet.\n\n"
+        f"{rep} put together a short personal video about your {trade} project, {why}.\n\n"
         f"Watch it here: {link}\n\n"
-        "It is about two minutes long. If anything in it raises a question, just reply to this "
-        "email and we will get back to you the same day.\n\n"
+        f"It is {spoken_duration(float(context.get('duration_s') or 0))} long. If anything in it "
+        "raises a question, just reply to this email and we will get back to you the same day.\n\n"
         f"Thank you,\n{company}"
     )
+
+
+def spoken_duration(seconds: float) -> str:
+    """A video's real length as a person says it: "48 seconds", "1 minute 32 seconds"."""
+    total = max(1, round(seconds))
+    minutes, rest = divmod(total, 60)
+    parts = []
+    if minutes:
+        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
+    if rest or not minutes:
+        parts.append(f"{rest} second{'s' if rest != 1 else ''}")
+    return " ".join(parts)
 
 
 def _reply_subject(subject: str) -> str:

@@ -47,7 +47,7 @@ log = logging.getLogger("harde.pipeline")
 
 # Fixed, so a run interrupted by a crash is recovered by the next start of a newer build too;
 # changed only when the workflow's steps change, so an old run is never replayed into new steps.
-WORKFLOW_VERSION = "primer-2"
+WORKFLOW_VERSION = "primer-3"
 SWEEP_SCHEDULE = "*/30 * * * *"
 QUEUE_CONCURRENCY = 2
 

@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from harde.cli import main
+from harde.config import get_settings
 
 
 @pytest.fixture(autouse=True)
@@ -51,3 +52,50 @@ def test_doctor_reports_a_rejected_model_key(monkeypatch: pytest.MonkeyPatch) ->
     assert result.exit_code == 1
     model_line = next(line for line in result.output.splitlines() if " model " in f" {line} ")
     assert "FAIL" in model_line and "rejected the API key (OPENAI_API_KEY)" in model_line
+
+
+def _public_url_line(output: str) -> str:
+    return next(line for line in output.splitlines() if line.split()[1:3] == ["public", "url"])
+
+
+def test_doctor_warns_when_the_public_url_is_unset_or_does_not_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import socket
+
+    monkeypatch.delenv("HARDE_PUBLIC_URL", raising=False)
+    unset = _public_url_line(CliRunner().invoke(main, ["doctor"]).output)
+    assert "warn" in unset and "HARDE_PUBLIC_URL is unset" in unset
+
+    with socket.socket() as sock:  # a loopback port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    monkeypatch.setenv("HARDE_PUBLIC_URL", f"http://127.0.0.1:{port}")
+    get_settings.cache_clear()
+    silent = _public_url_line(CliRunner().invoke(main, ["doctor"]).output)
+    assert "warn" in silent and "does not answer" in silent
+
+
+def test_doctor_is_content_when_the_public_url_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Health(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200 if self.path == "/_stcore/health" else 404)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Health)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        monkeypatch.setenv("HARDE_PUBLIC_URL", f"http://127.0.0.1:{server.server_address[1]}/")
+        line = _public_url_line(CliRunner().invoke(main, ["doctor"]).output)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert "ok" in line and "answers" in line and "warn" not in line

@@ -13,7 +13,7 @@ from tests.deploy.loopback_site import UNITS_DIR, require_tool
 
 pytestmark = pytest.mark.deploy
 
-TEMPLATES = ("harde-web@.service", "harde-daemon@.service")
+TEMPLATES = ("harde-web@.service", "harde-daemon@.service", "harde-webhooks@.service")
 INSTANCES = ("production", "staging")
 MAX_EXPOSURE = 3.0
 EXPOSURE = re.compile(r"Overall exposure level for (\S+): (\d+(?:\.\d+)?)")
@@ -125,7 +125,14 @@ def test_daemon_unit_is_notify_with_a_watchdog() -> None:
     assert settings["ExecStart"] == ["/opt/harde/%i/.venv/bin/harde daemon"]
 
 
-def test_check_script_prints_both_scores() -> None:
+def test_webhooks_unit_serves_the_receiver_and_writes_only_its_state() -> None:
+    settings = _settings("harde-webhooks@.service")
+    assert settings["ExecStart"] == ["/opt/harde/%i/.venv/bin/harde webhooks"]
+    assert "ReadWritePaths" not in settings  # no video folder: it stores events, nothing else
+    assert settings["ProtectSystem"] == ["strict"]
+
+
+def test_check_script_prints_every_score() -> None:
     require_tool("systemd-analyze")
     result = subprocess.run(
         ["bash", str(UNITS_DIR.parent / "check.sh")], capture_output=True, text=True, timeout=120

@@ -30,6 +30,8 @@ DIRECTOR = "director@summitridge.example"
 COMPANY = "Summit Ridge Exteriors"
 # The company's receiving server: the trusted authserv-id in these tests' settings.
 MX = "mx.summitridge.example"
+# Where the tests' app "runs": the links in notes and emails must come from here.
+PUBLIC_URL = "http://hard-e.test:8600"
 
 
 @pytest.fixture(scope="session")
@@ -44,6 +46,7 @@ def pipeline_settings_for(root: Path, **extra: object) -> Settings:
     values: dict[str, object] = {
         "data_dir": root / "var",
         "delivery_dir": root / "static" / "primers",
+        "public_url": PUBLIC_URL,
         "llm": "offline",
         "crm": "local",
         "tts": "espeak",

@@ -37,6 +37,7 @@ def daemon_env(settings: Settings, **extra: str) -> dict[str, str]:
     env.update(
         HARDE_DATA_DIR=str(settings.data_dir),
         HARDE_DELIVERY_DIR=str(settings.delivery_dir),
+        HARDE_PUBLIC_URL=settings.public_url,
         HARDE_LLM="offline",
         HARDE_CRM="local",
         HARDE_TTS="espeak",

@@ -23,7 +23,7 @@ def test_defaults_are_all_offline(tmp_path: Path) -> None:
     assert isinstance(make_renderer(settings), FfmpegRenderer)
     delivery = make_delivery(settings)
     assert isinstance(delivery, LocalDelivery)
-    assert delivery.url_prefix == "http://localhost:8501/app/static/primers"
+    assert delivery.url_prefix == "http://hard-e.test:8600/app/static/primers"
 
 
 def test_real_backends_are_chosen_by_settings(tmp_path: Path) -> None:
@@ -44,6 +44,9 @@ def test_real_backends_are_chosen_by_settings(tmp_path: Path) -> None:
         ({"mail_out": "gmail"}, make_outbox, "HARDE_GOOGLE_SERVICE_ACCOUNT_FILE"),
         ({"renderer": "cloudinary"}, make_renderer, "CLOUDINARY_URL"),
         ({"delivery": "gdrive"}, make_delivery, "HARDE_GOOGLE_SERVICE_ACCOUNT_FILE"),
+        # Local delivery links to the app: never a guessed localhost:8501.
+        ({"public_url": ""}, make_delivery, "HARDE_PUBLIC_URL"),
+        ({"public_url": "harde.example.com"}, make_delivery, "HARDE_PUBLIC_URL"),
     ],
 )
 def test_missing_settings_name_what_is_needed(

@@ -16,11 +16,12 @@ from harde.integrations.video.ffmpeg import audio_duration, probe
 from harde.integrations.video.ffmpeg_renderer import TAIL_S
 from harde.workflows.daemon import InboxDaemon
 from harde.workflows.pipeline import PrimerPipeline
-from harde.workflows.primer import WORKFLOW_NAME
+from harde.workflows.primer import WORKFLOW_NAME, spoken_duration
 from harde.workflows.runtime import WorkflowStore
 from tests.pipeline.conftest import DIRECTOR, drop_email, trigger_email
 from tests.pipeline.outbox_reading import body_of, sent_messages, sent_to
 
+EXAMPLE_TRIGGER = Path(__file__).resolve().parents[2] / "examples" / "trigger.eml"
 HOMEOWNER = "kmurphy@example.com"  # Kathleen Murphy, job 1043 in the demo CRM
 
 
@@ -75,6 +76,20 @@ async def test_dropped_email_makes_video_note_and_exactly_one_homeowner_email(
 
     assert not any(pipeline.work_root.iterdir())  # temp files gone
     assert not list((inbox_dir(pipeline_settings) / "new").iterdir())  # trigger marked processed
+
+
+async def test_the_readmes_example_trigger_is_obeyed(
+    pipeline_settings: Settings, pipeline: PrimerPipeline
+) -> None:
+    drop_email(inbox_dir(pipeline_settings), EXAMPLE_TRIGGER.read_bytes())
+
+    _, results = await _run_inbox_once(pipeline_settings)
+
+    assert [r["outcome"] for r in results] == ["done"] and results[0]["job_id"] == 1043
+    [email] = sent_to(outbox_dir(pipeline_settings), HOMEOWNER)
+    assert results[0]["link"] in body_of(email)
+    # The video's real length, not a guess ("about two minutes" for a 90 s video).
+    assert f"It is {spoken_duration(results[0]['duration_s'])} long" in body_of(email)
 
 
 async def test_duplicate_trigger_is_the_same_run_and_sends_one_email(

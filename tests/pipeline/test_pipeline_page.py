@@ -77,6 +77,23 @@ def test_page_without_a_workflow_store_says_how_to_create_one(tmp_path: Path) ->
     assert any("harde daemon" in i.value for i in app.info)
 
 
+def test_make_primer_video_without_a_daemon_ever_run_says_how_to_start_it(tmp_path: Path) -> None:
+    settings = pipeline_settings_for(tmp_path)
+    settings.ensure_dirs()  # no daemon has run: the workflow store has no tables
+    app = AppTest.from_string(SCRIPT.format(data_dir=str(settings.data_dir)), default_timeout=30)
+    app.run()
+    assert any("daemon is not running" in w.value and "harde daemon" in w.value for w in app.warning)
+
+    app.number_input[0].set_value(1043)
+    app.button[0].click()
+    app.run()
+    assert not app.exception
+    [error] = app.error
+    assert "Nothing was queued" in error.value and "harde daemon" in error.value
+    shown = " ".join(e.value for e in [*app.error, *app.info, *app.warning, *app.markdown])
+    assert "sqlalchemy" not in shown.lower() and "OperationalError" not in shown
+
+
 class DropsMidSendOutbox(MaildirOutbox):
     """Sends like SMTP whose connection breaks during the transfer: nobody knows if it went out."""
 

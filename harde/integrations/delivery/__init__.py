@@ -14,6 +14,7 @@ __all__ = [
     "PlayState",
     "VideoDelivery",
     "make_delivery",
+    "public_url",
 ]
 
 
@@ -28,5 +29,18 @@ def make_delivery(settings: Settings) -> VideoDelivery:
         return GoogleDriveDelivery(
             build_drive_service(settings.google_service_account_file), settings.gdrive_folder_id
         )
-    url_prefix = f"{settings.public_url.rstrip('/')}/app/static/primers"
-    return LocalDelivery(settings.delivery_dir, url_prefix)
+    return LocalDelivery(settings.delivery_dir, f"{public_url(settings)}/app/static/primers")
+
+
+def public_url(settings: Settings) -> str:
+    """`HARDE_PUBLIC_URL` without its trailing slash: links to the app are made only from it, never
+    guessed (a guessed localhost:8501 reaches nobody when the app runs elsewhere)."""
+    url = settings.public_url.strip().rstrip("/")
+    if not url:
+        raise ConfigurationError(
+            "HARDE_PUBLIC_URL is not set: local delivery links videos to the app, so set it to the "
+            "address people open the app at (for example HARDE_PUBLIC_URL=http://localhost:8501)"
+        )
+    if not url.startswith(("http://", "https://")):
+        raise ConfigurationError(f"HARDE_PUBLIC_URL must start with http:// or https://, not {url!r}")
+    return url

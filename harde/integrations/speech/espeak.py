@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import ctypes
+import re
 import threading
 from typing import Any
 
-from harde.integrations.speech.audio import PcmAudio
+from harde.integrations.speech.audio import PcmAudio, split_for_speech, spoken_text
 from harde.integrations.speech.pieced import PiecedSpeech
 from harde.integrations.speech.protocol import SpeechError
 
@@ -23,6 +24,18 @@ _PARAM_RATE = 1
 _PARAM_PITCH = 3
 
 _CALLBACK = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.c_void_p)
+_EVENT_LIST_TERMINATED = 0
+_EVENT_WORD = 1
+
+
+class _Event(ctypes.Structure):
+    """espeak_EVENT from speak_lib.h (the `id` union is 8 bytes)."""
+
+    _fields_ = [
+        ("type", ctypes.c_int), ("unique_identifier", ctypes.c_uint), ("text_position", ctypes.c_int),
+        ("length", ctypes.c_int), ("audio_position", ctypes.c_int), ("sample", ctypes.c_int),
+        ("user_data", ctypes.c_void_p), ("id", ctypes.c_char * 8),
+    ]  # fmt: skip
 
 
 class _Espeak:
@@ -49,6 +62,8 @@ class _Espeak:
         self.lib = lib
         self.sample_rate = int(rate)
         self._buffer = bytearray()
+        # (text position, length, sample offset) of each word, when the caller asks for them.
+        self._words: list[tuple[int, int, int]] | None = None
         # Kept on the instance: ctypes would free a callback that nothing references.
         self._callback = _CALLBACK(self._collect)
         lib.espeak_SetSynthCallback(self._callback)
@@ -61,23 +76,38 @@ class _Espeak:
             return cls._instance
 
     def _collect(self, wav: Any, count: int, events: Any) -> int:
+        if self._words is not None and events:
+            event = ctypes.cast(events, ctypes.POINTER(_Event))
+            i = 0
+            while event[i].type != _EVENT_LIST_TERMINATED:
+                if event[i].type == _EVENT_WORD:
+                    self._words.append((event[i].text_position, event[i].length, event[i].sample))
+                i += 1
         if count > 0 and wav:
             self._buffer.extend(ctypes.string_at(wav, count * 2))
         return 0  # keep going
 
     def speak(self, text: str, voice: str, rate_wpm: int, pitch: int) -> bytes:
+        return self.speak_timed(text, voice, rate_wpm, pitch, words=False)[0]
+
+    def speak_timed(
+        self, text: str, voice: str, rate_wpm: int, pitch: int, *, words: bool = True
+    ) -> tuple[bytes, list[tuple[int, int, int]]]:
+        """The samples, and espeak's word events: (1-based character position, length, sample)."""
         data = text.encode("utf-8") + b"\x00"
         with self.lock:
             self._buffer.clear()
+            self._words = [] if words else None
             if self.lib.espeak_SetVoiceByName(voice.encode()) != 0:
                 raise SpeechError("espeak", f"unknown voice {voice!r}")
             self.lib.espeak_SetParameter(_PARAM_RATE, rate_wpm, 0)
             self.lib.espeak_SetParameter(_PARAM_PITCH, pitch, 0)
             status = self.lib.espeak_Synth(data, len(data), 0, _POS_CHARACTER, 0, _CHARS_UTF8, None, None)
             self.lib.espeak_Synchronize()
+            found, self._words = self._words or [], None
             if status != 0:
                 raise SpeechError("espeak", f"synthesis failed (code {status})")
-            return bytes(self._buffer)
+            return bytes(self._buffer), found
 
 
 class EspeakSpeech(PiecedSpeech):
@@ -101,3 +131,47 @@ class EspeakSpeech(PiecedSpeech):
     def _voice_now(self, text: str) -> PcmAudio:
         engine = _Espeak.get()
         return PcmAudio(engine.speak(text, self.voice_name, self.rate_wpm, self.pitch), engine.sample_rate)
+
+    async def word_timings(self, text: str) -> list[tuple[str, float, float]]:
+        """When each word is spoken in what `synthesize(text)` writes: (word, start s, end s).
+
+        Voiced again piece by piece exactly as `voice` does (espeak is deterministic), so the times
+        hold for the cached audio too."""
+        return await asyncio.to_thread(self._timings_now, text)
+
+    def _timings_now(self, text: str) -> list[tuple[str, float, float]]:
+        engine = _Espeak.get()
+        rate = engine.sample_rate
+        out: list[tuple[str, float, float]] = []
+        offset = 0.0
+        for piece in split_for_speech(spoken_text(text), self.max_piece_chars):
+            samples, words = engine.speak_timed(piece, self.voice_name, self.rate_wpm, self.pitch)
+            length = len(samples) / 2 / rate
+            out += _timed_tokens(piece, words, rate, offset, offset + length)
+            offset += length + self.gap_s
+        return out
+
+
+def _timed_tokens(
+    piece: str, words: list[tuple[str | int, int, int]] | list[tuple[int, int, int]], rate: int,
+    start: float, end: float,
+) -> list[tuple[str, float, float]]:
+    """The piece's own words (with their punctuation), each starting when espeak first spoke a
+    word inside it ("1043" is several spoken words; a token espeak skipped starts with the next)."""
+    tokens = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"\S+", piece)]
+    events = sorted((int(pos) - 1, sample / rate + start) for pos, _, sample in words)
+    starts: list[float | None] = []
+    k = 0
+    for _, lo, hi in tokens:
+        while k < len(events) and events[k][0] < lo:
+            k += 1
+        starts.append(events[k][1] if k < len(events) and events[k][0] < hi else None)
+    for i in range(len(starts) - 1, -1, -1):  # unspoken tokens borrow the next one's start
+        if starts[i] is None:
+            starts[i] = starts[i + 1] if i + 1 < len(starts) else end
+    timed = []
+    for i, (token, _, _) in enumerate(tokens):
+        begin = float(starts[i] or start)
+        finish = float(starts[i + 1] or end) if i + 1 < len(tokens) else end
+        timed.append((token, round(begin, 3), round(max(begin, finish), 3)))
+    return timed

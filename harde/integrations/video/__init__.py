@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from harde.config import Settings
 from harde.errors import ConfigurationError
-from harde.integrations.video.branding import Branding
+from harde.integrations.video.branding import Branding, load_branding
 from harde.integrations.video.enhancer import FfmpegVoiceEnhancer
 from harde.integrations.video.ffmpeg_renderer import FfmpegRenderer
 from harde.integrations.video.protocol import RenderResult, VideoRenderer, VoiceEnhancer
@@ -22,7 +22,7 @@ __all__ = [
 
 
 def make_renderer(settings: Settings) -> VideoRenderer:
-    branding = Branding(company_name=settings.company_name)
+    branding = load_branding(settings.company_name, settings.brand_dir)
     cache = settings.data_dir / "cache" / "brand"
     if settings.renderer == "cloudinary":
         from harde.integrations.video.cloudinary_renderer import CloudinaryRenderer

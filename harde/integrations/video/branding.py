@@ -9,9 +9,11 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from harde.errors import ConfigurationError
 from harde.integrations.video.ffmpeg import available_filters, run_ffmpeg
 
 FONT_CANDIDATES = (
@@ -35,6 +37,12 @@ class Branding:
     music_s: int = 16
     colour_a: str = "0x12324f"
     colour_b: str = "0x2f6f9f"
+    text_colour: str = "0xffffff"
+    accent: str = "0xf2a541"
+    phone: str = ""
+    # Files from the brand folder ("" when it has none): the slides' logo and the music bed.
+    logo: str = ""
+    music: str = ""
 
     def key(self) -> str:
         return hashlib.sha256(json.dumps(asdict(self), sort_keys=True).encode()).hexdigest()[:16]
@@ -44,6 +52,48 @@ class Branding:
 class BrandAssets:
     template: Path
     music: Path
+
+
+def load_branding(company_name: str, brand_dir: Path | None) -> Branding:
+    """The company's look from its brand folder: `brand.toml` (tagline, colour_a, colour_b,
+    text_colour, accent as "#rrggbb", phone) beside `logo.png` and `music.m4a`; the house look
+    for anything missing."""
+    import tomllib
+
+    if brand_dir is None:
+        return Branding(company_name=company_name)
+    if not brand_dir.is_dir():
+        raise ConfigurationError(f"HARDE_BRAND_DIR {brand_dir} is not a folder")
+    values: dict[str, str] = {}
+    data: dict[str, object] = {}
+    toml = brand_dir / "brand.toml"
+    if toml.is_file():
+        try:
+            data = tomllib.loads(toml.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigurationError(f"{toml} is not valid TOML: {exc}") from exc
+        for name in ("tagline", "phone"):
+            found = data.get(name)
+            if isinstance(found, str):
+                values[name] = found.strip()
+        for name in ("colour_a", "colour_b", "text_colour", "accent"):
+            if name in data:
+                values[name] = _colour(str(data[name]), name, toml)
+    logo = brand_dir / "logo.png"
+    music = brand_dir / "music.m4a"
+    return Branding(
+        company_name=str(data.get("company_name") or company_name),
+        logo=str(logo.resolve()) if logo.is_file() else "",
+        music=str(music.resolve()) if music.is_file() else "",
+        **values,  # type: ignore[arg-type]
+    )
+
+
+def _colour(value: str, name: str, where: Path) -> str:
+    digits = value.strip().lstrip("#").removeprefix("0x")
+    if not re.fullmatch(r"[0-9a-fA-F]{6}", digits):
+        raise ConfigurationError(f"{where}: {name} must be a colour like \"#12324f\", not {value!r}")
+    return f"0x{digits.lower()}"
 
 
 def _font() -> Path | None:
@@ -104,7 +154,9 @@ async def ensure_brand_assets(cache_dir: Path, branding: Branding) -> BrandAsset
                 "-movflags", "+faststart", "-an", str(part),
             ])  # fmt: skip
             part.replace(template)
-        if not music.is_file():
+        if branding.music:
+            music = Path(branding.music)  # the company's own music bed
+        elif not music.is_file():
             part = music.with_suffix(".part.m4a")
             await run_ffmpeg([
                 "-y", "-f", "lavfi", "-i", music_filter(branding),

@@ -21,6 +21,7 @@ from harde.integrations.video.branding import Branding, ensure_brand_assets
 from harde.integrations.video.ffmpeg import audio_duration, run_ffmpeg
 from harde.integrations.video.ffmpeg_renderer import TAIL_S
 from harde.integrations.video.protocol import RenderResult
+from harde.integrations.video.storyboard import Storyboard
 
 FOLDER = "harde-primer"
 CLOUD_TEMPLATE_S = 300  # longest primer the cloud template covers
@@ -47,14 +48,34 @@ def template_public_id(branding: Branding) -> str:
     return f"{FOLDER}/template-{branding.key()}"
 
 
-def overlay_transformation(run_key: str, duration_s: float) -> list[dict[str, Any]]:
+def overlay_transformation(
+    run_key: str, duration_s: float, storyboard: Storyboard | None = None
+) -> list[dict[str, Any]]:
+    """The voice over the template; with a storyboard, each slide's title and line and each
+    caption as text layers shown from their start to their end offset, as the ffmpeg render."""
     layer = voice_public_id(run_key).replace("/", ":")
-    return [
-        {"overlay": f"audio:{layer}"},
-        {"flags": "layer_apply"},
-        {"duration": f"{duration_s:.2f}"},
-        {"video_codec": "h264", "audio_codec": "aac"},
-    ]
+    steps: list[dict[str, Any]] = [{"overlay": f"audio:{layer}"}, {"flags": "layer_apply"}]
+    for slide in storyboard.slides if storyboard else ():
+        shown = {"start_offset": f"{slide.start_s:.2f}", "end_offset": f"{slide.end_s:.2f}"}
+        steps += [
+            {"overlay": {"font_family": "Arial", "font_size": 64, "font_weight": "bold", "text": slide.title},
+             "color": "white", "gravity": "west", "x": 64, "y": -40, **shown},
+            {"flags": "layer_apply"},
+        ]  # fmt: skip
+        if slide.subtitle:
+            steps += [
+                {"overlay": {"font_family": "Arial", "font_size": 32, "text": slide.subtitle},
+                 "color": "white", "gravity": "west", "x": 64, "y": 40, **shown},
+                {"flags": "layer_apply"},
+            ]  # fmt: skip
+    for caption in storyboard.captions if storyboard else ():
+        steps += [
+            {"overlay": {"font_family": "Arial", "font_size": 30, "font_weight": "bold", "text": caption.text},
+             "color": "white", "background": "rgb:00000099", "gravity": "south", "y": 40,
+             "start_offset": f"{caption.start_s:.2f}", "end_offset": f"{caption.end_s:.2f}"},
+            {"flags": "layer_apply"},
+        ]  # fmt: skip
+    return [*steps, {"duration": f"{duration_s:.2f}"}, {"video_codec": "h264", "audio_codec": "aac"}]
 
 
 def cloudinary_options(url: str) -> dict[str, Any]:
@@ -136,14 +157,16 @@ class CloudinaryRenderer:
             resp.raise_for_status()
             await asyncio.to_thread(out_path.write_bytes, resp.content)
 
-    async def render(self, voice: Path, out_path: Path, *, run_key: str) -> RenderResult:
+    async def render(
+        self, voice: Path, out_path: Path, *, run_key: str, storyboard: Storyboard | None = None
+    ) -> RenderResult:
         template = await self._ensure_template()
         voice_s = await audio_duration(voice)
         await self._upload(voice, voice_public_id(run_key))
         total = voice_s + TAIL_S
         url, _ = self._cloudinary.utils.cloudinary_url(
             template, resource_type="video", format="mp4",
-            transformation=overlay_transformation(run_key, total),
+            transformation=overlay_transformation(run_key, total, storyboard),
         )  # fmt: skip
         try:
             await self._fetch(url, out_path)

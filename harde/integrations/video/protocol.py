@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from harde.integrations.video.storyboard import Storyboard
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,11 @@ class VideoRenderer(Protocol):
 
     name: str
 
-    async def render(self, voice: Path, out_path: Path, *, run_key: str) -> RenderResult: ...
+    async def render(
+        self, voice: Path, out_path: Path, *, run_key: str, storyboard: Storyboard | None = None
+    ) -> RenderResult:
+        """`storyboard`: the slides and captions timed to the voice; None is one title card."""
+        ...
 
     async def cleanup(self, run_key: str) -> int:
         """Delete every asset of one run (idempotent); returns how many were removed."""

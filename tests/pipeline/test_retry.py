@@ -25,6 +25,7 @@ from harde.integrations.video import Branding
 from harde.integrations.video.ffmpeg import FfmpegError
 from harde.integrations.video.ffmpeg_renderer import FfmpegRenderer
 from harde.integrations.video.protocol import RenderResult
+from harde.integrations.video.storyboard import Storyboard
 from harde.state.audit import AuditLog
 from harde.workflows import runtime
 from harde.workflows.pipeline import build_pipeline
@@ -37,10 +38,12 @@ class BreakableRenderer(FfmpegRenderer):
 
     broken = True
 
-    async def render(self, voice: Path, out_path: Path, *, run_key: str) -> RenderResult:
+    async def render(
+        self, voice: Path, out_path: Path, *, run_key: str, storyboard: Storyboard | None = None
+    ) -> RenderResult:
         if self.broken:
             raise FfmpegError("exit 1: simulated encoder crash")
-        return await super().render(voice, out_path, run_key=run_key)
+        return await super().render(voice, out_path, run_key=run_key, storyboard=storyboard)
 
 
 async def test_failed_run_is_retried_from_the_store_and_emails_once(

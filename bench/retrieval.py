@@ -18,22 +18,37 @@ with words, numbers and towns varied). Methods, all over the same corpus:
 - keyword count: how the first production system searched: ~1,500-character windows of each
   document, scored by how often the query's words occur in them
 
-    .venv/bin/python bench/retrieval.py [--questions PATH] [--holdout PATH] [--blind PATH] [--synthetic 20000] [--misses]
+At the large size the index on disk is also compared with the format before generations
+(commit BASELINE_COMMIT: all passages and their terms in one passages.json, loaded whole), each
+in a fresh process: build time and peak memory, size on disk, load time, resident memory after
+loading and after the searches (of it, how much is private rather than shared file pages), and
+search p50/p95 over every question. For this tree also: the time to ingest one changed document
+into the next generation, and search p95 in another process while it does. The rankings of both
+formats are compared question by question (they must be identical).
+
+    .venv/bin/python bench/retrieval.py [--questions PATH] [--holdout PATH] [--blind PATH] [--synthetic 20000]
+        [--misses] [--no-storage | --storage-only]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import math
+import os
+import pickle
 import random
 import re
+import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -46,12 +61,16 @@ from harde.knowledge.ingest import SUPPORTED_SUFFIXES, parse_document
 from harde.knowledge.knowledge_base import KnowledgeBase
 from harde.knowledge.models import Chunk
 from harde.knowledge.sources import LocalFolderSource
+from harde.knowledge.storage import FileRecord, IndexDirectory, IndexedFile
 
+ROOT = Path(__file__).resolve().parents[1]
 KB_DIR = DEMO_DIR / "knowledge"
 QUESTIONS = Path(__file__).parent / "data" / "retrieval_questions.jsonl"
 HOLDOUT = Path(__file__).parent / "data" / "retrieval_questions_holdout.jsonl"
 BLIND = Path(__file__).parent / "data" / "retrieval_questions_blind.jsonl"
 DEPTH = 50  # passages each method returns, turned into a document ranking
+SLOW_METHODS_UP_TO = 50_000  # passages; beyond, the two slow baselines run at the demo size only
+BASELINE_COMMIT = "305812d"  # the last commit whose index was one passages.json
 
 Ranker = Callable[[str], list[str]]  # question -> sources, best first (may repeat)
 
@@ -232,6 +251,191 @@ def build_time_demo() -> tuple[float, str]:
     return best, summary
 
 
+# --- the index on disk at company size ------------------------------------------------------
+def baseline_index_module(tmp: Path) -> ModuleType:
+    """harde/knowledge/index.py as it was at BASELINE_COMMIT (its imports are unchanged)."""
+    text = subprocess.run(
+        ["git", "-C", str(ROOT), "show", f"{BASELINE_COMMIT}:harde/knowledge/index.py"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    path = tmp / "baseline_index.py"
+    path.write_text(text, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("baseline_index", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def memory() -> dict[str, float]:
+    """This process's memory in MB: resident (and of it, anonymous i.e. private) and peak."""
+    fields: dict[str, float] = {}
+    for line in Path("/proc/self/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        if key in ("VmRSS", "RssAnon", "RssFile", "VmHWM"):
+            fields[key] = int(value.split()[0]) / 1024
+    return fields
+
+
+def disk_mb(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1_048_576
+
+
+def _by_source(chunks: list[Chunk]) -> dict[str, list[Chunk]]:
+    grouped: dict[str, list[Chunk]] = {}
+    for chunk in chunks:
+        grouped.setdefault(chunk.source, []).append(chunk)
+    return grouped
+
+
+def child(argv: list[str]) -> None:
+    """One measurement in a fresh process; prints one JSON line."""
+    action, fmt, target = argv[0], argv[1], Path(argv[2])
+    out: dict[str, Any] = {}
+    if action == "build":
+        chunks: list[Chunk] = pickle.loads(Path(argv[3]).read_bytes())
+        out["rss_before_mb"] = memory()["VmRSS"]
+        started = time.perf_counter()
+        if fmt == "baseline":
+            old = baseline_index_module(target.parent)
+            old.BM25Index.from_chunks(chunks).save(target)
+        else:
+            added = {s: IndexedFile(FileRecord(s, 0, 0, ""), c) for s, c in _by_source(chunks).items()}
+            IndexDirectory(target).write(None, added, set())
+        out["build_s"] = time.perf_counter() - started
+        out["peak_mb"] = memory()["VmHWM"]
+    elif action == "serve":
+        questions = [q for q, _ in json.loads(Path(argv[3]).read_text(encoding="utf-8"))]
+        repeats = int(argv[4])
+        started = time.perf_counter()
+        if fmt == "baseline":
+            old = baseline_index_module(Path(tempfile.mkdtemp()))
+            index = old.BM25Index.load(target)
+        else:
+            generation = IndexDirectory(target).open()
+            assert generation is not None
+            index = generation.index
+        out["load_s"] = time.perf_counter() - started
+        out["after_load"] = memory()
+        latencies: list[float] = []
+        rankings: list[list[str]] = []
+        for r in range(repeats):
+            for q in questions:
+                t = time.perf_counter()
+                hits = index.search(q, k=DEPTH)
+                latencies.append((time.perf_counter() - t) * 1000)
+                if r == 0:
+                    rankings.append([f"{h.source}|{h.heading}|{h.score}" for h in hits])
+        out["p50_ms"], out["p95_ms"] = percentile(latencies, 50), percentile(latencies, 95)
+        out["after_search"] = memory()
+        out["rankings"] = rankings
+        if fmt == "current" and len(argv) > 5:
+            out.update(search_during_ingest(target, index, questions, Path(argv[5])))
+    elif action == "ingest":
+        changed: Chunk = pickle.loads(Path(argv[3]).read_bytes())
+        directory = IndexDirectory(target)
+        started = time.perf_counter()
+        with directory.writing():
+            base = directory.open()
+            directory.write(base, {changed.source: IndexedFile(FileRecord(changed.source, 1, 1, "x"), [changed])}, set())
+        out["ingest_s"] = time.perf_counter() - started
+        out["peak_mb"] = memory()["VmHWM"]
+    print(json.dumps(out))
+
+
+def search_during_ingest(target: Path, index: Any, questions: list[str], changed: Path) -> dict[str, Any]:
+    """Search without pause while another process ingests one changed document; then load the
+    generation it swapped in."""
+    writer = subprocess.Popen(
+        [sys.executable, __file__, "_child", "ingest", "current", str(target), str(changed)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    latencies: list[float] = []
+    while writer.poll() is None:
+        for q in questions:
+            t = time.perf_counter()
+            index.search(q, k=5)
+            latencies.append((time.perf_counter() - t) * 1000)
+            if writer.poll() is not None:
+                break
+    assert writer.stdout is not None
+    result = json.loads(writer.stdout.read().strip().splitlines()[-1])
+    started = time.perf_counter()
+    swapped = IndexDirectory(target).open()
+    assert swapped is not None
+    return {
+        "ingest_s": result["ingest_s"],
+        "ingest_peak_mb": result["peak_mb"],
+        "during_ingest_p95_ms": percentile(latencies, 95) if latencies else float("nan"),
+        "during_ingest_searches": len(latencies),
+        "reload_s": time.perf_counter() - started,
+    }
+
+
+def run_child(*args: str) -> dict[str, Any]:
+    # One hash seed for both formats, so sets iterate alike and scores sum in the same order.
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    done = subprocess.run([sys.executable, __file__, "_child", *args], capture_output=True, text=True, check=False, env=env)
+    if done.returncode != 0:
+        raise RuntimeError(f"bench child {args[:2]} failed:\n{done.stderr[-3000:]}")
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def storage_comparison(big: list[Chunk], questions: list[tuple[str, str]], repeats: int) -> list[tuple[str, bool]]:
+    """Build, size, load, memory and search of both on-disk formats at the large size."""
+    with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        chunks_file = tmp / "chunks.pickle"
+        chunks_file.write_bytes(pickle.dumps(big))
+        questions_file = tmp / "questions.json"
+        questions_file.write_text(json.dumps(questions), encoding="utf-8")
+        changed = replace(big[-1], text=big[-1].text + " Zorbix shingles now come with a transferable warranty.")
+        changed_file = tmp / "changed.pickle"
+        changed_file.write_bytes(pickle.dumps(changed))
+        figures: dict[str, dict[str, Any]] = {}
+        for fmt in ("baseline", "current"):
+            target = tmp / fmt / "index"
+            target.parent.mkdir()
+            figures[fmt] = run_child("build", fmt, str(target), str(chunks_file))
+            figures[fmt]["disk_mb"] = disk_mb(target)
+            extra = [str(changed_file)] if fmt == "current" else []
+            figures[fmt].update(run_child("serve", fmt, str(target), str(questions_file), str(repeats), *extra))
+    base, cur = figures["baseline"], figures["current"]
+    n = len(big)
+    print(f"[index on disk at {n} passages; each figure from a fresh process]")
+    print(f"{'':<34}{'one JSON (' + BASELINE_COMMIT + ')':>22}{'generations (this tree)':>26}")
+    rows = [
+        ("build (index + save), s", "build_s", "{:.1f}"),
+        ("build peak memory, MB", "peak_mb", "{:.0f}"),
+        ("size on disk, MB", "disk_mb", "{:.0f}"),
+        ("load, s", "load_s", "{:.2f}"),
+        ("search p50, ms", "p50_ms", "{:.2f}"),
+        ("search p95, ms", "p95_ms", "{:.2f}"),
+    ]
+    for label, key, fmt_ in rows:
+        print(f"{label:<34}{fmt_.format(base[key]):>22}{fmt_.format(cur[key]):>26}")
+    for when in ("after_load", "after_search"):
+        for key, label in (("VmRSS", f"RSS {when.replace('_', ' ')}"), ("RssAnon", "  of it private (anonymous)")):
+            line = f"{label + ', MB':<34}"
+            print(f"{line}{base[when][key]:>22.0f}{cur[when][key]:>26.0f}")
+    print(f"{'ingest of one changed document, s':<34}{'':>22}{cur['ingest_s']:>26.1f}")
+    print(f"{'  its peak memory, MB':<34}{'':>22}{cur['ingest_peak_mb']:>26.0f}")
+    print(f"{'search p95 during that ingest, ms':<34}{'':>22}{cur['during_ingest_p95_ms']:>26.2f}"
+          f"  ({cur['during_ingest_searches']} searches)")
+    print(f"{'load of the swapped-in index, s':<34}{'':>22}{cur['reload_s']:>26.2f}")
+    same = sum(a == b for a, b in zip(base["rankings"], cur["rankings"], strict=True))
+    print(f"identical rankings (top {DEPTH}: source, heading, score): {same}/{len(questions)} questions\n")
+    rss = max(cur["after_load"]["VmRSS"], cur["after_search"]["VmRSS"])
+    return [
+        (f"load < 3 s at {n} passages (generations)", cur["load_s"] < 3),
+        (f"RSS < 600 MB at {n} passages (generations)", rss < 600),
+        (f"search p95 < 20 ms at {n} passages (generations, from disk)", cur["p95_ms"] < 20),
+        (f"search p95 < 20 ms during an ingest at {n} passages", cur["during_ingest_p95_ms"] < 20),
+        ("rankings identical to the one-JSON format", same == len(questions)),
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--questions", type=Path, default=QUESTIONS)
@@ -240,6 +444,8 @@ def main() -> None:
     parser.add_argument("--synthetic", type=int, default=20_000, help="passages in the large corpus")
     parser.add_argument("--repeats", type=int, default=3, help="latency repeats over the question set (ours)")
     parser.add_argument("--misses", action="store_true", help="list the questions ours ranks below 5 (demo)")
+    parser.add_argument("--no-storage", action="store_true", help="skip the on-disk comparison at the large size")
+    parser.add_argument("--storage-only", action="store_true", help="only the on-disk comparison at the large size")
     args = parser.parse_args()
     Settings()  # fail early on a broken environment, as the app would
 
@@ -247,6 +453,11 @@ def main() -> None:
     for name, path in (("holdout", args.holdout), ("blind", args.blind)):
         if path.is_file():
             sets[name] = load_questions(path)
+    if args.storage_only:
+        questions = [pair for qs in sets.values() for pair in qs]
+        for label, ok in storage_comparison(synthesise(demo_chunks(), args.synthetic), questions, args.repeats):
+            print(f"  {'PASS' if ok else 'FAIL'}  {label}")
+        return
     build_s, build_summary = build_time_demo()
     print(f"Demo index build (cold: parse, chunk, index, save): {build_s:.2f} s  [{build_summary}]")
 
@@ -260,15 +471,22 @@ def main() -> None:
     big_ours = ours(big)
     big_build = time.perf_counter() - started
     print(f"Index build at {len(big)} passages (terms + bm25s): {big_build:.2f} s\n")
+    all_questions = [pair for questions in sets.values() for pair in questions]
+    storage_checks = [] if args.no_storage else storage_comparison(big, all_questions, args.repeats)
 
     # (set, corpus, method) -> quality, p50, p95
     rows: list[tuple[str, str, str, Quality, float, float]] = []
+    if len(big) > SLOW_METHODS_UP_TO:
+        print(f"(rank_bm25 and keyword count take seconds per question at {len(big)} passages: demo size only)\n")
     for size_label, chunks, extra in (("demo", base, []), (f"{len(big)}", big, big[len(base) :])):
         methods: list[tuple[str, Ranker, int]] = [
             ("ours (bm25s+)", big_ours if chunks is big else ours(chunks), args.repeats),
-            ("rank_bm25", rank_bm25_baseline(chunks), 1),
-            ("keyword count", keyword_count_baseline(keyword_windows(docs, extra)), 1),
         ]
+        if len(chunks) <= SLOW_METHODS_UP_TO:
+            methods += [
+                ("rank_bm25", rank_bm25_baseline(chunks), 1),
+                ("keyword count", keyword_count_baseline(keyword_windows(docs, extra)), 1),
+            ]
         for name, rank, repeats in methods:
             for set_name, questions in sets.items():
                 quality, first = evaluate(rank, questions)
@@ -298,6 +516,7 @@ def main() -> None:
     checks += [
         (f"p95 < 20 ms at {len(big)} passages", p95_big < 20),
         ("demo index build < 5 s", build_s < 5),
+        *storage_checks,
     ]
     for label, ok in checks:
         print(f"  {'PASS' if ok else 'FAIL'}  {label}")
@@ -312,4 +531,7 @@ def print_misses(set_name: str, rank: Ranker, questions: list[tuple[str, str]]) 
 
 
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) > 1 and sys.argv[1] == "_child":
+        child(sys.argv[2:])
+    else:
+        main()

@@ -20,7 +20,14 @@ import bm25s
 import numpy as np
 
 from harde.knowledge.models import Chunk, Hit, Upload
-from harde.knowledge.scoring import add_term_scores, bm25_from_counts, rows_with_term, sum_pairs
+from harde.knowledge.scoring import (
+    bm25_from_counts,
+    column_matrix,
+    rows_with_term,
+    sum_pairs,
+    top_rows,
+    weighted_scores,
+)
 from harde.knowledge.tokens import CORRECTION_WEIGHT, analyze, query_terms
 
 # The title and heading say what a passage is about; counting their terms again ranks a passage
@@ -212,6 +219,8 @@ class BM25Index:
         self._documents = matrices.documents if self.size else None
         self._vocab: dict[str, int] = dict(self._retriever.vocab_dict) if self._retriever is not None else {}
         self._document_vocab: dict[str, int] = dict(self._documents.vocab_dict) if self._documents is not None else {}
+        self._passage_columns = column_matrix(self._retriever) if self._retriever is not None else None
+        self._document_columns = column_matrix(self._documents) if self._documents is not None else None
         self._document_of = document_of
         self._category_code = category_code
         self.category_names = category_names
@@ -301,17 +310,13 @@ class BM25Index:
         return len(rows_with_term(self._retriever, self._vocab[term]))
 
     def scores(self, terms: dict[str, float]) -> np.ndarray:
-        total = np.zeros(self.size, dtype=np.float32)
-        if self._retriever is None:
-            return total
-        for term, weight in terms.items():
-            if term in self._vocab:
-                add_term_scores(total, self._retriever, self._vocab[term], weight)
-        if self._documents is not None and DOCUMENT_WEIGHT:
-            whole = np.zeros(self._documents.scores["num_docs"], dtype=np.float32)
-            for term, weight in terms.items():
-                if term in self._document_vocab:
-                    add_term_scores(whole, self._documents, self._document_vocab[term], weight)
+        if self._passage_columns is None:
+            return np.zeros(self.size, dtype=np.float32)
+        known = [(self._vocab[t], w) for t, w in terms.items() if t in self._vocab]
+        total = weighted_scores(self._passage_columns, [i for i, _ in known], [w for _, w in known])
+        if self._document_columns is not None and DOCUMENT_WEIGHT:
+            known = [(self._document_vocab[t], w) for t, w in terms.items() if t in self._document_vocab]
+            whole = weighted_scores(self._document_columns, [i for i, _ in known], [w for _, w in known])
             total += np.float32(DOCUMENT_WEIGHT) * whole[self._document_of]
         return total
 
@@ -325,26 +330,30 @@ class BM25Index:
         if not self.size or k <= 0:
             return []
         scores = self.scores(query_terms(query, correct=self.correct))
+        # In place: `scores` is this search's own array, and each step computes in float32 what
+        # `scores * prior`, `np.where(...)` would, without another pass over a new array.
         if not _CALLS_WORDS.search(query):
-            scores = scores * self._prior
-        allowed = np.ones(self.size, dtype=bool)
+            scores *= self._prior
+        allowed: np.ndarray | None = None
         if category:
             wanted = normalize_category(category)
-            codes = [i for i, name in enumerate(self.category_names) if name == wanted]
-            allowed &= np.isin(self._category_code, codes)
+            allowed = np.isin(self._category_code, [i for i, name in enumerate(self.category_names) if name == wanted])
         if project:
             wanted_words = project_words(project)
             matches = [p for p in self._project_names if project_words(p) == wanted_words]
-            allowed &= self._any_project(matches)
+            allowed = self._any_project(matches) if allowed is None else allowed & self._any_project(matches)
         else:
             # Project documents (HOA rules of one development...) answer only questions that
             # name the project; elsewhere they would crowd out the general playbook.
             named = self.projects_named_in(query)
-            in_named = self._any_project(named)
-            allowed &= self._general | in_named
             if named:
-                scores = np.where(in_named, scores * PROJECT_BOOST, scores)
-        scores = np.where(allowed, scores, 0.0)
+                in_named = self._any_project(named)
+                general = self._general | in_named
+                allowed = general if allowed is None else allowed & general
+                np.multiply(scores, np.float32(PROJECT_BOOST), out=scores, where=in_named)
+            else:
+                allowed = self._general if allowed is None else allowed & self._general
+        np.multiply(scores, allowed, out=scores)
         return self._top(scores, k)
 
     def coverage(self, query: str) -> float:
@@ -376,12 +385,8 @@ class BM25Index:
         return np.isin(self._project_code, codes)
 
     def _top(self, scores: np.ndarray, k: int) -> list[Hit]:
-        positive = int(np.count_nonzero(scores > 0))
-        if positive == 0:
-            return []
-        want = min(positive, k * (MAX_PER_SOURCE + 2))
-        top = np.argpartition(-scores, want - 1)[:want] if want < len(scores) else np.arange(len(scores))
-        order = top[np.argsort(-scores[top], kind="stable")]
+        # The best k * (MAX_PER_SOURCE + 2) passages are enough to find k from different documents.
+        order = top_rows(scores, k * (MAX_PER_SOURCE + 2))
         hits: list[Hit] = []
         per_document: dict[int, int] = {}
         for i in order:

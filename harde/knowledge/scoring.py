@@ -68,14 +68,45 @@ def sum_pairs(
     return coo.row.astype(np.int64), coo.col.astype(np.int64), coo.data
 
 
-def add_term_scores(total: np.ndarray, retriever: bm25s.BM25, term_id: int, weight: float) -> None:
-    """total += weight * (the term's BM25 score in every row), touching only the rows that
-    contain it. Equal, in float32, to adding `weight * retriever.get_scores([term])`."""
+def column_matrix(retriever: bm25s.BM25) -> sp.csc_matrix:
+    """The retriever's scores as a scipy CSC matrix over the same (possibly memory-mapped) arrays."""
     data, indices, indptr = (retriever.scores[key] for key in ("data", "indices", "indptr"))
-    start, end = int(indptr[term_id]), int(indptr[term_id + 1])
-    if end > start:
-        # A column holds each row at most once, so a fancy-indexed add is exact.
-        total[indices[start:end]] += np.float32(weight) * data[start:end]
+    return sp.csc_matrix((data, indices, indptr), shape=(retriever.scores["num_docs"], len(indptr) - 1), copy=False)
+
+
+def weighted_scores(matrix: sp.csc_matrix, term_ids: list[int], weights: list[float]) -> np.ndarray:
+    """sum of weight * (the term's BM25 score in every row), in float32: equal, bit for bit, to
+    adding `np.float32(weight) * retriever.get_scores([term])` term by term in this order (one
+    product and one float32 addition per row and term, in column order), in one pass in C over
+    only the rows that contain the terms."""
+    if not term_ids:
+        return np.zeros(matrix.shape[0], dtype=np.float32)
+    columns = matrix[:, np.asarray(term_ids, dtype=np.int64)]
+    return np.asarray(columns @ np.asarray(weights, dtype=np.float32), dtype=np.float32)
+
+
+def top_rows(scores: np.ndarray, want: int, block: int = 256) -> np.ndarray:
+    """The rows of the `want` highest positive scores, best first; equal scores by row.
+
+    Block maxima first: the want-th largest block maximum T is at most the want-th largest
+    score, so every row of the answer scores at least T and lies in a block whose maximum
+    does. Only those blocks are looked at closely: a few thousand rows instead of all."""
+    n = len(scores)
+    whole = n - n % block
+    if want <= 0 or whole < block * want * 4:
+        candidates = np.flatnonzero(scores > 0)
+    else:
+        maxima = scores[:whole].reshape(-1, block).max(axis=1)
+        if n > whole:
+            maxima = np.append(maxima, scores[whole:].max())
+        threshold = max(float(np.partition(maxima, len(maxima) - want)[len(maxima) - want]), 0.0)
+        blocks = np.flatnonzero(maxima >= threshold) if threshold > 0 else np.flatnonzero(maxima > 0)
+        rows = (blocks[:, None] * block + np.arange(block)).ravel()
+        rows = rows[rows < n]
+        values = scores[rows]
+        candidates = rows[(values >= threshold) & (values > 0)]
+    order = np.lexsort((candidates, -scores[candidates]))[:want]
+    return candidates[order]
 
 
 def rows_with_term(retriever: bm25s.BM25, term_id: int) -> np.ndarray:

@@ -15,6 +15,7 @@ from harde.knowledge import KnowledgeBase, make_knowledge_base
 from harde.knowledge.chunking import chunk_document
 from harde.knowledge.index import Corpus, Matrices, chunk_terms
 from harde.knowledge.ingest import parse_document
+from harde.knowledge.scoring import column_matrix, top_rows, weighted_scores
 
 from .conftest import DEMO_KB, kb_settings, uploader
 
@@ -119,3 +120,28 @@ def _swap(kb: KnowledgeBase) -> None:
     kb.search("anything", k=1)
     assert kb._background is not None
     kb._background.join(timeout=30)
+
+
+def test_the_top_rows_are_those_a_full_sort_gives_equal_scores_by_row() -> None:
+    rng = np.random.default_rng(3)
+    for n, want in ((50, 5), (100_000, 20), (100_003, 200), (70_000, 1)):
+        scores = rng.choice(np.array([0, 0, 0.5, 1.25, 2.0, 7.5], dtype=np.float32), size=n)
+        scores[rng.integers(0, n, 40)] = rng.random(40, dtype=np.float32) * 10
+        positive = np.flatnonzero(scores > 0)
+        expected = positive[np.lexsort((positive, -scores[positive]))][:want]
+        assert np.array_equal(top_rows(scores, want), expected), (n, want)
+    assert len(top_rows(np.zeros(10_000, dtype=np.float32), 5)) == 0
+
+
+def test_a_query_scores_as_the_sum_of_bm25s_scores_term_by_term() -> None:
+    corpus, _ = Corpus.from_chunks(_demo_chunks())
+    matrices = Matrices.build(corpus)
+    assert matrices.passages is not None
+    retriever = matrices.passages
+    terms = sorted(retriever.vocab_dict)[::97]
+    weights = [1.0, 0.35, 0.5, 1.0, 0.25] * len(terms)
+    expected = np.zeros(corpus.size, dtype=np.float32)
+    for term, weight in zip(terms, weights, strict=False):
+        expected += np.float32(weight) * retriever.get_scores([term])
+    got = weighted_scores(column_matrix(retriever), [retriever.vocab_dict[t] for t in terms], weights[: len(terms)])
+    assert np.array_equal(got, expected)

@@ -34,7 +34,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.postgres, pytest.mark.redis]
 PG_URL = "postgresql://postgres@127.0.0.1:5432/test"
 REDIS_URL = "redis://127.0.0.1:6379/14"
 CONVERSATIONS = 50
-JOBS = list(range(1031, 1041))
+# Ten jobs a primer is made for: 1034 is Lost, and a lost job gets a note to the director instead.
+JOBS = [j for j in range(1031, 1042) if j != 1034]
 USER = "dwhitaker"
 QUESTIONS = [
     ("whats linda johnsons number", "(508) 555-0101"),

@@ -15,7 +15,11 @@ from harde.config import Settings, get_settings
 @click.command("script")
 @click.option("--job", "job", help="Job id or number (1021 or 2608-1021).")
 @click.option("--customer", help="Customer name; with several jobs, --trade or the first job is used.")
-@click.option("--trade", help="Which of the customer's jobs: roofing, siding, gutters, windows.")
+@click.option(
+    "--trade",
+    type=click.Choice(["roofing", "siding", "gutters", "windows"], case_sensitive=False),
+    help="Which of the customer's jobs, when they have several.",
+)
 @click.option("--type", "script_type", type=click.Choice(["primer", "standard"]), default="primer", show_default=True)
 @click.option("--focus", help="Focus material, e.g. 'architectural shingles'.")
 @click.option("--words", type=int, help="Length target in words (primer 150-300, standard 300-800).")
@@ -68,7 +72,7 @@ async def _write(
 
     services = Services(settings)
     try:
-        lookup = await find_job(services.crm, customer=customer, job=job, hint=trade or customer or "")
+        lookup = await find_job(services.crm, customer=customer, job=job, trade=trade.capitalize() if trade else None)
         chosen = lookup.job or (lookup.choices[0] if lookup.choices else None)
         if chosen is None:
             raise LookupError(lookup.problem or "no job found")

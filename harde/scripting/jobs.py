@@ -1,4 +1,4 @@
-"""Finding the customer and job a script is for, from what the rep typed, and CRM facts for it."""
+"""Finding the customer and job a script is for, from typed references, and CRM facts for it."""
 
 from __future__ import annotations
 
@@ -12,12 +12,6 @@ from harde.crm.protocol import CRM
 from harde.scripting.models import ScriptFacts
 
 SCRIPT_TRADES = ("Roofing", "Siding", "Gutters", "Windows")
-_TRADE_HINTS: dict[str, tuple[str, ...]] = {
-    "Roofing": ("roof", "roofing", "shingle", "shingles", "reroof"),
-    "Siding": ("siding", "clapboard", "vinyl siding"),
-    "Gutters": ("gutter", "gutters", "downspout", "downspouts"),
-    "Windows": ("window", "windows"),
-}
 
 
 @dataclass(frozen=True)
@@ -30,12 +24,6 @@ class JobLookup:
     problem: str = ""
 
 
-def trades_in(text: str) -> list[str]:
-    """Trades named in free text ("the roof replacement" -> ["Roofing"])."""
-    lowered = text.lower()
-    return [t for t, words in _TRADE_HINTS.items() if any(re.search(rf"\b{w}\b", lowered) for w in words)]
-
-
 def main_trade(job: Job) -> str:
     names = [t.name for t in job.trades]
     for name in names:
@@ -45,9 +33,10 @@ def main_trade(job: Job) -> str:
 
 
 async def find_job(
-    crm: CRM, *, customer: str | None = None, job: str | None = None, hint: str = ""
+    crm: CRM, *, customer: str | None = None, job: str | None = None, trade: str | None = None
 ) -> JobLookup:
-    """The job by id or number, or the customer's job that `hint` points at (by trade)."""
+    """The job by id or number, or the customer's job in `trade` (one of SCRIPT_TRADES) when
+    the customer has several."""
     if job:
         found = await job_by_reference(crm, job)
         if found is None:
@@ -64,8 +53,7 @@ async def find_job(
         return JobLookup(customer=person, problem=f"{person.first_name} {person.last_name} has no open jobs in the CRM.")
     if len(jobs) == 1:
         return JobLookup(customer=person, job=jobs[0])
-    wanted = trades_in(hint)
-    matching = [j for j in jobs if wanted and any(t.name in wanted for t in j.trades)]
+    matching = [j for j in jobs if trade and any(t.name == trade for t in j.trades)]
     if len(matching) == 1:
         return JobLookup(customer=person, job=matching[0])
     return JobLookup(customer=person, choices=sorted(matching or jobs, key=lambda j: j.id))

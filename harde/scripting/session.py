@@ -41,14 +41,14 @@ class ScriptSession:
 
     # --- finding the job --------------------------------------------------------------------
     async def start(
-        self, *, customer: str = "", job: str = "", script_type: ScriptType = "primer", focus: str = "", request: str = ""
+        self, *, customer: str = "", job: str = "", script_type: ScriptType = "primer", focus: str = "", trade: str | None = None
     ) -> str:
         # A new request starts a new draft: nothing of the previous script carries over.
         fresh = ScriptDraftState(active=True, script_type=script_type, length_target_words=DEFAULT_TARGETS[script_type])
         for item in fields(ScriptDraftState):
             setattr(self.state, item.name, getattr(fresh, item.name))
         self.state.focus_material = focus.strip() or None
-        lookup = await find_job(self.crm, customer=customer or None, job=job or None, hint=request or customer)
+        lookup = await find_job(self.crm, customer=customer or None, job=job or None, trade=trade)
         if lookup.job is not None:
             return await self._job_found(facts_from_job(lookup.job, self.company_name, lookup.customer))
         if lookup.choices and lookup.customer is not None:

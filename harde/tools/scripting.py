@@ -48,15 +48,17 @@ async def start_script(
     job: str = "",
     script_type: Literal["primer", "standard"] = "primer",
     focus: str = "",
-    request: str = "",
+    trade: Literal["Roofing", "Siding", "Gutters", "Windows"] | None = None,
 ) -> str:
     """Start a new script: a primer-video script ("primer") or the rep's standard sales script
-    ("standard"). Give the customer's name (or the job id/number), the focus material if the rep
-    said it, and the rep's request in their words (it tells which job, e.g. "roof replacement").
-    Asks which job when the customer has several, and for the focus of a primer when missing."""
+    ("standard"). `customer`: the customer's full name or id; `job`: the job id (1043) or
+    number (2609-1043), which wins over the customer. `focus`: the material the primer should
+    focus on, if the rep said it. `trade`: which of the customer's jobs, when the rep named its
+    trade ("the roof one"). Asks which job when the customer has several, and for the focus of
+    a primer when missing."""
     session = _session(ctx.context)
     return await _run(ctx.context, "start the script", session.start(
-        customer=customer, job=job, script_type=script_type, focus=focus, request=request
+        customer=customer, job=job, script_type=script_type, focus=focus, trade=trade
     ))
 
 

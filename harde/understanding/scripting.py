@@ -7,12 +7,29 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from harde.scripting.jobs import trades_in
 from harde.scripting.models import SPOKEN_WORDS_PER_MINUTE, Length, Revision, Tone
 
 NO_FOCUS = re.compile(r"^\s*(no|none|nothing( in particular)?|skip|no focus|general|just write it|anything|up to you)\b", re.IGNORECASE)
+_TRADE_HINTS: dict[str, tuple[str, ...]] = {
+    "Roofing": ("roof", "roofing", "shingle", "shingles", "reroof"),
+    "Siding": ("siding", "clapboard", "vinyl siding"),
+    "Gutters": ("gutter", "gutters", "downspout", "downspouts"),
+    "Windows": ("window", "windows"),
+}
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "half a": 0.5, "a": 1}
 _TEXT_CHARS = 2_000
+
+
+def trades_in(text: str) -> list[str]:
+    """Trades named in free text ("the roof replacement" -> ["Roofing"])."""
+    lowered = text[:_TEXT_CHARS].lower()
+    return [t for t, words in _TRADE_HINTS.items() if any(re.search(rf"\b{w}\b", lowered) for w in words)]
+
+
+def read_trade(text: str) -> str | None:
+    """The one trade the text names, or None when it names none or several."""
+    trades = trades_in(text)
+    return trades[0] if len(trades) == 1 else None
 
 
 def read_focus(answer: str) -> str | None:

@@ -37,6 +37,7 @@ from harde.integrations.mail.message import (
 from harde.integrations.video.storyboard import build_storyboard, even_split
 from harde.scripting.jobs import project_phrase
 from harde.scripting.stages import no_primer_reason, primer_phase
+from harde.understanding.trigger import read_trigger
 from harde.workflows.ledger import SendUncertainError, send_once
 from harde.workflows.pipeline import PrimerPipeline, current_pipeline
 from harde.workflows.primer_slides import primer_slides
@@ -128,7 +129,7 @@ async def resolve_job_step(request: dict[str, Any]) -> dict[str, Any]:
                     "asked_for": f"job {request['job_id']}",
                 }
             return {"status": "ok", "job_id": job.id, "candidates": [], "asked_for": str(job.id)}
-        res = await resolve_job(crm, request.get("subject", ""), request.get("body", ""))
+        res = await resolve_job(crm, read_trigger(request.get("subject", ""), request.get("body", "")))
         return {
             "status": res.status,
             "job_id": res.job_id,

@@ -1,4 +1,5 @@
-"""Which job a trigger email means: a job number or id, else the customer's name, through the CRM."""
+"""Which job a trigger email means, through the CRM: the job its number or id names, else the
+customer's only open job (the words are read by harde.understanding.trigger)."""
 
 from __future__ import annotations
 
@@ -9,16 +10,7 @@ from typing import Literal
 from harde.crm.errors import CRMNotFound
 from harde.crm.models import Job
 from harde.crm.protocol import CRM
-
-_JOB_REF = re.compile(
-    r"\bjob\s*(?:number|no\.?|#)?\s*#?\s*(\d{4}-\d{2,6}|\d{2,7})\b", re.IGNORECASE
-)
-_HASH_REF = re.compile(r"#\s*(\d{4}-\d{2,6}|\d{2,7})\b")
-_NAME = re.compile(
-    r"primer\s+video\s+(?:for|about)\s+(?:the\s+)?(?P<name>[A-Za-z][A-Za-z'\-. ]{1,60}?)"
-    r"\s*(?:[,;:(\n]|\bjob\b|\bat\b|\bon\b|'s\b|$)",
-    re.IGNORECASE,
-)
+from harde.understanding.trigger import JobAsk
 
 
 @dataclass(frozen=True)
@@ -27,28 +19,6 @@ class JobResolution:
     job_id: int | None = None
     candidates: list[str] = field(default_factory=list)  # job titles to offer the sender
     asked_for: str = ""
-
-
-_AGAIN = re.compile(r"\bagain\b", re.IGNORECASE)
-
-
-def job_reference(text: str) -> str | None:
-    """The first "job 1043" or "#1043" in the text."""
-    found = [m for m in (_JOB_REF.search(text), _HASH_REF.search(text)) if m]
-    return min(found, key=lambda m: m.start()).group(1) if found else None
-
-
-def asks_again(subject: str, new_text: str) -> bool:
-    """The sender wants the video made even though one went out recently."""
-    return bool(_AGAIN.search(subject) or _AGAIN.search(new_text))
-
-
-def customer_name(text: str) -> str | None:
-    m = _NAME.search(text)
-    if not m:
-        return None
-    name = re.sub(r"\s+", " ", m.group("name")).strip(" .")
-    return name or None
 
 
 def _name_matches(asked: str, full_name: str) -> bool:
@@ -75,15 +45,9 @@ async def _job_by_reference(crm: CRM, ref: str) -> Job | None:
     return None
 
 
-async def resolve_job(crm: CRM, subject: str, body: str = "") -> JobResolution:
-    """`body` is the new text of the email only (never a quoted earlier message)."""
-    ref = job_reference(body)
-    if ref is not None:
-        # A number written in the reply wins; only a name in the same words can contradict it.
-        name = customer_name(body)
-    else:
-        ref = job_reference(subject)
-        name = customer_name(subject) or customer_name(body)
+async def resolve_job(crm: CRM, ask: JobAsk) -> JobResolution:
+    """The job `ask` names; ambiguous when its number and name disagree or the name has several."""
+    ref, name = ask.job_ref, ask.customer_name
     if ref is not None:
         job = await _job_by_reference(crm, ref)
         if job is not None:

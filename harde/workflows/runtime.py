@@ -26,6 +26,7 @@ from harde.config import Settings
 from harde.errors import InputError
 from harde.integrations.mail.message import TriggerEmail
 from harde.state.audit import AuditLog
+from harde.understanding.trigger import asks_again
 from harde.workflows.ledger import SendLedger
 from harde.workflows.pipeline import (
     PrimerPipeline,
@@ -41,7 +42,6 @@ from harde.workflows.primer import (
     primer_video_workflow,
     short,
 )
-from harde.workflows.resolve import asks_again
 
 log = logging.getLogger("harde.pipeline")
 

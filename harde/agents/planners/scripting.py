@@ -14,7 +14,7 @@ from harde.llm.planning import (
     compose_from_results,
     planner,
 )
-from harde.understanding.scripting import pick_job, read_focus, read_revision
+from harde.understanding.scripting import pick_job, read_focus, read_revision, read_trade
 
 _READ = re.compile(r"\b(read|play|say|voice|record)\b.{0,20}\b(it|this|that|script|draft|aloud|out loud)\b|\bread it\b|\bhear it\b|\blisten\b", re.IGNORECASE)
 _FINAL = re.compile(r"\b(finali[sz]e|final|looks good|that'?s (good|great|perfect)|perfect|lock it in|we'?re done|approve[d]?)\b", re.IGNORECASE)
@@ -38,7 +38,10 @@ _REVISION = re.compile(
 
 
 def _start_arguments(text: str) -> dict[str, str]:
-    arguments: dict[str, str] = {"request": text, "script_type": "standard" if _STANDARD.search(text) else "primer"}
+    arguments: dict[str, str] = {"script_type": "standard" if _STANDARD.search(text) else "primer"}
+    trade = read_trade(text)
+    if trade:
+        arguments["trade"] = trade
     job = _JOB.search(text)
     if job:
         arguments["job"] = job.group(1)

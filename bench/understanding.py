@@ -4,7 +4,7 @@ pinned to Monday 2026-11-23 09:00 (HARDE_NOW). The same harness runs, in the sam
 baseline commit (today's router and planners, checked out in a temporary git worktree) and on
 the code in this tree; the figures are printed side by side, for dev, dev2, dev3 and held-out separately.
 
-    .venv/bin/python bench/understanding.py [--only dev|dev2|dev3|heldout] [--no-baseline] [--misses] [--json out.json]
+    .venv/bin/python bench/understanding.py [--only dev|dev2|dev3|heldout ...] [--no-baseline] [--misses] [--json out.json]
 
 --misses prints the failed dev, dev2 and dev3 cases with the answers; held-out cases are only ever counted.
 
@@ -644,7 +644,7 @@ def understanding_times(case_paths: list[Path], scale: int = 10) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Understanding benchmark (dev and held-out, baseline and current).")
-    parser.add_argument("--only", choices=SPLITS)
+    parser.add_argument("--only", choices=SPLITS, action="append", help="run only this split (repeatable)")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--misses", action="store_true", help="print the failed dev, dev2 and dev3 cases with the answers")
     parser.add_argument("--json", type=Path, help="write the figures (and dev case results) here")
@@ -657,7 +657,7 @@ def main(argv: list[str] | None = None) -> int:
         asyncio.run(run_worker(args.cases, args.out))
         return 0
 
-    splits = [args.only] if args.only else list(SPLITS)
+    splits = [s for s in SPLITS if s in args.only] if args.only else list(SPLITS)
     files = {s: [EVAL_DIR / s / "questions.jsonl", EVAL_DIR / s / "conversations.jsonl"] for s in splits}
     all_paths = [p for s in splits for p in files[s]]
     cases = {s: load_cases(files[s]) for s in splits}

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from functools import lru_cache
 
 import Stemmer
+from spellchecker import SpellChecker
+from spellchecker.spellchecker import WordFrequency
 
 from harde.knowledge.rep_language import normalize_query, rep_expansions
 
@@ -149,9 +151,24 @@ def _synonym_groups() -> dict[str, frozenset[str]]:
 SYNONYM_WEIGHT = 0.35
 PHRASE_WEIGHT = 0.8
 CORRECTION_WEIGHT = 0.8
-# A misspelling is corrected only in words this long: shorter ones are too often another real
-# word one letter away ("widow" and "window").
+# A misspelling is corrected in words this long; a shorter one only when it is no English word
+# ("prce", "wniter"): a real one is too often another word one letter away ("widow", "window").
 MIN_CORRECTED_LENGTH = 7
+MIN_UNKNOWN_CORRECTED_LENGTH = 4
+
+
+@lru_cache(maxsize=1)
+def _english() -> WordFrequency:
+    # pyspellchecker's English word list (160k words, shipped in its wheel), loaded once.
+    return SpellChecker(language="en", distance=1).word_frequency
+
+
+def is_english_word(word: str) -> bool:
+    return word in _english()
+
+
+def _may_be_misspelt(word: str) -> bool:
+    return len(word) >= MIN_CORRECTED_LENGTH or (len(word) >= MIN_UNKNOWN_CORRECTED_LENGTH and not is_english_word(word))
 
 Corrector = Callable[[str], str | None]  # an unknown index term -> the known term it misspells
 
@@ -174,7 +191,11 @@ def query_terms(
         if word in QUESTION_FRAME:
             continue
         for term in stems([word]):
-            fixed = correct(term) if correct is not None and len(word) >= MIN_CORRECTED_LENGTH else None
+            fixed = None
+            if correct is not None and _may_be_misspelt(word):
+                # The stem of a typo can be further from the right stem than the word is ("pirce"
+                # stems to "pirc"): the word itself is tried too.
+                fixed = correct(term) or (correct(word) if word != term else None)
             if fixed is not None and fixed != term:
                 weights[fixed] = max(weights.get(fixed, 0.0), CORRECTION_WEIGHT)
             else:

@@ -334,6 +334,17 @@ class Reader:
             return Action(intent, agent, confidence, focus=replace(focus, agent=agent, intent=intent))
         if confidence < UNSURE and not (mentions.customer_ids or mentions.job_ids or mentions.user_ids or asked):
             return Action(intent, "triage", confidence, reply=self._unsure(scores), focus=focus)
+        if (
+            intent in _WRITES
+            and nobody_named
+            and not (focus.customer_id or focus.job_id)
+            and kb >= (PLAYBOOK_FALLBACK if confidence >= CONFIDENT else UNSURE)
+            and (_ASKS.match(low) or low.rstrip().endswith("?"))
+            and self._reads_as_a_question(low)
+        ):
+            # A write asked as a question, with nothing to write on, that the playbook speaks to:
+            # "can we even put a roof on in the winter" is not a booking.
+            return Action("knowledge", "knowledge", UNSURE, focus=replace(focus, agent="knowledge", intent="knowledge"))
         intent = self._settle(intent, low, mentions, directory, focus, now)
         build = getattr(self, "_" + intent.split(".", 1)[1])
         action: Action = build(text, low, mentions, focus, directory, now, confidence)

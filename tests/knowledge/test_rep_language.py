@@ -43,6 +43,16 @@ def test_a_short_unknown_word_is_not_taken_for_a_real_word_one_letter_away() -> 
     assert index.search("widow", k=1) == []
 
 
+@pytest.mark.parametrize("typed", ["prce", "pirce", "wniter", "rdge"])
+def test_a_short_word_that_is_no_english_word_is_read_as_the_typo_it_is(typed: str) -> None:
+    index = BM25Index.from_chunks([
+        _chunk("p.md", "How to present the price, and the winter schedule on the ridge."),
+        _chunk("o.md", "Other things entirely."),
+    ])
+    hits = index.search(f"what about the {typed}", k=1)
+    assert hits and hits[0].source == "p.md"
+
+
 @pytest.mark.parametrize(
     ("question", "document"),
     [

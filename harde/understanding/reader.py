@@ -53,7 +53,7 @@ _LIST_WORDS = re.compile(r"\b(list|jobs|deals|pipeline|board)\b")
 _BARE_PRONOUN = re.compile(r"^(?:and |& |what about |how about )?(?:hers|his|theirs|her|him|them)\s*\??$")
 _MOVE_VERB = re.compile(r"\b(move|moved|push|pushed|reschedule|rescheduled|bump|change|shift|cancel|cancelled|canceled|done|complete|completed|finished|instead|earlier|later)\b")
 _STAGE_VERB = re.compile(r"\b(won|win|lost|lose|signed|sold|kill|killed|dead|close|closed|mark|move|bump|push|set|put)\b")
-_QUESTION = re.compile(r"(?:ok |so |and |hey )?(when|whens|what|whats|which|is|are|do|does|did|has|have|any)\b")
+_QUESTION = re.compile(r"(?:ok |so |and |hey )?(when|whens|what|whats|which|who|whos|who's|where|wheres|why|how|hows|is|are|do|does|did|has|have|any)\b")
 _ON_THE_WEB = re.compile(r"\b(google|online|internet|the web|web search|search the web|look it up online)\b")
 _PRICE_WORDS = re.compile(r"\b(price|prices|priced|pricing|cost|costs|pay|paying|charge|charging|sell|selling|how much|per (?:square|sq|foot|ft|bundle|roll|piece|window)|run us|going rate)\b")
 # "how much does a square weigh" asks a measure, not money, unless a price is named too.

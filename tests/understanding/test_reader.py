@@ -112,6 +112,16 @@ def test_asked_field_is_read(reader: Reader, directory: Directory) -> None:
     assert fields_asked("what does she owe") == ["balance"]
 
 
+@pytest.mark.parametrize("said", ["who sold melissa quinn", "who closed the quinn gutters?", "how did we lose the russo job"])
+def test_a_question_with_a_stage_word_is_never_read_as_a_stage_change(reader: Reader, directory: Directory, said: str) -> None:
+    assert read(reader, directory, said).tool != "crm_change_stage"
+
+
+def test_who_sold_asks_for_the_rep(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "who sold melissa quinn")
+    assert action.tool == "crm_facts" and action.arguments["fields"] == ["rep"]
+
+
 def test_rep_named_with_shorthand_is_the_rep_not_a_customer(reader: Reader, directory: Directory) -> None:
     action = read(reader, directory, "what jobs does mike reed have open rn")
     assert action.tool == "crm_rep_jobs" and action.arguments == {"rep": "Mike Reed", "open_only": True}

@@ -588,6 +588,13 @@ MORE_TEMPLATES["scripting"] = [
     "(tailor|personalize|personalise) the (script|primer) (for|to) {fam}",
     "(give me|write me) (an|a) (opening|intro|closing) (line|paragraph) for the {last} (primer|script)",
     "(write|draft) (a|the) (follow up|voicemail|text) script for {fam}",
+    # "draft" and a length ask for the script; making and sending the video is crm.primer_video
+    "(draft|write|script) (the|a|me a) primer video for {job}",
+    "(draft|write) (the|a) (primer|homeowner) video (for|on) {tjob}",
+    "primer video (for|on) {full} (pls|please|), (short|quick|brief|longer|long) one",
+    "(short|quick|brief|a short|a quick) primer (video|) for {fam} (pls|please|)",
+    "(i need|need|gotta have) a (script|talk track) for my (visit|meeting|sit down|appt|appointment) with {full}",
+    "(script|talk track) for (my|the) (visit|appt|meeting) (w|with|w/) {fam} {date}",
     # revisions of the draft in focus
     "make (it|the script) (shorter|tighter|snappier|warmer|friendlier)",
     "(a bit|bit|little) (shorter|longer|warmer|more formal|less formal)",

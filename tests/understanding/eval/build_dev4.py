@@ -556,7 +556,7 @@ def gen_web(d: Data, rng: random.Random) -> list[dict[str, Any]]:
 
 SCRIPT_ASKS = Turns("scripting", [
     "need a talk track for {name} tmrw can u write one",
-    "draft me a primer video for {name} pls",
+    "draft me the primer video script for {name} pls",
     "write the sales pitch for my meeting w {name}",
     "put together a primer vid script, customer is {name}",
 ])
@@ -660,7 +660,8 @@ def fresh_card(n: int, rng: random.Random) -> tuple[str, dict[str, Any], dict[st
     text = say(template, slots, rng)
     contains = [first, last]
     expect: dict[str, Any] = {"agent": "new_clients"}
-    carried = {"email": mail, "street": street, "town": town, "trade": trade_word, "source": source_word, "note": note_word}
+    # the street without its suffix: a card may write "Rd" out as "Road"
+    carried = {"email": mail, "street": street.rsplit(" ", 1)[0], "town": town, "trade": trade_word, "source": source_word, "note": note_word}
     contains += [carried[k] for k in ("email", "street", "town", "trade", "source", "note") if k in used]
     expect["contains"] = contains
     if "phone" in used:
@@ -751,7 +752,7 @@ def gen_followup(d: Data, rng: random.Random) -> list[dict[str, Any]]:
         _tid, template = NEXT_ASK.pick(rng)
         add("next_address_cell", [
             turn(say(template, name_slots(d, cid, rng), rng), fact(d, "next", cid)),
-            ask(["where's that at", "address for that?"], "address", cid),
+            ask(["what's the address on that one", "address for that?"], "address", cid),
             ask(["and a number to call if im late", "{pos} cell in case"], "phone", cid),
         ], {"customer_id": cid})
     # the job, what it sold for, what they paid
@@ -788,7 +789,7 @@ def gen_followup(d: Data, rng: random.Random) -> list[dict[str, Any]]:
         if more == "email":
             second["contains"].append(mail)
         elif more == "street":
-            second["contains"] += [slots["street"], slots["town"]]
+            second["contains"] += [slots["street"].rsplit(" ", 1)[0], slots["town"]]
         else:
             second["phone"] = digits
         add(f"intake.{more}", [

@@ -1,0 +1,290 @@
+"""The dev4 eval set: rebuilt byte for byte by its generator, every expected fact found in the
+demo data (test_eval_sets' and test_dev3_set's grounding checks, plus dev4's own for dictated
+cards, key phrases in the middle of a conversation and a rep's open jobs after a follow-up),
+its bookings' times read back from what the rep typed, and no case text shared with dev, dev2,
+dev3 or held-out. Nothing here runs Hard-E or looks at its accuracy."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import re
+from typing import Any
+
+import pytest
+
+from tests.understanding import test_dev2_set as dev2
+from tests.understanding import test_dev3_set as dev3
+from tests.understanding import test_eval_sets as base
+from tests.understanding.eval import build_dev4
+
+EVAL = base.EVAL
+FILES = ["dev4/questions.jsonl", "dev4/conversations.jsonl"]
+CASES = {name: base.load(name) for name in FILES}
+ALL = [c for cases in CASES.values() for c in cases]
+HELDOUT_CUSTOMERS = build_dev4.be.HELDOUT_CUSTOMERS
+OWN_AGENTS = ("pricing", "analysis")
+
+
+def test_the_generator_rebuilds_the_committed_files(tmp_path: Any) -> None:
+    build_dev4.write(tmp_path, build_dev4.build())
+    for name in FILES:
+        assert (tmp_path / name).read_bytes() == (EVAL / name).read_bytes(), f"{name} differs from a fresh build"
+
+
+# --- every expected fact is in the data ---------------------------------------------------------
+
+SPOKEN = {w: str(n) for n, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])} | {"oh": "0"}
+
+
+def typed(text: str) -> str:
+    """A dictation as it would be typed: spoken digits as digits, "x dot y at z dot com" as
+    x.y@z.com."""
+    out = re.sub(r"\b(" + "|".join(SPOKEN) + r")\b", lambda m: SPOKEN[m.group(1)], text.lower())
+    out = re.sub(r"(?<=\d) (?=\d)", "", out)
+    out = re.sub(r"\s+dot\s+", ".", out)
+    return re.sub(r"(\S+)\s+at\s+(\w+\.(?:com|net|org))\b", r"\1@\2", out)
+
+
+def card_problems(c: dict[str, Any], e: dict[str, Any]) -> list[str]:
+    """A drafted card's fields are all in what the rep said, and the customer is new."""
+    said = base._norm(typed(" ".join(t["text"] for t in c["turns"])))
+    problems = [f"{s!r} is not in what the rep said" for s in e.get("contains", []) if base._norm(s) not in said]
+    if "phone" in e and e["phone"] not in re.sub(r"\D", "", said):
+        problems.append(f"phone {e['phone']} is not in the dictation")
+    s = c["subject"]
+    if any(cu["first_name"] == s["first_name"] or cu["last_name"] == s["last_name"] for cu in base.CUSTOMERS.values()):
+        problems.append("the new customer shares a name with the CRM")
+    return problems
+
+
+def middle_knowledge_problems(e: dict[str, Any], s: dict[str, Any]) -> list[str]:
+    """A knowledge answer in the middle of a conversation: its documents exist, and its key
+    phrase is in the first of them."""
+    docs = [m for m in s.get("middle", []) if not str(m).startswith("analysis:")]
+    problems = [f"{doc} is no document" for doc in docs if doc not in base.DOCS]
+    for phrase in e.get("contains", []):
+        if not docs or base._norm(phrase) not in base._norm(base.doc_text(docs[0])):
+            problems.append(f"{phrase!r} is not in {docs}")
+    return problems
+
+
+def problems_of(c: dict[str, Any]) -> list[str]:
+    cat, s = c["category"], c["subject"]
+    if cat == "analysis":
+        return dev3.analysis_problems(c)
+    if cat == "pricing":
+        return dev3.pricing_problems(c)
+    problems: list[str] = []
+    rest = copy.deepcopy(c)
+    bookings = [check for check in c["crm_after"] if "appointment_on_job" in check]
+    rest["crm_after"] = [check for check in c["crm_after"] if "appointment_on_job" not in check]
+    for t in rest["turns"]:
+        e = t.get("expect")
+        if not e:
+            continue
+        if e.get("agent") == "new_clients":
+            problems.extend(card_problems(c, e))
+            t["expect"] = {k: v for k, v in e.items() if k in ("agent", "not_contains")}
+        elif e.get("agent") in OWN_AGENTS:
+            problems.extend(dev3.middle_problems(e, s))
+            t["expect"] = {k: v for k, v in e.items() if k in ("agent", "not_contains")}
+        elif e.get("agent") == "knowledge" and cat != "knowledge":
+            problems.extend(middle_knowledge_problems(e, s))
+            t["expect"] = {k: v for k, v in e.items() if k != "contains"}
+    if cat == "followup" and "user_id" in s:
+        ids = sorted(j for j, job in base.JOBS.items() if s["user_id"] in job["rep_ids"] and base.STAGES[job["stage_code"]] not in ("Completed", "Paid & Closed", "Lost"))
+        e = rest["turns"][-1]["expect"]
+        if e.pop("count") != len(ids) or ids != s["job_ids"]:
+            problems.append(f"user {s['user_id']} has {len(ids)} open jobs")
+        if base.USERS[s["user_id"]]["first_name"] not in ("Mike", "Kevin"):
+            problems.append("the follow-up says 'he' of this rep")
+    if cat == "new_clients":
+        rest["turns"] = [{**t, "text": typed(t["text"])} for t in rest["turns"]]
+    problems.extend(base.grounding_problems(rest))
+    for check in bookings:
+        problems.extend(dev2.appointment_problems(c, check))
+    if cat == "knowledge":
+        for doc in s.get("also", []):
+            if doc not in base.DOCS or dev3.Path(doc).stem not in c["turns"][0]["expect"]["any_of"]:
+                problems.append(f"{doc} is not among the accepted documents")
+    if cat == "clarify" and s.get("field") == "stage":
+        chosen = s["chosen"]
+        roofs = [j for j, job in base.JOBS.items() if job["customer_id"] in s["customer_ids"] and 8 in job["trades"]]
+        if [base.JOBS[j]["customer_id"] for j in roofs] != [chosen]:
+            problems.append("'the roof one' does not pick one job of one of them")
+        elif c["turns"][-1]["expect"]["contains"] != [base.STAGES[base.JOBS[roofs[0]]["stage_code"]]]:
+            problems.append("not the roof job's stage")
+    return problems
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_expected_fact_is_in_the_data(name: str) -> None:
+    problems = {c["id"]: p for c in CASES[name] if (p := problems_of(c))}
+    assert not problems, json.dumps(problems, indent=1)[:3000]
+
+
+def _first(cat: str, key: str, where: Any = None) -> dict[str, Any]:
+    return copy.deepcopy(next(x for x in ALL if x["category"] == cat and key in x["turns"][0]["expect"] and (where is None or where(x))))
+
+
+def test_the_checks_catch_a_wrong_fact() -> None:
+    tampered = []
+    for cat, key, wrong, where in [
+        ("crm.contact", "phone", "5085559999", None),
+        ("crm.money", "money", 1234.56, None),
+        ("crm.calendar", "count", 99, None),
+        ("analysis", "count", 99, lambda x: "town" in x["subject"]["where"]),
+        ("analysis", "percent", 12.5, None),
+        ("pricing", "money", 1.23, None),
+        ("new_clients", "phone", "6175550000", lambda x: "phone" in x["subject"]),
+        ("new_clients", "contains", ["Cornelius", "Ashdown", "ashdown@aol.com"], None),
+        ("knowledge", "contains", ["a phrase of no document"], None),
+    ]:
+        c = _first(cat, key, where)
+        c["turns"][0]["expect"][key] = wrong
+        tampered.append(c)
+    spelled = copy.deepcopy(next(x for x in ALL if x["category"] == "new_clients" and "@" in "".join(x["turns"][0]["expect"]["contains"]) and " at " in x["turns"][0]["text"]))
+    spelled["turns"][0]["expect"]["contains"] = [s.replace("@", "@mail.") if "@" in s else s for s in spelled["turns"][0]["expect"]["contains"]]
+    tampered.append(spelled)
+    load = copy.deepcopy(next(x for x in ALL if x["category"] == "followup" and "user_id" in x["subject"]))
+    load["turns"][-1]["expect"]["count"] += 1
+    tampered.append(load)
+    detour = copy.deepcopy(next(x for x in ALL if x["category"] == "topic_switch" and x["subject"]["phrase"]))
+    detour["turns"][1]["expect"]["contains"] = ["a phrase of no document"]
+    tampered.append(detour)
+    bookings = [c for c in ALL if c["category"] == "write" and "appointment_on_job" in c["crm_after"][0]]
+    assert len(bookings) >= 5
+    for c in bookings:
+        for shift in (dt.timedelta(days=1), dt.timedelta(hours=1), dt.timedelta(minutes=30)):
+            moved = copy.deepcopy(c)
+            start = dt.datetime.fromisoformat(moved["crm_after"][0]["start"])
+            moved["crm_after"][0]["start"] = (start + shift).isoformat(timespec="minutes")
+            tampered.append(moved)
+    for c in tampered:
+        assert problems_of(c), f"a tampered {c['id']} passed"
+
+
+def test_the_reader_reads_dev4s_booking_times() -> None:
+    for when, start in build_dev4.WHEN_TYPED:
+        got, problems = dev2.booked_start(f"set up a measure at 1040 {when}")
+        assert got == dt.datetime.fromisoformat(start) and not problems, (when, got, problems)
+
+
+def test_dictations_read_as_typed() -> None:
+    assert typed("six one seven five five five oh one four two") == "6175550142"
+    assert typed("wren dot galloway at yahoo dot com") == "wren.galloway@yahoo.com"
+    assert typed("lsedgwick at comcast dot net, wants a roof") == "lsedgwick@comcast.net, wants a roof"
+
+
+# --- subjects, shape, and apart from the other sets -------------------------------------------------
+
+
+def test_subjects_are_dev_customers() -> None:
+    """Held-out customers are never what a dev4 case is about; they only appear as the other
+    people with a shared name in a clarification."""
+    for c in ALL:
+        s = c["subject"]
+        about = {s[k] for k in ("customer_id", "other_customer_id", "chosen") if isinstance(s.get(k), int)}
+        about |= {base.JOBS[s[k]]["customer_id"] for k in ("job_id", "other_job_id", "chosen_job") if isinstance(s.get(k), int)}
+        about |= {base.JOBS[j]["customer_id"] for j in s.get("job_ids") or [] if c["category"] not in ("crm.rep_jobs", "crm.stage_jobs", "followup")}
+        assert not about & HELDOUT_CUSTOMERS, (c["id"], sorted(about & HELDOUT_CUSTOMERS))
+        for _turn, e in base._expects(c):
+            if "phone" in e:
+                assert not any(e["phone"] in base.phones_of(cid) for cid in HELDOUT_CUSTOMERS), c["id"]
+            assert not any(base.CUSTOMERS[cid]["email"] in e.get("contains", []) for cid in HELDOUT_CUSTOMERS), c["id"]
+        for check in c["crm_after"]:
+            job = check.get("note_on_job") or check.get("stage_of_job") or check.get("appointment_on_job")
+            assert job is None or base.JOBS[job]["customer_id"] not in HELDOUT_CUSTOMERS, c["id"]
+
+
+def test_cases_are_well_formed() -> None:
+    ids = [c["id"] for c in ALL]
+    assert len(ids) == len(set(ids))
+    questions = {c["category"] for c in CASES["dev4/questions.jsonl"]}
+    conversations = {c["category"] for c in CASES["dev4/conversations.jsonl"]}
+    assert questions == base.QUESTION_CATEGORIES, base.QUESTION_CATEGORIES ^ questions
+    assert conversations == base.CONVERSATION_CATEGORIES, base.CONVERSATION_CATEGORIES ^ conversations
+    assert len(CASES["dev4/questions.jsonl"]) >= 150
+    assert len(CASES["dev4/conversations.jsonl"]) >= 50
+    for c in ALL:
+        assert set(c) == {"id", "category", "template", "subject", "turns", "crm_after"}, c["id"]
+        assert c["id"].startswith("dev4/") and c["template"].startswith("dev4:"), c["id"]
+        assert c["turns"] and "expect" in c["turns"][-1], c["id"]
+        for t in c["turns"]:
+            assert t["text"].strip(), c["id"]
+            assert set(t.get("expect", {})) <= base.BENCH.CHECKS, (c["id"], set(t["expect"]) - base.BENCH.CHECKS)
+        for check in c["crm_after"]:
+            assert set(check) & base.BENCH.CRM_CHECKS, (c["id"], check)
+        if c["category"] in base.QUESTION_CATEGORIES:
+            assert len(c["turns"]) == 1, c["id"]
+        else:
+            assert len(c["turns"]) >= 2, c["id"]
+        if c["category"] == "called_off" or c["subject"].get("intake"):
+            assert c["crm_after"] == [{"unchanged": True}], c["id"]
+            later = [t for t in c["turns"][1:] if "expect" in t]
+            assert later and all(t["expect"].get("not_contains") == build_dev4.WRITE_CLAIMS for t in later), c["id"]
+        if c["category"] == "write":
+            assert len(c["crm_after"]) == 1 and not c["crm_after"][0].get("unchanged"), c["id"]
+            assert sum(t["text"] in build_dev4.YESES for t in c["turns"]) == 1, c["id"]
+
+
+def test_the_weak_areas_carry_the_weight() -> None:
+    counts: dict[str, int] = {}
+    for c in ALL:
+        counts[c["category"]] = counts.get(c["category"], 0) + 1
+    assert counts["new_clients"] >= 20 and counts["knowledge"] >= 40 and counts["analysis"] >= 20
+    assert counts["web_search"] >= 10 and counts["write"] + counts["called_off"] >= 25
+    cards = [c for c in ALL if c["category"] == "new_clients"]
+    assert sum(bool(re.search(r"\b(five|seven|oh)\b", c["turns"][0]["text"])) for c in cards) >= 8, "phones spoken"
+    assert sum(" dot " in c["turns"][0]["text"] for c in cards) >= 6, "emails spoken"
+    assert sum("phone" not in c["subject"] for c in cards) >= 3, "cards without a phone"
+    for field in ("email", "street", "town", "trade", "source", "note"):
+        assert sum(field in c["subject"]["fields"] for c in cards) >= 4, field
+
+
+def test_writes_and_called_off_cover_every_kind() -> None:
+    for cat in ("write", "called_off"):
+        kinds = {c["subject"]["kind"] for c in ALL if c["category"] == cat}
+        assert {"note", "stage", "book"} <= kinds, (cat, kinds)
+    stages = {c["crm_after"][0]["stage"] for c in ALL if c["category"] == "write" and "stage_of_job" in c["crm_after"][0]}
+    assert len(stages) >= 5, stages
+    yeses = {t["text"] for c in ALL if c["category"] in ("write", "called_off") for t in c["turns"] if t["text"] in build_dev4.YESES}
+    assert len(yeses) >= 10, yeses
+    offs = {c["subject"]["call_off"] for c in ALL if c["category"] == "called_off" and "call_off" in c["subject"]}
+    assert len(offs) >= 10, offs
+
+
+def _norm(text: str) -> str:
+    return base._norm(text).strip()
+
+
+def _split_cases(split: str) -> list[dict[str, Any]]:
+    return [c for kind in ("questions", "conversations") for c in base.load(f"{split}/{kind}.jsonl")]
+
+
+@pytest.mark.parametrize("split", ["dev", "dev2", "dev3", "heldout"])
+def test_dev4_shares_no_case_text_with(split: str) -> None:
+    """No turn of three words or more, and no first turn, is in another set. Only dev4's own
+    case ids are reported."""
+    other = _split_cases(split)
+    theirs = {_norm(t["text"]) for c in other for t in c["turns"] if len(t["text"].split()) >= 3}
+    first = {_norm(c["turns"][0]["text"]) for c in other}
+    shared = [c["id"] for c in ALL if any(len(t["text"].split()) >= 3 and _norm(t["text"]) in theirs for t in c["turns"])]
+    shared += [c["id"] for c in ALL if _norm(c["turns"][0]["text"]) in first]
+    assert not shared, sorted(set(shared))
+
+
+def test_dev4_phrasings_are_its_own() -> None:
+    """No phrasing of dev4 (template or question) is one of build_eval's, build_dev2's or
+    build_dev3's; the key phrases copied from a document are not phrasings."""
+    from tests.understanding.eval import build_dev2, build_dev3, build_eval
+
+    ours = dev3._phrasings(build_dev4)
+    assert len(ours) > 250
+    key_phrases = {str(phrase).lower() for _doc, _q, phrase, *_ in build_dev4.PLAYBOOK if phrase}
+    key_phrases |= {str(p).lower() for _t, _ref, p in build_dev4.DETOURS if p}
+    key_phrases |= set(build_eval.WRITE_CLAIMS)
+    shared = (ours - key_phrases) & (dev3._phrasings(build_eval) | dev3._phrasings(build_dev2) | dev3._phrasings(build_dev3))
+    assert not shared, sorted(shared)

@@ -16,9 +16,10 @@ NAME_STOP = set(
 )
 _NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*\.?|,|\S")
 _INTRO = [
-    re.compile(r"\bfirst\s+name(?:\s+is|'s|\s*:|\s*-|\s*=)?\s*", re.IGNORECASE),
+    # "first name Gideon", and "last name Marchetti, first Gideon".
+    re.compile(r"\bfirst\s+name(?:\s+is|'s|\s*:|\s*-|\s*=)?\s*|(?:^|(?<=[,;]))\s*first(?:\s+is|\s*:)?\s+(?!name\b)(?=[A-Za-z])", re.IGNORECASE),
     re.compile(
-        r"\b(?:(?:customer|client|homeowner|lead|prospect|contact)(?:'s)?\s+)?(?:full\s+)?name(?:\s+is|'s|\s*:|\s*-|\s*=)?\s+|\bnamed\s+|\bby the name of\s+",
+        r"\b(?:(?:customer|client|homeowner|lead|prospect|contact)(?:'s)?\s+)?(?:full\s+)?name(?:\s+is|'s|\s*:|\s*-|\s*=)?\s+|\bnamed\s+|\bby the name of\s+|\bnames\s+(?:are\s+|is\s+)?(?=[A-Za-z])",
         re.IGNORECASE,
     ),
     re.compile(
@@ -35,6 +36,11 @@ _INTRO = [
     re.compile(
         r"\b(?:add|create|enter|put|make)\s+(?=(?:[a-z][a-z'-]+\s+){1,3}(?:as|to|into)\s+(?:a\s+|the\s+|an\s+)?(?:new\s+)?"
         r"(?:customer|client|lead|contact|prospect|homeowner)s?\b)",
+        re.IGNORECASE,
+    ),
+    # "put honora delacroix in the system": the name before where it goes.
+    re.compile(
+        r"\b(?:add|put|enter|get|throw|load)\s+(?=(?:[a-z][a-z'-]+\s+){1,3}(?:in|into|on)\s+(?:the\s+)?(?:system|crm|leap|computer|books|file)\b)",
         re.IGNORECASE,
     ),
     re.compile(r"\b(?:this is|it's|it is|homeowner is|customer is|client is|her name's|his name's|their name's)\s+(?=[A-Z])", re.IGNORECASE),

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz, process
+
 from harde.intake.addresses import ZIP_RE, find_states, find_street, normalise_zip, tidy_city
 from harde.intake.draft import CustomerDraft
 from harde.intake.emails import find_email
@@ -31,7 +33,7 @@ _LABELS = {
         r"heard\s+about\s+us\s+(?:from|through|on|via)|found\s+us\s+(?:on|through|via|from)|came\s+(?:to us\s+)?(?:from|through|via))\s*:?\s*",
         re.IGNORECASE,
     ),
-    "notes": re.compile(r"(?:^|(?<=[\n,.;|]))\s*(?:notes?|comments?|remarks?)(?:\s+(?:is|are))?\s*[:=-]\s*|\b(?:add\s+a\s+)?note\s*(?::|that|saying)\s*", re.IGNORECASE),
+    "notes": re.compile(r"(?:^|(?<=[\n,.;|]))\s*(?:notes?|noes|ntoes|nots|comments?|remarks?)(?:\s+(?:is|are))?\s*[:=-]\s*|\b(?:add\s+a\s+)?note\s*(?::|that|saying)\s*", re.IGNORECASE),
 }
 _VALUE_END = re.compile(r"[\n,;|]|\.(?:\s|$)|\b(?:and|phone|cell|mobile|e-?mail|state|zip|city|street|address|trade|project|interested|looking|wants?|she|he|they)\b", re.IGNORECASE)
 _NOTE_END = re.compile(r"[\n|]|\.(?:\s|$)")
@@ -45,6 +47,49 @@ _PLACE_END = re.compile(
 )
 _PLACE_PREFIX = re.compile(r"^[\s,.:-]*(?:(?:in|at|of|and|city(?:\s+(?:of|is))?|town(?:\s+(?:of|is))?)\b[\s,:-]*)*", re.IGNORECASE)
 _NOT_CITY = re.compile(r"\b(?:zip|code|phone|cell|email|state|street|road|avenue|apt|unit)\b", re.IGNORECASE)
+# Where a lead came from, said without a label: the words a rep uses for the usual sources.
+_LEAD_SOURCES: tuple[tuple[str, str], ...] = (
+    (r"yard\s*sign|(?:saw|seen)\s+(?:our|the)\s+sign", "yard sign"),
+    (r"home\s*show|trade\s*show|expo", "home show"),
+    (r"neighbou?rs?(?:'s)?\s+referr\w*|referr\w*\s+(?:from|by)\s+(?:a\s+|the\s+|their\s+)?neighbou?r|neighbou?r\s+sent\s+(?:them|her|him)", "neighbor referral"),
+    (r"repeat\s+(?:customer|client)|past\s+(?:customer|client)|(?:customer|client)\s+before|used\s+us\s+before", "repeat customer"),
+    (r"door\s*knock\w*|knocked\s+(?:on\s+)?(?:their|her|his)\s+door|canvass\w*", "door knock"),
+    (r"google|online\s+ad", "Google"),
+    (r"facebook|instagram|social\s+media", "social media"),
+    (r"home\s*advisor|angi(?:'s)?(?:\s+list)?|thumbtack|yelp", "lead service"),
+    (r"mailer|postcard|flyer|door\s*hanger", "mailer"),
+    (r"radio(?:\s+ad)?|tv\s+ad", "radio or TV ad"),
+    (r"(?:saw|seen)\s+(?:our|the)\s+truck", "saw our truck"),
+    (r"(?:word\s+of\s+mouth|a\s+friend\s+(?:told|sent)|friend\s+referr\w*)", "word of mouth"),
+)
+_LEAD_SOURCE = re.compile(r"\b(?:" + "|".join(f"(?P<s{n}>{pattern})" for n, (pattern, _) in enumerate(_LEAD_SOURCES)) + r")\b", re.IGNORECASE)
+# Cues before a town said on its own ("from acton", ", sherborn,"), and what may follow it.
+_TOWN_CUE = re.compile(r"\b(?:roofing|roof|siding|gutters?|windows?|from|in|over\s+in|out\s+in|up\s+in|down\s+in|lives\s+in|located\s+in|near|out\s+of)\s+|(?:^|[,;|/\n-])\s*", re.IGNORECASE)
+_AFTER_TOWN = re.compile(r"\s*(?:$|[,;|/\n.!-]|\b(?:ma|mass|massachusetts|nh|ri|ct|and|area)\b)", re.IGNORECASE)
+# The rep's framing of a dictation, never a note about the customer ("got a new one", "best #
+# is", "they called about"); typos of these words are framing too.
+_FRAMING_TEXT = """
+    got get just have has had there theres new add added create created enter put make log set up please pls plz hey hi ok okay
+    so also and a an the one lead leads customer customers cust client homeowner prospect record for named name names is are
+    at or to in on into system crm leap they she he her his them their called calling call about abt wants want needs need
+    interested looking someone out best number num cell phone email mail reachable reach contact info details off left from
+    over lives live living w with s it its new one guy lady person couple family me my i we us our you can could would
+    will go ahead quick real today yesterday tomorrow asap rn thanks thank u ur
+"""
+_FRAMING_WORDS = frozenset(_FRAMING_TEXT.split())
+
+
+def _framing(word: str) -> bool:
+    word = word.lower().strip("'#.:!?")
+    if not word or word in _FRAMING_WORDS or not re.search(r"[a-z]", word):
+        return True
+    if len(word) >= 4:
+        best = process.extractOne(word, _LONG_FRAMING, scorer=fuzz.ratio, score_cutoff=80)
+        return best is not None
+    return False
+
+
+_LONG_FRAMING = sorted(w for w in _FRAMING_WORDS if len(w) >= 4)
 _EXTRA_NOTES = re.compile(
     r"\b(?:best time|call (?:her|him|them) (?:after|before|in the)|prefers? (?:text|email|call)|gate code|"
     r"dog|insurance|claim|hail|storm damage|asap|urgent|as soon as possible|budget|financing)\b",
@@ -121,6 +166,12 @@ def read_customer(text: str) -> CustomerDraft:
         if found is not None:
             setattr(draft, name, found[0].strip())
             work = _mask(work, found[1], found[2])
+    if draft.referral_source is None:
+        source = _LEAD_SOURCE.search(work)
+        if source is not None:
+            draft.referral_source = next(label for n, (_, label) in enumerate(_LEAD_SOURCES) if source.group(f"s{n}"))
+            draft.heard["referral_source"] = source.group()
+            work = _mask(work, source.start(), source.end())
 
     region: Region | None = None
     street = find_street(work)
@@ -160,6 +211,12 @@ def read_customer(text: str) -> CustomerDraft:
 
     if draft.city is None or region is None:
         region = _place_without_street(draft, work, region)
+    if draft.city is None:
+        town = _lone_town(work)
+        if town is not None:
+            draft.city, start, end = town
+            draft.heard["city"] = work[start:end]
+            work = _mask(work, start, end)
     if region is None and draft.city is not None and draft.zip is None and "state" not in draft.heard:
         region = town_region(draft.city)  # "Newton" alone: the home state's Newton
         if region is not None and "city" in draft.unsure:
@@ -199,12 +256,43 @@ def read_customer(text: str) -> CustomerDraft:
         if person.unsure:
             draft.unsure.append("name")
 
+    if draft.heard.get("name"):
+        work = _mask(work, person.start, person.end) if person is not None else work
     extra = [_sentence_around(work, m.start(), m.end()) for m in _EXTRA_NOTES.finditer(work)]
-    extra = [e for e in extra if e]
+    extra += _leftover_clauses(work)
+    extra = [e for e in extra if e and (not draft.notes or e not in draft.notes)]
     if extra:
         joined = "; ".join(dict.fromkeys(extra))
         draft.notes = f"{draft.notes}; {joined}" if draft.notes else joined
     return draft
+
+
+def _lone_town(work: str) -> tuple[str, int, int] | None:
+    """A town of the service area said on its own, after a cue ("from acton", "over in
+    boxborough", ", sherborn") and followed by the end of the clause or its state: a town
+    that runs into more words ("sharon smith") is a name, not a place."""
+    for cue in _TOWN_CUE.finditer(work):
+        town = town_at_start(work[cue.end() :])
+        if town is None:
+            continue
+        words = list(re.finditer(r"[A-Za-z][A-Za-z.'-]*", work[cue.end() :]))
+        end = cue.end() + words[town.words - 1].end()
+        if _AFTER_TOWN.match(work, end):
+            return town.name, cue.end(), end
+    return None
+
+
+def _leftover_clauses(work: str) -> list[str]:
+    """What is left of the dictation once every field is taken, clause by clause, when it says
+    something about the customer ("elderly mom lives w them", "only call after 5pm"); the rep's
+    framing ("got a new one", "best # is") is not a note."""
+    notes = []
+    for clause in re.split(r"[,;\n|/.]|\s-\s|\s+\bbut\b\s+", work):
+        clause = " ".join(clause.split()).strip(" -:")
+        if len(clause.split()) < 3 or sum(not _framing(w) for w in clause.split()) < 2:
+            continue
+        notes.append(clause)
+    return notes
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:

@@ -227,3 +227,50 @@ _WORDS = st.sampled_from(
 @given(st.lists(_WORDS, max_size=60).map(" ".join))
 def test_parser_never_raises_on_intake_like_word_salad(text: str) -> None:
     read_customer(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("new one, priscilla vance from natick, 508 555 0190", "Natick"),
+        ("lowell ames 781-555-0191 gutters wellesley", "Wellesley"),
+        ("homeowner out in framingham, 22 oak st, name's dora kidd, 508.555.0192", "Framingham"),
+    ],
+)
+def test_a_town_said_on_its_own_is_the_city(text: str, city: str) -> None:
+    draft = parse_customer(text)
+    assert (draft.city, draft.state) == (city, "MA")
+
+
+def test_a_town_that_runs_into_a_surname_is_a_name_not_a_place() -> None:
+    draft = parse_customer("Sharon Smith 508 555 0101 wants gutters")
+    assert (draft.first_name, draft.last_name, draft.city) == ("Sharon", "Smith", None)
+
+
+@pytest.mark.parametrize(
+    ("said", "source"),
+    [
+        ("saw our yard sign on elm", "yard sign"),
+        ("met us at the spring home show", "home show"),
+        ("a neighbor sent them", "neighbor referral"),
+        ("used us before for the roof", "repeat customer"),
+    ],
+)
+def test_the_lead_source_is_kept_without_a_label(said: str, source: str) -> None:
+    draft = parse_customer(f"add lead Wendell Pryor, 617 555 0193, {said}")
+    assert draft.referral_source == source
+    assert (draft.first_name, draft.last_name) == ("Wendell", "Pryor")
+
+
+def test_what_is_left_about_the_customer_becomes_a_note_and_the_framing_does_not() -> None:
+    draft = parse_customer("got a new one pls, marta lind, 617 555 0194, son handles the paperwork, best # is the cell")
+    assert draft.notes == "son handles the paperwork"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["put wendell pryor in the system, 617 555 0193", "last name pryor, first wendell, 617 555 0193"],
+)
+def test_names_said_around_where_they_go(text: str) -> None:
+    draft = parse_customer(text)
+    assert (draft.first_name, draft.last_name) == ("Wendell", "Pryor")

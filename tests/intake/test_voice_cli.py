@@ -43,7 +43,7 @@ def test_intake_parse_reads_a_dictated_customer_from_audio(tmp_path: Path) -> No
     assert result.exit_code == 0, result.output
     out = json.loads(result.output)
     assert "Sarah" in out["transcript"]
-    assert (out["first_name"], out["last_name"], out["phone"], out["email"]) == ("Sarah", "Johnson", "6175550123", "sarah@gmail.com")
+    assert (out["first_name"], out["last_name"], out["phone"], out["email"]) == ("Sarah", "Johnson", "6175550123", "sarah@gmail.com"), out["transcript"]
 
 
 def test_a_silent_or_unreadable_file_is_a_clear_error(tmp_path: Path) -> None:

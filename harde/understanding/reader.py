@@ -53,6 +53,10 @@ _LIST_WORDS = re.compile(r"\b(list|jobs|deals|pipeline|board)\b")
 _BARE_PRONOUN = re.compile(r"^(?:and |& |what about |how about )?(?:hers|his|theirs|her|him|them)\s*\??$")
 _MOVE_VERB = re.compile(r"\b(move|moved|push|pushed|reschedule|rescheduled|bump|change|shift|cancel|cancelled|canceled|done|complete|completed|finished|instead|earlier|later)\b")
 _STAGE_VERB = re.compile(r"\b(won|win|lost|lose|signed|sold|kill|killed|dead|close|closed|mark|move|bump|push|set|put)\b")
+_APPOINTMENT_WORD = re.compile(r"\b(appointment|appt|visit|inspection|walk ?through|walk-through|measure|estimate|meeting|consult|consultation|install start)\b")
+_REP_PRONOUN = re.compile(r"\b(he|she|him|her|his|they|them)\b")
+# A question asked after a lead-in: "going back to megan castillo, who sold it".
+_LATE_QUESTION = re.compile(r"[,;:.-]\s*(?:so |and |ok )?(?:who|whos|who's|what|whats|when|whens|where|wheres|which|how|hows)\b")
 _QUESTION = re.compile(r"(?:ok |so |and |hey )?(when|whens|what|whats|which|who|whos|who's|where|wheres|why|how|hows|is|are|do|does|did|has|have|any)\b")
 _ON_THE_WEB = re.compile(r"\b(google|online|internet|the web|web search|search the web|look it up online)\b")
 _PRICE_WORDS = re.compile(r"\b(price|prices|priced|pricing|cost|costs|pay|paying|charge|charging|sell|selling|how much|per (?:square|sq|foot|ft|bundle|roll|piece|window)|run us|going rate)\b")
@@ -264,7 +268,9 @@ class Reader:
         if intent in ("confirm", "cancel"):
             intent, confidence = "smalltalk", 0.3
         agent = AGENT_OF.get(intent, "triage")
-        if workflow is not None and agent != workflow and (confidence < 0.75 or intent == "smalltalk"):
+        gives_details = workflow == "new_clients" and bool(_CONTACT_GIVEN.search(low)) and not mentions.customer_ids
+        if workflow is not None and agent != workflow and (confidence < 0.75 or intent == "smalltalk" or gives_details):
+            # "forgot the address, its 9 old orchard ln maynard": a detail for the customer being taken down.
             # A reply inside a workflow (an intake's missing phone, a script change) stays there.
             return Action(workflow, workflow, confidence, focus=replace(focus, agent=workflow))
         # A short follow-up that asks a field of the one in focus is a CRM question, whatever it resembles.
@@ -380,7 +386,19 @@ class Reader:
             return "crm.rep_jobs"
         if intent in ("crm.rep_jobs", "crm.facts") and rep_named and not customer_named and "jobs" not in asked and not re.search(r"\bjobs?\b", low) and day_range(low, now) is not None:
             return "crm.calendar"  # "where was priya nov 4": a rep and a day ask for their calendar
-        question = bool(_QUESTION.match(low)) or low.rstrip().endswith("?")
+        question = bool(_QUESTION.match(low) or _LATE_QUESTION.search(low)) or low.rstrip().endswith("?")
+        in_focus_job = bool(focus.job_id or focus.customer_id)
+        if intent == "crm.change_stage" and (customer_named or in_focus_job) and not _STAGE_VERB.search(low) and self._stage(low, d, after_verb=True) is None:
+            return "crm.facts"  # "thomas mccarthy roof job stage", "the mccarthy window job pls": a look-up
+        if intent in _WRITES and question and [f for f in asked if f not in _NAMED_BY.get(intent, ())]:
+            return "crm.facts"  # "going back to megan castillo, who sold it" asks; it does not write
+        if intent == "crm.reschedule" and not _APPOINTMENT_WORD.search(low) and not _APPOINTMENT_ID.search(low) and self._stage(low, d, after_verb=True) is not None:
+            return "crm.change_stage"  # "1059 is done, crew wrapped up, mark it complete": the job's stage
+        if (
+            intent == "crm.stage_jobs" and not customer_named and in_focus_job and asked
+            and (_PRONOUNS.search(low) or low.startswith(("and ", "& ", "ok and", "also ")))
+        ):
+            return "crm.facts"  # "and whats been paid" on the job in focus
         if intent == "crm.create_job" and (m.job_ids or (not m.trades and (_PRONOUNS.search(low) or customer_named))):
             return "crm.facts"  # "open up job #1049", "& her other job": the jobs there are
         if intent == "crm.reschedule" and not _MOVE_VERB.search(low) and moment(low, now) is not None:
@@ -389,7 +407,12 @@ class Reader:
             said = moment(low, now)
             if said is None or not said.has_time:
                 return "crm.calendar"  # "mike reeds schedule the 27th"
-        if intent == "crm.facts" and not customer_named and not rep_named and not _PRONOUNS.search(low) and self._stage(low, d) is not None:
+        points_back = low.startswith(("and ", "& ", "ok and", "ok & ", "also "))
+        if (
+            intent == "crm.facts" and not customer_named and not rep_named and not _PRONOUNS.search(low)
+            and not (points_back and asked and (focus.job_id or focus.customer_id))
+            and self._stage(low, d) is not None
+        ):
             return "crm.stage_jobs"  # "pull the lost list"
         if intent == "crm.facts" and customer_named and not asked and not question and _STAGE_VERB.search(low) and self._stage(low, d, after_verb=True):
             return "crm.change_stage"  # "we won the roof job for robert johnson", "kill the walsh job"
@@ -763,6 +786,9 @@ class Reader:
         users = [d.users[u] for u in m.user_ids]
         if not users and focus.user_id in d.users:
             users = [d.users[focus.user_id]]
+        if not users and focus.job_id in d.jobs and _REP_PRONOUN.search(low):
+            # "how many open jobs does he have" after "who's the rep on 1014": that job's rep.
+            users = [d.users[u] for u in d.jobs[focus.job_id].rep_ids[:1] if u in d.users]
         arguments: dict[str, Any] = {"open_only": open_only}
         if len(users) > 1:
             options = [Candidate(label=u.full_name, user_id=u.id, words=[u.first.casefold(), u.last.casefold()]) for u in users[:6]]
@@ -1030,7 +1056,10 @@ _NOT_PRODUCT_WORDS = {
 }
 
 
-_CONTACT_GIVEN = re.compile(r"\d{3}\D{0,3}\d{3}\D{0,2}\d{4}|@|\bat\s+\w+\s+dot\s+com\b|\b\d{1,5}\s+[a-z]+\s+(?:st|street|rd|road|ave|avenue|ln|lane|dr|drive|way)\b")
+_CONTACT_GIVEN = re.compile(
+    r"\d{3}\D{0,3}\d{3}\D{0,2}\d{4}|@|\bat\s+\w+\s+dot\s+com\b"
+    r"|\b\d{1,5}\s+(?:[a-z]+\s+){1,3}?(?:st|street|rd|road|ave|avenue|ln|lane|dr|drive|way|ct|court|cir|circle|ter|terrace|pl|place|blvd|pkwy|hwy)\b"
+)
 
 
 def _full_name_said(low: str, customer: CustomerEntry) -> bool:

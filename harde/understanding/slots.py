@@ -54,7 +54,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
               "need to call", "who do i call", "whats the #", "what is the #", "phone #", "the #", "home #", "cell #", "contact #", "#?", "contact", "how do i reach", "how do we reach",
               "reach them", "get ahold of", "get a hold of"),
     "email": ("email", "e-mail", "mail address", "emial", "emal"),
-    "address": ("address", "where does", "where do they live", "where is the house", "live", "located"),
+    "address": ("address", "where does", "where do they live", "where is the house", "live", "located", "street", "gps", "directions"),
     "stage": ("stage", "status", "where are we", "where we at", "where do we stand", "standing", "at with", "update on", "how is the", "how's the"),
     "rep": ("rep", "salesman", "sales person", "salesperson", "who has", "who's got", "who is on", "assigned", "handling", "working it", "who owns", "estimator",
             "who sold", "who closed", "who signed", "whose deal", "whose job", "who's on", "whos on", "who is working"),

@@ -122,6 +122,26 @@ def test_who_sold_asks_for_the_rep(reader: Reader, directory: Directory) -> None
     assert action.tool == "crm_facts" and action.arguments["fields"] == ["rep"]
 
 
+def test_a_job_done_and_marked_complete_moves_the_job_not_an_appointment(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "1059 is done, crew wrapped up, mark it complete")
+    assert action.tool == "crm_change_stage" and action.arguments == {"job_id": 1059, "stage": "Completed"}
+
+
+@pytest.mark.parametrize("said", ["thomas mccarthy roof job stage", "the mccarthy window job pls"])
+def test_a_job_named_with_no_stage_to_move_to_is_a_look_up(reader: Reader, directory: Directory, said: str) -> None:
+    assert read(reader, directory, said).tool == "crm_facts"
+
+
+def test_he_after_a_jobs_rep_is_that_rep(reader: Reader, directory: Directory) -> None:
+    _, action = conversation(reader, directory, "#1014 who's the salesman", "how many open jobs does he have rn")
+    assert action.tool == "crm_rep_jobs" and action.arguments["rep"] == "Kevin Shea"
+
+
+def test_and_a_field_after_a_job_is_about_that_job_not_a_stage_list(reader: Reader, directory: Directory) -> None:
+    _, action = conversation(reader, directory, "can u pop open job 1021", "and whats been paid")
+    assert action.tool == "crm_facts" and action.arguments.get("job_id") == 1021
+
+
 def test_rep_named_with_shorthand_is_the_rep_not_a_customer(reader: Reader, directory: Directory) -> None:
     action = read(reader, directory, "what jobs does mike reed have open rn")
     assert action.tool == "crm_rep_jobs" and action.arguments == {"rep": "Mike Reed", "open_only": True}

@@ -78,11 +78,14 @@ _OBJECTION_WORDS: list[tuple[str, str]] = [
 _MEASURE_WORDS: list[tuple[Measure, str]] = [
     ("call", r"\bSDC[- ]?\d{1,3}\b"),
     ("phase_timings", r"\b(how long|minutes?|time (spent|on|in|per)|spend(s|ing)? (on|in)|spent (on|in)|phases?|durations?|length of|how much time)\b"),
-    ("close_rate", r"\b(close|closing|win|conversion|success|hit) rates?\b|\bhow often (does|did|do) (he|she|the director|we|rachel)\b[\w\s]{0,12}\b(close|win|sign)\b|\b(percent(age)?|share|how many|fraction) of (the |his |her )?(calls|visits|deals|jobs)\b[\w\s]{0,20}\b(close|closed|won|signed)\b|\bfirst[- ]visit (close|closing|rate)\b|%\s*(?:of (?:the |those |them |these )?(?:calls|visits|deals|ones)\b[\w\s']{0,40}?)?\b(?:clos\w*|won|signed|sold)\b"),
+    ("close_rate", r"\b(close|closing|win|conversion|success|hit) rates?\b|\bhow often (does|did|do) (he|she|the director|we|rachel)\b[\w\s]{0,12}\b(close|win|sign)\b|\b(percent(age)?|share|how many|fraction) of (the |his |her )?(calls|visits|deals|jobs)\b[\w\s]{0,20}\b(close|closed|won|signed)\b|\bfirst[- ]visit (close|closing|rate)\b|%\s*(?:of (?:the |those |them |these )?(?:calls|visits|deals|ones)\b[\w\s']{0,40}?)?\b(?:clos\w*|won|signed|sold)\b"
+     # "storm damage calls, what percent closed", "what % of roofing calls closed on the first visit"
+     r"|(?:\b(?:percent(?:age)?|pct|share|fraction|proportion)\b|%)[\w\s',]{0,50}?\b(?:clos\w*|won|signed|sold|converted)\b"
+     r"|\b(?:clos\w*|win|won|signed)\s*(?:%|percent(?:age)?|pct)"),
     ("count", r"\bhow many (?:of )?(?:the |our |his |her |rachel'?s? |(?:the )?director'?s? )*(?:[a-z]+ ){0,2}?(?:calls|visits|recordings|transcripts|appointments)\b(?! (?:did|do|does) (?:we|he|she|the director|rachel) (?:close|win|sign|lose))|\bnumber of (?:the )?(?:director'?s? )?(?:calls|visits|recordings)\b|\bhow many times (?:did|does|has) (?:the director|rachel|she|he)\b"),
     ("techniques", r"\b(techniques?|tactics?|methods?|moves|approach(es)?|what works|what (does|did) (he|she|the director) do (differently|to close|that works))\b|\b(which|what) (closes|closing)\b|\bclosing (lines|techniques|styles?)\b"),
     ("objections", r"\b(objections?|push ?backs?|concerns|resistance|hesitations?|come[s]? up|came up|raised?)\b"),
-    ("deal_values", r"\b(deal (values?|sizes?)|average (deal|ticket|job|contract)|tickets?|revenue|dollars?|how much (money|revenue|business)|contract values?|values?)\b"),
+    ("deal_values", r"\b(deal (values?|sizes?)|(?:average|avg|mean) (?:(?:closed|signed|won|sold) )?(deal|ticket|job|contract)s?|tickets?|revenue|dollars?|how much (money|revenue|business)|contract values?|values?)\b"),
     ("outcomes", r"\b(outcomes?|results?|win[/ -]loss|won and lost|how many (did we|were) (win|won|lose|lost)|why (do|did) (we|he|she) lose)\b"),
     ("situations", r"\b(situations|circumstances|scenarios|kinds of (customers|homeowners|jobs))\b"),
     ("examples", r"\b(examples?|(key )?quotes? (from|of|where|when|he|she|the director)|(give|show) me (some |a few )?quotes|exact words|word for word|verbatim|lines?|phrasing|what (did|does) (he|she|the director|rachel) say|how (does|did) (he|she|the director|rachel) (handle|respond|deal|answer|approach|reply|overcome)|handl(e|es|ed|ing)|respond(s|ed)?)\b"),
@@ -225,7 +228,11 @@ def interpret(
     outcomes: tuple[str, ...] | None = None
     outcome_label = ""
     scrubbed = text
-    if not rate_question:
+    # "what percent were lost on price": the outcome is what the share is of, not a filter.
+    share_question = bool(re.search(r"\b(?:percent(?:age)?|pct|share|fraction|proportion|how often)\b|%", text, re.IGNORECASE))
+    if share_question and measure in (None, "outcomes"):
+        measure = "outcomes"
+    elif not rate_question:
         for values, label, pattern in _OUTCOME_WORDS:
             found = re.search(pattern, scrubbed, re.IGNORECASE)
             if found:

@@ -150,3 +150,21 @@ def test_how_many_calls_counts_them_first_typos_and_all(settings: Settings, ques
 def test_a_short_topic_is_not_read_as_a_long_technique_it_is_part_of() -> None:
     assert interpret("price", ["Silence after the price"]).technique is None
     assert interpret("of rachels window calls what % closd", []).measure == "close_rate"
+
+
+@pytest.mark.parametrize(
+    ("question", "trade"),
+    [("fire damage calls, what percentage closed", None), ("% of siding calls that closed on the 1st visit", "siding"), ("window calls close %", "windows")],
+)
+def test_a_share_that_closed_is_the_close_rate_not_a_filter(question: str, trade: str | None) -> None:
+    asked = interpret(question)
+    assert asked.measure == "close_rate" and asked.outcomes is None and asked.trade == trade
+
+
+def test_a_share_of_an_outcome_is_over_every_call_not_only_that_outcome() -> None:
+    asked = interpret("what percent of the calls did we lose to a competitor")
+    assert asked.measure == "outcomes" and asked.outcomes is None
+
+
+def test_an_average_closed_deal_is_a_deal_value() -> None:
+    assert interpret("kevins avg signed deal").measure == "deal_values"

@@ -392,6 +392,8 @@ def _answer(question: PricingQuestion, catalog: Catalog, policy: PricingPolicy) 
         )
     if intent == "material":
         return _answer_material(question, catalog, policy)
+    if intent == "units":
+        return _answer_units(question, catalog)
     if intent == "lookup":
         return answer_lookup(question.item_query, catalog)
     return CANNOT
@@ -642,6 +644,30 @@ def _answer_material(question: PricingQuestion, catalog: Catalog, policy: Pricin
     return "\n".join(lines)
 
 
+def _answer_units(question: PricingQuestion, catalog: Catalog) -> str:
+    """So many units of one item at its catalog price: the product alone, no labour or tax."""
+    query = question.item_query or (question.windows[0][0] if question.windows else "")
+    if query and question.size_in:
+        query = f"{question.size_in} inch {query}"  # "6 inch k style gutter"
+    hits = catalog.search(query, limit=1) if query else []
+    if not hits:
+        return f"The catalog has nothing matching “{query or question.text}”, so I can't price it."
+    item = hits[0].item
+    if question.units is not None:
+        count: float = question.units
+    elif question.windows:
+        count = question.windows[0][1]
+    else:
+        count = item.units_for(float(question.feet or 0)) if item.coverage_unit == "lf" else float(question.feet or 0)
+    each = "each" if item.unit == "each" else f"per {item.unit}"
+    what = f"{count:,g} × {item.name}" if item.unit == "each" else f"{count:,g} {units_word(item.unit, count)} of {item.name}"
+    return (
+        f"**{what}** ({item.sku}) at our price of {money(item.price)} {each}: "
+        f"**{money(count * item.price)}** for the product alone (our cost {count:,g} × {money(item.cost)} = "
+        f"{money(count * item.cost)}; no labour or tax)."
+    )
+
+
 def answer_lookup(query: str, catalog: Catalog, limit: int = 5) -> str:
     """Catalog items matching the words, with cost, price, coverage and supplier."""
     if not query.strip():
@@ -672,7 +698,8 @@ def answer_lookup(query: str, catalog: Catalog, limit: int = 5) -> str:
 
 def _one_item(item: CatalogItem) -> str:
     """One item in a sentence: cost, price, the margin and markup between them, labour, supplier."""
-    parts = [f"**{item.name}**: our cost {money(item.cost)} per {item.unit}, price {money(item.price)}"]
+    per = "each" if item.unit == "each" else f"per {item.unit}"
+    parts = [f"**{item.name}**: our cost {money(item.cost)} {per}, price {money(item.price)}"]
     if item.price > 0 and item.cost > 0:
         margin = (item.price - item.cost) / item.price * 100
         markup = (item.price - item.cost) / item.cost * 100

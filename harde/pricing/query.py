@@ -17,6 +17,7 @@ Intent = Literal[
     "downspouts",
     "windows",
     "material",  # a quantity of one catalog item
+    "units",  # a count of one catalog item at its unit price, the product alone
     "lookup",  # catalog look-up
     "unknown",
 ]
@@ -62,5 +63,9 @@ class PricingQuestion:
     colorplus: bool = False
     # Words that may name the product ("duration", "hdz", "cedar"), matched against the catalog.
     product_words: list[str] = field(default_factory=list)
+    # A count of catalog units ("40 pieces of drip edge", "14 double hungs") and whether only the
+    # product was asked ("x our price each", "just the windows"), not an installed estimate.
+    units: int | None = None
+    product_only: bool = False
     # The rep's words, only to quote back in an answer ("nothing matching ...").
     text: str = ""

@@ -131,6 +131,14 @@ _STORIES = re.compile(r"\b(\d(?:\.5)?)\s*(?:-\s*)?(?:stor(?:y|ies|ey)|floors?|le
 _WINDOW_COUNT = re.compile(
     r"\b(\d{1,6})\s+((?:[a-z][a-z-]*\s+){0,3}?)(windows?|double[- ]?hungs?|casements?|sliders?|pictures?|picture windows?)\b"
 )
+# "2 lite slider", "3 panel door": the number is part of the product's name, not a count.
+_NAME_NUMBER = re.compile(r"\b\d\s*(?:-\s*)?(?:lite|light|pane|panel|tab|track|piece kit)\b")
+_UNITS_OF = re.compile(r"\b(\d{1,5})\s+(?:pieces?|pcs|rolls?|bundles?|boxes?|sheets?|lengths?|units?|tubes?|planks?|coils?|bags?|each)\b(?:\s+of)?")
+_PRODUCT_ONLY = re.compile(
+    r"\b(?:just|only)\s+(?:the\s+)?(?:product|products|material|materials|windows?|shingles?|gutters?|parts?|units?|items?)\b"
+    r"|\bmaterials?\s+only\b|\b(?:x|times|at)\s+(?:our|the|list|sell|catalog)\s+(?:sell\s+|sale\s+|list\s+)?pri\w*(?:\s+each)?\b"
+    r"|\b(?:our|list|sell|catalog)\s+pri\w*\s+each\b|\bno\s+(?:install|labou?r)\b"
+)
 _COUNT_OF = re.compile(r"\b(\d{1,6})\s+(windows?|doors?|garage doors?|downspouts?|corners?)\b")
 
 
@@ -190,16 +198,19 @@ def _percent_role(text: str, start: int, end: int) -> str | None:
 
 
 # The words pricing questions are made of: a typo of one ("squaers", "priec", "waetr") is read as it.
-_VOCABULARY = ["square", "squares", "footprint", "pitch", "bundle", "bundles", "price", "prices", "cost", "costs", "margin", "markup", "siding", "gutter", "gutters", "downspout", "downspouts", "window", "windows", "water", "shield", "shingle", "shingles", "roof", "roofing", "feet", "foot", "linear", "waste", "estimate", "quote", "seamless", "vinyl", "roll", "rolls", "labour", "labor", "timberline", "duration", "landmark", "designer", "underlayment", "synthetic", "ridge", "starter", "drip", "edge", "flashing", "guard", "guards", "mesh", "hardie", "hardieplank", "carvedwood", "casement", "picture", "slider", "double", "hung", "fiberglass", "builder", "grade", "elbow", "aluminum", "round", "tearoff", "disposal", "dumpster", "charge", "paying", "supplier", "list", "rate", "each", "total", "product", "corner", "post"]
+_VOCABULARY = ["square", "squares", "footprint", "pitch", "bundle", "bundles", "price", "prices", "cost", "costs", "margin", "markup", "siding", "gutter", "gutters", "downspout", "downspouts", "window", "windows", "water", "shield", "shingle", "shingles", "roof", "roofing", "feet", "foot", "linear", "waste", "estimate", "quote", "seamless", "vinyl", "roll", "rolls", "labour", "labor", "timberline", "duration", "landmark", "designer", "underlayment", "synthetic", "ridge", "starter", "drip", "edge", "flashing", "guard", "guards", "mesh", "hardie", "hardieplank", "carvedwood", "casement", "picture", "slider", "double", "hung", "fiberglass", "builder", "grade", "elbow", "aluminum", "round", "tearoff", "disposal", "dumpster", "charge", "paying", "supplier", "list", "rate", "each", "total", "product", "corner", "post",
+               "piece", "pieces", "box", "boxes", "sheet", "sheets", "plank", "planks", "tube", "tubes", "coil", "coils", "length", "lengths"]
 
 
 def _correct(text: str) -> str:
     from rapidfuzz import fuzz, process
 
+    from harde.knowledge.tokens import is_english_word
+
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
-        if word in _VOCABULARY or len(word) < 4:
-            return word
+        if word in _VOCABULARY or len(word) < 4 or is_english_word(word):
+            return word  # a real word ("pieces") is what the rep meant, not a typo of another ("prices")
         # Four letters need a closer match: "lbor" is labor, "door" is not roof.
         best = process.extractOne(word, _VOCABULARY, scorer=fuzz.ratio, score_cutoff=80 if len(word) >= 5 else 88)
         return str(best[0]) if best is not None and abs(len(str(best[0])) - len(word)) <= 1 else word
@@ -332,6 +343,11 @@ def parse_question(text: str) -> PricingQuestion:
             q.doors = n
         elif what.startswith("downspout"):
             q.downspouts = n
+    rest = _NAME_NUMBER.sub(lambda m: " " * len(m.group()), rest)
+    units = _UNITS_OF.search(rest)
+    if units is not None:
+        q.units = int(units.group(1))
+    q.product_only = bool(_PRODUCT_ONLY.search(norm))
     for window in _WINDOW_COUNT.finditer(rest):
         descriptor = f"{window.group(2)}{window.group(3)}".strip()
         q.windows.append((descriptor, int(window.group(1))))
@@ -373,6 +389,8 @@ def _intent(q: PricingQuestion, norm: str) -> tuple[Intent, str | None]:
             elif q.markup_pct is not None and mentions_margin:
                 q.wants_target_from_other = "margin"
             return "convert", None
+    if q.product_only and (q.units is not None or len(q.windows) == 1 or (q.feet is not None and q.squares is None)):
+        return "units", None
     gutter = bool(_GUTTER_WORDS.search(norm))
     if gutter and re.search(
         r"\bhow many downspouts?\b|\bdownspouts? (do|would|will|should) (i|we)\b", norm
@@ -414,7 +432,8 @@ _FILLER = re.compile(
     r"\b(what'?s|what is|what are|how much|how many|would|will|does|do|did|is|are|the|a|an|our|us|we|i|me|you|"
     r"cost|costs|price|prices|pricing|charge|on|for|of|per|in|to|it|that|this|get|give|need|tell|please|search|find|"
     r"look|up|show|list|catalog|catalogue|quote|estimate|an?|at|with|and|about|current|currently|pay|unit|each|"
-    r"labou?r|rate|who|buy|from|r|paying|supplier|vendor|margin|markup|total|sell|install|installed|inch)\b"
+    r"labou?r|rate|who|buy|from|r|paying|supplier|vendor|margin|markup|total|sell|install|installed|inch|"
+    r"come|comes|run|runs|just|only|product|products|x|times|altogether|list|what|that)\b"
 )
 
 
@@ -425,5 +444,5 @@ def _item_query(norm: str) -> str:
     # "ice and water" keeps its "and": it is the product's name.
     words = words.replace("ice and water", "ice_and_water")
     words = _FILLER.sub(" ", words)
-    words = re.sub(r"\b(roll|bundle|box|piece|foot|feet|ft|square|squares|sq)\b", " ", words)
+    words = re.sub(r"\b(rolls?|bundles?|box(?:es)?|pieces?|pcs|sheets?|planks?|foot|feet|ft|square|squares|sq)\b", " ", words)
     return re.sub(r"\s+", " ", words.replace("ice_and_water", "ice and water")).strip()

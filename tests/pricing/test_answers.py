@@ -157,3 +157,28 @@ def test_bundles_follow_the_shingle_named(catalog: Catalog) -> None:
     assert hdz.startswith("**84 bundles** of GAF Timberline HDZ")
     shake = answer_question("bundles needed for a 22 sq roof in designer shake", catalog, POLICY)
     assert shake.startswith("**88 bundles** of Designer shake-look shingle")
+
+
+@pytest.mark.parametrize(
+    ("text", "sku", "count"),
+    [
+        ("8 vinyl casements at our price, just the windows", "WN-CS", 8),
+        ("25 pieces of drip edge x our price each", "RF-DE", 25),
+        ("120 ft of 6 inch k style gutter at our sell price, product only", "GT-K6", 120),
+    ],
+)
+def test_a_count_at_our_price_is_the_product_alone(catalog: Catalog, text: str, sku: str, count: int) -> None:
+    item = next(i for i in catalog.items if i.sku == sku)
+    question = parse_question(text)
+    assert question.intent == "units"
+    answer = answer_typed(question, catalog, POLICY)
+    assert sku in answer and f"${count * item.price:,.2f}" in answer
+
+
+def test_a_number_in_a_product_name_is_not_a_count() -> None:
+    question = parse_question("margin on the 2 lite slider")
+    assert question.intent == "lookup" and question.windows == []
+
+
+def test_a_real_word_is_not_corrected_into_another() -> None:
+    assert parse_question("40 pieces of drip edge, just the product").units == 40

@@ -126,11 +126,16 @@ def words(text: str) -> list[str]:
     return found
 
 
+# Stems Snowball leaves apart although the words are one: "how do i respond" asks for "The
+# response", "how much weight" for what a square "weighs".
+_DERIVED = {"respons": "respond", "weight": "weigh", "decis": "decid", "explan": "explain"}
+
+
 def stems(tokens: list[str]) -> list[str]:
     stemmer = _stemmer()
     kept = [t for t in tokens if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
     out = stemmer.stemWords([_PROTECTED.get(t, t) for t in kept])
-    return [_PROTECTED.get(k, s) if k in _PROTECTED else s for k, s in zip(kept, out, strict=True)]
+    return [_PROTECTED.get(k, s) if k in _PROTECTED else _DERIVED.get(s, s) for k, s in zip(kept, out, strict=True)]
 
 
 def analyze(text: str) -> list[str]:

@@ -74,7 +74,8 @@ _FRAMING_TEXT = """
     at or to in on into system crm leap they she he her his them their called calling call about abt wants want needs need
     interested looking someone out best number num cell phone email mail reachable reach contact info details off left from
     over lives live living w with s it its new one guy lady person couple family me my i we us our you can could would
-    will go ahead quick real today yesterday tomorrow asap rn thanks thank u ur
+    will go ahead quick real today yesterday tomorrow asap rn thanks thank u ur forgot forget missed oh actually sorry
+    correction address street town zip state
 """
 _FRAMING_WORDS = frozenset(_FRAMING_TEXT.split())
 

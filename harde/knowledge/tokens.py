@@ -172,6 +172,15 @@ def is_english_word(word: str) -> bool:
     return word in _english()
 
 
+def is_everyday_word(word: str) -> bool:
+    """An English word in common use ("orchard", "garden"); rare ones in the list are mostly
+    proper names ("jonson", "johnston")."""
+    return int(_english()[word]) > EVERYDAY_COUNT
+
+
+EVERYDAY_COUNT = 100  # pyspellchecker's list gives its rarest words, proper names among them, a count of 50
+
+
 def _may_be_misspelt(word: str) -> bool:
     return len(word) >= MIN_CORRECTED_LENGTH or (len(word) >= MIN_UNKNOWN_CORRECTED_LENGTH and not is_english_word(word))
 

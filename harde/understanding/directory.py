@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 
 from harde.crm.models import Customer, Job, Stage, User
 from harde.crm.protocol import CRM
+from harde.knowledge.tokens import is_everyday_word
 
 DEFAULT_TTL_S = 120.0
 
@@ -152,8 +153,8 @@ class Directory:
             return word[:-1]  # "the johnsons"
         if word.endswith("es") and word[:-2] in self.customer_tokens:
             return word[:-2]
-        if len(word) < 5 or not self._vocabulary:
-            return None
+        if len(word) < 5 or not self._vocabulary or is_everyday_word(word):
+            return None  # an everyday word ("orchard") is not a typo of a name ("richard")
         best = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=84)
         if best is None:
             return None

@@ -132,7 +132,7 @@ class Action:
 _ASKS = re.compile(
     r"(?:ok |so |and |hey |quick q |q )?(how|why|where|who|when|whens|what|whats|which|is|are|do|does|did|has|have|any|anything|should|can|could|would|will)\b"
 )
-_WEB_CUE = re.compile(r"\b(websites?|web ?site|site|look ?up|search for|find online|news|latest)\b")
+_WEB_CUE = re.compile(r"\b(websites?|web ?site|site|look ?up|search for|search it|search that|google it|find online|check online|news|latest|recalls?)\b")
 # A question that one playbook passage covers this much of (IDF-weighted) is the playbook's.
 PLAYBOOK_COVERAGE = 0.7
 # When the specialist the words point to has nothing to work with, a lower share will do.
@@ -268,7 +268,11 @@ class Reader:
         if intent in ("confirm", "cancel"):
             intent, confidence = "smalltalk", 0.3
         agent = AGENT_OF.get(intent, "triage")
-        gives_details = workflow == "new_clients" and bool(_CONTACT_GIVEN.search(low)) and not mentions.customer_ids
+        gives_details = (
+            workflow == "new_clients"
+            and bool(_CONTACT_GIVEN.search(low))
+            and not any(_full_name_said(low, directory.customers[c]) for c in mentions.customer_ids if c in directory.customers)
+        )
         if workflow is not None and agent != workflow and (confidence < 0.75 or intent == "smalltalk" or gives_details):
             # "forgot the address, its 9 old orchard ln maynard": a detail for the customer being taken down.
             # A reply inside a workflow (an intake's missing phone, a script change) stays there.
@@ -298,6 +302,7 @@ class Reader:
             and (_PRICE_WORDS.search(low) or parse_question(text).intent == "lookup")
             and not (_NOT_MONEY.search(low) and not _MONEY_SAID.search(low))
             and (not intent.startswith("crm.") or not (focus.customer_id or focus.job_id) or not points_back)
+            and not (intent == "new_clients" and confidence >= CONFIDENT)  # "clementine rourke / vinyl siding / ..." is a dictation
         ):
             intent, agent, confidence = "pricing", "pricing", max(confidence, CONFIDENT)
         if confidence < UNSURE and not (mentions.customer_ids or mentions.job_ids or mentions.user_ids or asked) and self._reads_as_a_question(low):
@@ -321,7 +326,11 @@ class Reader:
             and workflow is None
             and nobody_named
             and not (focus.customer_id or focus.job_id)
-            and (intent == "pricing" or (intent.startswith("crm.") and self._reads_as_a_question(low)))
+            and (
+                intent == "pricing"
+                or (intent == "web_search" and confidence < CONFIDENT)
+                or (intent.startswith("crm.") and self._reads_as_a_question(low))
+            )
             and self._playbook_answers(intent, text, low, directory, now)
         ):
             # Nothing the catalog can price, or a CRM reading with nobody to look up, and the
@@ -351,7 +360,7 @@ class Reader:
             # A write asked as a question, with nothing to write on, that the playbook speaks to:
             # "can we even put a roof on in the winter" is not a booking.
             return Action("knowledge", "knowledge", UNSURE, focus=replace(focus, agent="knowledge", intent="knowledge"))
-        intent = self._settle(intent, low, mentions, directory, focus, now)
+        intent = self._settle(intent, low, mentions, directory, focus, now, confidence)
         build = getattr(self, "_" + intent.split(".", 1)[1])
         action: Action = build(text, low, mentions, focus, directory, now, confidence)
         if action.untargeted and kb >= PLAYBOOK_FALLBACK and self._reads_as_a_question(low):
@@ -367,7 +376,7 @@ class Reader:
         action.focus.intent = intent
         return action
 
-    def _settle(self, intent: str, low: str, m: Mentions, d: Directory, focus: Focus, now: dt.datetime) -> str:
+    def _settle(self, intent: str, low: str, m: Mentions, d: Directory, focus: Focus, now: dt.datetime, confidence: float = 1.0) -> str:
         """What the words alone can't tell, the directory and the slots can: "X's jobs" is a
         customer's or a rep's; a "write" with nothing to write but a field asked is a question."""
         if intent == "crm.add_note" and _reads_notes(low, d):
@@ -419,7 +428,7 @@ class Reader:
         in_focus = bool(_PRONOUNS.search(low) and (focus.job_id or focus.customer_id))
         if intent == "crm.calendar" and day_range(low, now) is None and not rep_named and (customer_named or in_focus):
             return "crm.facts"
-        if intent in ("crm.book", "crm.reschedule") and moment(low, now) is None and question and asked:
+        if intent in ("crm.book", "crm.reschedule") and moment(low, now) is None and asked and (question or confidence < CONFIDENT):
             return "crm.facts"  # "whens the next appt for 1035" asks, it does not book
         other_fields = [f for f in asked if f not in _NAMED_BY.get(intent, ())]
         if other_fields and intent in _WRITES:

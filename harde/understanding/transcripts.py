@@ -82,7 +82,7 @@ _MEASURE_WORDS: list[tuple[Measure, str]] = [
      # "storm damage calls, what percent closed", "what % of roofing calls closed on the first visit"
      r"|(?:\b(?:percent(?:age)?|pct|share|fraction|proportion)\b|%)[\w\s',]{0,50}?\b(?:clos\w*|won|signed|sold|converted)\b"
      r"|\b(?:clos\w*|win|won|signed)\s*(?:%|percent(?:age)?|pct)"),
-    ("count", r"\bhow many (?:of )?(?:the |our |his |her |rachel'?s? |(?:the )?director'?s? )*(?:[a-z]+ ){0,2}?(?:calls|visits|recordings|transcripts|appointments)\b(?! (?:did|do|does) (?:we|he|she|the director|rachel) (?:close|win|sign|lose))|\bnumber of (?:the )?(?:director'?s? )?(?:calls|visits|recordings)\b|\bhow many times (?:did|does|has) (?:the director|rachel|she|he)\b"),
+    ("count", r"\bhow many (?:of )?(?:the |our |his |her |rachel'?s? |(?:the )?director'?s? )*(?:[a-z]+ ){0,2}?(?:calls|visits|recordings|transcripts|appointments|ride[- ]?alongs)\b(?! (?:did|do|does) (?:we|he|she|the director|rachel) (?:close|win|sign|lose))|\bnumber of (?:the )?(?:director'?s? )?(?:calls|visits|recordings)\b|\bhow many times (?:did|does|has) (?:the director|rachel|she|he)\b"),
     ("techniques", r"\b(techniques?|tactics?|methods?|moves|approach(es)?|what works|what (does|did) (he|she|the director) do (differently|to close|that works))\b|\b(which|what) (closes|closing)\b|\bclosing (lines|techniques|styles?)\b"),
     ("objections", r"\b(objections?|push ?backs?|concerns|resistance|hesitations?|come[s]? up|came up|raised?)\b"),
     ("deal_values", r"\b(deal (values?|sizes?)|(?:average|avg|mean) (?:(?:closed|signed|won|sold) )?(deal|ticket|job|contract)s?|tickets?|revenue|dollars?|how much (money|revenue|business)|contract values?|values?)\b"),

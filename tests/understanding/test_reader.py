@@ -142,6 +142,16 @@ def test_and_a_field_after_a_job_is_about_that_job_not_a_stage_list(reader: Read
     assert action.tool == "crm_facts" and action.arguments.get("job_id") == 1021
 
 
+def test_an_everyday_word_is_not_read_as_a_typo_of_a_name(directory: Directory) -> None:
+    assert directory.name_token("orchard") is None  # not "richard"
+    assert directory.name_token("thibodaeu") == "thibodeau"
+
+
+def test_an_address_given_while_a_new_customer_is_taken_down_stays_with_them(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "forgot the address, its 9 old orchard ln maynard", workflow="new_clients")
+    assert action.agent == "new_clients"
+
+
 def test_rep_named_with_shorthand_is_the_rep_not_a_customer(reader: Reader, directory: Directory) -> None:
     action = read(reader, directory, "what jobs does mike reed have open rn")
     assert action.tool == "crm_rep_jobs" and action.arguments == {"rep": "Mike Reed", "open_only": True}

@@ -489,6 +489,10 @@ MORE_TEMPLATES["knowledge"] = [
 # analysis: counts, rates and averages over the director's recorded calls
 # --------------------------------------------------------------------------------------
 MORE_TEMPLATES["analysis"] = [
+    # the director's calls are "ride alongs" to reps
+    "how many (ride alongs|ride-alongs|ridealongs) (were|did (rachel|the director) do) (in {town}|on {trade} jobs|this year|)",
+    "(ride alongs|ride-alongs) (in|around) {town}, how many closed",
+    "on (the|rachels|the director's) ride alongs (how did|what did) (she|rachel) (handle|do about) (price|financing|the spouse)",
     "(close|win) rate by (rep|trade|objection|town|situation) (in the calls|across the recorded calls|)?",
     "(average|avg|mean) (deal value|deal size|call length) by (rep|trade|objection) (in the director's calls|)?",
     "(how many|number of) (recorded|director) calls (by|per) (rep|trade|outcome|objection)?",

@@ -60,6 +60,13 @@ _SPOKEN = {
     "kill": "lost",
     "close out": "paid closed",
     "closed out": "paid closed",
+    "close it out": "paid closed",
+    # A rep who "closed" a deal sold it: the job is signed, not paid.
+    "we closed": "contract signed awarded",
+    "i closed": "contract signed awarded",
+    "just closed": "contract signed awarded",
+    "closed the deal": "contract signed awarded",
+    "closed the sale": "contract signed awarded",
 }
 
 _FILLER = re.compile(r"\b(the|a|an|stage|status|column|to|into|step)\b")

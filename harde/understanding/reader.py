@@ -66,6 +66,8 @@ _MONEY_SAID = re.compile(r"\$|\b(price|prices|cost|costs|charge|pay|paying|labou
 _VERB_FOLLOWERS = {
     "it", "as", "the", "this", "that", "job", "them", "him", "her", "down", "off", "up", "a", "an", "my", "our", "all",
     "these", "those", "to", "in", "into", "do", "be", "you", "need", "have", "call", "get", "go",
+    # "mark lost", "mark signed": a stage after the verb
+    "lost", "won", "signed", "sold", "dead", "done", "complete", "completed", "closed", "scheduled", "paid", "lead",
 }
 _PRONOUNS = re.compile(
     r"\b(her|hers|his|him|he|she|they|them|their|theirs|thier|em|that one|this one|the same|same job|same customer|"
@@ -560,6 +562,7 @@ class Reader:
                 m.unknown_first = before
         customer_sets: list[set[int]] = []
         user_sets: list[set[int]] = []
+        full_names: list[set[int]] = []  # the customers named by first and last name together
         i = 0
         while i < len(kept):
             n, name = kept[i]
@@ -568,6 +571,7 @@ class Reader:
                 both_c = _full(directory.customers, directory.customer_tokens, name, nxt[1])
                 both_u = _full(directory.users, directory.user_tokens, name, nxt[1])
                 if both_c or both_u:
+                    full_names.append(both_c)
                     customer_sets.append(both_c)
                     user_sets.append(both_u)
                     i += 2
@@ -586,7 +590,7 @@ class Reader:
         for ids in user_sets:
             m.user_ids.extend(sorted(ids - set(m.user_ids)))
         # Several name groups: the full-name match is the one meant ("sarah johnson" not every Sarah).
-        exact = [s for s in customer_sets if len(s) == 1]
+        exact = [s for s in full_names if len(s) == 1]
         if exact and len(customer_sets) > 1:
             m.customer_ids = sorted(set().union(*exact))
         for town in directory.towns:
@@ -659,7 +663,11 @@ class Reader:
         customer = customers[0]
         jobs = directory.jobs_of(customer.id)
         chosen = _pick_job(jobs, mentions)
-        if chosen is None and len(jobs) == 1:
+        fitting = _fitting_jobs(jobs, mentions)
+        if chosen is None and len(fitting) > 1:
+            # "karen wong gutters" with two gutters jobs: ask which, among those only.
+            return customer, None, [_job_candidate(j, customer) for j in fitting], None
+        if chosen is None and len(jobs) == 1 and not (mentions.trades and not fitting):
             chosen = jobs[0]
         if chosen is None and mentions.trades and jobs:
             return customer, None, [], (
@@ -1085,13 +1093,20 @@ def _full(records: dict[int, Any], tokens: dict[str, set[int]], a: str, b: str) 
     return {i for i in ids if records[i].first.casefold() == a and records[i].last.casefold() == b} or ids
 
 
-def _pick_job(jobs: list[JobEntry], m: Mentions) -> JobEntry | None:
-    fitting = [
+def _fitting_jobs(jobs: list[JobEntry], m: Mentions) -> list[JobEntry]:
+    """The jobs the trade and town said fit (none said: none fit)."""
+    if not (m.trades or m.towns):
+        return []
+    return [
         j for j in jobs
         if (not m.trades or any(t in j.trades or t.rstrip("s") in j.name.casefold() for t in m.trades))
         and (not m.towns or j.city.casefold() in m.towns)
     ]
-    if (m.trades or m.towns) and len(fitting) == 1:
+
+
+def _pick_job(jobs: list[JobEntry], m: Mentions) -> JobEntry | None:
+    fitting = _fitting_jobs(jobs, m)
+    if len(fitting) == 1:
         return fitting[0]
     return None
 

@@ -284,10 +284,13 @@ _APPROVING = {
     "correct", "approve", "approved", "go", "ahead", "do", "it", "please", "pls", "thanks", "thank", "you", "thx", "ty",
     "sounds", "looks", "good", "great", "perfect", "lgtm", "send", "ship", "book", "add", "save", "move", "create", "lets",
     "let's", "absolutely", "definitely", "right", "that's", "thats", "affirmative", "for", "yes,", "cool", "👍", "✅",
+    "ye", "yas", "yupp", "yepp", "mhm", "uh", "huh", "fine", "all", "works", "me", "thing", "make", "so", "proceed", "mark", "log", "post",
+    "put", "in", "sí", "si", "that", "one", "now",
 }
 _APPROVES_ALONE = {
     "y", "ya", "yah", "yes", "yess", "yeah", "yea", "yep", "yup", "sure", "ok", "okay", "k", "kk", "confirm", "confirmed",
     "correct", "approve", "approved", "go", "lgtm", "perfect", "absolutely", "definitely", "affirmative", "👍", "✅",
+    "ye", "yas", "yupp", "yepp", "mhm", "fine", "proceed", "sí", "si",
 }
 _NOT_A_YES = {"no", "not", "don't", "dont", "wait", "hold", "cancel", "stop", "never", "nah", "nope"}
 
@@ -295,8 +298,13 @@ _NOT_A_YES = {"no", "not", "don't", "dont", "wait", "hold", "cancel", "stop", "n
 def is_affirmative(text: str) -> bool:
     """The whole message says yes, and nothing else: the only words that approve a write."""
     low = text.casefold().replace("’", "'")[:80]
-    words = re.findall(r"[a-z']+|👍|✅", low)
-    phrases = {"sounds good", "looks good", "do it", "go ahead", "go for it", "please do", "that's right", "thats right", "ship it", "send it"}
+    # "yesss", "yupp": a letter held down is the same word.
+    words = [re.sub(r"(.)\1{2,}", r"\1\1", w) for w in re.findall(r"[a-zí']+|👍|✅", low)]
+    phrases = {
+        "sounds good", "looks good", "do it", "go ahead", "go for it", "please do", "that's right", "thats right", "ship it",
+        "send it", "save it", "book it", "mark it", "log it", "post it", "put it in", "works for me", "all good", "sure thing",
+        "make it so", "uh huh",
+    }
     if not words or len(words) > 6 or _NOT_A_YES.intersection(words) or not set(words) <= _APPROVING:
         return False
     return bool(_APPROVES_ALONE.intersection(words)) or any(p in " ".join(words) for p in phrases)

@@ -152,6 +152,26 @@ def test_an_address_given_while_a_new_customer_is_taken_down_stays_with_them(rea
     assert action.agent == "new_clients"
 
 
+def test_mark_before_a_stage_is_the_verb_not_mark_mccarthy(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "castillo windows is dead, mark lost")
+    assert action.tool == "crm_change_stage" and action.arguments == {"job_id": 1004, "stage": "Lost"}
+
+
+def test_a_deal_we_closed_is_signed_and_a_job_closed_out_is_paid(reader: Reader, directory: Directory) -> None:
+    assert read(reader, directory, "we closed the reilly windows today!!").arguments["stage"] == "Contract Signed"
+    assert read(reader, directory, "1060 paid in full, close it out").arguments["stage"] == "Paid & Closed"
+
+
+def test_a_trade_two_jobs_share_asks_between_those_two(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "karen wong gutters paid in full, close it out")
+    assert action.tool is None and action.reply is not None and "1011" in action.reply and "1060" in action.reply
+
+
+def test_a_trade_the_customer_has_no_job_in_is_said_not_guessed(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "log a note on the murphy roof: homeowner wants samples")
+    assert action.tool is None and action.reply is not None and "no roofing job" in action.reply
+
+
 def test_rep_named_with_shorthand_is_the_rep_not_a_customer(reader: Reader, directory: Directory) -> None:
     action = read(reader, directory, "what jobs does mike reed have open rn")
     assert action.tool == "crm_rep_jobs" and action.arguments == {"rep": "Mike Reed", "open_only": True}
@@ -263,7 +283,11 @@ def test_an_empty_reference_asks_who(reader: Reader, directory: Directory) -> No
 # --- approvals ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["yes", "Yes please", "ok go ahead", "yep", "do it", "sounds good", "go ahead", "yes, add it"])
+@pytest.mark.parametrize(
+    "text",
+    ["yes", "Yes please", "ok go ahead", "yep", "do it", "sounds good", "go ahead", "yes, add it", "yesss", "book it",
+     "works for me", "all good", "mhm", "fine", "sure thing", "yes mark it"],
+)
 def test_affirmatives_approve(text: str) -> None:
     assert is_affirmative(text)
 
@@ -271,7 +295,8 @@ def test_affirmatives_approve(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["no", "wait, cancel that", "actually never mind", "nah hold off", "hold off", "not yet",
-     "yes but change the time to 4", "yes, and add gutters too", "what's the balance on 1042", "ok so what now"],
+     "yes but change the time to 4", "yes, and add gutters too", "what's the balance on 1042", "ok so what now",
+     "put it in tuesday instead", "mark it lost instead", "make it 3pm", "fine, but not thursday", "right?", "huh"],
 )
 def test_anything_else_never_approves(reader: Reader, directory: Directory, text: str) -> None:
     assert not is_affirmative(text)

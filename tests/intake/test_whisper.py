@@ -212,10 +212,10 @@ async def test_a_good_transcript_is_kept_with_one_call() -> None:
 
 
 async def test_warming_up_runs_the_model_once_on_noise_before_any_recording() -> None:
-    model = _QueuedModel(["", "What's the status of the Walsh job?"])
+    model = _QueuedModel(["", "", "What's the status of the Walsh job?"])
     transcriber = _Fake(model, PROMPT)
-    await transcriber.warm_up()
-    assert model.prompts == [None] and len(model.answers) == 1
+    await transcriber.warm_up()  # through the VAD, then without it
+    assert model.prompts == [None, None] and len(model.answers) == 1
     assert await transcriber.transcribe(TONE) == "What's the status of the Walsh job?"
 
 

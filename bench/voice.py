@@ -22,6 +22,7 @@ import hashlib
 import json
 import re
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -41,7 +42,7 @@ from harde.intake import parse_customer
 from harde.integrations.recording import decode_recording
 from harde.integrations.speech.audio import PcmAudio, join_pcm, silence
 from harde.integrations.speech.espeak import EspeakSpeech
-from harde.integrations.whisper import WhisperTranscriber
+from harde.integrations.whisper import WhisperTranscriber, echoes_prompt
 from harde.services import Services
 
 HERE = Path(__file__).resolve().parent
@@ -164,6 +165,44 @@ async def latency(transcriber: WhisperTranscriber, wav: bytes, label: str) -> tu
     return p50, p95, p50 / duration
 
 
+async def breakdown(transcriber: WhisperTranscriber, wav: bytes) -> None:
+    """Where one clip's time goes: decoding the file, the prompt, the model (with the VAD)."""
+    runs: dict[str, list[float]] = {"decode": [], "prompt": [], "model": []}
+    retries = 0
+    loaded = transcriber._model()
+    for _ in range(3):
+        a = time.perf_counter()
+        recording = decode_recording(wav)
+        b = time.perf_counter()
+        prompt = await transcriber._prompt()
+        c = time.perf_counter()
+        text = transcriber._decode(loaded.model, recording.samples, prompt)
+        d = time.perf_counter()
+        retries += bool(prompt and (not text or echoes_prompt(text, prompt)))
+        runs["decode"].append(b - a)
+        runs["prompt"].append(c - b)
+        runs["model"].append(d - c)
+    parts = "   ".join(f"{k} {statistics.median(v):.3f} s" for k, v in runs.items())
+    print(f"    where it goes: {parts}   retried without the prompt: {retries} of 3")
+
+
+def cold_first_clip(wav: bytes) -> None:
+    """The first clip in a fresh process, with and without the warm-up the app does at start."""
+    code = (
+        "import asyncio, sys, time\n"
+        "from harde.integrations.whisper import WhisperTranscriber\n"
+        "t = WhisperTranscriber(); wav = open(sys.argv[1], 'rb').read()\n"
+        "if sys.argv[2] == 'warm': asyncio.run(t.warm_up())\n"
+        "s = time.perf_counter(); asyncio.run(t.transcribe(wav)); print(time.perf_counter() - s)\n"
+    )
+    with tempfile.NamedTemporaryFile(suffix=".wav") as clip:
+        clip.write(wav)
+        clip.flush()
+        for how in ("cold", "warm"):
+            out = subprocess.run([sys.executable, "-c", code, clip.name, how], capture_output=True, text=True, timeout=300, cwd=HERE.parent, check=True)
+            print(f"    first clip in a new process, {'no warm-up' if how == 'cold' else 'after the warm-up'}: {float(out.stdout.split()[-1]):.2f} s")
+
+
 def clip_of(wavs: list[bytes], seconds: float) -> bytes:
     """A clip of about `seconds`: dictations joined, then cut."""
     samples = b""
@@ -284,7 +323,9 @@ async def main() -> None:
                 clip = clip_of(wavs, seconds)
                 await latency(baseline, clip, f"baseline, {seconds:.0f} s")
                 p50, _, _ = await latency(hard_e, clip, f"hard-e, {seconds:.0f} s")
+                await breakdown(hard_e, clip)
                 if seconds == 10.0:
+                    cold_first_clip(clip)
                     print(f"  target p50 < 1.5 s for 10 s: {'met' if p50 < 1.5 else 'NOT met'}")
             rss, peak = rss_mb()
             print(f"resident memory after the runs: {rss:.0f} MB (peak {peak:.0f} MB)")

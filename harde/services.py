@@ -68,6 +68,12 @@ class Services:
         self._closers.append(transcriber)
         return transcriber
 
+    async def warm_up_voice(self) -> None:
+        """Get the local speech model ready before the first recording (a no-op for a service)."""
+        warm_up = getattr(self.transcriber, "warm_up", None)
+        if warm_up is not None:
+            await warm_up()
+
     async def vocabulary_prompt(self) -> str:
         """The local transcriber's prompt from the CRM directory and the catalog, rebuilt when
         the directory is (after a write, or its TTL)."""

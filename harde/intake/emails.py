@@ -30,9 +30,10 @@ _STOP = {
     "him", "them", "us", "new", "emails", "mailing", "also", "then", "plus", "she", "he", "they",
     "personal", "work", "primary", "home", "best", "an", "a", "it's", "that's", "thats", "one",
     "write", "instead", "actually", "correct", "correction", "change", "make", "should", "not", "no",
-    "sorry", "wait", "mobile", "lives", "live", "called", "please", "add", "create",
+    "sorry", "wait", "mobile", "lives", "live", "called", "please", "add", "create", "as",
 }
-_LABEL_WORDS = {"email", "e-mail", "mail", "is", "address", "emails", "at", "or"}
+# "email as ...": a recogniser's "is" after the label.
+_LABEL_WORDS = {"email", "e-mail", "mail", "is", "address", "emails", "at", "or", "as"}
 _TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._%+'-]*[A-Za-z0-9])?|@|\S")
 _EMAIL_LITERAL = re.compile(r"(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
@@ -171,6 +172,8 @@ def _local_before(text: str, tokens: list[tuple[str, int, int]], k: int) -> tupl
         or tokens[j][0] in (",", ":", ";", "-", "(", '"', ".", "|", "?", "!", "@")
         or tokens[j][0].lower() in _LABEL_WORDS
         or (tokens[j][0].isdigit() and len(tokens[j][0]) >= 4)
+        # "email the susan foley at ...": a word the recogniser put after the label.
+        or (tokens[j][0].lower() in ("the", "a") and j > 0 and tokens[j - 1][0].lower() in _LABEL_WORDS)
     )
     # "Tom Reed tom reed at gmail": the name said, then the same words as the address.
     if unsure and len(words) == 3 and j >= 0 and parts[0] is words[0]:
@@ -180,6 +183,14 @@ def _local_before(text: str, tokens: list[tuple[str, int, int]], k: int) -> tupl
             words = words[1:]
             unsure = False
             bounded = True
+    # "enough rachel duffy at gmail" after "Rachel Duffy lives at...": the address is the name
+    # said earlier, and the word before it is a misheard label.
+    if len(words) >= 3 and not unsure:
+        tail = [w[2].lower() for w in words[-2:]]
+        before = [t[0].lower() for t in tokens[: words[0][1]]]
+        if any(before[i : i + 2] == tail for i in range(len(before) - 1)):
+            parts = parts[parts.index(words[-2]) :]
+            words = words[-2:]
     if len(words) > 1 and (unsure or not bounded):
         unsure = True
         parts = parts[parts.index(words[-1]) :]

@@ -97,15 +97,37 @@ def find_phones(text: str) -> list[PhoneMatch]:
 
 
 def _repair_collapsed(chain: list[tuple[str, int, int]], repaired_at: set[int]) -> list[tuple[str, int, int]]:
-    """"617-55-0123": three groups of 3, 2 and 4 digits whose middle is one digit twice is a
-    "five five five" heard as two fives; the exchange always has three digits."""
+    """A digit said three times is often heard twice, or a pair heard three times; the
+    groups the recogniser wrote say where (the exchange has three digits, the line four):
+    - "617-55-0123" (3, 2, 4) and "617-558802" or "617558802" (9 digits): the exchange starts
+      with a pair, "five five five" heard as two fives;
+    - "401, 555, 66634" (3, 3, 5): the line holds a run of three, one of them heard twice."""
     lengths = [len(g[0]) for g in chain]
     for k in range(len(chain) - 2):
         if lengths[k : k + 3] == [3, 2, 4] and chain[k + 1][0][0] == chain[k + 1][0][1]:
-            group = chain[k + 1]
-            repaired_at.add(group[1])
-            return [*chain[: k + 1], (group[0] + group[0][0], group[1], group[2]), *chain[k + 2 :]]
+            return _put(chain, k + 1, chain[k + 1][0] + chain[k + 1][0][0], repaired_at)
+    for k in range(len(chain)):
+        if lengths[k:] == [3, 6]:
+            rest = chain[k + 1][0]
+            if rest[0] == rest[1] != rest[2]:
+                return _put(chain, k + 1, rest[0] + rest, repaired_at)
+        if lengths[k:] == [9]:
+            digits = chain[k][0]
+            if digits[3] == digits[4] != digits[5]:
+                return _put(chain, k, digits[:3] + digits[3] + digits[3:], repaired_at)
+        if lengths[k : k + 3] == [3, 3, 5]:
+            line = chain[k + 2][0]
+            run = re.search(r"(\d)\1\1", line)
+            if run and len(re.findall(r"(\d)\1\1", line)) == 1:
+                return _put(chain, k + 2, line[: run.start()] + line[run.start() + 1 :], repaired_at)
     return chain
+
+
+def _put(chain: list[tuple[str, int, int]], k: int, digits: str, repaired_at: set[int]) -> list[tuple[str, int, int]]:
+    """The chain with group k's digits replaced, the group remembered as repaired (to confirm)."""
+    group = chain[k]
+    repaired_at.add(group[1])
+    return [*chain[:k], (digits, group[1], group[2]), *chain[k + 1 :]]
 
 
 def normalise_phone(raw: str | None) -> tuple[str | None, str | None]:

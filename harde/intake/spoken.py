@@ -192,7 +192,20 @@ _HYPHEN_CHAIN = re.compile(rf"(?<![\w-]){_CHAIN_ITEM}(?:-{_CHAIN_ITEM})+(?![\w-]
 _SPACED_DIGITS = re.compile(r"(?<![\w-])\d(?:[ ]\d){3,}(?![\w-])")
 # "02 169", "0 2143", "021 69": a ZIP said in pieces, which in New England start with 0.
 _SPLIT_ZIP = re.compile(r"(?<![\w-])0\d{0,3}(?:[ -](?:\d{1,4}|to|too|for|oh|o)){1,4}(?![\w-])", re.IGNORECASE)
+# "Mass zero, 2184": the leading zero alone, then a breath.
+_ZERO_THEN_ZIP = re.compile(r"(?<![\w-])0, (\d{4})(?![\w-])")
 _DIGIT_FRAGMENT = re.compile(r"(?<=\d)(-?)ine\b", re.IGNORECASE)
+# "449o", "0286O": the letter O said for a last zero, glued to the digits before it.
+_TRAILING_O = re.compile(r"(?<=\d\d)[Oo]\b")
+# "11-water street": the house number glued to the street's name.
+_STREET_TYPES = r"(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|way|court|ct|place|pl|circle|terrace|boulevard|blvd|parkway|highway|hwy)"
+_NUMBER_THEN_NAME = re.compile(rf"\b(\d{{1,5}})-([A-Za-z]{{2,}})(?=\s+{_STREET_TYPES}\b)", re.IGNORECASE)
+# "address to Union Street", ", Fort Cherry Street": a house number heard as its homophone.
+_HOUSE_HOMOPHONES = {"to": "2", "too": "2", "for": "4", "fore": "4", "fort": "4", "won": "1", "ate": "8", "tree": "3", "free": "3"}
+_HOUSE_NUMBER_HEARD = re.compile(
+    rf"(?:(?<=^)|(?<=[,.:;]\s)|(?<=\b(?:at|is)\s)|(?<=\baddress\s))({'|'.join(_HOUSE_HOMOPHONES)})\s+(?=[A-Z][a-z]+\s+{_STREET_TYPES}\b)",
+    re.IGNORECASE,
+)
 _WORD_THEN_DIGITS = re.compile(r"\b([A-Za-z]{3,})-(\d{3,})\b")
 _ZIP_HEARD = re.compile(r"\b(?:tip|tipp|lip|lipp|flip|sip|zipp)\b(?=[\s,:]*(?:\d|zero\b|oh\b))", re.IGNORECASE)
 _STATE_HEARD = [
@@ -226,10 +239,14 @@ def transcript_forms(text: str) -> str:
     out = _CELL_HEARD.sub("cell", out)
     out = _SPELLED.sub(lambda m: m.group().replace("-", ""), out)
     out = _DIGIT_FRAGMENT.sub(lambda m: "-9" if m.group(1) else " 9", out)
+    out = _TRAILING_O.sub("0", out)
+    out = _NUMBER_THEN_NAME.sub(r"\1 \2", out)
+    out = _HOUSE_NUMBER_HEARD.sub(lambda m: _HOUSE_HOMOPHONES[m.group(1).lower()] + " ", out)
     out = _WORD_THEN_DIGITS.sub(r"\1 \2", out)
     out = _HYPHEN_CHAIN.sub(_join_chain, out)
     out = _SPACED_DIGITS.sub(lambda m: m.group().replace(" ", ""), out)
     out = _SPLIT_ZIP.sub(_join_split_zip, out)
+    out = _ZERO_THEN_ZIP.sub(r"0\1", out)
     out = _ZIP_HEARD.sub("zip", out)
     out = _FUSED_EMAIL.sub(_split_fused_email, out)
     out = _NO_AT.sub(lambda m: f"{m.group(1)} at {m.group(2)}{m.group(3)}{m.group(4)}", out)
@@ -248,6 +265,10 @@ def _join_chain(m: re.Match[str]) -> str:
     if words and not any(item.isdigit() for item in items):
         return m.group()  # "one-to-one", "for-to": words alone are not a number
     if len(joined) in (5, 10) or (singles and len(items) >= 3):
+        return joined
+    # "6-0-3-55-3-3-4-5": single digits with a pair among them is a phone number said digit by
+    # digit, one repeat heard as a pair; the phone reader puts a lost digit back.
+    if len(items) >= 6 and all(len(d or "") <= 2 for d in digits) and 9 <= len(joined) <= 11:
         return joined
     return m.group()
 

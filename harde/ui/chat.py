@@ -33,6 +33,7 @@ from harde.ui.answer_extras import (
     render_trail,
 )
 from harde.ui.conversation_list import render_conversation_list
+from harde.ui.hands_free import HANDS_FREE_KEY, arm, hands_free_listener, render_hands_free_toggle
 from harde.ui.identity import sign_out
 from harde.ui.runtime import Runtime
 from harde.ui.safe_markdown import safe_markdown
@@ -45,6 +46,7 @@ from harde.ui.voice import (
     render_review,
     render_speaker_toggle,
     speak_answer,
+    transcribe_audio,
 )
 
 AGENT_ICONS = {
@@ -139,7 +141,7 @@ def _sidebar(runtime: Runtime, cid: str, user: User) -> None:
         if st.button("New conversation", use_container_width=True, type="primary"):
             st.query_params["c"] = uuid.uuid4().hex[:12]
             st.rerun()
-        render_speaker_toggle()
+        render_hands_free_toggle(render_speaker_toggle())
         with st.expander("📚 Add to the knowledge base"):
             render_upload(runtime.assistant.services.knowledge, user)
         render_conversation_list(runtime, cid, user)
@@ -252,8 +254,9 @@ def render_chat(user: User) -> None:
         _examples(runtime)
     queued = st.session_state.pop("queued", None)
     reviewed = render_review()
+    heard = _hands_free(runtime)
     value = st.chat_input("Ask Hard-E, or press the mic and dictate a new customer…", accept_audio=True, audio_sample_rate=16_000)
-    sent = reviewed or read_chat_input(value, runtime.assistant.services.transcriber, runtime.run)
+    sent = reviewed or heard or read_chat_input(value, runtime.assistant.services.transcriber, runtime.run)
     if sent is None and queued:
         sent = RepMessage(queued)
     if sent is None:
@@ -279,4 +282,18 @@ def render_chat(user: User) -> None:
         voiced = speak_answer(turn.answer, services.speech, runtime.assistant.settings.data_dir / "answers_voiced", runtime.run)
         if voiced is not None:
             st.session_state.setdefault("voiced", {})[cid] = voiced
+            if st.session_state.get(HANDS_FREE_KEY):
+                arm(uuid.uuid4().hex)  # each answer listened after once, even a repeated one
     st.rerun()
+
+
+def _hands_free(runtime: Runtime) -> RepMessage | None:
+    """With hands-free on, the listener under the last answer; the question it recorded, as heard."""
+    if not (st.session_state.get("speak_answers") and st.session_state.get(HANDS_FREE_KEY)):
+        return None
+    settings = runtime.assistant.settings
+    recording = hands_free_listener(settings.voice_max_seconds)
+    if recording is None:
+        return None
+    heard = transcribe_audio(recording.audio, recording.filename, runtime.assistant.services.transcriber, runtime.run)
+    return RepMessage(heard, dictated=True) if heard else None

@@ -10,6 +10,7 @@ cancelled on the loop, which cancels its run.
 from __future__ import annotations
 
 import asyncio
+import logging
 import queue
 import threading
 import time
@@ -24,6 +25,14 @@ from harde.config import Settings
 from harde.events import Event, TextDelta
 
 T = TypeVar("T")
+logger = logging.getLogger(__name__)
+
+def _log_warm_up(done: Future[None]) -> None:
+    error = None if done.cancelled() else done.exception()
+    if error is not None:
+        # The mic says why when it is used; typing never depended on it.
+        logger.warning("the speech model could not be warmed up: %s", type(error).__name__)
+
 
 @dataclass(frozen=True)
 class _Ended:
@@ -38,6 +47,9 @@ class Runtime:
         self._thread = threading.Thread(target=self.loop.run_forever, name="harde-loop", daemon=True)
         self._thread.start()
         self.assistant: Assistant = self.run(self._make_assistant(settings))
+        # In the background: the page is usable at once, and the first dictation does not
+        # wait for the speech model to load.
+        self.submit(self.assistant.services.warm_up_voice()).add_done_callback(_log_warm_up)
 
     @staticmethod
     async def _make_assistant(settings: Settings | None) -> Assistant:

@@ -50,12 +50,16 @@ def read_chat_input(value: Any, transcriber: Transcriber, run: Run) -> RepMessag
 
 
 def transcribe_recording(recording: Any, transcriber: Transcriber, run: Run) -> str | None:
+    """The text of one recording from the chat input's mic (see `transcribe_audio`)."""
+    return transcribe_audio(recording.getvalue(), getattr(recording, "name", None) or DEFAULT_FILENAME, transcriber, run)
+
+
+def transcribe_audio(audio: bytes, filename: str, transcriber: Transcriber, run: Run) -> str | None:
     """The text of one recording, or None after saying why (nothing heard, too long, not
     audio, the transcriber down: typing keeps working in every case)."""
-    audio = recording.getvalue()
     with st.spinner("Listening…"):
         try:
-            text = run(transcriber.transcribe(audio, getattr(recording, "name", None) or DEFAULT_FILENAME))
+            text = run(transcriber.transcribe(audio, filename))
         except RecordingRefused as exc:
             st.warning(str(exc), icon="🎙️")
             return None

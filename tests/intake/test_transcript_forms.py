@@ -118,3 +118,62 @@ async def test_the_prompt_follows_the_crm(tmp_path: Path) -> None:
         assert "Zebulon" in await services.vocabulary_prompt()
     finally:
         await services.aclose()
+
+
+@pytest.mark.parametrize(
+    ("heard", "meant"),
+    [
+        ("Phone is 312, 448, 771o. Email", "Phone is 312, 448, 7710. Email"),
+        ("Pawtucket, Rhode Island, 0286O, new", "Pawtucket, Rhode Island, 02860, new"),
+        ("Dover, Mass zero, 2-0-3-0, cell", "Dover, Mass 02030, cell"),
+        ("an 11-maple street, Quincy", "an 11 maple street, Quincy"),
+        ("address to Union Street, Quincy", "address 2 Union Street, Quincy"),
+        ("Joan Park, Fort Cherry Street, Cambridge", "Joan Park, 4 Cherry Street, Cambridge"),
+        ("cell 6-0-3-44-2-1-9-7", "cell 603442197"),
+        # Not a house number: "to" after a verb, and a number glued to a word that is no street.
+        ("drive to Union Street", "drive to Union Street"),
+        ("a 2-car garage", "a 2-car garage"),
+    ],
+)
+def test_more_of_whispers_forms_are_read_as_meant(heard: str, meant: str) -> None:
+    assert clean_speech(heard) == meant
+
+
+@pytest.mark.parametrize(
+    ("heard", "phone"),
+    [
+        ("Joan Park, phone 312-448803", "3124448803"),  # "four four four" heard as two, then fused
+        ("cell 312449981 please", "3124449981"),
+        ("Her number is 6-0-3-44-2-1-9-7", "6034442197"),
+        ("Ann Lee, 413, 555, 77782, 3 Oak Street", "4135557782"),  # "seven seven eight two" with a third seven
+    ],
+)
+def test_a_repeated_digit_heard_once_too_few_or_too_many_is_put_right_and_flagged(heard: str, phone: str) -> None:
+    draft = parse_customer(heard)
+    assert draft.phone == phone
+    assert "phone" in draft.unsure  # put back by rule: the rep confirms it
+
+
+@pytest.mark.parametrize(
+    ("heard", "kept"),
+    [
+        ("phone 978-555083", "978555083"),  # no pair at the exchange's start: asked, not guessed
+        ("cell 401 555 88901", "40155588901"),  # no run of three in the line
+        ("new customer Ray Chu, 617 555 0111, 4 Oak Street", "6175550111"),
+    ],
+)
+def test_a_number_without_a_telling_repeat_is_left_as_heard(heard: str, kept: str) -> None:
+    assert parse_customer(heard).phone == kept
+
+
+@pytest.mark.parametrize(
+    ("heard", "email"),
+    [
+        ("New customer Joan Park, 4 Oak Street, Salem, Mass, email as joan park at gmail dot com", "joanpark@gmail.com"),
+        ("Add Joan Park, email the joan park at yahoo dot com", "joanpark@yahoo.com"),
+        ("Add customer Joan Park, 4 Oak Street, Salem, Mass, enough joan park at gmail dot com", "joanpark@gmail.com"),
+        ("email mary ann lee at gmail dot com", "maryannlee@gmail.com"),
+    ],
+)
+def test_a_misheard_label_before_a_spoken_address_is_not_part_of_it(heard: str, email: str) -> None:
+    assert parse_customer(heard).email == email

@@ -211,6 +211,14 @@ async def test_a_good_transcript_is_kept_with_one_call() -> None:
     assert model.prompts == [PROMPT]
 
 
+async def test_warming_up_runs_the_model_once_on_noise_before_any_recording() -> None:
+    model = _QueuedModel(["", "", "What's the status of the Walsh job?"])
+    transcriber = _Fake(model, PROMPT)
+    await transcriber.warm_up()  # through the VAD, then without it
+    assert model.prompts == [None, None] and len(model.answers) == 1
+    assert await transcriber.transcribe(TONE) == "What's the status of the Walsh job?"
+
+
 async def test_the_model_failing_is_an_integration_error_that_says_so() -> None:
     model = _QueuedModel([RuntimeError("ctranslate2 exploded")])
     with pytest.raises(WhisperError) as caught:

@@ -92,3 +92,59 @@ def test_dictating_into_the_mic_fills_the_customer_card_and_the_answer_is_spoken
             )
         finally:
             browser.close()
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(420)
+def test_hands_free_listens_after_the_spoken_answer_and_sends_on_silence(tmp_path: Path) -> None:
+    """No click on the mic: the answer is read aloud, then the page records the dictation
+    from the fake microphone, stops when it goes quiet, and the customer card fills in."""
+    chromium = require_tool("chromium")
+    from playwright.sync_api import sync_playwright
+
+    wav = tmp_path / "dictation.wav"
+    _dictation_wav(wav)
+    port = free_port()
+    with running_streamlit(tmp_path / "app", port), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium,
+            args=[
+                "--use-fake-ui-for-media-stream",
+                "--use-fake-device-for-media-stream",
+                f"--use-file-for-fake-audio-capture={wav}",
+                "--autoplay-policy=no-user-gesture-required",
+                "--no-proxy-server",
+            ],
+        )
+        try:
+            origin = f"http://127.0.0.1:{port}"
+            context = browser.new_context(extra_http_headers={"X-Remote-User": "dwhitaker"})
+            context.grant_permissions(["microphone"], origin=origin)
+            page = context.new_page()
+            page.goto(origin + "/")
+            page.get_by_text("Your sales director").wait_for(timeout=90_000)
+
+            sidebar = page.get_by_test_id("stSidebar")
+            assert sidebar.get_by_text("Hands-free").count() == 0  # it follows the speaker
+            sidebar.get_by_text("Read answers aloud").click()
+            sidebar.get_by_text("Hands-free").click()
+            page.get_by_test_id("stChatInputTextArea").fill("what can you do?")
+            page.keyboard.press("Enter")
+
+            # The answer plays to its end; then the page listens, hears the dictation, and
+            # sends it by itself once the fake microphone falls silent.
+            page.wait_for_function(
+                "() => [...document.querySelectorAll('[data-testid=stChatMessage] audio')].some(a => a.ended)",
+                timeout=120_000,
+            )
+            page.locator('.hands-free[data-state="hearing"]').wait_for(timeout=30_000)
+            page.get_by_text("New customer in progress").wait_for(timeout=120_000)
+            sidebar.get_by_text("Heard:").wait_for(timeout=10_000)
+            shown = sidebar.inner_text()
+            for value in ("first name: Sarah", "last name: Johnson", "phone number: 6175550123", "email: sarah@gmail.com"):
+                assert value in shown, f"{value!r} is not on the card:\n{shown}"
+            assert page.get_by_test_id("stChatInputMicButton").count() == 1
+            dictated = page.get_by_test_id("stChatMessage").filter(has_text="Sarah").first
+            assert dictated.get_by_text("dictated").count() == 1
+        finally:
+            browser.close()

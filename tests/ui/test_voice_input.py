@@ -108,3 +108,21 @@ def test_an_answer_is_voiced_once_by_content(tmp_path: Path) -> None:
     assert again == first
     assert speak_answer("| a | b |\n|---|---|", speech, tmp_path, _run) is not None  # a table is summed up
     assert speak_answer("", speech, tmp_path, _run) is None
+
+
+def test_a_hands_free_recording_comes_back_as_the_audio_the_page_sent() -> None:
+    import base64
+
+    from harde.ui.hands_free import recording_from_payload
+
+    sent = recording_from_payload({"audio": base64.b64encode(b"webm bytes").decode(), "mime": "audio/webm;codecs=opus"})
+    assert sent is not None and sent.audio == b"webm bytes" and sent.filename == "recording.webm"
+    ogg = recording_from_payload({"audio": base64.b64encode(b"x").decode(), "mime": "audio/ogg"})
+    assert ogg is not None and ogg.filename == "recording.ogg"
+
+
+def test_what_the_page_sends_that_is_not_a_recording_is_dropped() -> None:
+    from harde.ui.hands_free import MAX_PAYLOAD_CHARS, recording_from_payload
+
+    for payload in (None, "audio", {"audio": ""}, {"audio": 12}, {"audio": "not base64!"}, {"audio": "A" * (MAX_PAYLOAD_CHARS + 4)}):
+        assert recording_from_payload(payload) is None, payload

@@ -143,6 +143,9 @@ class Settings(BaseSettings):
     voice_max_seconds: float = Field(120.0, gt=0)
     # Show a dictated message in an editable box before it is sent, instead of sending it at once.
     voice_review: bool = False
+    # Load the local speech model when the web process starts (about 300 MB resident), so the
+    # first dictation does not wait for it; off, it loads on the first recording instead.
+    voice_warm_up: bool = True
     elevenlabs_api_key: SecretStr | None = Field(
         None, validation_alias=_alias("ELEVENLABS_API_KEY", "elevenlabs_api_key")
     )

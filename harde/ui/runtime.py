@@ -49,7 +49,8 @@ class Runtime:
         self.assistant: Assistant = self.run(self._make_assistant(settings))
         # In the background: the page is usable at once, and the first dictation does not
         # wait for the speech model to load.
-        self.submit(self.assistant.services.warm_up_voice()).add_done_callback(_log_warm_up)
+        if self.assistant.services.settings.voice_warm_up:
+            self.submit(self.assistant.services.warm_up_voice()).add_done_callback(_log_warm_up)
 
     @staticmethod
     async def _make_assistant(settings: Settings | None) -> Assistant:

@@ -54,6 +54,7 @@ _BARE_PRONOUN = re.compile(r"^(?:and |& |what about |how about )?(?:hers|his|the
 _MOVE_VERB = re.compile(r"\b(move|moved|push|pushed|reschedule|rescheduled|bump|change|shift|cancel|cancelled|canceled|done|complete|completed|finished|instead|earlier|later)\b")
 _STAGE_VERB = re.compile(r"\b(won|win|lost|lose|signed|sold|kill|killed|dead|close|closed|mark|move|bump|push|set|put)\b")
 _APPOINTMENT_WORD = re.compile(r"\b(appointment|appt|visit|inspection|walk ?through|walk-through|measure|estimate|meeting|consult|consultation|install start)\b")
+_OF_THOSE = re.compile(r"\b(which ones|which of (them|those|these)|of (them|those|these)|those|these|them|any of)\b")
 _REP_PRONOUN = re.compile(r"\b(he|she|him|her|his|they|them)\b")
 # A question asked after a lead-in: "going back to megan castillo, who sold it".
 _LATE_QUESTION = re.compile(r"[,;:.-]\s*(?:so |and |ok )?(?:who|whos|who's|what|whats|when|whens|where|wheres|which|how|hows)\b")
@@ -405,10 +406,7 @@ class Reader:
             return "crm.facts"  # "going back to megan castillo, who sold it" asks; it does not write
         if intent == "crm.reschedule" and not _APPOINTMENT_WORD.search(low) and not _APPOINTMENT_ID.search(low) and self._stage(low, d, after_verb=True) is not None:
             return "crm.change_stage"  # "1059 is done, crew wrapped up, mark it complete": the job's stage
-        if (
-            intent == "crm.stage_jobs" and not customer_named and in_focus_job and asked
-            and (_PRONOUNS.search(low) or low.startswith(("and ", "& ", "ok and", "also ")))
-        ):
+        if intent == "crm.stage_jobs" and not customer_named and in_focus_job and asked and _PRONOUNS.search(low) and not _LIST_WORDS.search(low):
             return "crm.facts"  # "and whats been paid" on the job in focus
         if intent == "crm.create_job" and (m.job_ids or (not m.trades and (_PRONOUNS.search(low) or customer_named))):
             return "crm.facts"  # "open up job #1049", "& her other job": the jobs there are
@@ -419,9 +417,18 @@ class Reader:
             if said is None or not said.has_time:
                 return "crm.calendar"  # "mike reeds schedule the 27th"
         points_back = low.startswith(("and ", "& ", "ok and", "ok & ", "also "))
+        # A field asked in a few words, or pointing back, is about the job in focus: "contract amt?",
+        # "is that paid", "and whats been paid".
+        follows_up = bool(asked) and bool(focus.job_id or focus.customer_id) and not customer_named and (
+            points_back or bool(_PRONOUNS.search(low)) or bool(re.search(r"\b(that|this)\b", low)) or len(low.split()) <= 4
+        )
+        if follows_up and (
+            (intent == "crm.stage_jobs" and not _LIST_WORDS.search(low)) or (intent == "crm.rep_jobs" and not rep_named and "jobs" not in asked)
+        ):
+            return "crm.facts"
         if (
             intent == "crm.facts" and not customer_named and not rep_named and not _PRONOUNS.search(low)
-            and not (points_back and asked and (focus.job_id or focus.customer_id))
+            and not follows_up
             and self._stage(low, d) is not None
         ):
             return "crm.stage_jobs"  # "pull the lost list"
@@ -843,6 +850,9 @@ class Reader:
         if m.trades:
             arguments["trade"] = m.trades[0]
         reps = [d.users[u] for u in m.user_ids if u in d.users]
+        if not reps and focus.user_id in d.users and not m.customer_ids and _OF_THOSE.search(low):
+            # "which ones are in follow up" after a rep's open jobs: that rep's.
+            reps = [d.users[focus.user_id]]
         if len(reps) == 1 and not m.customer_ids:
             # "how many of reeds jobs r scheduled": one rep's jobs in the stage.
             arguments["rep"] = reps[0].full_name

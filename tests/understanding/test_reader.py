@@ -172,6 +172,17 @@ def test_a_trade_the_customer_has_no_job_in_is_said_not_guessed(reader: Reader, 
     assert action.tool is None and action.reply is not None and "no roofing job" in action.reply
 
 
+@pytest.mark.parametrize(("said", "field"), [("contract amt?", "contract_amount"), ("is that paid", "payments"), ("whats left", "balance")])
+def test_a_field_in_a_few_words_is_about_the_job_in_focus(reader: Reader, directory: Directory, said: str, field: str) -> None:
+    _, action = conversation(reader, directory, "pull up the farrell windows", said)
+    assert action.tool == "crm_facts" and action.arguments.get("job_id") == 1042 and field in action.arguments["fields"]
+
+
+def test_which_ones_after_a_reps_jobs_are_that_reps(reader: Reader, directory: Directory) -> None:
+    _, action = conversation(reader, directory, "how many jobs does dana have open", "which ones are in follow up")
+    assert action.tool == "crm_jobs_in_stage" and action.arguments == {"stage": "Follow Up", "rep": "Dana Whitaker"}
+
+
 def test_rep_named_with_shorthand_is_the_rep_not_a_customer(reader: Reader, directory: Directory) -> None:
     action = read(reader, directory, "what jobs does mike reed have open rn")
     assert action.tool == "crm_rep_jobs" and action.arguments == {"rep": "Mike Reed", "open_only": True}

@@ -55,6 +55,7 @@ _LEAD_SOURCES: tuple[tuple[str, str], ...] = (
     (r"repeat\s+(?:customer|client)|past\s+(?:customer|client)|(?:customer|client)\s+before|used\s+us\s+before", "repeat customer"),
     (r"door\s*knock\w*|knocked\s+(?:on\s+)?(?:their|her|his)\s+door|canvass\w*", "door knock"),
     (r"google|online\s+ad", "Google"),
+    (r"(?:our\s+)?web\s*site|web\s+form|online\s+form|contact\s+form", "website"),
     (r"facebook|instagram|social\s+media", "social media"),
     (r"home\s*advisor|angi(?:'s)?(?:\s+list)?|thumbtack|yelp", "lead service"),
     (r"mailer|postcard|flyer|door\s*hanger", "mailer"),

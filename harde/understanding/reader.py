@@ -372,7 +372,7 @@ class Reader:
         if action.untargeted:
             # Nobody to look up: a close second reading for another specialist wins ("how much deposit do we collect").
             other = next(((i, p) for i, p in scores.ranked[1:4] if not i.startswith("crm.") and AGENT_OF.get(i) not in (None, "triage")), None)
-            if other is not None and other[1] >= 0.1:
+            if other is not None and other[1] >= (0.05 if confidence < CONFIDENT else 0.1):
                 agent_other = AGENT_OF[other[0]]
                 return Action(other[0], agent_other, other[1], focus=replace(focus, agent=agent_other, intent=other[0]))
         action.focus.agent = "crm"

@@ -183,6 +183,11 @@ def test_which_ones_after_a_reps_jobs_are_that_reps(reader: Reader, directory: D
     assert action.tool == "crm_jobs_in_stage" and action.arguments == {"stage": "Follow Up", "rep": "Dana Whitaker"}
 
 
+def test_an_unsure_crm_reading_with_nobody_to_look_up_takes_the_next_specialist(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "who is the cheapest competitor in worcester")
+    assert action.agent == "web_search"
+
+
 def test_rep_named_with_shorthand_is_the_rep_not_a_customer(reader: Reader, directory: Directory) -> None:
     action = read(reader, directory, "what jobs does mike reed have open rn")
     assert action.tool == "crm_rep_jobs" and action.arguments == {"rep": "Mike Reed", "open_only": True}

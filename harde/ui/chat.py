@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -36,7 +36,7 @@ from harde.ui.answer_extras import (
 )
 from harde.ui.conversation_list import render_conversation_list
 from harde.ui.identity import sign_out
-from harde.ui.runtime import Runtime
+from harde.ui.runtime import Quiet, Runtime
 from harde.ui.safe_markdown import safe_markdown
 from harde.ui.upload import render_upload
 from harde.ui.voice import (
@@ -48,6 +48,9 @@ from harde.ui.voice import (
     render_speaker_toggle,
     speak_answer,
 )
+
+if TYPE_CHECKING:
+    from streamlit.elements.lib.mutable_status_container import StatusContainer
 
 AGENT_ICONS = {
     "triage": "🧭",
@@ -174,6 +177,43 @@ def _stream_markdown(placeholder: DeltaGenerator, pieces: Iterator[str]) -> str:
     return shown
 
 
+# A turn whose events keep coming faster than this shows no live status: it would be gone as
+# soon as drawn (the answer's trail replaces it), and Streamlit pauses 50 ms on creating one.
+QUIET_S = 0.15
+
+
+class _LiveStatus:
+    """The status box over a streaming answer (who is on it, each step inside), drawn once the
+    turn goes quiet for a moment: a quick turn goes straight to its answer."""
+
+    def __init__(self, slot: DeltaGenerator) -> None:
+        self.slot = slot
+        self.label = "Thinking…"
+        self.lines: list[str] = []
+        self.box: StatusContainer | None = None
+
+    def show(self) -> StatusContainer:
+        if self.box is None:
+            self.box = self.slot.status(self.label, expanded=False)
+            for line in self.lines:
+                self.box.write(line)
+        return self.box
+
+    def relabel(self, label: str) -> None:
+        self.label = label
+        if self.box is not None:
+            self.box.update(label=label)
+
+    def write(self, line: str) -> None:
+        self.lines.append(line)
+        if self.box is not None:
+            self.box.write(line)
+
+    def clear(self) -> None:
+        if self.box is not None:
+            self.slot.empty()
+
+
 @dataclass(frozen=True)
 class _Streamed:
     """An answer as it streamed, laid out as the conversation draws it on a reload (notices,
@@ -181,7 +221,7 @@ class _Streamed:
     the whole page being drawn again."""
 
     bubble: DeltaGenerator
-    status: DeltaGenerator  # holds the live status, emptied once the answer is complete
+    status: _LiveStatus  # cleared once the answer is complete
     body: DeltaGenerator
     voice: DeltaGenerator
     shown: str
@@ -192,8 +232,7 @@ def _answer(runtime: Runtime, text: str, cid: str, user: User) -> tuple[Turn | N
     turn: Turn | None = None
     bubble = st.chat_message("assistant", avatar="🦺")
     with bubble:
-        head = st.empty()
-        status = head.status("Thinking…", expanded=False)
+        status = _LiveStatus(st.empty())
         notices = st.container()
         body = st.empty()
         voice = st.empty()
@@ -202,17 +241,19 @@ def _answer(runtime: Runtime, text: str, cid: str, user: User) -> tuple[Turn | N
 
         def deltas() -> Any:
             nonlocal turn
-            for event in runtime.stream(text, cid, user):
+            for event in runtime.stream(text, cid, user, quiet_s=QUIET_S):
                 if isinstance(event, TextDelta):
                     yield event.text
+                elif isinstance(event, Quiet):
+                    status.show()
                 elif isinstance(event, RouteChosen):
                     status.write(safe_markdown(f"Route: {event.agent} ({event.flow} path): {event.reason}"))
                 elif isinstance(event, AgentChanged):
                     if event.agent != "triage":
-                        status.update(label=safe_markdown(f"{AGENT_ICONS.get(event.agent, '')} {event.display_name} is on it…"))
+                        status.relabel(safe_markdown(f"{AGENT_ICONS.get(event.agent, '')} {event.display_name} is on it…"))
                 elif isinstance(event, ToolCalled):
                     # The status line quotes the request ("Searching for “…”").
-                    status.update(label=safe_markdown(event.status))
+                    status.relabel(safe_markdown(event.status))
                     status.write(safe_markdown(f"🔧 {event.status}"))
                 elif isinstance(event, StatusNote):
                     status.write(safe_markdown(f"⏳ {event.text}"))
@@ -227,10 +268,10 @@ def _answer(runtime: Runtime, text: str, cid: str, user: User) -> tuple[Turn | N
 
         shown = _stream_markdown(body, deltas())
         if errors:
-            status.update(label="Something went wrong", state="error")
+            status.show().update(label="Something went wrong", state="error")
             for message in errors:
                 st.error(safe_markdown(message + " Your message is kept below; send it again when ready."))
-    return turn, _Streamed(bubble, head, body, voice, shown, noticed)
+    return turn, _Streamed(bubble, status, body, voice, shown, noticed)
 
 
 def _render_message(runtime: Runtime, message: ChatMessage, cid: str, user: User, voiced: Path | None = None) -> None:
@@ -275,7 +316,7 @@ def _complete(runtime: Runtime, streamed: _Streamed, sent: str, shown: int, cid:
     record = answer.record
     if question.text != sent or (record is not None and record.notices != streamed.notices):
         return False
-    streamed.status.empty()
+    streamed.status.clear()
     if answer.text != streamed.shown:
         streamed.body.markdown(safe_markdown(answer.text))
     with streamed.bubble:

@@ -1,21 +1,26 @@
 """Turns through the real Streamlit server: N browser sessions over Streamlit's WebSocket,
 offline, each sending chat messages one after the other; the shipped settings against
 today's defaults (Streamlit's full garbage collection after every script run, every text
-delta handed to the page on its own), in the same run, one server at a time.
+delta handed to the page on its own), and optionally against another checkout's code, in
+the same run.
 
-    .venv/bin/python bench/web_load.py [--sessions 1 20 50] [--turns 5]
+    .venv/bin/python bench/web_load.py [--sessions 1 20 50] [--turns 5] [--rounds 3] [--against DIR]
 
-A session is what a browser tab does: it opens /_stcore/stream, asks for a script run, finds
-the chat input's widget id in what comes back, then sets it for each message and waits for
-the runs that answer it (the answer's run ends with st.rerun(); the turn is over when the
-rerun finishes). Sign-in is HARDE_AUTH=proxy with the user name in a header, as behind nginx.
-Prints p50/p95 per turn, turns a second and errors for each server and session count.
+The servers run side by side, each on its own copy of the demo data, and are loaded one at a
+time, alternating in each round, so a busy machine slows them alike; the figures are the
+median over the rounds with the lowest and highest in brackets. A session is what a browser
+tab does: it opens /_stcore/stream, asks for a script run, finds the chat input's widget id in
+what comes back, then sets it for each message and waits for the run that answers it (a run
+ended early by st.rerun() is part of the same turn). Sign-in is HARDE_AUTH=proxy with the user
+name in a header, as behind nginx. Prints p50/p95 per turn, turns a second and errors for each
+server and session count.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import shutil
 import socket
@@ -47,11 +52,19 @@ QUESTIONS = [
 TURN_TIMEOUT_S = 120.0
 REPS = ("dwhitaker", "mreed", "kshea")
 
-# name -> (extra streamlit flags, extra environment)
-SERVERS: dict[str, tuple[list[str], dict[str, str]]] = {
-    "defaults (GC after each run, a hop per delta)": (["--runner.postScriptGC", "true"], {"HARDE_STREAM_FRAME_MS": "0"}),
-    "shipped (.streamlit/config.toml)": ([], {}),
-}
+
+@dataclass(frozen=True)
+class Server:
+    name: str
+    flags: list[str]  # extra streamlit flags
+    env: dict[str, str]  # extra environment
+    root: Path = ROOT  # the checkout whose app.py, config and harde package run
+
+
+SERVERS = [
+    Server("defaults (GC after each run, a hop per delta)", ["--runner.postScriptGC", "true"], {"HARDE_STREAM_FRAME_MS": "0"}),
+    Server("shipped (.streamlit/config.toml)", [], {}),
+]
 
 
 class Roll:
@@ -81,15 +94,16 @@ def _free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(data_dir: Path, flags: list[str], env_extra: dict[str, str]) -> Iterator[str]:
+def streamlit_server(data_dir: Path, flags: list[str], env_extra: dict[str, str], root: Path = ROOT) -> Iterator[str]:
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("HARDE_", "OPENAI_", "STREAMLIT_"))}
     env.update(HARDE_LLM="offline", HARDE_CRM="local", HARDE_DATA_DIR=str(data_dir), HARDE_AUTH="proxy", **env_extra)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env.get("PYTHONPATH")]))
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
                "--server.headless", "true", "--server.fileWatcherType", "none", *flags]  # fmt: skip
     log = data_dir.parent / f"streamlit-{port}.log"
     with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
@@ -209,44 +223,79 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
+def _spread(values: list[float], fmt: str) -> str:
+    """The median, with the lowest and highest in brackets."""
+    if not values:
+        return "n/a"
+    if len(values) == 1:
+        return format(values[0], fmt)
+    return f"{format(statistics.median(values), fmt)} [{format(min(values), fmt)}-{format(max(values), fmt)}]"
+
+
+@dataclass
+class Rounds:
+    """One server's figures at one session count, a round at a time."""
+
+    p50: list[float] = field(default_factory=list)
+    p95: list[float] = field(default_factory=list)
+    rate: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, figures: Figures, wall: float) -> None:
+        ms = [x * 1000 for x in figures.latencies]
+        if ms:
+            self.p50.append(statistics.median(ms))
+            self.p95.append(_percentile(ms, 0.95))
+        self.rate.append(len(ms) / wall if wall > 0 else 0.0)
+        self.errors.extend(figures.errors)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, nargs="+", default=[1, 20, 50])
     parser.add_argument("--turns", type=int, default=5, help="messages per session")
+    parser.add_argument("--rounds", type=int, default=3, help="loads per server and session count, alternated")
+    parser.add_argument("--against", type=Path, help="another checkout (its shipped config) to compare with, e.g. `git worktree add`")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="harde-web-load-") as folder:
+    servers = list(SERVERS)
+    if args.against:
+        servers.insert(1, Server(f"{args.against.name} (its shipped config)", [], {}, args.against.resolve()))
+    with tempfile.TemporaryDirectory(prefix="harde-web-load-") as folder, contextlib.ExitStack() as running:
         seeded = Path(folder) / "seed"
         env = {k: v for k, v in os.environ.items() if not k.startswith(("HARDE_", "OPENAI_"))}
         env.update(HARDE_DATA_DIR=str(seeded), HARDE_LLM="offline")
         subprocess.run([str(Path(sys.executable).with_name("harde")), "demo", "load"], env=env, check=True, capture_output=True)
-        results: dict[tuple[str, int], tuple[Figures, float]] = {}
-        for name, (flags, env_extra) in SERVERS.items():
-            data_dir = Path(folder) / f"var-{len(results)}"
+        urls: dict[str, str] = {}
+        for n, server in enumerate(servers):
+            data_dir = Path(folder) / f"var-{n}"
             shutil.copytree(seeded, data_dir)
-            with streamlit_server(data_dir, flags, env_extra) as url:
-                # Warm-up, not counted: every question once (the first of each loads its part).
-                warm, _ = asyncio.run(load(url, 1, len(QUESTIONS)))
-                if warm.errors:
-                    raise SystemExit(f"warm-up failed: {warm.errors[:3]}")
-                for sessions in args.sessions:
-                    results[(name, sessions)] = asyncio.run(load(url, sessions, args.turns))
-        print(f"\nTurns through the Streamlit server, offline, {args.turns} messages per session")
-        print(f"  {'server':<48}{'sessions':>9}{'p50 ms':>9}{'p95 ms':>9}{'turns/s':>9}{'errors':>8}")
-        for (name, sessions), (figures, wall) in results.items():
-            ms = [x * 1000 for x in figures.latencies]
-            rate = len(ms) / wall if wall > 0 else 0.0
-            p50 = statistics.median(ms) if ms else float("nan")
-            print(f"  {name:<48}{sessions:>9}{p50:>9.0f}{_percentile(ms, 0.95):>9.0f}{rate:>9.1f}{len(figures.errors):>8}")
-            for error in figures.errors[:3]:
-                print(f"      error: {error}")
-        baseline = {s: results[(next(iter(SERVERS)), s)] for s in args.sessions}
-        shipped = {s: results[(list(SERVERS)[-1], s)] for s in args.sessions}
-        print("\n  shipped vs defaults (p50, turns/s):")
-        for s in args.sessions:
-            b, n = baseline[s], shipped[s]
-            bp, np_ = statistics.median(b[0].latencies or [float("nan")]), statistics.median(n[0].latencies or [float("nan")])
-            br, nr = len(b[0].latencies) / b[1], len(n[0].latencies) / n[1]
-            print(f"    {s:>3} sessions: p50 {bp / np_:4.1f}x faster, {nr / br:4.1f}x the turns a second")
+            urls[server.name] = url = running.enter_context(streamlit_server(data_dir, server.flags, server.env, server.root))
+            # Warm-up, not counted: every question once (the first of each loads its part).
+            warm, _ = asyncio.run(load(url, 1, len(QUESTIONS)))
+            if warm.errors:
+                raise SystemExit(f"warm-up failed on {server.name}: {warm.errors[:3]}")
+        results = {(s.name, n): Rounds() for s in servers for n in args.sessions}
+        for round_ in range(args.rounds):
+            for sessions in args.sessions:
+                # Alternated, and in the other order every other round.
+                for server in servers if round_ % 2 == 0 else reversed(servers):
+                    results[(server.name, sessions)].add(*asyncio.run(load(urls[server.name], sessions, args.turns)))
+    print(f"\nTurns through the Streamlit server, offline, {args.turns} messages per session, "
+          f"median [lowest-highest] of {args.rounds} alternated rounds")  # fmt: skip
+    print(f"  {'server':<48}{'sessions':>9}  {'p50 ms':<18}{'p95 ms':<18}{'turns/s':<20}{'errors':>6}")
+    for (name, sessions), r in results.items():
+        print(f"  {name:<48}{sessions:>9}  {_spread(r.p50, '.0f'):<18}{_spread(r.p95, '.0f'):<18}{_spread(r.rate, '.1f'):<20}{len(r.errors):>6}")
+        for error in r.errors[:3]:
+            print(f"      error: {error}")
+    last = servers[-1].name
+    for other in servers[:-1]:
+        print(f"\n  shipped vs {other.name} (ratio of the medians):")
+        for count in args.sessions:
+            base, shipped = results[(other.name, count)], results[(last, count)]
+            if base.p50 and shipped.p50:
+                speed = statistics.median(base.p50) / statistics.median(shipped.p50)
+                more = statistics.median(shipped.rate) / statistics.median(base.rate)
+                print(f"    {count:>3} sessions: p50 {speed:4.1f}x faster, {more:4.1f}x the turns a second")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import json
 import logging
 import threading
@@ -213,12 +214,19 @@ def _finish(result: Any, turn: Turn) -> str:
 
 def _typed(spec: ToolSpec, arguments: dict[str, Any]) -> dict[str, Any]:
     """Arguments validated to the tool's own types (ISO strings to dates, lists, ints), as the SDK does."""
-    hints = typing.get_type_hints(spec.func)
     out: dict[str, Any] = {}
     for name, value in arguments.items():
-        hint = hints.get(name)
-        out[name] = TypeAdapter(hint).validate_python(value) if hint is not None else value
+        adapter = _argument_adapter(spec.func, name)
+        out[name] = adapter.validate_python(value) if adapter is not None else value
     return out
+
+
+@functools.cache
+def _argument_adapter(func: Any, name: str) -> TypeAdapter[Any] | None:
+    """A tool argument's validator, built once: resolving the tool's hints and building a
+    pydantic schema on every call took longer than the fast path's own tool call."""
+    hint = typing.get_type_hints(func).get(name)
+    return TypeAdapter(hint) if hint is not None else None
 
 
 async def _within(deadline: float, step: Awaitable[T]) -> T:

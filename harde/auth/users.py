@@ -15,6 +15,7 @@ import json
 import os
 import re
 import tempfile
+import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -64,21 +65,57 @@ def check_role(role: str) -> Role:
     return role
 
 
+# A file's identity as far as reading it goes: it is only ever replaced by a rename, so a new
+# version is a new inode (and a new mtime and size, usually).
+_Signature = tuple[int, int, int, int]
+
+
+def _signature(stat: os.stat_result) -> _Signature:
+    return (stat.st_dev, stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+
+class _ParsedUsers:
+    """Each users file's entries as last read, by its signature: the web app looks a person's
+    role up on every page run, and a stat costs less than reading and parsing the file."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._seen: dict[Path, tuple[_Signature, tuple[StoredUser, ...]]] = {}
+
+    def get(self, path: Path, signature: _Signature) -> tuple[StoredUser, ...] | None:
+        with self._lock:
+            held = self._seen.get(path)
+        return held[1] if held is not None and held[0] == signature else None
+
+    def put(self, path: Path, signature: _Signature, users: tuple[StoredUser, ...]) -> None:
+        with self._lock:
+            self._seen[path] = (signature, users)
+
+
+_PARSED = _ParsedUsers()
+
+
 class UsersFile:
     def __init__(self, path: Path) -> None:
         self.path = path
 
     # --- reading ---------------------------------------------------------------------------
     def _read(self) -> dict[str, Any]:
+        return self._read_signed()[1]
+
+    def _read_signed(self) -> tuple[_Signature | None, dict[str, Any]]:
+        """The file's content with the signature of the very file read (None when there is none)."""
         try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
+            with self.path.open("rb") as handle:
+                signature = _signature(os.fstat(handle.fileno()))
+                raw = json.loads(handle.read().decode("utf-8"))
         except FileNotFoundError:
-            return {"demo": False, "users": []}
+            return None, {"demo": False, "users": []}
         except (OSError, ValueError) as error:
             raise UsersFileError(f"The users file {self.path} could not be read ({type(error).__name__}).") from error
         if not isinstance(raw, dict) or not isinstance(raw.get("users"), list):
             raise UsersFileError(f"The users file {self.path} is not a users file.")
-        return raw
+        return signature, raw
 
     def exists(self) -> bool:
         return self.path.is_file()
@@ -88,8 +125,23 @@ class UsersFile:
         return bool(self._read().get("demo"))
 
     def users(self) -> list[StoredUser]:
+        try:
+            known = _PARSED.get(self.path, _signature(self.path.stat()))
+        except FileNotFoundError:
+            return []
+        except OSError as error:
+            raise UsersFileError(f"The users file {self.path} could not be read ({type(error).__name__}).") from error
+        if known is not None:
+            return list(known)
+        signature, data = self._read_signed()
+        out = self._parse(data)
+        if signature is not None:
+            _PARSED.put(self.path, signature, tuple(out))
+        return out
+
+    def _parse(self, data: dict[str, Any]) -> list[StoredUser]:
         out: list[StoredUser] = []
-        for row in self._read()["users"]:
+        for row in data["users"]:
             try:
                 out.append(StoredUser(
                     username=str(row["username"]), name=str(row.get("name") or row["username"]),

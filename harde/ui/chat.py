@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from harde.assistant import ChatMessage
 from harde.auth import User
@@ -35,7 +37,7 @@ from harde.ui.answer_extras import (
 from harde.ui.conversation_list import render_conversation_list
 from harde.ui.hands_free import HANDS_FREE_KEY, arm, hands_free_listener, render_hands_free_toggle
 from harde.ui.identity import sign_out
-from harde.ui.runtime import Runtime
+from harde.ui.runtime import Quiet, Runtime
 from harde.ui.safe_markdown import safe_markdown
 from harde.ui.upload import render_upload
 from harde.ui.voice import (
@@ -48,6 +50,9 @@ from harde.ui.voice import (
     speak_answer,
     transcribe_audio,
 )
+
+if TYPE_CHECKING:
+    from streamlit.elements.lib.mutable_status_container import StatusContainer
 
 AGENT_ICONS = {
     "triage": "🧭",
@@ -94,7 +99,17 @@ def _send(text: str) -> None:
     st.session_state["queued"] = text
 
 
-def _sidebar(runtime: Runtime, cid: str, user: User) -> None:
+@dataclass(frozen=True)
+class _SidebarSlots:
+    """The sidebar's parts that a turn changes, drawn once the turn is over: the conversation's
+    progress (specialist, cards, the approval) and the list of conversations. Until then the
+    previous run's content stays in them."""
+
+    progress: DeltaGenerator
+    conversations: DeltaGenerator
+
+
+def _sidebar(runtime: Runtime, user: User) -> _SidebarSlots:
     assistant = runtime.assistant
     with st.sidebar:
         st.markdown("### Hard-E")
@@ -108,49 +123,55 @@ def _sidebar(runtime: Runtime, cid: str, user: User) -> None:
             st.session_state["model_problem"] = runtime.run(assistant.check_model())
         if st.session_state["model_problem"]:
             st.error(safe_markdown(st.session_state["model_problem"]))
-        state = runtime.run(assistant.state(cid, user))
-        public = state.public_state()
-        active = public.get("active_agent", "triage")
-        st.caption(f"Specialist: {AGENT_ICONS.get(active, '')} {assistant.display_name(active)}")
-        if "new_client" in public:
-            progress = public["new_client"]
-            with st.container(border=True):
-                st.markdown("**New customer in progress**")
-                heard = st.session_state.get("heard", {}).get(cid)
-                if heard:
-                    # What the mic heard beside what was understood, so a wrong field is easy to spot.
-                    st.caption(safe_markdown(f"🎙️ Heard: “{heard}”"))
-                for key, value in progress["collected"].items():
-                    st.markdown(safe_markdown(f"- {_field_words([key])}: `{value}`"))
-                if progress["missing"]:
-                    st.markdown(safe_markdown("Still needed: " + _field_words(progress["missing"])))
-                if progress["invalid"]:
-                    st.markdown(safe_markdown("To check: " + _field_words(progress["invalid"])))
-        if "script" in public:
-            s = public["script"]
-            with st.container(border=True):
-                st.markdown(f"**{s['type'].title()} script in progress**")
-                st.markdown(safe_markdown(f"Customer: {s['customer'] or '—'} · job {s['job'] or '—'}"))
-                st.markdown(safe_markdown(f"Focus: {s['focus'] or '—'} · {s['words']} words · {s['revisions']} revisions"))
-        if "pending" in public:
-            st.warning(safe_markdown("Waiting for your yes:\n\n" + public["pending"]))
-            approve, leave = st.columns(2)
-            # The buttons send the rep's own answer, as if typed: only it can approve a write.
-            approve.button("✅ Approve", use_container_width=True, key="approve", on_click=_send, args=("yes",))
-            leave.button("Leave it", use_container_width=True, key="leave", on_click=_send, args=("no",))
+        progress = st.container()
         if st.button("New conversation", use_container_width=True, type="primary"):
             st.query_params["c"] = uuid.uuid4().hex[:12]
             st.rerun()
         render_hands_free_toggle(render_speaker_toggle())
         with st.expander("📚 Add to the knowledge base"):
             render_upload(runtime.assistant.services.knowledge, user)
-        render_conversation_list(runtime, cid, user)
+        conversations = st.container()
+    return _SidebarSlots(progress, conversations)
 
 
-def _stream_markdown(pieces: Iterator[str]) -> str:
+def _progress(runtime: Runtime, cid: str, user: User) -> None:
+    """The conversation's specialist, the customer or script in progress, and a write waiting
+    for the rep's yes."""
+    assistant = runtime.assistant
+    public = runtime.run(assistant.state(cid, user)).public_state()
+    active = public.get("active_agent", "triage")
+    st.caption(f"Specialist: {AGENT_ICONS.get(active, '')} {assistant.display_name(active)}")
+    if "new_client" in public:
+        progress = public["new_client"]
+        with st.container(border=True):
+            st.markdown("**New customer in progress**")
+            heard = st.session_state.get("heard", {}).get(cid)
+            if heard:
+                # What the mic heard beside what was understood, so a wrong field is easy to spot.
+                st.caption(safe_markdown(f"🎙️ Heard: “{heard}”"))
+            for key, value in progress["collected"].items():
+                st.markdown(safe_markdown(f"- {_field_words([key])}: `{value}`"))
+            if progress["missing"]:
+                st.markdown(safe_markdown("Still needed: " + _field_words(progress["missing"])))
+            if progress["invalid"]:
+                st.markdown(safe_markdown("To check: " + _field_words(progress["invalid"])))
+    if "script" in public:
+        s = public["script"]
+        with st.container(border=True):
+            st.markdown(f"**{s['type'].title()} script in progress**")
+            st.markdown(safe_markdown(f"Customer: {s['customer'] or '—'} · job {s['job'] or '—'}"))
+            st.markdown(safe_markdown(f"Focus: {s['focus'] or '—'} · {s['words']} words · {s['revisions']} revisions"))
+    if "pending" in public:
+        st.warning(safe_markdown("Waiting for your yes:\n\n" + public["pending"]))
+        approve, leave = st.columns(2)
+        # The buttons send the rep's own answer, as if typed: only it can approve a write.
+        approve.button("✅ Approve", use_container_width=True, key="approve", on_click=_send, args=("yes",))
+        leave.button("Leave it", use_container_width=True, key="leave", on_click=_send, args=("no",))
+
+
+def _stream_markdown(placeholder: DeltaGenerator, pieces: Iterator[str]) -> str:
     """Show text as it streams, as st.write_stream does, but made safe as a whole each time:
     an image's markdown arrives in several pieces."""
-    placeholder = st.empty()
     shown = ""
     for piece in pieces:
         shown += piece
@@ -158,30 +179,88 @@ def _stream_markdown(pieces: Iterator[str]) -> str:
     return shown
 
 
-def _answer(runtime: Runtime, text: str, cid: str, user: User) -> Turn | None:
+# A turn whose events keep coming faster than this shows no live status: it would be gone as
+# soon as drawn (the answer's trail replaces it), and Streamlit pauses 50 ms on creating one.
+QUIET_S = 0.15
+
+
+class _LiveStatus:
+    """The status box over a streaming answer (who is on it, each step inside), drawn once the
+    turn goes quiet for a moment: a quick turn goes straight to its answer."""
+
+    def __init__(self, slot: DeltaGenerator) -> None:
+        self.slot = slot
+        self.label = "Thinking…"
+        self.lines: list[str] = []
+        self.box: StatusContainer | None = None
+
+    def show(self) -> StatusContainer:
+        if self.box is None:
+            self.box = self.slot.status(self.label, expanded=False)
+            for line in self.lines:
+                self.box.write(line)
+        return self.box
+
+    def relabel(self, label: str) -> None:
+        self.label = label
+        if self.box is not None:
+            self.box.update(label=label)
+
+    def write(self, line: str) -> None:
+        self.lines.append(line)
+        if self.box is not None:
+            self.box.write(line)
+
+    def clear(self) -> None:
+        if self.box is not None:
+            self.slot.empty()
+
+
+@dataclass(frozen=True)
+class _Streamed:
+    """An answer as it streamed, laid out as the conversation draws it on a reload (notices,
+    text, the voice, then the rest), so a finished turn is completed where it is instead of
+    the whole page being drawn again."""
+
+    bubble: DeltaGenerator
+    status: _LiveStatus  # cleared once the answer is complete
+    body: DeltaGenerator
+    voice: DeltaGenerator
+    shown: str
+    notices: list[str]
+
+
+def _answer(runtime: Runtime, text: str, cid: str, user: User) -> tuple[Turn | None, _Streamed]:
     turn: Turn | None = None
-    with st.chat_message("assistant", avatar="🦺"):
-        status = st.status("Thinking…", expanded=False)
+    bubble = st.chat_message("assistant", avatar="🦺")
+    with bubble:
+        status = _LiveStatus(st.empty())
         notices = st.container()
+        body = st.empty()
+        voice = st.empty()
         errors: list[str] = []
+        noticed: list[str] = []
 
         def deltas() -> Any:
             nonlocal turn
-            for event in runtime.stream(text, cid, user):
+            for event in runtime.stream(text, cid, user, quiet_s=QUIET_S):
                 if isinstance(event, TextDelta):
                     yield event.text
+                elif isinstance(event, Quiet):
+                    status.show()
                 elif isinstance(event, RouteChosen):
                     status.write(safe_markdown(f"Route: {event.agent} ({event.flow} path): {event.reason}"))
                 elif isinstance(event, AgentChanged):
                     if event.agent != "triage":
-                        status.update(label=safe_markdown(f"{AGENT_ICONS.get(event.agent, '')} {event.display_name} is on it…"))
+                        status.relabel(safe_markdown(f"{AGENT_ICONS.get(event.agent, '')} {event.display_name} is on it…"))
                 elif isinstance(event, ToolCalled):
                     # The status line quotes the request ("Searching for “…”").
-                    status.update(label=safe_markdown(event.status))
+                    status.relabel(safe_markdown(event.status))
                     status.write(safe_markdown(f"🔧 {event.status}"))
                 elif isinstance(event, StatusNote):
                     status.write(safe_markdown(f"⏳ {event.text}"))
                     if event.notice:
+                        noticed.append(event.text)
                         with notices:
                             notice_lines([event.text])
                 elif isinstance(event, ErrorEvent):
@@ -189,16 +268,12 @@ def _answer(runtime: Runtime, text: str, cid: str, user: User) -> Turn | None:
                 elif isinstance(event, Done):
                     turn = event.turn
 
-        _stream_markdown(deltas())
+        shown = _stream_markdown(body, deltas())
         if errors:
-            status.update(label="Something went wrong", state="error")
+            status.show().update(label="Something went wrong", state="error")
             for message in errors:
                 st.error(safe_markdown(message + " Your message is kept below; send it again when ready."))
-        elif turn is not None:
-            who = runtime.assistant.display_name(turn.agent)
-            tools = f" · {', '.join(turn.tools)}" if turn.tools else ""
-            status.update(label=safe_markdown(f"{AGENT_ICONS.get(turn.agent, '')} {who} · {turn.flow} path{tools}"), state="complete")
-    return turn
+    return turn, _Streamed(bubble, status, body, voice, shown, noticed)
 
 
 def _render_message(runtime: Runtime, message: ChatMessage, cid: str, user: User, voiced: Path | None = None) -> None:
@@ -212,18 +287,43 @@ def _render_message(runtime: Runtime, message: ChatMessage, cid: str, user: User
         st.markdown(safe_markdown(message.text))
         if voiced is not None:
             play(voiced)  # the answer read aloud, once, as it first appears
-        if record is None:
-            return
-        key = f"{cid}-{message.turn}"
-        render_attachments(record.attachments, key)
-        render_offers(record, key, _send)
-        assistant = runtime.assistant
-        render_trail(record, assistant.display_name, AGENT_ICONS.get(record.agent, ""))
+        _render_record(runtime, message, cid, user)
 
-        def rate(score: int | None) -> None:
-            runtime.run(assistant.rate(cid, message.turn, score, user))
 
-        render_feedback(record, key, rate)
+def _render_record(runtime: Runtime, message: ChatMessage, cid: str, user: User) -> None:
+    """What is drawn under an answer's text from its turn's record: files, offers, trail, thumbs."""
+    record = message.record
+    if record is None:
+        return
+    key = f"{cid}-{message.turn}"
+    render_attachments(record.attachments, key)
+    render_offers(record, key, _send)
+    assistant = runtime.assistant
+    render_trail(record, assistant.display_name, AGENT_ICONS.get(record.agent, ""))
+
+    def rate(score: int | None) -> None:
+        runtime.run(assistant.rate(cid, message.turn, score, user))
+
+    render_feedback(record, key, rate)
+
+
+def _complete(runtime: Runtime, streamed: _Streamed, sent: str, shown: int, cid: str, user: User) -> bool:
+    """Complete the streamed answer from the conversation as saved, so it looks as it will on a
+    reload. False when the saved conversation is not the `shown` messages plus this turn's
+    question and one answer (a turn that wrote several answers): then the page is drawn again."""
+    history = runtime.run(runtime.assistant.messages(cid, user))
+    if len(history) != shown + 2 or [m.role for m in history[-2:]] != ["user", "assistant"]:
+        return False
+    question, answer = history[-2:]
+    record = answer.record
+    if question.text != sent or (record is not None and record.notices != streamed.notices):
+        return False
+    streamed.status.clear()
+    if answer.text != streamed.shown:
+        streamed.body.markdown(safe_markdown(answer.text))
+    with streamed.bubble:
+        _render_record(runtime, answer, cid, user)
+    return True
 
 
 def _examples(runtime: Runtime) -> None:
@@ -241,7 +341,18 @@ def _examples(runtime: Runtime) -> None:
 def render_chat(user: User) -> None:
     runtime = get_runtime()
     cid = _conversation_id(runtime, user)
-    _sidebar(runtime, cid, user)
+    slots = _sidebar(runtime, user)
+    _conversation(runtime, cid, user)
+    # After the turn, if there was one, so the sidebar shows what it changed: the new title,
+    # the customer card filled in, a write waiting for a yes.
+    with slots.progress:
+        _progress(runtime, cid, user)
+    with slots.conversations:
+        render_conversation_list(runtime, cid, user)
+
+
+def _conversation(runtime: Runtime, cid: str, user: User) -> None:
+    """The conversation, and the turn the rep's message starts, answered on the same run."""
     st.html(WIDE_TABLES_CSS)
     st.title(safe_markdown(runtime.assistant.settings.company_name))
     st.caption("Hard-E, your sales director: CRM, playbook, call analysis, scripts, new customers, pricing.")
@@ -250,8 +361,7 @@ def render_chat(user: User) -> None:
     for n, message in enumerate(history):
         last_answer = n == len(history) - 1 and message.role == "assistant"
         _render_message(runtime, message, cid, user, voiced=voiced if last_answer else None)
-    if not history:
-        _examples(runtime)
+    examples = st.empty() if not history else None
     queued = st.session_state.pop("queued", None)
     reviewed = render_review()
     heard = _hands_free(runtime)
@@ -260,6 +370,9 @@ def render_chat(user: User) -> None:
     if sent is None and queued:
         sent = RepMessage(queued)
     if sent is None:
+        if examples is not None:
+            with examples.container():
+                _examples(runtime)
         return
     if sent.dictated and runtime.assistant.settings.voice_review and reviewed is None:
         st.session_state["voice_review"] = sent.text
@@ -268,18 +381,23 @@ def render_chat(user: User) -> None:
     if sent.dictated:
         st.session_state.setdefault("dictated", {}).setdefault(cid, set()).add(text)
         st.session_state.setdefault("heard", {})[cid] = text
-    with st.chat_message("user"):
-        if sent.dictated:
-            st.caption(DICTATED_MARK)
-        st.markdown(safe_markdown(text))
-    turn = _answer(runtime, text, cid, user)
+    _render_message(runtime, ChatMessage("user", text, sum(m.role == "user" for m in history)), cid, user)
+    turn, streamed = _answer(runtime, text, cid, user)
     if turn is None or turn.error:
         st.info(safe_markdown(f"Not sent: {text}"))
         return
-    # The answer is redrawn from the conversation, with its trail, files and thumbs.
+    hands_free = bool(st.session_state.get("speak_answers") and st.session_state.get(HANDS_FREE_KEY))
+    if _complete(runtime, streamed, text, len(history), cid, user) and not hands_free:
+        if st.session_state.get("speak_answers"):
+            with streamed.voice:
+                voiced = _voice(runtime, turn)
+                if voiced is not None:
+                    play(voiced)  # the answer read aloud, once, as it first appears
+        return
+    # Hands-free: the page is drawn again with the spoken answer and the listener armed after it.
+    # The saved conversation is not the page plus one answer: it is drawn again, the voice with it.
     if st.session_state.get("speak_answers"):
-        services = runtime.assistant.services
-        voiced = speak_answer(turn.answer, services.speech, runtime.assistant.settings.data_dir / "answers_voiced", runtime.run)
+        voiced = _voice(runtime, turn)
         if voiced is not None:
             st.session_state.setdefault("voiced", {})[cid] = voiced
             if st.session_state.get(HANDS_FREE_KEY):
@@ -297,3 +415,8 @@ def _hands_free(runtime: Runtime) -> RepMessage | None:
         return None
     heard = transcribe_audio(recording.audio, recording.filename, runtime.assistant.services.transcriber, runtime.run)
     return RepMessage(heard, dictated=True) if heard else None
+
+
+def _voice(runtime: Runtime, turn: Turn) -> Path | None:
+    assistant = runtime.assistant
+    return speak_answer(turn.answer, assistant.services.speech, assistant.settings.data_dir / "answers_voiced", runtime.run)

@@ -44,13 +44,19 @@ def _row(runtime: Runtime, summary: ConversationSummary, cid: str, user: User, t
     if user.is_director and summary.owner and summary.owner != user.username:
         label = f"{label} · {summary.owner}"
     label = f"{label} · {_when(summary, today)}"
-    open_it, more = st.columns([6, 1], vertical_alignment="center")
+    # One row is a few elements, sent on every run for up to LISTED rows: a flex row rather
+    # than columns (one block instead of three), and the menu's fields drawn only while it is
+    # open (opening it is a run of its own).
+    row = st.container(horizontal=True, vertical_alignment="center", gap="small", wrap=False)
     if summary.id == cid:
-        open_it.markdown(f"▸ {label}")
-    elif open_it.button(label, key=f"conv-{summary.id}", use_container_width=True):
+        row.markdown(f"▸ {label}", width="stretch")
+    elif row.button(label, key=f"conv-{summary.id}", width="stretch"):
         st.query_params["c"] = summary.id
         st.rerun()
-    with more.popover("⋯", help="Rename or delete"):
+    menu = row.popover("⋯", help="Rename or delete", key=f"menu-{summary.id}", on_change="rerun")
+    if not menu.open:
+        return
+    with menu:
         title = st.text_input("Title", value=summary.title, key=f"title-{summary.id}", max_chars=120)
         if st.button("Rename", key=f"rename-{summary.id}") and runtime.run(runtime.assistant.rename(summary.id, title, user)):
             st.rerun()

@@ -4,7 +4,8 @@ Streamlit reruns the script on every interaction; async work must not start a ne
 time. The loop, and the Assistant living on it, are a cached resource. A turn's events cross
 to the script thread through a queue, the answer's text merged per frame (about 30 ms)
 rather than one hop per word. A stream abandoned mid-way (the user clicked something) is
-cancelled on the loop, which cancels its run.
+cancelled on the loop, which cancels its run. A stream can also say when it has gone quiet,
+so the page shows what is under way only for a turn that takes a while.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import AsyncIterator, Awaitable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Generator, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import TypeVar
@@ -32,6 +33,11 @@ def _log_warm_up(done: Future[None]) -> None:
     if error is not None:
         # The mic says why when it is used; typing never depended on it.
         logger.warning("the speech model could not be warmed up: %s", type(error).__name__)
+
+
+@dataclass(frozen=True)
+class Quiet:
+    """Nothing came for a while (the `quiet_s` given to `Runtime.stream`); the turn goes on."""
 
 
 @dataclass(frozen=True)
@@ -68,10 +74,13 @@ class Runtime:
         self.loop.call_soon_threadsafe(self.loop.stop)
         self._thread.join(timeout=10)
 
-    def stream(self, text: str, conversation_id: str, user: User | None = None, *, frame_s: float | None = None) -> Iterator[Event]:
+    def stream(
+        self, text: str, conversation_id: str, user: User | None = None, *, frame_s: float | None = None, quiet_s: float | None = None
+    ) -> Generator[Event | Quiet, None, None]:
         """The turn's events in the calling (script) thread, in order; consecutive text deltas
         arriving within `frame_s` of the first come as one (HARDE_STREAM_FRAME_MS by default;
-        0 passes every delta on by itself)."""
+        0 passes every delta on by itself). With `quiet_s`, a `Quiet` comes each time nothing
+        has for that long."""
         if frame_s is None:
             frame_s = self.assistant.settings.stream_frame_ms / 1000
         inbox: queue.Queue[Event | _Ended] = queue.Queue()
@@ -93,16 +102,23 @@ class Runtime:
 
         pumping = self.submit(pump())
         try:
-            yield from _merged(inbox, frame_s)
+            yield from _merged(inbox, frame_s, quiet_s)
         finally:
             # Cancels the run if the script stopped listening half-way; a no-op once it ended.
             pumping.cancel()
 
 
-def _merged(inbox: queue.Queue[Event | _Ended], frame_s: float) -> Iterator[Event]:
+def _merged(inbox: queue.Queue[Event | _Ended], frame_s: float, quiet_s: float | None = None) -> Iterator[Event | Quiet]:
     held: Event | _Ended | None = None
     while True:
-        item = held if held is not None else inbox.get()
+        if held is None:
+            try:
+                item = inbox.get(timeout=quiet_s)
+            except queue.Empty:
+                yield Quiet()
+                continue
+        else:
+            item = held
         held = None
         if isinstance(item, _Ended):
             if item.error is not None and not isinstance(item.error, asyncio.CancelledError):

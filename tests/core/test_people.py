@@ -61,6 +61,24 @@ def test_the_demo_users_are_the_fictional_company_and_a_real_user_ends_the_demo(
     assert users.find(email="DWHITAKER@summitridge.example") == DANA
 
 
+def test_a_role_changed_in_the_users_file_is_seen_at_the_next_lookup(tmp_path: Path) -> None:
+    path = tmp_path / "users.json"
+    UsersFile(path).add("dana", name="Dana Whitaker", email="dana@example.com", password="correct horse")
+    assert UsersFile(path).find(username="dana") == User("dana", "Dana Whitaker", "dana@example.com", "rep")
+    # Edited in place by hand, keeping its inode and size ("rep" and "dir" are as long):
+    # the lookups are answered from what was last read only while the file is the same.
+    edited = path.read_text().replace('"role": "rep"', '"role": "dir"')
+    with path.open("r+", encoding="utf-8") as handle:
+        handle.write(edited)
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
+    with pytest.raises(UsersFileError, match="malformed"):
+        UsersFile(path).find(username="dana")
+    path.write_text(edited.replace('"role": "dir"', '"role": "director"'))
+    assert UsersFile(path).find(username="dana") == User("dana", "Dana Whitaker", "dana@example.com", "director")
+    path.unlink()
+    assert UsersFile(path).find(username="dana") is None
+
+
 # --- conversations belong to their owner ---------------------------------------------------------
 
 

@@ -1,16 +1,18 @@
 """The bridge from the Assistant's event loop to Streamlit's script thread: every event in
 order, the answer's text merged into as few hops as a frame allows, and a stream the script
-abandons cancelled on the loop."""
+abandons cancelled on the loop, and a turn gone quiet said to be."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import asyncio
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
 
 import pytest
 
 from harde.config import Settings
-from harde.events import Done, Event, TextDelta
-from harde.ui.runtime import Runtime
+from harde.events import Done, Event, RouteChosen, TextDelta, Turn
+from harde.ui.runtime import Quiet, Runtime
 
 QUESTION = "what does our workmanship warranty cover?"
 
@@ -64,3 +66,23 @@ def test_a_frame_of_zero_passes_every_delta_on_by_itself(runtime: Runtime) -> No
     direct = runtime.run(_collect(runtime, QUESTION, "direct"))
     each = list(runtime.stream(QUESTION, "each", frame_s=0))
     assert [e.text for e in each if isinstance(e, TextDelta)] == [e.text for e in direct if isinstance(e, TextDelta)]
+
+
+def test_a_quiet_turn_says_so_and_a_busy_one_never_does(runtime: Runtime, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Without `quiet_s` nothing is added to the turn's own events.
+    assert not any(isinstance(e, Quiet) for e in runtime.stream(QUESTION, "plain"))
+    opened = asyncio.Event()
+
+    async def waits_for_the_gate(text: str, conversation_id: str, user: Any = None) -> AsyncIterator[Event]:
+        yield RouteChosen("knowledge", "fast", "a policy question")
+        await opened.wait()  # quiet until the test has seen the stream say so
+        yield TextDelta("Ten years.")
+        yield Done(Turn(answer="Ten years.", agent="knowledge"))
+
+    monkeypatch.setattr(runtime.assistant, "stream", waits_for_the_gate)
+    events = runtime.stream(QUESTION, "gated", quiet_s=0.01)
+    assert isinstance(next(events), RouteChosen)
+    assert isinstance(next(events), Quiet)
+    runtime.loop.call_soon_threadsafe(opened.set)
+    rest = [e for e in events if not isinstance(e, Quiet)]
+    assert [type(e) for e in rest] == [TextDelta, Done]

@@ -33,7 +33,7 @@ SECTIONS = [
 ]
 TEXT = "\n\n".join(t for _, t in SECTIONS)
 CONTEXT = {"first_name": "Julie", "city": "Needham", "project": "roof replacement",
-           "rep_name": "Kevin Shea", "stage_name": "Lead"}  # fmt: skip
+           "rep_name": "Kevin Shea", "stage_name": "Lead", "phone": "(617) 555-0113"}  # fmt: skip
 
 
 async def test_captions_follow_espeaks_word_times_to_the_end_of_the_voice(tmp_path: Path) -> None:
@@ -60,17 +60,22 @@ def test_an_even_split_covers_the_voice_when_the_backend_reports_no_words() -> N
 
 def test_slides_start_when_their_section_is_spoken() -> None:
     words = even_split(TEXT, 40.0)
-    slides = primer_slides(TEXT, SECTIONS, CONTEXT, "Summit Ridge Exteriors", "(617) 555-0100")
+    slides = primer_slides(TEXT, SECTIONS, CONTEXT, "Summit Ridge Exteriors")
     assert [s.kind for s in slides] == ["greeting", "look", "product", "next", "sign_off"]
     assert (slides[0].title, slides[0].subtitle) == ("Hi Julie", "Your roof replacement in Needham")
     assert slides[1].title == "What we'll look at"
-    assert slides[-1].title == "Kevin Shea" and "(617) 555-0100" in slides[-1].subtitle
+    assert (slides[-1].title, slides[-1].subtitle) == ("Kevin Shea", "Summit Ridge Exteriors · (617) 555-0113")
     board = build_storyboard(slides, words, 40.0)
     starts = section_starts([s.spoken for s in slides], words)
     assert [s.start_s for s in board.slides] == [0.0, *starts[1:]]
     assert all(a.end_s == b.start_s for a, b in zip(board.slides, board.slides[1:], strict=False))
     first_of_look = next(w for w in words if w[0] == "When")
     assert board.slides[1].start_s == first_of_look[1]
+
+
+def test_the_last_slide_shows_no_number_when_the_company_gave_none() -> None:
+    slides = primer_slides(TEXT, SECTIONS, {**CONTEXT, "phone": ""}, "Summit Ridge Exteriors")
+    assert (slides[-1].title, slides[-1].subtitle) == ("Kevin Shea", "Summit Ridge Exteriors")
 
 
 def test_a_model_draft_without_sections_still_gets_every_slide() -> None:
@@ -93,12 +98,12 @@ async def test_the_video_shows_each_slide_in_the_brands_look_with_captions(tmp_p
     brand = tmp_path / "brand"
     brand.mkdir()
     Image.new("RGB", (240, 80), (255, 0, 255)).save(brand / "logo.png")
-    (brand / "brand.toml").write_text('colour_a = "#204020"\ncolour_b = "#204020"\nphone = "(617) 555-0100"\n')
+    (brand / "brand.toml").write_text('colour_a = "#204020"\ncolour_b = "#204020"\n')
     branding = load_branding("Summit Ridge Exteriors", brand)
     speech = EspeakSpeech()
     voiced = await speech.synthesize(TEXT, tmp_path / "voice.wav")
     words = await speech.word_timings(TEXT)
-    slides = primer_slides(TEXT, SECTIONS, CONTEXT, branding.company_name, branding.phone)
+    slides = primer_slides(TEXT, SECTIONS, CONTEXT, branding.company_name)
     board = build_storyboard(slides, words, voiced.duration_s)
     renderer = FfmpegRenderer(tmp_path / "cache", branding)
     result = await renderer.render(voiced.path, tmp_path / "out" / "primer.mp4", run_key="t", storyboard=board)

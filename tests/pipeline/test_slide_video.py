@@ -11,7 +11,7 @@ from PIL import Image
 
 from harde.errors import ConfigurationError
 from harde.integrations.speech.audio import spoken_text
-from harde.integrations.speech.espeak import EspeakSpeech
+from harde.integrations.speech.espeak import EspeakSpeech, _Espeak, say_phone_numbers
 from harde.integrations.video.branding import load_branding
 from harde.integrations.video.ffmpeg import probe, run_ffmpeg
 from harde.integrations.video.ffmpeg_renderer import TAIL_S, FfmpegRenderer
@@ -50,6 +50,30 @@ async def test_captions_follow_espeaks_word_times_to_the_end_of_the_voice(tmp_pa
     captions = caption_lines(words)
     assert " ".join(c.text for c in captions) == " ".join(spoken_text(TEXT).split())
     assert all(a.end_s <= b.start_s + 1e-6 for a, b in itertools.pairwise(captions))
+
+
+def test_espeak_says_a_phone_number_digit_by_digit() -> None:
+    text = "Call me at (617) 555-0111, or 617-555-0100. Job 1043 is 12,500 dollars."
+    said, source = say_phone_numbers(text)
+    assert said == "Call me at 6 1 7, 5 5 5, 0 1 1 1, or 6 1 7, 5 5 5, 0 1 0 0. Job 1043 is 12,500 dollars."
+    assert len(source) == len(said) and source == sorted(source)
+    assert all(text[source[i]] == ch for i, ch in enumerate(said) if ch.isdigit())  # each digit is its own
+    # The voice is the digits' (the same length to a few samples), not espeak's own reading of
+    # the written number ("six hundred seventeen, five hundred fifty-five, dash"), much longer.
+    speech = EspeakSpeech()
+    voiced = len(speech._voice_now(text).samples)
+    assert abs(voiced - len(speech._voice_now(said).samples)) < voiced * 0.01
+    assert len(_Espeak.get().speak(text, speech.voice_name, speech.rate_wpm, speech.pitch)) > voiced * 1.1
+
+
+async def test_captions_show_the_written_number_timed_to_its_spoken_digits() -> None:
+    text = "If you ever need us, call me at (617) 555-0111. Thanks, John."
+    words = await EspeakSpeech().word_timings(text)
+    assert [w for w, _, _ in words] == text.split()
+    starts = [s for _, s, _ in words]
+    assert all(a < b for a, b in itertools.pairwise(starts))  # every word, the number's too, has its own time
+    timed = {w: e - s for w, s, e in words}
+    assert timed["555-0111."] > timed["(617)"] > timed["me"]  # seven digits take longer than three
 
 
 def test_an_even_split_covers_the_voice_when_the_backend_reports_no_words() -> None:

@@ -76,6 +76,17 @@ async def test_captions_show_the_written_number_timed_to_its_spoken_digits() -> 
     assert timed["555-0111."] > timed["(617)"] > timed["me"]  # seven digits take longer than three
 
 
+def test_a_sentence_too_long_for_one_caption_is_split_evenly_not_with_an_orphan() -> None:
+    text = "Thanks again for considering Summit Ridge Exteriors, Julie. If a question comes up before we start, call me at (617) 555-0111."
+    lines = [c.text for c in caption_lines(even_split(text, 12.0))]
+    assert lines == [
+        "Thanks again for considering", "Summit Ridge Exteriors, Julie.",
+        "If a question comes up before we", "start, call me at (617) 555-0111.",
+    ]  # fmt: skip
+    long_one = caption_lines(even_split("word " * 5000 + "end.", 2000.0))  # bounded on any input
+    assert all(len(c.text.split()) <= 7 for c in long_one)
+
+
 def test_an_even_split_covers_the_voice_when_the_backend_reports_no_words() -> None:
     words = even_split(TEXT, 30.0)
     assert len(words) == len(spoken_text(TEXT).split())

@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT))
 
 from harde.config import Settings  # noqa: E402
 from harde.integrations.crm.local import load_demo  # noqa: E402
-from harde.integrations.video import Branding, FfmpegRenderer, FfmpegVoiceEnhancer  # noqa: E402
-from harde.integrations.video.branding import ensure_brand_assets  # noqa: E402
+from harde.integrations.video import FfmpegRenderer, FfmpegVoiceEnhancer  # noqa: E402
+from harde.integrations.video.branding import ensure_brand_assets, load_branding  # noqa: E402
 from harde.integrations.video.storyboard import build_storyboard  # noqa: E402
 from harde.workflows import runtime  # noqa: E402
 from harde.workflows.pipeline import build_pipeline  # noqa: E402
@@ -50,7 +50,8 @@ async def bench(job_id: int, words: int) -> int:
     )  # fmt: skip
     settings.ensure_dirs()
     load_demo(settings)
-    branding = Branding(company_name=settings.company_name)
+    # The pipeline's own look: the demo company's brand folder (logo, phone numbers).
+    branding = load_branding(settings.company_name, settings.brand_folder)
     t = time.perf_counter()
     await ensure_brand_assets(settings.data_dir / "cache" / "brand", branding)
     brand_s = time.perf_counter() - t

@@ -15,9 +15,10 @@
 #   --prefix DIR      where the code goes; the instance's copy is DIR/NAME (default: /opt/harde)
 #   --no-packages     do not apt-get install the system packages
 #   --print-site      print the instance's nginx site and exit (needs --domain; no root)
+#   --fill-secrets F  write the generated secrets that env file F lacks into it and exit
 set -euo pipefail
 
-usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; }
 fail() { printf 'install.sh: %s\n' "$*" >&2; exit 1; }
 say() { printf '==> %s\n' "$*"; }
 
@@ -27,6 +28,7 @@ port=""
 prefix="/opt/harde"
 packages="yes"
 print_site="no"
+fill_only=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --instance) instance="${2:?--instance needs a value}"; shift 2 ;;
@@ -35,6 +37,7 @@ while [ $# -gt 0 ]; do
     --prefix) prefix="${2:?--prefix needs a value}"; shift 2 ;;
     --no-packages) packages="no"; shift ;;
     --print-site) print_site="yes"; shift ;;
+    --fill-secrets) fill_only="${2:?--fill-secrets needs a file}"; shift 2 ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; fail "unknown option: $1" ;;
   esac
@@ -65,6 +68,52 @@ render_site() {
       -e "s/harde_production/harde_${instance//-/_}/g" \
       "$source_dir/deploy/nginx/harde.conf"
 }
+
+# Secrets an instance makes for itself: a long random value written into the env file when it
+# is unset there (a set one is kept), in place and with the file's owner and mode. The value is
+# made and written inside one Python process, so it is never printed nor on a command line.
+GENERATED_SECRETS=(HARDE_WEBHOOK_SECRET)
+fill_secrets() {
+  python3 - "$1" "${GENERATED_SECRETS[@]}" <<'PY'
+import os
+import re
+import secrets
+import sys
+
+path, names = sys.argv[1], sys.argv[2:]
+with open(path, encoding="utf-8") as f:
+    text = f.read()
+made = []
+for name in names:
+    pattern = re.compile(rf"^{name}=(.*)$", re.MULTILINE)
+    values = pattern.findall(text)
+    if values and values[-1].strip().strip("'\""):
+        continue
+    line = f"{name}={secrets.token_urlsafe(48)}"
+    if values:
+        text = pattern.sub(lambda _: line, text)
+    else:
+        text += ("\n" if text and not text.endswith("\n") else "") + line + "\n"
+    made.append(name)
+if made:
+    info = os.stat(path)
+    tmp = f"{path}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, info.st_mode & 0o7777)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    if os.geteuid() == 0:
+        os.chown(tmp, info.st_uid, info.st_gid)
+    os.replace(tmp, path)
+for name in made:
+    print(f"==> generated {name} in {path}")
+PY
+}
+
+if [ -n "$fill_only" ]; then
+  [ -f "$fill_only" ] || fail "no env file $fill_only"
+  fill_secrets "$fill_only"
+  exit 0
+fi
 
 if [ "$print_site" = yes ]; then
   [ -n "$domain" ] || fail "--print-site needs --domain"
@@ -192,6 +241,7 @@ else
     say "settings this version knows that $env_file does not list (see deploy/harde.env.example): ${new_settings[*]}"
   fi
 fi
+fill_secrets "$env_file"
 
 # --- systemd units -----------------------------------------------------------------------
 say "installing the systemd units"
@@ -261,6 +311,7 @@ fi
 next_step "Put the keys and settings in $env_file (OPENAI_API_KEY, LEAP_API_TOKEN, mail, ...)."
 next_step "Start the services now and at every boot:" \
   "systemctl enable --now $web_unit $daemon_unit" \
-  "and, for Leap webhooks (HARDE_WEBHOOK_SECRET set): systemctl enable --now $webhooks_unit"
+  "and, for Leap webhooks: systemctl enable --now $webhooks_unit" \
+  "(Leap posts to https://$domain/hooks/leap/<HARDE_WEBHOOK_SECRET from $env_file>)"
 next_step "Watch them:" \
   "journalctl -u $web_unit -u $daemon_unit -u $webhooks_unit -f"

@@ -206,8 +206,9 @@ class Settings(BaseSettings):
     # server.enableStaticServing is on, so a link plays in the browser.
     delivery_dir: Path = PROJECT_ROOT / "static" / "primers"
     primer_target_words: int = 220
-    # A folder with the company's logo.png and brand.toml (colours, tagline, music); empty: the
-    # house look in the company's name.
+    # A folder with the company's logo.png and brand.toml (colours, tagline, music, the main
+    # phone line and the reps' own); empty: the demo company's with the local CRM, else the
+    # house look in the company's name and no phone numbers.
     brand_dir: Path | None = None
     # --- Leap webhooks (`harde webhooks`) -------------------------------------------------------
     # The receiver answers only POST /leap/<secret>; at least 32 random characters.
@@ -277,6 +278,15 @@ class Settings(BaseSettings):
         if self.tts:
             return self.tts
         return "openai" if self.openai_api_key else "espeak"
+
+    @property
+    def brand_folder(self) -> Path | None:
+        """The brand folder in use: the one set, else the demo company's when the CRM is the
+        local demo one (its numbers are fictional), else none."""
+        if self.brand_dir is not None:
+            return self.brand_dir
+        demo = self.demo_dir / "brand"
+        return demo if self.crm_backend == "local" and demo.is_dir() else None
 
     @property
     def transcriber_backend(self) -> Literal["whisper", "openai"]:

@@ -39,6 +39,12 @@ class Services:
         return load_transcripts(self.settings)
 
     @cached_property
+    def phone_book(self) -> Any:
+        from harde.brand import load_phone_book
+
+        return load_phone_book(self.settings.brand_folder)
+
+    @cached_property
     def web_search(self) -> Any:
         from harde.integrations.web_search import make_web_search
 

@@ -90,6 +90,7 @@ async def _write(
             target_words=words,
             transcripts=transcripts,
             drafter=make_drafter(settings),
+            phones=services.phone_book,
         )
         result: dict[str, Any] = {
             "script": script.text,

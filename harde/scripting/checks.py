@@ -45,7 +45,26 @@ def check_script(text: str, facts: ScriptFacts, options: ScriptOptions) -> list[
     for mention in options.mentions:
         if mention.lower() not in lowered:
             problems.append(f"Mention {mention}.")
+    problems += _phone_problems(text, facts, options)
     placeholder = re.search(r"\{[^}]*\}|<[^>]*>|\[(?:customer|name|rep|company|first)[^\]]*\]", text, re.IGNORECASE)
     if placeholder:
         problems.append(f"Replace the placeholder {placeholder.group(0)} with the real value.")
+    return problems
+
+
+_PHONE = re.compile(r"\(?\b\d{3}\)?[\s.\-]*\d{3}[\s.\-]*\d{4}\b")
+
+
+def _digits(text: str) -> str:
+    # The last ten digits: "+1 (555) 014-2200" and "555-014-2200" are the same line.
+    return re.sub(r"\D", "", text)[-10:]
+
+
+def _phone_problems(text: str, facts: ScriptFacts, options: ScriptOptions) -> list[str]:
+    """A primer gives the number on file, and no other: a made-up number would reach a stranger."""
+    said = {_digits(m.group(0)) for m in _PHONE.finditer(text)}
+    wanted = _digits(facts.callback_phone)
+    problems = [f"Remove the phone number {n}: give only the one on file." for n in sorted(said - {wanted})]
+    if options.script_type == "primer" and wanted and wanted not in said:
+        problems.append(f"Give the number to call with questions, {facts.callback_phone}, near the end.")
     return problems

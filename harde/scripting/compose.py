@@ -175,6 +175,22 @@ def _sign_off(facts: ScriptFacts, tone: Tone, phase: PrimerPhase = "before_appoi
     return f"Thanks again for considering {company}, {first}. We're looking forward to seeing you soon."
 
 
+def _call_line(facts: ScriptFacts, phase: PrimerPhase) -> str:
+    """Who to call and at what number, as said just before the thanks; "" when the company has
+    given no number (one is never made up)."""
+    phone = facts.callback_phone
+    if not phone:
+        return ""
+    who = "me" if facts.rep_phone else "our office"
+    when = {
+        "before_appointment": "If anything comes up before we meet",
+        "after_inspection": "If you have any questions about the proposal",
+        "after_signing": "If a question comes up before we start",
+        "after_completion": "If you ever need us",
+    }.get(phase, "If you have any questions")
+    return f"{when}, call {who} at {phone}."
+
+
 def _project_phrase(facts: ScriptFacts) -> str:
     project = facts.project or facts.trade.lower() or "project"
     where = f" in {facts.city}" if facts.city else ""
@@ -226,9 +242,14 @@ def primer_lines(facts: ScriptFacts, grounding: ScriptGrounding, options: Script
     lines += _asked_about(grounding, options, phase)
     if grounding.director_quotes:
         lines.append(Line(6, f"Our sales director puts it this way: “{grounding.director_quotes[0]}”", QUOTE))
-    lines += _next_lines(phase)
-    lines.append(Line(SIGN_OFF, _sign_off(facts, options.tone, phase), REQUIRED))
+    lines += _next_lines(phase, has_phone=bool(facts.callback_phone))
+    lines += _closing(facts, options.tone, phase)
     return lines
+
+
+def _closing(facts: ScriptFacts, tone: Tone, phase: PrimerPhase) -> list[Line]:
+    call = _call_line(facts, phase)
+    return [*([Line(SIGN_OFF, call, REQUIRED)] if call else []), Line(SIGN_OFF, _sign_off(facts, tone, phase), REQUIRED)]
 
 
 def _asked_about(grounding: ScriptGrounding, options: ScriptOptions, phase: PrimerPhase) -> list[Line]:
@@ -249,7 +270,7 @@ def _asked_about(grounding: ScriptGrounding, options: ScriptOptions, phase: Prim
     return lines
 
 
-def _next_lines(phase: PrimerPhase) -> list[Line]:
+def _next_lines(phase: PrimerPhase, has_phone: bool = False) -> list[Line]:
     if phase == "after_inspection":
         return [
             Line(NEXT, "Take your time with the proposal, and if anything in it isn't clear, call me and I'll walk you through it.", REQUIRED),
@@ -260,7 +281,8 @@ def _next_lines(phase: PrimerPhase) -> list[Line]:
         return [
             Line(NEXT, "On install day the crew protects your landscaping, works carefully around the house, and cleans up before they leave every day.", REQUIRED),
             Line(NEXT, "When the work is done, we'll walk it with you, so you see every detail and nothing is left open.", GENERIC, 2),
-            Line(8, "If a question comes up before we start, call me any time.", GENERIC, 4),
+            # With a number, the closing line says this with it.
+            *([] if has_phone else [Line(8, "If a question comes up before we start, call me any time.", GENERIC, 4)]),
         ]
     return [
         Line(NEXT, "When we meet, we'll walk around the house together, answer your questions, and then go over your options and a written price.", REQUIRED),
@@ -286,7 +308,7 @@ def _thank_you_lines(facts: ScriptFacts, grounding: ScriptGrounding, options: Sc
         Line(NEXT, "Keep the warranty papers and the photos we took somewhere safe, so they're easy to find if you ever need them.", GENERIC, 2),
         Line(8, "If friends or family need work on their home, we'd be glad to help them too.", GENERIC, 3),
         Line(8, "And if there's anything else on the house you've been meaning to take care of, we're always glad to take a look.", GENERIC, 4),
-        Line(SIGN_OFF, _sign_off(facts, options.tone, "after_completion"), REQUIRED),
+        *_closing(facts, options.tone, "after_completion"),
     ]
 
 

@@ -79,6 +79,13 @@ def drafting_prompt(facts: ScriptFacts, grounding: ScriptGrounding, options: Scr
         f"Company: {facts.company_name}. Rep: {facts.rep_name or 'the team'}.",
         f"Job: {facts.project} ({facts.trade}){f' in {facts.city}' if facts.city else ''}.",
     ]
+    if options.script_type == "primer":
+        whose = "the rep's own line" if facts.rep_phone else "the office's main line"
+        crm.append(
+            f"Number to call with questions ({whose}): {facts.callback_phone}; say it once, near the end."
+            if facts.callback_phone
+            else "No phone number is on file: give none."
+        )
     if facts.description and options.script_type == "standard":
         crm.append(f"Job notes: {facts.description}")
     lines.append(data_block("facts from the CRM", "\n".join(crm)))

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from harde.brand import PhoneBook
 from harde.crm.errors import CRMNotFound
 from harde.crm.models import Customer, Job
 from harde.crm.protocol import CRM
@@ -91,7 +92,9 @@ def project_phrase(job: Job, customer: Customer | None) -> str:
     return name.lower() if name else main_trade(job).lower()
 
 
-def facts_from_job(job: Job, company_name: str, customer: Customer | None = None) -> ScriptFacts:
+def facts_from_job(
+    job: Job, company_name: str, customer: Customer | None = None, phones: PhoneBook | None = None
+) -> ScriptFacts:
     person = job.customer or customer
     if person is None:
         raise ValueError(f"job {job.id} came without its customer")
@@ -115,4 +118,6 @@ def facts_from_job(job: Job, company_name: str, customer: Customer | None = None
         rep_first_name=rep.first_name if rep else "",
         rep_last_name=(rep.last_name or "") if rep else "",
         stage=job.current_stage.name,
+        rep_phone=phones.rep_line(rep.full_name, rep.email or "") if phones and rep else "",
+        company_phone=phones.main_line if phones else "",
     )

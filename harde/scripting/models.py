@@ -50,6 +50,15 @@ class ScriptFacts:
     rep_last_name: str = ""
     stage: str = ""
     customer_id: str = ""
+    # From the brand folder, not the CRM (it has no phones for reps): the rep's own line and the
+    # company's main line; "" when the company wrote none down.
+    rep_phone: str = ""
+    company_phone: str = ""
+
+    @property
+    def callback_phone(self) -> str:
+        """The number the homeowner is given: the rep's own, else the main line, else ""."""
+        return self.rep_phone or self.company_phone
 
     @property
     def customer_name(self) -> str:

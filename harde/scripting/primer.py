@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from harde.brand import PhoneBook
 from harde.crm.protocol import CRM
 from harde.errors import InputError, NotFoundError
 from harde.scripting.compose import compose_script, compose_sections
@@ -51,11 +52,13 @@ def script_from(text: str, facts: ScriptFacts, options: ScriptOptions, grounding
     )
 
 
-async def load_facts(crm: CRM, job_id: str | int, company_name: str) -> ScriptFacts:
+async def load_facts(
+    crm: CRM, job_id: str | int, company_name: str, phones: PhoneBook | None = None
+) -> ScriptFacts:
     job = await job_by_reference(crm, str(job_id))
     if job is None:
         raise NotFoundError(f"job {job_id} is not in the CRM")
-    return facts_from_job(job, company_name)
+    return facts_from_job(job, company_name, phones=phones)
 
 
 async def write_script(
@@ -69,8 +72,10 @@ async def write_script(
     target_words: int | None = None,
     transcripts: Any = None,
     drafter: ScriptDrafter | None = None,
+    phones: PhoneBook | None = None,
 ) -> Script:
-    facts = await load_facts(crm, job_id, company_name)
+    """`phones`: the brand folder's numbers, for the primer's closing line (none: no number)."""
+    facts = await load_facts(crm, job_id, company_name, phones)
     if script_type == "primer" and primer_phase(facts.stage) == "none":
         raise InputError(no_primer_reason(facts.stage))
     options = ScriptOptions(script_type=script_type, focus=focus or None).with_target(
@@ -90,15 +95,18 @@ async def write_primer_script(
     target_words: int = 220,
     transcripts: Any = None,
     drafter: ScriptDrafter | None = None,
+    phones: PhoneBook | None = None,
 ) -> Script:
     """A personalised primer-video script (150 to 300 words) for one CRM job.
 
     `knowledge` may be None; `transcripts` (a TranscriptSet) adds a line of the director's;
-    `drafter` has a language model write it, checked against the same facts.
+    `drafter` has a language model write it, checked against the same facts; `phones` gives
+    the closing line the number to call.
     """
     return await write_script(
         crm, knowledge, job_id=job_id, company_name=company_name, script_type="primer",
         focus=focus, target_words=target_words, transcripts=transcripts, drafter=drafter,
+        phones=phones,
     )
 
 

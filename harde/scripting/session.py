@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from harde.brand import PhoneBook
 from harde.crm.protocol import CRM
 from harde.scripting.compose import compose_script
 from harde.scripting.drafting import ScriptDrafter, draft_with_model
@@ -38,6 +39,7 @@ class ScriptSession:
     transcripts: Any
     company_name: str
     drafter: ScriptDrafter | None = None
+    phones: PhoneBook | None = None
 
     # --- finding the job --------------------------------------------------------------------
     async def start(
@@ -50,7 +52,7 @@ class ScriptSession:
         self.state.focus_material = focus.strip() or None
         lookup = await find_job(self.crm, customer=customer or None, job=job or None, trade=trade)
         if lookup.job is not None:
-            return await self._job_found(facts_from_job(lookup.job, self.company_name, lookup.customer))
+            return await self._job_found(facts_from_job(lookup.job, self.company_name, lookup.customer, self.phones))
         if lookup.choices and lookup.customer is not None:
             self.state.customer_id = str(lookup.customer.id)
             self.state.customer_name = f"{lookup.customer.first_name} {lookup.customer.last_name}".strip()
@@ -70,7 +72,7 @@ class ScriptSession:
         if job is None:
             options = ", ".join(f"{n}. {c['name']}" for n, c in enumerate(self.state.job_choices, start=1))
             return f"I don't have a job {job_id}. The choices are: {options}. Say the number or the job."
-        return await self._job_found(facts_from_job(job, self.company_name))
+        return await self._job_found(facts_from_job(job, self.company_name, phones=self.phones))
 
     async def _job_found(self, facts: ScriptFacts) -> str:
         s = self.state

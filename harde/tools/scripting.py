@@ -29,6 +29,7 @@ def _session(ctx: HardeContext) -> ScriptSession:
         transcripts=transcripts,
         company_name=ctx.settings.company_name,
         drafter=make_drafter(ctx.settings),
+        phones=services.phone_book,
     )
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
+from harde.brand import load_phone_book
 from harde.config import Settings
 from harde.crm.protocol import CRM
 from harde.errors import ConfigurationError
@@ -47,6 +48,7 @@ class KnowledgePrimerWriter:
     def __init__(self, crm: CRM, settings: Settings) -> None:
         self.crm = crm
         self.settings = settings
+        self.phones = load_phone_book(settings.brand_folder)
         self._knowledge: Any = None
         self._lock = asyncio.Lock()
 
@@ -63,7 +65,7 @@ class KnowledgePrimerWriter:
 
         script = await write_primer_script(
             self.crm, await self._kb(), job_id=job_id, company_name=self.settings.company_name,
-            focus=focus, target_words=target_words,
+            focus=focus, target_words=target_words, phones=self.phones,
         )  # fmt: skip
         return WrittenScript(text=script.text, word_count=script.word_count, sections=script.sections)
 

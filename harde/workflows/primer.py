@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dbos import DBOS
 from dbos._error import DBOSWorkflowCancelledError
 
+from harde.brand import load_phone_book
 from harde.crm.errors import CRMNotFound, CRMValidationError
 from harde.errors import ConfigurationError, HardeError, InputError, IntegrationError
 from harde.integrations.delivery.protocol import Delivered
@@ -254,10 +255,15 @@ async def reply_to_sender_step(request: dict[str, Any], resolved: dict[str, Any]
 )
 async def fetch_context_step(job_id: int) -> dict[str, Any]:
     async def body() -> dict[str, Any]:
-        crm = current_pipeline().crm
+        p = current_pipeline()
+        crm = p.crm
         job = await crm.get_job(job_id)
         customer = job.customer or await crm.get_customer(job.customer_id)
-        rep = job.reps[0].full_name if job.reps else ""
+        user = job.reps[0] if job.reps else customer.rep
+        rep = user.full_name if user else ""
+        phones = load_phone_book(p.settings.brand_folder)
+        # The number the last slide shows: the rep's own line, else the company's main line.
+        phone = (phones.rep_line(rep, user.email or "") if user else "") or phones.main_line
         written = customer.email or (
             customer.additional_emails[0] if customer.additional_emails else ""
         )
@@ -280,6 +286,7 @@ async def fetch_context_step(job_id: int) -> dict[str, Any]:
             "email": address,
             "trade": job.trade_names,
             "rep_name": rep,
+            "phone": phone,
             "stage_name": job.current_stage.name,
             "city": (job.address.city if job.address else "") or "",
             "project": project_phrase(job, customer),
@@ -366,7 +373,7 @@ async def render_step(run_id: str, voice_path: str, plan: dict[str, Any]) -> dic
         branding = getattr(p.renderer, "branding", None)
         slides = primer_slides(
             plan["text"], [(int(n), str(t)) for n, t in plan.get("sections", [])], plan["context"],
-            p.settings.company_name, getattr(branding, "phone", ""),
+            getattr(branding, "company_name", "") or p.settings.company_name,
         )  # fmt: skip
         words = [(str(w), float(a), float(b)) for w, a, b in plan.get("words", [])]
         board = build_storyboard(slides, words, float(plan["duration_s"])) if slides else None

@@ -48,8 +48,11 @@ def _sections(text: str, sections: list[tuple[int, str]]) -> list[tuple[str, str
 
 
 def primer_slides(
-    text: str, sections: list[tuple[int, str]], context: dict[str, Any], company: str, phone: str = ""
+    text: str, sections: list[tuple[int, str]], context: dict[str, Any], company: str
 ) -> list[SlideText]:
+    """The slides of one primer; the last names the rep and the number in `context["phone"]`
+    (the brand folder's; none is shown when the company gave none)."""
+    phone = str(context.get("phone") or "")
     phase = primer_phase(str(context.get("stage_name") or ""))
     first = str(context.get("first_name") or "there")
     town = str(context.get("city") or "")

@@ -58,8 +58,12 @@ async def test_dropped_email_makes_video_note_and_exactly_one_homeowner_email(
     video = Path(result["video"])
     info = await probe(video)
     assert (info.video_codec, info.audio_codec) == ("h264", "aac")
-    voice_s = _step_outputs(pipeline_settings, daemon.started[0])["speech"]["duration_s"]
+    steps = _step_outputs(pipeline_settings, daemon.started[0])
+    voice_s = steps["speech"]["duration_s"]
     assert voice_s > 20  # a real spoken script, not a stub
+    # The demo brand folder's number for the job's rep: on the last slide and in the closing line.
+    assert steps["fetch_context"]["phone"] == "(617) 555-0111"
+    assert "call me at (617) 555-0111." in steps["write_script"]["text"]
     assert abs(await audio_duration(video) - (voice_s + TAIL_S)) < 0.25
 
     crm = LocalCRM(pipeline_settings.data_dir / "crm.sqlite3")

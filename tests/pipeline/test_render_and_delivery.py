@@ -90,7 +90,7 @@ def test_probe_report_parsing() -> None:
 
 
 def test_cloudinary_overlays_the_run_voice_and_cuts_to_its_length() -> None:
-    steps = overlay_transformation("abc123", 61.25)
+    steps = overlay_transformation("abc123", 61.25, Branding(company_name=COMPANY))
     assert steps[0] == {"overlay": "audio:harde-primer:runs:abc123:voice"}
     assert {"flags": "layer_apply"} in steps and {"duration": "61.25"} in steps
     assert voice_public_id("abc123") == "harde-primer/runs/abc123/voice"

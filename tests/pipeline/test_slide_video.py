@@ -11,7 +11,7 @@ from PIL import Image
 
 from harde.errors import ConfigurationError
 from harde.integrations.speech.audio import spoken_text
-from harde.integrations.speech.espeak import EspeakSpeech
+from harde.integrations.speech.espeak import EspeakSpeech, _Espeak, say_phone_numbers
 from harde.integrations.video.branding import load_branding
 from harde.integrations.video.ffmpeg import probe, run_ffmpeg
 from harde.integrations.video.ffmpeg_renderer import TAIL_S, FfmpegRenderer
@@ -33,7 +33,7 @@ SECTIONS = [
 ]
 TEXT = "\n\n".join(t for _, t in SECTIONS)
 CONTEXT = {"first_name": "Julie", "city": "Needham", "project": "roof replacement",
-           "rep_name": "Kevin Shea", "stage_name": "Lead"}  # fmt: skip
+           "rep_name": "Kevin Shea", "stage_name": "Lead", "phone": "(617) 555-0113"}  # fmt: skip
 
 
 async def test_captions_follow_espeaks_word_times_to_the_end_of_the_voice(tmp_path: Path) -> None:
@@ -52,6 +52,41 @@ async def test_captions_follow_espeaks_word_times_to_the_end_of_the_voice(tmp_pa
     assert all(a.end_s <= b.start_s + 1e-6 for a, b in itertools.pairwise(captions))
 
 
+def test_espeak_says_a_phone_number_digit_by_digit() -> None:
+    text = "Call me at (617) 555-0111, or 617-555-0100. Job 1043 is 12,500 dollars."
+    said, source = say_phone_numbers(text)
+    assert said == "Call me at 6 1 7, 5 5 5, 0 1 1 1, or 6 1 7, 5 5 5, 0 1 0 0. Job 1043 is 12,500 dollars."
+    assert len(source) == len(said) and source == sorted(source)
+    assert all(text[source[i]] == ch for i, ch in enumerate(said) if ch.isdigit())  # each digit is its own
+    # The voice is the digits' (the same length to a few samples), not espeak's own reading of
+    # the written number ("six hundred seventeen, five hundred fifty-five, dash"), much longer.
+    speech = EspeakSpeech()
+    voiced = len(speech._voice_now(text).samples)
+    assert abs(voiced - len(speech._voice_now(said).samples)) < voiced * 0.01
+    assert len(_Espeak.get().speak(text, speech.voice_name, speech.rate_wpm, speech.pitch)) > voiced * 1.1
+
+
+async def test_captions_show_the_written_number_timed_to_its_spoken_digits() -> None:
+    text = "If you ever need us, call me at (617) 555-0111. Thanks, John."
+    words = await EspeakSpeech().word_timings(text)
+    assert [w for w, _, _ in words] == text.split()
+    starts = [s for _, s, _ in words]
+    assert all(a < b for a, b in itertools.pairwise(starts))  # every word, the number's too, has its own time
+    timed = {w: e - s for w, s, e in words}
+    assert timed["555-0111."] > timed["(617)"] > timed["me"]  # seven digits take longer than three
+
+
+def test_a_sentence_too_long_for_one_caption_is_split_evenly_not_with_an_orphan() -> None:
+    text = "Thanks again for considering Summit Ridge Exteriors, Julie. If a question comes up before we start, call me at (617) 555-0111."
+    lines = [c.text for c in caption_lines(even_split(text, 12.0))]
+    assert lines == [
+        "Thanks again for considering", "Summit Ridge Exteriors, Julie.",
+        "If a question comes up before we", "start, call me at (617) 555-0111.",
+    ]  # fmt: skip
+    long_one = caption_lines(even_split("word " * 5000 + "end.", 2000.0))  # bounded on any input
+    assert all(len(c.text.split()) <= 7 for c in long_one)
+
+
 def test_an_even_split_covers_the_voice_when_the_backend_reports_no_words() -> None:
     words = even_split(TEXT, 30.0)
     assert len(words) == len(spoken_text(TEXT).split())
@@ -60,17 +95,22 @@ def test_an_even_split_covers_the_voice_when_the_backend_reports_no_words() -> N
 
 def test_slides_start_when_their_section_is_spoken() -> None:
     words = even_split(TEXT, 40.0)
-    slides = primer_slides(TEXT, SECTIONS, CONTEXT, "Summit Ridge Exteriors", "(617) 555-0100")
+    slides = primer_slides(TEXT, SECTIONS, CONTEXT, "Summit Ridge Exteriors")
     assert [s.kind for s in slides] == ["greeting", "look", "product", "next", "sign_off"]
     assert (slides[0].title, slides[0].subtitle) == ("Hi Julie", "Your roof replacement in Needham")
     assert slides[1].title == "What we'll look at"
-    assert slides[-1].title == "Kevin Shea" and "(617) 555-0100" in slides[-1].subtitle
+    assert (slides[-1].title, slides[-1].subtitle) == ("Kevin Shea", "Summit Ridge Exteriors · (617) 555-0113")
     board = build_storyboard(slides, words, 40.0)
     starts = section_starts([s.spoken for s in slides], words)
     assert [s.start_s for s in board.slides] == [0.0, *starts[1:]]
     assert all(a.end_s == b.start_s for a, b in zip(board.slides, board.slides[1:], strict=False))
     first_of_look = next(w for w in words if w[0] == "When")
     assert board.slides[1].start_s == first_of_look[1]
+
+
+def test_the_last_slide_shows_no_number_when_the_company_gave_none() -> None:
+    slides = primer_slides(TEXT, SECTIONS, {**CONTEXT, "phone": ""}, "Summit Ridge Exteriors")
+    assert (slides[-1].title, slides[-1].subtitle) == ("Kevin Shea", "Summit Ridge Exteriors")
 
 
 def test_a_model_draft_without_sections_still_gets_every_slide() -> None:
@@ -93,12 +133,12 @@ async def test_the_video_shows_each_slide_in_the_brands_look_with_captions(tmp_p
     brand = tmp_path / "brand"
     brand.mkdir()
     Image.new("RGB", (240, 80), (255, 0, 255)).save(brand / "logo.png")
-    (brand / "brand.toml").write_text('colour_a = "#204020"\ncolour_b = "#204020"\nphone = "(617) 555-0100"\n')
+    (brand / "brand.toml").write_text('colour_a = "#204020"\ncolour_b = "#204020"\n')
     branding = load_branding("Summit Ridge Exteriors", brand)
     speech = EspeakSpeech()
     voiced = await speech.synthesize(TEXT, tmp_path / "voice.wav")
     words = await speech.word_timings(TEXT)
-    slides = primer_slides(TEXT, SECTIONS, CONTEXT, branding.company_name, branding.phone)
+    slides = primer_slides(TEXT, SECTIONS, CONTEXT, branding.company_name)
     board = build_storyboard(slides, words, voiced.duration_s)
     renderer = FfmpegRenderer(tmp_path / "cache", branding)
     result = await renderer.render(voiced.path, tmp_path / "out" / "primer.mp4", run_key="t", storyboard=board)

@@ -123,20 +123,22 @@ class EspeakSpeech(PiecedSpeech):
         self.voice_name = voice
         self.rate_wpm = rate_wpm
         self.pitch = pitch
-        self.cache_key = f"espeak:{voice}:{rate_wpm}:{pitch}"
+        # "digits": phone numbers are said digit by digit (audio cached before that differs).
+        self.cache_key = f"espeak:{voice}:{rate_wpm}:{pitch}:digits"
 
     async def voice_piece(self, text: str) -> PcmAudio:
         return await asyncio.to_thread(self._voice_now, text)
 
     def _voice_now(self, text: str) -> PcmAudio:
         engine = _Espeak.get()
-        return PcmAudio(engine.speak(text, self.voice_name, self.rate_wpm, self.pitch), engine.sample_rate)
+        said, _ = say_phone_numbers(text)
+        return PcmAudio(engine.speak(said, self.voice_name, self.rate_wpm, self.pitch), engine.sample_rate)
 
     async def word_timings(self, text: str) -> list[tuple[str, float, float]]:
         """When each word is spoken in what `synthesize(text)` writes: (word, start s, end s).
 
-        Voiced again piece by piece exactly as `voice` does (espeak is deterministic), so the times
-        hold for the cached audio too."""
+        Voiced again piece by piece exactly as `voice` does (espeak repeats itself to within a
+        few samples), so the times hold for the cached audio too."""
         return await asyncio.to_thread(self._timings_now, text)
 
     def _timings_now(self, text: str) -> list[tuple[str, float, float]]:
@@ -145,11 +147,47 @@ class EspeakSpeech(PiecedSpeech):
         out: list[tuple[str, float, float]] = []
         offset = 0.0
         for piece in split_for_speech(spoken_text(text), self.max_piece_chars):
-            samples, words = engine.speak_timed(piece, self.voice_name, self.rate_wpm, self.pitch)
+            said, source = say_phone_numbers(piece)
+            samples, events = engine.speak_timed(said, self.voice_name, self.rate_wpm, self.pitch)
+            # espeak's positions are in what it said; the captions' words are the piece's own.
+            words = [(source[min(pos - 1, len(source) - 1)] + 1, n, at) for pos, n, at in events]
             length = len(samples) / 2 / rate
             out += _timed_tokens(piece, words, rate, offset, offset + length)
             offset += length + self.gap_s
         return out
+
+
+# A North American phone number, "(617) 555-0112", "617-555-0112", "+1 617 555 0112".
+_PHONE = re.compile(r"(?:\+?1[\s.\-]?)?(?:\(\d{3}\)|\b\d{3})[\s.\-]?\d{3}[\s.\-]\d{4}\b")
+
+
+def say_phone_numbers(piece: str) -> tuple[str, list[int]]:
+    """`piece` with each phone number as people say one, digit by digit in its groups ("6 1 7,
+    5 5 5, 0 1 1 2"): espeak reads "(617) 555-0112" as "six hundred seventeen, five hundred
+    fifty-five, dash, ...". Also, for each character said, the index in `piece` it stands for,
+    so espeak's word positions map back to the written words the captions show."""
+    said: list[str] = []
+    source: list[int] = []
+
+    def emit(text: str, index: int) -> None:
+        said.extend(text)
+        source.extend([index] * len(text))
+
+    last = 0
+    for match in _PHONE.finditer(piece):
+        for i in range(last, match.start()):
+            emit(piece[i], i)
+        groups = list(re.finditer(r"\d+", match.group(0)))
+        for n, group in enumerate(groups):
+            for k, digit in enumerate(group.group(0)):
+                at = match.start() + group.start() + k
+                emit(digit + (" " if k + 1 < len(group.group(0)) else ""), at)
+            if n + 1 < len(groups):
+                emit(", ", match.start() + group.end() - 1)
+        last = match.end()
+    for i in range(last, len(piece)):
+        emit(piece[i], i)
+    return "".join(said), source
 
 
 def _timed_tokens(

@@ -22,7 +22,7 @@ __all__ = [
 
 
 def make_renderer(settings: Settings) -> VideoRenderer:
-    branding = load_branding(settings.company_name, settings.brand_dir)
+    branding = load_branding(settings.company_name, settings.brand_folder)
     cache = settings.data_dir / "cache" / "brand"
     if settings.renderer == "cloudinary":
         from harde.integrations.video.cloudinary_renderer import CloudinaryRenderer

@@ -13,6 +13,7 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from harde.brand import BRAND_FILE, read_brand_toml
 from harde.errors import ConfigurationError
 from harde.integrations.video.ffmpeg import available_filters, run_ffmpeg
 
@@ -39,13 +40,27 @@ class Branding:
     colour_b: str = "0x2f6f9f"
     text_colour: str = "0xffffff"
     accent: str = "0xf2a541"
-    phone: str = ""
     # Files from the brand folder ("" when it has none): the slides' logo and the music bed.
     logo: str = ""
     music: str = ""
 
     def key(self) -> str:
-        return hashlib.sha256(json.dumps(asdict(self), sort_keys=True).encode()).hexdigest()[:16]
+        return _digest(asdict(self))
+
+    def template_key(self) -> str:
+        """What the title-card template depends on: the logo and music files do not change it,
+        so a brand folder with the house colours reuses the house template."""
+        look = asdict(self)
+        for name in ("logo", "music", "music_s", "accent", "text_colour"):
+            look.pop(name)
+        return _digest(look)
+
+    def music_key(self) -> str:
+        return _digest({"music_s": self.music_s})
+
+
+def _digest(values: dict[str, object]) -> str:
+    return hashlib.sha256(json.dumps(values, sort_keys=True).encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -55,30 +70,19 @@ class BrandAssets:
 
 
 def load_branding(company_name: str, brand_dir: Path | None) -> Branding:
-    """The company's look from its brand folder: `brand.toml` (tagline, colour_a, colour_b,
-    text_colour, accent as "#rrggbb", phone) beside `logo.png` and `music.m4a`; the house look
-    for anything missing."""
-    import tomllib
-
+    """The company's look from its brand folder: `brand.toml` (company_name, tagline, colour_a,
+    colour_b, text_colour, accent as "#rrggbb") beside `logo.png` and `music.m4a`; the house
+    look for anything missing."""
+    data = read_brand_toml(brand_dir)
     if brand_dir is None:
         return Branding(company_name=company_name)
-    if not brand_dir.is_dir():
-        raise ConfigurationError(f"HARDE_BRAND_DIR {brand_dir} is not a folder")
+    toml = brand_dir / BRAND_FILE
     values: dict[str, str] = {}
-    data: dict[str, object] = {}
-    toml = brand_dir / "brand.toml"
-    if toml.is_file():
-        try:
-            data = tomllib.loads(toml.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigurationError(f"{toml} is not valid TOML: {exc}") from exc
-        for name in ("tagline", "phone"):
-            found = data.get(name)
-            if isinstance(found, str):
-                values[name] = found.strip()
-        for name in ("colour_a", "colour_b", "text_colour", "accent"):
-            if name in data:
-                values[name] = _colour(str(data[name]), name, toml)
+    if isinstance(data.get("tagline"), str):
+        values["tagline"] = data["tagline"].strip()
+    for name in ("colour_a", "colour_b", "text_colour", "accent"):
+        if name in data:
+            values[name] = _colour(str(data[name]), name, toml)
     logo = brand_dir / "logo.png"
     music = brand_dir / "music.m4a"
     return Branding(
@@ -140,9 +144,8 @@ def music_filter(b: Branding) -> str:
 async def ensure_brand_assets(cache_dir: Path, branding: Branding) -> BrandAssets:
     """The cached template and music bed, generating whichever is missing."""
     cache_dir.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240  (local, instant)
-    key = branding.key()
-    template = cache_dir / f"template-{key}.mp4"
-    music = cache_dir / f"music-{key}.m4a"
+    template = cache_dir / f"template-{branding.template_key()}.mp4"
+    music = cache_dir / f"music-{branding.music_key()}.m4a"
     lock = _locks.setdefault(cache_dir.resolve(), asyncio.Lock())  # noqa: ASYNC240
     async with lock:
         if not template.is_file():

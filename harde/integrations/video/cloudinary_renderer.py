@@ -1,8 +1,12 @@
 """CloudinaryRenderer: upload the voice, overlay it on the branded template in Cloudinary, fetch
 the MP4, delete the voice afterwards.
 
-The template (with the music bed mixed in, quieter, since Cloudinary cannot side-chain duck)
-is uploaded once per branding and cut to the voice's length with `du_`.
+With a storyboard the structure is the ffmpeg render's: the brand's backdrop (gradient and
+logo, drawn by `slides.draw_backdrop`) under each slide's title and line and each caption line,
+every layer shown from its start to its end offset, the whole video fading in and out. Without
+one it is the title-card template. Either template (with the music bed mixed in, quieter, since
+Cloudinary cannot side-chain duck) is uploaded once per branding and cut to the voice's length
+with `du_`. Unlike the ffmpeg render, slides cut rather than cross-fade.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from harde.integrations.video.branding import Branding, ensure_brand_assets
 from harde.integrations.video.ffmpeg import audio_duration, run_ffmpeg
 from harde.integrations.video.ffmpeg_renderer import TAIL_S
 from harde.integrations.video.protocol import RenderResult
+from harde.integrations.video.slides import FADE_IN_S, FADE_OUT_S, draw_backdrop
 from harde.integrations.video.storyboard import Storyboard
 
 FOLDER = "harde-primer"
@@ -48,34 +53,64 @@ def template_public_id(branding: Branding) -> str:
     return f"{FOLDER}/template-{branding.key()}"
 
 
-def overlay_transformation(
-    run_key: str, duration_s: float, storyboard: Storyboard | None = None
+def backdrop_public_id(branding: Branding) -> str:
+    return f"{FOLDER}/backdrop-{branding.key()}"
+
+
+def _rgb(colour: str) -> str:
+    return "rgb:" + colour.removeprefix("0x")
+
+
+def _text_layer(
+    text: str, size: int, *, colour: str, width: int, place: dict[str, Any], start_s: float, end_s: float,
+    bold: bool = False, background: str = "",
 ) -> list[dict[str, Any]]:
-    """The voice over the template; with a storyboard, each slide's title and line and each
-    caption as text layers shown from their start to their end offset, as the ffmpeg render."""
+    """A text layer wrapped to `width` (`c_fit`), placed and timed in its `fl_layer_apply`
+    component, where Cloudinary reads a layer's position and its start and end offsets."""
+    style: dict[str, Any] = {"font_family": "Arial", "font_size": size, "text": text}
+    if bold:
+        style["font_weight"] = "bold"
+    layer: dict[str, Any] = {"overlay": style, "color": colour, "width": width, "crop": "fit"}
+    if background:
+        layer["background"] = background
+    shown = {"start_offset": f"{start_s:.2f}", "end_offset": f"{end_s:.2f}"}
+    return [layer, {"flags": "layer_apply", **place, **shown}]
+
+
+def overlay_transformation(
+    run_key: str, duration_s: float, branding: Branding, storyboard: Storyboard | None = None
+) -> list[dict[str, Any]]:
+    """The voice over the template; with a storyboard, the slides' words and the captions laid
+    out as `slides.draw_slide` lays them (title above the middle, its line below, captions in a
+    dark band at the bottom), then the cut to `duration_s` and the fades in and out."""
     layer = voice_public_id(run_key).replace("/", ":")
     steps: list[dict[str, Any]] = [{"overlay": f"audio:{layer}"}, {"flags": "layer_apply"}]
+    w, h = branding.width, branding.height
+    margin, text = w // 20, _rgb(branding.text_colour)
     for slide in storyboard.slides if storyboard else ():
-        shown = {"start_offset": f"{slide.start_s:.2f}", "end_offset": f"{slide.end_s:.2f}"}
-        steps += [
-            {"overlay": {"font_family": "Arial", "font_size": 64, "font_weight": "bold", "text": slide.title},
-             "color": "white", "gravity": "west", "x": 64, "y": -40, **shown},
-            {"flags": "layer_apply"},
-        ]  # fmt: skip
+        # The title grows up from just above the middle and its line down from below it, so a
+        # title that wraps to two lines never runs into the line under it.
+        steps += _text_layer(
+            slide.title, h // 11, colour=text, width=w - 2 * margin, bold=True,
+            place={"gravity": "south_west", "x": margin, "y": h - int(h * 0.46)},
+            start_s=slide.start_s, end_s=slide.end_s,
+        )  # fmt: skip
         if slide.subtitle:
-            steps += [
-                {"overlay": {"font_family": "Arial", "font_size": 32, "text": slide.subtitle},
-                 "color": "white", "gravity": "west", "x": 64, "y": 40, **shown},
-                {"flags": "layer_apply"},
-            ]  # fmt: skip
+            steps += _text_layer(
+                slide.subtitle, h // 22, colour=text, width=w - 2 * margin,
+                place={"gravity": "north_west", "x": margin, "y": int(h * 0.49)},
+                start_s=slide.start_s, end_s=slide.end_s,
+            )  # fmt: skip
     for caption in storyboard.captions if storyboard else ():
-        steps += [
-            {"overlay": {"font_family": "Arial", "font_size": 30, "font_weight": "bold", "text": caption.text},
-             "color": "white", "background": "rgb:00000099", "gravity": "south", "y": 40,
-             "start_offset": f"{caption.start_s:.2f}", "end_offset": f"{caption.end_s:.2f}"},
-            {"flags": "layer_apply"},
-        ]  # fmt: skip
-    return [*steps, {"duration": f"{duration_s:.2f}"}, {"video_codec": "h264", "audio_codec": "aac"}]
+        steps += _text_layer(
+            caption.text, h // 24, colour="white", width=w - 4 * margin, bold=True,
+            background="rgb:000000a6", place={"gravity": "south", "y": h // 18},
+            start_s=caption.start_s, end_s=caption.end_s,
+        )  # fmt: skip
+    steps.append({"duration": f"{duration_s:.2f}"})
+    if storyboard:
+        steps += [{"effect": f"fade:{round(FADE_IN_S * 1000)}"}, {"effect": f"fade:-{round(FADE_OUT_S * 1000)}"}]
+    return [*steps, {"video_codec": "h264", "audio_codec": "aac"}]
 
 
 def cloudinary_options(url: str) -> dict[str, Any]:
@@ -115,28 +150,36 @@ class CloudinaryRenderer:
         self.branding = branding
         self.template_s = template_s
 
-    async def _ensure_template(self) -> str:
+    async def _ensure_template(self, slides: bool) -> str:
+        """The template's public id, uploading it first if Cloudinary does not have it: the
+        backdrop for a slide video, the title card otherwise, each looped to `template_s`."""
         import cloudinary.api
-        import cloudinary.uploader
 
-        public_id = template_public_id(self.branding)
+        public_id = backdrop_public_id(self.branding) if slides else template_public_id(self.branding)
         try:
             await asyncio.to_thread(cloudinary.api.resource, public_id, resource_type="video")
             return public_id
         except cloudinary.exceptions.NotFound:
             pass
         assets = await ensure_brand_assets(self.cache_dir, self.branding)
-        long_template = (
-            self.cache_dir / f"cloud-template-{self.branding.key()}-{self.template_s}.mp4"
-        )
-        if not long_template.is_file():
+        kind = "backdrop" if slides else "template"
+        local = self.cache_dir / f"cloud-{kind}-{self.branding.key()}-{self.template_s}.mp4"
+        if not local.is_file():
+            part = local.with_suffix(".part.mp4")
+            if slides:
+                still = self.cache_dir / f"backdrop-{self.branding.key()}.png"
+                await asyncio.to_thread(lambda: draw_backdrop(self.branding).save(still))
+                video = ["-loop", "1", "-framerate", str(self.branding.fps), "-i", str(still)]
+                codec = ["-c:v", "libx264", "-preset", "veryfast", "-tune", "stillimage", "-pix_fmt", "yuv420p"]
+            else:
+                video, codec = ["-stream_loop", "-1", "-i", str(assets.template)], ["-c:v", "copy"]
             await run_ffmpeg([
-                "-y", "-stream_loop", "-1", "-i", str(assets.template),
-                "-stream_loop", "-1", "-i", str(assets.music),
-                "-map", "0:v", "-map", "1:a", "-c:v", "copy", "-af", "volume=0.25",
-                "-c:a", "aac", "-t", str(self.template_s), str(long_template),
+                "-y", *video, "-stream_loop", "-1", "-i", str(assets.music),
+                "-map", "0:v", "-map", "1:a", *codec, "-af", "volume=0.25",
+                "-c:a", "aac", "-t", str(self.template_s), str(part),
             ])  # fmt: skip
-        await self._upload(long_template, public_id)
+            part.replace(local)
+        await self._upload(local, public_id)
         return public_id
 
     @retry(retry=retry_if_exception(_transient), wait=wait_exponential(multiplier=0.5, max=10),
@@ -160,13 +203,14 @@ class CloudinaryRenderer:
     async def render(
         self, voice: Path, out_path: Path, *, run_key: str, storyboard: Storyboard | None = None
     ) -> RenderResult:
-        template = await self._ensure_template()
+        slides = storyboard is not None and bool(storyboard.slides)
+        template = await self._ensure_template(slides)
         voice_s = await audio_duration(voice)
         await self._upload(voice, voice_public_id(run_key))
         total = voice_s + TAIL_S
         url, _ = self._cloudinary.utils.cloudinary_url(
             template, resource_type="video", format="mp4",
-            transformation=overlay_transformation(run_key, total, storyboard),
+            transformation=overlay_transformation(run_key, total, self.branding, storyboard if slides else None),
         )  # fmt: skip
         try:
             await self._fetch(url, out_path)

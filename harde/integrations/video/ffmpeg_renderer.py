@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from harde.integrations.video.branding import Branding, ensure_brand_assets
@@ -45,76 +46,83 @@ class FfmpegRenderer:
     async def render(
         self, voice: Path, out_path: Path, *, run_key: str, storyboard: Storyboard | None = None
     ) -> RenderResult:
-        if storyboard is not None and storyboard.slides:
-            return await self._render_slides(voice, out_path, storyboard)
         assets = await ensure_brand_assets(self.cache_dir, self.branding)
-        voice_s = await audio_duration(voice)
-        total = voice_s + TAIL_S
+        total = await audio_duration(voice) + TAIL_S
         out_path.parent.mkdir(parents=True, exist_ok=True)
-        part = out_path.with_name(out_path.stem + ".part.mp4")
-        video_codec = (
+        started = time.perf_counter()
+        if storyboard is not None and storyboard.slides:
+            video = await self._slide_video(storyboard, total, out_path.parent / "stills")
+        else:
+            video = self._title_card(assets.template)
+        await _mux(video, voice, assets.music, total, out_path)
+        self.last_render_s = time.perf_counter() - started
+        return RenderResult(path=out_path, duration_s=round(total, 3))
+
+    def _title_card(self, template: Path) -> _VideoTrack:
+        """The branded template looped under the voice: stream-copied, or re-encoded when naive."""
+        codec = (
             ["-c:v", "libx264", "-preset", "medium", "-crf", "23", "-pix_fmt", "yuv420p"]
             if self.naive
             else ["-c:v", "copy"]
         )
-        started = time.perf_counter()
-        await run_ffmpeg([
-            "-y",
-            "-stream_loop", "-1", "-i", str(assets.template),
-            "-i", str(voice),
-            "-stream_loop", "-1", "-i", str(assets.music),
-            "-filter_complex", mix_filter(),
-            "-map", "0:v:0", "-map", "[aout]",
-            *video_codec,
-            "-c:a", "aac", "-b:a", "96k",
-            "-t", f"{total:.3f}",
-            "-movflags", "+faststart",
-            str(part),
-        ])  # fmt: skip
-        self.last_render_s = time.perf_counter() - started
-        part.replace(out_path)
-        return RenderResult(path=out_path, duration_s=round(total, 3))
+        return _VideoTrack(["-stream_loop", "-1", "-i", str(template)], "", "0:v:0", codec)
 
-    async def _render_slides(self, voice: Path, out_path: Path, board: Storyboard) -> RenderResult:
-        assets = await ensure_brand_assets(self.cache_dir, self.branding)
-        voice_s = await audio_duration(voice)
-        total = voice_s + TAIL_S
+    async def _slide_video(self, board: Storyboard, total: float, stills_dir: Path) -> _VideoTrack:
+        """The slides as stills with durations, for ffmpeg's concat demuxer."""
         # The last slide holds to the end of the music's tail.
         slides = list(board.slides)
         last = slides[-1]
         slides[-1] = Slide(last.kind, last.title, last.subtitle, last.start_s, total)
         board = Storyboard(tuple(slides), board.captions, total)
-        stills_dir = out_path.parent / "stills"
-        stills_dir.mkdir(parents=True, exist_ok=True)
-        started = time.perf_counter()
+        stills_dir.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240  (local, instant)
         stills = await asyncio.to_thread(video_stills, self.branding, board, stills_dir)
         listing = stills_dir / "frames.txt"
         listing.write_text(_concat_list(stills))
-        part = out_path.with_name(out_path.stem + ".part.mp4")
         # Variable frame rate: a held slide is one frame for as long as it holds, and only the
         # fades have frames of their own, so the encode costs a few hundred frames, not 24 a second.
-        await run_ffmpeg([
-            "-y", "-f", "concat", "-safe", "0", "-i", str(listing),
-            "-i", str(voice),
-            "-stream_loop", "-1", "-i", str(assets.music),
-            "-filter_complex", f"[0:v]format=yuv420p[vout];{mix_filter(voice=1, music=2)}",
-            "-map", "[vout]", "-map", "[aout]",
-            "-c:v", "libx264", "-preset", "veryfast", "-tune", "stillimage", "-crf", "24",
-            "-pix_fmt", "yuv420p", "-fps_mode", "vfr", "-video_track_timescale", "12288",
-            "-c:a", "aac", "-b:a", "96k",
-            "-t", f"{total:.3f}",
-            "-movflags", "+faststart",
-            str(part),
-        ])  # fmt: skip
-        self.last_render_s = time.perf_counter() - started
-        part.replace(out_path)
-        return RenderResult(path=out_path, duration_s=round(total, 3))
+        return _VideoTrack(
+            ["-f", "concat", "-safe", "0", "-i", str(listing)],
+            "[0:v]format=yuv420p[vout];",
+            "[vout]",
+            ["-c:v", "libx264", "-preset", "veryfast", "-tune", "stillimage", "-crf", "24",
+             "-pix_fmt", "yuv420p", "-fps_mode", "vfr", "-video_track_timescale", "12288"],
+        )  # fmt: skip
 
     async def cleanup(self, run_key: str) -> int:
         return 0  # everything local lives in the run's temp folder
 
     async def sweep(self, older_than_s: float) -> int:
         return 0
+
+
+@dataclass(frozen=True)
+class _VideoTrack:
+    """How one render's picture is made: its input (ffmpeg's input 0), the filter graph that
+    prepares it (ending in the stream `map`, or "" to map the input as it is), its encoder."""
+
+    inputs: list[str]
+    video_filter: str
+    map: str
+    codec: list[str]
+
+
+async def _mux(video: _VideoTrack, voice: Path, music: Path, total: float, out_path: Path) -> None:
+    """The picture with the voice over the ducked music bed (inputs 1 and 2), cut to `total`, as
+    an MP4 written beside `out_path` and moved into place only once complete."""
+    part = out_path.with_name(out_path.stem + ".part.mp4")
+    await run_ffmpeg([
+        "-y", *video.inputs,
+        "-i", str(voice),
+        "-stream_loop", "-1", "-i", str(music),
+        "-filter_complex", video.video_filter + mix_filter(voice=1, music=2),
+        "-map", video.map, "-map", "[aout]",
+        *video.codec,
+        "-c:a", "aac", "-b:a", "96k",
+        "-t", f"{total:.3f}",
+        "-movflags", "+faststart",
+        str(part),
+    ])  # fmt: skip
+    part.replace(out_path)
 
 
 def _concat_list(stills: list[Still]) -> str:

@@ -78,18 +78,27 @@ def _background(b: Branding) -> Image.Image:
     return Image.composite(Image.new("RGB", gradient.size, bottom), Image.new("RGB", gradient.size, top), gradient)
 
 
+def draw_backdrop(b: Branding) -> Image.Image:
+    """What every slide has behind its words: the brand's gradient and its logo (or, without
+    one, the company's name) at the top left. The Cloudinary render lays its text on this."""
+    img = _background(b).copy()
+    margin = b.width // 20
+    logo = _logo(b.logo, b.height // 9)
+    if logo is not None:
+        img.paste(logo, (margin, margin // 2), logo)
+    else:
+        draw = ImageDraw.Draw(img, "RGBA")
+        draw.text((margin, margin // 2 + 8), b.company_name, font=_typeface(b.height // 24, True), fill=_rgb(b.text_colour))
+    return img
+
+
 def draw_slide(b: Branding, slide: Slide, caption: str) -> Image.Image:
     """One frame of `slide` with `caption` in the band at the bottom ("" for none)."""
-    img = _background(b).copy()
+    img = draw_backdrop(b)
     draw = ImageDraw.Draw(img, "RGBA")
     w, h = b.width, b.height
     margin = w // 20
     text, accent = _rgb(b.text_colour), _rgb(b.accent)
-    logo = _logo(b.logo, h // 9)
-    if logo is not None:
-        img.paste(logo, (margin, margin // 2), logo)
-    else:
-        draw.text((margin, margin // 2 + 8), b.company_name, font=_typeface(h // 24, True), fill=text)
     # An accent rule and the title block, centred a little above the middle.
     title_font, sub_font = _typeface(h // 11, True), _typeface(h // 22, False)
     titles = _wrap(draw, slide.title, title_font, w - 2 * margin, 2)

@@ -86,24 +86,49 @@ def even_split(text: str, duration_s: float, gap_s: float = 0.1) -> list[TimedWo
     return out
 
 
+def _text(line: list[TimedWord]) -> str:
+    return " ".join(w for w, _, _ in line)
+
+
+def _fits(line: list[TimedWord]) -> bool:
+    return len(line) <= CAPTION_WORDS and len(_text(line)) <= CAPTION_CHARS
+
+
+def _balanced(sentence: list[TimedWord]) -> list[list[TimedWord]]:
+    """The sentence in as few caption lines as fit, and among those the split whose longest line
+    is shortest: two lines of four words read better than seven words and an orphaned "Julie."
+    (a word longer than a line is a line of its own). Linear in the sentence's length."""
+    n = len(sentence)
+    # best[i]: (lines, longest line, where the last line starts) for the first i words.
+    best: list[tuple[int, int, int]] = [(0, 0, 0)]
+    for i in range(1, n + 1):
+        options = [
+            (best[j][0] + 1, max(best[j][1], len(_text(sentence[j:i]))), j)
+            for j in range(max(0, i - CAPTION_WORDS), i)
+            if _fits(sentence[j:i]) or i - j == 1
+        ]
+        best.append(min(options))
+    lines, i = [], n
+    while i > 0:
+        j = best[i][2]
+        lines.append(sentence[j:i])
+        i = j
+    return lines[::-1]
+
+
 def caption_lines(words: list[TimedWord]) -> list[Caption]:
-    """Short caption lines: a new one at a sentence end, or past 7 words or 44 letters."""
-    captions: list[Caption] = []
-    line: list[TimedWord] = []
-
-    def flush() -> None:
-        if line:
-            captions.append(Caption(" ".join(w for w, _, _ in line), line[0][1], line[-1][2]))
-            line.clear()
-
+    """Short caption lines: each sentence in the fewest lines of at most 7 words and 44 letters,
+    balanced in length."""
+    sentences: list[list[TimedWord]] = [[]]
     for word in words:
-        text = " ".join(w for w, _, _ in [*line, word])
-        if line and (len(line) >= CAPTION_WORDS or len(text) > CAPTION_CHARS):
-            flush()
-        line.append(word)
+        sentences[-1].append(word)
         if word[0].endswith((".", "!", "?")):
-            flush()
-    flush()
+            sentences.append([])
+    captions = [
+        Caption(_text(line), line[0][1], line[-1][2])
+        for sentence in sentences if sentence
+        for line in _balanced(sentence)
+    ]  # fmt: skip
     # Each line stays up until the next one starts: no flicker in the pauses between sentences.
     return [
         Caption(c.text, c.start_s, captions[i + 1].start_s if i + 1 < len(captions) else c.end_s)

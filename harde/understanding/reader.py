@@ -445,7 +445,7 @@ class Reader:
                 "crm.change_stage": self._stage(low, d, after_verb=True) is None,
                 "crm.book": moment(low, now) is None,
                 "crm.reschedule": moment(low, now) is None and not re.search(r"\b(done|completed?|finished)\b", low),
-                "crm.add_note": not _note_body(low) and not (_NOTE_ID.search(low) and _after_to(low)),
+                "crm.add_note": not _note_body(low) and not self._body_after_reference(low, d) and not (_NOTE_ID.search(low) and _after_to(low)),
                 "crm.create_job": not m.trades,
             }[intent]
             if nothing_to_write:

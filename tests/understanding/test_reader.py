@@ -188,6 +188,11 @@ def test_an_unsure_crm_reading_with_nobody_to_look_up_takes_the_next_specialist(
     assert action.agent == "web_search"
 
 
+def test_a_note_after_a_comma_is_written_even_when_it_names_a_field(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "stick a note on sean farrell's job, customer asked for earlier start")
+    assert action.tool == "crm_add_note" and action.arguments == {"job_id": 1042, "note": "customer asked for earlier start"}
+
+
 def test_rep_named_with_shorthand_is_the_rep_not_a_customer(reader: Reader, directory: Directory) -> None:
     action = read(reader, directory, "what jobs does mike reed have open rn")
     assert action.tool == "crm_rep_jobs" and action.arguments == {"rep": "Mike Reed", "open_only": True}

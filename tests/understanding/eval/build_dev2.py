@@ -33,10 +33,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import random
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -1281,22 +1279,11 @@ def build(d: Data | None = None) -> dict[str, list[dict[str, Any]]]:
 
 
 def write(out_dir: Path, built: dict[str, list[dict[str, Any]]]) -> list[Path]:
-    paths = []
-    for kind, cases in built.items():
-        path = out_dir / SPLIT / f"{kind}.jsonl"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8", newline="\n") as fh:
-            for c in cases:
-                fh.write(json.dumps(c, ensure_ascii=False) + "\n")
-        paths.append(path)
-    return paths
+    return be.write_split(out_dir, SPLIT, built)
 
 
 def summary(built: dict[str, list[dict[str, Any]]]) -> str:
-    counts = Counter(c["category"] for cases in built.values() for c in cases)
-    lines = [f"{SPLIT}: {len(built['questions'])} questions, {len(built['conversations'])} conversations"]
-    lines.extend(f"  {cat:<16} {n}" for cat, n in sorted(counts.items()))
-    return "\n".join(lines)
+    return be.split_summary(SPLIT, built)
 
 
 def main(argv: list[str] | None = None) -> None:

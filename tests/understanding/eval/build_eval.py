@@ -1849,6 +1849,26 @@ def summary(built: dict[str, dict[str, list[dict[str, Any]]]]) -> str:
     return "\n".join(lines)
 
 
+
+def write_split(out_dir: Path, split: str, built: dict[str, list[dict[str, Any]]]) -> list[Path]:
+    """One dev set's files, `<out_dir>/<split>/<kind>.jsonl` (the later dev sets' builders write through this)."""
+    paths = []
+    for kind, cases in built.items():
+        path = out_dir / split / f"{kind}.jsonl"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8", newline="\n") as fh:
+            for c in cases:
+                fh.write(json.dumps(c, ensure_ascii=False) + "\n")
+        paths.append(path)
+    return paths
+
+
+def split_summary(split: str, built: dict[str, list[dict[str, Any]]]) -> str:
+    counts = Counter(c["category"] for cases in built.values() for c in cases)
+    lines = [f"{split}: {len(built['questions'])} questions, {len(built['conversations'])} conversations"]
+    lines.extend(f"  {cat:<16} {n}" for cat, n in sorted(counts.items()))
+    return "\n".join(lines)
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=HERE)

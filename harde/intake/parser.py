@@ -274,10 +274,11 @@ def _lone_town(work: str) -> tuple[str, int, int] | None:
     boxborough", ", sherborn") and followed by the end of the clause or its state: a town
     that runs into more words ("sharon smith") is a name, not a place."""
     for cue in _TOWN_CUE.finditer(work):
-        town = town_at_start(work[cue.end() :])
+        ahead = work[cue.end() : cue.end() + 80]  # a town is at most three words: never the whole rest
+        town = town_at_start(ahead)
         if town is None:
             continue
-        words = list(re.finditer(r"[A-Za-z][A-Za-z.'-]*", work[cue.end() :]))
+        words = list(re.finditer(r"[A-Za-z][A-Za-z.'-]*", ahead))
         end = cue.end() + words[town.words - 1].end()
         if _AFTER_TOWN.match(work, end):
             return town.name, cue.end(), end

@@ -16,6 +16,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
+from tenacity import retry, retry_if_exception, stop_after_delay, wait_random_exponential
+
 T = TypeVar("T")
 
 BUSY_TIMEOUT_S = 10.0
@@ -24,9 +26,29 @@ BUSY_TIMEOUT_S = 10.0
 def open_connection(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection:
     """A connection in WAL mode with `synchronous=NORMAL` and a busy timeout."""
     db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=check_same_thread)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=NORMAL")
+    try:
+        enter_wal(db)
+        db.execute("PRAGMA synchronous=NORMAL")
+    except BaseException:
+        db.close()
+        raise
     return db
+
+
+def _is_locked(error: BaseException) -> bool:
+    return isinstance(error, sqlite3.OperationalError) and "locked" in str(error)
+
+
+@retry(
+    retry=retry_if_exception(_is_locked),
+    stop=stop_after_delay(BUSY_TIMEOUT_S),
+    wait=wait_random_exponential(multiplier=0.01, max=0.5),
+    reraise=True,
+)
+def enter_wal(db: sqlite3.Connection) -> None:
+    """Switch to WAL. Two processes creating the same file at once can both ask for the lock that
+    switch needs, and SQLite refuses one at once rather than through the busy timeout: try again."""
+    db.execute("PRAGMA journal_mode=WAL")
 
 
 class SQLiteWorker:

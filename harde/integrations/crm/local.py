@@ -51,6 +51,7 @@ from harde.crm.models import (
     User,
 )
 from harde.crm.search import best_matches, parse_customer_query, phone_digits, rank_by_name
+from harde.state.sqlite_worker import enter_wal
 
 T = TypeVar("T")
 
@@ -136,7 +137,7 @@ class LocalCRM:
         self._db = sqlite3.connect(path, timeout=30, check_same_thread=False, isolation_level=None)
         self._db.row_factory = sqlite3.Row
         with self._lock:
-            self._db.execute("PRAGMA journal_mode=WAL")
+            enter_wal(self._db)
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(_SCHEMA)
         self._cache_key: tuple[int, int] | None = None

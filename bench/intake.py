@@ -18,8 +18,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from harde.intake import parse_customer  # noqa: E402
 from harde.intake.scoring import SCORED_FIELDS, compare  # noqa: E402
+from harde.understanding.dictation import parse_customer  # noqa: E402
 
 REPEATS = 5
 DEFAULT_DEV = ROOT.parent / "shared" / "eval" / "intake_dev.jsonl"

@@ -93,12 +93,13 @@ def parsers() -> dict[str, Callable[[Fixtures, str], Any]]:
 
     from harde.crm.mentions import resolve_mentions
     from harde.crm.search import parse_customer_query, rank_by_name
-    from harde.intake.parser import read_customer
-    from harde.intake.slots import take_input
+    from harde.intake.slots import take_fields
     from harde.knowledge.tokens import query_terms
     from harde.pricing.answers import answer_lookup, answer_question
     from harde.state.drafts import NewClientState
     from harde.understanding import slots, when
+    from harde.understanding.dictation import read_customer_message
+    from harde.understanding.dictation.parser import read_customer
     from harde.understanding.intent import default_classifier
     from harde.understanding.memory import Focus
     from harde.understanding.pricing import parse_question
@@ -107,6 +108,10 @@ def parsers() -> dict[str, Callable[[Fixtures, str], Any]]:
 
     def customers(f: Fixtures) -> Any:
         return asyncio.run(f.services.crm.list_customers())
+
+    def _intake_turn(text: str) -> Any:
+        state = NewClientState()
+        return take_fields(state, read_customer_message(text, state).fields)
 
     return {
         "understanding  Reader.read": lambda f, t: Reader().read(t, Focus(), f.directory, f.now),
@@ -126,7 +131,7 @@ def parsers() -> dict[str, Callable[[Fixtures, str], Any]]:
         "knowledge      search": lambda f, t: f.services.knowledge.search(t, 5, None),
         "analysis       answer_in_words": lambda f, t: answer_in_words(f.services.transcripts, t),
         "intake         read_customer": lambda f, t: read_customer(t),
-        "intake         take_input": lambda f, t: take_input(NewClientState(), t),
+        "intake         read_customer_message": lambda f, t: _intake_turn(t),
         "crm            parse_customer_query": lambda f, t: parse_customer_query(t),
         "crm            rank_by_name": lambda f, t: rank_by_name(parse_customer_query(t).name, customers(f)),
         "crm            search_customers": lambda f, t: asyncio.run(f.services.crm.search_customers(t)),

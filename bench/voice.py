@@ -35,15 +35,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from rapidfuzz.distance import Levenshtein
 
-import harde.intake.phones as phones_module
-import harde.intake.spoken as spoken_module
+import harde.understanding.dictation.phones as phones_module
+import harde.understanding.dictation.spoken as spoken_module
 from harde.config import Settings
-from harde.intake import parse_customer
 from harde.integrations.recording import decode_recording
 from harde.integrations.speech.audio import PcmAudio, join_pcm, silence
 from harde.integrations.speech.espeak import EspeakSpeech
 from harde.integrations.whisper import WhisperTranscriber, echoes_prompt
 from harde.services import Services
+from harde.understanding.dictation import parse_customer
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "voice_cases.jsonl"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from harde.intake import parse_customer
 from harde.intake.validation import FIELD_LABELS, validate_customer
+from harde.understanding.dictation import parse_customer
 
 
 @click.group("intake")

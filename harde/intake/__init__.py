@@ -1,6 +1,4 @@
-"""Customer intake: dictation -> a validated new-customer record (no SDK, no Streamlit)."""
-
-from harde.intake.draft import CustomerDraft
-from harde.intake.parser import parse_customer
-
-__all__ = ["CustomerDraft", "parse_customer"]
+"""Customer intake, the domain side: a new customer's typed fields normalised and checked
+(values, validation), collected over turns (slots) and created in the CRM (creation).
+Reading a rep's dictation into those fields is the understanding layer's
+(harde.understanding.dictation)."""

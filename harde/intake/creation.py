@@ -15,8 +15,8 @@ from harde.crm.models import (
     ProspectJob,
 )
 from harde.crm.protocol import CRM
-from harde.intake.trades import TRADE_LABELS
 from harde.intake.validation import validate_customer
+from harde.intake.values import TRADE_LABELS
 
 _WEBSITE_SOURCES = ("google", "website", "web site", "online", "internet", "facebook", "instagram", "yelp", "angi", "homeadvisor", "nextdoor", "thumbtack")
 

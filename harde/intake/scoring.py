@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from harde.intake.addresses import SUFFIXES
+from harde.intake.values import SUFFIXES
 
 SCORED_FIELDS = ("first_name", "last_name", "email", "phone", "street", "city", "state", "state_id", "zip", "trade")
 

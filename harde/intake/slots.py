@@ -1,47 +1,24 @@
-"""Slot filling for a new customer over several turns: merge what the rep says, ask for the rest.
+"""Slot filling for a new customer over several turns: merge the fields given, ask for the rest.
 
-Works on `NewClientState` (JSON-friendly, saved between turns). A follow-up can be a bare
-answer to the last question ("Johnson"), a correction ("actually the email is sarah.j at
-gmail"), "skip" for an optional field, or a whole new dictation.
+Works on `NewClientState` (JSON-friendly, saved between turns) with typed fields, never the
+rep's words: the understanding layer (harde.understanding.dictation) or the model reads a bare
+answer, a correction or a "skip" into fields first.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from harde.intake.names import read_name_at
-from harde.intake.parser import parse_customer
-from harde.intake.phones import normalise_phone
-from harde.intake.spoken import clean_speech
-from harde.intake.trades import TRADE_LABELS
 from harde.intake.validation import (
     FIELD_LABELS,
     OPTIONAL_FIELDS,
     REQUIRED_FIELDS,
     validate_customer,
 )
+from harde.intake.values import TRADE_LABELS
 from harde.state.drafts import NewClientState
-
-_SKIP = re.compile(
-    r"^\s*(?:(?:please|just|ok|okay|um|uh)[\s,]+)*(?:skip(?: it| that| this| that one| for now| them| those| all(?: of them)?)?|pass|none|n/?a|no(?:pe)?|"
-    r"(?:i |we |they )?(?:don't|do not|doesn't|does not) (?:have|know)(?: (?:it|that|one|any|an? \w+))?|"
-    r"leave (?:it|them|that) (?:blank|empty|out)|not (?:sure|given|now)|unknown|move on|next|no thanks|nothing else|that's (?:it|all))\s*[.!]*\s*$",
-    re.IGNORECASE,
-)
-_SKIP_FIELD = re.compile(r"\b(?:no|skip(?: the)?|without(?: an?)?)\s+(email|e-mail|address|street|zip|trade|city|state)\b", re.IGNORECASE)
-_NEW_RECORD = re.compile(
-    r"\b(?:new|another|add|create|enter)\b(?:\s+(?:a|an|the|another))*(?:\s+new)?\s+(?:customer|client|lead|homeowner|prospect)\b",
-    re.IGNORECASE,
-)
-_LEAD_IN = re.compile(
-    r"^\s*(?:(?:it's|it is|that's|that is|sure|yes|yeah|yep|ok|okay|try|use|actually|sorry|oh|"
-    r"(?:her|his|their|the)(?:\s+\w+){1,2}\s+(?:is|'s)|is)\b[\s,:.]*)*",
-    re.IGNORECASE,
-)
-_SKIP_ALIASES = {"e-mail": "email", "address": "street"}
 
 
 @dataclass
@@ -56,124 +33,63 @@ def start_over(state: NewClientState) -> None:
         setattr(state, name, getattr(fresh, name))
 
 
-def take_input(state: NewClientState, text: str, typed: Mapping[str, Any] | None = None) -> IntakeReply:
-    """Merge a message (and fields an LLM extracted, if any) into the customer being collected."""
-    text = text or ""
-    typed = {k: v for k, v in (typed or {}).items() if v not in (None, "")}
-    if not state.active or state.created_customer_id is not None:
+def take_fields(
+    state: NewClientState,
+    fields: Mapping[str, Any],
+    *,
+    skip: Sequence[str] = (),
+    unsure: Sequence[str] = (),
+    new_customer: bool = False,
+) -> IntakeReply:
+    """Merge typed fields into the customer being collected, and say what comes next.
+
+    `skip`: fields the rep declines (a required one is asked again); `unsure`: readings to flag
+    for checking; `new_customer`: the rep moved on to someone else, so the record starts over.
+    """
+    given = {k: v for k, v in fields.items() if v not in (None, "")}
+    if not state.active or state.created_customer_id is not None or new_customer:
         start_over(state)
-    draft = parse_customer(text) if text.strip() else None
-    if (
-        draft is not None
-        and state.fields
-        and _NEW_RECORD.search(text)
-        and draft.first_name
-        and draft.last_name
-        and (draft.first_name, draft.last_name) != (state.fields.get("first_name"), state.fields.get("last_name"))
-    ):
-        start_over(state)  # a different customer: begin a new record
     state.awaiting_confirmation = False
     state.duplicates = []
     state.allow_duplicate = False
-
-    skipped_now = _skips(state, text) if not typed else []
-    found: dict[str, Any] = {}
-    heard: dict[str, str] = {}
-    if draft is not None and not skipped_now:
-        found = dict(draft.found())
-        heard = dict(draft.heard)
-        follow_up = bool(state.fields or state.invalid)
-        asked = state.asked or ""
-        if follow_up and "name" in draft.unsure and asked not in ("name", "first_name", "last_name"):
-            found.pop("first_name", None)
-            found.pop("last_name", None)
-        if asked and not typed and not found:
-            for name, value in _bare_answer(asked, text, found).items():
-                found.setdefault(name, value)
-        # Heard but not understood: kept as said so that the question can quote it.
-        for name in ("email", "zip", "state", "phone"):
-            if name in heard and name not in found:
-                found[name] = heard[name]
-        if "state" in found and "state_id" not in found:
-            state.fields.pop("state_id", None)
-        for name in draft.unsure:
-            if name in found and name not in state.unsure:
-                state.unsure.append(name)
-    found.update(typed)
-    for name in found:
+    declined_required = _apply_skips(state, [f for f in skip if f not in given])
+    for name in given:
         if name in state.skipped:
             state.skipped.remove(name)
-        if name in state.unsure and name not in (draft.unsure if draft else []):
+        if name in state.unsure and name not in unsure:
             state.unsure.remove(name)
+    for name in unsure:
+        if name in given and name not in state.unsure:
+            state.unsure.append(name)
     candidate: dict[str, Any] = {**state.fields, **state.invalid}
-    for name in skipped_now:
+    for name in state.skipped:
         candidate.pop(name, None)
-    candidate.update(found)
-    if "state" in found and "state_id" in found and "state_id" not in typed and found["state"] != state.fields.get("state"):
-        candidate["state_id"] = found["state_id"]
-    check = validate_customer(candidate, heard={k: v for k, v in heard.items() if k in found})
+    candidate.update(given)
+    if "state" in given and "state_id" not in given:
+        candidate.pop("state_id", None)  # the state said now wins over the one the ZIP gave
+    check = validate_customer(candidate)
     state.fields = check.values
     state.invalid = check.invalid
     state.reasons = check.reasons
-    return _next_step(state)
+    reply = _next_step(state)
+    if declined_required and not given and state.asked in (*declined_required, "name"):
+        label = " and ".join(FIELD_LABELS[f] for f in declined_required)
+        return IntakeReply(f"Leap needs the {label} to create a customer.\n\n{reply.text}", ready=reply.ready)
+    return reply
 
 
-def _skips(state: NewClientState, text: str) -> list[str]:
-    """Fields the rep declines: "skip" answers the last question; "no email" names one."""
-    named = [_SKIP_ALIASES.get(m.group(1).lower(), m.group(1).lower()) for m in _SKIP_FIELD.finditer(text)]
-    fields: list[str]
-    if named:
-        fields = []
-        for name in named:
-            fields += ["street", "city", "state", "zip"] if name == "street" else [name]
-    elif _SKIP.match(text):
-        asked = state.asked or ""
-        if asked == "optional":
-            fields = _optional_missing(state)
-        elif asked == "address":
-            fields = ["street", "city", "state", "zip"]
-        else:
-            fields = [asked] if asked else []
-    else:
-        return []
-    skipped = [f for f in fields if f and f not in REQUIRED_FIELDS]
-    for name in skipped:
+def _apply_skips(state: NewClientState, fields: Sequence[str]) -> list[str]:
+    """Drop the optional fields declined; return the required ones, which cannot be."""
+    for name in fields:
+        if name in REQUIRED_FIELDS:
+            continue
         if name not in state.skipped:
             state.skipped.append(name)
         state.invalid.pop(name, None)
         state.fields.pop(name, None)
         if name == "state":
             state.fields.pop("state_id", None)
-    if not skipped and fields:
-        state.asked = fields[0]
-    return skipped
-
-
-def _bare_answer(asked: str, text: str, found: Mapping[str, Any]) -> dict[str, Any]:
-    """Read a short reply as the answer to the question asked ("Johnson", "02169", "Mass")."""
-    value = _LEAD_IN.sub("", clean_speech(text)).strip(" .,!")
-    if not value:
-        return {}
-    if asked in ("name", "first_name", "last_name"):
-        if any(k in found for k in ("first_name", "last_name")):
-            return {}
-        person = read_name_at(value, 0, mixed_case=False)
-        if person is None:
-            return {}
-        if asked == "last_name" and person.last is None:
-            return {"last_name": person.first}
-        out: dict[str, Any] = {}
-        if person.first:
-            out["first_name"] = person.first
-        if person.last:
-            out["last_name"] = person.last
-        return out
-    if asked == "phone":
-        digits, _ = normalise_phone(value)
-        return {"phone": digits or value}
-    if asked in ("email", "zip", "state", "city", "street", "trade") and asked not in found:
-        return {asked: value}
-    return {}
+    return [f for f in fields if f in REQUIRED_FIELDS]
 
 
 def _optional_missing(state: NewClientState) -> list[str]:

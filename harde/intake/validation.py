@@ -11,12 +11,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from harde.intake.addresses import normalise_street, normalise_zip, tidy_city
-from harde.intake.emails import normalise_email
 from harde.intake.geography import Region, region_by_id, region_for
-from harde.intake.names import smart_case
-from harde.intake.phones import normalise_phone
-from harde.intake.trades import trade_for
+from harde.intake.values import (
+    normalise_email,
+    normalise_phone,
+    normalise_street,
+    normalise_zip,
+    smart_case,
+    tidy_city,
+    trade_for,
+)
 
 REQUIRED_FIELDS = ("first_name", "last_name", "phone")
 OPTIONAL_FIELDS = ("email", "street", "city", "state", "zip", "trade")

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
 import copy
-from typing import Any
+from typing import Any, Literal
 
 from agents import RunContextWrapper
 
 from harde.context import HardeContext
 from harde.crm.changes import Problem, ProposedChange
 from harde.intake.creation import create_customer_record
-from harde.intake.slots import format_phone, record_markdown, start_over, take_input
+from harde.intake.slots import format_phone, record_markdown, start_over, take_fields
 from harde.tools.approvals import apply_audited
 from harde.tools.registry import tool
 
@@ -36,42 +35,56 @@ async def _creation_preview(ctx: HardeContext, arguments: dict[str, Any]) -> Pro
     return ProposedChange("create_customer", _ready_text(ctx, allow_duplicate=bool(arguments.get("allow_duplicate"))))
 
 
+CustomerField = Literal[
+    "first_name", "last_name", "phone", "email", "street", "city", "state", "zip", "trade", "referral_source", "notes",
+]
+
+
 @tool(status="Taking down the customer's details…")
 async def intake_collect_customer(
     ctx: RunContextWrapper[HardeContext],
-    text: str = "",
     first_name: str | None = None,
     last_name: str | None = None,
     phone: str | None = None,
+    phone_label: Literal["cell", "home", "office"] | None = None,
     email: str | None = None,
     street: str | None = None,
+    unit: str | None = None,
     city: str | None = None,
     state: str | None = None,
     zip: str | None = None,
-    trade: str | None = None,
+    trade: Literal["roofing", "siding", "gutters", "windows"] | None = None,
+    trade_detail: str | None = None,
     referral_source: str | None = None,
     notes: str | None = None,
+    skip: list[CustomerField] | None = None,
+    unsure: list[CustomerField | Literal["name"]] | None = None,
+    new_customer: bool = False,
 ) -> str:
     """Add what the rep said about a new customer to the record being collected.
 
-    Pass the rep's message as `text` (a full dictation, an answer to the last question, a
-    correction such as "actually the email is sarah.j at gmail", or "skip"). You may also pass
-    the fields you extracted (state as name or code, phone in any form, trade as roofing,
-    siding, gutters or windows); they replace what was there. Returns the next question, or
-    the complete record with a request to confirm its creation.
+    Pass only the fields the rep's message gives; each replaces what was there. `phone` as
+    written or as digits (a US number), `email` as a written address, `street` with its
+    number ("12 Elm Street"), `state` as a name or two-letter code, `trade_detail` the work in
+    the rep's words ("roof leak repair"), `notes` anything else worth keeping about the
+    customer. `skip`: fields the rep has not got or declines ("skip", "no email").
+    `unsure`: fields you read from a weak cue, to flag for the rep to check ("name" for the
+    name). `new_customer`: the rep has moved on to a different customer; the one being
+    collected is dropped first. Returns the next question, or the complete record with a
+    request to confirm its creation.
     """
     context = ctx.context
-    typed: dict[str, Any] = {
-        "first_name": first_name, "last_name": last_name, "phone": phone, "email": email,
-        "street": street, "city": city, "state": state, "zip": zip, "trade": trade,
-        "referral_source": referral_source, "notes": notes,
+    fields: dict[str, Any] = {
+        "first_name": first_name, "last_name": last_name, "phone": phone, "phone_label": phone_label,
+        "email": email, "street": street, "unit": unit, "city": city, "state": state, "zip": zip,
+        "trade": trade, "trade_detail": trade_detail, "referral_source": referral_source, "notes": notes,
     }
-    if not text.strip() and not any(v for v in typed.values()):
+    collecting = context.state.new_client.in_progress
+    if not any(v not in (None, "") for v in fields.values()) and not skip and not collecting:
         return "Tell me about the new customer: name, phone, and whatever else you have (email, address, trade)."
-    # Parsing the dictation is CPU work, done off the event loop on a copy: a turn stopped
-    # meanwhile saves the record as it was, never half-updated.
+    # Merged on a copy: a turn stopped meanwhile saves the record as it was, never half-updated.
     collected = copy.deepcopy(context.state.new_client)
-    reply = await asyncio.to_thread(take_input, collected, text, typed)
+    reply = take_fields(collected, fields, skip=skip or (), unsure=unsure or (), new_customer=new_customer)
     context.state.new_client = collected
     context.state_changed()
     if not reply.ready:

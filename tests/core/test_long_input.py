@@ -27,8 +27,7 @@ from harde.crm.mentions import resolve_mentions
 from harde.crm.models import Customer, User
 from harde.crm.search import parse_customer_query, rank_by_name
 from harde.errors import HardeError
-from harde.intake.parser import read_customer
-from harde.intake.slots import take_input
+from harde.intake.slots import take_fields
 from harde.knowledge.rep_language import normalize_query, rep_expansions
 from harde.knowledge.tokens import query_terms
 from harde.knowledge.transcripts import TranscriptSet
@@ -40,6 +39,8 @@ from harde.services import Services
 from harde.state.drafts import NewClientState
 from harde.tools.registry import load_tools
 from harde.understanding import slots, when
+from harde.understanding.dictation import read_customer_message
+from harde.understanding.dictation.parser import read_customer
 from harde.understanding.directory import Directory, load_directory
 from harde.understanding.memory import Focus
 from harde.understanding.pricing import parse_question
@@ -124,6 +125,11 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
     return World(directory, services.catalog, knowledge, services.transcripts, customers, users, reader)
 
 
+def _intake_turn(text: str) -> Any:
+    state = NewClientState()
+    return take_fields(state, read_customer_message(text, state).fields)
+
+
 PARSERS: dict[str, Callable[[World, str], Any]] = {
     "reader": lambda w, t: w.reader.read(t, Focus(), w.directory, NOW),
     "reader, a yes awaited": lambda w, t: w.reader.read(t, Focus(), w.directory, NOW, pending="crm"),
@@ -141,7 +147,7 @@ PARSERS: dict[str, Callable[[World, str], Any]] = {
     "pricing question": lambda w, t: parse_question(t),
     "transcript question": lambda w, t: interpret(t),
     "intake": lambda w, t: read_customer(t),
-    "intake conversation": lambda w, t: take_input(NewClientState(), t),
+    "intake conversation": lambda w, t: _intake_turn(t),
     "knowledge query": lambda w, t: (query_terms(t), rep_expansions(normalize_query(t))),
     "crm search": lambda w, t: rank_by_name(parse_customer_query(t).name, w.customers),
     "crm mentions": lambda w, t: resolve_mentions(t, w.users),

@@ -74,7 +74,7 @@ def _slow_analysis(monkeypatch: pytest.MonkeyPatch, gate: Gate, assistant: Assis
 
 
 def _slow_intake(monkeypatch: pytest.MonkeyPatch, gate: Gate, assistant: Assistant) -> None:
-    monkeypatch.setattr(harde.tools.intake, "take_input", gate.slowed(harde.tools.intake.take_input))
+    monkeypatch.setattr(harde.agents.planners.new_clients, "read_customer_message", gate.slowed(harde.agents.planners.new_clients.read_customer_message))
 
 
 def _slow_knowledge(monkeypatch: pytest.MonkeyPatch, gate: Gate, assistant: Assistant) -> None:

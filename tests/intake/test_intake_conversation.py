@@ -16,6 +16,7 @@ from harde.integrations.crm.local import load_demo
 from harde.services import Services
 from harde.state.conversation import ConversationState
 from harde.tools.intake import intake_collect_customer, intake_create_customer, intake_discard
+from harde.understanding.dictation import read_customer_message
 
 
 class Conversation:
@@ -26,8 +27,11 @@ class Conversation:
         self.ctx.state = ConversationState.from_json(self.ctx.state.to_json())
 
     async def say(self, text: str, **fields: str) -> str:
+        """The rep's message, read by the understanding layer into the tool's typed fields (as the
+        offline model does), plus any fields given outright (as a model with a key does)."""
         self._reload()
-        return await intake_collect_customer(RunContextWrapper(self.ctx), text=text, **fields)
+        arguments = read_customer_message(text, self.ctx.state.new_client).arguments()
+        return await intake_collect_customer(RunContextWrapper(self.ctx), **{**arguments, **fields})
 
     async def yes(self, *, allow_duplicate: bool = False) -> str:
         """The creation the rep approved (the SDK runs the write tool after the yes)."""
@@ -120,8 +124,8 @@ async def test_unknown_state_is_asked(talk: Conversation) -> None:
 
 async def test_fields_from_structured_output_go_through_the_same_validation(talk: Conversation) -> None:
     answer = await talk.say(
-        "", first_name="zoe", last_name="o'neil", phone="+1 603-555-0101", email="zoe at gmail dot com",
-        street="3 pine st", city="nashua", state="New Hampshire", zip="03060", trade="gutter guards",
+        "", first_name="zoe", last_name="o'neil", phone="+1 603-555-0101", email=" Zoe@Gmail.com",
+        street="3 pine st", city="nashua", state="New Hampshire", zip="03060", trade="gutters",
     )
     fields = talk.ctx.state.new_client.fields
     assert (fields["first_name"], fields["last_name"], fields["phone"]) == ("Zoe", "O'Neil", "6035550101")

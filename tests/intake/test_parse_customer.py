@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from harde.intake import parse_customer
-from harde.intake.parser import read_customer
 from harde.intake.scoring import SCORED_FIELDS, compare
+from harde.understanding.dictation import parse_customer
+from harde.understanding.dictation.parser import read_customer
 from tests.intake.unseen_cases import UNSEEN
 
 DEV_SET = Path(__file__).resolve().parents[3] / "shared" / "eval" / "intake_dev.jsonl"

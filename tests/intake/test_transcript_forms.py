@@ -10,11 +10,11 @@ import pytest
 
 from harde.config import Settings
 from harde.crm.models import CustomerUpdate
-from harde.intake import parse_customer
-from harde.intake.spoken import clean_speech
 from harde.intake.vocabulary import vocabulary_prompt
 from harde.integrations.crm.local import load_demo
 from harde.services import Services
+from harde.understanding.dictation import parse_customer
+from harde.understanding.dictation.spoken import clean_speech
 from harde.understanding.directory import DIRECTORIES
 
 

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from harde.intake import parse_customer
 from harde.intake.scoring import SCORED_FIELDS, compare
+from harde.understanding.dictation import parse_customer
 
 FIXTURE = Path(__file__).with_name("unseen_phrasings.jsonl")
 ROWS: list[dict[str, Any]] = [json.loads(line) for line in FIXTURE.read_text().splitlines() if line.strip()]

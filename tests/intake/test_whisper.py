@@ -15,7 +15,6 @@ import pytest
 
 from harde.config import Settings
 from harde.errors import ConfigurationError
-from harde.intake import parse_customer
 from harde.integrations.recording import (
     NOTHING_HEARD,
     NothingHeard,
@@ -35,6 +34,7 @@ from harde.integrations.whisper import (
     echoes_prompt,
     file_sha256,
 )
+from harde.understanding.dictation import parse_customer
 
 DICTATION = (
     "New customer Sarah Johnson, six one seven, five five five, zero one two three, "

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from harde.intake.values import smart_case
+
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mister", "missus", "dr", "doctor"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "junior", "senior"}
 _PARTICLES = {"van", "von", "de", "del", "della", "da", "di", "du", "la", "le", "st", "ter", "ten", "dos", "das", "bin"}
@@ -74,28 +76,6 @@ class NameMatch:
     start: int
     end: int
     unsure: bool = False
-
-
-def smart_case(name: str) -> str:
-    """"o'brien" -> "O'Brien", "MCCARTHY" -> "McCarthy", "smith-jones" -> "Smith-Jones"; "DeSouza" kept."""
-    name = name.strip().rstrip(".,").replace("\u2019", "'")
-    if not name:
-        return name
-    if not (name.islower() or name.isupper()) and name[0].isupper():
-        return name
-    out = []
-    for word in name.split(" "):
-        pieces = re.split(r"([-'])", word.lower())
-        cased = []
-        for piece in pieces:
-            if piece in ("-", "'"):
-                cased.append(piece)
-            elif piece.startswith("mc") and len(piece) > 2:
-                cased.append("Mc" + piece[2].upper() + piece[3:])
-            else:
-                cased.append(piece[:1].upper() + piece[1:])
-        out.append("".join(cased))
-    return " ".join(out)
 
 
 def _is_name_word(tok: str, mixed_case: bool, first: bool) -> bool:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import phonenumbers
-
 # "617-55-0123": a recogniser that hears "five five five" often writes two fives.
 REPAIR_COLLAPSED_DIGITS = True
 _GROUP = re.compile(r"\d+")
@@ -130,23 +128,3 @@ def _put(chain: list[tuple[str, int, int]], k: int, digits: str, repaired_at: se
     return [*chain[:k], (digits, group[1], group[2]), *chain[k + 1 :]]
 
 
-def normalise_phone(raw: str | None) -> tuple[str | None, str | None]:
-    """(10 digits, None) or (None, why not) for a US number in any written form."""
-    if raw is None or not str(raw).strip():
-        return None, None
-    digits = re.sub(r"\D", "", str(raw))
-    if not digits:
-        from harde.intake.spoken import clean_speech
-
-        digits = re.sub(r"\D", "", clean_speech(str(raw)))
-    if len(digits) == 11 and digits.startswith("1"):
-        digits = digits[1:]
-    if len(digits) != 10:
-        return None, f"it has {len(digits)} digits; a US number has 10 (area code first)"
-    try:
-        number = phonenumbers.parse("+1" + digits, None)
-    except phonenumbers.NumberParseException:
-        return None, "it is not a phone number"
-    if not phonenumbers.is_possible_number(number):
-        return None, "it is not a possible US number"
-    return digits, None

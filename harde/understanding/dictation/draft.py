@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from harde.intake.trades import TradeName
+from harde.intake.values import TradeName
 
 # The fields a rep fills in, in the order they are shown and asked.
 DRAFT_FIELDS = (

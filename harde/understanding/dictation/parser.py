@@ -10,14 +10,15 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from harde.intake.addresses import ZIP_RE, find_states, find_street, normalise_zip, tidy_city
-from harde.intake.draft import CustomerDraft
-from harde.intake.emails import find_email
 from harde.intake.geography import Region, region_for, region_for_zip, town_at_start, town_region
-from harde.intake.names import find_name, smart_case
-from harde.intake.phones import find_phones
-from harde.intake.spoken import clean_speech
-from harde.intake.trades import find_trades
+from harde.intake.values import normalise_zip, smart_case, tidy_city
+from harde.understanding.dictation.addresses import ZIP_RE, find_states, find_street
+from harde.understanding.dictation.draft import CustomerDraft
+from harde.understanding.dictation.emails import find_email
+from harde.understanding.dictation.names import find_name
+from harde.understanding.dictation.phones import find_phones
+from harde.understanding.dictation.spoken import clean_speech
+from harde.understanding.dictation.trades import find_trades
 
 MAX_CHARS = 4000
 MASK = "|"

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from email_validator import EmailNotValidError, validate_email
-
 # Providers people name without a top-level domain ("sarah.j at gmail").
 PROVIDERS = {
     "gmail": "gmail.com", "googlemail": "googlemail.com", "yahoo": "yahoo.com", "hotmail": "hotmail.com",
@@ -35,8 +33,6 @@ _STOP = {
 # "email as ...": a recogniser's "is" after the label.
 _LABEL_WORDS = {"email", "e-mail", "mail", "is", "address", "emails", "at", "or", "as"}
 _TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._%+'-]*[A-Za-z0-9])?|@|\S")
-_EMAIL_LITERAL = re.compile(r"(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-
 
 @dataclass(frozen=True)
 class EmailMatch:
@@ -211,22 +207,3 @@ def _local_before(text: str, tokens: list[tuple[str, int, int]], k: int) -> tupl
     return local.strip("."), parts[0][1], unsure
 
 
-def normalise_email(raw: str | None) -> tuple[str | None, str | None]:
-    """(valid address, None) or (None, why not) for written or spoken input."""
-    if raw is None or not raw.strip():
-        return None, None
-    text = raw.strip()
-    literal = _EMAIL_LITERAL.fullmatch(text.replace(" ", ""))
-    candidate = literal.group().lower() if literal else None
-    if candidate is None:
-        from harde.intake.spoken import clean_speech
-
-        found = find_email(clean_speech(text))
-        candidate = found.value if found else None
-    if candidate is None:
-        return None, "it is not an email address"
-    try:
-        result = validate_email(candidate, check_deliverability=False)
-    except EmailNotValidError as exc:
-        return None, str(exc)
-    return result.normalized.lower(), None

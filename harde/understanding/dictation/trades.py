@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
 
-TradeName = Literal["ROOFING", "SIDING", "GUTTERS", "WINDOWS"]
-TRADES: tuple[TradeName, ...] = ("ROOFING", "SIDING", "GUTTERS", "WINDOWS")
-# Leap's trade names, for matching the CRM's own list.
-TRADE_LABELS: dict[TradeName, str] = {"ROOFING": "Roofing", "SIDING": "Siding", "GUTTERS": "Gutters", "WINDOWS": "Windows"}
+from harde.intake.values import TradeName
 
 _PATTERNS: list[tuple[TradeName, re.Pattern[str]]] = [
     ("WINDOWS", re.compile(
@@ -89,13 +85,3 @@ def _detail_around(text: str, start: int, end: int) -> str:
     return text[start:end]
 
 
-def trade_for(raw: str | None) -> TradeName | None:
-    """A trade from a value ("roofing", "Roof replacement", "WINDOWS", "gutter guards")."""
-    if raw is None or not str(raw).strip():
-        return None
-    value = str(raw).strip().upper()
-    for trade in TRADES:
-        if value == trade:
-            return trade
-    hits = find_trades(str(raw))
-    return hits[0].trade if hits else None

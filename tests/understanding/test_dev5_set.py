@@ -274,9 +274,8 @@ def problems_of(c: dict[str, Any]) -> list[str]:
                 problems.append(f"{doc} is not among the accepted documents")
             elif base._norm(s["phrase"]) not in base._norm(base.doc_text(doc)):
                 problems.append(f"{s['phrase']!r} is not in {doc}")
-    if cat == "write" and s.get("corrected") == "job":
-        if c["crm_after"][0]["note_on_job"] == s["other_job_id"] or str(s["other_job_id"]) not in c["turns"][0]["text"]:
-            problems.append("the note does not move to the job the rep corrected to")
+    if cat == "write" and s.get("corrected") == "job" and (c["crm_after"][0]["note_on_job"] == s["other_job_id"] or str(s["other_job_id"]) not in c["turns"][0]["text"]):
+        problems.append("the note does not move to the job the rep corrected to")
     if cat == "write" and s.get("corrected") in ("note", "stage"):
         check = c["crm_after"][0]
         said = check.get("contains") or check.get("stage", "")
@@ -315,7 +314,7 @@ def test_the_checks_catch_a_wrong_fact() -> None:
         tampered.append(c)
     convs = CASES["dev5/conversations.jsonl"]
     which = copy.deepcopy(next(x for x in convs if x["category"] == "write" and "reply" in x["subject"]))
-    which["turns"][0]["expect"]["asks"] = which["turns"][0]["expect"]["asks"][:1] + [["1040"]]
+    which["turns"][0]["expect"]["asks"] = [*which["turns"][0]["expect"]["asks"][:1], ["1040"]]
     tampered.append(which)
     elsewhere = copy.deepcopy(next(x for x in convs if x["category"] == "write" and "reply" in x["subject"] and x["subject"]["reply"] == "number"))
     elsewhere["crm_after"][0][next(k for k in elsewhere["crm_after"][0] if k.endswith("_job"))] = next(j for j in elsewhere["subject"]["job_ids"] if j != elsewhere["subject"]["job_id"])

@@ -493,7 +493,8 @@ PLAYBOOK: list[tuple[Any, ...]] = [
     ("CORE_KNOWLEDGE/first_five_minutes.md", "where do i sit once im inside the house", "head of the table"),
     ("CORE_KNOWLEDGE/roof_inspection_checklist.md", "how can i tell if the roof has two layers", "lift an edge at the rake"),
     ("CORE_KNOWLEDGE/company_story.md", "how many install crews does the company run", "eleven installation crews"),
-    ("CORE_KNOWLEDGE/follow_up_process.md", "what do i send on the day 7 touch", "similar finished house"),
+    # the day 7 step is in the cadence and, as a text, in the templates; both speak of a similar house
+    ("CORE_KNOWLEDGE/follow_up_process.md", "what do i send on the day 7 touch", "similar", ["SCRIPT_TEMPLATES/follow_up_and_voicemail_templates.txt"]),
     ("CORE_KNOWLEDGE/after_the_contract_is_signed.md", "after they sign who calls them first and when", "welcome call", ["CORE_KNOWLEDGE/in_home_presentation_steps.md"]),
     ("CORE_KNOWLEDGE/sales_methodology.md", "which numbers do the directors coach us on", "average job size"),
     ("PRODUCT_KNOWLEDGE/gutters_and_gutter_guards.md", "are foam gutter inserts any good", "grow seedlings"),
@@ -1070,7 +1071,7 @@ def gen_write(d: Data, rng: random.Random) -> list[dict[str, Any]]:
             turns = [turn(text), turn(say(JOB_FIX, {"ref": w.ref(jid)}, rng)), turn(w.yes(), done([check]))]
         add(f"dev5:write.corrected.{fix}", turns, subject, [check])
     # two writes on one job: a note, then a new stage or a booking, each confirmed
-    twos = [j for j in pool if d.stage(j) in TWO_STAGE][:3] + [next(j for j in pool if d.stage(j) == "Contract Signed")]
+    twos = [*[j for j in pool if d.stage(j) in TWO_STAGE][:3], next(j for j in pool if d.stage(j) == "Contract Signed")]
     for jid in twos:
         _tid, text, first = w.note(jid)
         if d.stage(jid) == "Contract Signed":
@@ -1240,10 +1241,10 @@ def gen_followup(d: Data, rng: random.Random) -> list[dict[str, Any]]:
         turns = [first_phone(a_cid), turn(say(template, name_slots(d, b_cid, rng), rng), fact(d, "email", b_cid))]
         if n < 3:
             turns.append(turn(say("ok back to {who} - whats {pos} address", {"who": back_name, "pos": a_p["pos"]}, rng), fact(d, "address", a_cid)))
-            turns.append(ask(d, rng, ["and {pos} cell again"], "phone", b_cid))
+            turns.append(ask(d, rng, ["and {pos} cell?"], "phone", b_cid))
             shape = "switch_back_by_name"
         else:
-            turns.append(ask(d, rng, ["whats {pos} address again"], "address", a_cid))
+            turns.append(ask(d, rng, ["whats {pos} address"], "address", a_cid))
             shape = "switch_back_by_pronoun"
         add(shape, turns, {"customer_id": a_cid, "other_customer_id": b_cid})
     # one of two jobs, then "the other one" by its trade, then the rep on that one

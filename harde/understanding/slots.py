@@ -282,30 +282,39 @@ def percentages(low: str) -> list[float]:
 # itself; any other word ("but", "wait", "change", a name) makes it something else.
 _APPROVING = {
     "y", "ya", "yah", "yes", "yess", "yeah", "yea", "yep", "yup", "sure", "ok", "okay", "k", "kk", "confirm", "confirmed",
-    "correct", "approve", "approved", "go", "ahead", "do", "it", "please", "pls", "thanks", "thank", "you", "thx", "ty",
+    "correct", "approve", "approved", "go", "ahead", "do", "it", "please", "pls", "plz", "thanks", "thank", "you", "thx", "ty",
     "sounds", "looks", "good", "great", "perfect", "lgtm", "send", "ship", "book", "add", "save", "move", "create", "lets",
-    "let's", "absolutely", "definitely", "right", "that's", "thats", "affirmative", "for", "yes,", "cool", "👍", "✅",
+    "let's", "absolutely", "definitely", "right", "that's", "thats", "affirmative", "for", "yes,", "cool", "👍", "✅", "👌",
     "ye", "yas", "yupp", "yepp", "mhm", "uh", "huh", "fine", "all", "works", "me", "thing", "make", "so", "proceed", "mark", "log", "post",
-    "put", "in", "sí", "si", "that", "one", "now",
+    "put", "in", "sí", "si", "that", "one", "now", "sir", "maam", "ma'am", "boss", "man", "buddy", "yessir", "yesir", "yessum",
+    "roger", "10-4", "exactly", "bet", "aye", "indeed", "certainly", "course", "of", "set", "legit", "on", "to", "with", "is",
+    "the", "just", "alright", "alrighty", "sweet", "nice", "awesome", "solid", "deal", "done", "got", "this", "yeh", "yeppers",
 }
 _APPROVES_ALONE = {
     "y", "ya", "yah", "yes", "yess", "yeah", "yea", "yep", "yup", "sure", "ok", "okay", "k", "kk", "confirm", "confirmed",
-    "correct", "approve", "approved", "go", "lgtm", "perfect", "absolutely", "definitely", "affirmative", "👍", "✅",
-    "ye", "yas", "yupp", "yepp", "mhm", "fine", "proceed", "sí", "si",
+    "correct", "approve", "approved", "go", "lgtm", "perfect", "absolutely", "definitely", "affirmative", "👍", "✅", "👌",
+    "ye", "yas", "yupp", "yepp", "mhm", "fine", "proceed", "sí", "si", "yessir", "yesir", "yessum", "roger", "10-4", "exactly",
+    "bet", "aye", "certainly", "alright", "alrighty", "deal", "yeh", "yeppers",
 }
+# Approving only together: "looks right", "that works", "of course", "all set".
+_APPROVING_PHRASES = (
+    "sounds good", "looks good", "do it", "go ahead", "go for it", "please do", "that's right", "thats right", "ship it",
+    "send it", "save it", "book it", "mark it", "log it", "post it", "put it in", "works for me", "all good", "sure thing",
+    "make it so", "uh huh", "looks right", "sounds right", "that works", "works", "of course", "all set", "you bet",
+    "do that", "save that", "that's it", "thats it", "good to go", "right on", "yes sir", "sounds great",
+    "looks great", "great", "good", "nice", "sweet", "awesome", "solid", "cool", "done deal", "got it", "right",
+)
 _NOT_A_YES = {"no", "not", "don't", "dont", "wait", "hold", "cancel", "stop", "never", "nah", "nope"}
 
 
 def is_affirmative(text: str) -> bool:
     """The whole message says yes, and nothing else: the only words that approve a write."""
     low = text.casefold().replace("’", "'")[:80]
+    if low.rstrip(" !.").endswith("?"):
+        return False  # "right?", "that works?": a question, not a yes
     # "yesss", "yupp": a letter held down is the same word.
-    words = [re.sub(r"(.)\1{2,}", r"\1\1", w) for w in re.findall(r"[a-zí']+|👍|✅", low)]
-    phrases = {
-        "sounds good", "looks good", "do it", "go ahead", "go for it", "please do", "that's right", "thats right", "ship it",
-        "send it", "save it", "book it", "mark it", "log it", "post it", "put it in", "works for me", "all good", "sure thing",
-        "make it so", "uh huh",
-    }
+    words = [re.sub(r"(.)\1{2,}", r"\1\1", w) for w in re.findall(r"10-4|[a-zí']+|👍|✅|👌", low)]
     if not words or len(words) > 6 or _NOT_A_YES.intersection(words) or not set(words) <= _APPROVING:
         return False
-    return bool(_APPROVES_ALONE.intersection(words)) or any(p in " ".join(words) for p in phrases)
+    said = " " + " ".join(words) + " "
+    return bool(_APPROVES_ALONE.intersection(words)) or any(f" {p} " in said for p in _APPROVING_PHRASES)

@@ -307,7 +307,8 @@ def test_an_empty_reference_asks_who(reader: Reader, directory: Directory) -> No
 @pytest.mark.parametrize(
     "text",
     ["yes", "Yes please", "ok go ahead", "yep", "do it", "sounds good", "go ahead", "yes, add it", "yesss", "book it",
-     "works for me", "all good", "mhm", "fine", "sure thing", "yes mark it"],
+     "works for me", "all good", "mhm", "fine", "sure thing", "yes mark it", "yes sir", "yessir", "looks right", "10-4",
+     "that works", "👍", "ya correct", "roger that", "all set", "of course"],
 )
 def test_affirmatives_approve(text: str) -> None:
     assert is_affirmative(text)
@@ -317,7 +318,8 @@ def test_affirmatives_approve(text: str) -> None:
     "text",
     ["no", "wait, cancel that", "actually never mind", "nah hold off", "hold off", "not yet",
      "yes but change the time to 4", "yes, and add gutters too", "what's the balance on 1042", "ok so what now",
-     "put it in tuesday instead", "mark it lost instead", "make it 3pm", "fine, but not thursday", "right?", "huh"],
+     "put it in tuesday instead", "mark it lost instead", "make it 3pm", "fine, but not thursday", "right?", "huh",
+     "that works?", "looks right to you?", "the one in salem", "yes sir, but make it 4"],
 )
 def test_anything_else_never_approves(reader: Reader, directory: Directory, text: str) -> None:
     assert not is_affirmative(text)

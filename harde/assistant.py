@@ -583,11 +583,12 @@ class Assistant:
             directory = Directory()
         now = company_now(self.settings.timezone, self.settings.now)
         pending = state.pending_run.agent if state.pending_run else None
+        pending_calls = state.pending_run.calls if state.pending_run else []
         me = directory.user_for(email=user.email, name=user.name)
 
         def read() -> Action:
             return self.reader.read(
-                text, state.focus, directory, now, pending=pending, workflow=state.drafting,
+                text, state.focus, directory, now, pending=pending, pending_calls=pending_calls, workflow=state.drafting,
                 me=me.id if me else None, kb=self._playbook_coverage(text),
             )
 
@@ -831,6 +832,7 @@ class Assistant:
         for _ in range(MAX_TURNS):
             state = result.to_state()
             summaries: list[str] = []
+            calls: list[dict[str, Any]] = []
             refused = False
             for item in state.get_interruptions():
                 name = str(item.tool_name or getattr(item.raw_item, "name", ""))
@@ -843,6 +845,7 @@ class Assistant:
                 writes, summary = (False, f"I can't run {name}.") if spec is None else await preview(spec, context, arguments)
                 if writes:
                     summaries.append(summary)
+                    calls.append({"tool": name, "arguments": arguments})
                 else:
                     state.reject(item, rejection_message=summary)
                     refused = True
@@ -865,6 +868,7 @@ class Assistant:
             run_state=result.to_state().to_string(context_serializer=lambda _: {}),
             user=context.user.username,
             token=uuid.uuid4().hex,
+            calls=calls,
         )
         context.state_changed()
         answer = f"{summary}\n\n{CONFIRM_PROMPT}"

@@ -24,6 +24,9 @@ class PendingRun:
     user: str = ""
     # Claimed atomically before the write runs: the same pending write executes at most once.
     token: str = ""
+    # The writes asked about, {"tool", "arguments"} each: a correction ("actually make it 3pm")
+    # is read against them into a new proposal, which waits for its own yes.
+    calls: list[dict[str, Any]] = field(default_factory=list)
 
 
 TITLE_CHARS = 60

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -182,11 +183,14 @@ class Reader:
         now: dt.datetime,
         *,
         pending: str | None = None,
+        pending_calls: Sequence[Mapping[str, Any]] = (),
         workflow: str | None = None,
         me: int | None = None,
         kb: float = 0.0,
     ) -> Action:
-        """`me` is the CRM user id of whoever is asking: "my calendar", "my open jobs" are theirs.
+        """`pending_calls` are the writes waiting for a yes ({"tool", "arguments"} each): a
+        correction of one ("actually make it 3pm", "wrong job, its 1025") is read into a new
+        proposal, which waits for its own yes. `me` is the CRM user id of whoever is asking: "my calendar", "my open jobs" are theirs.
         `kb` is how much of the question one playbook passage speaks to (0 to 1,
         KnowledgeBase.coverage): a question the playbook answers goes there when nothing in it
         is for another specialist."""
@@ -196,6 +200,10 @@ class Reader:
         if pending is not None:
             if is_affirmative(text):
                 return Action("confirm", pending, 1.0, approves=True, focus=focus)
+            corrected = self._correction(text, low, pending_calls, focus, directory, now)
+            if corrected is not None:
+                corrected.approves = False
+                return corrected
             if scores.intent == "cancel" or (len(low.split()) <= 3 and scores.intent in ("confirm", "smalltalk")):
                 return Action("cancel", pending, scores.confidence, approves=False, reply="Cancelled: nothing was changed.", focus=focus)
             action = self._read(text, low, scores, focus, directory, now, workflow=workflow, me=me, kb=kb)
@@ -996,6 +1004,53 @@ class Reader:
         action.focus.job_id = job.id if job else None
         return action
 
+    # --- a correction of the write waiting for a yes -------------------------------------------
+    def _correction(
+        self, text: str, low: str, calls: Sequence[Mapping[str, Any]], focus: Focus, d: Directory, now: dt.datetime
+    ) -> Action | None:
+        """The pending write with what the rep corrects in it: another time or day for a booking,
+        another stage, another job. None when the message corrects nothing of it."""
+        if len(calls) != 1 or not _CORRECTING.search(low):
+            return None
+        tool = str(calls[0].get("tool", ""))
+        arguments = dict(calls[0].get("arguments") or {})
+        if tool not in _CORRECTED_INTENT:
+            return None
+        changed = False
+        said_jobs = [j for j in self.mentions(text, low, d).job_ids if j in d.jobs] if _JOB_NUMBER_SAID.search(low) else []
+        if "job_id" in arguments and len(said_jobs) == 1 and said_jobs[0] != arguments["job_id"]:
+            arguments["job_id"] = said_jobs[0]
+            changed = True
+        if tool == "crm_change_stage":
+            stage = self._stage(_NOT_THIS.sub(" ", low), d)
+            if stage is not None and stage != arguments.get("stage"):
+                arguments["stage"] = stage
+                changed = True
+        if tool in ("crm_create_appointment", "crm_update_appointment") and arguments.get("start"):
+            try:
+                before = dt.datetime.fromisoformat(str(arguments["start"]))
+            except ValueError:
+                before = None
+            at = moment(low, now)
+            if before is not None and at is not None:
+                day = at.at.date() if day_range(low, now) is not None else before.date()
+                clock = at.at.time() if at.has_time and not _SAME_TIME.search(low) else before.time()
+                start = dt.datetime.combine(day, clock)
+                if start != before:
+                    arguments["start"] = start.isoformat(timespec="minutes")
+                    changed = True
+        if tool == "crm_create_appointment":
+            kind = appointment_kind(low)
+            title = _TITLES.get(kind, kind) if kind and kind != "Appointment" else None
+            if title and title != arguments.get("title"):
+                arguments["title"] = title
+                changed = True
+        if not changed:
+            return None
+        job = d.jobs.get(arguments.get("job_id"))  # type: ignore[arg-type]
+        kept = replace(focus, job_id=job.id, customer_id=job.customer_id) if job is not None else focus
+        return Action(_CORRECTED_INTENT[tool], "crm", CONFIDENT, tool=tool, arguments=arguments, focus=kept)
+
     # --- stage names -------------------------------------------------------------------------
     def _stage(self, low: str, d: Directory, *, after_verb: bool = False) -> str | None:
         """The stage a request names, as the company calls it."""
@@ -1049,6 +1104,20 @@ _NAMED_BY = {
 # Words that end the "which job" part of a note typed without a colon.
 _REFERENCE_WORDS = {"job", "it", "her", "him", "them", "this", "that", "file", "account", "house", "project", "roof", "siding", "notes"}
 _WRITES = ("crm.change_stage", "crm.book", "crm.reschedule", "crm.add_note", "crm.create_job", "crm.primer_video")
+# A message that corrects the write waiting for a yes rather than answering it.
+_CORRECTING = re.compile(
+    r"^\W*(?:no+|nah|nope|wait|actually|sorry|oops|my bad|wrong|correction|scratch that|i meant|i mean|make (?:it|that)|"
+    r"change (?:it|that)|not\b|oh)\b|\binstead\b|\bi meant\b|\bi mean\b|\bsame time\b|\bwrong (?:job|one|day|time|date)\b|\bmy bad\b",
+)
+_CORRECTED_INTENT = {
+    "crm_add_note": "crm.add_note", "crm_change_stage": "crm.change_stage",
+    "crm_create_appointment": "crm.book", "crm_update_appointment": "crm.reschedule",
+}
+_JOB_NUMBER_SAID = re.compile(r"\d{3,}")
+# "not lost": the stage the rep takes back, never the one meant.
+_NOT_THIS = re.compile(r"\bnot\s+(?:in\s+|to\s+|as\s+)?[a-z&]+(?:\s+(?:up|signed|sent|progress|closed|scheduled))?")
+_SAME_TIME = re.compile(r"\bsame (?:time|hour)\b")
+
 _JOB_TOOLS = {"crm_add_note", "crm_change_stage", "crm_create_appointment", "crm_update_appointment", "crm_make_primer_video"}
 _TITLES = {"Inspection": "Inspection", "Measure": "Measurements", "Estimate": "Estimate", "Install": "Install start"}
 _KIND_WORD = {"Install": "install", "Inspection": "inspection", "Measure": "measure", "Estimate": "estimate", "Walkthrough": "walkthrough",

@@ -94,6 +94,34 @@ async def test_anything_but_yes_drops_the_write_and_a_later_yes_writes_nothing(a
     assert (await assistant.state(first.conversation_id)).pending_run is None
 
 
+@pytest.mark.parametrize(
+    ("correction", "start"),
+    [("actually make it 3pm", "15:00"), ("sorry i meant friday, same time", "14:00"), ("no wait, 10am instead", "10:00")],
+)
+async def test_a_correction_before_the_yes_is_proposed_again_and_only_it_is_written(
+    assistant: Assistant, correction: str, start: str
+) -> None:
+    first = await assistant.ask("book an inspection on job 1043 thursday at 2pm")
+    assert "Shall I go ahead" in first.answer
+    before = await assistant.services.crm.list_appointments(job_id=1043)
+    again = await assistant.ask(correction, first.conversation_id)
+    assert "Shall I go ahead" in again.answer
+    assert await assistant.services.crm.list_appointments(job_id=1043) == before
+    await assistant.ask("yes", first.conversation_id)
+    added = [a for a in await assistant.services.crm.list_appointments(job_id=1043) if a not in before]
+    assert len(added) == 1 and added[0].starts is not None and added[0].starts.strftime("%H:%M") == start
+    assert (added[0].starts.weekday() == 4) == ("friday" in correction)
+
+
+async def test_a_corrected_stage_replaces_the_one_taken_back(assistant: Assistant) -> None:
+    first = await assistant.ask("mark 1043 lost")
+    assert "Shall I go ahead" in first.answer and "Lost" in first.answer
+    again = await assistant.ask("no sorry not lost, put it in follow up", first.conversation_id)
+    assert "Follow Up" in again.answer and "Shall I go ahead" in again.answer
+    await assistant.ask("yep", first.conversation_id)
+    assert (await assistant.services.crm.get_job(1043)).current_stage.name == "Follow Up"
+
+
 async def test_conversation_and_state_survive_a_new_assistant(settings: Settings) -> None:
     first = Assistant(settings, config=config_with_test_tools())
     turn = await first.ask("Add a note to job 1043: ladder left on site")

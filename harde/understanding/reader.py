@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from harde.crm.search import TRADE_WORDS
 from harde.crm.stages import _SPOKEN, normalise_stage_words
@@ -418,6 +419,8 @@ class Reader:
             return "crm.facts"  # "and whats been paid" on the job in focus
         if intent == "crm.create_job" and (m.job_ids or (not m.trades and (_PRONOUNS.search(low) or customer_named))):
             return "crm.facts"  # "open up job #1049", "& her other job": the jobs there are
+        if intent == "crm.create_job" and m.trades and not _NEW_JOB.search(low) and self._has_jobs_in(m, d):
+            return "crm.facts"  # "find mark mccarthys siding job": the siding job he has, not a new one
         if intent == "crm.reschedule" and not _MOVE_VERB.search(low) and moment(low, now) is not None:
             return "crm.book"  # "1036 - follow up visit wed 2:30pm" books one
         if intent == "crm.book" and _SCHEDULE_NOUN.search(low):
@@ -459,6 +462,14 @@ class Reader:
             if nothing_to_write:
                 return "crm.facts"
         return intent
+
+    @staticmethod
+    def _has_jobs_in(m: Mentions, d: Directory) -> bool:
+        """The one customer named already has a job in every trade named."""
+        if len(m.customer_ids) != 1 or m.customer_ids[0] not in d.customers:
+            return False
+        jobs = [d.jobs[j] for j in d.customers[m.customer_ids[0]].job_ids if j in d.jobs]
+        return all(any(t in job.trades for job in jobs) for t in m.trades)
 
     def _write_for_candidates(
         self, text: str, low: str, scores: IntentScores, m: Mentions, clar: Clarification, d: Directory, now: dt.datetime
@@ -1057,7 +1068,8 @@ class Reader:
         text = normalise_stage_words(_stage_typos(low, d))
         if after_verb:
             hit = re.search(r"\b(?:to|into|as|in|at)\s+(.+)$", text)
-            tail = hit.group(1) if hit else text
+            # The word itself stays: "move in progress" is the stage In Progress.
+            tail = text[hit.start() :] if hit else text
         else:
             tail = text
         best: tuple[int, str] | None = None
@@ -1085,7 +1097,10 @@ def _stage_typos(low: str, d: Directory) -> str:
         word = m.group(0)
         if len(word) < 6 or word in known:
             return word
-        best = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=86)
+        # "sgined": two letters swapped are one slip, though the ratio scores them as two.
+        best = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=86) or process.extractOne(
+            word, vocabulary, scorer=OSA.distance, score_cutoff=1
+        )
         return best[0] if best else word
 
     return re.sub(r"[a-z]+", fix, low)
@@ -1104,6 +1119,8 @@ _NAMED_BY = {
 # Words that end the "which job" part of a note typed without a colon.
 _REFERENCE_WORDS = {"job", "it", "her", "him", "them", "this", "that", "file", "account", "house", "project", "roof", "siding", "notes"}
 _WRITES = ("crm.change_stage", "crm.book", "crm.reschedule", "crm.add_note", "crm.create_job", "crm.primer_video")
+# Words that make a job rather than look one up: "add a gutter job for her", "another roof job".
+_NEW_JOB = re.compile(r"\b(?:new|another|second|add|create|make|set\s*up|start|open\s+(?:a|an)|write\s+up)\b")
 # A message that corrects the write waiting for a yes rather than answering it.
 _CORRECTING = re.compile(
     r"^\W*(?:no+|nah|nope|wait|actually|sorry|oops|my bad|wrong|correction|scratch that|i meant|i mean|make (?:it|that)|"

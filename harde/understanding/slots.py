@@ -145,11 +145,26 @@ KINDS = {
 }
 
 
+# A visit named by its purpose ("progress check", "site visit", "color review"): its own title.
+_NAMED_VISIT = re.compile(r"\b([a-z][a-z-]{2,})\s+(check(?:-in)?|visit|walk|review|meeting)\b")
+_NOT_A_PURPOSE = {
+    "the", "and", "for", "quick", "short", "another", "new", "our", "his", "her", "their", "this", "that", "next", "first",
+    "second", "final", "book", "set", "put", "schedule", "add", "make", "have", "get", "lock", "pencil", "with", "follow",
+    "inspection", "estimate", "install", "appointment",
+}
+
+
 def appointment_kind(low: str) -> str:
+    general = ""
     for word, title in KINDS.items():
         if re.search(rf"\b{re.escape(word)}", low):
-            return title
-    return ""
+            general = title
+            break
+    if general in ("", "Visit", "Meeting", "Appointment", "Estimate review"):
+        named = next((m for m in _NAMED_VISIT.finditer(low[:400]) if m.group(1) not in _NOT_A_PURPOSE), None)
+        if named is not None:
+            return f"{named.group(1)} {named.group(2)}".capitalize()
+    return general
 
 
 # --- dates, times, ranges ----------------------------------------------------------------------

@@ -467,3 +467,41 @@ def test_a_notes_own_words_do_not_pick_the_customer(reader: Reader, directory: D
 def test_a_stage_typed_a_letter_off_is_still_the_stage(reader: Reader, directory: Directory) -> None:
     action = read(reader, directory, "propossal went out on job# 1011 today update the stage")
     assert action.tool == "crm_change_stage" and action.arguments["stage"] == "Proposal Sent"
+
+
+# --- writes in reps' words -------------------------------------------------------------------------
+
+
+def test_a_trade_job_the_customer_has_is_looked_up_not_made(reader: Reader, directory: Directory) -> None:
+    customer = next(c for c in directory.customers.values() if c.job_ids)
+    trade = directory.jobs[customer.job_ids[0]].trades[0]
+    looked = read(reader, directory, f"find {customer.full_name.lower()}s {trade} job for me")
+    assert looked.tool == "crm_facts"
+    made = read(reader, directory, f"add another {trade} job for {customer.full_name.lower()}")
+    assert made.tool == "crm_create_job"
+
+
+@pytest.mark.parametrize(("said", "stage"), [("move it to in progress", "In Progress"), ("mark it sgined", "Contract Signed")])
+def test_stage_names_typed_as_reps_type_them(reader: Reader, directory: Directory, said: str, stage: str) -> None:
+    action = read(reader, directory, f"job 1043 {said}")
+    assert action.tool == "crm_change_stage" and action.arguments["stage"] == stage
+
+
+def test_a_visit_named_by_its_purpose_keeps_that_name(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "lock in a progress check with job 1043 for tomorrow morning 9")
+    assert action.tool == "crm_create_appointment" and action.arguments["title"] == "Progress check"
+
+
+def test_a_correction_of_the_pending_write_is_a_new_proposal(reader: Reader, directory: Directory) -> None:
+    calls = [{"tool": "crm_create_appointment", "arguments": {"job_id": 1043, "title": "Inspection", "start": "2026-11-26T14:00"}}]
+    later = read(reader, directory, "actually make it 3pm", pending="crm", pending_calls=calls)
+    assert later.approves is False and later.tool == "crm_create_appointment"
+    assert later.arguments["start"] == "2026-11-26T15:00" and later.arguments["job_id"] == 1043
+    moved = read(reader, directory, "sorry i meant 12/9, same time", pending="crm", pending_calls=calls)
+    assert moved.arguments["start"] == "2026-12-09T14:00"
+    note = [{"tool": "crm_add_note", "arguments": {"job_id": 1043, "note": "measured 31 squares"}}]
+    other = read(reader, directory, "wrong job sorry, its 1042", pending="crm", pending_calls=note)
+    assert other.arguments == {"job_id": 1042, "note": "measured 31 squares"}
+    # Calling it off is not a correction: nothing is proposed again.
+    off = read(reader, directory, "no wait, cancel that", pending="crm", pending_calls=calls)
+    assert off.approves is False and off.tool is None

@@ -1099,7 +1099,7 @@ def _stage_typos(low: str, d: Directory) -> str:
             return word
         # "sgined": two letters swapped are one slip, though the ratio scores them as two.
         best = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=86) or process.extractOne(
-            word, vocabulary, scorer=OSA.distance, score_cutoff=1
+            word, vocabulary, scorer=OSA.normalized_distance, score_cutoff=0.17
         )
         return best[0] if best else word
 

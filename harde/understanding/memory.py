@@ -42,3 +42,6 @@ class Focus:
     agent: str = ""
     fields: list[str] = field(default_factory=list)
     clarification: Clarification | None = None
+    # Customers the conversation has been about, the latest first: "her" after a detour through
+    # a man's details is the woman named before him.
+    recent: list[int] = field(default_factory=list)

@@ -20,6 +20,7 @@ from rapidfuzz.distance import OSA
 from harde.crm.search import TRADE_WORDS
 from harde.crm.stages import _SPOKEN, normalise_stage_words
 from harde.understanding.directory import CustomerEntry, Directory, JobEntry
+from harde.understanding.genders import gender_of
 from harde.understanding.intent import AGENT_OF, IntentClassifier, IntentScores, default_classifier
 from harde.understanding.memory import Candidate, Clarification, Focus
 from harde.understanding.names import FIRST_NAMES
@@ -197,6 +198,22 @@ class Reader:
         is for another specialist."""
         # Spaces collapse first, so padding does not push the words past ENTITY_CHARS.
         low = normalise(text)[:ENTITY_CHARS]
+        action = self._read_turn(text, low, _by_pronoun(low, focus, directory), directory, now, pending, pending_calls, workflow, me, kb)
+        return _remember(action, focus)
+
+    def _read_turn(
+        self,
+        text: str,
+        low: str,
+        focus: Focus,
+        directory: Directory,
+        now: dt.datetime,
+        pending: str | None,
+        pending_calls: Sequence[Mapping[str, Any]],
+        workflow: str | None,
+        me: int | None,
+        kb: float,
+    ) -> Action:
         scores = self.classifier.scores(low)
         if pending is not None:
             if is_affirmative(text):
@@ -1085,6 +1102,42 @@ class Reader:
                         if name in meant or any(w in name.split() for w in meant.split()[:1]):
                             return stage.name
         return best[1] if best else None
+
+
+_SHE = re.compile(r"\b(?:she|her|hers|herself|shes|she's)\b")
+_HE = re.compile(r"\b(?:he|him|his|himself|hes|he's)\b")
+RECENT_CUSTOMERS = 6
+
+
+def _by_pronoun(low: str, focus: Focus, d: Directory) -> Focus:
+    """"her cell" while a man is in focus: the woman the conversation was about before him."""
+    if focus.customer_id is None or focus.customer_id not in d.customers:
+        return focus
+    she, he = bool(_SHE.search(low)), bool(_HE.search(low))
+    if she == he:
+        return focus
+    wanted = "f" if she else "m"
+    current = gender_of(d.customers[focus.customer_id].first)
+    if current is None or current == wanted:
+        return focus
+    for cid in focus.recent:
+        entry = d.customers.get(cid)
+        if entry is not None and cid != focus.customer_id and gender_of(entry.first) == wanted:
+            jobs = [j for j in entry.job_ids if j in d.jobs]
+            return replace(focus, customer_id=cid, job_id=jobs[0] if len(jobs) == 1 else None, clarification=None)
+    return focus
+
+
+def _remember(action: Action, before: Focus) -> Action:
+    """The customer this turn was about goes first in the conversation's recent customers."""
+    after = action.focus
+    if after is None:
+        return action
+    recent = [c for c in (after.recent or before.recent) if c != after.customer_id]
+    if after.customer_id is not None:
+        recent.insert(0, after.customer_id)
+    after.recent = recent[:RECENT_CUSTOMERS]
+    return action
 
 
 def _stage_typos(low: str, d: Directory) -> str:

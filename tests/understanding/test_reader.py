@@ -13,6 +13,7 @@ import pytest
 from harde.config import Settings
 from harde.services import Services
 from harde.understanding.directory import Directory, load_directory
+from harde.understanding.genders import gender_of
 from harde.understanding.intent import (
     AGENT_OF,
     EXAMPLES,
@@ -505,3 +506,18 @@ def test_a_correction_of_the_pending_write_is_a_new_proposal(reader: Reader, dir
     # Calling it off is not a correction: nothing is proposed again.
     off = read(reader, directory, "no wait, cancel that", pending="crm", pending_calls=calls)
     assert off.approves is False and off.tool is None
+
+
+def test_her_after_a_man_is_the_woman_named_before_him(reader: Reader, directory: Directory) -> None:
+    women = [c for c in directory.customers.values() if gender_of(c.first) == "f"]
+    men = [c for c in directory.customers.values() if gender_of(c.first) == "m"]
+    woman, man = women[0], men[0]
+    actions = conversation(reader, directory, f"{woman.full_name.lower()} email?", f"whats {man.full_name.lower()}s address", "and her cell")
+    assert actions[-1].arguments.get("customer_id") == woman.id and actions[-1].arguments.get("fields") == ["phone"]
+    again = conversation(reader, directory, f"{woman.full_name.lower()} email?", f"whats {man.full_name.lower()}s address", "and his cell")
+    assert again[-1].arguments.get("customer_id") == man.id
+
+
+def test_first_names_read_as_a_womans_or_a_mans() -> None:
+    assert (gender_of("Sarah"), gender_of("thomas"), gender_of("Mary Ann")) == ("f", "m", "f")
+    assert gender_of("Taylor") is None and gender_of("") is None and gender_of("Zzyzx") is None

@@ -128,7 +128,12 @@ def words(text: str) -> list[str]:
 
 # Stems Snowball leaves apart although the words are one: "how do i respond" asks for "The
 # response", "how much weight" for what a square "weighs".
-_DERIVED = {"respons": "respond", "weight": "weigh", "decis": "decid", "explan": "explain"}
+_DERIVED = {
+    "respons": "respond", "weight": "weigh", "decis": "decid", "explan": "explain",
+    # The weather and the wear a roof is in, said as adjectives: "a frosty roof" is frost on it.
+    "frosti": "frost", "ici": "ice", "snowi": "snow", "raini": "rain", "windi": "wind", "leaki": "leak",
+    "moldi": "mold", "mossi": "moss", "rusti": "rust", "drafti": "draft", "stormi": "storm",
+}
 
 
 def stems(tokens: list[str]) -> list[str]:

@@ -161,6 +161,17 @@ class Directory:
         candidate = str(best[0])
         return candidate if abs(len(candidate) - len(word)) <= 2 else None
 
+    def split_fused(self, word: str) -> tuple[str, str] | None:
+        """"melissaquinn": one customer's first and last name typed without the space."""
+        if len(word) < 6 or len(word) > 40 or word in self.customer_tokens or word in self.user_tokens:
+            return None
+        for cut in range(2, len(word) - 1):
+            first, last = word[:cut], word[cut:]
+            both = self.customer_tokens.get(first, set()) & self.customer_tokens.get(last, set())
+            if any(self.customers[c].first.casefold() == first and self.customers[c].last.casefold() == last for c in both):
+                return first, last
+        return None
+
     def jobs_of(self, customer_id: int) -> list[JobEntry]:
         entry = self.customers.get(customer_id)
         return [self.jobs[j] for j in entry.job_ids if j in self.jobs] if entry else []

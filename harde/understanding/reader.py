@@ -136,7 +136,15 @@ class Action:
 
 
 _ASKS = re.compile(
-    r"(?:ok |so |and |hey |quick q |q )?(how|why|where|who|when|whens|what|whats|which|is|are|do|does|did|has|have|any|anything|should|can|could|would|will)\b"
+    r"(?:(?:ok|so|and|hey|quick|q|side|real|btw|question|also|oh|um|sorry)\b[\s,:;!-]*)*"
+    r"(how|why|where|who|when|whens|what|whats|which|is|are|do|does|did|has|have|any|anything|should|can|could|would|will|"
+    r"remind me|tell me|explain|refresh me)\b"
+)
+# A question about how the company works, not about the customer in focus: "the deposit rule on
+# custom windows", "are we allowed to walk a frosty roof".
+_POLICY = re.compile(
+    r"\b(?:rules?|polic(?:y|ies)|allowed|supposed to|procedure|guidelines?|protocol|our process|how do (?:we|i)|do we ever|"
+    r"are we allowed|can we|should (?:we|i)|in general|usually|normally|standard)\b"
 )
 _WEB_CUE = re.compile(r"\b(websites?|web ?site|site|look ?up|search for|search it|search that|google it|find online|check online|news|latest|recalls?)\b")
 # A question that one playbook passage covers this much of (IDF-weighted) is the playbook's.
@@ -342,7 +350,7 @@ class Reader:
             and intent != "knowledge"
             and workflow is None
             and not (mentions.customer_ids or mentions.job_ids or mentions.user_ids or mentions.missing_job)
-            and not ((points_back or asked) and (focus.customer_id or focus.job_id))
+            and not ((points_back or (asked and not _POLICY.search(low))) and (focus.customer_id or focus.job_id))
             and self._playbook_answers(intent, text, low, directory, now)
         ):
             # One playbook passage speaks to nearly all of it, and nothing in it is another
@@ -571,7 +579,10 @@ class Reader:
             if customer is not None:
                 m.customer_ids.append(customer)
         original = {w.casefold().rstrip("'s"): w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text[:ENTITY_CHARS])}
-        words = _WORD.findall(low)
+        words: list[str] = []
+        for raw in _WORD.findall(low):
+            fused = directory.split_fused(raw) if raw not in TRADES_SAID else None
+            words.extend(fused or (raw,))
         names: list[tuple[int, str]] = []
         for n, raw in enumerate(words):
             word = raw.removesuffix("'s").strip("'")

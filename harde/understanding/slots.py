@@ -52,7 +52,7 @@ def normalise(text: str) -> str:
 FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "phone": ("phone", "number", "cell", "call her", "call him", "call them", "reach her", "reach him", "digits", "mobile",
               "need to call", "who do i call", "whats the #", "what is the #", "phone #", "the #", "home #", "cell #", "contact #", "#?", "contact", "how do i reach", "how do we reach",
-              "reach them", "get ahold of", "get a hold of"),
+              "reach them", "get ahold of", "get a hold of", "ahold"),
     "email": ("email", "e-mail", "mail address", "emial", "emal"),
     "address": ("address", "where does", "where do they live", "where is the house", "live", "located", "street", "gps", "directions"),
     "stage": ("stage", "status", "where are we", "where we at", "where do we stand", "standing", "at with", "update on", "how is the", "how's the"),
@@ -60,7 +60,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
             "who sold", "who closed", "who signed", "whose deal", "whose job", "who's on", "whos on", "who is working"),
     "contract_amount": ("contract", "sold for", "sell for", "sale price", "price of the job", "job price", "worth", "how much is the job", "signed for", "contract total", "job total"),
     "deposit": ("deposit", "down payment", "put down", "downpayment"),
-    "payments": ("payment", "payments", "paid", "collected", "received", "money in", "have we gotten", "have we got"),
+    "payments": ("payment", "payments", "paid", "collected", "received", "money in", "have we gotten", "how much have we got",
+                 "have we got paid", "come in on", "came in on", "has come in", "have come in", "money come in", "gotten in"),
     "balance": ("owe", "owes", "owed", "owing", "balance", "outstanding", "left to pay", "still due", "open invoice", "due",
                 "left to collect", "to collect", "still to collect", "invoiced", "billed", "invoice total", "total invoiced",
                 "whats left", "what's left", "what is left", "remaining", "still owe", "left over"),

@@ -24,6 +24,8 @@ from .conftest import kb_settings
         ("how do I earn the trust of an older homeowner", "CUSTOMER_PSYCHOLOGY/trust_with_elderly_homeowners.md"),
         ("example lines for the primer video", "SCRIPT_TEMPLATES/primer_video_script_template.md"),
         ("how big a deposit can we collect", "PRICING_STRATEGIES/payment_terms_and_deposit_policy.pdf"),
+        # "frosty" is frost: the checklist says not to walk a wet or frosted roof.
+        ("are we allowed to walk a frosty roof", "CORE_KNOWLEDGE/roof_inspection_checklist.md"),
     ],
 )
 def test_rep_questions_find_the_document_that_answers_them(demo_kb: KnowledgeBase, question: str, document: str) -> None:

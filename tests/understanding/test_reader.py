@@ -521,3 +521,18 @@ def test_her_after_a_man_is_the_woman_named_before_him(reader: Reader, directory
 def test_first_names_read_as_a_womans_or_a_mans() -> None:
     assert (gender_of("Sarah"), gender_of("thomas"), gender_of("Mary Ann")) == ("f", "m", "f")
     assert gender_of("Taylor") is None and gender_of("") is None and gender_of("Zzyzx") is None
+
+
+def test_a_name_typed_without_its_space_is_the_customer(reader: Reader, directory: Directory) -> None:
+    customer = next(iter(directory.customers.values()))
+    action = read(reader, directory, f"how do i get aohld of {customer.first.lower()}{customer.last.lower()}")
+    assert action.tool == "crm_facts" and action.arguments == {"fields": ["phone"], "customer_id": customer.id}
+    assert directory.split_fused("roofingjob") is None
+
+
+def test_a_policy_question_with_a_job_in_focus_is_the_playbooks(reader: Reader, directory: Directory) -> None:
+    focus = read(reader, directory, "bring up job 1043").focus
+    action = read(reader, directory, "remind me the deposit rule on custom windows", focus, kb=0.8)
+    assert action.agent == "knowledge"
+    still = read(reader, directory, "and the deposit on it", focus, kb=0.8)
+    assert still.tool == "crm_facts" and still.arguments.get("job_id") == 1043

@@ -160,7 +160,7 @@ _GUTTER_WORDS = re.compile(
 _WINDOW_WORDS = re.compile(r"\b(windows?|double[- ]?hungs?|casements?|sliders?|picture windows?)\b")
 _LOOKUP_WORDS = re.compile(
     r"\b(catalog|catalogue|per roll|per bundle|per box|per piece|per foot|per window|per square|unit (cost|price)|"
-    r"our cost (on|for)|what do we (pay|charge)|what does .* cost|sku|supplier|carry|stock|labou?r( rate| cost)?|"
+    r"our cost (on|for)|what do we (pay|charge)|what does .* cost|sku|suppliers?|supplies|supply|supplied|carry|stock|labou?r( rate| cost)?|"
     r"who (do|does) (we|the company) (buy|get|order)|buy .{1,40} from|vendor|price|prices|paying|margin|markup)\b"
 )
 

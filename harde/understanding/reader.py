@@ -146,6 +146,8 @@ _POLICY = re.compile(
     r"\b(?:rules?|polic(?:y|ies)|allowed|supposed to|procedure|guidelines?|protocol|our process|how do (?:we|i)|do we ever|"
     r"are we allowed|can we|should (?:we|i)|in general|usually|normally|standard)\b"
 )
+_SCRIPT_WORDS = re.compile(r"\b(?:write|draft|script|wording|words|redo|rewrite)\b")
+_WEATHER = re.compile(r"\b(?:weather|forecast)\b")
 _WEB_CUE = re.compile(r"\b(websites?|web ?site|site|look ?up|search for|search it|search that|google it|find online|check online|news|latest|recalls?)\b")
 # A question that one playbook passage covers this much of (IDF-weighted) is the playbook's.
 PLAYBOOK_COVERAGE = 0.7
@@ -347,11 +349,11 @@ class Reader:
             intent, agent, confidence = "knowledge", "knowledge", UNSURE
         if (
             kb >= PLAYBOOK_COVERAGE
-            and intent != "knowledge"
+            and (intent != "knowledge" or confidence < CONFIDENT)
             and workflow is None
             and not (mentions.customer_ids or mentions.job_ids or mentions.user_ids or mentions.missing_job)
             and not ((points_back or (asked and not _POLICY.search(low))) and (focus.customer_id or focus.job_id))
-            and self._playbook_answers(intent, text, low, directory, now)
+            and (intent == "knowledge" or self._playbook_answers(intent, text, low, directory, now))
         ):
             # One playbook passage speaks to nearly all of it, and nothing in it is another
             # specialist's to do ("how many words should a primer video script be").
@@ -373,6 +375,12 @@ class Reader:
             # Nothing the catalog can price, or a CRM reading with nobody to look up, and the
             # playbook speaks to much of it ("ballpark per foot if they push", "can we reroof in winter").
             intent, agent, confidence = "knowledge", "knowledge", max(confidence, UNSURE)
+        if intent == "crm.primer_video" and _SCRIPT_WORDS.search(low):
+            intent, agent = "scripting", "scripting"  # "write me a primer video for colleen": the script first
+        if (intent != "web_search" and _WEATHER.search(low) and not intent.startswith("crm.")) or (
+            intent in ("crm.calendar", "crm.facts") and _WEATHER.search(low) and not (mentions.customer_ids or mentions.job_ids)
+        ):
+            intent, agent, confidence = "web_search", "web_search", max(confidence, CONFIDENT)  # "the weather for worcester this weekend"
         if intent == "new_clients" and len(mentions.customer_ids) == 1 and _full_name_said(low, directory.customers[mentions.customer_ids[0]]) and not _CONTACT_GIVEN.search(low):
             # A customer we have, named in full with no new details: a look-up, not a new customer.
             intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
@@ -483,6 +491,7 @@ class Reader:
                 "crm.reschedule": moment(low, now) is None and not re.search(r"\b(done|completed?|finished)\b", low),
                 "crm.add_note": not _note_body(low) and not self._body_after_reference(low, d) and not (_NOTE_ID.search(low) and _after_to(low)),
                 "crm.create_job": not m.trades,
+                "crm.primer_video": question,
             }[intent]
             if nothing_to_write:
                 return "crm.facts"
@@ -1061,7 +1070,7 @@ class Reader:
             arguments["job_id"] = said_jobs[0]
             changed = True
         if tool == "crm_change_stage":
-            stage = self._stage(_NOT_THIS.sub(" ", low), d)
+            stage = self._stage(low, d)
             if stage is not None and stage != arguments.get("stage"):
                 arguments["stage"] = stage
                 changed = True
@@ -1093,7 +1102,7 @@ class Reader:
     # --- stage names -------------------------------------------------------------------------
     def _stage(self, low: str, d: Directory, *, after_verb: bool = False) -> str | None:
         """The stage a request names, as the company calls it."""
-        text = normalise_stage_words(_stage_typos(low, d))
+        text = _without_negated(normalise_stage_words(_stage_typos(low, d)), d)
         if after_verb:
             hit = re.search(r"\b(?:to|into|as|in|at)\s+(.+)$", text)
             # The word itself stays: "move in progress" is the stage In Progress.
@@ -1103,7 +1112,7 @@ class Reader:
         best: tuple[int, str] | None = None
         for stage in d.stages:
             name = normalise_stage_words(stage.name)
-            if re.search(rf"\b{re.escape(name)}\b", tail) and (best is None or len(name) > best[0]):
+            if re.search(rf"\b{re.escape(name)}s?\b", tail) and (best is None or len(name) > best[0]):
                 best = (len(name), stage.name)
         if best is None:
             for said, meant in sorted(_SPOKEN.items(), key=lambda kv: -len(kv[0])):
@@ -1151,6 +1160,14 @@ def _remember(action: Action, before: Focus) -> Action:
     return action
 
 
+def _without_negated(text: str, d: Directory) -> str:
+    """The stages a request rules out taken away: "completed but not paid and closed yet" is Completed."""
+    for stage in d.stages:
+        name = normalise_stage_words(stage.name)
+        text = re.sub(rf"\b(?:not|isn't|isnt|aren't|arent|never|no longer)\s+(?:yet\s+)?(?:in\s+|to\s+)?{re.escape(name)}s?\b", " ", text)
+    return text
+
+
 def _stage_typos(low: str, d: Directory) -> str:
     """Stage words typed a letter off, corrected: "propossal went out", "schedulled", "complted"."""
     vocabulary = sorted({w for s in d.stages for w in normalise_stage_words(s.name).split() if len(w) >= 5}
@@ -1195,8 +1212,6 @@ _CORRECTED_INTENT = {
     "crm_create_appointment": "crm.book", "crm_update_appointment": "crm.reschedule",
 }
 _JOB_NUMBER_SAID = re.compile(r"\d{3,}")
-# "not lost": the stage the rep takes back, never the one meant.
-_NOT_THIS = re.compile(r"\bnot\s+(?:in\s+|to\s+|as\s+)?[a-z&]+(?:\s+(?:up|signed|sent|progress|closed|scheduled))?")
 _SAME_TIME = re.compile(r"\bsame (?:time|hour)\b")
 
 _JOB_TOOLS = {"crm_add_note", "crm_change_stage", "crm_create_appointment", "crm_update_appointment", "crm_make_primer_video"}

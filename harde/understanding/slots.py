@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from harde.understanding.when import parse_range, parse_when
 
@@ -28,7 +29,7 @@ SHORTHAND = {
     "fri": "friday", "sat": "saturday", "info": "information", "bal": "balance", "amt": "amount",
     "msg": "message", "vm": "voicemail", "shes": "she is", "hes": "he is", "whats": "what is",
     "whens": "when is", "wheres": "where is", "whos": "who is", "hows": "how is", "thats": "that is",
-    "cust": "customer", "est": "estimate",
+    "cust": "customer", "est": "estimate", "addy": "address", "vid": "video", "vids": "videos",
 }
 _SHORTHAND_RE = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True)) + r")(?![\w/])")
 
@@ -37,13 +38,38 @@ _AT_TIME = re.compile(r"@\s?(?=\d)")
 _AP = re.compile(r"\b(\d{1,2}(?::\d{2})?)\s?([ap])\.?(?:m\.?)?(?![a-z])")
 
 
+# The trade's own words, corrected when typed a letter off ("pimer vid", "weathher", "instalation"):
+# nobody's name and no everyday word is one slip from them.
+DOMAIN_WORDS = (
+    "primer", "script", "video", "inspection", "appointment", "proposal", "contract", "deposit", "balance", "install",
+    "installation", "estimate", "gutters", "siding", "windows", "roofing", "shingles", "warranty", "financing",
+    "calendar", "schedule", "scheduled", "weather", "forecast", "address", "payments", "customer", "signed",
+)
+_DOMAIN_SET = frozenset(DOMAIN_WORDS)
+_LONG_WORD = re.compile(r"[a-z]{5,14}")
+TYPO_CHARS = 600  # only the start of a long paste is read for the trade's words
+
+
+def _domain_typo(m: re.Match[str]) -> str:
+    word = m.group(0)
+    if word in _DOMAIN_SET:
+        return word
+    from harde.knowledge.tokens import is_everyday_word  # the word list loads on first use
+
+    if is_everyday_word(word):
+        return word
+    best = process.extractOne(word, DOMAIN_WORDS, scorer=OSA.distance, score_cutoff=1)
+    return str(best[0]) if best is not None else word
+
+
 def normalise(text: str) -> str:
-    """Lower case, straight apostrophes, shorthand expanded ("tmrw", "appt", "@ 10", "10a"),
-    spaces collapsed."""
+    """Lower case, straight apostrophes, shorthand expanded ("tmrw", "appt", "@ 10", "10a"), the
+    trade's words typed a letter off corrected, spaces collapsed."""
     low = text.casefold().replace("’", "'").replace("‘", "'").replace("`", "'")
     low = _SHORTHAND_RE.sub(lambda m: SHORTHAND[m.group(1)], low)
     low = _AT_TIME.sub("at ", low)
     low = _AP.sub(lambda m: f"{m.group(1)}{m.group(2)}m", low)
+    low = _LONG_WORD.sub(_domain_typo, low[:TYPO_CHARS]) + low[TYPO_CHARS:]
     return " ".join(low.split())
 
 
@@ -55,7 +81,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
               "reach them", "get ahold of", "get a hold of", "ahold"),
     "email": ("email", "e-mail", "mail address", "emial", "emal"),
     "address": ("address", "where does", "where do they live", "where is the house", "live", "located", "street", "gps", "directions"),
-    "stage": ("stage", "status", "where are we", "where we at", "where do we stand", "standing", "at with", "update on", "how is the", "how's the"),
+    "stage": ("stage", "status", "where are we", "where we at", "where do we stand", "standing", "at with", "update on", "how is the", "how's the",
+              "going on with", "happening with", "the story with"),
     "rep": ("rep", "salesman", "sales person", "salesperson", "who has", "who's got", "who is on", "assigned", "handling", "working it", "who owns", "estimator",
             "who sold", "who closed", "who signed", "whose deal", "whose job", "who's on", "whos on", "who is working"),
     "contract_amount": ("contract", "sold for", "sell for", "sale price", "price of the job", "job price", "worth", "how much is the job", "signed for", "contract total", "job total"),
@@ -64,11 +91,13 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
                  "have we got paid", "come in on", "came in on", "has come in", "have come in", "money come in", "gotten in"),
     "balance": ("owe", "owes", "owed", "owing", "balance", "outstanding", "left to pay", "still due", "open invoice", "due",
                 "left to collect", "to collect", "still to collect", "invoiced", "billed", "invoice total", "total invoiced",
-                "whats left", "what's left", "what is left", "remaining", "still owe", "left over"),
+                "whats left", "what's left", "what is left", "remaining", "still owe", "left over", "paid up", "paid off",
+                "paid in full", "all paid", "fully paid"),
     "install_date": ("install", "installation", "start date", "starting", "start", "crew", "build date", "production date", "install day"),
     "next_appointment": ("next appointment", "appointment", "next visit", "visit", "inspection", "meeting", "when are we going",
                          "when do we see", "when do i see", "scheduled", "out there", "there next", "going out", "see them next",
-                         "see her next", "see him next", "see them again", "see her again", "see him again"),
+                         "see her next", "see him next", "see them again", "see her again", "see him again", "back at",
+                         "back out", "back over", "am i back", "are we back", "be back", "go back"),
     "notes": ("note", "notes", "last contact", "latest", "last touch", "heard from", "talked to", "spoke", "history", "log"),
     "proposals": ("proposal", "quote", "bid", "estimate sent"),
     "jobs": ("jobs", "projects", "what do they have", "how many jobs"),
@@ -128,7 +157,7 @@ def fields_asked(low: str) -> list[str]:
 
 # Everyday words a typo check would otherwise read as a field ("phones" is fine, "honest" is not).
 _NOT_FIELDS = {
-    "note", "signed", "signing", "resigned", "nope", "none", "home", "hone", "down", "done", "dome", "date", "data", "dues", "doing", "owner",
+    "note", "signed", "signing", "resigned", "nope", "none", "home", "hone", "down", "done", "dome", "date", "data", "dues", "doing", "owner", "going",
     "other", "there", "their", "these", "those", "where", "ready", "sales", "start", "stars", "state", "still",
     "store", "story", "total", "today", "visited", "watch", "staff", "stuff", "cheap", "price", "roofs", "roofing",
     "living", "liked", "email", "emails", "number", "numbers", "about", "after", "again", "phones", "notes",

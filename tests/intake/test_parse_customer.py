@@ -274,3 +274,8 @@ def test_what_is_left_about_the_customer_becomes_a_note_and_the_framing_does_not
 def test_names_said_around_where_they_go(text: str) -> None:
     draft = parse_customer(text)
     assert (draft.first_name, draft.last_name) == ("Wendell", "Pryor")
+
+
+def test_a_card_typed_last_name_first_after_a_label() -> None:
+    draft = parse_customer("customer card pls: oyelowo, marguerite / 978 555 4429 / moyelowo@verizon.net")
+    assert (draft.first_name, draft.last_name, draft.phone) == ("Marguerite", "Oyelowo", "9785554429")

@@ -536,3 +536,31 @@ def test_a_policy_question_with_a_job_in_focus_is_the_playbooks(reader: Reader, 
     assert action.agent == "knowledge"
     still = read(reader, directory, "and the deposit on it", focus, kb=0.8)
     assert still.tool == "crm_facts" and still.arguments.get("job_id") == 1043
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        ("whats going on with job 1043", ["stage"]),
+        ("is job 1043 paid up", ["balance"]),
+        ("what day am i back at 1043", ["next_appointment"]),
+        ("addy for job 1043", ["address"]),
+    ],
+)
+def test_fields_asked_in_reps_words(reader: Reader, directory: Directory, text: str, fields: list[str]) -> None:
+    action = read(reader, directory, text)
+    assert action.tool == "crm_facts" and action.arguments["fields"] == fields
+
+
+def test_the_trades_words_typed_a_letter_off_are_read() -> None:
+    assert normalise("write me a pimer vid") == "write me a primer video"
+    assert normalise("whats the instalation date") == "what is the installation date"
+    # Everyday words and names stay as typed.
+    assert normalise("lisa costa signs the doors") == "lisa costa signs the doors"
+
+
+def test_a_stage_ruled_out_is_not_the_one_meant(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "anything completed but not paid and closed yet")
+    assert action.tool == "crm_jobs_in_stage" and action.arguments["stage"] == "Completed"
+    leads = read(reader, directory, "how many fresh leads do we have")
+    assert leads.tool == "crm_jobs_in_stage" and leads.arguments["stage"] == "Lead"

@@ -14,7 +14,7 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "junior", "senior"}
 _PARTICLES = {"van", "von", "de", "del", "della", "da", "di", "du", "la", "le", "st", "ter", "ten", "dos", "das", "bin"}
 # Words that are never part of a name (checked in lower case).
 NAME_STOP = set(
-    ["a", "an", "the", "and", "or", "but", "of", "for", "to", "in", "on", "at", "by", "with", "from", "as", "is", "are", "was", "were", "be", "been", "am", "it", "its", "it's", "this", "that", "these", "those", "he", "she", "they", "him", "her", "his", "them", "their", "there", "here", "we", "us", "our", "you", "your", "i", "me", "my", "mine", "new", "add", "added", "adding", "create", "created", "creating", "enter", "put", "set", "up", "make", "open", "start", "please", "can", "could", "would", "will", "should", "customer", "customers", "client", "clients", "homeowner", "homeowners", "lead", "leads", "prospect", "prospects", "contact", "account", "record", "profile", "name", "named", "first", "last", "surname", "full", "phone", "cell", "mobile", "number", "tel", "telephone", "email", "e-mail", "mail", "address", "street", "city", "town", "state", "zip", "code", "postal", "trade", "project", "job", "work", "service", "interested", "looking", "wants", "want", "wanted", "needs", "need", "needed", "called", "calling", "call", "lives", "living", "live", "reach", "reached", "text", "texted", "says", "said", "has", "have", "had", "got", "get", "just", "also", "about", "regarding", "re", "roof", "roofing", "siding", "gutters", "gutter", "windows", "window", "replacement", "repair", "install", "installation", "estimate", "quote", "inspection", "okay", "ok", "yes", "no", "not", "hi", "hey", "hello", "thanks", "thank", "so", "well", "um", "uh", "like", "know", "note", "notes", "referral", "referred", "source", "who", "which", "what", "when", "where", "why", "how", "into", "over", "under", "near", "off", "via", "per", "today", "tomorrow", "yesterday", "morning", "afternoon", "evening", "house", "home", "property", "place", "residence", "unit", "apt", "apartment", "suite", "new-customer", "mister", "missus", "sir", "madam", "ma'am", "sorry", "actually", "wait", "correction", "pls", "plz", "cust", "one", "guy", "lady", "person", "couple", "family", "asap", "rn", "u", "ur"]
+    ["a", "an", "the", "and", "or", "but", "of", "for", "to", "in", "on", "at", "by", "with", "from", "as", "is", "are", "was", "were", "be", "been", "am", "it", "its", "it's", "this", "that", "these", "those", "he", "she", "they", "him", "her", "his", "them", "their", "there", "here", "we", "us", "our", "you", "your", "i", "me", "my", "mine", "new", "add", "added", "adding", "create", "created", "creating", "enter", "put", "set", "up", "make", "open", "start", "please", "can", "could", "would", "will", "should", "customer", "customers", "client", "clients", "homeowner", "homeowners", "lead", "leads", "prospect", "prospects", "contact", "account", "record", "profile", "name", "named", "first", "last", "surname", "full", "phone", "cell", "mobile", "number", "tel", "telephone", "email", "e-mail", "mail", "address", "street", "city", "town", "state", "zip", "code", "postal", "trade", "project", "job", "work", "service", "interested", "looking", "wants", "want", "wanted", "needs", "need", "needed", "called", "calling", "call", "lives", "living", "live", "reach", "reached", "text", "texted", "says", "said", "has", "have", "had", "got", "get", "just", "also", "about", "regarding", "re", "roof", "roofing", "siding", "gutters", "gutter", "windows", "window", "replacement", "repair", "install", "installation", "estimate", "quote", "inspection", "okay", "ok", "yes", "no", "not", "hi", "hey", "hello", "thanks", "thank", "so", "well", "um", "uh", "like", "know", "note", "notes", "referral", "referred", "source", "who", "which", "what", "when", "where", "why", "how", "into", "over", "under", "near", "off", "via", "per", "today", "tomorrow", "yesterday", "morning", "afternoon", "evening", "house", "home", "property", "place", "residence", "unit", "apt", "apartment", "suite", "new-customer", "mister", "missus", "sir", "madam", "ma'am", "sorry", "actually", "wait", "correction", "pls", "plz", "cust", "one", "guy", "lady", "person", "couple", "family", "asap", "rn", "u", "ur", "card", "info", "details", "entry"]
 )
 _NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*\.?|,|\S")
 _INTRO = [
@@ -46,6 +46,11 @@ _INTRO = [
         re.IGNORECASE,
     ),
     re.compile(r"\b(?:this is|it's|it is|homeowner is|customer is|client is|her name's|his name's|their name's)\s+(?=[A-Z])", re.IGNORECASE),
+    # "customer card pls: oyelowo, marguerite": a label, a few words about it, a colon, the name.
+    re.compile(
+        r"\b(?:new\s+)?(?:customer|client|homeowner|lead|prospect|contact)\b(?:\s+(?:card|info|information|details|record|entry|pls|please|plz|for|is|name)){1,3}\s*:\s*",
+        re.IGNORECASE,
+    ),
 ]
 # A name said again as a correction wins over the first one: "Greg and Linda Harmon, actually
 # just put Greg Harmon", "Jon Smith, sorry, I mean John Smyth".
@@ -130,7 +135,7 @@ def read_name_at(text: str, pos: int, *, mixed_case: bool, allow_single: bool = 
             # "Doyle, Rachel": one word, a comma, one word, then the end of the name.
             if len(words) == 1 and i + 1 < len(tokens) and _is_name_word(tokens[i + 1][0], mixed_case, True):
                 after = tokens[i + 2][0] if i + 2 < len(tokens) else ""
-                if (after in ("", ",", ".", ";", ":", "|", "-", "(", "?", "!") or after.lower() in NAME_STOP) and tokens[i + 1][0].lower() not in NAME_STOP:
+                if (after in ("", ",", ".", ";", ":", "|", "-", "(", "?", "!", "/") or after.lower() in NAME_STOP) and tokens[i + 1][0].lower() not in NAME_STOP:
                     words.append(tokens[i + 1])
                     last_first = True
             break

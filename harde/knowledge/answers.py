@@ -29,6 +29,8 @@ CATEGORY_ALIASES = {
     "UPLOAD": "UPLOADS",
 }
 
+# A first passage this short with no heading of its own is a document's intro.
+INTRO_CHARS = 400
 # Passages after the first are shown only when they score close to it, and shortened.
 RELATED_SCORE_RATIO = 0.6
 RELATED_CHARS = 600
@@ -58,6 +60,10 @@ def shorten(text: str, limit: int) -> str:
             break
         kept = f"{kept} {sentence}".strip()
     return kept or text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _is_intro(hit: Hit) -> bool:
+    return not hit.heading or hit.heading.split(" › ")[-1].lower() == hit.title.lower()
 
 
 def _label(hit: Hit) -> str:
@@ -96,14 +102,27 @@ def format_hits(query: str, hits: list[Hit]) -> str:
             "Try other words (for example the product or the objection by name), or ask for a web search."
         )
     best = hits[0]
-    shown = [best]
+    lead: Hit | None = None
+    if _is_intro(best) and len(best.text) <= INTRO_CHARS:
+        # A document's few opening lines say what it is about; the section that scored next
+        # holds the specifics ("the script", "the four steps"): both are shown, in full.
+        section = next(
+            (h for h in hits[1:] if h.source == best.source and not _is_intro(h) and h.score >= best.score * RELATED_SCORE_RATIO),
+            None,
+        )
+        if section is not None:
+            lead, best = best, section
+    shown = [lead, best] if lead is not None else [best]
     for hit in hits[1:]:
-        if len(shown) == MAX_PASSAGES:
+        if len(shown) == MAX_PASSAGES + (lead is not None):
             break
-        if hit.score >= best.score * RELATED_SCORE_RATIO:
+        if hit not in shown and hit.score >= hits[0].score * RELATED_SCORE_RATIO:
             shown.append(hit)
-    parts = [f"**{_label(best)}**{_mark(best)}", _tidy(best.text)]
-    for hit in shown[1:]:
+    if lead is not None:
+        parts = [f"**{_label(lead)}**{_mark(lead)}", _tidy(lead.text), f"**{_label(best).split(' — ', 1)[-1]}**", _tidy(best.text)]
+    else:
+        parts = [f"**{_label(best)}**{_mark(best)}", _tidy(best.text)]
+    for hit in shown[1 + (lead is not None):]:
         text = _tidy(hit.text)
         if _LIST_LINE.search(text):
             # A list keeps its lines, so each item renders as a bullet.

@@ -190,7 +190,9 @@ class Matrices:
     documents: bm25s.BM25 | None
 
     @classmethod
-    def build(cls, corpus: Corpus, k1: float = 1.2, b: float = 0.75) -> Matrices:
+    def build(cls, corpus: Corpus, k1: float = 1.2, b: float = 0.5) -> Matrices:
+        """`b` below BM25's usual 0.75: a document's intro is a few lines and its sections are long,
+        and the section that holds the answer should not lose to the intro for its length."""
         if corpus.size == 0:
             return cls(None, None)
         passages = bm25_from_counts(corpus.rows, corpus.terms, corpus.counts, corpus.size, corpus.vocab, k1, b)

@@ -49,7 +49,7 @@ log = logging.getLogger(__name__)
 
 # Also changes when the analysis of text into terms does (tokens.py, the title and heading
 # weights): the stored term counts are then read again from the files.
-INDEX_FORMAT = 9  # 9: weather adjectives joined to their nouns (frosty/frost...)
+INDEX_FORMAT = 10  # 10: BM25 length normalisation b = 0.5 (sections are long, intros short)
 CURRENT = "CURRENT"
 _DATABASE = "passages.sqlite"
 _ARRAYS = ("document_of", "category_code", "project_code")

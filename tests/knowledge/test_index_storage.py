@@ -39,12 +39,12 @@ def test_the_matrices_score_every_term_exactly_as_bm25s_index_does() -> None:
     chunks = _demo_chunks()
     corpus, ordered = Corpus.from_chunks(chunks)
     matrices = Matrices.build(corpus)
-    passages = bm25s.BM25(k1=1.2, b=0.75, method="lucene")
+    passages = bm25s.BM25(k1=1.2, b=0.5, method="lucene")
     passages.index([chunk_terms(c) for c in ordered], show_progress=False)
     by_source: dict[str, list[str]] = {}
     for chunk in ordered:
         by_source.setdefault(chunk.source, []).extend(chunk_terms(chunk))
-    documents = bm25s.BM25(k1=1.2, b=0.75, method="lucene")
+    documents = bm25s.BM25(k1=1.2, b=0.5, method="lucene")
     documents.index([by_source[s] for s in sorted(by_source)], show_progress=False)
     assert matrices.passages is not None and matrices.documents is not None
     _assert_same_scores(matrices.passages, passages)

@@ -408,6 +408,17 @@ class Reader:
         intent = self._settle(intent, low, mentions, directory, focus, now, confidence)
         build = getattr(self, "_" + intent.split(".", 1)[1])
         action: Action = build(text, low, mentions, focus, directory, now, confidence)
+        if (
+            action.tool is None
+            and nobody_named
+            and not (focus.customer_id or focus.job_id)
+            and kb >= PLAYBOOK_FALLBACK
+            and not self._has_content(intent, text, low, mentions, directory, now)
+            and self._reads_as_a_question(low)
+        ):
+            # A "write" or look-up with nothing to act on and nothing to write, that the playbook
+            # speaks to: "couple cant agree, he wants to wait", "payment schedule for a 45k siding job".
+            action.untargeted = True
         if action.untargeted and kb >= PLAYBOOK_FALLBACK and self._reads_as_a_question(low):
             # Nobody to look up, and the playbook speaks to the question ("how much will new windows cut the bill").
             return Action("knowledge", "knowledge", UNSURE, focus=replace(focus, agent="knowledge", intent="knowledge"))
@@ -496,6 +507,22 @@ class Reader:
             if nothing_to_write:
                 return "crm.facts"
         return intent
+
+    def _has_content(self, intent: str, text: str, low: str, m: Mentions, d: Directory, now: dt.datetime) -> bool:
+        """Whether the request carries what its CRM action needs besides a target: a note's words,
+        a time, a stage, a new job's trade, the fields asked."""
+        if intent == "crm.add_note":
+            return bool(_NOTE_CUE.search(low) or _note_body(text))
+        if intent in ("crm.book", "crm.reschedule"):
+            said = moment(low, now)
+            return said is not None
+        if intent == "crm.change_stage":
+            return self._stage(low, d, after_verb=True) is not None
+        if intent == "crm.create_job":
+            return bool(m.trades and _NEW_JOB.search(low))
+        if intent == "crm.facts":
+            return bool(fields_asked(low))
+        return True
 
     @staticmethod
     def _has_jobs_in(m: Mentions, d: Directory) -> bool:
@@ -1200,6 +1227,8 @@ _NAMED_BY = {
 # Words that end the "which job" part of a note typed without a colon.
 _REFERENCE_WORDS = {"job", "it", "her", "him", "them", "this", "that", "file", "account", "house", "project", "roof", "siding", "notes"}
 _WRITES = ("crm.change_stage", "crm.book", "crm.reschedule", "crm.add_note", "crm.create_job", "crm.primer_video")
+# A note asked for in words: "note", "log", "jot down", "put down", "write down".
+_NOTE_CUE = re.compile(r"\b(?:notes?|log|logged|jot|put down|write down|write up|document|memo|record)\b")
 # Words that make a job rather than look one up: "add a gutter job for her", "another roof job".
 _NEW_JOB = re.compile(r"\b(?:new|another|second|add|create|make|set\s*up|start|open\s+(?:a|an)|write\s+up)\b")
 # A message that corrects the write waiting for a yes rather than answering it.

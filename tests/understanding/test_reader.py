@@ -564,3 +564,14 @@ def test_a_stage_ruled_out_is_not_the_one_meant(reader: Reader, directory: Direc
     assert action.tool == "crm_jobs_in_stage" and action.arguments["stage"] == "Completed"
     leads = read(reader, directory, "how many fresh leads do we have")
     assert leads.tool == "crm_jobs_in_stage" and leads.arguments["stage"] == "Lead"
+
+
+@pytest.mark.parametrize("text", ["her husband cant make thursday, can he join by facetime", "payment schedule for a 45k siding job"])
+def test_a_situation_with_nobody_to_act_on_is_the_playbooks(reader: Reader, directory: Directory, text: str) -> None:
+    assert read(reader, directory, text, kb=0.7).agent == "knowledge"
+
+
+@pytest.mark.parametrize("text", ["put a note on it: called, left vm", "mark it lost", "book an inspection thursday at 10"])
+def test_a_write_with_its_content_but_no_job_asks_which_job(reader: Reader, directory: Directory, text: str) -> None:
+    action = read(reader, directory, text, kb=0.7)
+    assert action.agent == "crm" and action.reply is not None and "Which job" in action.reply

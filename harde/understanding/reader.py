@@ -146,6 +146,7 @@ _POLICY = re.compile(
     r"\b(?:rules?|polic(?:y|ies)|allowed|supposed to|procedure|guidelines?|protocol|our process|how do (?:we|i)|do we ever|"
     r"are we allowed|can we|should (?:we|i)|in general|usually|normally|standard)\b"
 )
+_AVERAGE_DEAL = re.compile(r"\b(?:avg|average|mean|typical)\b.{0,40}\b(?:deals?|sales?|ticket|contracts?|days?|values?|sizes?)\b")
 _SCRIPT_WORDS = re.compile(r"\b(?:write|draft|script|wording|words|redo|rewrite)\b")
 _WEATHER = re.compile(r"\b(?:weather|forecast)\b")
 _WEB_CUE = re.compile(r"\b(websites?|web ?site|site|look ?up|search for|search it|search that|google it|find online|check online|news|latest|recalls?)\b")
@@ -375,6 +376,10 @@ class Reader:
             # Nothing the catalog can price, or a CRM reading with nobody to look up, and the
             # playbook speaks to much of it ("ballpark per foot if they push", "can we reroof in winter").
             intent, agent, confidence = "knowledge", "knowledge", max(confidence, UNSURE)
+        if intent.startswith("crm.") and _AVERAGE_DEAL.search(low) and not (mentions.customer_ids or mentions.job_ids):
+            # "avg deal size on the roofing deals we closed": a figure from the director's calls,
+            # where every deal's value is recorded; the CRM lists jobs, it does not average them.
+            intent, agent, confidence = "analysis", "analysis", max(confidence, CONFIDENT)
         if intent == "crm.primer_video" and _SCRIPT_WORDS.search(low):
             intent, agent = "scripting", "scripting"  # "write me a primer video for colleen": the script first
         if (intent != "web_search" and _WEATHER.search(low) and not intent.startswith("crm.")) or (
@@ -463,6 +468,15 @@ class Reader:
             return "crm.facts"  # "and whats been paid" on the job in focus
         if intent == "crm.create_job" and (m.job_ids or (not m.trades and (_PRONOUNS.search(low) or customer_named))):
             return "crm.facts"  # "open up job #1049", "& her other job": the jobs there are
+        if intent == "crm.create_job" and rep_named and not customer_named and not m.trades:
+            return "crm.rep_jobs"  # "open stuff for reed": the rep's open jobs
+        if (
+            intent == "crm.change_stage"
+            and {"payments", "balance", "contract_amount", "deposit"} & set(asked)
+            and not _STAGE_VERB.search(low)
+            and not _names_a_stage(low, d)
+        ):
+            return "crm.facts"  # "paid so far": money asked, no job moved
         if intent == "crm.create_job" and m.trades and not _NEW_JOB.search(low) and self._has_jobs_in(m, d):
             return "crm.facts"  # "find mark mccarthys siding job": the siding job he has, not a new one
         if intent == "crm.reschedule" and not _MOVE_VERB.search(low) and moment(low, now) is not None:
@@ -614,7 +628,7 @@ class Reader:
             customer = directory.emails.get(hit.group(0))
             if customer is not None:
                 m.customer_ids.append(customer)
-        original = {w.casefold().rstrip("'s"): w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text[:ENTITY_CHARS])}
+        original = {w.casefold().replace("’", "'").removesuffix("'s"): w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text[:ENTITY_CHARS])}
         words: list[str] = []
         for raw in _WORD.findall(low):
             fused = directory.split_fused(raw) if raw not in TRADES_SAID else None
@@ -637,7 +651,8 @@ class Reader:
         kept = []
         for n, name in names:
             said = original.get(name) or original.get(name + "s") or ""
-            if name in _WORDLIKE_NAMES and not ((said[:1].isupper() and n > 0) or n - 1 in positions or n + 1 in positions):
+            after_the = n > 0 and words[n - 1] in ("the", "on", "for", "with")  # "the brooks job", "for mark"
+            if name in _WORDLIKE_NAMES and not ((said[:1].isupper() and n > 0) or n - 1 in positions or n + 1 in positions or after_the):
                 following = words[n + 1] if n + 1 < len(words) else ""
                 if following in _VERB_FOLLOWERS or following.isdigit():
                     continue
@@ -1185,6 +1200,12 @@ def _remember(action: Action, before: Focus) -> Action:
         recent.insert(0, after.customer_id)
     after.recent = recent[:RECENT_CUSTOMERS]
     return action
+
+
+def _names_a_stage(low: str, d: Directory) -> bool:
+    """A stage's whole name is said ("paid & clsoed"), not just a word of it ("paid so far")."""
+    text = normalise_stage_words(_stage_typos(low, d))
+    return any(re.search(rf"\b{re.escape(normalise_stage_words(s.name))}\b", text) for s in d.stages if " " in s.name)
 
 
 def _without_negated(text: str, d: Directory) -> str:

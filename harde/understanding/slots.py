@@ -30,6 +30,8 @@ SHORTHAND = {
     "msg": "message", "vm": "voicemail", "shes": "she is", "hes": "he is", "whats": "what is",
     "whens": "when is", "wheres": "where is", "whos": "who is", "hows": "how is", "thats": "that is",
     "cust": "customer", "est": "estimate", "addy": "address", "vid": "video", "vids": "videos",
+    "wheer": "where", "whree": "where", "wher": "where", "whre": "where", "wat": "what", "waht": "what", "whta": "what",
+    "wht": "what", "hwo": "how", "hw": "how", "wen": "when", "wehn": "when", "whn": "when", "wich": "which", "whcih": "which",
 }
 _SHORTHAND_RE = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True)) + r")(?![\w/])")
 
@@ -84,8 +86,10 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "stage": ("stage", "status", "where are we", "where we at", "where do we stand", "standing", "at with", "update on", "how is the", "how's the",
               "going on with", "happening with", "the story with"),
     "rep": ("rep", "salesman", "sales person", "salesperson", "who has", "who's got", "who is on", "assigned", "handling", "working it", "who owns", "estimator",
-            "who sold", "who closed", "who signed", "whose deal", "whose job", "who's on", "whos on", "who is working"),
-    "contract_amount": ("contract", "sold for", "sell for", "sale price", "price of the job", "job price", "worth", "how much is the job", "signed for", "contract total", "job total"),
+            "who sold", "who closed", "who signed", "whose deal", "whose job", "who's on", "whos on", "who is working", "covers",
+            "covering", "in charge of"),
+    "contract_amount": ("contract", "sold for", "sell for", "sale price", "price of the job", "job price", "worth", "how much is the job", "signed for", "contract total", "job total",
+                        "total"),
     "deposit": ("deposit", "down payment", "put down", "downpayment"),
     "payments": ("payment", "payments", "paid", "collected", "received", "money in", "have we gotten", "how much have we got",
                  "have we got paid", "come in on", "came in on", "has come in", "have come in", "money come in", "gotten in"),
@@ -143,6 +147,8 @@ def fields_asked(low: str) -> list[str]:
     if "stage" not in found and re.search(r"\bwhere(?:'s| is| are| r)\b.{1,60}\bat\b\s*\??$", low):
         found.append("stage")  # "where is julie castillo at"
     found.sort(key=_FIELD_ORDER.index)
+    if "proposals" in found and len(found) > 1 and re.search(r"\b(?:to send|sending|send(?:ing)? (?:her|him|them|over))\b[^.?!]{0,30}\b(?:proposal|quote|bid)", low):
+        found.remove("proposals")  # "need her email to send the proposal": the email is asked
     if "address" in found and re.search(r"\be-?mail address", low) and not re.search(r"\b(home|street|mailing|house) address|\baddress and\b|\band address\b", low):
         found.remove("address")
     # "when is the install" asks a date, "is the install paid" asks money: keep what the words say.
@@ -158,6 +164,7 @@ def fields_asked(low: str) -> list[str]:
 # Everyday words a typo check would otherwise read as a field ("phones" is fine, "honest" is not).
 _NOT_FIELDS = {
     "note", "signed", "signing", "resigned", "nope", "none", "home", "hone", "down", "done", "dome", "date", "data", "dues", "doing", "owner", "going",
+    "sending", "spending", "lending", "ending", "pending",
     "other", "there", "their", "these", "those", "where", "ready", "sales", "start", "stars", "state", "still",
     "store", "story", "total", "today", "visited", "watch", "staff", "stuff", "cheap", "price", "roofs", "roofing",
     "living", "liked", "email", "emails", "number", "numbers", "about", "after", "again", "phones", "notes",

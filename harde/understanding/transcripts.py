@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from harde.knowledge.transcript_questions import Measure, TranscriptQuestion, answer
 from harde.knowledge.transcripts import (
@@ -208,6 +209,16 @@ def correct_typos(text: str, extra: list[str] | None = None) -> str:
     return re.sub(r"[A-Za-z]+", fix, text[:2000])
 
 
+def _town_typed_off(low: str, towns: list[str]) -> str | None:
+    """A one-word town typed a letter off after "in", "from" or "at" ("in concorrd")."""
+    single = {t.casefold(): t for t in towns if " " not in t}
+    for said in re.findall(r"\b(?:in|from|at|around|near)\s+([a-z]{5,20})\b", low[:600]):
+        best = process.extractOne(said, list(single), scorer=OSA.distance, score_cutoff=1)
+        if best is not None:
+            return single[str(best[0])]
+    return None
+
+
 def interpret(
     query: str, techniques: list[str] | None = None, reps: list[str] | None = None, towns: list[str] | None = None
 ) -> TranscriptQuestion:
@@ -292,6 +303,8 @@ def interpret(
     rep = _find_rep(text, reps or [])
     low = " ".join(re.sub(r"[^a-z0-9 ]+", " ", text.casefold()).split())
     town = next((t for t in sorted(towns or [], key=len, reverse=True) if re.search(rf"\b{re.escape(t.casefold())}\b", low)), None)
+    if town is None and towns:
+        town = _town_typed_off(low, towns)
     state = next((code for name, code in _STATES.items() if re.search(rf"\b{name}\b", low)), None)
     if state is None:
         said = re.search(r"\b(?:in|from|up in|down in|out in)\s+(ma|nh|ri|ct|vt)\b", low)

@@ -575,3 +575,27 @@ def test_a_situation_with_nobody_to_act_on_is_the_playbooks(reader: Reader, dire
 def test_a_write_with_its_content_but_no_job_asks_which_job(reader: Reader, directory: Directory, text: str) -> None:
     action = read(reader, directory, text, kb=0.7)
     assert action.agent == "crm" and action.reply is not None and "Which job" in action.reply
+
+
+@pytest.mark.parametrize("text", ["avg deal size on the roofing deals we closed", "average deal value on the window jobs rachel closed"])
+def test_an_average_deal_is_the_director_calls(reader: Reader, directory: Directory, text: str) -> None:
+    assert read(reader, directory, text).agent == "analysis"
+
+
+def test_money_asked_after_a_job_is_not_a_stage_change(reader: Reader, directory: Directory) -> None:
+    focus = read(reader, directory, "how much is #1043 for, totl").focus
+    asked = read(reader, directory, "paid so far", focus)
+    assert asked.tool == "crm_facts" and asked.arguments["fields"] == ["payments"]
+    moved = read(reader, directory, "final check cleared on job 1043, paid & clsoed")
+    assert moved.tool == "crm_change_stage" and moved.arguments["stage"] == "Paid & Closed"
+
+
+def test_a_word_like_surname_after_the_is_the_customer(reader: Reader, directory: Directory) -> None:
+    brooks = [c for c in directory.customers.values() if c.last == "Brooks"]
+    action = read(reader, directory, f"where we at on the brooks job in {brooks[-1].city.lower()}")
+    assert action.tool == "crm_facts" and directory.jobs[action.arguments["job_id"]].customer_id == brooks[-1].id
+
+
+def test_a_reps_open_stuff(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "open stuff for reed")
+    assert action.tool == "crm_rep_jobs" and action.arguments["open_only"] is True

@@ -410,7 +410,7 @@ PLAYBOOK: list[tuple[Any, ...]] = [
     (AFTER, "typical wait on a roofing permit in mass?", "within one to two weeks"),
     (STORY, "what percent of our jobs come from referrals and repeat", "38 percent"),
     (STORY, "where are the summit ridge showrooms", "Marlborough and Nashua"),
-    (STORY, "how many projects have we completed total", "9,000 projects"),
+    (STORY, "how many projects has the company done since it started in 2008", "9,000 projects"),
     (STORY, "how long should i spend on the company story at the table", "about ninety seconds"),
     (LEADS, "a web lead came in at 8 tonight, when do i need to call it by", "by 9 am the next morning"),
     (LEADS, "just finished an appt, what has to go in the crm and when", "Update the job stage the same day"),
@@ -454,7 +454,8 @@ PLAYBOOK: list[tuple[Any, ...]] = [
     (DIY, "how much does a tear off weigh, for the handyman talk", "four to six tons"),
     (DIY, "honestly its just a tiny repair, what do i do", "offer our service department"),
     (THINK, "got any good lines for the think about it stall", "scale of one to ten"),
-    (THINK, "is it ok to give a discount that expires to push them", "disappearing discount"),
+    # the think-it-over guide and the discount policy both rule it out, each in its own words
+    (THINK, "is it ok to give a discount that expires to push them", "discount", [DISC]),
     (FRAME, "whats the feel felt found thing", "I understand how you feel"),
     (FRAME, "acknowledging an objection - does that mean i agree with them", "Acknowledging is not agreeing"),
     (PRICE, "how do i isolate the price objection, exact words", "Setting the price aside for a second"),
@@ -847,7 +848,7 @@ DETOURS: list[tuple[str, str, str | None]] = [
     ("whats the dumpster rule at maple hollow, how many days", HOA, "no more than 10 days"),
     ("how many rachel calls were historic district houses", "analysis:situation:historic_district", None),
     ("what size downspouts do we put up", GUTTERS, "3x4-inch oversized downspouts"),
-    ("whats a ridge cap bundle cover", "pricing:RF-RC", None),
+    ("how much do we charge for ridge cap, per bundle", "pricing:RF-RC", None),
 ]
 # other documents that answer a detour and carry its key phrase
 DETOUR_ALSO = {TERMS: [WAIT]}

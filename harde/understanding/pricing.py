@@ -161,7 +161,8 @@ _WINDOW_WORDS = re.compile(r"\b(windows?|double[- ]?hungs?|casements?|sliders?|p
 _LOOKUP_WORDS = re.compile(
     r"\b(catalog|catalogue|per roll|per bundle|per box|per piece|per foot|per window|per square|unit (cost|price)|"
     r"our cost (on|for)|what do we (pay|charge)|what does .* cost|sku|suppliers?|supplies|supply|supplied|carry|stock|labou?r( rate| cost)?|"
-    r"who (do|does) (we|the company) (buy|get|order)|buy .{1,40} from|vendor|price|prices|paying|margin|markup)\b"
+    r"who (do|does) (we|the company) (buy|get|order)|buy .{1,40} from|order .{1,40} (through|from)|where do we (get|buy|order)|"
+    r"vendor|price|prices|paying|margin|markup)\b"
 )
 
 

@@ -97,7 +97,7 @@ _WORD = re.compile(r"[a-z][a-z'-]{0,30}|\d{1,12}")
 # Words of a request to read notes, not write one: "job 1047 latest note pls", "did anyone leave a
 # note on #1006 recently", "read back the last note".
 _NOTE_READ_WORDS = frozenset(
-    ["latest", "last", "recent", "recently", "newest", "most", "any", "anyone", "anybody", "someone", "read", "back", "show", "see", "pull", "up", "what", "whats", "did", "has", "have", "is", "there", "was", "been", "leave", "left", "say", "said", "does", "do", "the", "a", "an", "on", "for", "of", "job", "note", "notes", "pls", "please", "me", "us", "we", "it", "that", "this", "in", "lately", "today", "yesterday"]
+    ["latest", "last", "recent", "recently", "newest", "most", "any", "anyone", "anybody", "someone", "read", "back", "show", "see", "pull", "up", "what", "whats", "did", "has", "have", "is", "there", "was", "been", "leave", "left", "say", "said", "does", "do", "the", "a", "an", "on", "for", "of", "job", "note", "notes", "pls", "please", "me", "us", "we", "it", "that", "this", "in", "lately", "today", "yesterday", "no", "number", "num", "-"]
 )
 _NOTE_READ_CUE = frozenset(["latest", "last", "recent", "recently", "newest", "any", "anyone", "anybody", "read", "show", "see", "pull", "did", "has", "whats", "what", "lately"])
 _NOTE_MARK = re.compile(r"(?::|\s-+\s|\s—\s)\s*(.+)$", re.S)
@@ -144,7 +144,7 @@ _ASKS = re.compile(
 # custom windows", "are we allowed to walk a frosty roof".
 _POLICY = re.compile(
     r"\b(?:rules?|polic(?:y|ies)|allowed|supposed to|procedure|guidelines?|protocol|our process|how do (?:we|i)|do we ever|"
-    r"are we allowed|can we|should (?:we|i)|in general|usually|normally|standard)\b"
+    r"are we allowed|can we|should (?:we|i)|in general|usually|normally|standard|good for|valid for|expires?|am i ok to|ok to)\b"
 )
 _AVERAGE_DEAL = re.compile(r"\b(?:avg|average|mean|typical)\b.{0,40}\b(?:deals?|sales?|ticket|contracts?|days?|values?|sizes?)\b")
 _SCRIPT_WORDS = re.compile(r"\b(?:write|draft|script|wording|words|redo|rewrite)\b")
@@ -468,12 +468,18 @@ class Reader:
             return "crm.facts"  # "and whats been paid" on the job in focus
         if intent == "crm.create_job" and (m.job_ids or (not m.trades and (_PRONOUNS.search(low) or customer_named))):
             return "crm.facts"  # "open up job #1049", "& her other job": the jobs there are
+        if intent == "crm.company" and customer_named and asked:
+            return "crm.facts"  # "mccarthy - stage": the customer's, not the company's list of stages
+        if intent == "crm.book" and rep_named and not customer_named and re.search(r"\b(?:schedule|calendar)\b", low):
+            said = moment(low, now)
+            if said is None or not said.has_time:
+                return "crm.calendar"  # "kevin shea schedule tomorrow": his day, not a booking
         if intent == "crm.create_job" and rep_named and not customer_named and not m.trades:
             return "crm.rep_jobs"  # "open stuff for reed": the rep's open jobs
         if (
             intent == "crm.change_stage"
             and {"payments", "balance", "contract_amount", "deposit"} & set(asked)
-            and not _STAGE_VERB.search(low)
+            and (not _STAGE_VERB.search(low) or question or "how much" in low)
             and not _names_a_stage(low, d)
         ):
             return "crm.facts"  # "paid so far": money asked, no job moved
@@ -569,7 +575,11 @@ class Reader:
         if intent == "web_search":
             return not (_ON_THE_WEB.search(low) or _WEB_CUE.search(low))
         # A stage, a day or a time is the CRM's to answer ("which jobs are in lead", "booked next week").
-        if intent.startswith("crm.") and (self._stage(low, d) is not None or day_range(low, now) is not None or moment(low, now) is not None):
+        if (
+            intent.startswith("crm.")
+            and not _POLICY.search(low)  # "whats the rule on reaching back out to lost jobs" asks the playbook
+            and (self._stage(low, d) is not None or day_range(low, now) is not None or moment(low, now) is not None)
+        ):
             return False
         if intent == "pricing":
             return parse_question(text).intent == "unknown"
@@ -1378,9 +1388,10 @@ def _after_to(text: str) -> str:
 
 def _reads_notes(low: str, d: Directory) -> bool:
     """A "note" request with nothing to write: every word is a reference or a word of reading."""
-    if _NOTE_MARK.search(low[:4000]) or _NOTE_SAYING.search(low[:4000]):
-        return False
-    words = [w.strip("#'?.!,").removesuffix("'s") for w in low[:400].split()]
+    marked = _NOTE_MARK.search(low[:4000])
+    if (marked and not set(marked.group(1).strip(" ?.!").split()) <= _NOTE_READ_WORDS) or _NOTE_SAYING.search(low[:4000]):
+        return False  # "greg carters siding job - newest note" marks no note's words: it reads
+    words = [w.strip("#'?.!,-").removesuffix("'s") for w in low[:400].split()]
     words = [w for w in words if w and not w.isdigit() and not re.fullmatch(r"\d{4}-\d+", w)]
     cue = False
     for word in words:

@@ -46,6 +46,7 @@ DOMAIN_WORDS = (
     "primer", "script", "video", "inspection", "appointment", "proposal", "contract", "deposit", "balance", "install",
     "installation", "estimate", "gutters", "siding", "windows", "roofing", "shingles", "warranty", "financing",
     "calendar", "schedule", "scheduled", "weather", "forecast", "address", "payments", "customer", "signed",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow",
 )
 _DOMAIN_SET = frozenset(DOMAIN_WORDS)
 _LONG_WORD = re.compile(r"[a-z]{5,14}")
@@ -84,12 +85,12 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "email": ("email", "e-mail", "mail address", "emial", "emal"),
     "address": ("address", "where does", "where do they live", "where is the house", "live", "located", "street", "gps", "directions"),
     "stage": ("stage", "status", "where are we", "where we at", "where do we stand", "standing", "at with", "update on", "how is the", "how's the",
-              "going on with", "happening with", "the story with"),
+              "going on with", "happening with", "the story with", "stand"),
     "rep": ("rep", "salesman", "sales person", "salesperson", "who has", "who's got", "who is on", "assigned", "handling", "working it", "who owns", "estimator",
             "who sold", "who closed", "who signed", "whose deal", "whose job", "who's on", "whos on", "who is working", "covers",
             "covering", "in charge of"),
     "contract_amount": ("contract", "sold for", "sell for", "sale price", "price of the job", "job price", "worth", "how much is the job", "signed for", "contract total", "job total",
-                        "total"),
+                        "total", "signed at", "sold at", "went for", "go for"),
     "deposit": ("deposit", "down payment", "put down", "downpayment"),
     "payments": ("payment", "payments", "paid", "collected", "received", "money in", "have we gotten", "how much have we got",
                  "have we got paid", "come in on", "came in on", "has come in", "have come in", "money come in", "gotten in"),
@@ -147,6 +148,8 @@ def fields_asked(low: str) -> list[str]:
     if "stage" not in found and re.search(r"\bwhere(?:'s| is| are| r)\b.{1,60}\bat\b\s*\??$", low):
         found.append("stage")  # "where is julie castillo at"
     found.sort(key=_FIELD_ORDER.index)
+    if "address" in found and "stage" in found and re.search(r"\bwhere\b.{0,60}\bstand\b", low):
+        found.remove("address")  # "where does the smith gutter job stand"
     if "proposals" in found and len(found) > 1 and re.search(r"\b(?:to send|sending|send(?:ing)? (?:her|him|them|over))\b[^.?!]{0,30}\b(?:proposal|quote|bid)", low):
         found.remove("proposals")  # "need her email to send the proposal": the email is asked
     if "address" in found and re.search(r"\be-?mail address", low) and not re.search(r"\b(home|street|mailing|house) address|\baddress and\b|\band address\b", low):

@@ -599,3 +599,19 @@ def test_a_word_like_surname_after_the_is_the_customer(reader: Reader, directory
 def test_a_reps_open_stuff(reader: Reader, directory: Directory) -> None:
     action = read(reader, directory, "open stuff for reed")
     assert action.tool == "crm_rep_jobs" and action.arguments["open_only"] is True
+
+
+@pytest.mark.parametrize("text", ["job 1043 - newest note", "latest note on job no 1043"])
+def test_asking_for_the_newest_note_reads_it(reader: Reader, directory: Directory, text: str) -> None:
+    action = read(reader, directory, text)
+    assert action.tool == "crm_facts" and action.arguments["fields"] == ["notes"]
+
+
+def test_a_reps_schedule_for_a_day_is_their_calendar(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "kevin shea schedule tomorrow")
+    assert action.tool == "crm_appointments" and action.arguments["start"] == "2026-11-24"
+
+
+@pytest.mark.parametrize("text", ["whats the rule on reaching back out to lost jobs", "how long is a proposal good for"])
+def test_a_rule_about_a_stage_is_the_playbooks(reader: Reader, directory: Directory, text: str) -> None:
+    assert read(reader, directory, text, kb=0.55).agent == "knowledge"

@@ -153,6 +153,9 @@ class Directory:
             return word[:-1]  # "the johnsons"
         if word.endswith("es") and word[:-2] in self.customer_tokens:
             return word[:-2]
+        nickname = self._rep_nickname(word)
+        if nickname is not None:
+            return nickname
         if len(word) < 5 or not self._vocabulary or is_everyday_word(word):
             return None  # an everyday word ("orchard") is not a typo of a name ("richard")
         best = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=84)
@@ -160,6 +163,14 @@ class Directory:
             return None
         candidate = str(best[0])
         return candidate if abs(len(candidate) - len(word)) <= 2 else None
+
+    def _rep_nickname(self, word: str) -> str | None:
+        """"kev", "kevs": the start of one rep's first name, as reps call each other."""
+        short = word.removesuffix("s") if len(word) > 3 else word
+        if len(short) < 3 or is_everyday_word(short):
+            return None
+        firsts = {u.first.casefold() for u in self.users.values() if u.first.casefold().startswith(short) and u.first.casefold() != short}
+        return firsts.pop() if len(firsts) == 1 and not any(short in t for t in self.customer_tokens if t.startswith(short)) else None
 
     def split_fused(self, word: str) -> tuple[str, str] | None:
         """"melissaquinn": one customer's first and last name typed without the space."""

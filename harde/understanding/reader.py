@@ -63,6 +63,8 @@ _REP_PRONOUN = re.compile(r"\b(he|she|him|her|his|they|them)\b")
 _LATE_QUESTION = re.compile(r"[,;:.-]\s*(?:so |and |ok )?(?:who|whos|who's|what|whats|when|whens|where|wheres|which|how|hows)\b")
 _QUESTION = re.compile(r"(?:ok |so |and |hey )?(when|whens|what|whats|which|who|whos|who's|where|wheres|why|how|hows|is|are|do|does|did|has|have|any)\b")
 _ON_THE_WEB = re.compile(r"\b(google|online|internet|the web|web search|search the web|look it up online)\b")
+# "on the epa site", "from their website": somewhere on the web to look.
+_ON_A_SITE = re.compile(r"\b(?:on|from) (?:the |their |his |her )?[a-z]+ (?:web ?site|site)\b")
 _PRICE_WORDS = re.compile(r"\b(price|prices|priced|pricing|cost|costs|pay|paying|charge|charging|sell|selling|how much|per (?:square|sq|foot|ft|bundle|roll|piece|window)|run us|going rate)\b")
 # "how much does a square weigh" asks a measure, not money, unless a price is named too.
 _NOT_MONEY = re.compile(r"\b(weigh|weighs|weight|heavy|lasts?|how long|warranty|thick|thickness|wide|r value)\b")
@@ -105,6 +107,8 @@ _NOTE_SAYING = re.compile(r"(?:\bsaying\b|\bthat says\b|\bto say\b|\b(?:log|note
 
 TRADES_SAID = dict(TRADE_WORDS) | {"window": "windows", "windows": "windows", "gutter": "gutters", "gutters": "gutters"}
 _CLOSED_WORDS = re.compile(r"\b(all|every|closed|lost|completed|including)\b")
+# "that isnt closed", "not closed yet", "still active": the open ones after all.
+_NOT_CLOSED = re.compile(r"\b(?:not|isn't|isnt|aren't|arent|never)\s+(?:yet\s+)?(?:closed|lost|completed|done)\b|\bstill (?:open|active|going)\b")
 _COMPANY_LISTS = {
     "crm_list_stages": re.compile(r"\bstages?\b|\bpipeline steps\b|\bworkflow\b"),
     "crm_list_trades": re.compile(r"\btrades?\b"),
@@ -147,6 +151,7 @@ _POLICY = re.compile(
     r"are we allowed|can we|should (?:we|i)|in general|usually|normally|standard|good for|valid for|expires?|am i ok to|ok to)\b"
 )
 _AVERAGE_DEAL = re.compile(r"\b(?:avg|average|mean|typical)\b.{0,40}\b(?:deals?|sales?|ticket|contracts?|days?|values?|sizes?)\b")
+_SUPPLIER = re.compile(r"\b(?:suppliers?|supplies|supply|supplied|vendors?|order\b.{1,40}\bthrough)\b")
 _SCRIPT_WORDS = re.compile(r"\b(?:write|draft|script|wording|words|redo|rewrite)\b")
 _WEATHER = re.compile(r"\b(?:weather|forecast)\b")
 _WEB_CUE = re.compile(r"\b(websites?|web ?site|site|look ?up|search for|search it|search that|google it|find online|check online|news|latest|recalls?)\b")
@@ -380,8 +385,14 @@ class Reader:
             # "avg deal size on the roofing deals we closed": a figure from the director's calls,
             # where every deal's value is recorded; the CRM lists jobs, it does not average them.
             intent, agent, confidence = "analysis", "analysis", max(confidence, CONFIDENT)
+        if intent in ("crm.facts", "crm.calendar") and re.search(r"\bscript\b", low) and mentions.customer_ids:
+            intent, agent = "scripting", "scripting"  # "help me script my appt with julie"
         if intent == "crm.primer_video" and _SCRIPT_WORDS.search(low):
             intent, agent = "scripting", "scripting"  # "write me a primer video for colleen": the script first
+        if intent != "web_search" and _ON_A_SITE.search(low) and not (mentions.customer_ids or mentions.job_ids) and workflow is None:
+            intent, agent, confidence = "web_search", "web_search", max(confidence, CONFIDENT)  # "the lead paint rules on the epa site"
+        if intent == "knowledge" and _SUPPLIER.search(low) and parse_question(low).intent == "lookup":
+            intent, agent, confidence = "pricing", "pricing", max(confidence, CONFIDENT)  # "supplier for the picture window": the catalog's
         if (intent != "web_search" and _WEATHER.search(low) and not intent.startswith("crm.")) or (
             intent in ("crm.calendar", "crm.facts") and _WEATHER.search(low) and not (mentions.customer_ids or mentions.job_ids)
         ):
@@ -582,7 +593,7 @@ class Reader:
         ):
             return False
         if intent == "pricing":
-            return parse_question(text).intent == "unknown"
+            return parse_question(text).intent == "unknown" and parse_question(low).intent == "unknown"
         if intent == "analysis":
             asked = interpret(text)
             return asked.measure == "overview" and not (
@@ -914,7 +925,7 @@ class Reader:
         return "Who do you mean? Give me the customer's name or the job number."
 
     def _rep_jobs(self, text: str, low: str, m: Mentions, focus: Focus, d: Directory, now: dt.datetime, confidence: float) -> Action:
-        open_only = not _CLOSED_WORDS.search(low) or "open" in low
+        open_only = not _CLOSED_WORDS.search(low) or "open" in low or bool(_NOT_CLOSED.search(low))
         users = [d.users[u] for u in m.user_ids]
         if not users and focus.user_id in d.users:
             users = [d.users[focus.user_id]]

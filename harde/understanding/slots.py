@@ -46,7 +46,8 @@ DOMAIN_WORDS = (
     "primer", "script", "video", "inspection", "appointment", "proposal", "contract", "deposit", "balance", "install",
     "installation", "estimate", "gutters", "siding", "windows", "roofing", "shingles", "warranty", "financing",
     "calendar", "schedule", "scheduled", "weather", "forecast", "address", "payments", "customer", "signed",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow", "supplier", "order",
+    "price", "length", "squares", "clearance", "maple", "hollow", "brookside", "commons", "pricing",
 )
 _DOMAIN_SET = frozenset(DOMAIN_WORDS)
 _LONG_WORD = re.compile(r"[a-z]{5,14}")
@@ -239,7 +240,8 @@ def moment(low: str, now: dt.datetime) -> Moment | None:
     return Moment(found.at + extra, found.has_time)
 
 
-_SPAN = re.compile(r"^(.*?\S)\s+(?:to|through|thru|until|till|-)\s+(\S.*)$")
+_SPAN = re.compile(r"^(.*?\S)\s+(?:to|through|thru|until|till|and|-)\s+(\S.*)$")
+_BARE_DAY = re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b")
 
 
 def day_range(low: str, now: dt.datetime) -> tuple[dt.date, dt.date] | None:
@@ -250,6 +252,12 @@ def day_range(low: str, now: dt.datetime) -> tuple[dt.date, dt.date] | None:
     span = _SPAN.match(low)
     if span:
         first, second = _one_day(span.group(1), now), _one_day(span.group(2), now)
+        bare = _BARE_DAY.match(span.group(2))
+        if first is not None and second is None and bare is not None:
+            # "dec 14 and 15": the second day in the first one's month.
+            with contextlib.suppress(ValueError):
+                day = first[0].replace(day=int(bare.group(1)))
+                second = (day, day) if day >= first[0] else None
         if first is not None and second is not None:
             if second[0] < first[0]:
                 second = (second[0].replace(year=second[0].year + 1), second[1])

@@ -615,3 +615,25 @@ def test_a_reps_schedule_for_a_day_is_their_calendar(reader: Reader, directory: 
 @pytest.mark.parametrize("text", ["whats the rule on reaching back out to lost jobs", "how long is a proposal good for"])
 def test_a_rule_about_a_stage_is_the_playbooks(reader: Reader, directory: Directory, text: str) -> None:
     assert read(reader, directory, text, kb=0.55).agent == "knowledge"
+
+
+def test_a_rep_called_by_the_start_of_his_name(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "list kevs open jobs")
+    assert action.tool == "crm_rep_jobs" and action.arguments == {"rep": "Kevin Shea", "open_only": True}
+    still = read(reader, directory, "whats shea working on that isnt closed")
+    assert still.arguments.get("open_only") is True
+
+
+def test_two_days_said_with_and(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "whats on the books dec 14 and 15")
+    assert action.tool == "crm_appointments" and (action.arguments["start"], action.arguments["end"]) == ("2026-12-14", "2026-12-15")
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("help me script my appt with julie", "scripting"),
+    ("look up the lead paint rules for window jobs on the epa site", "web_search"),
+    ("suppler for the picture window", "pricing"),
+    ("whats our online rating and how many reviews", "knowledge"),
+])
+def test_the_specialist_a_request_is_for(reader: Reader, directory: Directory, text: str, agent: str) -> None:
+    assert read(reader, directory, text, kb=0.8).agent == agent

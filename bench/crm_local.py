@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from harde.config import DEMO_DIR  # noqa: E402
 from harde.crm.answers import CRMAnswers  # noqa: E402
 from harde.crm.facts import customer_facts, job_facts  # noqa: E402
-from harde.crm.models import CustomerUpdate  # noqa: E402
+from harde.crm.models import CustomerQuery, CustomerUpdate  # noqa: E402
 from harde.integrations.crm.local import LocalCRM  # noqa: E402
 
 SEED = DEMO_DIR / "crm" / "seed.json"
@@ -141,8 +141,8 @@ async def measure(crm: LocalCRM, label: str, runs: int) -> None:
     )
     print(f"  {'get_job(1021) (baseline)':<52}{baseline:8.2f} ms   1.0x")
     rows: list[tuple[str, Callable[[], Awaitable[Any]]]] = [
-        ("search_customers('Johnson')", lambda: crm.search_customers("Johnson")),
-        ("search_customers('(508) 555-0101')", lambda: crm.search_customers("(508) 555-0101")),
+        ("search_customers(name='Johnson')", lambda: crm.search_customers(CustomerQuery(name="Johnson"))),
+        ("search_customers(phone='(508) 555-0101')", lambda: crm.search_customers(CustomerQuery(phone="(508) 555-0101"))),
         ("list_jobs() (50 newest)", lambda: crm.list_jobs()),
     ]
     for label, kind, record, fields in QUESTIONS:
@@ -175,7 +175,7 @@ async def read_after_write(crm: LocalCRM, label: str, runs: int) -> None:
         if rebuild:
             crm.rebuild()
         await crm.get_customer(customer_id)
-        found = await crm.search_customers(f"John {name}")
+        found = await crm.search_customers(CustomerQuery(name=f"John {name}"))
         assert [c.id for c in found] == [customer_id], found
 
     incremental = await median_ms(lambda: write_then_read(False), runs)

@@ -92,12 +92,13 @@ def parsers() -> dict[str, Callable[[Fixtures, str], Any]]:
     import asyncio
 
     from harde.crm.mentions import resolve_mentions
-    from harde.crm.search import parse_customer_query, rank_by_name
+    from harde.crm.search import rank_by_name
     from harde.intake.slots import take_fields
     from harde.knowledge.tokens import query_terms
     from harde.pricing.answers import answer_lookup, answer_question
     from harde.state.drafts import NewClientState
     from harde.understanding import slots, when
+    from harde.understanding.customer_query import read_customer_query
     from harde.understanding.dictation import read_customer_message
     from harde.understanding.dictation.parser import read_customer
     from harde.understanding.intent import default_classifier
@@ -132,9 +133,9 @@ def parsers() -> dict[str, Callable[[Fixtures, str], Any]]:
         "analysis       answer_in_words": lambda f, t: answer_in_words(f.services.transcripts, t),
         "intake         read_customer": lambda f, t: read_customer(t),
         "intake         read_customer_message": lambda f, t: _intake_turn(t),
-        "crm            parse_customer_query": lambda f, t: parse_customer_query(t),
-        "crm            rank_by_name": lambda f, t: rank_by_name(parse_customer_query(t).name, customers(f)),
-        "crm            search_customers": lambda f, t: asyncio.run(f.services.crm.search_customers(t)),
+        "understanding  read_customer_query": lambda f, t: read_customer_query(t),
+        "crm            rank_by_name": lambda f, t: rank_by_name(read_customer_query(t).name, customers(f)),
+        "crm            search_customers": lambda f, t: asyncio.run(f.services.crm.search_customers(read_customer_query(t))),
         "crm            resolve_mentions": lambda f, t: resolve_mentions("@" + t, asyncio.run(f.services.crm.list_users())),
     }
 

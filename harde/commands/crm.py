@@ -17,6 +17,7 @@ from harde.crm.protocol import CRM
 from harde.crm.render import customer_line, failure, job_line
 from harde.crm.stages import resolve_stage
 from harde.crm.when import company_now
+from harde.understanding.customer_query import read_customer_query
 
 T = TypeVar("T")
 
@@ -65,7 +66,7 @@ def command() -> None:
 @click.option("--limit", default=100, show_default=True, help="At most this many customers.")
 def customers(query: str, as_json: bool, limit: int) -> None:
     """Customers matching QUERY (name, phone, email, job number); every customer without one."""
-    found = _run(lambda crm: crm.search_customers(query, limit=limit))
+    found = _run(lambda crm: crm.search_customers(read_customer_query(query), limit=limit))
     if as_json:
         click.echo(json.dumps([c.model_dump(mode="json") for c in found], indent=2))
         return
@@ -88,7 +89,7 @@ def jobs(as_json: bool, customer: str, stage: str, limit: int) -> None:
     async def work(crm: CRM) -> list[Job]:
         customer_id = None
         if customer:
-            found = await crm.search_customers(customer, limit=2)
+            found = await crm.search_customers(read_customer_query(customer), limit=2)
             if len(found) != 1:
                 names = ", ".join(c.full_name for c in found)
                 raise click.ClickException(f"Which customer? {names}" if found else f"No customer matches {customer!r}.")

@@ -252,6 +252,24 @@ class InputModel(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
+class CustomerQuery(InputModel):
+    """What to look customers up by. The identifiers (email, phone, job number) are matched
+    exactly and win; the name (full, first or last, typos tolerated) is searched only when no
+    identifier is given or none matches. An empty query matches everyone."""
+
+    name: str = ""
+    email: str = ""
+    phone: str = Field("", description="Any format; compared on its digits.")
+    job_number: str = Field("", description='The job\'s id or number: "1043", "2609-1043".')
+
+    def is_empty(self) -> bool:
+        return not any(v.strip() for v in (self.name, self.email, self.phone, self.job_number))
+
+    def describe(self) -> str:
+        """The query as the user gave it, for "No customer matches …"."""
+        return next((v.strip() for v in (self.job_number, self.phone, self.email, self.name) if v.strip()), "")
+
+
 class PhoneInput(InputModel):
     label: PhoneLabel = "cell"
     number: str

@@ -17,6 +17,7 @@ from harde.crm.models import (
     AppointmentUpdate,
     Customer,
     CustomerCreate,
+    CustomerQuery,
     CustomerUpdate,
     FinancialSummary,
     Invoice,
@@ -42,8 +43,8 @@ class CRM(Protocol):
         """Every customer (up to `limit`), by id: the directory names are linked against."""
         ...
 
-    async def search_customers(self, query: str, limit: int = 10) -> list[Customer]:
-        """Customers matching free text (name, email, phone in any format, job number), best first."""
+    async def search_customers(self, query: CustomerQuery, limit: int = 10) -> list[Customer]:
+        """Customers matching the query, best first; everyone (by name) for an empty query."""
         ...
 
     async def get_customer(self, customer_id: int) -> Customer: ...

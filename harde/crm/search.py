@@ -1,70 +1,17 @@
-"""Free-text customer search rules shared by both backends: what a query names and how well
-a customer matches it ("the Johnson roof job", "Nguyens", "(617) 555-0102", "job 1043").
+"""Customer search rules shared by both backends: how well a customer matches the name of a
+typed `CustomerQuery` ("Jonson" → Johnson, "Nguyens" → Nguyen), and phone digits. Reading a
+query out of free text is the understanding layer's (harde.understanding.customer_query).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from harde.crm.models import Customer
 
-# Words around a name that are not part of it.
-_FILLER = {
-    "the",
-    "a",
-    "an",
-    "job",
-    "jobs",
-    "customer",
-    "customers",
-    "client",
-    "project",
-    "family",
-    "house",
-    "home",
-    "homeowner",
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "for",
-    "of",
-    "at",
-    "on",
-    "with",
-    "and",
-    "&",
-    "s",
-    "roof",
-    "roofing",
-    "reroof",
-    "siding",
-    "gutter",
-    "gutters",
-    "window",
-    "windows",
-    "replacement",
-    "repair",
-    "install",
-    "status",
-    "account",
-    "folks",
-    "place",
-    "property",
-    "residence",
-    "show",
-    "find",
-    "look",
-    "up",
-    "me",
-    "all",
-    "please",
-}
 # Trade words as people say them -> words that appear in trade names.
 TRADE_WORDS = {
     "roof": "roofing",
@@ -85,22 +32,6 @@ TRADE_WORDS = {
 
 # A name is a few words; fuzzy scoring against every customer grows with its length.
 MAX_NAME_WORDS = 30
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# A job number: digits ("1043", "2609-1043"), or a letter prefix before dash-joined digit
-# groups ("JB-24-0871"); Leap promises no format.
-_NUMBER = re.compile(r"\b(?:[A-Za-z]{2,6}-\d{2,7}(?:-\d{2,7})*|\d{3,6}(?:-\d{2,6})*)\b")
-
-
-@dataclass(frozen=True)
-class CustomerQuery:
-    """What a free-text query names: an email, phone digits, a job number, or name words."""
-
-    text: str
-    email: str | None
-    phone_digits: str | None
-    job_number: str | None
-    name: str
-    trade_words: tuple[str, ...]
 
 
 def phone_digits(text: str) -> str:
@@ -115,43 +46,12 @@ def _singular(word: str) -> str:
     return word
 
 
-def parse_customer_query(text: str) -> CustomerQuery:
-    raw = text.strip()
-    email_match = _EMAIL.search(raw)
-    email = email_match.group(0).lower() if email_match else None
-    rest = _EMAIL.sub(" ", raw)
-    digits = phone_digits(rest)
-    phone = None
-    job_number = None
-    if (len(digits) in (10, 11) and re.search(r"\d[\d\s().-]{8,}\d", rest)) or re.fullmatch(
-        r"\D*\d{3}[-. ]\d{4}\D*", rest
-    ):
-        phone = digits
-    else:
-        number = _NUMBER.search(rest)
-        job_number = number.group(0) if number else None
-        if number:
-            rest = rest[: number.start()] + " " + rest[number.end() :]
-    words = re.findall(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.-]*", rest)
-    trades = tuple(
-        dict.fromkeys(TRADE_WORDS[w.casefold()] for w in words if w.casefold() in TRADE_WORDS)
-    )
-    name_words = []
-    for w in words:
-        key = w.casefold().replace("’", "'").strip(".'")
-        if key.endswith("'s"):
-            key = key[:-2]
-        if key in _FILLER or key in TRADE_WORDS:
-            continue
-        name_words.append(w.strip(".'’").removesuffix("'s").removesuffix("’s"))
-    return CustomerQuery(
-        text=raw,
-        email=email,
-        phone_digits=phone,
-        job_number=job_number,
-        name=" ".join(name_words[:MAX_NAME_WORDS]),
-        trade_words=trades,
-    )
+def clean_name(name: str) -> str:
+    """Name words as a search compares them: possessives and stray punctuation dropped
+    ("Walsh's" → "Walsh"), at most MAX_NAME_WORDS words."""
+    words = re.findall(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.-]*", name)[:MAX_NAME_WORDS]
+    kept = (w.strip(".'’").removesuffix("'s").removesuffix("’s") for w in words)
+    return " ".join(w for w in kept if w)
 
 
 def name_score(name: str, customer: Customer) -> float:

@@ -8,7 +8,7 @@ from typing import Any
 
 from harde.brand import PhoneBook
 from harde.crm.errors import CRMNotFound
-from harde.crm.models import Customer, Job
+from harde.crm.models import Customer, CustomerQuery, Job
 from harde.crm.protocol import CRM
 from harde.scripting.models import ScriptFacts
 
@@ -45,7 +45,7 @@ async def find_job(
         return JobLookup(customer=found.customer, job=found)
     if not customer:
         return JobLookup(problem="Which customer is the script for?")
-    customers = await crm.search_customers(customer, limit=5)
+    customers = await crm.search_customers(CustomerQuery(name=customer), limit=5)
     if not customers:
         return JobLookup(problem=f"I couldn't find a customer matching “{customer}” in the CRM.")
     person = customers[0]

@@ -15,7 +15,7 @@ from harde.crm.answers import CRMAnswers
 from harde.crm.directory import directory_for
 from harde.crm.errors import CRMError, CRMNotFound
 from harde.crm.facts import Fact, appointments_between, customer_facts, job_facts, rep_jobs
-from harde.crm.models import User
+from harde.crm.models import CustomerQuery, User
 from harde.crm.progress import crm_progress
 from harde.crm.protocol import CRM
 from harde.crm.render import customer_line, failure, job_line
@@ -102,10 +102,11 @@ async def crm_find_customers(
     format), an email, or a job number, with their ids and jobs. Give at least one."""
 
     async def ask(crm: CRM) -> str:
-        said = next((v.strip() for v in (job_number, phone, email, name) if v.strip()), "")
+        query = CustomerQuery(name=name, phone=phone, email=email, job_number=job_number)
+        said = query.describe()
         if not said:
             return "Give me a name, phone, email or job number to search for."
-        found = await crm.search_customers(said, limit=8)
+        found = await crm.search_customers(query, limit=8)
         if not found:
             return f"No customer matches “{said}”."
         lines = [f"{len(found)} customer{'s' if len(found) != 1 else ''} match “{said}”:"]

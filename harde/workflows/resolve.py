@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from harde.crm.errors import CRMNotFound
-from harde.crm.models import Job
+from harde.crm.models import CustomerQuery, Job
 from harde.crm.protocol import CRM
 from harde.understanding.trigger import JobAsk
 
@@ -66,7 +66,7 @@ async def resolve_job(crm: CRM, ask: JobAsk) -> JobResolution:
     if not name:
         return JobResolution("not_found", asked_for="")
     customers = [
-        c for c in await crm.search_customers(name, limit=10) if _name_matches(name, c.full_name)
+        c for c in await crm.search_customers(CustomerQuery(name=name), limit=10) if _name_matches(name, c.full_name)
     ]
     jobs: list[Job] = []
     for customer in customers:

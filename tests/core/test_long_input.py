@@ -25,7 +25,7 @@ from harde.agents.planners.pricing import attach_request
 from harde.config import Settings
 from harde.crm.mentions import resolve_mentions
 from harde.crm.models import Customer, User
-from harde.crm.search import parse_customer_query, rank_by_name
+from harde.crm.search import rank_by_name
 from harde.errors import HardeError
 from harde.intake.slots import take_fields
 from harde.knowledge.rep_language import normalize_query, rep_expansions
@@ -39,6 +39,7 @@ from harde.services import Services
 from harde.state.drafts import NewClientState
 from harde.tools.registry import load_tools
 from harde.understanding import slots, when
+from harde.understanding.customer_query import read_customer_query
 from harde.understanding.dictation import read_customer_message
 from harde.understanding.dictation.parser import read_customer
 from harde.understanding.directory import Directory, load_directory
@@ -149,7 +150,7 @@ PARSERS: dict[str, Callable[[World, str], Any]] = {
     "intake": lambda w, t: read_customer(t),
     "intake conversation": lambda w, t: _intake_turn(t),
     "knowledge query": lambda w, t: (query_terms(t), rep_expansions(normalize_query(t))),
-    "crm search": lambda w, t: rank_by_name(parse_customer_query(t).name, w.customers),
+    "crm search": lambda w, t: rank_by_name(read_customer_query(t).name, w.customers),
     "crm mentions": lambda w, t: resolve_mentions(t, w.users),
     "script revision": lambda w, t: revise_options(ScriptOptions(), read_revision(t)),
     "script focus": lambda w, t: read_focus(t),
@@ -207,7 +208,7 @@ def test_a_run_of_spaces_reads_as_one_space(world: World, template: str) -> None
         read_short.intent, read_short.agent, read_short.tool, read_short.arguments, read_short.reply
     )
     assert replace(parse_question(long), text="") == replace(parse_question(short), text="")
-    assert parse_customer_query(long).name == parse_customer_query(short).name
+    assert read_customer_query(long).name == read_customer_query(short).name
     assert read_customer(long) == read_customer(short)
 
 

@@ -13,6 +13,7 @@ from harde.crm.models import (
     AppointmentCreate,
     AppointmentUpdate,
     CustomerCreate,
+    CustomerQuery,
     CustomerUpdate,
     JobCreate,
     PhoneInput,
@@ -22,6 +23,7 @@ from harde.crm.models import (
 from harde.crm.protocol import CRM
 from harde.emulators.leap import LeapEmulator
 from harde.integrations.crm.leap import LeapCRM
+from harde.understanding.customer_query import read_customer_query
 from tests.crm.leap_backends import TOKEN, seeded_local_crm
 
 MISSING_ID = 987654
@@ -64,48 +66,48 @@ async def test_crm_satisfies_the_protocol(crm: CRM) -> None:
 
 
 async def test_search_finds_the_family_named_the_way_people_say_it(crm: CRM) -> None:
-    found = await crm.search_customers("the Johnson roof job")
+    found = await crm.search_customers(read_customer_query("the Johnson roof job"))
     assert found
     assert {c.last_name for c in found} == {"Johnson"}
 
 
 async def test_search_offers_closest_names_for_a_misspelling(crm: CRM) -> None:
-    found = await crm.search_customers("Jonson")
+    found = await crm.search_customers(CustomerQuery(name="Jonson"))
     assert found
     assert found[0].last_name == "Johnson"
 
 
 async def test_search_finds_plural_family_names(crm: CRM) -> None:
-    found = await crm.search_customers("the Nguyens")
+    found = await crm.search_customers(read_customer_query("the Nguyens"))
     assert [c.last_name for c in found][:1] == ["Nguyen"]
 
 
 async def test_search_by_phone_in_any_format(crm: CRM) -> None:
-    target = (await crm.search_customers("Patrick Walsh"))[0]
+    target = (await crm.search_customers(CustomerQuery(name="Patrick Walsh")))[0]
     digits = target.phones[0].digits
     formatted = f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
-    assert [c.id for c in await crm.search_customers(formatted)] == [target.id]
+    assert [c.id for c in await crm.search_customers(read_customer_query(formatted))] == [target.id]
 
 
 async def test_search_by_email_ignores_case(crm: CRM) -> None:
-    target = (await crm.search_customers("Patrick Walsh"))[0]
+    target = (await crm.search_customers(CustomerQuery(name="Patrick Walsh")))[0]
     assert target.email
-    found = await crm.search_customers(target.email.upper())
+    found = await crm.search_customers(read_customer_query(target.email.upper()))
     assert [c.id for c in found] == [target.id]
 
 
 async def test_search_by_job_number_finds_the_jobs_customer(crm: CRM) -> None:
     job = (await crm.list_jobs(limit=1))[0]
-    found = await crm.search_customers(f"job {job.id}")
+    found = await crm.search_customers(read_customer_query(f"job {job.id}"))
     assert job.customer_id in [c.id for c in found]
 
 
 async def test_search_for_nobody_finds_nothing(crm: CRM) -> None:
-    assert await crm.search_customers("Zebulon Xanthopoulos") == []
+    assert await crm.search_customers(CustomerQuery(name="Zebulon Xanthopoulos")) == []
 
 
 async def test_get_customer_has_phones_address_and_rep(crm: CRM) -> None:
-    found = (await crm.search_customers("Patrick Walsh"))[0]
+    found = (await crm.search_customers(CustomerQuery(name="Patrick Walsh")))[0]
     customer = await crm.get_customer(found.id)
     assert customer.full_name == "Patrick Walsh"
     assert customer.phones and customer.phones[0].digits
@@ -169,7 +171,7 @@ async def test_create_prospect_with_a_job_starts_at_the_first_stage(crm: CRM) ->
 
 
 async def test_jobs_of_a_customer_are_theirs_newest_first(crm: CRM) -> None:
-    walsh = (await crm.search_customers("Patrick Walsh"))[0]
+    walsh = (await crm.search_customers(CustomerQuery(name="Patrick Walsh")))[0]
     jobs = await crm.list_jobs(customer_id=walsh.id)
     assert jobs and {j.customer_id for j in jobs} == {walsh.id}
     stamps = [j.created_at for j in jobs if j.created_at]
@@ -205,7 +207,7 @@ async def test_get_missing_job_is_not_found(crm: CRM) -> None:
 
 
 async def test_create_job_for_a_customer(crm: CRM) -> None:
-    walsh = (await crm.search_customers("Patrick Walsh"))[0]
+    walsh = (await crm.search_customers(CustomerQuery(name="Patrick Walsh")))[0]
     gutters = next(t for t in await crm.list_trades() if t.name == "Gutters")
     job = await crm.create_job(
         JobCreate(customer_id=walsh.id, trades=[gutters.id], description="Seamless gutters")
@@ -215,7 +217,7 @@ async def test_create_job_for_a_customer(crm: CRM) -> None:
 
 
 async def test_create_job_without_trades_is_a_validation_error(crm: CRM) -> None:
-    walsh = (await crm.search_customers("Patrick Walsh"))[0]
+    walsh = (await crm.search_customers(CustomerQuery(name="Patrick Walsh")))[0]
     with pytest.raises(CRMValidationError) as caught:
         await crm.create_job(JobCreate(customer_id=walsh.id, trades=[], description="x"))
     assert "trades" in caught.value.validation
@@ -385,7 +387,7 @@ async def test_leap_over_the_emulator_answers_what_local_answers(tmp_path: Path)
         leap = LeapCRM(emulator.base_url, TOKEN, requests_per_minute=0)
         try:
             for query in ("the Johnson roof job", "Jonson", "Linda", "Nguyens", "job 1043"):
-                assert await leap.search_customers(query) == await local.search_customers(query)
+                assert await leap.search_customers(read_customer_query(query)) == await local.search_customers(read_customer_query(query))
             jobs = await local.list_jobs(limit=0)
             assert await leap.list_jobs(limit=0) == jobs
             for job in jobs[:5]:

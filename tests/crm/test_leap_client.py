@@ -18,7 +18,7 @@ from harde.crm.errors import (
     CRMUnavailable,
     CRMValidationError,
 )
-from harde.crm.models import CustomerCreate, PhoneInput
+from harde.crm.models import CustomerCreate, CustomerQuery, PhoneInput
 from harde.crm.progress import crm_progress
 from harde.emulators.leap import LeapEmulator
 from harde.errors import ConfigurationError
@@ -26,6 +26,7 @@ from harde.integrations.crm import make_crm
 from harde.integrations.crm.leap import LeapCRM
 from harde.integrations.crm.leap_http import RequestRateLimiter
 from harde.integrations.crm.local import LocalCRM
+from harde.understanding.customer_query import read_customer_query
 from tests.crm.leap_backends import TOKEN, FakeClock, seeded_local_crm
 
 JOB_ID = 1021
@@ -379,8 +380,8 @@ async def test_logs_carry_neither_token_nor_customer_details(
 ) -> None:
     emulator.inject_rate_limit(retry_after=1)
     with caplog.at_level(logging.DEBUG):
-        await leap.search_customers("Patrick Walsh")
-        await leap.search_customers("pwalsh@example.org")
+        await leap.search_customers(CustomerQuery(name="Patrick Walsh"))
+        await leap.search_customers(read_customer_query("pwalsh@example.org"))
     text = "\n".join(r.getMessage() for r in caplog.records)
     assert "/customers" in text  # the requests were logged ...
     for secret in (TOKEN, "Walsh", "pwalsh", "example.org"):

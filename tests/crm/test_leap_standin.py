@@ -14,12 +14,13 @@ from harde import Assistant
 from harde.config import Settings
 from harde.context import HardeContext
 from harde.crm.errors import CRMNotFound, CRMUnsupported, CRMValidationError
-from harde.crm.models import AppointmentCreate, CustomerCreate, JobCreate, PhoneInput
+from harde.crm.models import AppointmentCreate, CustomerCreate, CustomerQuery, JobCreate, PhoneInput
 from harde.integrations.crm.leap import LeapCRM
 from harde.services import Services
 from harde.tools import crm as tools
 from harde.tools.approvals import preview
 from harde.tools.registry import load_tools
+from harde.understanding.customer_query import read_customer_query
 from tests.crm.leap_standin import STANDIN_TOKEN, LeapStandIn
 
 
@@ -86,10 +87,10 @@ async def test_missing_records_are_not_found(crm: LeapCRM) -> None:
 
 
 async def test_search_by_name_phone_email_and_job_number(crm: LeapCRM) -> None:
-    assert [c.id for c in await crm.search_customers("Margaret Johnson")] == [5011]
-    assert [c.id for c in await crm.search_customers("(508) 555-0142")] == [5011]
-    assert [c.id for c in await crm.search_customers("js@example.org")] == [5013]
-    assert [c.id for c in await crm.search_customers("JB-24-0911")] == [5013]
+    assert [c.id for c in await crm.search_customers(CustomerQuery(name="Margaret Johnson"))] == [5011]
+    assert [c.id for c in await crm.search_customers(read_customer_query("(508) 555-0142"))] == [5011]
+    assert [c.id for c in await crm.search_customers(read_customer_query("js@example.org"))] == [5013]
+    assert [c.id for c in await crm.search_customers(read_customer_query("JB-24-0911"))] == [5013]
 
 
 async def test_notes_are_read_across_pages_newest_first(crm: LeapCRM) -> None:

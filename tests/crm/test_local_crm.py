@@ -16,11 +16,13 @@ from harde.crm.models import (
     AppointmentCreate,
     AppointmentUpdate,
     CustomerCreate,
+    CustomerQuery,
     CustomerUpdate,
     PhoneInput,
 )
 from harde.integrations.crm import make_crm
 from harde.integrations.crm.local import LocalCRM, load_demo, run_sync
+from harde.understanding.customer_query import read_customer_query
 from tests.crm.leap_backends import seeded_local_crm
 
 
@@ -47,7 +49,7 @@ def test_make_crm_gives_a_loaded_local_crm_by_default(settings: Settings) -> Non
 
 async def test_demo_company_covers_every_stage_and_the_four_trades(crm: LocalCRM) -> None:
     jobs = await crm.list_jobs(limit=1000)
-    customers = await crm.search_customers("", limit=1000)
+    customers = await crm.search_customers(read_customer_query(""), limit=1000)
     assert len(customers) >= 40 and len(jobs) >= 60
     stages = await crm.list_stages()
     per_stage = Counter(j.current_stage.code for j in jobs)
@@ -58,33 +60,33 @@ async def test_demo_company_covers_every_stage_and_the_four_trades(crm: LocalCRM
 
 
 async def test_search_by_name_is_fuzzy_and_lists_every_johnson(crm: LocalCRM) -> None:
-    assert {c.full_name for c in await crm.search_customers("Johnson")} == {
+    assert {c.full_name for c in await crm.search_customers(CustomerQuery(name="Johnson"))} == {
         "Robert Johnson",
         "Linda Johnson",
         "Sarah Johnson",
     }
-    assert {c.full_name for c in await crm.search_customers("Jonhson")} >= {
+    assert {c.full_name for c in await crm.search_customers(CustomerQuery(name="Jonhson"))} >= {
         "Robert Johnson",
         "Linda Johnson",
     }
-    assert [c.full_name for c in await crm.search_customers("the Nguyens")] == ["Tuan Nguyen"]
+    assert [c.full_name for c in await crm.search_customers(read_customer_query("the Nguyens"))] == ["Tuan Nguyen"]
 
 
 async def test_search_by_phone_in_any_format_email_and_job_number(crm: LocalCRM) -> None:
-    smith = (await crm.search_customers("John Smith"))[0]
+    smith = (await crm.search_customers(CustomerQuery(name="John Smith")))[0]
     digits = smith.phones[0].digits
     for written in (
         digits,
         f"({digits[:3]}) {digits[3:6]}-{digits[6:]}",
         f"1-{digits[:3]}.{digits[3:6]}.{digits[6:]}",
     ):
-        assert [c.id for c in await crm.search_customers(written)] == [smith.id]
-    assert [c.id for c in await crm.search_customers(smith.email or "")] == [smith.id]
-    assert [c.full_name for c in await crm.search_customers("job 1043")] == ["Kathleen Murphy"]
+        assert [c.id for c in await crm.search_customers(read_customer_query(written))] == [smith.id]
+    assert [c.id for c in await crm.search_customers(read_customer_query(smith.email) or "")] == [smith.id]
+    assert [c.full_name for c in await crm.search_customers(read_customer_query("job 1043"))] == ["Kathleen Murphy"]
 
 
 async def test_list_jobs_filters_by_customer_stage_trade_and_number(crm: LocalCRM) -> None:
-    smith = (await crm.search_customers("John Smith"))[0]
+    smith = (await crm.search_customers(CustomerQuery(name="John Smith")))[0]
     assert {j.id for j in await crm.list_jobs(customer_id=smith.id)} == {1021, 1036, 1058}
     proposal = next(s for s in await crm.list_stages() if s.name == "Proposal Sent")
     in_proposal = await crm.list_jobs(stage_codes=[proposal.code])
@@ -152,7 +154,7 @@ async def test_threads_share_one_crm_without_losing_writes(crm: LocalCRM) -> Non
         try:
             for i in range(10):
                 run_sync(crm.add_note(1043, f"thread {n} note {i}"))
-                run_sync(crm.search_customers("Murphy"))
+                run_sync(crm.search_customers(CustomerQuery(name="Murphy")))
         except BaseException as exc:  # collected for the assertion below
             errors.append(exc)
 
@@ -173,7 +175,7 @@ async def test_a_second_connection_sees_new_customers(crm: LocalCRM, tmp_path: P
             first_name="Harriet", last_name="Quimby", phones=[PhoneInput(number="7815550199")]
         )
     )
-    assert [c.id for c in await crm.search_customers("Harriet Quimby")] == [created.id]
+    assert [c.id for c in await crm.search_customers(CustomerQuery(name="Harriet Quimby"))] == [created.id]
     other.close()
 
 
@@ -185,7 +187,7 @@ def _full_reads(crm: LocalCRM) -> list[str]:
 
 
 async def test_writes_update_the_lookups_without_reading_every_customer(crm: LocalCRM, tmp_path: Path) -> None:
-    await crm.search_customers("Murphy")  # the first look reads everyone
+    await crm.search_customers(CustomerQuery(name="Murphy"))  # the first look reads everyone
     full = _full_reads(crm)
     created = await crm.create_customer(
         CustomerCreate(first_name="Harriet", last_name="Quimby", email="hq@example.com", phones=[PhoneInput(number="7815550199")])
@@ -193,9 +195,9 @@ async def test_writes_update_the_lookups_without_reading_every_customer(crm: Loc
     other = LocalCRM(crm.path)
     await other.update_customer(created.id, CustomerUpdate(last_name="Earhart", phones=[PhoneInput(label="cell", number="6175550123")]))
     other.close()
-    assert [c.id for c in await crm.search_customers("Harriet Earhart")] == [created.id]
-    assert [c.id for c in await crm.search_customers("(617) 555-0123")] == [created.id]
-    assert await crm.search_customers("781-555-0199") == []
+    assert [c.id for c in await crm.search_customers(CustomerQuery(name="Harriet Earhart"))] == [created.id]
+    assert [c.id for c in await crm.search_customers(read_customer_query("(617) 555-0123"))] == [created.id]
+    assert await crm.search_customers(read_customer_query("781-555-0199")) == []
     assert [c.id for c in await crm.find_duplicate_customers(email="HQ@example.com")] == [created.id]
     assert [c.id for c in await crm.find_duplicate_customers(phone="+1 617 555 0123")] == [created.id]
     assert full == []
@@ -206,7 +208,7 @@ async def test_a_reader_behind_the_pruned_change_log_reads_everything_again(
 ) -> None:
     import harde.integrations.crm.local as local
 
-    await crm.search_customers("Murphy")
+    await crm.search_customers(CustomerQuery(name="Murphy"))
     monkeypatch.setattr(local, "CHANGES_KEPT", 5)
     other = LocalCRM(crm.path)
     for n in range(12):

@@ -12,6 +12,7 @@ from agents import RunContextWrapper
 
 from harde.config import Settings
 from harde.context import HardeContext
+from harde.crm.models import CustomerQuery
 from harde.integrations.crm.local import load_demo
 from harde.services import Services
 from harde.state.conversation import ConversationState
@@ -39,7 +40,7 @@ class Conversation:
         return await intake_create_customer(RunContextWrapper(self.ctx), allow_duplicate=allow_duplicate)
 
     async def customers_named(self, first: str, last: str) -> list[object]:
-        found = await self.ctx.services.crm.search_customers(f"{first} {last}")
+        found = await self.ctx.services.crm.search_customers(CustomerQuery(name=f"{first} {last}"))
         return [c for c in found if (c.first_name, c.last_name) == (first, last)]
 
 

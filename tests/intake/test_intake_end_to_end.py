@@ -6,6 +6,7 @@ from pathlib import Path
 
 from harde.assistant import Assistant
 from harde.config import Settings
+from harde.crm.models import CustomerQuery
 from harde.integrations.crm.local import load_demo
 
 DICTATION = (
@@ -19,13 +20,13 @@ async def test_dictated_customer_is_created_after_one_yes_with_massachusetts_21(
     load_demo(settings)
     assistant = Assistant(settings)
     try:
-        before = await assistant.services.crm.search_customers("Sarah Johnson")
+        before = await assistant.services.crm.search_customers(CustomerQuery(name="Sarah Johnson"))
         first = await assistant.ask(DICTATION)
         assert first.agent == "new_clients"
         assert "Reply **yes**" in first.answer and "Quincy, MA 02169" in first.answer and "state id" not in first.answer
         second = await assistant.ask("yes", conversation_id=first.conversation_id)
         assert "Created customer **Sarah Johnson**" in second.answer
-        after = await assistant.services.crm.search_customers("Sarah Johnson")
+        after = await assistant.services.crm.search_customers(CustomerQuery(name="Sarah Johnson"))
         new = [c for c in after if c.id not in {b.id for b in before}]
         assert len(new) == 1
         [customer] = new

@@ -24,6 +24,7 @@ from harde.crm.models import (
     AppointmentUpdate,
     Customer,
     CustomerCreate,
+    CustomerQuery,
     CustomerUpdate,
     FinancialSummary,
     Invoice,
@@ -40,7 +41,7 @@ from harde.crm.models import (
     Trade,
     User,
 )
-from harde.crm.search import best_matches, parse_customer_query, phone_digits, rank_by_name
+from harde.crm.search import best_matches, clean_name, phone_digits, rank_by_name
 from harde.errors import ConfigurationError
 from harde.integrations.crm.leap_http import JSON, Clock, LeapHTTP, Sleep
 from harde.integrations.crm.leap_limits import RateLimiter, make_leap_limiter
@@ -130,16 +131,20 @@ class LeapCRM:
         raws = await self.http.paginate("/customers", {"includes": list(CUSTOMER_INCLUDES)}, max_items=limit)
         return [customer_from_leap(r) for r in raws]
 
-    async def search_customers(self, query: str, limit: int = 10) -> list[Customer]:
-        q = parse_customer_query(query)
+    async def search_customers(self, query: CustomerQuery, limit: int = 10) -> list[Customer]:
         includes = list(CUSTOMER_INCLUDES)
+        email, digits, number = query.email.strip().lower(), phone_digits(query.phone), query.job_number.strip().lstrip("#")
+        name = clean_name(query.name)
+        if query.is_empty():  # GET /customers without filters: everyone
+            raws = await self.http.paginate("/customers", {"includes": includes}, max_items=limit)
+            return [customer_from_leap(r) for r in raws]
         exact: list[dict[str, Any]] = []
-        if q.email:
-            exact.append({"email": q.email})
-        if q.phone_digits:
-            exact.append({"phone": q.phone_digits})
-        if q.job_number:
-            exact.append({"job_number": q.job_number})
+        if email:
+            exact.append({"email": email})
+        if digits:
+            exact.append({"phone": digits})
+        if number:
+            exact.append({"job_number": number})
         batches = await asyncio.gather(
             *(
                 self.http.paginate("/customers", {**f, "includes": includes}, max_items=limit)
@@ -147,16 +152,16 @@ class LeapCRM:
             )
         )
         found = [customer_from_leap(r) for batch in batches for r in batch]
-        if q.name and not found:
+        if name and not found:
             candidates = [
                 customer_from_leap(r)
                 for r in await self.http.paginate(
-                    "/customers", {"keyword": q.name, "includes": includes}, max_items=50
+                    "/customers", {"keyword": name, "includes": includes}, max_items=50
                 )
             ]
-            ranked = rank_by_name(q.name, candidates, limit=max(limit, 10))
+            ranked = rank_by_name(name, candidates, limit=max(limit, 10))
             if not ranked or ranked[0][0] < 88:
-                ranked = await self._search_by_name_parts(q.name, max(limit, 10), candidates)
+                ranked = await self._search_by_name_parts(name, max(limit, 10), candidates)
             # A sure match hides the look-alikes; otherwise the closest names are the answer.
             found = (
                 best_matches(ranked) if ranked and ranked[0][0] >= 88 else [c for _, c in ranked]

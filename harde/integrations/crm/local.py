@@ -34,6 +34,7 @@ from harde.crm.models import (
     CurrentStage,
     Customer,
     CustomerCreate,
+    CustomerQuery,
     CustomerUpdate,
     FinancialSummary,
     Invoice,
@@ -50,7 +51,7 @@ from harde.crm.models import (
     Trade,
     User,
 )
-from harde.crm.search import best_matches, parse_customer_query, phone_digits, rank_by_name
+from harde.crm.search import best_matches, clean_name, phone_digits, rank_by_name
 from harde.state.sqlite_worker import enter_wal
 
 T = TypeVar("T")
@@ -394,29 +395,30 @@ class LocalCRM:
     async def list_customers(self, limit: int = 10_000) -> list[Customer]:
         return self.all_customers()[:limit]
 
-    async def search_customers(self, query: str, limit: int = 10) -> list[Customer]:
+    async def search_customers(self, query: CustomerQuery, limit: int = 10) -> list[Customer]:
         self._refresh()
-        if not query.strip():  # like Leap's GET /customers without filters: everyone
+        if query.is_empty():  # like Leap's GET /customers without filters: everyone
             return sorted(
                 self._customers.values(), key=lambda c: (c.last_name.casefold(), c.first_name.casefold(), c.id)
             )[:limit]
-        q = parse_customer_query(query)
         index = self._index
+        email, digits, number = query.email.strip().lower(), phone_digits(query.phone), query.job_number.strip().lstrip("#")
+        name = clean_name(query.name)
         found: list[Customer] = []
-        if q.email:
-            found += [self._customers[i] for i in index.emails.get(q.email, [])]
-        if q.phone_digits:
-            found += [self._customers[i] for i in index.with_phone(q.phone_digits)]
-        if q.job_number:
+        if email:
+            found += [self._customers[i] for i in index.emails.get(email, [])]
+        if digits:
+            found += [self._customers[i] for i in index.with_phone(digits)]
+        if number:
             for job in self._jobs_where(
                 "WHERE CAST(id AS TEXT) = ? OR number = ? OR number LIKE ?",
-                (q.job_number, q.job_number, f"%-{q.job_number}"),
+                (number, number, f"%-{number}"),
             ):
                 if job["customer_id"] in self._customers:
                     found.append(self._customers[job["customer_id"]])
-        if q.name and not found:
-            pool = [self._customers[i] for i in index.name_candidates(q.name)]
-            ranked = rank_by_name(q.name, pool, limit=max(limit, 10))
+        if name and not found:
+            pool = [self._customers[i] for i in index.name_candidates(name)]
+            ranked = rank_by_name(name, pool, limit=max(limit, 10))
             # A sure match hides the look-alikes; otherwise the closest names are the answer.
             top = best_matches(ranked) if ranked and ranked[0][0] >= 88 else [c for _, c in ranked]
             found += top

@@ -72,7 +72,8 @@ REP_PHRASES: tuple[tuple[str, str], ...] = (
     (r"engineer|numbers (guy|person|type)|spreadsheet|detail.oriented|every spec|all the specs", "analytical data specifications"),
     (r"bottom line|just the (price|number)|in a hurry|busy", "driver direct bottom line"),
     (r"chatty|talkative|excited|neighbors think", "expressive"),
-    (r"arguing|argue|fighting|bicker|not on the same page|disagree", "disagree couples"),
+    (r"arguing|argue|fighting|bicker|not on the same page|disagree|(can'?t|cannot|don'?t|won'?t) agree|split on|one (of them )?wants|\bwants\b[^.?!]{0,40}\bwants\b", "disagree couples"),
+    (r"(husband|wife|spouse|hubby)\b[^.?!]{0,60}\b(husband|wife|spouse|hubby)\b|\bboth of them\b|the two of them|\bcouples?\b", "couples both shared decision"),
     (r"\bsit\b|\bsits\b|in.home|sales call", "appointment presentation"),
     # the process
     (r"shake hands|handshake", "handshake"),
@@ -91,6 +92,8 @@ REP_PHRASES: tuple[tuple[str, str], ...] = (
     (r"come out|service call|warranty call|callback", "service warranty"),
     (r"water coming in|starts? leaking", "leak"),
     (r"\bfollow(ing)? up\b|chase|chasing|check in|reach (back )?out|haven'?t heard", "follow-up"),
+    (r"after (the|my|our|an?) (appointment|visit|sit|presentation)|after i leave|(left|leaving) the house", "follow-up cadence same evening"),
+    (r"\bmonthly\b|a month\b|per month|\bpayments? (on|for)\b", "estimated monthly payment factors"),
     (r"\bsms\b|text(ing)?", "text message"),
     (r"no answer|don'?t pick up|not picking up|voicemail", "voicemail"),
     (r"intro video|welcome video|pre.?appointment video|video", "primer video"),

@@ -225,7 +225,8 @@ def query_terms(
         for other in groups.get(term, ()):
             if other not in weights:
                 weights[other] = synonym_weight
-    for expansion in rep_expansions(normalized):
+    # Phrases are looked for in the words as typed too: normalising drops "cant" from "cant agree".
+    for expansion in dict.fromkeys(rep_expansions(normalized) + rep_expansions(query.lower())):
         for term in analyze(expansion):
             if weights.get(term, 0.0) < phrase_weight:
                 weights[term] = phrase_weight

@@ -177,6 +177,7 @@ class Mentions:
     named_person: bool = False  # a first/last name pair or a known name was said
     # A first name said before a known surname that no customer of that surname has ("sarah johnson").
     unknown_first: str | None = None
+    by_contact: bool = False  # a customer was named by a phone number or email we have
 
 
 class Reader:
@@ -399,6 +400,9 @@ class Reader:
             intent, agent, confidence = "web_search", "web_search", max(confidence, CONFIDENT)  # "the weather for worcester this weekend"
         if intent == "new_clients" and len(mentions.customer_ids) == 1 and _full_name_said(low, directory.customers[mentions.customer_ids[0]]) and not _CONTACT_GIVEN.search(low):
             # A customer we have, named in full with no new details: a look-up, not a new customer.
+            intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
+        if intent == "new_clients" and mentions.by_contact and len(set(mentions.customer_ids)) == 1 and _LOOKS_UP.search(low):
+            # "who is 508-555-0147", "find customer sjohnson@example.net": a customer we have, by their number.
             intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
         if not intent.startswith("crm."):
             if confidence < UNSURE and not mentions.customer_ids and not mentions.job_ids:
@@ -645,13 +649,16 @@ class Reader:
             customer = directory.phones.get("".join(hit.groups()))
             if customer is not None:
                 m.customer_ids.append(customer)
+                m.by_contact = True
         for hit in _EMAIL.finditer(low):
             customer = directory.emails.get(hit.group(0))
             if customer is not None:
                 m.customer_ids.append(customer)
+                m.by_contact = True
         original = {w.casefold().replace("’", "'").removesuffix("'s"): w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text[:ENTITY_CHARS])}
         words: list[str] = []
-        for raw in _WORD.findall(low):
+        # An email's letters are not name words ("sjohnson@example.net" names one customer, not every Johnson).
+        for raw in _WORD.findall(_EMAIL.sub(" ", low)):
             fused = directory.split_fused(raw) if raw not in TRADES_SAID else None
             words.extend(fused or (raw,))
         names: list[tuple[int, str]] = []
@@ -1319,6 +1326,10 @@ _NOT_PRODUCT_WORDS = {
 }
 
 
+_LOOKS_UP = re.compile(
+    r"^(?:who|whose|who'?s|find|look\s*up|lookup|pull\s+up|search|check|which\s+customer|do\s+we\s+have|is\s+there|have\s+we\s+got)\b"
+    r"|\bin\s+(?:the\s+)?(?:crm|system|leap)\b|\bwho\s+(?:is|it\s+is|that\s+is)\b"
+)
 _CONTACT_GIVEN = re.compile(
     r"\d{3}\D{0,3}\d{3}\D{0,2}\d{4}|@|\bat\s+\w+\s+dot\s+com\b"
     r"|\b\d{1,5}\s+(?:[a-z]+\s+){1,3}?(?:st|street|rd|road|ave|avenue|ln|lane|dr|drive|way|ct|court|cir|circle|ter|terrace|pl|place|blvd|pkwy|hwy)\b"

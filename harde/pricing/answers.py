@@ -395,7 +395,8 @@ def _answer(question: PricingQuestion, catalog: Catalog, policy: PricingPolicy) 
     if intent == "units":
         return _answer_units(question, catalog)
     if intent == "lookup":
-        return answer_lookup(question.item_query, catalog)
+        sized = f"{question.size_in:g} inch {question.item_query}" if question.size_in and question.item_query else question.item_query
+        return answer_lookup(sized, catalog, one=question.asks_margin)
     return CANNOT
 
 
@@ -597,6 +598,9 @@ def _material_item(question: PricingQuestion, catalog: Catalog) -> CatalogItem |
 
 def _material_measure(question: PricingQuestion, item: CatalogItem) -> tuple[float, str]:
     if question.squares is not None and item.coverage_unit in ("sq", "sqft"):
+        if question.waste_pct:
+            ordered = question.squares * (1 + question.waste_pct / 100)
+            return measure_in(item, sqft=ordered * 100), f"{question.squares:g} squares + {question.waste_pct:g}% waste ({ordered:.1f} squares)"
         return measure_in(item, sqft=question.squares * 100), f"{question.squares:g} squares"
     if question.area_sqft is not None and item.coverage_unit in ("sq", "sqft"):
         return measure_in(item, sqft=question.area_sqft), f"{num(question.area_sqft)} sq ft"
@@ -668,8 +672,9 @@ def _answer_units(question: PricingQuestion, catalog: Catalog) -> str:
     )
 
 
-def answer_lookup(query: str, catalog: Catalog, limit: int = 5) -> str:
-    """Catalog items matching the words, with cost, price, coverage and supplier."""
+def answer_lookup(query: str, catalog: Catalog, limit: int = 5, *, one: bool = False) -> str:
+    """Catalog items matching the words, with cost, price, coverage and supplier; `one`: the best
+    match's margin and markup first ("markup on 6 inch k style gutter" asks about one item)."""
     if not query.strip():
         return "Tell me which product to look up (for example “ridge vent” or “6-inch gutter”)."
     hits = catalog.search(query, limit=limit)
@@ -690,7 +695,7 @@ def answer_lookup(query: str, catalog: Catalog, limit: int = 5) -> str:
         )
     lead = (
         f"Catalog matches for “{query}”:"
-        if len(hits) > 1
+        if len(hits) > 1 and not one
         else _one_item(hits[0].item)
     )
     return f"{lead}\n\n" + "\n".join(rows)

@@ -67,5 +67,7 @@ class PricingQuestion:
     # product was asked ("x our price each", "just the windows"), not an installed estimate.
     units: int | None = None
     product_only: bool = False
+    # The margin or markup of one item was asked ("markup % on 6 inch k style").
+    asks_margin: bool = False
     # The rep's words, only to quote back in an answer ("nothing matching ...").
     text: str = ""

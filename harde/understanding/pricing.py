@@ -122,6 +122,7 @@ _DIMS = re.compile(
 )
 _AREA = re.compile(rf"{_NUM}\s*{_AREA_UNIT}")
 _BARE_FOOTPRINT = re.compile(rf"\bfootprint\s*(?:of|is|=|:)?\s*{_NUM}\b(?!\s*(?:/|x|by))")
+_FOOTPRINT_AFTER = re.compile(rf"(?<![\d/.]){_NUM}\s+(?:ft\s+|foot\s+)?footprint\b")  # "2400 footprint"
 _SQUARES = re.compile(rf"{_NUM}\s*(?:squares?|sqs?\b)")
 _LENGTH = re.compile(rf"{_NUM}\s*(?:linear\s+|lin\.?\s+)?(?:feet|foot|ft\b\.?|lf\b|'(?!s))")
 _MONEY = re.compile(rf"\$\s*{_NUM}|{_NUM}\s*(?:dollars|bucks)\b")
@@ -133,6 +134,12 @@ _WINDOW_COUNT = re.compile(
 )
 # "2 lite slider", "3 panel door": the number is part of the product's name, not a count.
 _NAME_NUMBER = re.compile(r"\b\d\s*(?:-\s*)?(?:lite|light|pane|panel|tab|track|piece kit)\b")
+# A count before a product's words: "6 downspouts", "6 3x4 downspouts", "4 elbows" (not a
+# measure, a percentage, a size or money).
+_COUNTED = re.compile(
+    r"(?<![\d.$/x-])(\d{1,4})\s+(?:\d+\s*x\s*\d+\s+|\d+\s*(?:in|inch|\")\s+)?"
+    r"(?!(?:sq|square|squares|ft|feet|foot|lf|linear|percent|%|x|in|inch|months?|years?|yrs?|days?|weeks?|k\b)\b)[a-z]{3,}"
+)
 _UNITS_OF = re.compile(r"\b(\d{1,5})\s+(?:pieces?|pcs|rolls?|bundles?|boxes?|sheets?|lengths?|units?|tubes?|planks?|coils?|bags?|each)\b(?:\s+of)?")
 _PRODUCT_ONLY = re.compile(
     r"\b(?:just|only)\s+(?:the\s+)?(?:product|products|material|materials|windows?|shingles?|gutters?|parts?|units?|items?)\b"
@@ -160,7 +167,7 @@ _GUTTER_WORDS = re.compile(
 _WINDOW_WORDS = re.compile(r"\b(windows?|double[- ]?hungs?|casements?|sliders?|picture windows?)\b")
 _LOOKUP_WORDS = re.compile(
     r"\b(catalog|catalogue|per roll|per bundle|per box|per piece|per foot|per window|per square|unit (cost|price)|"
-    r"our cost (on|for)|what do we (pay|charge)|what does .* cost|sku|suppliers?|supplies|supply|supplied|carry|stock|labou?r( rate| cost)?|"
+    r"our cost (on|for)|what do we (pay|charge)|what does .* cost|sku|suppliers?|suppler|supplies|supply|supplied|carry|stock|labou?r( rate| cost)?|"
     r"who (do|does) (we|the company) (buy|get|order)|buy .{1,40} from|order .{1,40} (through|from)|where do we (get|buy|order)|"
     r"vendor|price|prices|paying|margin|markup)\b"
 )
@@ -200,7 +207,8 @@ def _percent_role(text: str, start: int, end: int) -> str | None:
 
 # The words pricing questions are made of: a typo of one ("squaers", "priec", "waetr") is read as it.
 _VOCABULARY = ["square", "squares", "footprint", "pitch", "bundle", "bundles", "price", "prices", "cost", "costs", "margin", "markup", "siding", "gutter", "gutters", "downspout", "downspouts", "window", "windows", "water", "shield", "shingle", "shingles", "roof", "roofing", "feet", "foot", "linear", "waste", "estimate", "quote", "seamless", "vinyl", "roll", "rolls", "labour", "labor", "timberline", "duration", "landmark", "designer", "underlayment", "synthetic", "ridge", "starter", "drip", "edge", "flashing", "guard", "guards", "mesh", "hardie", "hardieplank", "carvedwood", "casement", "picture", "slider", "double", "hung", "fiberglass", "builder", "grade", "elbow", "aluminum", "round", "tearoff", "disposal", "dumpster", "charge", "paying", "supplier", "list", "rate", "each", "total", "product", "corner", "post",
-               "piece", "pieces", "box", "boxes", "sheet", "sheets", "plank", "planks", "tube", "tubes", "coil", "coils", "length", "lengths"]
+               "piece", "pieces", "box", "boxes", "sheet", "sheets", "plank", "planks", "tube", "tubes", "coil", "coils", "length", "lengths",
+               "order", "supplies", "suppliers", "through"]
 
 
 def _correct(text: str) -> str:
@@ -305,6 +313,8 @@ def parse_question(text: str) -> PricingQuestion:
     if match is None:
         # "footprint 1,700": a footprint named without its unit is in square feet.
         match, rest = _take(_BARE_FOOTPRINT, rest)
+    if match is None:
+        match, rest = _take(_FOOTPRINT_AFTER, rest)
     if match is not None:
         q.area_sqft = float(match.group(1))
         before, after = (
@@ -366,6 +376,7 @@ def parse_question(text: str) -> PricingQuestion:
         q.complexity = "gable"
     q.wants_money = bool(_MONEY_WORDS.search(norm))
     q.wants_bundles = bool(re.search(r"\bbun+dles?\b", norm))
+    q.asks_margin = bool(re.search(r"\b(margin|mark[- ]?up)\b", norm))
     q.intent, q.trade = _intent(q, norm)
     q.item_query = _item_query(norm)
     return q
@@ -413,7 +424,7 @@ def _intent(q: PricingQuestion, norm: str) -> tuple[Intent, str | None]:
         # "22 squares of architectural shingles" is a material quantity, not a whole roof.
         if (
             q.squares is not None
-            and re.search(r"\bsquares? of\b", norm)
+            and (re.search(r"\bsquares? of\b", norm) or re.search(r"\b(rolls?|box(es)?|pieces?)\b", norm))
             and not re.search(r"\b(roof|reroof|estimate)\b", norm)
         ):
             return "material", "roofing"
@@ -425,6 +436,13 @@ def _intent(q: PricingQuestion, norm: str) -> tuple[Intent, str | None]:
         or q.wants_money
         or re.search(r"\b(search|find|look up|lookup|show|list)\b", norm)
     ):
+        counted = _COUNTED.search(_NAME_NUMBER.sub(" ", norm))
+        if q.wants_money and (q.units is not None or counted is not None):
+            # "what do we charge for 6 downspouts", "cost for 6 3x4 downspouts", "2 rolls of ice
+            # and water": so many of one item.
+            if q.units is None and counted is not None:
+                q.units = int(counted.group(1))
+            return "units", None
         return "lookup", None
     return "unknown", None
 
@@ -433,7 +451,7 @@ _FILLER = re.compile(
     r"\b(what'?s|what is|what are|how much|how many|would|will|does|do|did|is|are|the|a|an|our|us|we|i|me|you|"
     r"cost|costs|price|prices|pricing|charge|on|for|of|per|in|to|it|that|this|get|give|need|tell|please|search|find|"
     r"look|up|show|list|catalog|catalogue|quote|estimate|an?|at|with|and|about|current|currently|pay|unit|each|"
-    r"labou?r|rate|who|buy|from|r|paying|supplier|vendor|margin|markup|total|sell|install|installed|inch|"
+    r"labou?r|rate|who|buy|from|r|paying|supplier|suppliers|suppler|supplies|supply|supplied|order|through|thru|carry|vendor|margin|markup|total|sell|install|installed|inch|"
     r"come|comes|run|runs|just|only|product|products|x|times|altogether|list|what|that)\b"
 )
 

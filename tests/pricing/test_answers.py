@@ -182,3 +182,31 @@ def test_a_number_in_a_product_name_is_not_a_count() -> None:
 
 def test_a_real_word_is_not_corrected_into_another() -> None:
     assert parse_question("40 pieces of drip edge, just the product").units == 40
+
+
+def test_a_count_of_one_item_is_priced_for_that_many() -> None:
+    question = parse_question("cost for 6 3x4 downspouts")
+    assert (question.intent, question.units) == ("units", 6)
+    assert parse_question("whats 2 rolls of ice and water cost").intent == "units"
+    assert parse_question("margin on the 2 lite slider").intent == "lookup"
+
+
+def test_squares_of_a_material_with_waste_order_the_waste_too() -> None:
+    question = parse_question("price 28 squares of architectural shingles with 10% waste")
+    assert question.intent == "material" and question.waste_pct == 10
+    assert parse_question("synthetic underlayment for 34 squares, how many rolls").intent == "material"
+
+
+def test_a_footprint_said_before_its_word_is_read() -> None:
+    question = parse_question("2400 footprint 9/12 w/ 15 percent waste")
+    assert (question.intent, question.area_sqft, question.rise, question.waste_pct) == ("roof", 2400, 9, 15)
+
+
+def test_priced_counts_waste_and_one_items_markup(catalog: Catalog) -> None:
+    downspouts = next(i for i in catalog.items if "3x4" in i.name and "downspout" in i.name.lower())
+    assert f"**${6 * downspouts.price:,.2f}**" in answer_question("cost for 6 3x4 downspouts", catalog, POLICY)
+    # 28 squares + 10% = 30.8 squares, at 3 bundles a square: 93 bundles, not 84.
+    assert "**93 bundles**" in answer_question("price 28 squares of architectural shingles with 10% waste", catalog, POLICY)
+    gutter = next(i for i in catalog.items if "6 in K-style" in i.name)
+    markup = f"{(gutter.price / gutter.cost - 1) * 100:.1f}% markup"
+    assert markup in answer_question("markup % on k style 6 inch gutter", catalog, POLICY).split("\n")[0]

@@ -204,8 +204,8 @@ NO_CLAIM: dict[str, Any] = {"not_contains": WRITE_CLAIMS}
 
 ASK = {
     "phone": Turns("crm.contact.phone", [
-        "{name} cell #",
-        "gimme {pname} number",
+        "{name} cell # pls",
+        "gimme {pname} number real fast",
         "whats the digits for {name}",
         "need to call {name} - number please",
         "{pname} phone pls ty",
@@ -218,12 +218,12 @@ ASK = {
         "{name} e-mail pls",
     ]),
     "address": Turns("crm.contact.address", [
-        "{pname} street address",
+        "{pname} street addy",
         "where is {name} located, full address",
         "addr for {name}",
         "headed to {pname}, address?",
     ]),
-    "home": Turns("crm.contact.home", ["{pname} home line", "landline # on {name}"]),
+    "home": Turns("crm.contact.home", ["{pname} house line #", "landline # on {name}"]),
 }
 BY_JOB = Turns("crm.contact.by_job", ["who do i ring about {job}, number", "{job} homeowners cell"])
 
@@ -248,7 +248,7 @@ def gen_contact(d: Data, rng: random.Random) -> list[dict[str, Any]]:
 
 STAGE_ASK = Turns("crm.status", [
     "status on {job}??",
-    "whats the status on {job}",
+    "status on {job} - whats up",
     "{job} what stage we in",
     "is {job} signed yet or what stage",
     "stage check {job}",
@@ -257,7 +257,7 @@ STAGE_ASK = Turns("crm.status", [
 ])
 REP_ASK = Turns("crm.rep", ["whos running {job}", "{job} rep?", "salesperson assigned to {job}"])
 CUSTOMER_REP_ASK = Turns("crm.rep.customer", ["which of our guys handles {name}", "{pname} sales rep is who"])
-NOTE_ASK = Turns("crm.notes", ["any notes on {job}? the latest", "most recent note {job} pls", "what did we last write on {job}"])
+NOTE_ASK = Turns("crm.notes", ["any notes on {job}? the latest", "most recent note {job} pls", "what did we last write in the notes on {job}"])
 
 
 def gen_status(d: Data, rng: random.Random) -> list[dict[str, Any]]:
@@ -301,9 +301,9 @@ def gen_notes(d: Data, rng: random.Random) -> list[dict[str, Any]]:
 
 MONEY_ASK = {
     "contract": Turns("crm.money.contract", ["contract amt {job}", "how much is the {job} contract worth"]),
-    "balance": Turns("crm.money.balance", ["{job} balance due?", "does {job} still owe us anything", "whats left owing on {job}"]),
+    "balance": Turns("crm.money.balance", ["{job} balance due?", "{job} do they still owe us anything", "whats left owing on {job}"]),
     "paid": Turns("crm.money.paid", ["how much has {job} paid so far"]),
-    "proposal": Turns("crm.money.proposal", ["{job} proposal total", "what did we quote on {job}"]),
+    "proposal": Turns("crm.money.proposal", ["{job} proposal total", "how much did we quote {job} at"]),
     "deposit": Turns("crm.money.deposit", ["deposit on {job}? how much"]),
 }
 
@@ -319,7 +319,7 @@ def gen_money(d: Data, rng: random.Random) -> list[dict[str, Any]]:
     return out
 
 
-INSTALL_ASK = Turns("crm.dates.install", ["{job} install date", "what day does the crew start {job}"])
+INSTALL_ASK = Turns("crm.dates.install", ["{job} - install date", "what day does the crew start {job}"])
 NEXT_JOB_ASK = Turns("crm.dates.next", ["whens the next visit on {job}", "{job} next on the calendar?"])
 NEXT_ASK = Turns("crm.dates.next_customer", ["when do i see {name} next", "{pname} next appointment"])
 
@@ -485,7 +485,7 @@ PLAYBOOK: list[tuple[Any, ...]] = [
     (TERMS, "how long is a quote good for before it expires", "Proposals are valid for 30 days"),
     (PRESENT, "cost per year thing, how do i say it", "$600 a year"),
     (PRESENT, "typical price range on a vinyl siding job, 2 story", "$19,000 to $32,000"),
-    (SHINGLES, "how much does a square of architectural shingles weigh", "230 to 250 pounds"),
+    (SHINGLES, "what does a square of architectural shingles weigh, roughly", "230 to 250 pounds"),
     (FIBER, "how often does fiber cement need repainting", "repaint every 12 to 15 years"),
     (GUTTERS, "how much pitch on a gutter run", "a quarter inch of fall for every 10 feet"),
     (GUTTERS, "why not .027 gutters like the other guys", "dents under a ladder"),
@@ -567,12 +567,12 @@ CATALOG_ASKS: list[tuple[str, str, str, str]] = [
     ("RF-ST", "starter strip", "cost", "our cost {item} bundle"),
     ("SD-VN-MC", "mastic carvedwood", "price", "box of {item} siding how much"),
     ("SD-SS", "vinyl starter", "price", "{item} strip 12 ft price"),
-    ("SD-FC-TR", "hardie trim board", "price", "price on 5/4 {item}"),
+    ("SD-FC-TR", "5/4 hardie trim", "price", "price on {item} boards"),
     ("GT-GD6", "6 inch micro mesh guard", "price", "{item} 4ft piece, how much"),
-    ("GT-DSR3", "3 inch round downspout", "cost", "what does a {item} cost us"),
+    ("GT-DSR3", "round 3 in downspout", "cost", "what does a {item} cost us"),
     ("WN-SL", "slider window", "labour", "labor to install a {item}"),
-    ("WN-KIT", "window install kit", "price", "how much do we charge for the {item}"),
-    ("GT-K5", "5 inch k style", "supplier", "where do we get {item} gutter from"),
+    ("WN-KIT", "install kit for windows", "price", "how much do we charge for the {item}"),
+    ("GT-K5", "5in k-style", "supplier", "where do we get {item} gutter from"),
     ("WN-DH", "vinyl double hung", "margin", "margin on a {item}"),
     ("SD-OC", "outside corner", "markup", "{item} markup percent"),
 ]
@@ -653,7 +653,7 @@ NEW_PEOPLE = [
 ]
 NEW_STREETS = ["19 Birchwood Ter", "240 Mill St", "5 Harvest Ln"]
 NEW_TOWNS = ["Grafton", "Millbury", "Westford"]
-NEW_TRADES = [("a new roof", "roof"), ("siding redone", "siding"), ("gutters and guards", "gutter")]
+NEW_TRADES = [("a whole new roof", "roof"), ("siding redone", "siding"), ("gutters and guards", "gutter")]
 NEW_CARDS = Turns("new_clients", [
     "new cust pls: {first} {last}, {phone}, {street}, {town} - wants {trade}",
     "set up {first} {last} as a customer, ph {phone}, email {email}",
@@ -682,7 +682,7 @@ def gen_new_clients(d: Data, rng: random.Random) -> list[dict[str, Any]]:
 
 def gen_bad_input(d: Data, rng: random.Random) -> list[dict[str, Any]]:
     out = []
-    for n, text in enumerate(["hjkl;;", "..."]):
+    for n, text in enumerate(["hjkl;;", ".. .."]):
         out.append(case("bad_input", f"dev7:bad_input.gibberish/{n}", [turn(text, dict(NO_FORM))], {"kind": "gibberish"}))
     for n, text in enumerate(["put a note on it: called back"]):
         out.append(case("bad_input", f"dev7:bad_input.focusless/{n}", [turn(text, {**NO_FORM, **NO_CLAIM})], {"kind": "nothing in focus"}))
@@ -697,7 +697,7 @@ def gen_bad_input(d: Data, rng: random.Random) -> list[dict[str, Any]]:
 # ------------------------------------------------------------------------------------------
 
 # no day, time or month words in any turn before or around a booking: the booking checks read every turn
-LOOKUP = ["whats the status on {ref}", "pull {ref} up", "hows {ref} looking", "{ref}?? where are we", "can u check {ref}"]
+LOOKUP = ["whats the status on {ref} rn", "pull {ref} up", "hows {ref} coming along", "{ref}?? where are we", "can u check {ref}"]
 
 
 def lookup(d: Data, jid: int, rng: random.Random, ref: str | None = None) -> dict[str, Any]:
@@ -706,9 +706,9 @@ def lookup(d: Data, jid: int, rng: random.Random, ref: str | None = None) -> dic
 
 
 SECOND = {
-    "phone": ["and {pos} cell", "number for {obj}?"],
-    "email": ["{pos} email too pls", "got an email on {obj}"],
-    "rep": ["whos the rep there", "and the salesman on it is"],
+    "phone": ["and {pos} cell #", "got a number for {obj}?"],
+    "email": ["{pos} email as well pls", "got an email on {obj}"],
+    "rep": ["whos the rep on that job", "and the salesman on it is"],
     "contract": ["what was it sold for", "contract $ on that one"],
     "note": ["whats the newest note there", "anything in the notes lately"],
 }
@@ -820,16 +820,16 @@ def gen_topic_switch(d: Data, rng: random.Random) -> list[dict[str, Any]]:
 # ------------------------------------------------------------------------------------------
 
 YESES = [
-    "yep send it", "ya go ahead", "yes pls", "go for it", "yup, save", "yeah do it", "sure", "ok confirm",
-    "right on", "yep", "ok do it", "lgtm", "k go", "absolutely", "roger that", "ye", "good to go", "send it",
-    "yes thats right", "correcto", "you got it", "👌", "yes - go", "do that", "perfect yes", "yea go",
+    "yep send it", "ya go ahead w it", "yes pls", "go for it then", "yup, save", "yeah do that", "sure", "ok confirm",
+    "right on", "yep", "ok do it now", "lgtm", "k go", "absolutely", "roger that", "ye", "good to go", "send it",
+    "yes thats correct", "correcto", "you got it", "👌", "yes - go", "do that", "perfect yes", "yea go",
     "confirm", "yessss", "thats it, yes", "go",
 ]
 CALL_OFFS = [
     "nah scratch that", "no dont, wrong one", "forget it", "hold up dont save", "never mind", "cancel",
     "nope leave it for now", "dont do that yet", "wait, not yet", "no thx", "skip it", "abort",
-    "leave it as is", "no no no", "lets not", "actually dont bother", "not now", "erase that",
-    "ignore that, dont", "no, my bad", "dont save that", "x that",
+    "leave it as is", "no no no dont", "lets not", "actually dont bother", "not now", "erase that",
+    "ignore that, dont", "no, my bad", "dont save that one", "x that",
 ]
 STRAYS = ["ok", "k thx", "cool", "👍"]
 
@@ -839,7 +839,7 @@ NOTE_LINES = [
     "homeowner prefers texts over calls", "gate code is 4471", "wife wants to see the slate gray sample",
     "beehive by the back downspout, warn the crew", "asked for the warranty paperwork by email",
     "deck felt soft near the chimney", "wants pricing on 6 inch gutters too", "hoa approval letter is in hand",
-    "husband makes the final call", "going with the bay colony financing", "left a voicemail, no answer",
+    "husband makes the final call", "going with the bay colony financing", "left a vm, no answer yet",
     "sent the revised proposal by email", "skylight over the bath leaks", "picked the charcoal color",
     "parking is tight - use the street", "keep the crew off the garden beds", "wants a third option priced",
     "two dogs, keep the gate shut", "elderly mom lives there, be patient", "roof is 2 layers, plan a full tear off",
@@ -858,7 +858,7 @@ NOTE_SAID = [
     "log that {note} on {ref}",
     "jot down on {ref}: {note}",
     "make a note that {note} on {ref}",
-    "make a note on {ref} that {note}",
+    "make a note on {ref} saying that {note}",
     "notes for {ref} -- {note}",
     'add this to the {ref} notes: "{note}"',
     "pls note {ref} - {note}",
@@ -882,8 +882,8 @@ NOTE_FIX = ["wait change it to: {note}", "scratch that, make the note say {note}
 STAGE_SAID = [
     ("{ref} - they went another way, we lost it", "Lost"),
     ("{ref} signed the contract!! update it", "Contract Signed"),
-    ("bump {ref} to proposal sent", "Proposal Sent"),
-    ("put {ref} in follow up", "Follow Up"),
+    ("bump {ref} up to proposal sent", "Proposal Sent"),
+    ("put {ref} into follow up", "Follow Up"),
     ("{ref} is on the schedule now, move to scheduled", "Scheduled"),
     ("crew is out at {ref}, stage in progress", "In Progress"),
     ("{ref} job is done done, mark completed", "Completed"),
@@ -902,7 +902,7 @@ STAGE_HERE = [
     ("cool, {subj} signed - contract signed", "Contract Signed"),
     ("flip {pos} {trade} to follow up", "Follow Up"),
     ("put that in proposal sent", "Proposal Sent"),
-    ("move it to scheduled", "Scheduled"),
+    ("move it into scheduled", "Scheduled"),
     ("that ones in progress now, update it", "In Progress"),
     ("set it to completed, crew wrapped", "Completed"),
     ("ok thats paid and closed now", "Paid & Closed"),
@@ -946,7 +946,7 @@ VISITS = {
     "Lead": [("inspection", "inspection"), ("measure appt", "measure")],
     "Estimating": [("measure appt", "measure"), ("inspection", "inspection")],
     "Proposal Sent": [("proposal review", "proposal"), ("sit down", "")],
-    "Follow Up": [("follow up visit", "follow"), ("meeting", "")],
+    "Follow Up": [("follow up chat", "follow"), ("meeting", "")],
     "Contract Signed": [("install day", "install"), ("color pick visit", "visit")],
     "Scheduled": [("pre start visit", "visit"), ("install", "install")],
     "In Progress": [("final walkthrough", "walkthrough"), ("progress check", "progress")],
@@ -1130,7 +1130,7 @@ def gen_write(d: Data, rng: random.Random) -> list[dict[str, Any]]:
     # two writes in one conversation: a note, then a booking on the same job
     for _k in range(10):
         jid = w.next_job()
-        _j, tid1, text1, note = w.make("note", here=True, jid=jid)
+        _j, _tid1, text1, note = w.make("note", here=True, jid=jid)
         _j, _tid2, text2, book = w.make("book", here=True, jid=jid)
         turns = [lookup(d, jid, rng), turn(text1), turn(w.yes(), done([note])), turn(text2), turn(w.yes(), done([book]))]
         add("dev7:write.two/note_book", turns, {"job_id": jid, "kind": "note+book", "shape": "two_writes"}, [note, book])

@@ -1,0 +1,420 @@
+"""The dev7 eval set: rebuilt byte for byte by its generator, every expected fact found in the
+demo data (test_dev5_set's grounding checks, which gather test_eval_sets', test_dev3_set's and
+test_dev4_set's, plus a markup check of its own, and dev7's own reading of the bookings: the day
+and the time the rep typed, in every form dev7 types them, and a booking or a note corrected
+before the yes), and no case text shared with dev, dev2, dev3, dev4, dev5, dev6 or held-out.
+Nothing here runs Hard-E or looks at its accuracy."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.understanding import test_dev3_set as dev3
+from tests.understanding import test_dev4_set as dev4
+from tests.understanding import test_dev5_set as dev5
+from tests.understanding import test_eval_sets as base
+from tests.understanding.eval import build_dev7
+
+EVAL = base.EVAL
+FILES = ["dev7/questions.jsonl", "dev7/conversations.jsonl"]
+CASES = {name: base.load(name) for name in FILES}
+ALL = [c for cases in CASES.values() for c in cases]
+HELDOUT_CUSTOMERS = build_dev7.be.HELDOUT_CUSTOMERS
+CONVERSATIONS = CASES["dev7/conversations.jsonl"]
+
+
+def test_the_generator_rebuilds_the_committed_files(tmp_path: Path) -> None:
+    build_dev7.write(tmp_path, build_dev7.build())
+    for name in FILES:
+        assert (tmp_path / name).read_bytes() == (EVAL / name).read_bytes(), f"{name} differs from a fresh build"
+
+
+# --- reading the days and times a rep types ----------------------------------------------------
+
+MONDAY = dt.date(2026, 11, 23)
+WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+MONTHS = {"nov": 11, "dec": 12}
+_WEEKDAY = r"\b(next\s+)?(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|rsday|rs|nesday|urday)?\b"
+
+
+def _dated(t: str) -> list[dt.date]:
+    """The calendar dates a turn names: "12/9", "dec 8th", "the 14th" (this month if it is still
+    ahead, else next month)."""
+    days = []
+    for m in re.finditer(r"(?<![\d-])(\d{1,2})/(\d{1,2})\b", t):
+        days.append(dt.date(2026, int(m.group(1)), int(m.group(2))))
+    for m in re.finditer(r"\b(nov|dec)\w*\s+(\d{1,2})(?:st|nd|rd|th)?\b", t):
+        days.append(dt.date(2026, MONTHS[m.group(1)], int(m.group(2))))
+    for m in re.finditer(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b", t):
+        n = int(m.group(1))
+        days.append(dt.date(2026, 11, n) if n > MONDAY.day else dt.date(2026, 12, n))
+    return days
+
+
+def days_named(text: str) -> set[dt.date]:
+    """The days a turn names: "tmrw", a date (above), a weekday ("thurs", "next tues", "this
+    wed"); a weekday said with a date ("wed 12/2", "tues the 1st") is that date when they agree."""
+    t = text.lower()
+    days = set(_dated(t))
+    if re.search(r"\b(tmrw|tomorrow)\b", t):
+        days.add(MONDAY + dt.timedelta(days=1))
+    for m in re.finditer(_WEEKDAY, t):
+        wd = WEEKDAYS.index(m.group(2))
+        if any(day.weekday() == wd for day in days):
+            continue
+        ahead = (wd - MONDAY.weekday()) % 7 or 7
+        day = MONDAY + dt.timedelta(days=ahead)
+        if m.group(1) and day < MONDAY + dt.timedelta(days=7):
+            day += dt.timedelta(days=7)
+        days.add(day)
+    return days
+
+
+def _hour(h: int, ampm: str | None) -> int:
+    if ampm and ampm.startswith("p") and h < 12:
+        return h + 12
+    if ampm and ampm.startswith("a") and h == 12:
+        return 0
+    if ampm is None and h < 7:
+        return h + 12  # "at 3" for a visit means the afternoon
+    return h
+
+
+TIME_PATTERNS = [
+    r"(?<![\d/:-])(\d{1,2})(?::(\d\d))?\s*(am|pm|a|p)\b",
+    r"(?:@|\bat|\baround|\bmake it|\bdo)\s*(\d{1,2})(?::(\d\d))?\s*(am|pm|a|p)?\b(?![/\d-])",
+    r"\bmorning\s+(\d{1,2})(?::(\d\d))?()\b",
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)\w*\s+(\d{1,2})(?::(\d\d))?()\b(?![/\d])",
+]
+
+
+def time_named(text: str) -> dt.time | None:
+    """The time a turn names: "noon", "9am", "9a", "2:30p", "@ 4", "at 3", "around 3pm",
+    "morning 8:30", "make it 3", "do 10:30"."""
+    t = text.lower()
+    if re.search(r"\bnoon\b", t):
+        return dt.time(12, 0)
+    for pattern in TIME_PATTERNS:
+        m = re.search(pattern, t)
+        if m:
+            ampm = m.group(3) or ("am" if pattern.startswith(r"\bmorning") else None)
+            return dt.time(_hour(int(m.group(1)), ampm), int(m.group(2) or 0))
+    return None
+
+
+def booked_start(text: str) -> tuple[dt.datetime | None, list[str]]:
+    when = time_named(text)
+    if when is None:
+        return None, []
+    days = days_named(text)
+    if len(days) != 1:
+        return None, [f"{text!r} names {len(days)} days"]
+    return dt.datetime.combine(next(iter(days)), when), []
+
+
+def test_the_reader_reads_dev7s_booking_times() -> None:
+    for when, start in build_dev7.WHEN_TYPED:
+        got, problems = booked_start(f"book 2611-1047 an inspection {when}")
+        assert got == dt.datetime.fromisoformat(start) and not problems, (when, got, problems)
+    for fix, hhmm in build_dev7.TIME_FIXES:
+        assert time_named(fix) == dt.time.fromisoformat(hhmm) and not days_named(fix), fix
+    for fix, day in build_dev7.DAY_FIXES:
+        assert days_named(fix) == {dt.date.fromisoformat(day)} and time_named(fix) is None, fix
+    for line in build_dev7.NOTE_LINES:
+        assert not days_named(line) and time_named(line) is None, line
+    for text, _doc, _phrase in build_dev7.DETOURS:
+        assert not days_named(text) and time_named(text) is None, text
+
+
+def _busy(job: int, start: dt.datetime) -> bool:
+    rep = base.JOBS[job]["rep_ids"][0]
+    for a in base.SEED["appointments"]:
+        s, e = dt.datetime.fromisoformat(a["start_date_time"]), dt.datetime.fromisoformat(a["end_date_time"])
+        if (job in a["job_ids"] or rep in (a["user_id"], *a["attendees_ids"])) and s < start + dt.timedelta(hours=1) and start < e:
+            return True
+    return False
+
+
+def booking_problems(c: dict[str, Any], check: dict[str, Any]) -> list[str]:
+    """The booking's start is what the rep typed: one turn names the day and the time, or (a
+    booking moved before the yes) a later turn names a new time or a new day, the rest staying;
+    the job and its rep are free then."""
+    job = check["appointment_on_job"]
+    if job not in base.JOBS:
+        return [f"job {job} does not exist"]
+    problems = []
+    if base.JOBS[job]["archived"]:
+        problems.append(f"job {job} is archived")
+    start = dt.datetime.fromisoformat(check["start"])
+    if start <= dt.datetime.fromisoformat(base.NOW):
+        problems.append(f"{start} is not after the pinned clock")
+    if _busy(job, start):
+        problems.append(f"job {job} or its rep is busy at {start}")
+    named = [(t["text"], days_named(t["text"]), time_named(t["text"])) for t in c["turns"]]
+    named = [n for n in named if n[1] or n[2]]
+    if not named:
+        return [*problems, "no turn names a time"]
+    request = named[0][0]
+    if check["title_contains"] not in request.lower():
+        problems.append(f"{request!r} does not ask for a {check['title_contains']}")
+    moved = c["subject"].get("fixed") in ("time", "day")
+    if len(named) != (2 if moved else 1):
+        return [*problems, f"{len(named)} turns name a time or a day"]
+    day, time = None, None
+    for text, days, when in named:
+        if len(days) > 1:
+            problems.append(f"{text!r} names several days")
+        day = next(iter(days)) if days else day
+        time = when or time
+    if day is None or time is None:
+        return [*problems, "no day or no time named"]
+    if dt.datetime.combine(day, time) != start:
+        problems.append(f"what the rep typed reads as {dt.datetime.combine(day, time)}, not {start}")
+    if moved:
+        kind = c["subject"]["fixed"]
+        fix_days, fix_time = named[1][1], named[1][2]
+        if (kind == "time") != (fix_time is not None) or (kind == "day") != bool(fix_days):
+            problems.append(f"the correction {named[1][0]!r} does not move the {kind} alone")
+        if dt.datetime.fromisoformat(c["subject"]["said_start"]) == start:
+            problems.append("the correction moves nothing")
+    return problems
+
+
+# --- every expected fact is in the data ---------------------------------------------------------
+
+
+def fixed_problems(c: dict[str, Any]) -> list[str]:
+    """A write corrected before the yes: the check is what the correction says, not the request."""
+    s = c["subject"]
+    check = c["crm_after"][0]
+    request, fix = c["turns"][0]["text"].lower(), c["turns"][1]["text"].lower()
+    problems = []
+    if s["fixed"] == "job":
+        meant, other = check["note_on_job"], s["other_job_id"]
+        stems = {jid: {dev5.TRADE_STEMS[t] for t in base.JOBS[jid]["trades"] if t in dev5.TRADE_STEMS} for jid in (meant, other)}
+        if base.JOBS[meant]["customer_id"] != base.JOBS[other]["customer_id"] or meant == other:
+            problems.append("the corrected job is not the same customer's other job")
+        if not any(stem in request for stem in stems[other]) or any(stem in request for stem in stems[meant]):
+            problems.append("the request does not name the other job by its trade")
+        if not any(stem in fix.split(" not ")[0] for stem in stems[meant]):
+            problems.append("the correction does not name the job meant first")
+    if s["fixed"] == "note":
+        if base._norm(check["contains"]) in base._norm(request) or base._norm(check["contains"]) not in base._norm(fix):
+            problems.append("the note is not the corrected one")
+        if base._norm(s["said_first"]) not in base._norm(request):
+            problems.append("the first note is not in the request")
+    if s["fixed"] == "stage":
+        stage = check["stage"].lower()
+        if stage in request or stage not in fix:
+            problems.append("the stage is not the corrected one")
+    return problems
+
+
+def problems_of(c: dict[str, Any]) -> list[str]:
+    """test_dev5_set's grounding checks (without its bookings, read here with dev7's reader); a
+    markup (over cost, where dev3's check knows margin over price only) is recomputed here."""
+    s = c["subject"]
+    if c["category"] == "pricing" and s.get("field") == "markup":
+        row = base.CATALOG[s["sku"]]
+        markup = 100 * (float(row["price"]) - float(row["cost"])) / float(row["cost"])
+        return [] if abs(markup - c["turns"][0]["expect"]["percent"]) <= 0.01 else [f"markup is {markup:.2f}"]
+    rest = copy.deepcopy(c)
+    bookings = [check for check in c["crm_after"] if "appointment_on_job" in check]
+    rest["crm_after"] = [check for check in c["crm_after"] if "appointment_on_job" not in check]
+    problems = dev5.problems_of(rest)
+    for check in bookings:
+        problems.extend(booking_problems(c, check))
+    if c["category"] == "write" and "fixed" in s:
+        problems.extend(fixed_problems(c))
+    return problems
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_expected_fact_is_in_the_data(name: str) -> None:
+    problems = {c["id"]: p for c in CASES[name] if (p := problems_of(c))}
+    assert not problems, json.dumps(problems, indent=1)[:3000]
+
+
+def _first(cat: str, key: str, where: Any = None) -> dict[str, Any]:
+    return copy.deepcopy(next(x for x in ALL if x["category"] == cat and key in x["turns"][0]["expect"] and (where is None or where(x))))
+
+
+def test_the_checks_catch_a_wrong_fact() -> None:
+    tampered = []
+    for cat, key, wrong, where in [
+        ("crm.contact", "phone", "5085559999", None),
+        ("crm.money", "money", 1234.56, None),
+        ("crm.dates", "date", "2026-11-25", None),
+        ("crm.calendar", "count", 99, None),
+        ("crm.status", "contains", ["Lost"], lambda x: "Lost" not in x["turns"][0]["expect"]["contains"]),
+        ("crm.rep_jobs", "count", 99, None),
+        ("crm.stage_jobs", "count", 99, None),
+        ("analysis", "count", 99, lambda x: "town" in x["subject"]["where"]),
+        ("analysis", "percent", 12.5, None),
+        ("pricing", "money", 1.23, lambda x: x["subject"].get("field") == "total"),
+        ("pricing", "percent", 1.0, lambda x: x["subject"].get("field") == "markup"),
+        ("pricing", "count", 7, lambda x: "need" in x["subject"]),
+        ("new_clients", "phone", "6175550000", None),
+        ("knowledge", "contains", ["a phrase of no document"], None),
+    ]:
+        c = _first(cat, key, where)
+        c["turns"][0]["expect"][key] = wrong
+        tampered.append(c)
+    middle = copy.deepcopy(next(x for x in CONVERSATIONS if x["category"] == "write" and x["subject"].get("middle")))
+    next(t for t in middle["turns"] if (t.get("expect") or {}).get("agent") == "knowledge")["expect"]["contains"] = ["a phrase of no document"]
+    tampered.append(middle)
+    note = copy.deepcopy(next(x for x in CONVERSATIONS if x["category"] == "write" and "note_on_job" in x["crm_after"][0]))
+    note["crm_after"][0]["contains"] = "a note nobody typed"
+    tampered.append(note)
+    stage = copy.deepcopy(next(x for x in CONVERSATIONS if x["category"] == "write" and "stage_of_job" in x["crm_after"][0]))
+    stage["crm_after"][0]["stage"] = base.STAGES[base.JOBS[stage["crm_after"][0]["stage_of_job"]]["stage_code"]]
+    tampered.append(stage)
+    for fixed in ("job", "note", "stage"):
+        c = copy.deepcopy(next(x for x in CONVERSATIONS if x["subject"].get("fixed") == fixed))
+        if fixed == "job":
+            c["crm_after"][0]["note_on_job"] = c["subject"]["other_job_id"]
+        elif fixed == "note":
+            c["crm_after"][0]["contains"] = c["subject"]["said_first"]
+        else:
+            c["crm_after"][0]["stage"] = "Lost" if c["crm_after"][0]["stage"] != "Lost" else "Proposal Sent"
+        tampered.append(c)
+    for c in (x for x in CONVERSATIONS if x["category"] == "write" and any("appointment_on_job" in k for k in x["crm_after"])):
+        i = next(n for n, k in enumerate(c["crm_after"]) if "appointment_on_job" in k)
+        for shift in (dt.timedelta(days=1), dt.timedelta(hours=1), dt.timedelta(minutes=30)):
+            moved = copy.deepcopy(c)
+            start = dt.datetime.fromisoformat(moved["crm_after"][i]["start"])
+            moved["crm_after"][i]["start"] = (start + shift).isoformat(timespec="minutes")
+            tampered.append(moved)
+    for c in tampered:
+        assert problems_of(c), f"a tampered {c['id']} passed"
+
+
+def test_subjects_are_dev_customers() -> None:
+    """Held-out customers are never what a dev7 case is about; they only appear as the other
+    people with a shared name in a clarification."""
+    for c in ALL:
+        s = c["subject"]
+        about = {s[k] for k in ("customer_id", "other_customer_id", "chosen") if isinstance(s.get(k), int)}
+        about |= {base.JOBS[s[k]]["customer_id"] for k in ("job_id", "other_job_id", "chosen_job") if isinstance(s.get(k), int)}
+        about |= {base.JOBS[j]["customer_id"] for j in s.get("job_ids") or [] if c["category"] not in ("crm.rep_jobs", "crm.stage_jobs")}
+        about |= {base.JOBS[k[n]]["customer_id"] for k in c["crm_after"] for n in ("note_on_job", "stage_of_job", "appointment_on_job") if n in k}
+        assert not about & HELDOUT_CUSTOMERS, (c["id"], sorted(about & HELDOUT_CUSTOMERS))
+        for _turn, e in base._expects(c):
+            if "phone" in e:
+                assert not any(e["phone"] in base.phones_of(cid) for cid in HELDOUT_CUSTOMERS), c["id"]
+            assert not any(base.CUSTOMERS[cid]["email"] in e.get("contains", []) for cid in HELDOUT_CUSTOMERS), c["id"]
+
+
+def test_cases_are_well_formed() -> None:
+    ids = [c["id"] for c in ALL]
+    assert len(ids) == len(set(ids))
+    questions = {c["category"] for c in CASES["dev7/questions.jsonl"]}
+    conversations = {c["category"] for c in CONVERSATIONS}
+    assert questions == base.QUESTION_CATEGORIES, base.QUESTION_CATEGORIES ^ questions
+    assert conversations == base.CONVERSATION_CATEGORIES, base.CONVERSATION_CATEGORIES ^ conversations
+    for c in ALL:
+        assert set(c) == {"id", "category", "template", "subject", "turns", "crm_after"}, c["id"]
+        assert c["id"].startswith("dev7/") and c["template"].startswith("dev7:"), c["id"]
+        assert c["turns"] and "expect" in c["turns"][-1], c["id"]
+        for t in c["turns"]:
+            assert t["text"].strip(), c["id"]
+            assert set(t.get("expect", {})) <= base.BENCH.CHECKS, (c["id"], set(t["expect"]) - base.BENCH.CHECKS)
+        for check in c["crm_after"]:
+            assert set(check) & base.BENCH.CRM_CHECKS, (c["id"], check)
+        if c["category"] in base.QUESTION_CATEGORIES:
+            assert len(c["turns"]) == 1 and not c["crm_after"], c["id"]
+        else:
+            assert len(c["turns"]) >= 2, c["id"]
+        if c["category"] == "called_off":
+            assert c["crm_after"] == [{"unchanged": True}], c["id"]
+            texts = [t["text"] for t in c["turns"]]
+            assert c["subject"]["call_off"] in build_dev7.CALL_OFFS and c["subject"]["call_off"] in texts, c["id"]
+            after = c["turns"][texts.index(c["subject"]["call_off"]):]
+            assert all(t["expect"].get("not_contains") == build_dev7.WRITE_CLAIMS for t in after), c["id"]
+        if c["category"] == "write":
+            assert c["crm_after"] and c["turns"][-1]["text"] in build_dev7.YESES, c["id"]
+            assert sum(t["text"] in build_dev7.YESES for t in c["turns"]) == len(c["crm_after"]), c["id"]
+        if c["category"] in ("followup", "clarify", "topic_switch"):
+            assert not c["crm_after"], c["id"]
+
+
+def test_writes_carry_the_weight() -> None:
+    counts: dict[str, int] = {}
+    for c in ALL:
+        counts[c["category"]] = counts.get(c["category"], 0) + 1
+    assert counts["write"] >= 150 and counts["called_off"] >= 40, counts
+    assert len(CASES["dev7/questions.jsonl"]) >= 150
+    assert all(counts[cat] >= 4 for cat in (*base.QUESTION_CATEGORIES, *base.CONVERSATION_CATEGORIES)), counts
+    writes = [c for c in CONVERSATIONS if c["category"] == "write"]
+    kinds = {k for c in writes for k in ("note_on_job", "stage_of_job", "appointment_on_job") if any(k in check for check in c["crm_after"])}
+    assert kinds == {"note_on_job", "stage_of_job", "appointment_on_job"}
+    shapes = {c["subject"].get("shape") or c["subject"].get("fixed") for c in writes}
+    assert {"direct", "after_lookup", "after_two_lookups", "after_detour", "two_writes", "time", "day", "job", "note", "stage"} <= shapes, shapes
+
+
+def test_writes_cover_what_reps_say() -> None:
+    writes = [c for c in CONVERSATIONS if c["category"] == "write"]
+    # every way of naming the job, with every kind of write
+    styles = {(c["subject"]["ref_style"], c["subject"]["kind"]) for c in writes if c["subject"].get("shape") == "direct"}
+    assert {s for s, _k in styles} == set(build_dev7.REF_STYLES), set(build_dev7.REF_STYLES) - {s for s, _k in styles}
+    # every way of typing a day and a time, every stage reached, many ways of saying yes and no
+    typed = " || ".join(t["text"] for c in writes for t in c["turns"])
+    assert all(when in typed for when, _start in build_dev7.WHEN_TYPED), [w for w, _s in build_dev7.WHEN_TYPED if w not in typed]
+    stages = {k["stage"] for c in writes for k in c["crm_after"] if "stage_of_job" in k}
+    assert stages >= {"Lost", "Contract Signed", "Proposal Sent", "Follow Up", "Scheduled", "In Progress", "Completed", "Paid & Closed", "Estimating"}, stages
+    assert len({c["turns"][-1]["text"] for c in writes}) >= 25
+    assert len({c["subject"]["call_off"] for c in CONVERSATIONS if c["category"] == "called_off"}) >= 20
+    notes = [c["turns"][0]["text"] for c in writes if c["subject"].get("shape") == "direct" and c["subject"]["kind"] == "note"]
+    for mark in (":", " - ", '"', "fyi", "log that", "jot down", "make a note that"):
+        assert any(mark in n for n in notes), mark
+
+
+def test_dev7_shares_no_case_text_with_an_earlier_set() -> None:
+    """No turn of three words or more, and no first turn, is in dev, dev2, dev3, dev4, dev5 or dev6."""
+    _shares_nothing_with(["dev", "dev2", "dev3", "dev4", "dev5", "dev6"])
+
+
+def test_dev7_shares_no_case_text_with_heldout() -> None:
+    """As above, with held-out: the texts are compared, never shown; only dev7's own case ids
+    are reported."""
+    _shares_nothing_with(["heldout"])
+
+
+def _shares_nothing_with(splits: list[str]) -> None:
+    other = [c for split in splits for c in dev4._split_cases(split)]
+    theirs = {dev4._norm(t["text"]) for c in other for t in c["turns"] if len(t["text"].split()) >= 3}
+    first = {dev4._norm(c["turns"][0]["text"]) for c in other}
+    shared = [c["id"] for c in ALL if any(len(t["text"].split()) >= 3 and dev4._norm(t["text"]) in theirs for t in c["turns"])]
+    shared += [c["id"] for c in ALL if dev4._norm(c["turns"][0]["text"]) in first]
+    assert not shared, sorted(set(shared))
+
+
+def test_dev7_phrasings_are_its_own() -> None:
+    """No phrasing of dev7 (template or question) is one of build_eval's or build_dev2's to
+    build_dev6's; the key phrases copied from a document are not phrasings."""
+    from tests.understanding.eval import (
+        build_dev2,
+        build_dev3,
+        build_dev4,
+        build_dev5,
+        build_dev6,
+        build_eval,
+    )
+
+    ours = dev3._phrasings(build_dev7)
+    assert len(ours) > 250
+    key_phrases = {str(phrase).lower() for _doc, _q, phrase, *_ in build_dev7.PLAYBOOK if phrase}
+    key_phrases |= {str(p).lower() for _t, _ref, p in build_dev7.DETOURS if p}
+    key_phrases |= set(build_eval.WRITE_CLAIMS)
+    # the values a call figure filters on are the transcripts' words, not phrasings
+    key_phrases |= {str(v).lower() for _q, _m, where in build_dev7.CALL_FIGURES for v in where.values()}
+    earlier = set().union(*(dev3._phrasings(m) for m in (build_eval, build_dev2, build_dev3, build_dev4, build_dev5, build_dev6)))
+    shared = (ours - key_phrases) & earlier
+    assert not shared, sorted(shared)

@@ -177,6 +177,24 @@ def is_english_word(word: str) -> bool:
     return word in _english()
 
 
+@lru_cache(maxsize=64)
+def _words_starting(letter: str) -> tuple[str, ...]:
+    return tuple(w for w in _english().keys() if w[:1] == letter and w.isalpha())  # noqa: SIM118 (a WordFrequency, not a dict)
+
+
+def is_near_english_word(word: str, limit: int | None = None) -> bool:
+    """A word in the list, or one typed `limit` letters off one ("wniter", "huose"); by default
+    one letter, two in a long word ("preefrred")."""
+    if is_english_word(word):
+        return True
+    from rapidfuzz.distance import OSA
+    from rapidfuzz.process import extractOne
+
+    limit = limit if limit is not None else (1 if len(word) <= 8 else 2)
+    pool = [w for w in _words_starting(word[:1]) if abs(len(w) - len(word)) <= limit]
+    return extractOne(word, pool, scorer=OSA.distance, score_cutoff=limit) is not None
+
+
 def is_everyday_word(word: str) -> bool:
     """An English word in common use ("orchard", "garden"); rare ones in the list are mostly
     proper names ("jonson", "johnston")."""

@@ -156,8 +156,10 @@ class Directory:
         nickname = self._rep_nickname(word)
         if nickname is not None:
             return nickname
-        if len(word) < 5 or not self._vocabulary or is_everyday_word(word):
-            return None  # an everyday word ("orchard") is not a typo of a name ("richard")
+        if len(word) < 5 or not self._vocabulary or is_everyday_word(word) or word in self.towns:
+            # An everyday word ("orchard") is not a typo of a name ("richard"), nor is a town of
+            # ours ("quincy" is not "quinn").
+            return None
         best = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=84)
         if best is None:
             return None

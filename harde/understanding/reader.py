@@ -19,6 +19,8 @@ from rapidfuzz.distance import OSA
 
 from harde.crm.search import TRADE_WORDS
 from harde.crm.stages import _SPOKEN, normalise_stage_words
+from harde.intake.geography import town_at_start
+from harde.knowledge.tokens import is_near_english_word
 from harde.understanding.directory import CustomerEntry, Directory, JobEntry
 from harde.understanding.genders import gender_of
 from harde.understanding.intent import AGENT_OF, IntentClassifier, IntentScores, default_classifier
@@ -26,6 +28,7 @@ from harde.understanding.memory import Candidate, Clarification, Focus
 from harde.understanding.names import FIRST_NAMES
 from harde.understanding.pricing import parse_question
 from harde.understanding.slots import (
+    Moment,
     appointment_kind,
     day_range,
     duration_minutes,
@@ -178,6 +181,9 @@ class Mentions:
     # A first name said before a known surname that no customer of that surname has ("sarah johnson").
     unknown_first: str | None = None
     by_contact: bool = False  # a customer was named by a phone number or email we have
+    # A name said where a customer's name goes that nobody in the CRM has ("the ferreira roof",
+    # "kevin obriens balance"), as said: answered "I don't have a customer named ...", never guessed.
+    unknown_name: str | None = None
 
 
 class Reader:
@@ -263,6 +269,9 @@ class Reader:
         me: int | None = None,
         kb: float = 0.0,
     ) -> Action:
+        if scores.intent != "crm.add_note" and workflow is None and _NOTE_START.match(low) and _note_body(text):
+            # "jot on his file: ...", "fyi on job 1003, ...", "add to that one - ...": a note, whatever else it mentions.
+            scores = IntentScores((("crm.add_note", max(scores.confidence, CONFIDENT)), *scores.ranked))
         mentions = self.mentions(text, low, directory)
         body = _note_body(text) if scores.intent == "crm.add_note" else ""
         at = text.find(body) if body else -1
@@ -271,7 +280,7 @@ class Reader:
             # names Melissa, not the one Melissa with a gutter job.
             head = text[:at]
             said = self.mentions(head, normalise(head)[:ENTITY_CHARS], directory)
-            if said.customer_ids or said.job_ids or said.named_person or focus.customer_id or focus.job_id:
+            if said.customer_ids or said.job_ids or said.named_person or said.towns or said.trades or focus.customer_id or focus.job_id:
                 mentions = said
         if (
             me is not None and me in directory.users and scores.intent in ("crm.calendar", "crm.rep_jobs", "crm.facts")
@@ -398,10 +407,45 @@ class Reader:
             intent in ("crm.calendar", "crm.facts") and _WEATHER.search(low) and not (mentions.customer_ids or mentions.job_ids)
         ):
             intent, agent, confidence = "web_search", "web_search", max(confidence, CONFIDENT)  # "the weather for worcester this weekend"
+        stage_clause = _STAGE_CLAUSE.search(low) if intent == "crm.facts" and not (_ASKS.match(low) or low.rstrip().endswith("?")) else None
+        if stage_clause is not None and (mentions.job_ids or mentions.customer_ids or focus.job_id) and self._stage(stage_clause.group(1), directory):
+            # "got the deposit on #1025, its signed", "... - paid and closed": news that moves the job.
+            intent, agent, confidence = "crm.change_stage", "crm", max(confidence, CONFIDENT)
+        if intent == "crm.create_job" and _ASKS.match(low) and not re.search(r"\b(?:add|open|create|start|set up|new)\b", low):
+            # "hows windows job for carter coming along": a question about the job, not a new one.
+            intent, agent = "crm.facts", "crm"
+        if intent == "smalltalk" and (mentions.customer_ids or mentions.job_ids) and workflow is None:
+            # "can u check 1049", "can u check lisa fitzgerald": a greeting never names a customer.
+            intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
+        if (
+            not intent.startswith("crm.")
+            and nobody_named_yet(mentions)
+            and mentions.towns
+            and mentions.trades
+            and _JOB_WORD.search(low)
+            and workflow is None
+            and len(self._town_jobs(mentions, directory)) == 1
+        ):
+            # "can u check the salem roof job": one job of ours in that town, of that trade.
+            intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
+        if (
+            mentions.unknown_name
+            and nobody_named_yet(mentions)
+            and workflow is None
+            and intent not in ("new_clients", "scripting", "web_search")
+            and (intent.startswith("crm.") or asked or mentions.trades or _CRM_WORDS.search(low))
+        ):
+            # "whats the status on the ferreira roof" with no Ferreira: the CRM says so.
+            intent, agent, confidence = ("crm.facts" if not intent.startswith("crm.") else intent), "crm", max(confidence, CONFIDENT)
         if intent == "new_clients" and len(mentions.customer_ids) == 1 and _full_name_said(low, directory.customers[mentions.customer_ids[0]]) and not _CONTACT_GIVEN.search(low):
             # A customer we have, named in full with no new details: a look-up, not a new customer.
             intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
-        if intent == "new_clients" and mentions.by_contact and len(set(mentions.customer_ids)) == 1 and _LOOKS_UP.search(low):
+        if (
+            (intent == "crm.company" or not intent.startswith("crm."))
+            and mentions.by_contact
+            and len(set(mentions.customer_ids)) == 1
+            and _LOOKS_UP.search(low)
+        ):
             # "who is 508-555-0147", "find customer sjohnson@example.net": a customer we have, by their number.
             intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
         if not intent.startswith("crm."):
@@ -730,7 +774,58 @@ class Reader:
             if re.search(rf"\b{re.escape(town)}\b", low):
                 m.towns.append(town)
         m.trades = list(dict.fromkeys(m.trades))
+        if not (m.customer_ids and len(kept) > 1) and not m.job_ids and not m.by_contact:
+            self._unknown_name(m, words, kept, directory)
         return m
+
+    @staticmethod
+    def _town_jobs(m: Mentions, directory: Directory) -> list[JobEntry]:
+        return [
+            j for j in directory.jobs.values()
+            if j.city.casefold() in m.towns and any(t in j.trades for t in m.trades)
+        ]
+
+    def _unknown_name(self, m: Mentions, words: list[str], kept: list[tuple[int, str]], directory: Directory) -> None:
+        """A word in a customer name's place that is no word, no name, no town and no product."""
+        names_at = dict(kept)
+        for n, raw in enumerate(words):
+            word = raw.removesuffix("'s").strip("'")
+            bare = word[:-1] if word.endswith("s") and len(word) > 4 else word
+            if n in names_at or len(word) < 3 or not word.isalpha() or word in _NOT_NAMES or word in TRADES_SAID:
+                continue
+            before = words[n - 1] if n > 0 else ""
+            after = words[n + 1] if n + 1 < len(words) else ""
+            possessive = raw.endswith("'s") or (word.endswith("s") and after in _NAME_SLOT_AFTER)
+            first = n - 1 in names_at and before not in _HONORIFICS and before.title() in FIRST_NAMES and not (n + 1 < len(words) and n + 1 in names_at)
+            slot = (
+                first
+                or before in _HONORIFICS
+                or (before == "the" and after in _NAME_SLOT_AFTER)
+                or (possessive and after in _NAME_SLOT_AFTER)
+                or (before in ("for", "on", "about") and (not after or after in _NAME_SLOT_AFTER))
+            )
+            if not slot and before in ("for", "on", "about") and word not in _HONORIFICS and after.isalpha() and not _is_word(after) and not directory.name_token(after):
+                slot, word, bare, said_two = True, word, word, after  # "for zebulon xanthopoulos"
+            else:
+                said_two = ""
+            if not slot or (not said_two and any(_is_word(w, 2 if first else None) for w in {word, bare})) or word in self.products:
+                continue
+            if directory.name_token(word) or directory.name_token(bare) or word in directory.towns or town_at_start(word):
+                continue
+            said = bare if possessive else word
+            if first and any(
+                OSA.distance(said, directory.customers[c].last.casefold()) <= 2
+                for c in directory.customer_tokens.get(before, set())
+            ):
+                continue  # "daniel relily": Daniel Reilly, a letter or two off
+            if first:
+                # "kevin obriens": a Kevin we do not have, not the rep Kevin.
+                m.customer_ids, m.user_ids = [], []
+                m.unknown_name = f"{before.title()} {said.title()}"
+            else:
+                m.unknown_name = f"{said} {said_two}".strip().title()
+            m.named_person = True
+            return
 
     # --- picking the customer or job ------------------------------------------------------
     def _target(
@@ -745,6 +840,8 @@ class Reader:
         customers = [directory.customers[c] for c in mentions.customer_ids if c in directory.customers]
         if not customers and mentions.named_person and mentions.user_ids and not mentions.customer_ids:
             customers = []
+        if not customers and mentions.unknown_name and not mentions.user_ids:
+            return None, None, [], f"I don't have a customer named {mentions.unknown_name}. Check the spelling, or give me the job number."
         if not customers:
             if focus.job_id and focus.job_id in directory.jobs and re.search(r"\bother (job|one)\b", low):
                 job = directory.jobs[focus.job_id]
@@ -1150,12 +1247,32 @@ class Reader:
             except ValueError:
                 before = None
             at = moment(low, now)
+            hour = _CORRECTED_HOUR.search(low) if at is None or not at.has_time else None
+            if before is not None and hour is not None and 1 <= int(hour.group(1)) <= 12:
+                h, minute = int(hour.group(1)), int(hour.group(2) or 0)
+                pm = (hour.group(3) or "").startswith("p") or (not hour.group(3) and h < 7)
+                clock = dt.time((h % 12) + (12 if pm else 0), minute)
+                at = Moment(dt.datetime.combine((at.at.date() if at is not None else before.date()), clock), True)
             if before is not None and at is not None:
                 day = at.at.date() if day_range(low, now) is not None else before.date()
                 clock = at.at.time() if at.has_time and not _SAME_TIME.search(low) else before.time()
                 start = dt.datetime.combine(day, clock)
                 if start != before:
                     arguments["start"] = start.isoformat(timespec="minutes")
+                    changed = True
+        if tool == "crm_add_note":
+            reworded = _NOTE_REWORDED.search(text)
+            if reworded is not None and reworded.group(1).strip():
+                arguments["note"] = reworded.group(1).strip().strip('"“”').strip()
+                changed = True
+        if "job_id" in arguments and not said_jobs and arguments.get("job_id") in d.jobs:
+            # "no the roof not the windows": the same customer's job of the trade said first.
+            said_trades = self.mentions(text, low, d).trades
+            current = d.jobs[arguments["job_id"]]
+            if said_trades and said_trades[0] not in current.trades:
+                others = [j for j in d.jobs_of(current.customer_id) if said_trades[0] in j.trades]
+                if len(others) == 1:
+                    arguments["job_id"] = others[0].id
                     changed = True
         if tool == "crm_create_appointment":
             kind = appointment_kind(low)
@@ -1283,8 +1400,13 @@ _NEW_JOB = re.compile(r"\b(?:new|another|second|add|create|make|set\s*up|start|o
 # A message that corrects the write waiting for a yes rather than answering it.
 _CORRECTING = re.compile(
     r"^\W*(?:no+|nah|nope|wait|actually|sorry|oops|my bad|wrong|correction|scratch that|i meant|i mean|make (?:it|that)|"
-    r"change (?:it|that)|not\b|oh)\b|\binstead\b|\bi meant\b|\bi mean\b|\bsame time\b|\bwrong (?:job|one|day|time|date)\b|\bmy bad\b",
+    r"(?:change|chagne|chnage|cahnge) (?:it|that)|not\b|oh|can we do|lets do|let's do|do)\b|\b(?:instead|isntead|insted|instaed|intsead)\b"
+    r"|\bi meant\b|\bi mean\b|\bsame time\b|\bwrong (?:job|one|day|time|date)\b|\bmy bad\b",
 )
+# A bare hour in a correction: "make it 3", "can we do 10:30", "at 2 instead".
+_CORRECTED_HOUR = re.compile(r"\b(?:make (?:it|that)|do|at|to|@)\s+(\d{1,2})(?::(\d{2}))?\s*(a|p|am|pm)?\b(?![/\d])")
+# A note's new words: "change it to: wants wedgewood blue shutters".
+_NOTE_REWORDED = re.compile(r"\b(?:change|chagne|chnage|cahnge|make|have)\s+(?:it|that|the note)\s+(?:to|say|read)\b\s*:?\s*(.+)$", re.S)
 _CORRECTED_INTENT = {
     "crm_add_note": "crm.add_note", "crm_change_stage": "crm.change_stage",
     "crm_create_appointment": "crm.book", "crm_update_appointment": "crm.reschedule",
@@ -1330,10 +1452,33 @@ _LOOKS_UP = re.compile(
     r"^(?:who|whose|who'?s|find|look\s*up|lookup|pull\s+up|search|check|which\s+customer|do\s+we\s+have|is\s+there|have\s+we\s+got)\b"
     r"|\bin\s+(?:the\s+)?(?:crm|system|leap)\b|\bwho\s+(?:is|it\s+is|that\s+is)\b"
 )
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
+# Words after a customer's name ("the ferreira roof", "obriens balance", "for ferreira please").
+_NAME_SLOT_AFTER = frozenset(TRADES_SAID) | {
+    "job", "jobs", "house", "place", "account", "install", "installation", "inspection", "project", "balance", "phone",
+    "number", "cell", "email", "address", "addy", "status", "contract", "deposit", "appt", "appointment", "stage", "rep",
+    "estimate", "proposal", "invoice", "notes", "note", "deal", "family", "pls", "please", "owe", "owes", "start",
+}
 _CONTACT_GIVEN = re.compile(
     r"\d{3}\D{0,3}\d{3}\D{0,2}\d{4}|@|\bat\s+\w+\s+dot\s+com\b"
     r"|\b\d{1,5}\s+(?:[a-z]+\s+){1,3}?(?:st|street|rd|road|ave|avenue|ln|lane|dr|drive|way|ct|court|cir|circle|ter|terrace|pl|place|blvd|pkwy|hwy)\b"
 )
+
+
+# The clause a piece of news ends on: ", its signed", " - paid and closed".
+_STAGE_CLAUSE = re.compile(r"(?:,|\s-+\s|\s—\s|\.)\s*(?:(?:so\s+)?(?:its|it's|it is|now|thats|that's|they're|theyre|job is|were|we're)\s+)?((?:[a-z&]+\s?){1,4})\s*[.!]*$")
+_JOB_WORD = re.compile(r"\b(job|jobs|project|install|deal)\b")
+_CRM_WORDS = re.compile(r"\b(status|balance|owe|owes|phone|number|email|address|install|inspection|appt|appointment|stage|job|contract|deposit|rep)\b")
+
+
+def _is_word(word: str, limit: int | None = None) -> bool:
+    """In the English word list (which holds common surnames too: "gomez", "murphy" are asked
+    about, "who do you mean?", rather than said to be unknown), or a typo of a word in it."""
+    return is_near_english_word(word, limit)
+
+
+def nobody_named_yet(m: Mentions) -> bool:
+    return not (m.customer_ids or m.job_ids or m.user_ids or m.missing_job)
 
 
 def _full_name_said(low: str, customer: CustomerEntry) -> bool:
@@ -1435,8 +1580,32 @@ _NOTE_ASK = re.compile(
 )
 
 
+# "... put that in the notes", "... note it", "... log that": the instruction after the note's words.
+_NOTE_START = re.compile(
+    r"^\W*(?:(?:pls|please|can you|quick)\s+)?(?:jot(?:\s+down)?|fyi|heads up|notes?|ntoes|nots|add to (?:that|this|the|his|her|their) (?:one|job|file)"
+    r"|(?:put|add|log|drop|leave|write|make)\s+(?:a\s+)?(?:quick\s+)?note)\b"
+)
+_NOTE_TAIL = re.compile(
+    r"[\s.,;!-]*(?:(?:pls|please|can you|and)\s+)?(?:(?:put|add|stick|throw|drop|jot|log|save|write|get)\s+(?:that|this|it)"
+    r"(?:\s+(?:down|in|on|into|to)(?:\s+(?:the|his|her|their|my))?\s+(?:notes?|note\w{0,2}|file|job|crm|record|account))?"
+    r"|(?:note|log)\s+(?:that|this|it))[\s.!]*(?:pls|please|thx|thanks)?[\s.!]*$",
+    re.I,
+)
+# "fyi on job 1003, parking is tight": a heads-up whose words come after the job it names.
+_FYI = re.compile(r"^\W*(?:fyi|heads up|note|notes|ntoes)\b[^,:]{0,60}?(?:,|:|\s-+\s|\s—\s)\s*(.+)$", re.I | re.S)
+
+
 def _note_body(text: str) -> str:
     head = text[:4000]
+    tail = _NOTE_TAIL.search(head)
+    if tail is not None and tail.start() > 0:
+        head = head[: tail.start()]
+        fyi = _FYI.search(head)
+        if fyi is not None:
+            return fyi.group(1).strip().strip('"“”').strip()
+    fyi = _FYI.search(head) if re.match(r"^\W*(?:fyi|heads up)\b", head, re.I) else None
+    if fyi is not None:
+        return fyi.group(1).strip().strip('"“”').strip()
     hit = _NOTE_MARK.search(head) or _NOTE_SAYING.search(head)
     if not hit:
         return ""

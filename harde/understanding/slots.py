@@ -352,12 +352,13 @@ _APPROVING = {
     "put", "in", "sí", "si", "that", "one", "now", "sir", "maam", "ma'am", "boss", "man", "buddy", "yessir", "yesir", "yessum",
     "roger", "10-4", "exactly", "bet", "aye", "indeed", "certainly", "course", "of", "set", "legit", "on", "to", "with", "is",
     "the", "just", "alright", "alrighty", "sweet", "nice", "awesome", "solid", "deal", "done", "got", "this", "yeh", "yeppers",
+    "w", "then", "correcto", "correctamundo", "dude", "bro", "chief", "friend", "ahh", "oh", "hell", "heck", "totally", "def",
 }
 _APPROVES_ALONE = {
     "y", "ya", "yah", "yes", "yess", "yeah", "yea", "yep", "yup", "sure", "ok", "okay", "k", "kk", "confirm", "confirmed",
     "correct", "approve", "approved", "go", "lgtm", "perfect", "absolutely", "definitely", "affirmative", "👍", "✅", "👌",
     "ye", "yas", "yupp", "yepp", "mhm", "fine", "proceed", "sí", "si", "yessir", "yesir", "yessum", "roger", "10-4", "exactly",
-    "bet", "aye", "certainly", "alright", "alrighty", "deal", "yeh", "yeppers",
+    "bet", "aye", "certainly", "alright", "alrighty", "deal", "yeh", "yeppers", "correcto", "correctamundo", "totally", "def",
 }
 # Approving only together: "looks right", "that works", "of course", "all set".
 _APPROVING_PHRASES = (

@@ -76,6 +76,8 @@ _DAY_PATTERNS = [
         re.I,
     ),
     re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>\d{2,4}))?\b"),
+    # "the 14th", "tues the 1st": that day of this month, or of the next month it is still to come.
+    re.compile(rf"\b(?:(?P<wd2>{_WD})\.?,?\s+)?the\s+(?P<nth>\d{{1,2}})(?:st|nd|rd|th)\b", re.I),
     re.compile(rf"\b(?:(?P<which>next|this|coming)\s+)?(?P<wd>{_WD})\.?\b", re.I),
 ]
 _TIME = re.compile(
@@ -108,6 +110,11 @@ def _day(text: str, today: dt.date) -> tuple[dt.date, str] | None:
             rel = g["rel"].lower()
             offset = {"today": 0, "tonight": 0, "tomorrow": 1, "day after tomorrow": 2}[rel]
             return today + dt.timedelta(days=offset), m.group(0)
+        if g.get("nth"):
+            found_nth = _next_day_numbered(int(g["nth"]), today, WEEKDAYS.get((g.get("wd2") or "").lower()))
+            if found_nth is None:
+                continue
+            return found_nth, m.group(0)
         if g.get("wd"):
             target = WEEKDAYS[g["wd"].lower()]
             ahead = (target - today.weekday()) % 7
@@ -137,6 +144,28 @@ def _day(text: str, today: dt.date) -> tuple[dt.date, str] | None:
                     year=found.year + 1
                 )  # "Jan 5" said in December is next January
             return found, m.group(0)
+    return None
+
+
+def _next_day_numbered(nth: int, today: dt.date, weekday: int | None) -> dt.date | None:
+    """The first date from today on that is the `nth` of its month (and that weekday, if one is
+    said: "tues the 1st" is the next 1st that is a Tuesday within three months, else the next 1st)."""
+    if weekday is not None:
+        found = _next_day_numbered(nth, today, None)
+        for _ in range(3):
+            if found is None or found.weekday() == weekday:
+                return found
+            found = _next_day_numbered(nth, found + dt.timedelta(days=1), None)
+        return _next_day_numbered(nth, today, None)
+    year, month = today.year, today.month
+    for _ in range(13):
+        try:
+            day = dt.date(year, month, nth)
+        except ValueError:
+            day = None
+        if day is not None and day >= today and (weekday is None or day.weekday() == weekday):
+            return day
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return None
 
 

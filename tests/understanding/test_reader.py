@@ -100,6 +100,41 @@ def test_a_job_number_beats_a_name(reader: Reader, directory: Directory) -> None
     assert action.tool == "crm_add_note" and action.arguments == {"job_id": 1042, "note": "called, left vm"}
 
 
+@pytest.mark.parametrize("template", ["who is {phone}", "find customer {phone}", "look up {email}", "do we have {email} in the crm"])
+def test_a_customer_asked_by_phone_or_email_is_looked_up(reader: Reader, directory: Directory, template: str) -> None:
+    sarah = next(c for c in directory.customers.values() if c.full_name == "Sarah Johnson")
+    phone = sarah.phones[0]
+    text = template.format(phone=f"{phone[:3]}-{phone[3:6]}-{phone[6:]}", email=sarah.email)
+    action = read(reader, directory, text)
+    # Not a new-customer form, and not every Johnson the email's letters resemble.
+    assert action.agent == "crm" and action.reply is None, (text, action)
+    assert sarah.id in (action.arguments.get("customer_id"), directory.jobs.get(action.arguments.get("job_id", 0), None) and directory.jobs[action.arguments["job_id"]].customer_id)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("whats the status on the ferreira roof", "Ferreira"),
+        ("phone for mrs ferreira", "Ferreira"),
+        ("whats the balance for zebulon xanthopoulos", "Zebulon Xanthopoulos"),
+        ("note on the ferreira roof: called", "Ferreira"),
+    ],
+)
+def test_a_name_nobody_has_is_said_so(reader: Reader, directory: Directory, text: str, name: str) -> None:
+    action = read(reader, directory, text)
+    assert action.agent == "crm" and action.tool is None, action
+    assert action.reply == f"I don't have a customer named {name}. Check the spelling, or give me the job number."
+
+
+@pytest.mark.parametrize("text", ["whats kevins open jobs", "julie contat #", "cell # for daniel relily", "can we even put a roof on in the wniter", "whats the status on the soffit job", "find the walsh siding", "weather in framingham friday"])
+def test_words_and_known_names_are_not_unknown_names(reader: Reader, directory: Directory, text: str) -> None:
+    assert "don't have a customer named" not in (read(reader, directory, text).reply or "")
+
+
+def test_new_customer_details_with_a_phone_stay_an_intake(reader: Reader, directory: Directory) -> None:
+    assert read(reader, directory, "new customer jane doe 508-555-0199").agent == "new_clients"
+
+
 def test_a_job_that_does_not_exist_is_said_so(reader: Reader, directory: Directory) -> None:
     action = read(reader, directory, "whats the balance on job 9999")
     assert action.tool is None and action.reply is not None and "9999" in action.reply
@@ -637,3 +672,52 @@ def test_two_days_said_with_and(reader: Reader, directory: Directory) -> None:
 ])
 def test_the_specialist_a_request_is_for(reader: Reader, directory: Directory, text: str, agent: str) -> None:
     assert read(reader, directory, text, kb=0.8).agent == agent
+
+
+def test_corrections_in_reps_words(reader: Reader, directory: Directory) -> None:
+    booking = [{"tool": "crm_create_appointment", "arguments": {"job_id": 1043, "title": "Walkthrough", "start": "2026-11-26T10:00"}}]
+    for said, start in [("actually make it 3", "2026-11-26T15:00"), ("can we do 10:30 isntead", "2026-11-26T10:30"), ("no, the 10th. same time", "2026-12-10T10:00")]:
+        action = read(reader, directory, said, pending="crm", pending_calls=booking)
+        assert action.tool == "crm_create_appointment" and action.arguments["start"] == start, (said, action)
+    smith_windows = next(j for j in directory.jobs.values() if j.trades == ("windows",) and directory.customers[j.customer_id].full_name == "John Smith")
+    smith_roof = [j for j in directory.jobs_of(smith_windows.customer_id) if "roofing" in j.trades]
+    note = [{"tool": "crm_add_note", "arguments": {"job_id": smith_windows.id, "note": "deck felt soft"}}]
+    moved = read(reader, directory, "no the roof not the windows", pending="crm", pending_calls=note)
+    assert len(smith_roof) == 1 and moved.arguments == {"job_id": smith_roof[0].id, "note": "deck felt soft"}
+    reworded = read(reader, directory, "wait chagne it to: wants wedgewood blue shutters", pending="crm", pending_calls=note)
+    assert reworded.arguments == {"job_id": smith_windows.id, "note": "wants wedgewood blue shutters"}
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("fyi on job 1003, parking is tight - use the street. put that in notes", "parking is tight - use the street"),
+        ("fyi on #1011, gate code is 4471. put that in the notes", "gate code is 4471"),
+        ("jot on 1047: son will be at the appointment", "son will be at the appointment"),
+        ("ntoes for 1036 -- roof is 2 layers, plan a full tear off", "roof is 2 layers, plan a full tear off"),
+    ],
+)
+def test_notes_in_reps_words(reader: Reader, directory: Directory, text: str, body: str) -> None:
+    action = read(reader, directory, text)
+    assert action.tool == "crm_add_note" and action.arguments["note"] == body, action
+
+
+def test_a_town_and_a_trade_name_our_one_job_there(reader: Reader, directory: Directory) -> None:
+    quincy = [j for j in directory.jobs.values() if j.city.casefold() == "quincy" and "siding" in j.trades]
+    action = read(reader, directory, "notes for the quincy siding job -- wants pricing on 6 inch gutters too")
+    assert len(quincy) == 1 and action.arguments == {"job_id": quincy[0].id, "note": "wants pricing on 6 inch gutters too"}
+    assert read(reader, directory, "can u check 1049").tool == "crm_facts"  # a greeting never names a job
+
+
+@pytest.mark.parametrize("said", ["ya go ahead w it", "go for it then", "correcto"])
+def test_more_ways_to_say_yes(said: str) -> None:
+    assert is_affirmative(said)
+
+
+def test_a_day_of_the_month_is_the_next_one_to_come() -> None:
+    from harde.understanding.when import parse_when
+
+    assert parse_when("the 14th at noon", dt.datetime(2026, 11, 23, 9)).at == dt.datetime(2026, 12, 14, 12, 0)
+    assert parse_when("tues the 1st at 9:30", dt.datetime(2026, 11, 23, 9)).at == dt.datetime(2026, 12, 1, 9, 30)
+    assert parse_when("the 3rd at 1:30", dt.datetime(2026, 11, 23, 9)).at == dt.datetime(2026, 12, 3, 13, 30)
+    assert parse_when("the 24th", dt.datetime(2026, 11, 23, 9)).at.date() == dt.date(2026, 11, 24)

@@ -79,6 +79,7 @@ REP_PHRASES: tuple[tuple[str, str], ...] = (
     (r"shake hands|handshake", "handshake"),
     (r"what order|in order|sequence|start to finish|step.by.step|walk ?through of the", "steps order"),
     (r"snow|winter|cold weather|freezing|below freezing", "winter cold temperature"),
+    (r"steepest|how steep|too steep|walk (a|the) roof|can i walk|walkable", "steeper walk roof safety"),
     (r"\bshow(s|ed)? up\b|\bstart date\b|install date|crew (come|comes|start)", "start crew schedule"),
     (r"(after|once) (they|the customer|the homeowner|he|she|we) (sign|signs|signed)|deal is done|after the sale|\bsold\b", "signed contract after"),
     (r"close rate|closing %|closing percent", "closing rate"),

@@ -102,9 +102,9 @@ _WORD = re.compile(r"[a-z][a-z'-]{0,30}|\d{1,12}")
 # Words of a request to read notes, not write one: "job 1047 latest note pls", "did anyone leave a
 # note on #1006 recently", "read back the last note".
 _NOTE_READ_WORDS = frozenset(
-    ["latest", "last", "recent", "recently", "newest", "most", "any", "anyone", "anybody", "someone", "read", "back", "show", "see", "pull", "up", "what", "whats", "did", "has", "have", "is", "there", "was", "been", "leave", "left", "say", "said", "does", "do", "the", "a", "an", "on", "for", "of", "job", "note", "notes", "pls", "please", "me", "us", "we", "it", "that", "this", "in", "lately", "today", "yesterday", "no", "number", "num", "-"]
+    ["latest", "last", "recent", "recently", "newest", "most", "any", "anyone", "anybody", "someone", "read", "back", "show", "see", "pull", "up", "what", "whats", "did", "has", "have", "is", "there", "was", "been", "leave", "left", "say", "said", "does", "do", "the", "a", "an", "on", "for", "of", "job", "note", "notes", "pls", "please", "me", "us", "we", "it", "that", "this", "in", "lately", "today", "yesterday", "no", "number", "num", "-", "anything", "new", "notes?"]
 )
-_NOTE_READ_CUE = frozenset(["latest", "last", "recent", "recently", "newest", "any", "anyone", "anybody", "read", "show", "see", "pull", "did", "has", "whats", "what", "lately"])
+_NOTE_READ_CUE = frozenset(["latest", "last", "recent", "recently", "newest", "any", "anyone", "anybody", "read", "show", "see", "pull", "did", "has", "whats", "what", "lately", "anything"])
 _NOTE_MARK = re.compile(r"(?::|\s-+\s|\s—\s)\s*(.+)$", re.S)
 _NOTE_SAYING = re.compile(r"(?:\bsaying\b|\bthat says\b|\bto say\b|\b(?:log|note|add|put)\b[^.]{0,40}?\bthat\b)\s*(.+)$", re.S)
 
@@ -272,6 +272,9 @@ class Reader:
         if scores.intent != "crm.add_note" and workflow is None and _NOTE_START.match(low) and _note_body(text):
             # "jot on his file: ...", "fyi on job 1003, ...", "add to that one - ...": a note, whatever else it mentions.
             scores = IntentScores((("crm.add_note", max(scores.confidence, CONFIDENT)), *scores.ranked))
+        if scores.intent == "crm.add_note" and _asks_only_fields(_note_body(text)):
+            # "need to call gary wong - number pls": a field asked after a dash, not a note.
+            scores = IntentScores((("crm.facts", max(scores.confidence, CONFIDENT)), *scores.ranked))
         mentions = self.mentions(text, low, directory)
         body = _note_body(text) if scores.intent == "crm.add_note" else ""
         at = text.find(body) if body else -1
@@ -408,9 +411,25 @@ class Reader:
         ):
             intent, agent, confidence = "web_search", "web_search", max(confidence, CONFIDENT)  # "the weather for worcester this weekend"
         stage_clause = _STAGE_CLAUSE.search(low) if intent == "crm.facts" and not (_ASKS.match(low) or low.rstrip().endswith("?")) else None
+        if stage_clause is not None and re.search(r"\b(?:when|what|whats|where|how|who|which|why)\b", stage_clause.group(1)):
+            stage_clause = None  # "#2609-1067 - install scheduled for when": a question after all
         if stage_clause is not None and (mentions.job_ids or mentions.customer_ids or focus.job_id) and self._stage(stage_clause.group(1), directory):
             # "got the deposit on #1025, its signed", "... - paid and closed": news that moves the job.
             intent, agent, confidence = "crm.change_stage", "crm", max(confidence, CONFIDENT)
+        if intent in ("web_search", "knowledge", "analysis", "smalltalk") and (mentions.customer_ids or mentions.job_ids) and _HOW_IS.match(low) and workflow is None:
+            # "hows diane russo coming along", "where are we on 1025": the job's status.
+            intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
+        if intent == "crm.primer_video" and _ABOUT_PRIMERS.search(low) and not _MAKE_PRIMER.search(low):
+            # "how long should a primer video run": the playbook's rule, not a video to make.
+            intent, agent, confidence = "knowledge", "knowledge", max(confidence, CONFIDENT)
+        if (
+            intent.startswith("crm.") and _GENERAL_QUESTION.search(low) and kb >= UNSURE
+            and not (mentions.customer_ids or mentions.job_ids or mentions.user_ids) and not _PRONOUNS.search(low) and workflow is None
+        ):
+            # "how far apart are gutter hangers supposed to be" with a job in focus: the playbook's.
+            intent, agent, confidence = "knowledge", "knowledge", max(confidence, CONFIDENT)
+        if intent == "crm.change_stage" and _PULL_UP.search(low) and not self._stage(low, directory):
+            intent, agent = "crm.facts", "crm"  # "pull the braintree window job up": a look, not a move
         if intent == "crm.create_job" and _ASKS.match(low) and not re.search(r"\b(?:add|open|create|start|set up|new)\b", low):
             # "hows windows job for carter coming along": a question about the job, not a new one.
             intent, agent = "crm.facts", "crm"
@@ -424,9 +443,9 @@ class Reader:
             and mentions.trades
             and _JOB_WORD.search(low)
             and workflow is None
-            and len(self._town_jobs(mentions, directory)) == 1
+            and self._town_jobs(mentions, directory)
         ):
-            # "can u check the salem roof job": one job of ours in that town, of that trade.
+            # "can u check the salem roof job": our job of that trade in that town (asked which, if several).
             intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
         if (
             mentions.unknown_name
@@ -876,6 +895,9 @@ class Reader:
                 ]
                 if len(jobs) == 1:
                     return directory.customers.get(jobs[0].customer_id), jobs[0], [], None
+                if 1 < len(jobs) <= 6 and mentions.towns and mentions.trades:
+                    # "the braintree window job" with two there: ask between those two.
+                    return None, None, [_job_candidate(j, directory.customers.get(j.customer_id)) for j in jobs], None
             return None, None, [], None
         if mentions.unknown_first is not None:
             # Never swap the first name said for another: ask, naming who there is.
@@ -894,6 +916,9 @@ class Reader:
         jobs = directory.jobs_of(customer.id)
         chosen = _pick_job(jobs, mentions)
         fitting = _fitting_jobs(jobs, mentions)
+        if chosen is None and focus.job_id is not None and focus.job_id in {j.id for j in (fitting or jobs)} and len(fitting or jobs) > 1:
+            # "on maria wong: make a note on her siding" while her open siding job is in focus: that one.
+            chosen = directory.jobs[focus.job_id]
         if chosen is None and len(fitting) > 1:
             # "karen wong gutters" with two gutters jobs: ask which, among those only.
             return customer, None, [_job_candidate(j, customer) for j in fitting], None
@@ -1467,8 +1492,20 @@ _CONTACT_GIVEN = re.compile(
 
 # The clause a piece of news ends on: ", its signed", " - paid and closed".
 _STAGE_CLAUSE = re.compile(r"(?:,|\s-+\s|\s—\s|\.)\s*(?:(?:so\s+)?(?:its|it's|it is|now|thats|that's|they're|theyre|job is|were|we're)\s+)?((?:[a-z&]+\s?){1,4})\s*[.!]*$")
+_HOW_IS = re.compile(r"^\W*(?:(?:ok|so|and|hey)\s+)?(?:hows|how's|how is|how are|where are we|wheres|where's|where is|status)\b")
+_ABOUT_PRIMERS = re.compile(r"\bhow (?:long|many words|short)\b|\bshould\b|\bsupposed to\b|\bwhat goes in\b|\brule\b|\bcan i (?:mention|say|include)\b")
+_MAKE_PRIMER = re.compile(r"\b(?:make|send|create|generate|start|kick off|record|shoot|render|produce)\b")
+_GENERAL_QUESTION = re.compile(r"\b(?:supposed to|how far apart|rule of thumb|in general|typically|normally|generally|how many inches|how much overlap)\b")
+_PULL_UP = re.compile(r"^\W*pull\b.{1,60}\bup\b|^\W*pull up\b")
 _JOB_WORD = re.compile(r"\b(job|jobs|project|install|deal)\b")
 _CRM_WORDS = re.compile(r"\b(status|balance|owe|owes|phone|number|email|address|install|inspection|appt|appointment|stage|job|contract|deposit|rep)\b")
+
+
+def _asks_only_fields(body: str) -> bool:
+    """A note's words that only ask for a field ("number pls", "email?", "whats the addy")."""
+    words = body.lower().strip(" ?.!").split()
+    asking = len(words) <= 2 or body.strip().endswith(("?", "pls", "please", "plz"))
+    return 0 < len(words) <= 4 and asking and bool(fields_asked(normalise(body)))
 
 
 def _is_word(word: str, limit: int | None = None) -> bool:
@@ -1562,7 +1599,7 @@ def _reads_notes(low: str, d: Directory) -> bool:
     words = [w for w in words if w and not w.isdigit() and not re.fullmatch(r"\d{4}-\d+", w)]
     cue = False
     for word in words:
-        if word in _NOTE_READ_WORDS or word in TRADES_SAID or d.name_token(word) is not None or word in ("job#", "#"):
+        if word in _NOTE_READ_WORDS or word in TRADES_SAID or word in d.towns or d.name_token(word) is not None or word in ("job#", "#"):
             cue = cue or word in _NOTE_READ_CUE
             continue
         close = process.extractOne(word, _NOTE_READ_CUE, scorer=fuzz.ratio, score_cutoff=80) if len(word) >= 5 else None
@@ -1585,10 +1622,14 @@ _NOTE_START = re.compile(
     r"^\W*(?:(?:pls|please|can you|quick)\s+)?(?:jot(?:\s+down)?|fyi|heads up|notes?|ntoes|nots|add to (?:that|this|the|his|her|their) (?:one|job|file)"
     r"|(?:put|add|log|drop|leave|write|make)\s+(?:a\s+)?(?:quick\s+)?note)\b"
 )
+_NESTED_NOTE = re.compile(
+    r"^(?:(?:note|notes|log|jot|add|put|make a note|fyi)\b[^:\-—]{0,40}?(?::|\s-+\s|\s—\s)|(?:log|put|add|jot)\s+(?:that|this|it)\b[^:]{0,30}:)\s*(.+)$", re.S | re.I
+)
+_FYI_NUMBER = re.compile(r"^\W*(?:fyi|heads up)\s+(?:on\s+|for\s+|re\s+)?(?:job\s*)?#?\d{3,7}(?:-\d{2,6})?\b[\s,:-]*(.+)$", re.I | re.S)
 _NOTE_TAIL = re.compile(
     r"[\s.,;!-]*(?:(?:pls|please|can you|and)\s+)?(?:(?:put|add|stick|throw|drop|jot|log|save|write|get)\s+(?:that|this|it)"
     r"(?:\s+(?:down|in|on|into|to)(?:\s+(?:the|his|her|their|my))?\s+(?:notes?|note\w{0,2}|file|job|crm|record|account))?"
-    r"|(?:note|log)\s+(?:that|this|it))[\s.!]*(?:pls|please|thx|thanks)?[\s.!]*$",
+    r"|(?:note|log)\s+(?:that|this|it)|(?:add|put|save|log)\s+(?:it|that|this)\s+as\s+a\s+note)[\s.!]*(?:pls|please|thx|thanks)?[\s.!]*$",
     re.I,
 )
 # "fyi on job 1003, parking is tight": a heads-up whose words come after the job it names.
@@ -1603,6 +1644,9 @@ def _note_body(text: str) -> str:
         fyi = _FYI.search(head)
         if fyi is not None:
             return fyi.group(1).strip().strip('"“”').strip()
+        numbered = _FYI_NUMBER.match(head)
+        if numbered is not None and numbered.group(1).strip():
+            return numbered.group(1).strip().strip('"“”').strip()  # "fyi #1063 skylight leaks, add it as a note"
     fyi = _FYI.search(head) if re.match(r"^\W*(?:fyi|heads up)\b", head, re.I) else None
     if fyi is not None:
         return fyi.group(1).strip().strip('"“”').strip()
@@ -1610,5 +1654,9 @@ def _note_body(text: str) -> str:
     if not hit:
         return ""
     body = hit.group(1).strip().strip('"“”').strip()
+    # "anyway, on melissa quinn: note on this one: two dogs": the words after the note's own mark.
+    nested = _NESTED_NOTE.match(body) or (_NOTE_SAYING.search(body) if _NOTE_START.match(body.lower()) else None)
+    if nested is not None:
+        body = nested.group(1).strip().strip('"“”').strip()
     inner = _NOTE_ASK.sub("", body, count=1)
     return inner.strip().strip('"“”').strip() if inner.strip() else body

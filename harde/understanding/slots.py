@@ -74,7 +74,11 @@ def normalise(text: str) -> str:
     low = _AT_TIME.sub("at ", low)
     low = _AP.sub(lambda m: f"{m.group(1)}{m.group(2)}m", low)
     low = _LONG_WORD.sub(_domain_typo, low[:TYPO_CHARS]) + low[TYPO_CHARS:]
+    low = _WERE_IS.sub(r"where \1", low)  # "were is job 1014": a question about where
     return " ".join(low.split())
+
+
+_WERE_IS = re.compile(r"^\W*were\s+(is|are|do|does|did|we at)\b")
 
 
 # --- fields asked about a customer or job ------------------------------------------------------

@@ -721,3 +721,31 @@ def test_a_day_of_the_month_is_the_next_one_to_come() -> None:
     assert parse_when("tues the 1st at 9:30", dt.datetime(2026, 11, 23, 9)).at == dt.datetime(2026, 12, 1, 9, 30)
     assert parse_when("the 3rd at 1:30", dt.datetime(2026, 11, 23, 9)).at == dt.datetime(2026, 12, 3, 13, 30)
     assert parse_when("the 24th", dt.datetime(2026, 11, 23, 9)).at.date() == dt.date(2026, 11, 24)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("fyi #1063 skylight over the bath leaks, add it as a note", "skylight over the bath leaks"),
+        ("anyway, on 1030: note on this one: two dogs, keep the gate shut", "two dogs, keep the gate shut"),
+        ("anyway, on 1002: make a note on her siding that keep the crew off the garden beds", "keep the crew off the garden beds"),
+    ],
+)
+def test_a_notes_own_words_after_its_instruction(reader: Reader, directory: Directory, text: str, body: str) -> None:
+    action = read(reader, directory, text)
+    assert action.tool == "crm_add_note" and action.arguments["note"] == body, action
+
+
+def test_a_field_asked_after_a_dash_is_not_a_note(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "need to call gary wong - number pls")
+    assert action.tool == "crm_facts" and action.arguments["fields"] == ["phone"]
+
+
+def test_two_jobs_of_a_trade_in_a_town_are_asked_between(reader: Reader, directory: Directory) -> None:
+    there = [j for j in directory.jobs.values() if j.city.casefold() == "braintree" and "windows" in j.trades]
+    action = read(reader, directory, "pull the braintree window job up")
+    assert len(there) == 2 and action.reply is not None and all(str(j.id) in action.reply for j in there)
+
+
+def test_a_rule_about_primer_videos_is_the_playbooks(reader: Reader, directory: Directory) -> None:
+    assert read(reader, directory, "btw how long should a primer video run", kb=0.6).agent == "knowledge"

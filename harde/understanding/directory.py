@@ -15,6 +15,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from harde.crm.models import Customer, Job, Stage, User
 from harde.crm.protocol import CRM
@@ -162,7 +163,9 @@ class Directory:
             return None
         best = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=84)
         if best is None:
-            return None
+            # Two letters swapped ("cralos" for "carlos") cost two edits by plain ratio, one here.
+            near = process.extractOne(word, self._vocabulary, scorer=OSA.distance, score_cutoff=1)
+            return str(near[0]) if near is not None and len(str(near[0])) == len(word) else None
         candidate = str(best[0])
         return candidate if abs(len(candidate) - len(word)) <= 2 else None
 

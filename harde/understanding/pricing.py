@@ -138,7 +138,8 @@ _NAME_NUMBER = re.compile(r"\b\d\s*(?:-\s*)?(?:lite|light|pane|panel|tab|track|p
 # measure, a percentage, a size or money).
 _COUNTED = re.compile(
     r"(?<![\d.$/x-])(\d{1,4})\s+(?:\d+\s*x\s*\d+\s+|\d+\s*(?:in|inch|\")\s+)?"
-    r"(?!(?:sq|square|squares|ft|feet|foot|lf|linear|percent|%|x|in|inch|months?|years?|yrs?|days?|weeks?|k\b)\b)[a-z]{3,}"
+    r"(?!(?:sq|square|squares|ft|feet|foot|lf|linear|percent|%|x|in|inch|months?|years?|yrs?|days?|weeks?|k|story|stories|storey|"
+    r"floors?|layers?|bedrooms?|baths?|car|sides?|walls?|options?|packages?|tiers?)\b)[a-z]{3,}"
 )
 _UNITS_OF = re.compile(r"\b(\d{1,5})\s+(?:pieces?|pcs|rolls?|bundles?|boxes?|sheets?|lengths?|units?|tubes?|planks?|coils?|bags?|each)\b(?:\s+of)?")
 _PRODUCT_ONLY = re.compile(
@@ -383,6 +384,12 @@ def parse_question(text: str) -> PricingQuestion:
 
 
 def _intent(q: PricingQuestion, norm: str) -> tuple[Intent, str | None]:
+    each = re.search(r"\b\d+\s*(?:ft|foot|feet|')\s*(?:each|apiece|a piece|long)\b", norm)
+    counted = _COUNTED.search(_NAME_NUMBER.sub(" ", norm))
+    if each is not None and counted is not None and q.wants_money and counted.start() < each.start():
+        # "6 3x4 downspouts, 10 ft each": so many pieces of one item, the length is the piece's.
+        q.units = int(counted.group(1))
+        return "units", None
     has_measure = any(v is not None for v in (q.area_sqft, q.squares, q.feet, q.length_ft)) or bool(
         q.windows
     )

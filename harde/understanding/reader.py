@@ -398,6 +398,8 @@ class Reader:
             # "avg deal size on the roofing deals we closed": a figure from the director's calls,
             # where every deal's value is recorded; the CRM lists jobs, it does not average them.
             intent, agent, confidence = "analysis", "analysis", max(confidence, CONFIDENT)
+        if intent == "knowledge" and len(set(mentions.customer_ids)) == 1 and _WHAT_TO_SAY.search(low):
+            intent, agent = "scripting", "scripting"  # "draft what i should say to colleen at appt": her script
         if intent in ("crm.facts", "crm.calendar") and re.search(r"\bscript\b", low) and mentions.customer_ids:
             intent, agent = "scripting", "scripting"  # "help me script my appt with julie"
         if intent == "crm.primer_video" and _SCRIPT_WORDS.search(low):
@@ -1492,6 +1494,7 @@ _CONTACT_GIVEN = re.compile(
 
 # The clause a piece of news ends on: ", its signed", " - paid and closed".
 _STAGE_CLAUSE = re.compile(r"(?:,|\s-+\s|\s—\s|\.)\s*(?:(?:so\s+)?(?:its|it's|it is|now|thats|that's|they're|theyre|job is|were|we're)\s+)?((?:[a-z&]+\s?){1,4})\s*[.!]*$")
+_WHAT_TO_SAY = re.compile(r"\b(?:draft|write up|script|pitch)\b|\bwhat (?:do|should|can) i (?:say|tell)\b|\bwhat i should say\b")
 _HOW_IS = re.compile(r"^\W*(?:(?:ok|so|and|hey)\s+)?(?:hows|how's|how is|how are|where are we|wheres|where's|where is|status)\b")
 _ABOUT_PRIMERS = re.compile(r"\bhow (?:long|many words|short)\b|\bshould\b|\bsupposed to\b|\bwhat goes in\b|\brule\b|\bcan i (?:mention|say|include)\b")
 _MAKE_PRIMER = re.compile(r"\b(?:make|send|create|generate|start|kick off|record|shoot|render|produce)\b")

@@ -133,6 +133,9 @@ def _close_field(word: str) -> str | None:
     return _FIELD_TOKENS[str(best[0])]
 
 
+_PRICE_GIVEN = re.compile(r"\bnumber (?:did )?(?:we|i|you|they) (?:give|gave|quote|quoted|put|come in at)\b|\b(?:give|gave) (?:them|her|him) a number\b")
+
+
 def fields_asked(low: str) -> list[str]:
     low = low[:600]
     padded = f" {low} "
@@ -162,6 +165,10 @@ def fields_asked(low: str) -> list[str]:
     # "when is the install" asks a date, "is the install paid" asks money: keep what the words say.
     if "install_date" in found and "next_appointment" in found:
         found.remove("next_appointment")
+    if "phone" in found and _PRICE_GIVEN.search(low):
+        # "what number did we give them": the price quoted, not a phone number.
+        found = [f for f in found if f != "phone"] + ([] if "contract_amount" in found else ["contract_amount"])
+        found.sort(key=_FIELD_ORDER.index)
     if "balance" in found and "payments" in found and not re.search(r"\bpayments?\b", low):
         found.remove("payments")
     if "contract_amount" in found and "payments" in found and not re.search(r"\bpaid|\bpayments?\b", low):

@@ -210,3 +210,9 @@ def test_priced_counts_waste_and_one_items_markup(catalog: Catalog) -> None:
     gutter = next(i for i in catalog.items if "6 in K-style" in i.name)
     markup = f"{(gutter.price / gutter.cost - 1) * 100:.1f}% markup"
     assert markup in answer_question("markup % on k style 6 inch gutter", catalog, POLICY).split("\n")[0]
+
+
+def test_pieces_of_a_length_each_and_a_story_count() -> None:
+    question = parse_question("prcie out 6 3x4 downspouts, 10 ft each")
+    assert (question.intent, question.units) == ("units", 6)
+    assert parse_question("typical price range on a vinyl siding job, 2 story").units is None

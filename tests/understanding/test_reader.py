@@ -749,3 +749,12 @@ def test_two_jobs_of_a_trade_in_a_town_are_asked_between(reader: Reader, directo
 
 def test_a_rule_about_primer_videos_is_the_playbooks(reader: Reader, directory: Directory) -> None:
     assert read(reader, directory, "btw how long should a primer video run", kb=0.6).agent == "knowledge"
+
+
+def test_swapped_letters_a_quoted_number_and_a_script_for_someone(reader: Reader, directory: Directory) -> None:
+    carlos = read(reader, directory, "cralos got anything monday the 30th")
+    assert carlos.tool == "crm_appointments" and carlos.arguments["rep"] == "Carlos Mendes"
+    quoted = read(reader, directory, "what number did we give them on melissa quinn gutters")
+    assert quoted.tool == "crm_facts" and quoted.arguments["fields"] == ["contract_amount"]
+    assert read(reader, directory, "whats melissa quinns number").arguments["fields"] == ["phone"]
+    assert read(reader, directory, "draft what i should say to colleen at appt", kb=0.5).agent == "scripting"

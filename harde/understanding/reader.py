@@ -425,7 +425,8 @@ class Reader:
             # "how long should a primer video run": the playbook's rule, not a video to make.
             intent, agent, confidence = "knowledge", "knowledge", max(confidence, CONFIDENT)
         if (
-            intent.startswith("crm.") and _GENERAL_QUESTION.search(low) and kb >= UNSURE
+            (intent.startswith("crm.") or (intent == "web_search" and not _WEB_CUE.search(low)))
+            and _GENERAL_QUESTION.search(low) and kb >= UNSURE
             and not (mentions.customer_ids or mentions.job_ids or mentions.user_ids) and not _PRONOUNS.search(low) and workflow is None
         ):
             # "how far apart are gutter hangers supposed to be" with a job in focus: the playbook's.
@@ -895,6 +896,9 @@ class Reader:
                     if (not mentions.towns or j.city.casefold() in mentions.towns)
                     and (not mentions.trades or any(t in j.trades for t in mentions.trades))
                 ]
+                live = [j for j in jobs if j.stage not in _CLOSED_STAGES]
+                if len(jobs) > 1 and len(live) == 1 and mentions.towns and mentions.trades:
+                    jobs = live  # "the braintree window job": the live one, not the one we lost
                 if len(jobs) == 1:
                     return directory.customers.get(jobs[0].customer_id), jobs[0], [], None
                 if 1 < len(jobs) <= 6 and mentions.towns and mentions.trades:
@@ -1495,6 +1499,7 @@ _CONTACT_GIVEN = re.compile(
 # The clause a piece of news ends on: ", its signed", " - paid and closed".
 _STAGE_CLAUSE = re.compile(r"(?:,|\s-+\s|\s—\s|\.)\s*(?:(?:so\s+)?(?:its|it's|it is|now|thats|that's|they're|theyre|job is|were|we're)\s+)?((?:[a-z&]+\s?){1,4})\s*[.!]*$")
 _WHAT_TO_SAY = re.compile(r"\b(?:draft|write up|script|pitch)\b|\bwhat (?:do|should|can) i (?:say|tell)\b|\bwhat i should say\b")
+_CLOSED_STAGES = frozenset({"Lost", "Paid & Closed"})
 _HOW_IS = re.compile(r"^\W*(?:(?:ok|so|and|hey)\s+)?(?:hows|how's|how is|how are|where are we|wheres|where's|where is|status)\b")
 _ABOUT_PRIMERS = re.compile(r"\bhow (?:long|many words|short)\b|\bshould\b|\bsupposed to\b|\bwhat goes in\b|\brule\b|\bcan i (?:mention|say|include)\b")
 _MAKE_PRIMER = re.compile(r"\b(?:make|send|create|generate|start|kick off|record|shoot|render|produce)\b")
@@ -1658,7 +1663,7 @@ def _note_body(text: str) -> str:
         return ""
     body = hit.group(1).strip().strip('"“”').strip()
     # "anyway, on melissa quinn: note on this one: two dogs": the words after the note's own mark.
-    nested = _NESTED_NOTE.match(body) or (_NOTE_SAYING.search(body) if _NOTE_START.match(body.lower()) else None)
+    nested = _NESTED_NOTE.match(body) or _FYI.match(body) or (_NOTE_SAYING.search(body) if _NOTE_START.match(body.lower()) else None)
     if nested is not None:
         body = nested.group(1).strip().strip('"“”').strip()
     inner = _NOTE_ASK.sub("", body, count=1)

@@ -155,7 +155,7 @@ def test_single_questions_carry_the_weight() -> None:
     assert all(counts[cat] >= 5 for cat in (*base.QUESTION_CATEGORIES, *base.CONVERSATION_CATEGORIES)), counts
     # every document of the knowledge base is asked about, most of them more than once
     docs = {c["subject"]["doc"] for c in ALL if c["category"] == "knowledge"}
-    assert docs == set(build_dev6.load_data().docs), set(build_dev6.load_data().docs) ^ docs
+    assert docs == set(build_dev6.be.load_data().docs), set(build_dev6.be.load_data().docs) ^ docs
 
 
 def test_dev6_shares_no_case_text_with_an_earlier_set() -> None:

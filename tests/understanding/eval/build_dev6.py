@@ -22,7 +22,6 @@ held-out customers only appear as the other options of a shared name in a clarif
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import math
 import random
@@ -48,7 +47,6 @@ from tests.understanding.eval.build_eval import (  # noqa: E402
     WRITE_CLAIMS,
     Data,
     case,
-    load_data,
     turn,
 )
 
@@ -987,48 +985,8 @@ def gen_called_off(d: Data, rng: random.Random) -> list[dict[str, Any]]:
 # the files
 # ------------------------------------------------------------------------------------------
 
-QUESTION_GENERATORS = [
-    ("crm.contact", gen_contact), ("crm.status", gen_status), ("crm.rep", gen_rep), ("crm.notes", gen_notes),
-    ("crm.money", gen_money), ("crm.dates", gen_dates), ("crm.calendar", gen_calendar),
-    ("crm.rep_jobs", gen_rep_jobs), ("crm.stage_jobs", gen_stage_jobs), ("knowledge", gen_knowledge),
-    ("analysis", gen_analysis), ("pricing", gen_pricing), ("web_search", gen_web),
-    ("scripting", gen_scripting), ("new_clients", gen_new_clients), ("bad_input", gen_bad_input),
-]
-CONVERSATION_GENERATORS = [
-    ("followup", gen_followup), ("clarify", gen_clarify), ("topic_switch", gen_topic_switch),
-    ("write", gen_write), ("called_off", gen_called_off),
-]
-
-
-def build(d: Data | None = None) -> dict[str, list[dict[str, Any]]]:
-    """{"questions": [...], "conversations": [...]}."""
-    d = d or load_data()
-    files: dict[str, list[dict[str, Any]]] = {"questions": [], "conversations": []}
-    for kind, generators in (("questions", QUESTION_GENERATORS), ("conversations", CONVERSATION_GENERATORS)):
-        for category, generate in generators:
-            rng = random.Random(f"{SEED}/{category}")
-            cases = generate(d, rng)
-            for n, c in enumerate(cases, 1):
-                c["id"] = f"{SPLIT}/{category}/{n:03d}"
-            files[kind].extend(cases)
-    return files
-
-
-def write(out_dir: Path, built: dict[str, list[dict[str, Any]]]) -> list[Path]:
-    return be.write_split(out_dir, SPLIT, built)
-
-
-def summary(built: dict[str, list[dict[str, Any]]]) -> str:
-    return be.split_summary(SPLIT, built)
-
-
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--out", type=Path, default=HERE)
-    args = parser.parse_args(argv)
-    built = build()
-    write(args.out, built)
-    print(summary(built))
+DEV_SET = be.DevSet(SPLIT, SEED, globals(), HERE, __doc__)
+build, write, summary, main = DEV_SET.build, DEV_SET.write, DEV_SET.summary, DEV_SET.main
 
 
 if __name__ == "__main__":

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import json
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.understanding import grounding
 from tests.understanding import test_eval_sets as base
 from tests.understanding.eval import build_dev2
 
@@ -25,9 +25,7 @@ HELDOUT_CUSTOMERS = build_dev2.be.HELDOUT_CUSTOMERS
 
 
 def test_the_generator_rebuilds_the_committed_files(tmp_path: Path) -> None:
-    build_dev2.write(tmp_path, build_dev2.build())
-    for name in FILES:
-        assert (tmp_path / name).read_bytes() == (EVAL / name).read_bytes(), f"{name} differs from a fresh build"
+    grounding.assert_rebuilt(build_dev2.build, build_dev2.write, FILES, tmp_path)
 
 
 # --- every expected fact is in the data ---------------------------------------------------------
@@ -143,8 +141,7 @@ def problems_of(c: dict[str, Any]) -> list[str]:
 
 @pytest.mark.parametrize("name", FILES)
 def test_every_expected_fact_is_in_the_data(name: str) -> None:
-    problems = {c["id"]: p for c in CASES[name] if (p := problems_of(c))}
-    assert not problems, json.dumps(problems, indent=1)[:3000]
+    grounding.assert_grounded(CASES[name], problems_of)
 
 
 def test_the_checks_catch_a_wrong_fact() -> None:
@@ -159,14 +156,8 @@ def test_the_checks_catch_a_wrong_fact() -> None:
         tampered.append(c)
     bookings = [c for c in ALL if c["category"] == "write" and "appointment_on_job" in c["crm_after"][0]]
     assert len(bookings) >= 8
-    for c in bookings:
-        for shift in (dt.timedelta(days=1), dt.timedelta(hours=1), dt.timedelta(minutes=30)):
-            moved = copy.deepcopy(c)
-            start = dt.datetime.fromisoformat(moved["crm_after"][0]["start"])
-            moved["crm_after"][0]["start"] = (start + shift).isoformat(timespec="minutes")
-            tampered.append(moved)
-    for c in tampered:
-        assert problems_of(c), f"a tampered {c['id']} passed"
+    tampered += grounding.shifted_bookings(bookings, (dt.timedelta(days=1), dt.timedelta(hours=1), dt.timedelta(minutes=30)))
+    grounding.assert_caught(tampered, problems_of)
 
 
 def test_the_reader_reads_the_times_reps_type() -> None:
@@ -212,27 +203,10 @@ def test_subjects_are_dev_customers() -> None:
 
 
 def test_cases_are_well_formed() -> None:
-    ids = [c["id"] for c in ALL]
-    assert len(ids) == len(set(ids))
-    questions = {c["category"] for c in CASES["dev2/questions.jsonl"]}
-    conversations = {c["category"] for c in CASES["dev2/conversations.jsonl"]}
-    assert questions == base.QUESTION_CATEGORIES, base.QUESTION_CATEGORIES ^ questions
-    assert conversations == base.CONVERSATION_CATEGORIES, base.CONVERSATION_CATEGORIES ^ conversations
+    grounding.assert_well_formed("dev2", CASES["dev2/questions.jsonl"], CASES["dev2/conversations.jsonl"], questions_write=True)
     assert 230 <= len(CASES["dev2/questions.jsonl"]) <= 290
     assert 75 <= len(CASES["dev2/conversations.jsonl"]) <= 100
     for c in ALL:
-        assert set(c) == {"id", "category", "template", "subject", "turns", "crm_after"}, c["id"]
-        assert c["id"].startswith("dev2/") and c["template"].startswith("dev2:"), c["id"]
-        assert c["turns"] and "expect" in c["turns"][-1], c["id"]
-        for t in c["turns"]:
-            assert t["text"].strip(), c["id"]
-            assert set(t.get("expect", {})) <= base.BENCH.CHECKS, (c["id"], set(t["expect"]) - base.BENCH.CHECKS)
-        for check in c["crm_after"]:
-            assert set(check) & base.BENCH.CRM_CHECKS, (c["id"], check)
-        if c["category"] in base.QUESTION_CATEGORIES:
-            assert len(c["turns"]) == 1, c["id"]
-        else:
-            assert len(c["turns"]) >= 2, c["id"]
         if c["category"] == "called_off":
             assert c["crm_after"] == [{"unchanged": True}], c["id"]
             request = [n for n, t in enumerate(c["turns"]) if "expect" not in t]

@@ -178,3 +178,49 @@ def booking_problems(
     if then is not None:
         problems.extend(then(c, start, named, moved))
     return problems
+
+
+def norm(text: str) -> str:
+    return base._norm(text).strip()
+
+
+def split_cases(split: str) -> list[Case]:
+    return [c for kind in ("questions", "conversations") for c in base.load(f"{split}/{kind}.jsonl")]
+
+
+def assert_shares_no_text(cases: Sequence[Case], splits: Iterable[str]) -> None:
+    """No turn of three words or more, and no first turn, of `cases` is in one of `splits`: the
+    texts are compared, never shown; only the ids of `cases` are reported."""
+    other = [c for split in splits for c in split_cases(split)]
+    theirs = {norm(t["text"]) for c in other for t in c["turns"] if len(t["text"].split()) >= 3}
+    first = {norm(c["turns"][0]["text"]) for c in other}
+    shared = [c["id"] for c in cases if any(len(t["text"].split()) >= 3 and norm(t["text"]) in theirs for t in c["turns"])]
+    shared += [c["id"] for c in cases if norm(c["turns"][0]["text"]) in first]
+    assert not shared, sorted(set(shared))
+
+
+def assert_about_dev_customers(
+    cases: Iterable[Case],
+    heldout: set[int] | frozenset[int],
+    *,
+    listing: Sequence[str] = ("crm.rep_jobs", "crm.stage_jobs"),
+    skip_choices: bool = False,
+    writes: bool = True,
+) -> None:
+    """No held-out customer is what a case is about (its subject's customers and jobs, the jobs
+    a `listing` category lists excepted; with `writes`, the jobs its checks write on), nor whose
+    phone or email a turn expects (a choice's expects passed over with `skip_choices`)."""
+    for c in cases:
+        s = c["subject"]
+        about = {s[k] for k in ("customer_id", "other_customer_id", "chosen") if isinstance(s.get(k), int)}
+        about |= {base.JOBS[s[k]]["customer_id"] for k in ("job_id", "other_job_id", "chosen_job") if isinstance(s.get(k), int)}
+        about |= {base.JOBS[j]["customer_id"] for j in s.get("job_ids") or [] if c["category"] not in listing}
+        if writes:
+            about |= {base.JOBS[k[n]]["customer_id"] for k in c["crm_after"] for n in ("note_on_job", "stage_of_job", "appointment_on_job") if n in k}
+        assert not about & heldout, (c["id"], sorted(about & heldout))
+        for _turn, e in base._expects(c):
+            if skip_choices and "choice" in e:
+                continue
+            if "phone" in e:
+                assert not any(e["phone"] in base.phones_of(cid) for cid in heldout), c["id"]
+            assert not any(base.CUSTOMERS[cid]["email"] in e.get("contains", []) for cid in heldout), c["id"]

@@ -241,21 +241,7 @@ def test_spelled_phones_read_as_digits() -> None:
 def test_subjects_are_dev_customers() -> None:
     """Held-out customers are never what a dev3 case is about; they only appear as the other
     people with a shared name in a clarification."""
-    for c in ALL:
-        s = c["subject"]
-        about = {s[k] for k in ("customer_id", "other_customer_id", "chosen") if isinstance(s.get(k), int)}
-        about |= {base.JOBS[s[k]]["customer_id"] for k in ("job_id", "other_job_id", "chosen_job") if isinstance(s.get(k), int)}
-        about |= {base.JOBS[j]["customer_id"] for j in s.get("job_ids") or [] if c["category"] not in ("crm.rep_jobs", "crm.stage_jobs")}
-        assert not about & HELDOUT_CUSTOMERS, (c["id"], sorted(about & HELDOUT_CUSTOMERS))
-        for _turn, e in base._expects(c):
-            if "choice" in e:
-                continue
-            if "phone" in e:
-                assert not any(e["phone"] in base.phones_of(cid) for cid in HELDOUT_CUSTOMERS), c["id"]
-            assert not any(base.CUSTOMERS[cid]["email"] in e.get("contains", []) for cid in HELDOUT_CUSTOMERS), c["id"]
-        for check in c["crm_after"]:
-            job = check.get("note_on_job") or check.get("stage_of_job") or check.get("appointment_on_job")
-            assert job is None or base.JOBS[job]["customer_id"] not in HELDOUT_CUSTOMERS, c["id"]
+    grounding.assert_about_dev_customers(ALL, HELDOUT_CUSTOMERS, skip_choices=True)
 
 
 def test_cases_are_well_formed() -> None:
@@ -293,28 +279,11 @@ def test_writes_and_called_off_cover_every_kind() -> None:
     assert len(offs) >= 8, offs
 
 
-def _norm(text: str) -> str:
-    return base._norm(text).strip()
-
-
-def _texts(cases: list[dict[str, Any]]) -> list[str]:
-    return [t["text"] for c in cases for t in c["turns"]]
-
-
-def _split_cases(split: str) -> list[dict[str, Any]]:
-    return [c for kind in ("questions", "conversations") for c in base.load(f"{split}/{kind}.jsonl")]
-
-
 @pytest.mark.parametrize("split", ["dev", "dev2", "heldout"])
 def test_dev3_shares_no_case_text_with(split: str) -> None:
     """No turn of three words or more, and no first turn, is in another set. Only dev3's own
     case ids are reported."""
-    other = _split_cases(split)
-    theirs = {_norm(t) for t in _texts(other) if len(t.split()) >= 3}
-    first = {_norm(c["turns"][0]["text"]) for c in other}
-    shared = [c["id"] for c in ALL if any(len(t["text"].split()) >= 3 and _norm(t["text"]) in theirs for t in c["turns"])]
-    shared += [c["id"] for c in ALL if _norm(c["turns"][0]["text"]) in first]
-    assert not shared, sorted(set(shared))
+    grounding.assert_shares_no_text(ALL, [split])
 
 
 def _phrasings(module: Any) -> set[str]:

@@ -15,7 +15,6 @@ import pytest
 
 from tests.understanding import grounding
 from tests.understanding import test_dev3_set as dev3
-from tests.understanding import test_dev4_set as dev4
 from tests.understanding import test_dev5_set as dev5
 from tests.understanding import test_eval_sets as base
 from tests.understanding.eval import build_dev6
@@ -66,16 +65,7 @@ def test_the_checks_catch_a_wrong_fact() -> None:
 def test_subjects_are_dev_customers() -> None:
     """Held-out customers are never what a dev6 case is about; they only appear as the other
     people with a shared name in a clarification."""
-    for c in ALL:
-        s = c["subject"]
-        about = {s[k] for k in ("customer_id", "other_customer_id", "chosen") if isinstance(s.get(k), int)}
-        about |= {base.JOBS[s[k]]["customer_id"] for k in ("job_id", "other_job_id", "chosen_job") if isinstance(s.get(k), int)}
-        about |= {base.JOBS[j]["customer_id"] for j in s.get("job_ids") or [] if c["category"] not in ("crm.rep_jobs", "crm.stage_jobs")}
-        assert not about & HELDOUT_CUSTOMERS, (c["id"], sorted(about & HELDOUT_CUSTOMERS))
-        for _turn, e in base._expects(c):
-            if "phone" in e:
-                assert not any(e["phone"] in base.phones_of(cid) for cid in HELDOUT_CUSTOMERS), c["id"]
-            assert not any(base.CUSTOMERS[cid]["email"] in e.get("contains", []) for cid in HELDOUT_CUSTOMERS), c["id"]
+    grounding.assert_about_dev_customers(ALL, HELDOUT_CUSTOMERS, writes=False)
 
 
 def test_cases_are_well_formed() -> None:
@@ -107,22 +97,13 @@ def test_single_questions_carry_the_weight() -> None:
 
 def test_dev6_shares_no_case_text_with_an_earlier_set() -> None:
     """No turn of three words or more, and no first turn, is in dev, dev2, dev3, dev4 or dev5."""
-    _shares_nothing_with(["dev", "dev2", "dev3", "dev4", "dev5"])
+    grounding.assert_shares_no_text(ALL, ["dev", "dev2", "dev3", "dev4", "dev5"])
 
 
 def test_dev6_shares_no_case_text_with_heldout() -> None:
     """As above, with held-out: the texts are compared, never shown; only dev6's own case ids
     are reported."""
-    _shares_nothing_with(["heldout"])
-
-
-def _shares_nothing_with(splits: list[str]) -> None:
-    other = [c for split in splits for c in dev4._split_cases(split)]
-    theirs = {dev4._norm(t["text"]) for c in other for t in c["turns"] if len(t["text"].split()) >= 3}
-    first = {dev4._norm(c["turns"][0]["text"]) for c in other}
-    shared = [c["id"] for c in ALL if any(len(t["text"].split()) >= 3 and dev4._norm(t["text"]) in theirs for t in c["turns"])]
-    shared += [c["id"] for c in ALL if dev4._norm(c["turns"][0]["text"]) in first]
-    assert not shared, sorted(set(shared))
+    grounding.assert_shares_no_text(ALL, ["heldout"])
 
 
 def test_dev6_phrasings_are_its_own() -> None:

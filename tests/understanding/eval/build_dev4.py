@@ -34,7 +34,6 @@ held-out customers only appear as the other options of a shared name in a clarif
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import random
 import re
@@ -51,6 +50,7 @@ if str(ROOT) not in sys.path:
 
 from tests.understanding.eval import build_dev3 as d3  # noqa: E402
 from tests.understanding.eval import build_eval as be  # noqa: E402
+from tests.understanding.eval import dev_shared as ds  # noqa: E402
 from tests.understanding.eval.build_eval import (  # noqa: E402
     CRM,
     NO_FORM,
@@ -317,34 +317,21 @@ CALENDAR_ASKS: list[tuple[str, str, str, int | None, str]] = [
 
 
 def gen_calendar(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    for n, (when, first, last, uid, template) in enumerate(CALENDAR_ASKS):
-        appts = d.appointments_between(dt.date.fromisoformat(first), dt.date.fromisoformat(last), user=uid)
-        text = say(template, {"when": when}, rng)
-        out.append(case("crm.calendar", f"dev4:crm.calendar/{n}", [turn(text, be.calendar_expect(d, appts))], {"from": first, "to": last, "user_id": uid}))
-    return out
+    return ds.calendar_cases(d, rng, SPLIT, CALENDAR_ASKS, say)
 
 
 REP_OPEN = [(12, "whats on danas plate rn, open jobs"), (13, "kevin's open deals list"), (11, "everything reed has thats still open")]
 
 
 def gen_rep_jobs(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    for n, (uid, text) in enumerate(REP_OPEN):
-        ids = be.open_jobs_of_rep(d, uid)
-        out.append(case("crm.rep_jobs", f"dev4:crm.rep_jobs/{n}", [turn(say(text, {}, rng), {**CRM, "count": len(ids), "contains": [str(j) for j in ids]})], {"user_id": uid, "job_ids": ids}))
-    return out
+    return ds.rep_jobs_cases(d, rng, SPLIT, REP_OPEN, say, counting=())
 
 
 STAGE_LISTS = [("Contract Signed", "what jobs got signed but arent scheduled yet"), ("Follow Up", "who's sitting in follow up rn"), ("Estimating", "show me all the jobs still in estimating")]
 
 
 def gen_stage_jobs(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    for n, (stage, text) in enumerate(STAGE_LISTS):
-        ids = sorted(j for j in d.jobs if d.stage(j) == stage)
-        out.append(case("crm.stage_jobs", f"dev4:crm.stage_jobs/{n}", [turn(say(text, {}, rng), {**CRM, "count": len(ids), "contains": [str(j) for j in ids]})], {"stage": stage, "job_ids": ids}))
-    return out
+    return ds.stage_jobs_cases(d, rng, SPLIT, STAGE_LISTS, say)
 
 
 # ------------------------------------------------------------------------------------------
@@ -478,12 +465,7 @@ CALL_FIGURES: list[tuple[str, str, dict[str, Any]]] = [
 
 
 def gen_analysis(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    for n, (question, measure, where) in enumerate(CALL_FIGURES):
-        value = d3.analysis_figure(d, measure, where)
-        subject = {"measure": measure, "where": {k: list(v) if isinstance(v, tuple) else v for k, v in where.items()}}
-        out.append(case("analysis", f"dev4:analysis/{n}", [turn(say(question, {}, rng), d3.analysis_expect(measure, value))], subject))
-    return out
+    return ds.analysis_cases(d, rng, SPLIT, CALL_FIGURES, say)
 
 
 # ------------------------------------------------------------------------------------------
@@ -559,12 +541,7 @@ SCRIPT_ASKS = Turns("scripting", [
 
 
 def gen_scripting(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    for cid in rng.sample(customers(d), 6):
-        tid, template = SCRIPT_ASKS.pick(rng)
-        text = say(template, {"name": cust_ref(d, cid, rng)}, rng)
-        out.append(case("scripting", tid, [turn(text, {"agent": "scripting", "contains": [d.customers[cid]["last_name"]]})], {"customer_id": cid}))
-    return out
+    return ds.scripting_cases(d, rng, SCRIPT_ASKS, say, customers(d), cust_ref)
 
 
 # ------------------------------------------------------------------------------------------

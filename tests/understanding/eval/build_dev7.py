@@ -44,6 +44,7 @@ from tests.understanding.eval import build_dev3 as d3  # noqa: E402
 from tests.understanding.eval import build_dev4 as d4  # noqa: E402
 from tests.understanding.eval import build_dev5 as d5  # noqa: E402
 from tests.understanding.eval import build_eval as be  # noqa: E402
+from tests.understanding.eval import dev_shared as ds  # noqa: E402
 from tests.understanding.eval.build_eval import (  # noqa: E402
     CRM,
     NO_FORM,
@@ -362,12 +363,7 @@ CALENDAR_ASKS: list[tuple[str, str, int | None, str]] = [
 
 
 def gen_calendar(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    for n, (first, last, uid, template) in enumerate(CALENDAR_ASKS):
-        appts = d.appointments_between(dt.date.fromisoformat(first), dt.date.fromisoformat(last), user=uid)
-        text = say(template, {}, rng)
-        out.append(case("crm.calendar", f"dev7:crm.calendar/{n}", [turn(text, be.calendar_expect(d, appts))], {"from": first, "to": last, "user_id": uid}))
-    return out
+    return ds.calendar_cases(d, rng, SPLIT, CALENDAR_ASKS, say)
 
 
 REP_OPEN = [
@@ -379,14 +375,7 @@ REP_OPEN = [
 
 
 def gen_rep_jobs(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    for n, (uid, text) in enumerate(REP_OPEN):
-        ids = be.open_jobs_of_rep(d, uid)
-        expect: dict[str, Any] = {**CRM, "count": len(ids)}
-        if "how many" not in text and "count" not in text:
-            expect["contains"] = [str(j) for j in ids]
-        out.append(case("crm.rep_jobs", f"dev7:crm.rep_jobs/{n}", [turn(say(text, {}, rng), expect)], {"user_id": uid, "job_ids": ids}))
-    return out
+    return ds.rep_jobs_cases(d, rng, SPLIT, REP_OPEN, say)
 
 
 STAGE_LISTS = [
@@ -399,11 +388,7 @@ STAGE_LISTS = [
 
 
 def gen_stage_jobs(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    for n, (stage, text) in enumerate(STAGE_LISTS):
-        ids = sorted(j for j in d.jobs if d.stage(j) == stage)
-        out.append(case("crm.stage_jobs", f"dev7:crm.stage_jobs/{n}", [turn(say(text, {}, rng), {**CRM, "count": len(ids), "contains": [str(j) for j in ids]})], {"stage": stage, "job_ids": ids}))
-    return out
+    return ds.stage_jobs_cases(d, rng, SPLIT, STAGE_LISTS, say)
 
 
 # ------------------------------------------------------------------------------------------
@@ -547,12 +532,7 @@ CALL_FIGURES: list[tuple[str, str, dict[str, Any]]] = [
 
 
 def gen_analysis(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    for n, (question, measure, where) in enumerate(CALL_FIGURES):
-        value = d3.analysis_figure(d, measure, where)
-        subject = {"measure": measure, "where": {k: list(v) if isinstance(v, tuple) else v for k, v in where.items()}}
-        out.append(case("analysis", f"dev7:analysis/{n}", [turn(say(question, {}, rng), d3.analysis_expect(measure, value))], subject))
-    return out
+    return ds.analysis_cases(d, rng, SPLIT, CALL_FIGURES, say)
 
 
 # (sku, how the rep says it, field, template)
@@ -633,12 +613,7 @@ SCRIPT_ASKS = Turns("scripting", [
 
 
 def gen_scripting(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    for cid in rng.sample(customers(d), 6):
-        tid, template = SCRIPT_ASKS.pick(rng)
-        text = say(template, {"name": cust_ref(d, cid, rng)}, rng)
-        out.append(case("scripting", tid, [turn(text, {"agent": "scripting", "contains": [d.customers[cid]["last_name"]]})], {"customer_id": cid}))
-    return out
+    return ds.scripting_cases(d, rng, SCRIPT_ASKS, say, customers(d), cust_ref)
 
 
 # ------------------------------------------------------------------------------------------

@@ -43,6 +43,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from tests.understanding.eval import build_eval as be  # noqa: E402
+from tests.understanding.eval import dev_shared as ds  # noqa: E402
 from tests.understanding.eval.build_eval import (  # noqa: E402
     CRM,
     MAIN_TRADES,
@@ -258,24 +259,11 @@ NOTES = Cycle("crm.notes", [
 
 
 def gen_status(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    pool = jobs(d)
-    rng.shuffle(pool)
-    out = []
-    for jid in pool[:16]:
-        tid, template = STATUS.pick(rng)
-        text = render(template, {"job": job_ref(d, jid, rng)}, rng)
-        out.append(case("crm.status", tid, [turn(text, {**CRM, "contains": [d.stage(jid)]})], {"job_id": jid}))
-    return out
+    return ds.job_cases(d, rng, "crm.status", STATUS, render, job_ref, jobs(d), 16, lambda jid: ({**CRM, "contains": [d.stage(jid)]}, {"job_id": jid}))
 
 
 def gen_rep(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    pool = jobs(d)
-    rng.shuffle(pool)
-    out = []
-    for jid in pool[:10]:
-        tid, template = REP.pick(rng)
-        text = render(template, {"job": job_ref(d, jid, rng)}, rng)
-        out.append(case("crm.rep", tid, [turn(text, {**CRM, "contains": [d.rep(jid)]})], {"job_id": jid}))
+    out = ds.job_cases(d, rng, "crm.rep", REP, render, job_ref, jobs(d), 10, lambda jid: ({**CRM, "contains": [d.rep(jid)]}, {"job_id": jid}))
     people = [c for c in customers(d) if len({r for j in d.jobs_of(c) for r in j["rep_ids"]} | {d.customers[c]["rep_id"]}) == 1]
     rng.shuffle(people)
     for cid in people[:5]:
@@ -287,15 +275,11 @@ def gen_rep(d: Data, rng: random.Random) -> list[dict[str, Any]]:
 
 
 def gen_notes(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    pool = [j for j in jobs(d) if d.notes_of(j)]
-    rng.shuffle(pool)
-    out = []
-    for jid in pool[:14]:
+    def ask(jid: int) -> tuple[dict[str, Any], dict[str, Any]]:
         note = d.notes_of(jid)[0]
-        tid, template = NOTES.pick(rng)
-        text = render(template, {"job": job_ref(d, jid, rng)}, rng)
-        out.append(case("crm.notes", tid, [turn(text, {**CRM, "contains": [be._note_phrase(note["note"])]})], {"job_id": jid, "note_id": note["id"]}))
-    return out
+        return {**CRM, "contains": [be._note_phrase(note["note"])]}, {"job_id": jid, "note_id": note["id"]}
+
+    return ds.job_cases(d, rng, "crm.notes", NOTES, render, job_ref, [j for j in jobs(d) if d.notes_of(j)], 14, ask)
 
 
 MONEY = {

@@ -48,6 +48,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from tests.understanding.eval import build_eval as be  # noqa: E402
+from tests.understanding.eval import dev_shared as ds  # noqa: E402
 from tests.understanding.eval.build_eval import (  # noqa: E402
     CRM,
     MAIN_TRADES,
@@ -322,24 +323,11 @@ NOTES = Cycle("crm.notes", [
 
 
 def gen_status(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    pool = jobs(d)
-    rng.shuffle(pool)
-    out = []
-    for jid in pool[:16]:
-        tid, template = STATUS.pick(rng)
-        text = say(template, {"job": job_ref(d, jid, rng)}, rng)
-        out.append(case("crm.status", tid, [turn(text, {**CRM, "contains": [d.stage(jid)]})], {"job_id": jid}))
-    return out
+    return ds.job_cases(d, rng, "crm.status", STATUS, say, job_ref, jobs(d), 16, lambda jid: ({**CRM, "contains": [d.stage(jid)]}, {"job_id": jid}))
 
 
 def gen_rep(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    pool = live_jobs(d)
-    rng.shuffle(pool)
-    out = []
-    for jid in pool[:10]:
-        tid, template = REP.pick(rng)
-        text = say(template, {"job": job_ref(d, jid, rng)}, rng)
-        out.append(case("crm.rep", tid, [turn(text, {**CRM, "contains": [d.rep(jid)]})], {"job_id": jid}))
+    out = ds.job_cases(d, rng, "crm.rep", REP, say, job_ref, live_jobs(d), 10, lambda jid: ({**CRM, "contains": [d.rep(jid)]}, {"job_id": jid}))
     people = [c for c in customers(d) if fact(d, "customer_rep", c)]
     rng.shuffle(people)
     for cid in people[:5]:
@@ -351,15 +339,11 @@ def gen_rep(d: Data, rng: random.Random) -> list[dict[str, Any]]:
 
 
 def gen_notes(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    pool = [j for j in jobs(d) if d.notes_of(j)]
-    rng.shuffle(pool)
-    out = []
-    for jid in pool[:12]:
+    def ask(jid: int) -> tuple[dict[str, Any], dict[str, Any]]:
         note = d.notes_of(jid)[0]
-        tid, template = NOTES.pick(rng)
-        text = say(template, {"job": job_ref(d, jid, rng)}, rng)
-        out.append(case("crm.notes", tid, [turn(text, {**CRM, "contains": [be._note_phrase(note["note"])]})], {"job_id": jid, "note_id": note["id"]}))
-    return out
+        return {**CRM, "contains": [be._note_phrase(note["note"])]}, {"job_id": jid, "note_id": note["id"]}
+
+    return ds.job_cases(d, rng, "crm.notes", NOTES, say, job_ref, [j for j in jobs(d) if d.notes_of(j)], 12, ask)
 
 
 MONEY = {

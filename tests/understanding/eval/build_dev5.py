@@ -319,24 +319,11 @@ NOTE_ASK = Turns("crm.notes", ["what's the last thing in the notes for {job}", "
 
 
 def gen_status(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    pool = jobs(d)
-    rng.shuffle(pool)
-    out = []
-    for jid in pool[:12]:
-        tid, template = STAGE_ASK.pick(rng)
-        text = say(template, {"job": job_ref(d, jid, rng)}, rng)
-        out.append(case("crm.status", tid, [turn(text, {**CRM, "contains": [d.stage(jid)]})], {"job_id": jid}))
-    return out
+    return ds.job_cases(d, rng, "crm.status", STAGE_ASK, say, job_ref, jobs(d), 12, lambda jid: ({**CRM, "contains": [d.stage(jid)]}, {"job_id": jid}))
 
 
 def gen_rep(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    pool = live_jobs(d)
-    rng.shuffle(pool)
-    out = []
-    for jid in pool[:6]:
-        tid, template = REP_ASK.pick(rng)
-        text = say(template, {"job": job_ref(d, jid, rng)}, rng)
-        out.append(case("crm.rep", tid, [turn(text, {**CRM, "contains": [d.rep(jid)]})], {"job_id": jid}))
+    out = ds.job_cases(d, rng, "crm.rep", REP_ASK, say, job_ref, live_jobs(d), 6, lambda jid: ({**CRM, "contains": [d.rep(jid)]}, {"job_id": jid}))
     single = [c for c in customers(d) if d3.fact(d, "customer_rep", c) is not None]
     for cid in rng.sample(single, 2):
         tid, template = CUSTOMER_REP_ASK.pick(rng)
@@ -346,15 +333,11 @@ def gen_rep(d: Data, rng: random.Random) -> list[dict[str, Any]]:
 
 
 def gen_notes(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    pool = [j for j in jobs(d) if d.notes_of(j)]
-    rng.shuffle(pool)
-    out = []
-    for jid in pool[:8]:
+    def ask(jid: int) -> tuple[dict[str, Any], dict[str, Any]]:
         note = d.notes_of(jid)[0]
-        tid, template = NOTE_ASK.pick(rng)
-        text = say(template, {"job": job_ref(d, jid, rng)}, rng)
-        out.append(case("crm.notes", tid, [turn(text, {**CRM, "contains": [be._note_phrase(note["note"])]})], {"job_id": jid, "note_id": note["id"]}))
-    return out
+        return {**CRM, "contains": [be._note_phrase(note["note"])]}, {"job_id": jid, "note_id": note["id"]}
+
+    return ds.job_cases(d, rng, "crm.notes", NOTE_ASK, say, job_ref, [j for j in jobs(d) if d.notes_of(j)], 8, ask)
 
 
 MONEY_ASK = {

@@ -75,3 +75,28 @@ def scripting_cases(d: Data, rng: random.Random, asks: Any, say: Say, people: li
         text = say(template, {"name": name_of(d, cid, rng)}, rng)
         out.append(case("scripting", tid, [turn(text, {"agent": "scripting", "contains": [d.customers[cid]["last_name"]]})], {"customer_id": cid}))
     return out
+
+
+def job_cases(
+    d: Data,
+    rng: random.Random,
+    category: str,
+    asks: Any,
+    say: Say,
+    job_ref: Callable[[Data, int, random.Random], str],
+    pool: list[int],
+    many: int,
+    ask: Callable[[int], tuple[dict[str, Any], dict[str, Any]]],
+    keep: Callable[[int], bool] | None = None,
+) -> Cases:
+    """The first `many` jobs of `pool` (shuffled in place, then those `keep` keeps), each asked
+    about by `asks` (a Turns pool) with the job said the set's way; `ask` gives the job's (expect,
+    subject)."""
+    rng.shuffle(pool)
+    out = []
+    for jid in [j for j in pool if keep is None or keep(j)][:many]:
+        tid, template = asks.pick(rng)
+        text = say(template, {"job": job_ref(d, jid, rng)}, rng)
+        expect, subject = ask(jid)
+        out.append(case(category, tid, [turn(text, expect)], subject))
+    return out

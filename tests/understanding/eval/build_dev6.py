@@ -244,31 +244,8 @@ NEXT_ASK = Turns("crm.dates.next_customer", ["next time i see {name}, when", "{p
 
 
 def gen_dates(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    installs = [j for j in jobs(d) if d3.install_of(d, j) and d3.install_of(d, j)["start_date_time"] >= "2026-11-23"]  # type: ignore[index]
-    for jid in rng.sample(installs, min(3, len(installs))):
-        a = d3.install_of(d, jid)
-        assert a is not None
-        tid, template = INSTALL_ASK.pick(rng)
-        text = say(template, {"job": job_ref(d, jid, rng)}, rng)
-        out.append(case("crm.dates", tid, [turn(text, {**CRM, "date": a["start_date_time"][:10]})], {"job_id": jid, "appointment_id": a["id"]}))
-    nexts = [j for j in jobs(d) if d.next_appointment(jid=j) and d.next_appointment(jid=j)["title"] != "Install start"]  # type: ignore[index]
-    for jid in rng.sample(nexts, 3):
-        a = d.next_appointment(jid=jid)
-        assert a is not None
-        day, time = be._at(a)
-        tid, template = NEXT_JOB_ASK.pick(rng)
-        text = say(template, {"job": job_ref(d, jid, rng)}, rng)
-        out.append(case("crm.dates", tid, [turn(text, {**CRM, "date": day, "time": time})], {"job_id": jid, "appointment_id": a["id"]}))
-    people = [c for c in customers(d) if d.next_appointment(cid=c)]
-    for cid in rng.sample(people, 4):
-        a = d.next_appointment(cid=cid)
-        assert a is not None
-        day, time = be._at(a)
-        tid, template = NEXT_ASK.pick(rng)
-        text = say(template, name_slots(d, cid, rng), rng)
-        out.append(case("crm.dates", tid, [turn(text, {**CRM, "date": day, "time": time})], {"customer_id": cid, "appointment_id": a["id"]}))
-    return out
+    pools = (jobs(d), jobs(d), customers(d))
+    return ds.dates_cases(d, rng, (INSTALL_ASK, NEXT_JOB_ASK, NEXT_ASK), say, job_ref, name_slots, pools, (3, 3, 4))
 
 
 # (first day, last day, user or None, text)

@@ -12,6 +12,7 @@ from typing import Any
 from tests.understanding.eval.build_eval import (
     CRM,
     Data,
+    _at,
     calendar_expect,
     case,
     open_jobs_of_rep,
@@ -99,4 +100,48 @@ def job_cases(
         text = say(template, {"job": job_ref(d, jid, rng)}, rng)
         expect, subject = ask(jid)
         out.append(case(category, tid, [turn(text, expect)], subject))
+    return out
+
+
+def dates_cases(
+    d: Data,
+    rng: random.Random,
+    asks: tuple[Any, Any, Any],
+    say: Say,
+    job_ref: Callable[[Data, int, random.Random], str],
+    name_slots: Callable[[Data, int, random.Random], dict[str, str]],
+    pools: tuple[list[int], list[int], list[int]],
+    many: tuple[int, int, int],
+) -> Cases:
+    """Dates asked three ways (`asks`, Turns pools: a job's install start from the week on, a
+    job's next visit other than an install, a customer's next appointment), of so `many` jobs,
+    jobs and customers drawn from the `pools`."""
+    from tests.understanding.eval import build_dev3 as d3
+
+    install_ask, next_job_ask, next_ask = asks
+    install_pool, next_pool, people_pool = pools
+    out = []
+    installs = [j for j in install_pool if d3.install_of(d, j) and d3.install_of(d, j)["start_date_time"] >= "2026-11-23"]  # type: ignore[index]
+    for jid in rng.sample(installs, min(many[0], len(installs))):
+        a = d3.install_of(d, jid)
+        assert a is not None
+        tid, template = install_ask.pick(rng)
+        text = say(template, {"job": job_ref(d, jid, rng)}, rng)
+        out.append(case("crm.dates", tid, [turn(text, {**CRM, "date": a["start_date_time"][:10]})], {"job_id": jid, "appointment_id": a["id"]}))
+    nexts = [j for j in next_pool if d.next_appointment(jid=j) and d.next_appointment(jid=j)["title"] != "Install start"]  # type: ignore[index]
+    for jid in rng.sample(nexts, many[1]):
+        a = d.next_appointment(jid=jid)
+        assert a is not None
+        day, time = _at(a)
+        tid, template = next_job_ask.pick(rng)
+        text = say(template, {"job": job_ref(d, jid, rng)}, rng)
+        out.append(case("crm.dates", tid, [turn(text, {**CRM, "date": day, "time": time})], {"job_id": jid, "appointment_id": a["id"]}))
+    people = [c for c in people_pool if d.next_appointment(cid=c)]
+    for cid in rng.sample(people, many[2]):
+        a = d.next_appointment(cid=cid)
+        assert a is not None
+        day, time = _at(a)
+        tid, template = next_ask.pick(rng)
+        text = say(template, name_slots(d, cid, rng), rng)
+        out.append(case("crm.dates", tid, [turn(text, {**CRM, "date": day, "time": time})], {"customer_id": cid, "appointment_id": a["id"]}))
     return out

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import json
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.understanding import grounding
 from tests.understanding import test_eval_sets as base
 from tests.understanding.eval import build_dev2
 
@@ -25,9 +25,7 @@ HELDOUT_CUSTOMERS = build_dev2.be.HELDOUT_CUSTOMERS
 
 
 def test_the_generator_rebuilds_the_committed_files(tmp_path: Path) -> None:
-    build_dev2.write(tmp_path, build_dev2.build())
-    for name in FILES:
-        assert (tmp_path / name).read_bytes() == (EVAL / name).read_bytes(), f"{name} differs from a fresh build"
+    grounding.assert_rebuilt(build_dev2.build, build_dev2.write, FILES, tmp_path)
 
 
 # --- every expected fact is in the data ---------------------------------------------------------
@@ -143,8 +141,7 @@ def problems_of(c: dict[str, Any]) -> list[str]:
 
 @pytest.mark.parametrize("name", FILES)
 def test_every_expected_fact_is_in_the_data(name: str) -> None:
-    problems = {c["id"]: p for c in CASES[name] if (p := problems_of(c))}
-    assert not problems, json.dumps(problems, indent=1)[:3000]
+    grounding.assert_grounded(CASES[name], problems_of)
 
 
 def test_the_checks_catch_a_wrong_fact() -> None:
@@ -159,14 +156,8 @@ def test_the_checks_catch_a_wrong_fact() -> None:
         tampered.append(c)
     bookings = [c for c in ALL if c["category"] == "write" and "appointment_on_job" in c["crm_after"][0]]
     assert len(bookings) >= 8
-    for c in bookings:
-        for shift in (dt.timedelta(days=1), dt.timedelta(hours=1), dt.timedelta(minutes=30)):
-            moved = copy.deepcopy(c)
-            start = dt.datetime.fromisoformat(moved["crm_after"][0]["start"])
-            moved["crm_after"][0]["start"] = (start + shift).isoformat(timespec="minutes")
-            tampered.append(moved)
-    for c in tampered:
-        assert problems_of(c), f"a tampered {c['id']} passed"
+    tampered += grounding.shifted_bookings(bookings, (dt.timedelta(days=1), dt.timedelta(hours=1), dt.timedelta(minutes=30)))
+    grounding.assert_caught(tampered, problems_of)
 
 
 def test_the_reader_reads_the_times_reps_type() -> None:
@@ -194,45 +185,14 @@ def test_the_reader_reads_the_times_reps_type() -> None:
 def test_subjects_are_dev_customers() -> None:
     """Held-out customers are never what a dev2 case is about; they only appear as the other
     people with a shared name in a clarification."""
-    for c in ALL:
-        s = c["subject"]
-        about = {s[k] for k in ("customer_id", "other_customer_id", "chosen") if isinstance(s.get(k), int)}
-        about |= {base.JOBS[s[k]]["customer_id"] for k in ("job_id", "other_job_id", "chosen_job") if isinstance(s.get(k), int)}
-        about |= {base.JOBS[j]["customer_id"] for j in s.get("job_ids") or [] if c["category"] != "crm.rep_jobs" and c["category"] != "crm.stage_jobs"}
-        assert not about & HELDOUT_CUSTOMERS, (c["id"], sorted(about & HELDOUT_CUSTOMERS))
-        for _turn, e in base._expects(c):
-            if "choice" in e:
-                continue
-            if "phone" in e:
-                assert not any(e["phone"] in base.phones_of(cid) for cid in HELDOUT_CUSTOMERS), c["id"]
-            assert not any(base.CUSTOMERS[cid]["email"] in e.get("contains", []) for cid in HELDOUT_CUSTOMERS), c["id"]
-        for check in c["crm_after"]:
-            job = check.get("note_on_job") or check.get("stage_of_job") or check.get("appointment_on_job")
-            assert job is None or base.JOBS[job]["customer_id"] not in HELDOUT_CUSTOMERS, c["id"]
+    grounding.assert_about_dev_customers(ALL, HELDOUT_CUSTOMERS, skip_choices=True)
 
 
 def test_cases_are_well_formed() -> None:
-    ids = [c["id"] for c in ALL]
-    assert len(ids) == len(set(ids))
-    questions = {c["category"] for c in CASES["dev2/questions.jsonl"]}
-    conversations = {c["category"] for c in CASES["dev2/conversations.jsonl"]}
-    assert questions == base.QUESTION_CATEGORIES, base.QUESTION_CATEGORIES ^ questions
-    assert conversations == base.CONVERSATION_CATEGORIES, base.CONVERSATION_CATEGORIES ^ conversations
+    grounding.assert_well_formed("dev2", CASES["dev2/questions.jsonl"], CASES["dev2/conversations.jsonl"], questions_write=True)
     assert 230 <= len(CASES["dev2/questions.jsonl"]) <= 290
     assert 75 <= len(CASES["dev2/conversations.jsonl"]) <= 100
     for c in ALL:
-        assert set(c) == {"id", "category", "template", "subject", "turns", "crm_after"}, c["id"]
-        assert c["id"].startswith("dev2/") and c["template"].startswith("dev2:"), c["id"]
-        assert c["turns"] and "expect" in c["turns"][-1], c["id"]
-        for t in c["turns"]:
-            assert t["text"].strip(), c["id"]
-            assert set(t.get("expect", {})) <= base.BENCH.CHECKS, (c["id"], set(t["expect"]) - base.BENCH.CHECKS)
-        for check in c["crm_after"]:
-            assert set(check) & base.BENCH.CRM_CHECKS, (c["id"], check)
-        if c["category"] in base.QUESTION_CATEGORIES:
-            assert len(c["turns"]) == 1, c["id"]
-        else:
-            assert len(c["turns"]) >= 2, c["id"]
         if c["category"] == "called_off":
             assert c["crm_after"] == [{"unchanged": True}], c["id"]
             request = [n for n, t in enumerate(c["turns"]) if "expect" not in t]
@@ -255,25 +215,8 @@ def test_writes_and_called_off_cover_every_kind() -> None:
     assert len(offs) >= 8, offs
 
 
-def _norm(text: str) -> str:
-    return base._norm(text).strip()
-
-
-def _texts(cases: list[dict[str, Any]]) -> list[str]:
-    return [t["text"] for c in cases for t in c["turns"]]
-
-
-def _split_cases(split: str) -> list[dict[str, Any]]:
-    return [c for kind in ("questions", "conversations") for c in base.load(f"{split}/{kind}.jsonl")]
-
-
 @pytest.mark.parametrize("split", ["dev", "heldout"])
 def test_dev2_shares_no_case_text_with(split: str) -> None:
     """No turn of three words or more, and no first turn, is in dev or held-out. Only dev2's
     own case ids are reported."""
-    other = _split_cases(split)
-    theirs = {_norm(t) for t in _texts(other) if len(t.split()) >= 3}
-    first = {_norm(c["turns"][0]["text"]) for c in other}
-    shared = [c["id"] for c in ALL if any(len(t["text"].split()) >= 3 and _norm(t["text"]) in theirs for t in c["turns"])]
-    shared += [c["id"] for c in ALL if _norm(c["turns"][0]["text"]) in first]
-    assert not shared, sorted(set(shared))
+    grounding.assert_shares_no_text(ALL, [split])

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import json
 import math
 import re
 from fractions import Fraction
@@ -18,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from tests.understanding import grounding
 from tests.understanding import test_dev2_set as dev2
 from tests.understanding import test_eval_sets as base
 from tests.understanding.eval import build_dev3
@@ -31,9 +31,7 @@ OWN_AGENTS = ("pricing", "analysis")  # figures test_eval_sets cannot recompute 
 
 
 def test_the_generator_rebuilds_the_committed_files(tmp_path: Path) -> None:
-    build_dev3.write(tmp_path, build_dev3.build())
-    for name in FILES:
-        assert (tmp_path / name).read_bytes() == (EVAL / name).read_bytes(), f"{name} differs from a fresh build"
+    grounding.assert_rebuilt(build_dev3.build, build_dev3.write, FILES, tmp_path)
 
 
 # --- every expected fact is in the data ---------------------------------------------------------
@@ -194,17 +192,11 @@ def problems_of(c: dict[str, Any]) -> list[str]:
 
 @pytest.mark.parametrize("name", FILES)
 def test_every_expected_fact_is_in_the_data(name: str) -> None:
-    problems = {c["id"]: p for c in CASES[name] if (p := problems_of(c))}
-    assert not problems, json.dumps(problems, indent=1)[:3000]
-
-
-def _first(cat: str, key: str, where: Any = None) -> dict[str, Any]:
-    return copy.deepcopy(next(x for x in ALL if x["category"] == cat and key in x["turns"][0]["expect"] and (where is None or where(x))))
+    grounding.assert_grounded(CASES[name], problems_of)
 
 
 def test_the_checks_catch_a_wrong_fact() -> None:
-    tampered = []
-    for cat, key, wrong, where in [
+    tampered = grounding.tampered_facts(ALL, [
         ("crm.contact", "phone", "5085559999", None),
         ("crm.money", "money", 1234.56, None),
         ("crm.dates", "date", "2026-11-25", None),
@@ -220,26 +212,16 @@ def test_the_checks_catch_a_wrong_fact() -> None:
         ("pricing", "number", {"value": 26.0, "tol": 1.0, "unit": ["sq"]}, lambda x: "waste" in x["subject"]),
         ("new_clients", "phone", "5085550000", lambda x: x["subject"]["phone_spelled"]),
         ("crm.stage_jobs", "count", 9, lambda x: "user_id" in x["subject"]),
-    ]:
-        c = _first(cat, key, where)
-        c["turns"][0]["expect"][key] = wrong
-        tampered.append(c)
-    middle = copy.deepcopy(next(x for x in ALL if x["category"] == "called_off" and any((t.get("expect") or {}).get("agent") == "pricing" for t in x["turns"])))
-    next(t for t in middle["turns"] if (t.get("expect") or {}).get("agent") == "pricing")["expect"]["money"] = 1.0
+    ])
+    middle = grounding.with_wrong_middle(next(x for x in ALL if x["category"] == "called_off" and any((t.get("expect") or {}).get("agent") == "pricing" for t in x["turns"])), "pricing", "money", 1.0)
     tampered.append(middle)
     mike = copy.deepcopy(next(x for x in ALL if x["category"] == "clarify" and "user_id" in x["subject"]))
     mike["turns"][-1]["expect"]["count"] += 1
     tampered.append(mike)
     bookings = [c for c in ALL if c["category"] == "write" and "appointment_on_job" in c["crm_after"][0]]
     assert len(bookings) >= 6
-    for c in bookings:
-        for shift in (dt.timedelta(days=1), dt.timedelta(hours=1), dt.timedelta(minutes=15)):
-            moved = copy.deepcopy(c)
-            start = dt.datetime.fromisoformat(moved["crm_after"][0]["start"])
-            moved["crm_after"][0]["start"] = (start + shift).isoformat(timespec="minutes")
-            tampered.append(moved)
-    for c in tampered:
-        assert problems_of(c), f"a tampered {c['id']} passed"
+    tampered += grounding.shifted_bookings(bookings, (dt.timedelta(days=1), dt.timedelta(hours=1), dt.timedelta(minutes=15)))
+    grounding.assert_caught(tampered, problems_of)
 
 
 def test_the_reader_reads_dev3s_booking_times() -> None:
@@ -259,45 +241,14 @@ def test_spelled_phones_read_as_digits() -> None:
 def test_subjects_are_dev_customers() -> None:
     """Held-out customers are never what a dev3 case is about; they only appear as the other
     people with a shared name in a clarification."""
-    for c in ALL:
-        s = c["subject"]
-        about = {s[k] for k in ("customer_id", "other_customer_id", "chosen") if isinstance(s.get(k), int)}
-        about |= {base.JOBS[s[k]]["customer_id"] for k in ("job_id", "other_job_id", "chosen_job") if isinstance(s.get(k), int)}
-        about |= {base.JOBS[j]["customer_id"] for j in s.get("job_ids") or [] if c["category"] not in ("crm.rep_jobs", "crm.stage_jobs")}
-        assert not about & HELDOUT_CUSTOMERS, (c["id"], sorted(about & HELDOUT_CUSTOMERS))
-        for _turn, e in base._expects(c):
-            if "choice" in e:
-                continue
-            if "phone" in e:
-                assert not any(e["phone"] in base.phones_of(cid) for cid in HELDOUT_CUSTOMERS), c["id"]
-            assert not any(base.CUSTOMERS[cid]["email"] in e.get("contains", []) for cid in HELDOUT_CUSTOMERS), c["id"]
-        for check in c["crm_after"]:
-            job = check.get("note_on_job") or check.get("stage_of_job") or check.get("appointment_on_job")
-            assert job is None or base.JOBS[job]["customer_id"] not in HELDOUT_CUSTOMERS, c["id"]
+    grounding.assert_about_dev_customers(ALL, HELDOUT_CUSTOMERS, skip_choices=True)
 
 
 def test_cases_are_well_formed() -> None:
-    ids = [c["id"] for c in ALL]
-    assert len(ids) == len(set(ids))
-    questions = {c["category"] for c in CASES["dev3/questions.jsonl"]}
-    conversations = {c["category"] for c in CASES["dev3/conversations.jsonl"]}
-    assert questions == base.QUESTION_CATEGORIES, base.QUESTION_CATEGORIES ^ questions
-    assert conversations == base.CONVERSATION_CATEGORIES, base.CONVERSATION_CATEGORIES ^ conversations
+    grounding.assert_well_formed("dev3", CASES["dev3/questions.jsonl"], CASES["dev3/conversations.jsonl"], questions_write=True)
     assert 280 <= len(CASES["dev3/questions.jsonl"]) <= 360
     assert 90 <= len(CASES["dev3/conversations.jsonl"]) <= 120
     for c in ALL:
-        assert set(c) == {"id", "category", "template", "subject", "turns", "crm_after"}, c["id"]
-        assert c["id"].startswith("dev3/") and c["template"].startswith("dev3:"), c["id"]
-        assert c["turns"] and "expect" in c["turns"][-1], c["id"]
-        for t in c["turns"]:
-            assert t["text"].strip(), c["id"]
-            assert set(t.get("expect", {})) <= base.BENCH.CHECKS, (c["id"], set(t["expect"]) - base.BENCH.CHECKS)
-        for check in c["crm_after"]:
-            assert set(check) & base.BENCH.CRM_CHECKS, (c["id"], check)
-        if c["category"] in base.QUESTION_CATEGORIES:
-            assert len(c["turns"]) == 1, c["id"]
-        else:
-            assert len(c["turns"]) >= 2, c["id"]
         if c["category"] == "called_off":
             assert c["crm_after"] == [{"unchanged": True}], c["id"]
             request = [n for n, t in enumerate(c["turns"]) if "expect" not in t]
@@ -328,28 +279,11 @@ def test_writes_and_called_off_cover_every_kind() -> None:
     assert len(offs) >= 8, offs
 
 
-def _norm(text: str) -> str:
-    return base._norm(text).strip()
-
-
-def _texts(cases: list[dict[str, Any]]) -> list[str]:
-    return [t["text"] for c in cases for t in c["turns"]]
-
-
-def _split_cases(split: str) -> list[dict[str, Any]]:
-    return [c for kind in ("questions", "conversations") for c in base.load(f"{split}/{kind}.jsonl")]
-
-
 @pytest.mark.parametrize("split", ["dev", "dev2", "heldout"])
 def test_dev3_shares_no_case_text_with(split: str) -> None:
     """No turn of three words or more, and no first turn, is in another set. Only dev3's own
     case ids are reported."""
-    other = _split_cases(split)
-    theirs = {_norm(t) for t in _texts(other) if len(t.split()) >= 3}
-    first = {_norm(c["turns"][0]["text"]) for c in other}
-    shared = [c["id"] for c in ALL if any(len(t["text"].split()) >= 3 and _norm(t["text"]) in theirs for t in c["turns"])]
-    shared += [c["id"] for c in ALL if _norm(c["turns"][0]["text"]) in first]
-    assert not shared, sorted(set(shared))
+    grounding.assert_shares_no_text(ALL, [split])
 
 
 def _phrasings(module: Any) -> set[str]:

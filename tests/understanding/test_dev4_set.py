@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import json
 import re
 from typing import Any
 
 import pytest
 
+from tests.understanding import grounding
 from tests.understanding import test_dev2_set as dev2
 from tests.understanding import test_dev3_set as dev3
 from tests.understanding import test_eval_sets as base
@@ -28,9 +28,7 @@ OWN_AGENTS = ("pricing", "analysis")
 
 
 def test_the_generator_rebuilds_the_committed_files(tmp_path: Any) -> None:
-    build_dev4.write(tmp_path, build_dev4.build())
-    for name in FILES:
-        assert (tmp_path / name).read_bytes() == (EVAL / name).read_bytes(), f"{name} differs from a fresh build"
+    grounding.assert_rebuilt(build_dev4.build, build_dev4.write, FILES, tmp_path)
 
 
 # --- every expected fact is in the data ---------------------------------------------------------
@@ -121,17 +119,11 @@ def problems_of(c: dict[str, Any]) -> list[str]:
 
 @pytest.mark.parametrize("name", FILES)
 def test_every_expected_fact_is_in_the_data(name: str) -> None:
-    problems = {c["id"]: p for c in CASES[name] if (p := problems_of(c))}
-    assert not problems, json.dumps(problems, indent=1)[:3000]
-
-
-def _first(cat: str, key: str, where: Any = None) -> dict[str, Any]:
-    return copy.deepcopy(next(x for x in ALL if x["category"] == cat and key in x["turns"][0]["expect"] and (where is None or where(x))))
+    grounding.assert_grounded(CASES[name], problems_of)
 
 
 def test_the_checks_catch_a_wrong_fact() -> None:
-    tampered = []
-    for cat, key, wrong, where in [
+    tampered = grounding.tampered_facts(ALL, [
         ("crm.contact", "phone", "5085559999", None),
         ("crm.money", "money", 1234.56, None),
         ("crm.calendar", "count", 99, None),
@@ -141,10 +133,7 @@ def test_the_checks_catch_a_wrong_fact() -> None:
         ("new_clients", "phone", "6175550000", lambda x: "phone" in x["subject"]),
         ("new_clients", "contains", ["Cornelius", "Ashdown", "ashdown@aol.com"], None),
         ("knowledge", "contains", ["a phrase of no document"], None),
-    ]:
-        c = _first(cat, key, where)
-        c["turns"][0]["expect"][key] = wrong
-        tampered.append(c)
+    ])
     spelled = copy.deepcopy(next(x for x in ALL if x["category"] == "new_clients" and "@" in "".join(x["turns"][0]["expect"]["contains"]) and " at " in x["turns"][0]["text"]))
     spelled["turns"][0]["expect"]["contains"] = [s.replace("@", "@mail.") if "@" in s else s for s in spelled["turns"][0]["expect"]["contains"]]
     tampered.append(spelled)
@@ -156,14 +145,8 @@ def test_the_checks_catch_a_wrong_fact() -> None:
     tampered.append(detour)
     bookings = [c for c in ALL if c["category"] == "write" and "appointment_on_job" in c["crm_after"][0]]
     assert len(bookings) >= 5
-    for c in bookings:
-        for shift in (dt.timedelta(days=1), dt.timedelta(hours=1), dt.timedelta(minutes=30)):
-            moved = copy.deepcopy(c)
-            start = dt.datetime.fromisoformat(moved["crm_after"][0]["start"])
-            moved["crm_after"][0]["start"] = (start + shift).isoformat(timespec="minutes")
-            tampered.append(moved)
-    for c in tampered:
-        assert problems_of(c), f"a tampered {c['id']} passed"
+    tampered += grounding.shifted_bookings(bookings, (dt.timedelta(days=1), dt.timedelta(hours=1), dt.timedelta(minutes=30)))
+    grounding.assert_caught(tampered, problems_of)
 
 
 def test_the_reader_reads_dev4s_booking_times() -> None:
@@ -184,43 +167,14 @@ def test_dictations_read_as_typed() -> None:
 def test_subjects_are_dev_customers() -> None:
     """Held-out customers are never what a dev4 case is about; they only appear as the other
     people with a shared name in a clarification."""
-    for c in ALL:
-        s = c["subject"]
-        about = {s[k] for k in ("customer_id", "other_customer_id", "chosen") if isinstance(s.get(k), int)}
-        about |= {base.JOBS[s[k]]["customer_id"] for k in ("job_id", "other_job_id", "chosen_job") if isinstance(s.get(k), int)}
-        about |= {base.JOBS[j]["customer_id"] for j in s.get("job_ids") or [] if c["category"] not in ("crm.rep_jobs", "crm.stage_jobs", "followup")}
-        assert not about & HELDOUT_CUSTOMERS, (c["id"], sorted(about & HELDOUT_CUSTOMERS))
-        for _turn, e in base._expects(c):
-            if "phone" in e:
-                assert not any(e["phone"] in base.phones_of(cid) for cid in HELDOUT_CUSTOMERS), c["id"]
-            assert not any(base.CUSTOMERS[cid]["email"] in e.get("contains", []) for cid in HELDOUT_CUSTOMERS), c["id"]
-        for check in c["crm_after"]:
-            job = check.get("note_on_job") or check.get("stage_of_job") or check.get("appointment_on_job")
-            assert job is None or base.JOBS[job]["customer_id"] not in HELDOUT_CUSTOMERS, c["id"]
+    grounding.assert_about_dev_customers(ALL, HELDOUT_CUSTOMERS, listing=("crm.rep_jobs", "crm.stage_jobs", "followup"))
 
 
 def test_cases_are_well_formed() -> None:
-    ids = [c["id"] for c in ALL]
-    assert len(ids) == len(set(ids))
-    questions = {c["category"] for c in CASES["dev4/questions.jsonl"]}
-    conversations = {c["category"] for c in CASES["dev4/conversations.jsonl"]}
-    assert questions == base.QUESTION_CATEGORIES, base.QUESTION_CATEGORIES ^ questions
-    assert conversations == base.CONVERSATION_CATEGORIES, base.CONVERSATION_CATEGORIES ^ conversations
+    grounding.assert_well_formed("dev4", CASES["dev4/questions.jsonl"], CASES["dev4/conversations.jsonl"], questions_write=True)
     assert len(CASES["dev4/questions.jsonl"]) >= 150
     assert len(CASES["dev4/conversations.jsonl"]) >= 50
     for c in ALL:
-        assert set(c) == {"id", "category", "template", "subject", "turns", "crm_after"}, c["id"]
-        assert c["id"].startswith("dev4/") and c["template"].startswith("dev4:"), c["id"]
-        assert c["turns"] and "expect" in c["turns"][-1], c["id"]
-        for t in c["turns"]:
-            assert t["text"].strip(), c["id"]
-            assert set(t.get("expect", {})) <= base.BENCH.CHECKS, (c["id"], set(t["expect"]) - base.BENCH.CHECKS)
-        for check in c["crm_after"]:
-            assert set(check) & base.BENCH.CRM_CHECKS, (c["id"], check)
-        if c["category"] in base.QUESTION_CATEGORIES:
-            assert len(c["turns"]) == 1, c["id"]
-        else:
-            assert len(c["turns"]) >= 2, c["id"]
         if c["category"] == "called_off" or c["subject"].get("intake"):
             assert c["crm_after"] == [{"unchanged": True}], c["id"]
             later = [t for t in c["turns"][1:] if "expect" in t]
@@ -256,24 +210,11 @@ def test_writes_and_called_off_cover_every_kind() -> None:
     assert len(offs) >= 10, offs
 
 
-def _norm(text: str) -> str:
-    return base._norm(text).strip()
-
-
-def _split_cases(split: str) -> list[dict[str, Any]]:
-    return [c for kind in ("questions", "conversations") for c in base.load(f"{split}/{kind}.jsonl")]
-
-
 @pytest.mark.parametrize("split", ["dev", "dev2", "dev3", "heldout"])
 def test_dev4_shares_no_case_text_with(split: str) -> None:
     """No turn of three words or more, and no first turn, is in another set. Only dev4's own
     case ids are reported."""
-    other = _split_cases(split)
-    theirs = {_norm(t["text"]) for c in other for t in c["turns"] if len(t["text"].split()) >= 3}
-    first = {_norm(c["turns"][0]["text"]) for c in other}
-    shared = [c["id"] for c in ALL if any(len(t["text"].split()) >= 3 and _norm(t["text"]) in theirs for t in c["turns"])]
-    shared += [c["id"] for c in ALL if _norm(c["turns"][0]["text"]) in first]
-    assert not shared, sorted(set(shared))
+    grounding.assert_shares_no_text(ALL, [split])
 
 
 def test_dev4_phrasings_are_its_own() -> None:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import json
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.understanding import grounding
 from tests.understanding import test_dev2_set as dev2
 from tests.understanding import test_dev3_set as dev3
 from tests.understanding import test_dev4_set as dev4
@@ -32,9 +32,7 @@ CLOSED = ("Completed", "Paid & Closed", "Lost")
 
 
 def test_the_generator_rebuilds_the_committed_files(tmp_path: Path) -> None:
-    build_dev5.write(tmp_path, build_dev5.build())
-    for name in FILES:
-        assert (tmp_path / name).read_bytes() == (EVAL / name).read_bytes(), f"{name} differs from a fresh build"
+    grounding.assert_rebuilt(build_dev5.build, build_dev5.write, FILES, tmp_path)
 
 
 # --- reading the times a rep types ------------------------------------------------------------
@@ -80,43 +78,20 @@ def booked_start(text: str) -> tuple[dt.datetime | None, list[str]]:
 
 
 def booking_problems(c: dict[str, Any], check: dict[str, Any]) -> list[str]:
-    """The booking's start is what the rep typed: one turn names the day and time, or (a booking
-    moved before the yes) a later turn names a new time or a new day, the rest staying."""
-    job = check["appointment_on_job"]
-    if job not in base.JOBS:
-        return [f"job {job} does not exist"]
-    problems = []
-    if base.JOBS[job]["archived"]:
-        problems.append(f"job {job} is archived")
-    start = dt.datetime.fromisoformat(check["start"])
-    if start <= dt.datetime.fromisoformat(base.NOW):
-        problems.append(f"{start} is not after the pinned clock")
-    named = [(t["text"], days_named(t["text"]), time_named(t["text"])) for t in c["turns"]]
-    named = [n for n in named if n[1] or n[2]]
-    if not named:
-        return [*problems, "no turn names a time"]
-    request = named[0][0]
-    if check["title_contains"] not in request.lower():
-        problems.append(f"{request!r} does not ask for a {check['title_contains']}")
-    moved = c["subject"].get("corrected") in ("time", "day")
-    if len(named) != (2 if moved else 1):
-        return [*problems, f"{len(named)} turns name a time or a day"]
-    day, time = None, None
-    for text, days, when in named:
-        if len(days) > 1:
-            problems.append(f"{text!r} names several days")
-        day = next(iter(days)) if days else day
-        time = when or time
-    if day is None or time is None:
-        return [*problems, "no day or no time named"]
-    if dt.datetime.combine(day, time) != start:
-        problems.append(f"what the rep typed reads as {dt.datetime.combine(day, time)}, not {start}")
-    if not moved:
-        read, found = booked_start(request)
-        problems.extend(found)
+    """The booking's start is what the rep typed (grounding.booking_problems, dev5's reading of
+    days and times, moved by the subject's "corrected"); a booking not moved reads the same by
+    dev2's reader."""
+
+    def read_by_dev2(c: dict[str, Any], start: dt.datetime, named: list[grounding.Named], moved: bool) -> list[str]:
+        if moved:
+            return []
+        request = named[0][0]
+        read, problems = booked_start(request)
         if read != start:
-            problems.append(f"dev2's reader reads {request!r} as {read}")
-    return problems
+            problems = [*problems, f"dev2's reader reads {request!r} as {read}"]
+        return problems
+
+    return grounding.booking_problems(c, check, days_named=days_named, time_named=time_named, moved_by="corrected", then=read_by_dev2)
 
 
 def test_the_reader_reads_dev5s_booking_times() -> None:
@@ -286,17 +261,11 @@ def problems_of(c: dict[str, Any]) -> list[str]:
 
 @pytest.mark.parametrize("name", FILES)
 def test_every_expected_fact_is_in_the_data(name: str) -> None:
-    problems = {c["id"]: p for c in CASES[name] if (p := problems_of(c))}
-    assert not problems, json.dumps(problems, indent=1)[:3000]
-
-
-def _first(cat: str, key: str, where: Any = None) -> dict[str, Any]:
-    return copy.deepcopy(next(x for x in ALL if x["category"] == cat and key in x["turns"][0]["expect"] and (where is None or where(x))))
+    grounding.assert_grounded(CASES[name], problems_of)
 
 
 def test_the_checks_catch_a_wrong_fact() -> None:
-    tampered = []
-    for cat, key, wrong, where in [
+    tampered = grounding.tampered_facts(ALL, [
         ("crm.contact", "phone", "5085559999", None),
         ("crm.money", "money", 1234.56, None),
         ("crm.dates", "date", "2026-11-25", None),
@@ -308,10 +277,7 @@ def test_the_checks_catch_a_wrong_fact() -> None:
         ("pricing", "count", 7, lambda x: "need" in x["subject"]),
         ("new_clients", "phone", "6175550000", None),
         ("knowledge", "contains", ["a phrase of no document"], None),
-    ]:
-        c = _first(cat, key, where)
-        c["turns"][0]["expect"][key] = wrong
-        tampered.append(c)
+    ])
     convs = CASES["dev5/conversations.jsonl"]
     which = copy.deepcopy(next(x for x in convs if x["category"] == "write" and "reply" in x["subject"]))
     which["turns"][0]["expect"]["asks"] = [*which["turns"][0]["expect"]["asks"][:1], ["1040"]]
@@ -323,11 +289,9 @@ def test_the_checks_catch_a_wrong_fact() -> None:
     scheduled = copy.deepcopy(next(x for x in convs if x["category"] == "followup" and "appointment_id" in x["subject"]))
     scheduled["turns"][1]["expect"]["time"] = "07:00"
     tampered.append(scheduled)
-    middle = copy.deepcopy(next(x for x in convs if x["category"] == "topic_switch" and any((t.get("expect") or {}).get("agent") == "pricing" for t in x["turns"])))
-    next(t for t in middle["turns"] if (t.get("expect") or {}).get("agent") == "pricing")["expect"]["money"] = 1.0
+    middle = grounding.with_wrong_middle(next(x for x in convs if x["category"] == "topic_switch" and any((t.get("expect") or {}).get("agent") == "pricing" for t in x["turns"])), "pricing", "money", 1.0)
     tampered.append(middle)
-    phrase = copy.deepcopy(next(x for x in convs if x["category"] == "topic_switch" and any(x["subject"]["phrase"])))
-    next(t for t in phrase["turns"] if (t.get("expect") or {}).get("agent") == "knowledge")["expect"]["contains"] = ["a phrase of no document"]
+    phrase = grounding.with_wrong_middle(next(x for x in convs if x["category"] == "topic_switch" and any(x["subject"]["phrase"])), "knowledge", "contains", ["a phrase of no document"])
     tampered.append(phrase)
     mike = copy.deepcopy(next(x for x in convs if x["category"] == "clarify" and "user_ids" in x["subject"]))
     mike["turns"][-1]["expect"]["count"] += 1
@@ -340,15 +304,8 @@ def test_the_checks_catch_a_wrong_fact() -> None:
     tampered.append(fixed)
     bookings = [c for c in convs if c["category"] == "write" and any("appointment_on_job" in k for k in c["crm_after"])]
     assert len(bookings) >= 12
-    for c in bookings:
-        n = next(i for i, k in enumerate(c["crm_after"]) if "appointment_on_job" in k)
-        for shift in (dt.timedelta(days=1), dt.timedelta(hours=1), dt.timedelta(minutes=30)):
-            moved = copy.deepcopy(c)
-            start = dt.datetime.fromisoformat(moved["crm_after"][n]["start"])
-            moved["crm_after"][n]["start"] = (start + shift).isoformat(timespec="minutes")
-            tampered.append(moved)
-    for c in tampered:
-        assert problems_of(c), f"a tampered {c['id']} passed"
+    tampered += grounding.shifted_bookings(bookings, (dt.timedelta(days=1), dt.timedelta(hours=1), dt.timedelta(minutes=30)))
+    grounding.assert_caught(tampered, problems_of)
 
 
 # --- subjects, shape, weight, and apart from the other sets ------------------------------------------
@@ -357,19 +314,7 @@ def test_the_checks_catch_a_wrong_fact() -> None:
 def test_subjects_are_dev_customers() -> None:
     """Held-out customers are never what a dev5 case is about; they only appear as the other
     people with a shared name in a clarification."""
-    for c in ALL:
-        s = c["subject"]
-        about = {s[k] for k in ("customer_id", "other_customer_id", "chosen") if isinstance(s.get(k), int)}
-        about |= {base.JOBS[s[k]]["customer_id"] for k in ("job_id", "other_job_id", "chosen_job") if isinstance(s.get(k), int)}
-        about |= {base.JOBS[j]["customer_id"] for j in s.get("job_ids") or [] if c["category"] not in ("crm.rep_jobs", "crm.stage_jobs")}
-        assert not about & HELDOUT_CUSTOMERS, (c["id"], sorted(about & HELDOUT_CUSTOMERS))
-        for _turn, e in base._expects(c):
-            if "phone" in e:
-                assert not any(e["phone"] in base.phones_of(cid) for cid in HELDOUT_CUSTOMERS), c["id"]
-            assert not any(base.CUSTOMERS[cid]["email"] in e.get("contains", []) for cid in HELDOUT_CUSTOMERS), c["id"]
-        for check in c["crm_after"]:
-            job = check.get("note_on_job") or check.get("stage_of_job") or check.get("appointment_on_job")
-            assert job is None or base.JOBS[job]["customer_id"] not in HELDOUT_CUSTOMERS, c["id"]
+    grounding.assert_about_dev_customers(ALL, HELDOUT_CUSTOMERS)
 
 
 def _request_index(c: dict[str, Any]) -> int:
@@ -378,25 +323,8 @@ def _request_index(c: dict[str, Any]) -> int:
 
 
 def test_cases_are_well_formed() -> None:
-    ids = [c["id"] for c in ALL]
-    assert len(ids) == len(set(ids))
-    questions = {c["category"] for c in CASES["dev5/questions.jsonl"]}
-    conversations = {c["category"] for c in CASES["dev5/conversations.jsonl"]}
-    assert questions == base.QUESTION_CATEGORIES, base.QUESTION_CATEGORIES ^ questions
-    assert conversations == base.CONVERSATION_CATEGORIES, base.CONVERSATION_CATEGORIES ^ conversations
+    grounding.assert_well_formed("dev5", CASES["dev5/questions.jsonl"], CASES["dev5/conversations.jsonl"], questions_write=False)
     for c in ALL:
-        assert set(c) == {"id", "category", "template", "subject", "turns", "crm_after"}, c["id"]
-        assert c["id"].startswith("dev5/") and c["template"].startswith("dev5:"), c["id"]
-        assert c["turns"] and "expect" in c["turns"][-1], c["id"]
-        for t in c["turns"]:
-            assert t["text"].strip(), c["id"]
-            assert set(t.get("expect", {})) <= base.BENCH.CHECKS, (c["id"], set(t["expect"]) - base.BENCH.CHECKS)
-        for check in c["crm_after"]:
-            assert set(check) & base.BENCH.CRM_CHECKS, (c["id"], check)
-        if c["category"] in base.QUESTION_CATEGORIES:
-            assert len(c["turns"]) == 1 and not c["crm_after"], c["id"]
-        else:
-            assert len(c["turns"]) >= 2, c["id"]
         if c["category"] == "called_off":
             assert c["crm_after"] == [{"unchanged": True}], c["id"]
             later = c["turns"][_request_index(c) + 1 :]
@@ -459,22 +387,13 @@ def test_called_off_cover_what_reps_say() -> None:
 
 def test_dev5_shares_no_case_text_with_an_earlier_set() -> None:
     """No turn of three words or more, and no first turn, is in dev, dev2, dev3 or dev4."""
-    _shares_nothing_with(["dev", "dev2", "dev3", "dev4"])
+    grounding.assert_shares_no_text(ALL, ["dev", "dev2", "dev3", "dev4"])
 
 
 def test_dev5_shares_no_case_text_with_heldout() -> None:
     """As above, with held-out: the texts are compared, never shown; only dev5's own case ids
     are reported."""
-    _shares_nothing_with(["heldout"])
-
-
-def _shares_nothing_with(splits: list[str]) -> None:
-    other = [c for split in splits for c in dev4._split_cases(split)]
-    theirs = {dev4._norm(t["text"]) for c in other for t in c["turns"] if len(t["text"].split()) >= 3}
-    first = {dev4._norm(c["turns"][0]["text"]) for c in other}
-    shared = [c["id"] for c in ALL if any(len(t["text"].split()) >= 3 and dev4._norm(t["text"]) in theirs for t in c["turns"])]
-    shared += [c["id"] for c in ALL if dev4._norm(c["turns"][0]["text"]) in first]
-    assert not shared, sorted(set(shared))
+    grounding.assert_shares_no_text(ALL, ["heldout"])
 
 
 def test_dev5_phrasings_are_its_own() -> None:

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.understanding import grounding
 from tests.understanding import test_dev3_set as dev3
-from tests.understanding import test_dev4_set as dev4
 from tests.understanding import test_dev5_set as dev5
 from tests.understanding import test_eval_sets as base
 from tests.understanding.eval import build_dev6
@@ -28,9 +27,7 @@ HELDOUT_CUSTOMERS = build_dev6.be.HELDOUT_CUSTOMERS
 
 
 def test_the_generator_rebuilds_the_committed_files(tmp_path: Path) -> None:
-    build_dev6.write(tmp_path, build_dev6.build())
-    for name in FILES:
-        assert (tmp_path / name).read_bytes() == (EVAL / name).read_bytes(), f"{name} differs from a fresh build"
+    grounding.assert_rebuilt(build_dev6.build, build_dev6.write, FILES, tmp_path)
 
 
 def test_the_reader_reads_dev6s_booking_times() -> None:
@@ -43,97 +40,37 @@ def test_the_reader_reads_dev6s_booking_times() -> None:
 def problems_of(c: dict[str, Any]) -> list[str]:
     """test_dev5_set's grounding checks; a markup (over cost, where dev3's check knows margin
     over price only) is recomputed here."""
-    s = c["subject"]
-    if c["category"] == "pricing" and s.get("field") == "markup":
-        row = base.CATALOG[s["sku"]]
-        markup = 100 * (float(row["price"]) - float(row["cost"])) / float(row["cost"])
-        return [] if abs(markup - c["turns"][0]["expect"]["percent"]) <= 0.01 else [f"markup is {markup:.2f}"]
+    if (markup := grounding.markup_problems(c)) is not None:
+        return markup
     return dev5.problems_of(c)
 
 
 @pytest.mark.parametrize("name", FILES)
 def test_every_expected_fact_is_in_the_data(name: str) -> None:
-    problems = {c["id"]: p for c in CASES[name] if (p := problems_of(c))}
-    assert not problems, json.dumps(problems, indent=1)[:3000]
-
-
-def _first(cat: str, key: str, where: Any = None) -> dict[str, Any]:
-    return copy.deepcopy(next(x for x in ALL if x["category"] == cat and key in x["turns"][0]["expect"] and (where is None or where(x))))
+    grounding.assert_grounded(CASES[name], problems_of)
 
 
 def test_the_checks_catch_a_wrong_fact() -> None:
-    tampered = []
-    for cat, key, wrong, where in [
-        ("crm.contact", "phone", "5085559999", None),
-        ("crm.money", "money", 1234.56, None),
-        ("crm.dates", "date", "2026-11-25", None),
-        ("crm.calendar", "count", 99, None),
-        ("crm.status", "contains", ["Lost"], lambda x: "Lost" not in x["turns"][0]["expect"]["contains"]),
-        ("crm.rep_jobs", "count", 99, None),
-        ("crm.stage_jobs", "count", 99, None),
-        ("analysis", "count", 99, lambda x: "town" in x["subject"]["where"]),
-        ("analysis", "percent", 12.5, None),
-        ("pricing", "money", 1.23, lambda x: x["subject"].get("field") == "total"),
-        ("pricing", "percent", 1.0, lambda x: x["subject"].get("field") == "markup"),
-        ("pricing", "count", 7, lambda x: "need" in x["subject"]),
-        ("new_clients", "phone", "6175550000", None),
-        ("knowledge", "contains", ["a phrase of no document"], None),
-    ]:
-        c = _first(cat, key, where)
-        c["turns"][0]["expect"][key] = wrong
-        tampered.append(c)
+    tampered = grounding.tampered_facts(ALL, grounding.FACT_TAMPERS)
     convs = CASES["dev6/conversations.jsonl"]
-    middle = copy.deepcopy(next(x for x in convs if x["category"] == "topic_switch" and any((t.get("expect") or {}).get("agent") == "pricing" for t in x["turns"])))
-    next(t for t in middle["turns"] if (t.get("expect") or {}).get("agent") == "pricing")["expect"]["money"] = 1.0
+    middle = grounding.with_wrong_middle(next(x for x in convs if x["category"] == "topic_switch" and any((t.get("expect") or {}).get("agent") == "pricing" for t in x["turns"])), "pricing", "money", 1.0)
     tampered.append(middle)
     note = copy.deepcopy(next(x for x in convs if x["category"] == "write" and "note_on_job" in x["crm_after"][0]))
     note["crm_after"][0]["contains"] = "a note nobody typed"
     tampered.append(note)
-    for c in (x for x in convs if x["category"] == "write" and "appointment_on_job" in x["crm_after"][0]):
-        for shift in (dt.timedelta(days=1), dt.timedelta(hours=1), dt.timedelta(minutes=30)):
-            moved = copy.deepcopy(c)
-            start = dt.datetime.fromisoformat(moved["crm_after"][0]["start"])
-            moved["crm_after"][0]["start"] = (start + shift).isoformat(timespec="minutes")
-            tampered.append(moved)
-    for c in tampered:
-        assert problems_of(c), f"a tampered {c['id']} passed"
+    tampered += grounding.shifted_bookings((x for x in convs if x["category"] == "write" and "appointment_on_job" in x["crm_after"][0]), (dt.timedelta(days=1), dt.timedelta(hours=1), dt.timedelta(minutes=30)))
+    grounding.assert_caught(tampered, problems_of)
 
 
 def test_subjects_are_dev_customers() -> None:
     """Held-out customers are never what a dev6 case is about; they only appear as the other
     people with a shared name in a clarification."""
-    for c in ALL:
-        s = c["subject"]
-        about = {s[k] for k in ("customer_id", "other_customer_id", "chosen") if isinstance(s.get(k), int)}
-        about |= {base.JOBS[s[k]]["customer_id"] for k in ("job_id", "other_job_id", "chosen_job") if isinstance(s.get(k), int)}
-        about |= {base.JOBS[j]["customer_id"] for j in s.get("job_ids") or [] if c["category"] not in ("crm.rep_jobs", "crm.stage_jobs")}
-        assert not about & HELDOUT_CUSTOMERS, (c["id"], sorted(about & HELDOUT_CUSTOMERS))
-        for _turn, e in base._expects(c):
-            if "phone" in e:
-                assert not any(e["phone"] in base.phones_of(cid) for cid in HELDOUT_CUSTOMERS), c["id"]
-            assert not any(base.CUSTOMERS[cid]["email"] in e.get("contains", []) for cid in HELDOUT_CUSTOMERS), c["id"]
+    grounding.assert_about_dev_customers(ALL, HELDOUT_CUSTOMERS, writes=False)
 
 
 def test_cases_are_well_formed() -> None:
-    ids = [c["id"] for c in ALL]
-    assert len(ids) == len(set(ids))
-    questions = {c["category"] for c in CASES["dev6/questions.jsonl"]}
-    conversations = {c["category"] for c in CASES["dev6/conversations.jsonl"]}
-    assert questions == base.QUESTION_CATEGORIES, base.QUESTION_CATEGORIES ^ questions
-    assert conversations == base.CONVERSATION_CATEGORIES, base.CONVERSATION_CATEGORIES ^ conversations
+    grounding.assert_well_formed("dev6", CASES["dev6/questions.jsonl"], CASES["dev6/conversations.jsonl"], questions_write=False)
     for c in ALL:
-        assert set(c) == {"id", "category", "template", "subject", "turns", "crm_after"}, c["id"]
-        assert c["id"].startswith("dev6/") and c["template"].startswith("dev6:"), c["id"]
-        assert c["turns"] and "expect" in c["turns"][-1], c["id"]
-        for t in c["turns"]:
-            assert t["text"].strip(), c["id"]
-            assert set(t.get("expect", {})) <= base.BENCH.CHECKS, (c["id"], set(t["expect"]) - base.BENCH.CHECKS)
-        for check in c["crm_after"]:
-            assert set(check) & base.BENCH.CRM_CHECKS, (c["id"], check)
-        if c["category"] in base.QUESTION_CATEGORIES:
-            assert len(c["turns"]) == 1 and not c["crm_after"], c["id"]
-        else:
-            assert len(c["turns"]) >= 2, c["id"]
         if c["category"] == "called_off":
             assert c["crm_after"] == [{"unchanged": True}], c["id"]
             assert all(t["expect"].get("not_contains") == build_dev6.WRITE_CLAIMS for t in c["turns"][1:]), c["id"]
@@ -155,27 +92,18 @@ def test_single_questions_carry_the_weight() -> None:
     assert all(counts[cat] >= 5 for cat in (*base.QUESTION_CATEGORIES, *base.CONVERSATION_CATEGORIES)), counts
     # every document of the knowledge base is asked about, most of them more than once
     docs = {c["subject"]["doc"] for c in ALL if c["category"] == "knowledge"}
-    assert docs == set(build_dev6.load_data().docs), set(build_dev6.load_data().docs) ^ docs
+    assert docs == set(build_dev6.be.load_data().docs), set(build_dev6.be.load_data().docs) ^ docs
 
 
 def test_dev6_shares_no_case_text_with_an_earlier_set() -> None:
     """No turn of three words or more, and no first turn, is in dev, dev2, dev3, dev4 or dev5."""
-    _shares_nothing_with(["dev", "dev2", "dev3", "dev4", "dev5"])
+    grounding.assert_shares_no_text(ALL, ["dev", "dev2", "dev3", "dev4", "dev5"])
 
 
 def test_dev6_shares_no_case_text_with_heldout() -> None:
     """As above, with held-out: the texts are compared, never shown; only dev6's own case ids
     are reported."""
-    _shares_nothing_with(["heldout"])
-
-
-def _shares_nothing_with(splits: list[str]) -> None:
-    other = [c for split in splits for c in dev4._split_cases(split)]
-    theirs = {dev4._norm(t["text"]) for c in other for t in c["turns"] if len(t["text"].split()) >= 3}
-    first = {dev4._norm(c["turns"][0]["text"]) for c in other}
-    shared = [c["id"] for c in ALL if any(len(t["text"].split()) >= 3 and dev4._norm(t["text"]) in theirs for t in c["turns"])]
-    shared += [c["id"] for c in ALL if dev4._norm(c["turns"][0]["text"]) in first]
-    assert not shared, sorted(set(shared))
+    grounding.assert_shares_no_text(ALL, ["heldout"])
 
 
 def test_dev6_phrasings_are_its_own() -> None:

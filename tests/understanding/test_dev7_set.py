@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import json
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.understanding import grounding
 from tests.understanding import test_dev3_set as dev3
-from tests.understanding import test_dev4_set as dev4
 from tests.understanding import test_dev5_set as dev5
 from tests.understanding import test_eval_sets as base
 from tests.understanding.eval import build_dev7
@@ -31,9 +30,7 @@ CONVERSATIONS = CASES["dev7/conversations.jsonl"]
 
 
 def test_the_generator_rebuilds_the_committed_files(tmp_path: Path) -> None:
-    build_dev7.write(tmp_path, build_dev7.build())
-    for name in FILES:
-        assert (tmp_path / name).read_bytes() == (EVAL / name).read_bytes(), f"{name} differs from a fresh build"
+    grounding.assert_rebuilt(build_dev7.build, build_dev7.write, FILES, tmp_path)
 
 
 # --- reading the days and times a rep types ----------------------------------------------------
@@ -143,48 +140,23 @@ def _busy(job: int, start: dt.datetime) -> bool:
 
 
 def booking_problems(c: dict[str, Any], check: dict[str, Any]) -> list[str]:
-    """The booking's start is what the rep typed: one turn names the day and the time, or (a
-    booking moved before the yes) a later turn names a new time or a new day, the rest staying;
-    the job and its rep are free then."""
-    job = check["appointment_on_job"]
-    if job not in base.JOBS:
-        return [f"job {job} does not exist"]
-    problems = []
-    if base.JOBS[job]["archived"]:
-        problems.append(f"job {job} is archived")
-    start = dt.datetime.fromisoformat(check["start"])
-    if start <= dt.datetime.fromisoformat(base.NOW):
-        problems.append(f"{start} is not after the pinned clock")
-    if _busy(job, start):
-        problems.append(f"job {job} or its rep is busy at {start}")
-    named = [(t["text"], days_named(t["text"]), time_named(t["text"])) for t in c["turns"]]
-    named = [n for n in named if n[1] or n[2]]
-    if not named:
-        return [*problems, "no turn names a time"]
-    request = named[0][0]
-    if check["title_contains"] not in request.lower():
-        problems.append(f"{request!r} does not ask for a {check['title_contains']}")
-    moved = c["subject"].get("fixed") in ("time", "day")
-    if len(named) != (2 if moved else 1):
-        return [*problems, f"{len(named)} turns name a time or a day"]
-    day, time = None, None
-    for text, days, when in named:
-        if len(days) > 1:
-            problems.append(f"{text!r} names several days")
-        day = next(iter(days)) if days else day
-        time = when or time
-    if day is None or time is None:
-        return [*problems, "no day or no time named"]
-    if dt.datetime.combine(day, time) != start:
-        problems.append(f"what the rep typed reads as {dt.datetime.combine(day, time)}, not {start}")
-    if moved:
+    """The booking's start is what the rep typed (grounding.booking_problems, read with dev7's
+    forms, moved by the subject's "fixed"), the job and its rep free then; a correction moves the
+    time or the day alone, and moves it."""
+
+    def correction_problems(c: dict[str, Any], start: dt.datetime, named: list[grounding.Named], moved: bool) -> list[str]:
+        if not moved:
+            return []
+        problems = []
         kind = c["subject"]["fixed"]
         fix_days, fix_time = named[1][1], named[1][2]
         if (kind == "time") != (fix_time is not None) or (kind == "day") != bool(fix_days):
             problems.append(f"the correction {named[1][0]!r} does not move the {kind} alone")
         if dt.datetime.fromisoformat(c["subject"]["said_start"]) == start:
             problems.append("the correction moves nothing")
-    return problems
+        return problems
+
+    return grounding.booking_problems(c, check, days_named=days_named, time_named=time_named, moved_by="fixed", busy=_busy, then=correction_problems)
 
 
 # --- every expected fact is in the data ---------------------------------------------------------
@@ -221,10 +193,8 @@ def problems_of(c: dict[str, Any]) -> list[str]:
     """test_dev5_set's grounding checks (without its bookings, read here with dev7's reader); a
     markup (over cost, where dev3's check knows margin over price only) is recomputed here."""
     s = c["subject"]
-    if c["category"] == "pricing" and s.get("field") == "markup":
-        row = base.CATALOG[s["sku"]]
-        markup = 100 * (float(row["price"]) - float(row["cost"])) / float(row["cost"])
-        return [] if abs(markup - c["turns"][0]["expect"]["percent"]) <= 0.01 else [f"markup is {markup:.2f}"]
+    if (markup := grounding.markup_problems(c)) is not None:
+        return markup
     rest = copy.deepcopy(c)
     bookings = [check for check in c["crm_after"] if "appointment_on_job" in check]
     rest["crm_after"] = [check for check in c["crm_after"] if "appointment_on_job" not in check]
@@ -238,37 +208,12 @@ def problems_of(c: dict[str, Any]) -> list[str]:
 
 @pytest.mark.parametrize("name", FILES)
 def test_every_expected_fact_is_in_the_data(name: str) -> None:
-    problems = {c["id"]: p for c in CASES[name] if (p := problems_of(c))}
-    assert not problems, json.dumps(problems, indent=1)[:3000]
-
-
-def _first(cat: str, key: str, where: Any = None) -> dict[str, Any]:
-    return copy.deepcopy(next(x for x in ALL if x["category"] == cat and key in x["turns"][0]["expect"] and (where is None or where(x))))
+    grounding.assert_grounded(CASES[name], problems_of)
 
 
 def test_the_checks_catch_a_wrong_fact() -> None:
-    tampered = []
-    for cat, key, wrong, where in [
-        ("crm.contact", "phone", "5085559999", None),
-        ("crm.money", "money", 1234.56, None),
-        ("crm.dates", "date", "2026-11-25", None),
-        ("crm.calendar", "count", 99, None),
-        ("crm.status", "contains", ["Lost"], lambda x: "Lost" not in x["turns"][0]["expect"]["contains"]),
-        ("crm.rep_jobs", "count", 99, None),
-        ("crm.stage_jobs", "count", 99, None),
-        ("analysis", "count", 99, lambda x: "town" in x["subject"]["where"]),
-        ("analysis", "percent", 12.5, None),
-        ("pricing", "money", 1.23, lambda x: x["subject"].get("field") == "total"),
-        ("pricing", "percent", 1.0, lambda x: x["subject"].get("field") == "markup"),
-        ("pricing", "count", 7, lambda x: "need" in x["subject"]),
-        ("new_clients", "phone", "6175550000", None),
-        ("knowledge", "contains", ["a phrase of no document"], None),
-    ]:
-        c = _first(cat, key, where)
-        c["turns"][0]["expect"][key] = wrong
-        tampered.append(c)
-    middle = copy.deepcopy(next(x for x in CONVERSATIONS if x["category"] == "write" and x["subject"].get("middle")))
-    next(t for t in middle["turns"] if (t.get("expect") or {}).get("agent") == "knowledge")["expect"]["contains"] = ["a phrase of no document"]
+    tampered = grounding.tampered_facts(ALL, grounding.FACT_TAMPERS)
+    middle = grounding.with_wrong_middle(next(x for x in CONVERSATIONS if x["category"] == "write" and x["subject"].get("middle")), "knowledge", "contains", ["a phrase of no document"])
     tampered.append(middle)
     note = copy.deepcopy(next(x for x in CONVERSATIONS if x["category"] == "write" and "note_on_job" in x["crm_after"][0]))
     note["crm_after"][0]["contains"] = "a note nobody typed"
@@ -285,53 +230,19 @@ def test_the_checks_catch_a_wrong_fact() -> None:
         else:
             c["crm_after"][0]["stage"] = "Lost" if c["crm_after"][0]["stage"] != "Lost" else "Proposal Sent"
         tampered.append(c)
-    for c in (x for x in CONVERSATIONS if x["category"] == "write" and any("appointment_on_job" in k for k in x["crm_after"])):
-        i = next(n for n, k in enumerate(c["crm_after"]) if "appointment_on_job" in k)
-        for shift in (dt.timedelta(days=1), dt.timedelta(hours=1), dt.timedelta(minutes=30)):
-            moved = copy.deepcopy(c)
-            start = dt.datetime.fromisoformat(moved["crm_after"][i]["start"])
-            moved["crm_after"][i]["start"] = (start + shift).isoformat(timespec="minutes")
-            tampered.append(moved)
-    for c in tampered:
-        assert problems_of(c), f"a tampered {c['id']} passed"
+    tampered += grounding.shifted_bookings((x for x in CONVERSATIONS if x["category"] == "write" and any("appointment_on_job" in k for k in x["crm_after"])), (dt.timedelta(days=1), dt.timedelta(hours=1), dt.timedelta(minutes=30)))
+    grounding.assert_caught(tampered, problems_of)
 
 
 def test_subjects_are_dev_customers() -> None:
     """Held-out customers are never what a dev7 case is about; they only appear as the other
     people with a shared name in a clarification."""
-    for c in ALL:
-        s = c["subject"]
-        about = {s[k] for k in ("customer_id", "other_customer_id", "chosen") if isinstance(s.get(k), int)}
-        about |= {base.JOBS[s[k]]["customer_id"] for k in ("job_id", "other_job_id", "chosen_job") if isinstance(s.get(k), int)}
-        about |= {base.JOBS[j]["customer_id"] for j in s.get("job_ids") or [] if c["category"] not in ("crm.rep_jobs", "crm.stage_jobs")}
-        about |= {base.JOBS[k[n]]["customer_id"] for k in c["crm_after"] for n in ("note_on_job", "stage_of_job", "appointment_on_job") if n in k}
-        assert not about & HELDOUT_CUSTOMERS, (c["id"], sorted(about & HELDOUT_CUSTOMERS))
-        for _turn, e in base._expects(c):
-            if "phone" in e:
-                assert not any(e["phone"] in base.phones_of(cid) for cid in HELDOUT_CUSTOMERS), c["id"]
-            assert not any(base.CUSTOMERS[cid]["email"] in e.get("contains", []) for cid in HELDOUT_CUSTOMERS), c["id"]
+    grounding.assert_about_dev_customers(ALL, HELDOUT_CUSTOMERS)
 
 
 def test_cases_are_well_formed() -> None:
-    ids = [c["id"] for c in ALL]
-    assert len(ids) == len(set(ids))
-    questions = {c["category"] for c in CASES["dev7/questions.jsonl"]}
-    conversations = {c["category"] for c in CONVERSATIONS}
-    assert questions == base.QUESTION_CATEGORIES, base.QUESTION_CATEGORIES ^ questions
-    assert conversations == base.CONVERSATION_CATEGORIES, base.CONVERSATION_CATEGORIES ^ conversations
+    grounding.assert_well_formed("dev7", CASES["dev7/questions.jsonl"], CONVERSATIONS, questions_write=False)
     for c in ALL:
-        assert set(c) == {"id", "category", "template", "subject", "turns", "crm_after"}, c["id"]
-        assert c["id"].startswith("dev7/") and c["template"].startswith("dev7:"), c["id"]
-        assert c["turns"] and "expect" in c["turns"][-1], c["id"]
-        for t in c["turns"]:
-            assert t["text"].strip(), c["id"]
-            assert set(t.get("expect", {})) <= base.BENCH.CHECKS, (c["id"], set(t["expect"]) - base.BENCH.CHECKS)
-        for check in c["crm_after"]:
-            assert set(check) & base.BENCH.CRM_CHECKS, (c["id"], check)
-        if c["category"] in base.QUESTION_CATEGORIES:
-            assert len(c["turns"]) == 1 and not c["crm_after"], c["id"]
-        else:
-            assert len(c["turns"]) >= 2, c["id"]
         if c["category"] == "called_off":
             assert c["crm_after"] == [{"unchanged": True}], c["id"]
             texts = [t["text"] for t in c["turns"]]
@@ -378,22 +289,13 @@ def test_writes_cover_what_reps_say() -> None:
 
 def test_dev7_shares_no_case_text_with_an_earlier_set() -> None:
     """No turn of three words or more, and no first turn, is in dev, dev2, dev3, dev4, dev5 or dev6."""
-    _shares_nothing_with(["dev", "dev2", "dev3", "dev4", "dev5", "dev6"])
+    grounding.assert_shares_no_text(ALL, ["dev", "dev2", "dev3", "dev4", "dev5", "dev6"])
 
 
 def test_dev7_shares_no_case_text_with_heldout() -> None:
     """As above, with held-out: the texts are compared, never shown; only dev7's own case ids
     are reported."""
-    _shares_nothing_with(["heldout"])
-
-
-def _shares_nothing_with(splits: list[str]) -> None:
-    other = [c for split in splits for c in dev4._split_cases(split)]
-    theirs = {dev4._norm(t["text"]) for c in other for t in c["turns"] if len(t["text"].split()) >= 3}
-    first = {dev4._norm(c["turns"][0]["text"]) for c in other}
-    shared = [c["id"] for c in ALL if any(len(t["text"].split()) >= 3 and dev4._norm(t["text"]) in theirs for t in c["turns"])]
-    shared += [c["id"] for c in ALL if dev4._norm(c["turns"][0]["text"]) in first]
-    assert not shared, sorted(set(shared))
+    grounding.assert_shares_no_text(ALL, ["heldout"])
 
 
 def test_dev7_phrasings_are_its_own() -> None:

@@ -31,7 +31,6 @@ name in a clarification, as in dev.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import random
 import sys
@@ -44,6 +43,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from tests.understanding.eval import build_eval as be  # noqa: E402
+from tests.understanding.eval import dev_shared as ds  # noqa: E402
 from tests.understanding.eval.build_eval import (  # noqa: E402
     CRM,
     MAIN_TRADES,
@@ -53,7 +53,6 @@ from tests.understanding.eval.build_eval import (  # noqa: E402
     WRITE_CLAIMS,
     Data,
     case,
-    load_data,
     possessive,
     render,
     turn,
@@ -260,24 +259,11 @@ NOTES = Cycle("crm.notes", [
 
 
 def gen_status(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    pool = jobs(d)
-    rng.shuffle(pool)
-    out = []
-    for jid in pool[:16]:
-        tid, template = STATUS.pick(rng)
-        text = render(template, {"job": job_ref(d, jid, rng)}, rng)
-        out.append(case("crm.status", tid, [turn(text, {**CRM, "contains": [d.stage(jid)]})], {"job_id": jid}))
-    return out
+    return ds.job_cases(d, rng, "crm.status", STATUS, render, job_ref, jobs(d), 16, lambda jid: ({**CRM, "contains": [d.stage(jid)]}, {"job_id": jid}))
 
 
 def gen_rep(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    pool = jobs(d)
-    rng.shuffle(pool)
-    out = []
-    for jid in pool[:10]:
-        tid, template = REP.pick(rng)
-        text = render(template, {"job": job_ref(d, jid, rng)}, rng)
-        out.append(case("crm.rep", tid, [turn(text, {**CRM, "contains": [d.rep(jid)]})], {"job_id": jid}))
+    out = ds.job_cases(d, rng, "crm.rep", REP, render, job_ref, jobs(d), 10, lambda jid: ({**CRM, "contains": [d.rep(jid)]}, {"job_id": jid}))
     people = [c for c in customers(d) if len({r for j in d.jobs_of(c) for r in j["rep_ids"]} | {d.customers[c]["rep_id"]}) == 1]
     rng.shuffle(people)
     for cid in people[:5]:
@@ -289,15 +275,11 @@ def gen_rep(d: Data, rng: random.Random) -> list[dict[str, Any]]:
 
 
 def gen_notes(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    pool = [j for j in jobs(d) if d.notes_of(j)]
-    rng.shuffle(pool)
-    out = []
-    for jid in pool[:14]:
+    def ask(jid: int) -> tuple[dict[str, Any], dict[str, Any]]:
         note = d.notes_of(jid)[0]
-        tid, template = NOTES.pick(rng)
-        text = render(template, {"job": job_ref(d, jid, rng)}, rng)
-        out.append(case("crm.notes", tid, [turn(text, {**CRM, "contains": [be._note_phrase(note["note"])]})], {"job_id": jid, "note_id": note["id"]}))
-    return out
+        return {**CRM, "contains": [be._note_phrase(note["note"])]}, {"job_id": jid, "note_id": note["id"]}
+
+    return ds.job_cases(d, rng, "crm.notes", NOTES, render, job_ref, [j for j in jobs(d) if d.notes_of(j)], 14, ask)
 
 
 MONEY = {
@@ -1251,48 +1233,8 @@ def gen_called_off(d: Data, rng: random.Random) -> list[dict[str, Any]]:
 # the files
 # ------------------------------------------------------------------------------------------
 
-QUESTION_GENERATORS = [
-    ("crm.contact", gen_contact), ("crm.status", gen_status), ("crm.rep", gen_rep), ("crm.notes", gen_notes),
-    ("crm.money", gen_money), ("crm.dates", gen_dates), ("crm.calendar", gen_calendar),
-    ("crm.rep_jobs", gen_rep_jobs), ("crm.stage_jobs", gen_stage_jobs), ("knowledge", gen_knowledge),
-    ("analysis", gen_analysis), ("pricing", gen_pricing), ("web_search", gen_web),
-    ("scripting", gen_scripting), ("new_clients", gen_new_clients), ("bad_input", gen_bad_input),
-]
-CONVERSATION_GENERATORS = [
-    ("followup", gen_followup), ("clarify", gen_clarify), ("topic_switch", gen_topic_switch),
-    ("write", gen_write), ("called_off", gen_called_off),
-]
-
-
-def build(d: Data | None = None) -> dict[str, list[dict[str, Any]]]:
-    """{"questions": [...], "conversations": [...]}."""
-    d = d or load_data()
-    files: dict[str, list[dict[str, Any]]] = {"questions": [], "conversations": []}
-    for kind, generators in (("questions", QUESTION_GENERATORS), ("conversations", CONVERSATION_GENERATORS)):
-        for category, generate in generators:
-            rng = random.Random(f"{SEED}/{category}")
-            cases = generate(d, rng)
-            for n, c in enumerate(cases, 1):
-                c["id"] = f"{SPLIT}/{category}/{n:03d}"
-            files[kind].extend(cases)
-    return files
-
-
-def write(out_dir: Path, built: dict[str, list[dict[str, Any]]]) -> list[Path]:
-    return be.write_split(out_dir, SPLIT, built)
-
-
-def summary(built: dict[str, list[dict[str, Any]]]) -> str:
-    return be.split_summary(SPLIT, built)
-
-
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--out", type=Path, default=HERE)
-    args = parser.parse_args(argv)
-    built = build()
-    write(args.out, built)
-    print(summary(built))
+DEV_SET = be.DevSet(SPLIT, SEED, globals(), HERE, __doc__)
+build, write, summary, main = DEV_SET.build, DEV_SET.write, DEV_SET.summary, DEV_SET.main
 
 
 if __name__ == "__main__":

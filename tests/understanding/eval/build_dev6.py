@@ -22,7 +22,6 @@ held-out customers only appear as the other options of a shared name in a clarif
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import math
 import random
@@ -42,13 +41,13 @@ from tests.understanding.eval import build_dev3 as d3  # noqa: E402
 from tests.understanding.eval import build_dev4 as d4  # noqa: E402
 from tests.understanding.eval import build_dev5 as d5  # noqa: E402
 from tests.understanding.eval import build_eval as be  # noqa: E402
+from tests.understanding.eval import dev_shared as ds  # noqa: E402
 from tests.understanding.eval.build_eval import (  # noqa: E402
     CRM,
     NO_FORM,
     WRITE_CLAIMS,
     Data,
     case,
-    load_data,
     turn,
 )
 
@@ -198,24 +197,11 @@ NOTE_ASK = Turns("crm.notes", ["latest note on {job}?", "what does the last note
 
 
 def gen_status(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    pool = jobs(d)
-    rng.shuffle(pool)
-    out = []
-    for jid in pool[:14]:
-        tid, template = STAGE_ASK.pick(rng)
-        text = say(template, {"job": job_ref(d, jid, rng)}, rng)
-        out.append(case("crm.status", tid, [turn(text, {**CRM, "contains": [d.stage(jid)]})], {"job_id": jid}))
-    return out
+    return ds.job_cases(d, rng, "crm.status", STAGE_ASK, say, job_ref, jobs(d), 14, lambda jid: ({**CRM, "contains": [d.stage(jid)]}, {"job_id": jid}))
 
 
 def gen_rep(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    pool = live_jobs(d)
-    rng.shuffle(pool)
-    out = []
-    for jid in pool[:6]:
-        tid, template = REP_ASK.pick(rng)
-        text = say(template, {"job": job_ref(d, jid, rng)}, rng)
-        out.append(case("crm.rep", tid, [turn(text, {**CRM, "contains": [d.rep(jid)]})], {"job_id": jid}))
+    out = ds.job_cases(d, rng, "crm.rep", REP_ASK, say, job_ref, live_jobs(d), 6, lambda jid: ({**CRM, "contains": [d.rep(jid)]}, {"job_id": jid}))
     single = [c for c in customers(d) if d3.fact(d, "customer_rep", c) is not None]
     for cid in rng.sample(single, 2):
         tid, template = CUSTOMER_REP_ASK.pick(rng)
@@ -225,15 +211,11 @@ def gen_rep(d: Data, rng: random.Random) -> list[dict[str, Any]]:
 
 
 def gen_notes(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    pool = [j for j in jobs(d) if d.notes_of(j)]
-    rng.shuffle(pool)
-    out = []
-    for jid in pool[:8]:
+    def ask(jid: int) -> tuple[dict[str, Any], dict[str, Any]]:
         note = d.notes_of(jid)[0]
-        tid, template = NOTE_ASK.pick(rng)
-        text = say(template, {"job": job_ref(d, jid, rng)}, rng)
-        out.append(case("crm.notes", tid, [turn(text, {**CRM, "contains": [be._note_phrase(note["note"])]})], {"job_id": jid, "note_id": note["id"]}))
-    return out
+        return {**CRM, "contains": [be._note_phrase(note["note"])]}, {"job_id": jid, "note_id": note["id"]}
+
+    return ds.job_cases(d, rng, "crm.notes", NOTE_ASK, say, job_ref, [j for j in jobs(d) if d.notes_of(j)], 8, ask)
 
 
 MONEY_ASK = {
@@ -262,31 +244,8 @@ NEXT_ASK = Turns("crm.dates.next_customer", ["next time i see {name}, when", "{p
 
 
 def gen_dates(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    installs = [j for j in jobs(d) if d3.install_of(d, j) and d3.install_of(d, j)["start_date_time"] >= "2026-11-23"]  # type: ignore[index]
-    for jid in rng.sample(installs, min(3, len(installs))):
-        a = d3.install_of(d, jid)
-        assert a is not None
-        tid, template = INSTALL_ASK.pick(rng)
-        text = say(template, {"job": job_ref(d, jid, rng)}, rng)
-        out.append(case("crm.dates", tid, [turn(text, {**CRM, "date": a["start_date_time"][:10]})], {"job_id": jid, "appointment_id": a["id"]}))
-    nexts = [j for j in jobs(d) if d.next_appointment(jid=j) and d.next_appointment(jid=j)["title"] != "Install start"]  # type: ignore[index]
-    for jid in rng.sample(nexts, 3):
-        a = d.next_appointment(jid=jid)
-        assert a is not None
-        day, time = be._at(a)
-        tid, template = NEXT_JOB_ASK.pick(rng)
-        text = say(template, {"job": job_ref(d, jid, rng)}, rng)
-        out.append(case("crm.dates", tid, [turn(text, {**CRM, "date": day, "time": time})], {"job_id": jid, "appointment_id": a["id"]}))
-    people = [c for c in customers(d) if d.next_appointment(cid=c)]
-    for cid in rng.sample(people, 4):
-        a = d.next_appointment(cid=cid)
-        assert a is not None
-        day, time = be._at(a)
-        tid, template = NEXT_ASK.pick(rng)
-        text = say(template, name_slots(d, cid, rng), rng)
-        out.append(case("crm.dates", tid, [turn(text, {**CRM, "date": day, "time": time})], {"customer_id": cid, "appointment_id": a["id"]}))
-    return out
+    pools = (jobs(d), jobs(d), customers(d))
+    return ds.dates_cases(d, rng, (INSTALL_ASK, NEXT_JOB_ASK, NEXT_ASK), say, job_ref, name_slots, pools, (3, 3, 4))
 
 
 # (first day, last day, user or None, text)
@@ -306,12 +265,7 @@ CALENDAR_ASKS: list[tuple[str, str, int | None, str]] = [
 
 
 def gen_calendar(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    for n, (first, last, uid, template) in enumerate(CALENDAR_ASKS):
-        appts = d.appointments_between(dt.date.fromisoformat(first), dt.date.fromisoformat(last), user=uid)
-        text = say(template, {}, rng)
-        out.append(case("crm.calendar", f"dev6:crm.calendar/{n}", [turn(text, be.calendar_expect(d, appts))], {"from": first, "to": last, "user_id": uid}))
-    return out
+    return ds.calendar_cases(d, rng, SPLIT, CALENDAR_ASKS, say)
 
 
 REP_OPEN = [
@@ -324,14 +278,7 @@ REP_OPEN = [
 
 
 def gen_rep_jobs(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    for n, (uid, text) in enumerate(REP_OPEN):
-        ids = be.open_jobs_of_rep(d, uid)
-        expect: dict[str, Any] = {**CRM, "count": len(ids)}
-        if "how many" not in text and "count" not in text:
-            expect["contains"] = [str(j) for j in ids]
-        out.append(case("crm.rep_jobs", f"dev6:crm.rep_jobs/{n}", [turn(say(text, {}, rng), expect)], {"user_id": uid, "job_ids": ids}))
-    return out
+    return ds.rep_jobs_cases(d, rng, SPLIT, REP_OPEN, say)
 
 
 STAGE_LISTS = [
@@ -347,11 +294,7 @@ STAGE_LISTS = [
 
 
 def gen_stage_jobs(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    for n, (stage, text) in enumerate(STAGE_LISTS):
-        ids = sorted(j for j in d.jobs if d.stage(j) == stage)
-        out.append(case("crm.stage_jobs", f"dev6:crm.stage_jobs/{n}", [turn(say(text, {}, rng), {**CRM, "count": len(ids), "contains": [str(j) for j in ids]})], {"stage": stage, "job_ids": ids}))
-    return out
+    return ds.stage_jobs_cases(d, rng, SPLIT, STAGE_LISTS, say)
 
 
 # ------------------------------------------------------------------------------------------
@@ -575,12 +518,7 @@ CALL_FIGURES: list[tuple[str, str, dict[str, Any]]] = [
 
 
 def gen_analysis(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    for n, (question, measure, where) in enumerate(CALL_FIGURES):
-        value = d3.analysis_figure(d, measure, where)
-        subject = {"measure": measure, "where": {k: list(v) if isinstance(v, tuple) else v for k, v in where.items()}}
-        out.append(case("analysis", f"dev6:analysis/{n}", [turn(say(question, {}, rng), d3.analysis_expect(measure, value))], subject))
-    return out
+    return ds.analysis_cases(d, rng, SPLIT, CALL_FIGURES, say)
 
 
 # (sku, how the rep says it, field, template)
@@ -674,12 +612,7 @@ SCRIPT_ASKS = Turns("scripting", [
 
 
 def gen_scripting(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    for cid in rng.sample(customers(d), 10):
-        tid, template = SCRIPT_ASKS.pick(rng)
-        text = say(template, {"name": cust_ref(d, cid, rng)}, rng)
-        out.append(case("scripting", tid, [turn(text, {"agent": "scripting", "contains": [d.customers[cid]["last_name"]]})], {"customer_id": cid}))
-    return out
+    return ds.scripting_cases(d, rng, SCRIPT_ASKS, say, customers(d), cust_ref, many=10)
 
 
 # ------------------------------------------------------------------------------------------
@@ -987,48 +920,8 @@ def gen_called_off(d: Data, rng: random.Random) -> list[dict[str, Any]]:
 # the files
 # ------------------------------------------------------------------------------------------
 
-QUESTION_GENERATORS = [
-    ("crm.contact", gen_contact), ("crm.status", gen_status), ("crm.rep", gen_rep), ("crm.notes", gen_notes),
-    ("crm.money", gen_money), ("crm.dates", gen_dates), ("crm.calendar", gen_calendar),
-    ("crm.rep_jobs", gen_rep_jobs), ("crm.stage_jobs", gen_stage_jobs), ("knowledge", gen_knowledge),
-    ("analysis", gen_analysis), ("pricing", gen_pricing), ("web_search", gen_web),
-    ("scripting", gen_scripting), ("new_clients", gen_new_clients), ("bad_input", gen_bad_input),
-]
-CONVERSATION_GENERATORS = [
-    ("followup", gen_followup), ("clarify", gen_clarify), ("topic_switch", gen_topic_switch),
-    ("write", gen_write), ("called_off", gen_called_off),
-]
-
-
-def build(d: Data | None = None) -> dict[str, list[dict[str, Any]]]:
-    """{"questions": [...], "conversations": [...]}."""
-    d = d or load_data()
-    files: dict[str, list[dict[str, Any]]] = {"questions": [], "conversations": []}
-    for kind, generators in (("questions", QUESTION_GENERATORS), ("conversations", CONVERSATION_GENERATORS)):
-        for category, generate in generators:
-            rng = random.Random(f"{SEED}/{category}")
-            cases = generate(d, rng)
-            for n, c in enumerate(cases, 1):
-                c["id"] = f"{SPLIT}/{category}/{n:03d}"
-            files[kind].extend(cases)
-    return files
-
-
-def write(out_dir: Path, built: dict[str, list[dict[str, Any]]]) -> list[Path]:
-    return be.write_split(out_dir, SPLIT, built)
-
-
-def summary(built: dict[str, list[dict[str, Any]]]) -> str:
-    return be.split_summary(SPLIT, built)
-
-
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--out", type=Path, default=HERE)
-    args = parser.parse_args(argv)
-    built = build()
-    write(args.out, built)
-    print(summary(built))
+DEV_SET = be.DevSet(SPLIT, SEED, globals(), HERE, __doc__)
+build, write, summary, main = DEV_SET.build, DEV_SET.write, DEV_SET.summary, DEV_SET.main
 
 
 if __name__ == "__main__":

@@ -1869,6 +1869,60 @@ def split_summary(split: str, built: dict[str, list[dict[str, Any]]]) -> str:
     lines.extend(f"  {cat:<16} {n}" for cat, n in sorted(counts.items()))
     return "\n".join(lines)
 
+
+# The later dev sets (build_dev2.py .. build_dev7.py) each write their own `gen_<name>`
+# generators, one a category, run in this order; the rest of their builder is DevSet's.
+DEV_SET_GENERATORS: dict[str, tuple[tuple[str, str], ...]] = {
+    "questions": (
+        ("crm.contact", "gen_contact"), ("crm.status", "gen_status"), ("crm.rep", "gen_rep"), ("crm.notes", "gen_notes"),
+        ("crm.money", "gen_money"), ("crm.dates", "gen_dates"), ("crm.calendar", "gen_calendar"),
+        ("crm.rep_jobs", "gen_rep_jobs"), ("crm.stage_jobs", "gen_stage_jobs"), ("knowledge", "gen_knowledge"),
+        ("analysis", "gen_analysis"), ("pricing", "gen_pricing"), ("web_search", "gen_web"),
+        ("scripting", "gen_scripting"), ("new_clients", "gen_new_clients"), ("bad_input", "gen_bad_input"),
+    ),
+    "conversations": (
+        ("followup", "gen_followup"), ("clarify", "gen_clarify"), ("topic_switch", "gen_topic_switch"),
+        ("write", "gen_write"), ("called_off", "gen_called_off"),
+    ),
+}
+
+
+class DevSet:
+    """One later dev set's builder: `build()` runs the module's generators (DEV_SET_GENERATORS,
+    looked up in `namespace`, the module's globals) each with its own seeded random and numbers
+    the cases; `write()` puts `<out>/<split>/<kind>.jsonl`; `main()` is the command line."""
+
+    def __init__(self, split: str, seed: str, namespace: dict[str, Any], default_out: Path, doc: str | None) -> None:
+        self.split, self.seed, self.namespace, self.default_out, self.doc = split, seed, namespace, default_out, doc
+
+    def build(self, d: Data | None = None) -> dict[str, list[dict[str, Any]]]:
+        """{"questions": [...], "conversations": [...]}."""
+        d = d or load_data()
+        files: dict[str, list[dict[str, Any]]] = {"questions": [], "conversations": []}
+        for kind, generators in DEV_SET_GENERATORS.items():
+            for category, name in generators:
+                rng = random.Random(f"{self.seed}/{category}")
+                cases = self.namespace[name](d, rng)
+                for n, c in enumerate(cases, 1):
+                    c["id"] = f"{self.split}/{category}/{n:03d}"
+                files[kind].extend(cases)
+        return files
+
+    def write(self, out_dir: Path, built: dict[str, list[dict[str, Any]]]) -> list[Path]:
+        return write_split(out_dir, self.split, built)
+
+    def summary(self, built: dict[str, list[dict[str, Any]]]) -> str:
+        return split_summary(self.split, built)
+
+    def main(self, argv: list[str] | None = None) -> None:
+        parser = argparse.ArgumentParser(description=(self.doc or "").splitlines()[0])
+        parser.add_argument("--out", type=Path, default=self.default_out)
+        args = parser.parse_args(argv)
+        built = self.build()
+        self.write(args.out, built)
+        print(self.summary(built))
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=HERE)

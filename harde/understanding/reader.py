@@ -1023,7 +1023,9 @@ class Reader:
             # "and hers?" after a question about someone else's jobs: whose is not clear.
             return Action("crm.facts", "crm", confidence, reply="Whose do you mean? Give me the name.", focus=focus)
         if not fields:
-            fields = list(focus.fields) if (focus.fields and names_other and len(low.split()) <= 8) else ["overview"]
+            # "and the gutters job?" asks what was asked last; "who is 508-555-0147" asks who.
+            carried = focus.fields and names_other and len(low.split()) <= 8 and not (m.by_contact and _LOOKS_UP.search(low))
+            fields = list(focus.fields) if carried else ["overview"]
         if m.customer_ids == [] and m.named_person and m.user_ids and not m.job_ids:
             user = d.users[m.user_ids[0]]
             return Action("crm.rep_jobs", "crm", confidence, tool="crm_rep_jobs", arguments={"rep": user.full_name, "open_only": True}, focus=replace(focus, user_id=user.id))

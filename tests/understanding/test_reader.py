@@ -131,6 +131,11 @@ def test_words_and_known_names_are_not_unknown_names(reader: Reader, directory: 
     assert "don't have a customer named" not in (read(reader, directory, text).reply or "")
 
 
+def test_who_is_a_number_asks_who_whatever_was_asked_before(reader: Reader, directory: Directory) -> None:
+    first, then = conversation(reader, directory, "when is sarah johnsons install", "who is 508-555-0147")
+    assert first.arguments["fields"] == ["install_date"] and then.arguments["fields"] == ["overview"]
+
+
 def test_new_customer_details_with_a_phone_stay_an_intake(reader: Reader, directory: Directory) -> None:
     assert read(reader, directory, "new customer jane doe 508-555-0199").agent == "new_clients"
 

@@ -227,8 +227,10 @@ async def plan_update_appointment(
     day: dt.date | None = None,
     title: str = "",
     completed: bool | None = None,
+    shift_minutes: int = 0,
 ) -> Plan:
-    """Change one appointment: by id, or the job's next one (of `kind`, e.g. "inspection")."""
+    """Change one appointment: by id, or the job's next one (of `kind`, e.g. "inspection").
+    `shift_minutes` moves it by so much (negative: earlier) when no new start or day is given."""
     if appointment_id is not None:
         items = await crm.list_appointments()
         target = next((a for a in items if a.id == appointment_id), None)
@@ -256,8 +258,10 @@ async def plan_update_appointment(
         return Problem("Which appointment? Give me the job or the appointment number.")
     changes: dict[str, Any] = {}
     said: list[str] = []
-    if start is not None or day is not None:
+    if start is not None or day is not None or (shift_minutes and target.starts is not None):
         current = target.starts or now
+        if start is None and day is None:
+            start = current + dt.timedelta(minutes=shift_minutes)
         new_start = start if start is not None else dt.datetime.combine(day or now.date(), current.time())
         if new_start <= now:
             return Problem(f"{describe(new_start)} is in the past. When should it be?")

@@ -261,6 +261,7 @@ def _update_plan(ctx: HardeContext, a: dict[str, Any]) -> Awaitable[changes.Plan
         day=dt.date.fromisoformat(str(day)) if day else None,
         title=a.get("title", ""),
         completed=a.get("completed"),
+        shift_minutes=int(a.get("shift_minutes") or 0),
     )
 
 
@@ -274,13 +275,15 @@ async def crm_update_appointment(
     day: dt.date | None = None,
     title: str = "",
     completed: bool | None = None,
+    shift_minutes: int = 0,
 ) -> str:
     """Change one appointment, by `appointment_id` or the job's next one (of `kind`): a new
-    `start` (ISO datetime) or `day` (keeps the time), a new title, or mark it completed.
+    `start` (ISO datetime) or `day` (keeps the time), or moved by `shift_minutes` (1440 = a
+    day later, -60 = an hour earlier), a new title, or mark it completed.
     Waits for the rep's approval."""
     arguments = {
         "appointment_id": appointment_id, "job_id": job_id, "kind": kind, "start": start,
-        "day": day, "title": title, "completed": completed,
+        "day": day, "title": title, "completed": completed, "shift_minutes": shift_minutes,
     }
     return await _write(ctx, lambda crm: _update_plan(ctx.context, arguments))
 

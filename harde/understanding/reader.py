@@ -1209,6 +1209,8 @@ class Reader:
             arguments["start"] = at.at.isoformat(timespec="minutes")
         elif at is not None:
             arguments["day"] = at.at.date().isoformat()
+        elif (shift := _shift_minutes(low)) is not None:
+            arguments["shift_minutes"] = shift  # "bump sarahs install a day", "push it back an hour"
         else:
             return Action("crm.reschedule", "crm", confidence, reply="When should it move to? Give me a day and a time.", focus=focus)
         appointment = _APPOINTMENT_ID.search(low)
@@ -1509,6 +1511,22 @@ _GENERAL_QUESTION = re.compile(r"\b(?:supposed to|how far apart|rule of thumb|in
 _PULL_UP = re.compile(r"^\W*pull\b.{1,60}\bup\b|^\W*pull up\b")
 _JOB_WORD = re.compile(r"\b(job|jobs|project|install|deal)\b")
 _CRM_WORDS = re.compile(r"\b(status|balance|owe|owes|phone|number|email|address|install|inspection|appt|appointment|stage|job|contract|deposit|rep)\b")
+
+
+_SHIFT = re.compile(r"\b(?:by\s+)?(a|an|one|two|three|half an?|\d{1,3})\s+(day|days|week|weeks|hour|hours|hr|hrs|minutes|mins)\b")
+_SHIFT_EARLIER = re.compile(r"\b(earlier|sooner|up|forward|before)\b")
+_SHIFT_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
+_SHIFT_UNIT = {"day": 1440, "days": 1440, "week": 10080, "weeks": 10080, "hour": 60, "hours": 60, "hr": 60, "hrs": 60, "minutes": 1, "mins": 1}
+
+
+def _shift_minutes(low: str) -> int | None:
+    """How far a move shifts an appointment: "a day" 1440, "an hour earlier" -60; None if unsaid."""
+    hit = _SHIFT.search(low)
+    if hit is None:
+        return None
+    count, unit = hit.group(1), hit.group(2)
+    minutes = (30 if count.startswith("half") else (_SHIFT_COUNTS.get(count) or int(count)) * _SHIFT_UNIT[unit])
+    return -minutes if _SHIFT_EARLIER.search(low[hit.end():] + " " + low[: hit.start()]) and not re.search(r"\bback\b|\blater\b", low) else minutes
 
 
 def _asks_only_fields(body: str) -> bool:

@@ -764,3 +764,9 @@ def test_swapped_letters_a_quoted_number_and_a_script_for_someone(reader: Reader
     assert quoted.tool == "crm_facts" and quoted.arguments["fields"] == ["contract_amount"]
     assert read(reader, directory, "whats melissa quinns number").arguments["fields"] == ["phone"]
     assert read(reader, directory, "draft what i should say to colleen at appt", kb=0.5).agent == "scripting"
+
+
+@pytest.mark.parametrize(("text", "shift"), [("can we bump sarahs install a day", 1440), ("push sarah johnsons install back an hour", 60), ("move sarahs install up a day", -1440)])
+def test_an_appointment_moved_by_so_much(reader: Reader, directory: Directory, text: str, shift: int) -> None:
+    action = read(reader, directory, text)
+    assert action.tool == "crm_update_appointment" and action.arguments["shift_minutes"] == shift, action

@@ -394,6 +394,21 @@ class Reader:
             # Nothing the catalog can price, or a CRM reading with nobody to look up, and the
             # playbook speaks to much of it ("ballpark per foot if they push", "can we reroof in winter").
             intent, agent, confidence = "knowledge", "knowledge", max(confidence, UNSURE)
+        if (
+            intent != "knowledge"
+            and kb >= 0.95
+            and confidence < 0.6
+            and workflow is None
+            and nobody_named
+            and not (focus.customer_id or focus.job_id)
+            and not _ABOUT_CALLS.search(low)
+            and (intent in ("analysis", "web_search") or intent.startswith("crm."))
+            and not (intent == "web_search" and _WEB_CUE.search(low))
+            and not (intent.startswith("crm.") and (_LIST_WORDS.search(low) or re.search(r"\b(?:show|pull|list|all)\b", low)) and self._stage(low, directory))
+        ):
+            # One playbook passage answers all of it and the other reading is unsure
+            # ("whats the 144 month financing rate"): the playbook's.
+            intent, agent, confidence = "knowledge", "knowledge", max(confidence, CONFIDENT)
         if intent.startswith("crm.") and _AVERAGE_DEAL.search(low) and not (mentions.customer_ids or mentions.job_ids):
             # "avg deal size on the roofing deals we closed": a figure from the director's calls,
             # where every deal's value is recorded; the CRM lists jobs, it does not average them.
@@ -1504,6 +1519,7 @@ _CONTACT_GIVEN = re.compile(
 _STAGE_CLAUSE = re.compile(r"(?:,|\s-+\s|\s—\s|\.)\s*(?:(?:so\s+)?(?:its|it's|it is|now|thats|that's|they're|theyre|job is|were|we're)\s+)?((?:[a-z&]+\s?){1,4})\s*[.!]*$")
 _WHAT_TO_SAY = re.compile(r"\b(?:draft|write up|script|pitch)\b|\bwhat (?:do|should|can) i (?:say|tell)\b|\bwhat i should say\b")
 _CLOSED_STAGES = frozenset({"Lost", "Paid & Closed"})
+_ABOUT_CALLS = re.compile(r"\b(calls?|director|rachel|transcripts?|recordings?|sdc-?\d+|how many|how often|average|avg|percent|%)\b")
 _HOW_IS = re.compile(r"^\W*(?:(?:ok|so|and|hey)\s+)?(?:hows|how's|how is|how are|where are we|wheres|where's|where is|status)\b")
 _ABOUT_PRIMERS = re.compile(r"\bhow (?:long|many words|short)\b|\bshould\b|\bsupposed to\b|\bwhat goes in\b|\brule\b|\bcan i (?:mention|say|include)\b")
 _MAKE_PRIMER = re.compile(r"\b(?:make|send|create|generate|start|kick off|record|shoot|render|produce)\b")

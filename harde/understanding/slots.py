@@ -90,7 +90,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "email": ("email", "e-mail", "mail address", "emial", "emal"),
     "address": ("address", "where does", "where do they live", "where is the house", "live", "located", "street", "gps", "directions"),
     "stage": ("stage", "status", "where are we", "where we at", "where do we stand", "standing", "at with", "update on", "how is the", "how's the",
-              "going on with", "happening with", "the story with", "stand"),
+              "going on with", "happening with", "the story with", "stand", "in the pipeline"),
     "rep": ("rep", "salesman", "sales person", "salesperson", "who has", "who's got", "who is on", "assigned", "handling", "working it", "who owns", "estimator",
             "who sold", "who closed", "who signed", "whose deal", "whose job", "who's on", "whos on", "who is working", "covers",
             "covering", "in charge of"),

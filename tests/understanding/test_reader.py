@@ -770,3 +770,10 @@ def test_swapped_letters_a_quoted_number_and_a_script_for_someone(reader: Reader
 def test_an_appointment_moved_by_so_much(reader: Reader, directory: Directory, text: str, shift: int) -> None:
     action = read(reader, directory, text)
     assert action.tool == "crm_update_appointment" and action.arguments["shift_minutes"] == shift, action
+
+
+def test_a_question_the_playbook_answers_whole_goes_there_when_the_other_reading_is_unsure(reader: Reader, directory: Directory) -> None:
+    assert read(reader, directory, "whats the 144 month financing rate", kb=1.0).agent == "knowledge"
+    # The director's calls keep questions about the calls, however much the playbook says.
+    assert read(reader, directory, "how many calls mention financing", kb=1.0).agent == "analysis"
+    assert read(reader, directory, "where is job 1014 in the pipeline").arguments["fields"] == ["stage"]

@@ -102,7 +102,7 @@ _WORD = re.compile(r"[a-z][a-z'-]{0,30}|\d{1,12}")
 # Words of a request to read notes, not write one: "job 1047 latest note pls", "did anyone leave a
 # note on #1006 recently", "read back the last note".
 _NOTE_READ_WORDS = frozenset(
-    ["latest", "last", "recent", "recently", "newest", "most", "any", "anyone", "anybody", "someone", "read", "back", "show", "see", "pull", "up", "what", "whats", "did", "has", "have", "is", "there", "was", "been", "leave", "left", "say", "said", "does", "do", "the", "a", "an", "on", "for", "of", "job", "note", "notes", "pls", "please", "me", "us", "we", "it", "that", "this", "in", "lately", "today", "yesterday", "no", "number", "num", "-", "anything", "new", "notes?"]
+    ["latest", "last", "recent", "recently", "newest", "most", "any", "anyone", "anybody", "someone", "read", "back", "show", "see", "pull", "up", "what", "whats", "did", "has", "have", "is", "there", "was", "been", "leave", "left", "say", "said", "does", "do", "the", "a", "an", "on", "for", "of", "job", "note", "notes", "pls", "please", "me", "us", "we", "it", "that", "this", "in", "lately", "today", "yesterday", "no", "number", "num", "-", "anything", "new"]
 )
 _NOTE_READ_CUE = frozenset(["latest", "last", "recent", "recently", "newest", "any", "anyone", "anybody", "read", "show", "see", "pull", "did", "has", "whats", "what", "lately", "anything"])
 _NOTE_MARK = re.compile(r"(?::|\s-+\s|\s—\s)\s*(.+)$", re.S)
@@ -456,7 +456,7 @@ class Reader:
             intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
         if (
             not intent.startswith("crm.")
-            and nobody_named_yet(mentions)
+            and nobody_named
             and mentions.towns
             and mentions.trades
             and _JOB_WORD.search(low)
@@ -467,7 +467,7 @@ class Reader:
             intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
         if (
             mentions.unknown_name
-            and nobody_named_yet(mentions)
+            and nobody_named
             and workflow is None
             and intent not in ("new_clients", "scripting", "web_search")
             and (intent.startswith("crm.") or asked or mentions.trades or _CRM_WORDS.search(low))
@@ -1516,7 +1516,8 @@ _CONTACT_GIVEN = re.compile(
 
 
 # The clause a piece of news ends on: ", its signed", " - paid and closed".
-_STAGE_CLAUSE = re.compile(r"(?:,|\s-+\s|\s—\s|\.)\s*(?:(?:so\s+)?(?:its|it's|it is|now|thats|that's|they're|theyre|job is|were|we're)\s+)?((?:[a-z&]+\s?){1,4})\s*[.!]*$")
+# Its words are one to four words apart by single spaces, so a long run of letters is read once.
+_STAGE_CLAUSE = re.compile(r"(?:,|\s-+\s|\s—\s|\.)\s*(?:(?:so\s+)?(?:its|it's|it is|now|thats|that's|they're|theyre|job is|were|we're)\s+)?([a-z&]+(?: [a-z&]+){0,3})\s*[.!]*$")
 _WHAT_TO_SAY = re.compile(r"\b(?:draft|write up|script|pitch)\b|\bwhat (?:do|should|can) i (?:say|tell)\b|\bwhat i should say\b")
 _CLOSED_STAGES = frozenset({"Lost", "Paid & Closed"})
 _ABOUT_CALLS = re.compile(r"\b(calls?|director|rachel|transcripts?|recordings?|sdc-?\d+|how many|how often|average|avg|percent|%)\b")
@@ -1541,7 +1542,7 @@ def _shift_minutes(low: str) -> int | None:
     if hit is None:
         return None
     count, unit = hit.group(1), hit.group(2)
-    minutes = (30 if count.startswith("half") else (_SHIFT_COUNTS.get(count) or int(count)) * _SHIFT_UNIT[unit])
+    minutes = _SHIFT_UNIT[unit] // 2 if count.startswith("half") else (_SHIFT_COUNTS.get(count) or int(count)) * _SHIFT_UNIT[unit]
     return -minutes if _SHIFT_EARLIER.search(low[hit.end():] + " " + low[: hit.start()]) and not re.search(r"\bback\b|\blater\b", low) else minutes
 
 
@@ -1556,10 +1557,6 @@ def _is_word(word: str, limit: int | None = None) -> bool:
     """In the English word list (which holds common surnames too: "gomez", "murphy" are asked
     about, "who do you mean?", rather than said to be unknown), or a typo of a word in it."""
     return is_near_english_word(word, limit)
-
-
-def nobody_named_yet(m: Mentions) -> bool:
-    return not (m.customer_ids or m.job_ids or m.user_ids or m.missing_job)
 
 
 def _full_name_said(low: str, customer: CustomerEntry) -> bool:
@@ -1671,7 +1668,7 @@ _NESTED_NOTE = re.compile(
 )
 _FYI_NUMBER = re.compile(r"^\W*(?:fyi|heads up)\s+(?:on\s+|for\s+|re\s+)?(?:job\s*)?#?\d{3,7}(?:-\d{2,6})?\b[\s,:-]*(.+)$", re.I | re.S)
 _NOTE_TAIL = re.compile(
-    r"[\s.,;!-]*(?:(?:pls|please|can you|and)\s+)?(?:(?:put|add|stick|throw|drop|jot|log|save|write|get)\s+(?:that|this|it)"
+    r"(?<![\s.,;!-])[\s.,;!-]*(?:(?:pls|please|can you|and)\s+)?(?:(?:put|add|stick|throw|drop|jot|log|save|write|get)\s+(?:that|this|it)"
     r"(?:\s+(?:down|in|on|into|to)(?:\s+(?:the|his|her|their|my))?\s+(?:notes?|note\w{0,2}|file|job|crm|record|account))?"
     r"|(?:note|log)\s+(?:that|this|it)|(?:add|put|save|log)\s+(?:it|that|this)\s+as\s+a\s+note)[\s.!]*(?:pls|please|thx|thanks)?[\s.!]*$",
     re.I,

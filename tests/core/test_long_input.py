@@ -45,7 +45,7 @@ from harde.understanding.dictation.parser import read_customer
 from harde.understanding.directory import Directory, load_directory
 from harde.understanding.memory import Focus
 from harde.understanding.pricing import parse_question
-from harde.understanding.reader import Reader
+from harde.understanding.reader import _STAGE_CLAUSE, ENTITY_CHARS, Reader, _note_body
 from harde.understanding.scripting import pick_job, read_focus, read_revision
 from harde.understanding.transcripts import answer_in_words, interpret
 
@@ -71,6 +71,9 @@ QUESTIONS = [
     "{} feet of 6 inch gutter",
     "cost ${} price {}",
     "the next {} days",
+    # News that ends on a stage, and a note's words before "put that in notes".
+    "got the deposit on job 1042, its {}",
+    "fyi on job 1042, {} put that in notes",
 ]
 _ALPHABET = string.ascii_letters + string.digits + "    \n\t.,;:-/$%@'\"()x#&*_+=?!"
 _PIECES = st.text(alphabet=_ALPHABET, min_size=1, max_size=8)
@@ -91,6 +94,8 @@ IN_A_QUESTION = st.builds(_fill, st.sampled_from(QUESTIONS), st.one_of(PLAIN_RUN
 LONG_TEXT = st.one_of(PLAIN_RUNS, MIXED_RUNS, IN_A_QUESTION)
 # Tried first, every time: the bare runs, and every question with a run of digits inside.
 ALWAYS = [_repeat(unit, LONG) for unit in ("7", "a", " ")] + [_fill(q, "7" * LONG) for q in QUESTIONS]
+# The news and note templates with runs of letters and of spaces, where a word-by-word pattern could backtrack.
+ALWAYS += [_fill(q, run * LONG) for q in QUESTIONS[-2:] for run in ("a", " ", "a ")]
 
 FUZZ = settings(
     max_examples=25,
@@ -151,6 +156,7 @@ PARSERS: dict[str, Callable[[World, str], Any]] = {
     "intake conversation": lambda w, t: _intake_turn(t),
     "knowledge query": lambda w, t: (query_terms(t), rep_expansions(normalize_query(t))),
     "crm search": lambda w, t: rank_by_name(read_customer_query(t).name, w.customers),
+    "note words and stage news": lambda w, t: (_note_body(t), _STAGE_CLAUSE.search(slots.normalise(t)[:ENTITY_CHARS])),
     "crm mentions": lambda w, t: resolve_mentions(t, w.users),
     "script revision": lambda w, t: revise_options(ScriptOptions(), read_revision(t)),
     "script focus": lambda w, t: read_focus(t),

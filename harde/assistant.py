@@ -589,10 +589,15 @@ class Assistant:
         def read() -> Action:
             return self.reader.read(
                 text, state.focus, directory, now, pending=pending, pending_calls=pending_calls, workflow=state.drafting,
-                me=me.id if me else None, kb=self._playbook_coverage(text),
+                me=me.id if me else None, kb=self._playbook_coverage(text), web=self._web_search_set_up,
             )
 
         return await asyncio.to_thread(read)
+
+    @property
+    def _web_search_set_up(self) -> bool:
+        key = self.settings.perplexity_api_key
+        return key is not None and bool(key.get_secret_value().strip())
 
     def _playbook_coverage(self, text: str) -> float:
         """How much of the question the knowledge base speaks to; 0 when it is unavailable."""

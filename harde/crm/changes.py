@@ -228,9 +228,11 @@ async def plan_update_appointment(
     title: str = "",
     completed: bool | None = None,
     shift_minutes: int = 0,
+    time_of_day: dt.time | None = None,
 ) -> Plan:
     """Change one appointment: by id, or the job's next one (of `kind`, e.g. "inspection").
-    `shift_minutes` moves it by so much (negative: earlier) when no new start or day is given."""
+    `time_of_day` moves it to that time on its own day (or on `day`); `shift_minutes` moves it
+    by so much (negative: earlier) when no new start, day or time is given."""
     if appointment_id is not None:
         items = await crm.list_appointments()
         target = next((a for a in items if a.id == appointment_id), None)
@@ -258,6 +260,8 @@ async def plan_update_appointment(
         return Problem("Which appointment? Give me the job or the appointment number.")
     changes: dict[str, Any] = {}
     said: list[str] = []
+    if start is None and time_of_day is not None:
+        start = dt.datetime.combine(day or (target.starts or now).date(), time_of_day)
     if start is not None or day is not None or (shift_minutes and target.starts is not None):
         current = target.starts or now
         if start is None and day is None:

@@ -18,6 +18,7 @@ from typing import Protocol
 
 import bm25s
 import numpy as np
+from rapidfuzz.distance import OSA
 
 from harde.knowledge.models import Chunk, Hit, Upload
 from harde.knowledge.scoring import (
@@ -265,12 +266,13 @@ class BM25Index:
         return list(self._project_names)
 
     def projects_named_in(self, query: str) -> list[str]:
-        """Projects whose distinctive name words all appear in the query."""
-        words = set(project_words(query))
+        """Projects whose distinctive name words all appear in the query, each as written or one
+        slip away ("maaple holow", "brookisde commons")."""
+        words = set(project_words(query[:2000]))
         named = []
         for name in self._project_names:
             distinctive = [w for w in project_words(name) if w not in _GENERIC_PROJECT_WORDS]
-            if distinctive and all(w in words for w in distinctive):
+            if distinctive and all(w in words or _slip_of(w, words) for w in distinctive):
                 named.append(name)
         return named
 
@@ -415,6 +417,14 @@ class BM25Index:
             if len(hits) == k:
                 break
         return hits
+
+
+def _slip_of(word: str, words: set[str]) -> bool:
+    """Whether one of `words` is `word` typed with one letter added, dropped, changed or two
+    swapped; only for words long enough that one slip does not make another word."""
+    if len(word) < 5:
+        return False
+    return any(abs(len(w) - len(word)) <= 1 and w[0] == word[0] and OSA.distance(w, word, score_cutoff=1) <= 1 for w in words)
 
 
 def _deletions(word: str) -> list[str]:

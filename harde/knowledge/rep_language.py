@@ -76,14 +76,14 @@ REP_PHRASES: tuple[tuple[str, str], ...] = (
     (r"(husband|wife|spouse|hubby)\b[^.?!]{0,60}\b(husband|wife|spouse|hubby)\b|\bboth of them\b|the two of them|\bcouples?\b", "couples both shared decision"),
     (r"\bsit\b|\bsits\b|in.home|sales call", "appointment presentation"),
     # the process
-    (r"shake hands|handshake", "handshake"),
+    (r"shake hands|handshake|shake (his|her|their|the|an?)?\s?(\w+ ){0,2}hands?\b", "handshake"),
     (r"what order|in order|sequence|start to finish|step.by.step|walk ?through of the", "steps order"),
     (r"snow|winter|cold weather|freezing|below freezing", "winter cold temperature"),
     (r"steepest|how steep|too steep|walk (a|the) roof|can i walk|walkable", "steeper walk roof safety"),
     (r"\bshow(s|ed)? up\b|\bstart date\b|install date|crew (come|comes|start)", "start crew schedule"),
     (r"(after|once) (they|the customer|the homeowner|he|she|we) (sign|signs|signed)|deal is done|after the sale|\bsold\b", "signed contract after"),
     (r"close rate|closing %|closing percent", "closing rate"),
-    (r"ready to (buy|sign)|when (we|you) (could|can) start|how soon", "buying signals"),
+    (r"ready to (buy|sign)|when (we|you) (could|can) start|how soon (can|could|would|will|do) (you|we|they|u|the crews?) (start|begin|get|be)", "buying signals"),
     (r"percent off|% off|knock off|take off|money off|\boff the price\b|coupon", "discount"),
     (r"price match|match (the|a|their) price", "price match"),
     (r"who owns|owner|founder|started the company|been around|in business|how old is the company", "founded started owner"),
@@ -121,6 +121,8 @@ REP_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bhoa\b|\barc\b|committee|board approval|covenants?", "hoa architectural review"),
     (r"\bcondos?\b", "condominium association"),
     (r"work hours|what time can|weekend|saturday|sunday", "work hours"),
+    (r"quotes? (is |are )?good for|(quote|proposal|price|estimate)s? expires?|how long (is|are) (a |the |our )?(quote|proposal|price|estimate)s?", "proposals valid days"),
+    (r"\bpay (me |us |you )?(in )?cash\b|cash (deposit|payment)|\bin cash\b", "cash collect deposit payment terms"),
 )
 
 

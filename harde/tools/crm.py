@@ -262,6 +262,7 @@ def _update_plan(ctx: HardeContext, a: dict[str, Any]) -> Awaitable[changes.Plan
         title=a.get("title", ""),
         completed=a.get("completed"),
         shift_minutes=int(a.get("shift_minutes") or 0),
+        time_of_day=dt.time.fromisoformat(str(a["time_of_day"])) if a.get("time_of_day") else None,
     )
 
 
@@ -276,14 +277,16 @@ async def crm_update_appointment(
     title: str = "",
     completed: bool | None = None,
     shift_minutes: int = 0,
+    time_of_day: dt.time | None = None,
 ) -> str:
     """Change one appointment, by `appointment_id` or the job's next one (of `kind`): a new
-    `start` (ISO datetime) or `day` (keeps the time), or moved by `shift_minutes` (1440 = a
-    day later, -60 = an hour earlier), a new title, or mark it completed.
-    Waits for the rep's approval."""
+    `start` (ISO datetime), `day` (keeps the time) or `time_of_day` (ISO time, keeps the day),
+    or moved by `shift_minutes` (1440 = a day later, -60 = an hour earlier), a new title, or
+    mark it completed. Waits for the rep's approval."""
     arguments = {
         "appointment_id": appointment_id, "job_id": job_id, "kind": kind, "start": start,
         "day": day, "title": title, "completed": completed, "shift_minutes": shift_minutes,
+        "time_of_day": time_of_day,
     }
     return await _write(ctx, lambda crm: _update_plan(ctx.context, arguments))
 

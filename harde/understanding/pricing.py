@@ -153,8 +153,16 @@ _COUNT_OF = re.compile(r"\b(\d{1,6})\s+(windows?|doors?|garage doors?|downspouts
 
 
 
+# "how much" asks money when what follows is a verb, an article or nothing ("how much is it",
+# "how much for 30 squares", "how much would a tear off run"); "how much clearance", "how much
+# pitch", "how much longer", "how much does a tear off weigh" ask a quantity of something else.
+_HOW_MUCH_MONEY = (
+    r"how much(?=\s*(?:$|[?$\d])|\s+(?:is|are|was|were|does|do|did|would|will|should|could|can|for|to|we|they|it|its|"
+    r"i|you|per|a|an|the|on|our|money|cash|extra|more|less|roughly|about|around|ish|total|altogether)\b)"
+    r"(?!.*\b(?:weigh\w*|move|moves|expand\w*|shrink\w*|overlap\w*|last|lasts|take|takes|hang|hangs|fall|pitch|clearance|gap|space)\b)"
+)
 _MONEY_WORDS = re.compile(
-    r"\b(price|pric(e|ing)|cost|costs|estimate|quote|charge|how much|budget|bid|sell|margin|markup|mark[- ]?up|total|go(?:es)? for|\$)"
+    r"\b(price|pric(e|ing)|cost|costs|estimate|quote|charge|" + _HOW_MUCH_MONEY + r"|budget|bid|sell|margin|markup|mark[- ]?up|total|go(?:es)? for|\$)"
 )
 _ROOF_WORDS = re.compile(
     r"\b(roof|roofs|roofing|shingles?|squares?|bundles?|pitch|reroof|re-roof|ridge|hip|gable|footprint|tear[- ]?off)\b"

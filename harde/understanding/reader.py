@@ -102,11 +102,16 @@ _WORD = re.compile(r"[a-z][a-z'-]{0,30}|\d{1,12}")
 # Words of a request to read notes, not write one: "job 1047 latest note pls", "did anyone leave a
 # note on #1006 recently", "read back the last note".
 _NOTE_READ_WORDS = frozenset(
-    ["latest", "last", "recent", "recently", "newest", "most", "any", "anyone", "anybody", "someone", "read", "back", "show", "see", "pull", "up", "what", "whats", "did", "has", "have", "is", "there", "was", "been", "leave", "left", "say", "said", "does", "do", "the", "a", "an", "on", "for", "of", "job", "note", "notes", "pls", "please", "me", "us", "we", "it", "that", "this", "in", "lately", "today", "yesterday", "no", "number", "num", "-", "anything", "new"]
+    ["latest", "last", "recent", "recently", "newest", "most", "any", "anyone", "anybody", "someone", "read", "back", "show", "see", "pull", "up", "what", "whats", "did", "has", "have", "is", "there", "was", "been", "leave", "left", "say", "said", "does", "do", "the", "a", "an", "on", "for", "of", "job", "note", "notes", "pls", "please", "me", "us", "we", "it", "that", "this", "in", "lately", "today", "yesterday", "no", "number", "num", "-", "anything", "new", "&", "and", "also", "too", "again", "one", "ok", "oh", "so"]
 )
 _NOTE_READ_CUE = frozenset(["latest", "last", "recent", "recently", "newest", "any", "anyone", "anybody", "read", "show", "see", "pull", "did", "has", "whats", "what", "lately", "anything"])
 _NOTE_MARK = re.compile(r"(?::|\s-+\s|\s—\s)\s*(.+)$", re.S)
-_NOTE_SAYING = re.compile(r"(?:\bsaying\b|\bthat says\b|\bto say\b|\b(?:log|note|add|put)\b[^.]{0,40}?\bthat\b)\s*(.+)$", re.S)
+_NOTE_SAYING = re.compile(
+    r"(?:\bsaying\b|\bthat says\b|\bto say\b|\b(?:log|note|add|put)\b[^.]{0,40}?\bthat\b"
+    # "the latest note on that job" points at the job; it says nothing.
+    r"(?!\s+(?:job|one|house|account|file|customer|guy|lady|place|project)\b))\s*(.+)$",
+    re.S,
+)
 
 TRADES_SAID = dict(TRADE_WORDS) | {"window": "windows", "windows": "windows", "gutter": "gutters", "gutters": "gutters"}
 _CLOSED_WORDS = re.compile(r"\b(all|every|closed|lost|completed|including)\b")
@@ -163,6 +168,16 @@ PLAYBOOK_COVERAGE = 0.7
 # When the specialist the words point to has nothing to work with, a lower share will do.
 PLAYBOOK_FALLBACK = 0.45
 
+# A follow-up about the one in focus without a pronoun: "email too pls", "back to the job: who
+# is the rep", "how much came in so far".
+_POINTS_BACK = re.compile(
+    r"\b(?:too|as well|also)\W*(?:(?:pls|please|thanks|thx)\W*)?$|^\W*(?:ok\s+|so\s+|anyway\s+)?back to\b"
+    r"|\b(?:the|that|this) (?:job|customer|homeowner|house|one|place|deal|project)\b|\bso far\b"
+)
+
+# A question about the company itself ("our online rating", "do we ..."): the playbook knows us.
+_OURS = re.compile(r"\b(?:our|ours|we|us)\b")
+
 # The asker speaking of themselves as the rep: "my calendar", "my open jobs", "what do i have tmrw".
 _ME = re.compile(r"\b(my|mine|i (have|got|had)|do i|am i|have i|i'?m)\b")
 
@@ -189,6 +204,7 @@ class Mentions:
 class Reader:
     def __init__(self, classifier: IntentClassifier | None = None, products: frozenset[str] = frozenset()) -> None:
         self._classifier = classifier
+        self._web = True
         # Words naming the catalog's products ("hdz", "underlayment", "carvedwood"): with a price
         # word and no customer named, the question is for the estimator.
         self.products = products
@@ -212,15 +228,18 @@ class Reader:
         workflow: str | None = None,
         me: int | None = None,
         kb: float = 0.0,
+        web: bool = True,
     ) -> Action:
         """`pending_calls` are the writes waiting for a yes ({"tool", "arguments"} each): a
         correction of one ("actually make it 3pm", "wrong job, its 1025") is read into a new
         proposal, which waits for its own yes. `me` is the CRM user id of whoever is asking: "my calendar", "my open jobs" are theirs.
         `kb` is how much of the question one playbook passage speaks to (0 to 1,
         KnowledgeBase.coverage): a question the playbook answers goes there when nothing in it
-        is for another specialist."""
+        is for another specialist. `web`: whether web search is set up; without it a question the
+        playbook speaks to is answered from there rather than with "web search is off"."""
         # Spaces collapse first, so padding does not push the words past ENTITY_CHARS.
         low = normalise(text)[:ENTITY_CHARS]
+        self._web = web
         action = self._read_turn(text, low, _by_pronoun(low, focus, directory), directory, now, pending, pending_calls, workflow, me, kb)
         return _remember(action, focus)
 
@@ -269,7 +288,8 @@ class Reader:
         me: int | None = None,
         kb: float = 0.0,
     ) -> Action:
-        if scores.intent != "crm.add_note" and workflow is None and _NOTE_START.match(low) and _note_body(text):
+        quoted_note = bool(_QUOTED.search(text[:4000])) and bool(re.match(r"^\W*(?:(?:pls|please|can you)\s+)?(?:log|note|jot|put|add|write|stick|drop)\b", low))
+        if scores.intent != "crm.add_note" and workflow is None and (_NOTE_START.match(low) or quoted_note) and _note_body(text):
             # "jot on his file: ...", "fyi on job 1003, ...", "add to that one - ...": a note, whatever else it mentions.
             scores = IntentScores((("crm.add_note", max(scores.confidence, CONFIDENT)), *scores.ranked))
         if scores.intent == "crm.add_note" and _asks_only_fields(_note_body(text)):
@@ -337,7 +357,10 @@ class Reader:
             return Action(workflow, workflow, confidence, focus=replace(focus, agent=workflow))
         # A short follow-up that asks a field of the one in focus is a CRM question, whatever it resembles.
         asked = fields_asked(low)
-        points_back = bool(_PRONOUNS.search(low)) or low.startswith(("and ", "& ", "what about", "how about", "ok and", "also"))
+        points_back = (
+            bool(_PRONOUNS.search(low) or _POINTS_BACK.search(low))
+            or low.startswith(("and ", "& ", "what about", "how about", "ok and", "also"))
+        )
         named = bool(mentions.customer_ids or mentions.job_ids)
         if (
             not intent.startswith("crm.")
@@ -386,7 +409,7 @@ class Reader:
             and not (focus.customer_id or focus.job_id)
             and (
                 intent == "pricing"
-                or (intent == "web_search" and confidence < CONFIDENT)
+                or (intent == "web_search" and (confidence < CONFIDENT or not self._web or _OURS.search(low)))
                 or (intent.startswith("crm.") and self._reads_as_a_question(low))
             )
             and self._playbook_answers(intent, text, low, directory, now)
@@ -459,7 +482,7 @@ class Reader:
             and nobody_named
             and mentions.towns
             and mentions.trades
-            and _JOB_WORD.search(low)
+            and (_JOB_WORD.search(low) or _PULL_UP.search(low) or _LOOK_AT.match(low) or _HOW_IS.match(low))
             and workflow is None
             and self._town_jobs(mentions, directory)
         ):
@@ -546,8 +569,8 @@ class Reader:
         if intent == "crm.stage_jobs" and self._stage(low, d) is None:
             if rep_named and not customer_named:
                 return "crm.rep_jobs"
-            if customer_named:
-                return "crm.facts"
+            if customer_named or (asked and (focus.customer_id or focus.job_id)):
+                return "crm.facts"  # "how much came in so far": of the job in focus
         if intent == "crm.facts" and rep_named and not customer_named and "jobs" in asked:
             return "crm.rep_jobs"
         if intent in ("crm.rep_jobs", "crm.facts") and rep_named and not customer_named and "jobs" not in asked and not re.search(r"\bjobs?\b", low) and day_range(low, now) is not None:
@@ -669,7 +692,9 @@ class Reader:
         if intent in ("confirm", "cancel"):
             return False
         if intent == "web_search":
-            return not (_ON_THE_WEB.search(low) or _WEB_CUE.search(low))
+            # "our online rating" asks about us; "google it", "search online" ask for the web.
+            about_us = bool(_OURS.search(low)) and not re.search(r"\b(?:google|search|look)", low)
+            return not ((_ON_THE_WEB.search(low) and not about_us) or _WEB_CUE.search(low))
         # A stage, a day or a time is the CRM's to answer ("which jobs are in lead", "booked next week").
         if (
             intent.startswith("crm.")
@@ -685,7 +710,11 @@ class Reader:
                 asked.trade or asked.outcomes or asked.situation or asked.objection or asked.technique or asked.rep or asked.call_id
                 or asked.state or asked.year
             )
-        return bool(_ASKS.match(low) or low.rstrip().endswith("?")) and not _CONTACT_GIVEN.search(low)
+        if _CONTACT_GIVEN.search(low):
+            return False
+        # A CRM look-up with no field, stage or day to look up is not one: "apr on the 84 month plan".
+        terse = intent.startswith("crm.") and intent not in _WRITES and not fields_asked(low)
+        return bool(_ASKS.match(low) or low.rstrip().endswith("?")) or terse
 
     def _reads_as_a_question(self, low: str) -> bool:
         """Most of its words are words the classifier knows, and there are a few: not gibberish."""
@@ -1192,6 +1221,7 @@ class Reader:
         if last < 0 or last + 1 >= len(spans):
             return ""
         body = text[spans[last].end() :].strip(" ,.:;-—")
+        body = _NOTE_ASK.sub("", body, count=1).strip(" ,.:;-—") or body
         return body if len(body.split()) >= 2 else ""
 
     def _change_stage(self, text: str, low: str, m: Mentions, focus: Focus, d: Directory, now: dt.datetime, confidence: float) -> Action:
@@ -1220,6 +1250,8 @@ class Reader:
         at = moment(low, now)
         if done:
             arguments["completed"] = True
+        elif at is not None and at.has_time and day_range(low, now) is None:
+            arguments["time_of_day"] = at.at.time().isoformat(timespec="minutes")  # "push it to 2pm": same day
         elif at is not None and at.has_time:
             arguments["start"] = at.at.isoformat(timespec="minutes")
         elif at is not None:
@@ -1451,7 +1483,10 @@ _NEW_JOB = re.compile(r"\b(?:new|another|second|add|create|make|set\s*up|start|o
 _CORRECTING = re.compile(
     r"^\W*(?:no+|nah|nope|wait|actually|sorry|oops|my bad|wrong|correction|scratch that|i meant|i mean|make (?:it|that)|"
     r"(?:change|chagne|chnage|cahnge) (?:it|that)|not\b|oh|can we do|lets do|let's do|do)\b|\b(?:instead|isntead|insted|instaed|intsead)\b"
-    r"|\bi meant\b|\bi mean\b|\bsame time\b|\bwrong (?:job|one|day|time|date)\b|\bmy bad\b",
+    r"|\bi meant\b|\bi mean\b|\bsame time\b|\bwrong (?:job|one|day|time|date)\b|\bmy bad\b"
+    # "push it to 2pm", "9am would be better", "how about thursday", "rather do 10".
+    r"|^\W*(?:push|move|bump|shift|switch|put) (?:it|that|her|him|them)\b(?! (?:back|up|out|forward|later|earlier) (?:an?|one|\d|half)\b)"
+    r"|\b(?:would be|works|is|be) better\b|\bbetter at\b|\brather\b|^\W*(?:how|what) about\b|\bprefer(?:s|red)?\b",
 )
 # A bare hour in a correction: "make it 3", "can we do 10:30", "at 2 instead".
 _CORRECTED_HOUR = re.compile(r"\b(?:make (?:it|that)|do|at|to|@)\s+(\d{1,2})(?::(\d{2}))?\s*(a|p|am|pm)?\b(?![/\d])")
@@ -1527,6 +1562,8 @@ _MAKE_PRIMER = re.compile(r"\b(?:make|send|create|generate|start|kick off|record
 _GENERAL_QUESTION = re.compile(r"\b(?:supposed to|how far apart|rule of thumb|in general|typically|normally|generally|how many inches|how much overlap)\b")
 _PULL_UP = re.compile(r"^\W*pull\b.{1,60}\bup\b|^\W*pull up\b")
 _JOB_WORD = re.compile(r"\b(job|jobs|project|install|deal)\b")
+# A look at something in the CRM: "check the salem roof", "open up the andover siding".
+_LOOK_AT = re.compile(r"^\W*(?:(?:can|could) (?:you|u) |pls |please )?(?:check|cehck|chek|look at|look up|open(?: up)?|show me|bring up|find)\b")
 _CRM_WORDS = re.compile(r"\b(status|balance|owe|owes|phone|number|email|address|install|inspection|appt|appointment|stage|job|contract|deposit|rep)\b")
 
 
@@ -1652,8 +1689,10 @@ def _reads_notes(low: str, d: Directory) -> bool:
 
 # The ask itself said after the mark: "farrell windows - add note customer approved colors".
 _NOTE_ASK = re.compile(
-    r"^(?:(?:pls|please|can you|could you|go ahead and)\s+)*(?:add|put|log|leave|make|drop|write|enter)\s+(?:a\s+|the\s+)?(?:quick\s+)?note"
-    r"(?:\s+(?:that|saying|to say|reading))?\b[\s:,-]*",
+    r"^(?:(?:pls|please|can you|could you|go ahead and)\s+)*(?:(?:add|put|log|leave|make|drop|write|enter)\s+(?:a\s+|the\s+)?(?:quick\s+)?note"
+    r"(?:\s+(?:that|saying|to say|reading))?\b"
+    # "add to the nottes cat stays inside": the ask, typos and all, before the note's words.
+    r"|(?:add|put|log|write)\s+(?:(?:this|that|it)\s+)?(?:to|in|into|on)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:notes?|nott?es|ntoes|nots|file)\b(?:\s+that\b)?)[\s:,-]*",
     re.IGNORECASE,
 )
 
@@ -1677,8 +1716,15 @@ _NOTE_TAIL = re.compile(
 _FYI = re.compile(r"^\W*(?:fyi|heads up|note|notes|ntoes)\b[^,:]{0,60}?(?:,|:|\s-+\s|\s—\s)\s*(.+)$", re.I | re.S)
 
 
+# A note's words in quotes: 'log "chimney flashing looks rusted" on that one'.
+_QUOTED = re.compile(r'["“]([^"“”]{3,2000})["”]')
+
+
 def _note_body(text: str) -> str:
     head = text[:4000]
+    quoted = _QUOTED.search(head)
+    if quoted is not None and len(quoted.group(1).split()) >= 2 and _NOTE_CUE.search(head[: quoted.start()].lower()):
+        return quoted.group(1).strip()
     tail = _NOTE_TAIL.search(head)
     if tail is not None and tail.start() > 0:
         head = head[: tail.start()]

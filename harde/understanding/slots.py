@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from harde.understanding.when import parse_range, parse_when
+from harde.understanding.when import WEEKDAYS, parse_range, parse_when
 
 # Reps' shorthand, expanded before anything else reads the text.
 SHORTHAND = {
@@ -30,7 +30,7 @@ SHORTHAND = {
     "msg": "message", "vm": "voicemail", "shes": "she is", "hes": "he is", "whats": "what is",
     "whens": "when is", "wheres": "where is", "whos": "who is", "hows": "how is", "thats": "that is",
     "cust": "customer", "est": "estimate", "addy": "address", "vid": "video", "vids": "videos",
-    "wheer": "where", "whree": "where", "wher": "where", "whre": "where", "wat": "what", "waht": "what", "whta": "what",
+    "wheer": "where", "whree": "where", "wehre": "where", "hwere": "where", "wher": "where", "whre": "where", "wat": "what", "waht": "what", "whta": "what",
     "wht": "what", "hwo": "how", "hw": "how", "wen": "when", "wehn": "when", "whn": "when", "wich": "which", "whcih": "which",
 }
 _SHORTHAND_RE = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True)) + r")(?![\w/])")
@@ -88,7 +88,9 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
               "need to call", "who do i call", "whats the #", "what is the #", "phone #", "the #", "home #", "cell #", "contact #", "#?", "contact", "how do i reach", "how do we reach",
               "reach them", "get ahold of", "get a hold of", "ahold"),
     "email": ("email", "e-mail", "mail address", "emial", "emal"),
-    "address": ("address", "where does", "where do they live", "where is the house", "live", "located", "street", "gps", "directions"),
+    "address": ("address", "where does", "where do they live", "where is the house", "live", "located", "street", "gps", "directions",
+                "where is her place", "where is his place", "where is their place", "where is the place", "where is the job",
+                "where is that job", "where is it again"),
     "stage": ("stage", "status", "where are we", "where we at", "where do we stand", "standing", "at with", "update on", "how is the", "how's the",
               "going on with", "happening with", "the story with", "stand", "in the pipeline"),
     "rep": ("rep", "salesman", "sales person", "salesperson", "who has", "who's got", "who is on", "assigned", "handling", "working it", "who owns", "estimator",
@@ -98,7 +100,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
                         "total", "signed at", "sold at", "went for", "go for"),
     "deposit": ("deposit", "down payment", "put down", "downpayment"),
     "payments": ("payment", "payments", "paid", "collected", "received", "money in", "have we gotten", "how much have we got",
-                 "have we got paid", "come in on", "came in on", "has come in", "have come in", "money come in", "gotten in"),
+                 "have we got paid", "come in on", "came in on", "has come in", "have come in", "money come in", "gotten in",
+                 "came in so far", "come in so far", "paid so far", "collected so far", "in so far"),
     "balance": ("owe", "owes", "owed", "owing", "balance", "outstanding", "left to pay", "still due", "open invoice", "due",
                 "left to collect", "to collect", "still to collect", "invoiced", "billed", "invoice total", "total invoiced",
                 "whats left", "what's left", "what is left", "remaining", "still owe", "left over", "paid up", "paid off",
@@ -206,16 +209,38 @@ _NOT_A_PURPOSE = {
 }
 
 
+_PURPOSE_BEFORE = re.compile(r"\b([a-z][a-z-]{2,})\s+$")
+
+
+def _named_visit(low: str) -> tuple[list[str], str] | None:
+    """The purpose words and the noun of a visit named by its purpose: "site visit" (["site"],
+    "visit"), "install prep visit" (["install", "prep"], "visit")."""
+    for m in _NAMED_VISIT.finditer(low[:400]):
+        if m.group(1) in _NOT_A_PURPOSE:
+            continue
+        words = [m.group(1)]
+        before = _PURPOSE_BEFORE.search(low[max(0, m.start() - 30) : m.start()])
+        if before is not None and before.group(1) in KINDS:
+            words.insert(0, before.group(1))  # "install prep visit": the kind is part of the purpose
+        return words, m.group(2)
+    return None
+
+
 def appointment_kind(low: str) -> str:
-    general = ""
+    general, said = "", ""
     for word, title in KINDS.items():
         if re.search(rf"\b{re.escape(word)}", low):
-            general = title
+            general, said = title, word
             break
-    if general in ("", "Visit", "Meeting", "Appointment", "Estimate review"):
-        named = next((m for m in _NAMED_VISIT.finditer(low[:400]) if m.group(1) not in _NOT_A_PURPOSE), None)
-        if named is not None:
-            return f"{named.group(1)} {named.group(2)}".capitalize()
+    named = _named_visit(low)
+    if named is not None:
+        words, noun = named
+        phrase = " ".join([*words, noun]).capitalize()
+        if general in ("", "Visit", "Meeting", "Appointment", "Estimate review"):
+            return phrase
+        # "an install prep visit", "a pre-install visit": a visit of its own, not the install.
+        if (len(words) > 1 and said in words) or any(w != said and said in w for w in words):
+            return phrase
     return general
 
 
@@ -248,7 +273,13 @@ def moment(low: str, now: dt.datetime) -> Moment | None:
     found = parse_when(low, now)
     if found is None:
         return None
-    return Moment(found.at + extra, found.has_time)
+    at = found.at + extra
+    week = _DAY_OF_WEEK.search(low)
+    if week is not None:
+        named = _weekday_named(week.group(0), now)  # "tuesday next week at 10"
+        if named is not None:
+            at = dt.datetime.combine(named, at.time())
+    return Moment(at, found.has_time)
 
 
 _SPAN = re.compile(r"^(.*?\S)\s+(?:to|through|thru|until|till|and|-)\s+(\S.*)$")
@@ -262,7 +293,11 @@ def day_range(low: str, now: dt.datetime) -> tuple[dt.date, dt.date] | None:
     low = low[:400]
     span = _SPAN.match(low)
     if span:
-        first, second = _one_day(span.group(1), now), _one_day(span.group(2), now)
+        left, right = span.group(1), span.group(2)
+        week = _WEEK_PHRASE.search(right)
+        if week is not None and not _WEEK_PHRASE.search(left):
+            left = f"{left} {week.group(0)}"  # "tues thru fri next week": both days in next week
+        first, second = _one_day(left, now), _one_day(right, now)
         bare = _BARE_DAY.match(span.group(2))
         if first is not None and second is None and bare is not None:
             # "dec 14 and 15": the second day in the first one's month.
@@ -270,7 +305,9 @@ def day_range(low: str, now: dt.datetime) -> tuple[dt.date, dt.date] | None:
                 day = first[0].replace(day=int(bare.group(1)))
                 second = (day, day) if day >= first[0] else None
         if first is not None and second is not None:
-            if second[0] < first[0]:
+            if second[0] < first[0] and (first[0] - second[0]).days < 7 and re.search(_WD_NAMES, right):
+                second = (second[0] + dt.timedelta(days=7), second[1])  # "monday to wednesday": the days after
+            elif second[0] < first[0]:
                 second = (second[0].replace(year=second[0].year + 1), second[1])
             return first[0], second[0]
     return _one_range(low, now)
@@ -281,7 +318,46 @@ def _one_day(low: str, now: dt.datetime) -> tuple[dt.date, dt.date] | None:
     return found if found is not None and found[0] == found[1] else None
 
 
+_WD_NAMES = "|".join(sorted((w for w in WEEKDAYS if len(w) > 3), key=len, reverse=True))
+_WEEK_PHRASE = re.compile(r"\b(?:(?:of|in)\s+)?(?:next|this|the following|the coming|coming) week\b")
+_DAY_OF_WEEK = re.compile(
+    rf"\b(?P<wd>{_WD_NAMES})\s+(?:(?:of|in)\s+)?(?P<which>next|this|the following|the coming|coming) week\b"
+    rf"|\b(?P<which2>next|this|the following|the coming|coming) week\s+(?:on\s+)?(?P<wd2>{_WD_NAMES})\b"
+)
+_DAY_NTH = re.compile(rf"\b(?P<wd>{_WD_NAMES}),?\s+(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)\b")
+
+
+def _weekday_named(low: str, now: dt.datetime) -> dt.date | None:
+    """A weekday pinned by its week ("tuesday next week") or by its date ("wed the 9th": the
+    nearest 9th that is a Wednesday, ahead first)."""
+    m = _DAY_OF_WEEK.search(low)
+    if m is not None:
+        weekday = WEEKDAYS[m.group("wd") or m.group("wd2")]
+        which = m.group("which") or m.group("which2")
+        monday = now.date() - dt.timedelta(days=now.weekday())
+        if which != "this":
+            monday += dt.timedelta(days=7)
+        return monday + dt.timedelta(days=weekday)
+    m = _DAY_NTH.search(low)
+    if m is not None:
+        weekday, n = WEEKDAYS[m.group("wd")], int(m.group("n"))
+        found: list[dt.date] = []
+        for shift in range(-6, 13):
+            month, year = (now.month - 1 + shift) % 12 + 1, now.year + (now.month - 1 + shift) // 12
+            with contextlib.suppress(ValueError):
+                day = dt.date(year, month, n)
+                if day.weekday() == weekday:
+                    found.append(day)
+        if found:
+            # The nearest such day; questions look back as often as ahead.
+            return min(found, key=lambda d: (abs((d - now.date()).days), d < now.date()))
+    return None
+
+
 def _one_range(low: str, now: dt.datetime) -> tuple[dt.date, dt.date] | None:
+    named = _weekday_named(low, now)
+    if named is not None:
+        return named, named
     m = _YEARLESS.search(low)
     if m and 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31:
         candidates = []
@@ -363,7 +439,7 @@ _APPROVING = {
     "put", "in", "sí", "si", "that", "one", "now", "sir", "maam", "ma'am", "boss", "man", "buddy", "yessir", "yesir", "yessum",
     "roger", "10-4", "exactly", "bet", "aye", "indeed", "certainly", "course", "of", "set", "legit", "on", "to", "with", "is",
     "the", "just", "alright", "alrighty", "sweet", "nice", "awesome", "solid", "deal", "done", "got", "this", "yeh", "yeppers",
-    "w", "then", "correcto", "correctamundo", "dude", "bro", "chief", "friend", "ahh", "oh", "hell", "heck", "totally", "def",
+    "w", "then", "by", "fire", "away", "green", "light", "work", "thatll", "that'll", "submit", "correcto", "correctamundo", "dude", "bro", "chief", "friend", "ahh", "oh", "hell", "heck", "totally", "def",
 }
 _APPROVES_ALONE = {
     "y", "ya", "yah", "yes", "yess", "yeah", "yea", "yep", "yup", "sure", "ok", "okay", "k", "kk", "confirm", "confirmed",
@@ -377,7 +453,8 @@ _APPROVING_PHRASES = (
     "send it", "save it", "book it", "mark it", "log it", "post it", "put it in", "works for me", "all good", "sure thing",
     "make it so", "uh huh", "looks right", "sounds right", "that works", "works", "of course", "all set", "you bet",
     "do that", "save that", "that's it", "thats it", "good to go", "right on", "yes sir", "sounds great",
-    "looks great", "great", "good", "nice", "sweet", "awesome", "solid", "cool", "done deal", "got it", "right",
+    "looks great", "great", "good", "nice", "fine by me", "fine with me", "fire away", "green light", "that'll work", "thatll work",
+    "submit it", "sweet", "awesome", "solid", "cool", "done deal", "got it", "right",
 )
 _NOT_A_YES = {"no", "not", "don't", "dont", "wait", "hold", "cancel", "stop", "never", "nah", "nope"}
 

@@ -777,3 +777,67 @@ def test_a_question_the_playbook_answers_whole_goes_there_when_the_other_reading
     # The director's calls keep questions about the calls, however much the playbook says.
     assert read(reader, directory, "how many calls mention financing", kb=1.0).agent == "analysis"
     assert read(reader, directory, "where is job 1014 in the pipeline").arguments["fields"] == ["stage"]
+
+
+def test_a_pending_booking_corrected_by_a_time_alone(reader: Reader, directory: Directory) -> None:
+    booking = [{"tool": "crm_create_appointment", "arguments": {"job_id": 1058, "title": "Inspection", "start": "2026-11-24T11:00"}}]
+    for said, start in [("push it to 2pm", "2026-11-24T14:00"), ("9am would be better", "2026-11-24T09:00"), ("how about friday", "2026-11-27T11:00")]:
+        action = read(reader, directory, said, pending="crm", pending_calls=booking)
+        assert action.tool == "crm_create_appointment" and action.arguments["start"] == start, (said, action)
+    # An appointment already booked keeps its day when only a time is said.
+    moved = read(reader, directory, "push sarah johnsons install to 10am")
+    assert moved.tool == "crm_update_appointment" and moved.arguments["time_of_day"] == "10:00" and "start" not in moved.arguments
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [("set an install prep visit on 1029 dec 10th 8:30am", "Install prep visit"), ("book 1056 for a pre-install visit tues 12/15 at 2", "Pre-install visit"),
+     ("book an install on 1029 dec 10th 8:30am", "Install start")],
+)
+def test_a_visit_named_by_its_purpose_keeps_it(reader: Reader, directory: Directory, text: str, title: str) -> None:
+    action = read(reader, directory, text)
+    assert action.tool == "crm_create_appointment" and action.arguments["title"] == title, action
+
+
+def test_notes_quoted_read_back_or_asked_for_in_passing(reader: Reader, directory: Directory) -> None:
+    focus = read(reader, directory, "check theresa sweeney roof job").focus
+    quoted = read(reader, directory, 'log "chimney flashing looks rusted" on that one', focus)
+    assert quoted.tool == "crm_add_note" and quoted.arguments["note"] == "chimney flashing looks rusted", quoted
+    latest = read(reader, directory, "& the latet note on that job", focus)
+    assert latest.tool == "crm_facts" and latest.arguments["fields"] == ["notes"], latest
+    asked = read(reader, directory, "anyway on costa, add to the nottes cat stays inside, keep the garage closed", read(reader, directory, "check #1053").focus)
+    assert asked.arguments.get("note") == "cat stays inside, keep the garage closed", asked
+
+
+def test_a_field_asked_in_passing_is_of_the_one_in_focus(reader: Reader, directory: Directory) -> None:
+    actions = conversation(reader, directory, "check 2603-1020", "email too pls", "back to the job: who is the rep", "wehre is her place again", "how much came in so far")
+    assert [a.arguments.get("fields") for a in actions[1:]] == [["email"], ["rep"], ["address"], ["payments"]], actions
+    assert all(a.arguments.get("job_id") == 1020 or a.arguments.get("customer_id") for a in actions[1:])
+
+
+def test_days_pinned_by_their_week_or_weekday() -> None:
+    from harde.understanding.slots import day_range
+
+    assert day_range(normalise("tues thru fri next week, appts?"), NOW) == (dt.date(2026, 12, 1), dt.date(2026, 12, 4))
+    assert day_range(normalise("wed the 9th - how many appts"), NOW) == (dt.date(2026, 12, 9), dt.date(2026, 12, 9))
+    assert day_range(normalise("mon the 9th"), NOW) == (dt.date(2026, 11, 9), dt.date(2026, 11, 9))  # the nearest, two weeks back
+    assert moment(normalise("tuesday next week at 10"), NOW).at == dt.datetime(2026, 12, 1, 10, 0)  # type: ignore[union-attr]
+
+
+def test_without_web_search_the_playbook_answers_what_it_can(reader: Reader, directory: Directory) -> None:
+    assert read(reader, directory, "whats our online rating these days", kb=0.77, web=False).agent == "knowledge"
+    assert read(reader, directory, "search the web for gaf recalls", kb=0.6, web=False).agent == "web_search"
+
+
+def test_how_much_of_something_else_is_not_a_price() -> None:
+    from harde.understanding.pricing import parse_question
+
+    for said in ["how much cleaance off the ground for hardie siding", "how much pitch on a gutter run", "how much does a tear off weigh"]:
+        assert not parse_question(said).wants_money, said
+    for said in ["how much for 30 squares", "how much is a 3x4 downspout", "how much does englert gutter cost"]:
+        assert parse_question(said).wants_money, said
+
+
+@pytest.mark.parametrize("said", ["fine by me", "fine with me", "fire away", "that'll work"])
+def test_yet_more_ways_to_say_yes(said: str) -> None:
+    assert is_affirmative(said)

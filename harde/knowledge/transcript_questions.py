@@ -154,6 +154,10 @@ def answer(calls: TranscriptSet, question: TranscriptQuestion) -> str:
     )
     if not len(subset):
         return _nothing(calls, question)
+    if len(subset) == 1 and question.measure in _ONE_CALL_SHOWN:
+        # "the natick window call - how much was the deal", "lesson from the newton roofing call":
+        # one call is named, and its own card answers (deal, objections and answers, takeaway).
+        return _single_call(calls, subset.calls[0].id)
     writer = {
         "objections": _objections,
         "close_rate": _close_rates,
@@ -359,6 +363,10 @@ _SITUATION_OBJECTION = {
     "selling_home": "selling_soon",
     "elderly_homeowner": "trust",
 }
+
+
+# Measures that, over a single call, are that call's card.
+_ONE_CALL_SHOWN = frozenset({"overview", "handling", "examples", "deal_values", "techniques", "situations", "outcomes"})
 
 
 def _handling(subset: TranscriptSet, everything: TranscriptSet, q: TranscriptQuestion) -> str:

@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 
 from harde.crm.models import Customer, Job, Stage, User
 from harde.crm.protocol import CRM
-from harde.knowledge.tokens import is_everyday_word
+from harde.knowledge.tokens import is_english_word, is_everyday_word
 
 DEFAULT_TTL_S = 120.0
 
@@ -157,6 +157,11 @@ class Directory:
         nickname = self._rep_nickname(word)
         if nickname is not None:
             return nickname
+        if len(word) == 4 and not is_english_word(word) and word not in self.towns:
+            # "kvin": a rep's short first name with a letter dropped or swapped, if only one fits.
+            reps = {u.first.casefold() for u in self.users.values() if u.first[:1].casefold() == word[0] and OSA.distance(u.first.casefold(), word, score_cutoff=1) <= 1}
+            if len(reps) == 1:
+                return reps.pop()
         if len(word) < 5 or not self._vocabulary or is_everyday_word(word) or word in self.towns:
             # An everyday word ("orchard") is not a typo of a name ("richard"), nor is a town of
             # ours ("quincy" is not "quinn").

@@ -157,8 +157,9 @@ _COUNT_OF = re.compile(r"\b(\d{1,6})\s+(windows?|doors?|garage doors?|downspouts
 # "how much for 30 squares", "how much would a tear off run"); "how much clearance", "how much
 # pitch", "how much longer", "how much does a tear off weigh" ask a quantity of something else.
 _HOW_MUCH_MONEY = (
-    r"how much(?=\s*(?:$|[?$\d])|\s+(?:is|are|was|were|does|do|did|would|will|should|could|can|for|to|we|they|it|its|"
-    r"i|you|per|a|an|the|on|our|money|cash|extra|more|less|roughly|about|around|ish|total|altogether)\b)"
+    r"how much(?=\s*(?:$|[?$\d])|\s+(?:is|are|r|was|were|does|do|did|would|will|should|could|can|for|to|we|they|it|its|"
+    r"i|you|per|a|an|the|on|our|money|cash|roughly|about|around|ish|total|altogether)\b"
+    r"|\s+(?:extra|more|less)(?=\s+(?:for|to|is|are|does|would|will|per|if|on|than|money|cash)\b|\s*[?$]|\s*$))"
     r"(?!.*\b(?:weigh\w*|move|moves|expand\w*|shrink\w*|overlap\w*|last|lasts|take|takes|hang|hangs|fall|pitch|clearance|gap|space)\b)"
 )
 _MONEY_WORDS = re.compile(

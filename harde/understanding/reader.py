@@ -65,7 +65,7 @@ _REP_PRONOUN = re.compile(r"\b(he|she|him|her|his|they|them)\b")
 # A question asked after a lead-in: "going back to megan castillo, who sold it".
 _LATE_QUESTION = re.compile(r"[,;:.-]\s*(?:so |and |ok )?(?:who|whos|who's|what|whats|when|whens|where|wheres|which|how|hows)\b")
 _QUESTION = re.compile(r"(?:ok |so |and |hey )?(when|whens|what|whats|which|who|whos|who's|where|wheres|why|how|hows|is|are|do|does|did|has|have|any)\b")
-_ON_THE_WEB = re.compile(r"\b(google|online|internet|the web|web search|search the web|look it up online)\b")
+_ON_THE_WEB = re.compile(r"\b(google|online|onlne|onine|on line|internet|the web|web search|search the web|look it up online|reviews?)\b")
 # "on the epa site", "from their website": somewhere on the web to look.
 _ON_A_SITE = re.compile(r"\b(?:on|from) (?:the |their |his |her )?[a-z]+ (?:web ?site|site)\b")
 _PRICE_WORDS = re.compile(r"\b(price|prices|priced|pricing|cost|costs|pay|paying|charge|charging|sell|selling|how much|per (?:square|sq|foot|ft|bundle|roll|piece|window)|run us|going rate)\b")
@@ -148,7 +148,7 @@ class Action:
 
 
 _ASKS = re.compile(
-    r"(?:(?:ok|so|and|hey|quick|q|side|real|btw|question|also|oh|um|sorry)\b[\s,:;!-]*)*"
+    r"(?:(?:ok|so|and|hey|quick|q|side|real|btw|question|also|oh|um|sorry|random|unrelated|different|but|note|anyway)\b[\s,:;!-]*)*"
     r"(how|why|where|who|when|whens|what|whats|which|is|are|do|does|did|has|have|any|anything|should|can|could|would|will|"
     r"remind me|tell me|explain|refresh me)\b"
 )
@@ -167,6 +167,14 @@ _WEB_CUE = re.compile(r"\b(websites?|web ?site|site|look ?up|search for|search i
 PLAYBOOK_COVERAGE = 0.7
 # When the specialist the words point to has nothing to work with, a lower share will do.
 PLAYBOOK_FALLBACK = 0.45
+
+_HOW_SOON = re.compile(r"\bhow (?:fast|long|soon|quick|quickly|often)\b")
+# A price "ballpark" with nothing measured is the playbook's typical range.
+_BALLPARK = re.compile(r"\b(?:ballpark|typical(?:ly)?|usually|going rate|range|rule of thumb)\b")
+# A message that is only a greeting or thanks.
+_GREETING_ONLY = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|yo|sup|morning|good (?:morning|afternoon|evening)|thanks|thank you|thx|ty|cheers|ok|okay|cool|nice|great|bye|later|there|hard-?e|again|so much|man|buddy)\W*)+$"
+)
 
 # A follow-up about the one in focus without a pronoun: "email too pls", "back to the job: who
 # is the rep", "how much came in so far".
@@ -371,7 +379,10 @@ class Reader:
         ):
             # A field of a customer or job named, or of the one in focus, is a CRM question whatever it resembles.
             intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
-        if intent != "crm.stage_jobs" and not named and not _PRONOUNS.search(low) and _LIST_WORDS.search(low) and self._stage(low, directory):
+        if (
+            intent != "crm.stage_jobs" and not named and not _PRONOUNS.search(low) and _LIST_WORDS.search(low) and self._stage(low, directory)
+            and not _HOW_SOON.search(low)  # "how fast do we close out punch list items" asks the process
+        ):
             intent, agent, confidence = "crm.stage_jobs", "crm", max(confidence, CONFIDENT)  # "pull the lost list"
         if (
             intent != "pricing"
@@ -384,6 +395,7 @@ class Reader:
             and not (_NOT_MONEY.search(low) and not _MONEY_SAID.search(low))
             and (not intent.startswith("crm.") or not (focus.customer_id or focus.job_id) or not points_back)
             and not (intent == "new_clients" and confidence >= CONFIDENT)  # "clementine rourke / vinyl siding / ..." is a dictation
+            and not (intent == "analysis" and re.search(r"\b(?:rachel|director|calls?)\b", low))  # "how did rachel sell fiberglass on the concord call"
         ):
             intent, agent, confidence = "pricing", "pricing", max(confidence, CONFIDENT)
         if confidence < UNSURE and not (mentions.customer_ids or mentions.job_ids or mentions.user_ids or asked) and self._reads_as_a_question(low):
@@ -432,11 +444,14 @@ class Reader:
             # One playbook passage answers all of it and the other reading is unsure
             # ("whats the 144 month financing rate"): the playbook's.
             intent, agent, confidence = "knowledge", "knowledge", max(confidence, CONFIDENT)
+        if intent == "knowledge" and kb < UNSURE and nobody_named and workflow is None and day_range(low, now) is not None and not _POLICY.search(low):
+            # "what do we got the 3rd": a day the playbook knows nothing of is the calendar's.
+            intent, agent, confidence = "crm.calendar", "crm", max(confidence, UNSURE)
         if intent.startswith("crm.") and _AVERAGE_DEAL.search(low) and not (mentions.customer_ids or mentions.job_ids):
             # "avg deal size on the roofing deals we closed": a figure from the director's calls,
             # where every deal's value is recorded; the CRM lists jobs, it does not average them.
             intent, agent, confidence = "analysis", "analysis", max(confidence, CONFIDENT)
-        if intent == "knowledge" and len(set(mentions.customer_ids)) == 1 and _WHAT_TO_SAY.search(low):
+        if intent in ("knowledge", "crm.facts", "crm.calendar") and len(set(mentions.customer_ids)) == 1 and _WHAT_TO_SAY.search(low) and not fields_asked(_WHAT_TO_SAY.sub(" ", low).replace("visit", " ").replace("appointment", " ")):
             intent, agent = "scripting", "scripting"  # "draft what i should say to colleen at appt": her script
         if intent in ("crm.facts", "crm.calendar") and re.search(r"\bscript\b", low) and mentions.customer_ids:
             intent, agent = "scripting", "scripting"  # "help me script my appt with julie"
@@ -444,7 +459,7 @@ class Reader:
             intent, agent = "scripting", "scripting"  # "write me a primer video for colleen": the script first
         if intent != "web_search" and _ON_A_SITE.search(low) and not (mentions.customer_ids or mentions.job_ids) and workflow is None:
             intent, agent, confidence = "web_search", "web_search", max(confidence, CONFIDENT)  # "the lead paint rules on the epa site"
-        if intent == "knowledge" and _SUPPLIER.search(low) and parse_question(low).intent == "lookup":
+        if intent in ("knowledge", "crm.company") and _SUPPLIER.search(low) and parse_question(low).intent == "lookup" and not named:
             intent, agent, confidence = "pricing", "pricing", max(confidence, CONFIDENT)  # "supplier for the picture window": the catalog's
         if (intent != "web_search" and _WEATHER.search(low) and not intent.startswith("crm.")) or (
             intent in ("crm.calendar", "crm.facts") and _WEATHER.search(low) and not (mentions.customer_ids or mentions.job_ids)
@@ -483,6 +498,7 @@ class Reader:
             and mentions.towns
             and mentions.trades
             and (_JOB_WORD.search(low) or _PULL_UP.search(low) or _LOOK_AT.match(low) or _HOW_IS.match(low))
+            and not (_ON_THE_WEB.search(low) or (intent == "web_search" and _WEB_CUE.search(low)))
             and workflow is None
             and self._town_jobs(mentions, directory)
         ):
@@ -508,6 +524,22 @@ class Reader:
         ):
             # "who is 508-555-0147", "find customer sjohnson@example.net": a customer we have, by their number.
             intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
+        if (
+            workflow is None and nobody_named and kb >= PLAYBOOK_FALLBACK and not mentions.unknown_name
+            and (
+                (intent == "smalltalk" and not _GREETING_ONLY.match(low))
+                or (confidence < UNSURE and not intent.startswith("crm.") and intent != "web_search")
+                or (intent == "new_clients" and confidence < 0.5 and not _CONTACT_GIVEN.search(low) and not mentions.named_person
+                    and len(re.findall(r"\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d)\b", low)) < 3
+                    and not re.search(r"\b(?:new (?:customer|lead|client|prospect|homeowner|one)|(?:add|create|enter) (?:a |an |this |the )?(?:new )?(?:customer|lead|client|prospect)|take down|intake|prospect)\b", low))
+                or (intent == "pricing" and _BALLPARK.search(low) and not _has_measure(parse_question(text)))
+                or (intent == "pricing" and parse_question(text).intent == "downspouts" and not _has_measure(parse_question(text)))
+            )
+        ):
+            # "reverse curve hoods - worth it or no", "essential package - new step flashing or
+            # reused", "gutter guards ballpark per foot": nothing for another specialist to act
+            # on, and the playbook speaks to it.
+            intent, agent, confidence = "knowledge", "knowledge", max(confidence, UNSURE)
         if not intent.startswith("crm."):
             if confidence < UNSURE and not mentions.customer_ids and not mentions.job_ids:
                 return Action(intent, "triage", confidence, reply=self._unsure(scores), focus=focus)
@@ -566,6 +598,10 @@ class Reader:
         asked = fields_asked(low)
         if intent == "crm.rep_jobs" and not m.user_ids and customer_named:
             return "crm.facts"
+        if intent == "crm.rep_jobs" and not m.user_ids and not customer_named and self._stage(low, d) is not None:
+            return "crm.stage_jobs"  # "whats sitting in esstimating rn": a stage's jobs, no rep named
+        if intent == "crm.change_stage" and "contract_amount" in asked and re.search(r"\b(?:price|amount|number|total|value)\b", low) and not re.search(r"\b(?:mark|move|set|put|bump|change)\b", low):
+            return "crm.facts"  # "sold price on the 1019 job" asks the contract amount
         if intent == "crm.stage_jobs" and self._stage(low, d) is None:
             if rep_named and not customer_named:
                 return "crm.rep_jobs"
@@ -713,7 +749,7 @@ class Reader:
         if _CONTACT_GIVEN.search(low):
             return False
         # A CRM look-up with no field, stage or day to look up is not one: "apr on the 84 month plan".
-        terse = intent.startswith("crm.") and intent not in _WRITES and not fields_asked(low)
+        terse = intent.startswith("crm.") and intent not in _WRITES and not fields_asked(low) and not _ABOUT_CALLS.search(low)
         return bool(_ASKS.match(low) or low.rstrip().endswith("?")) or terse
 
     def _reads_as_a_question(self, low: str) -> bool:
@@ -752,8 +788,8 @@ class Reader:
                 if said and int(said) in directory.jobs:
                     m.job_ids.append(int(said))
                 elif m.missing_job is None and not _APPOINTMENT_ID.search(low) and not _NOTE_ID.search(low):
-                    before = scanned[max(0, hit.start() - 6) : hit.start()]
-                    if hit.group(1) or re.search(r"\b(on|for|of|about|is|to|sold|with|re)\s$", before):
+                    before = scanned[max(0, hit.start() - 10) : hit.start()]
+                    if hit.group(1) or re.search(r"\b(on|for|of|about|is|to|sold|with|re|move|moved|mark|marked|put|set|update|check|close|bump)\s$", before):
                         m.missing_job = said
         for hit in _PHONE.finditer(low):
             customer = directory.phones.get("".join(hit.groups()))
@@ -789,7 +825,7 @@ class Reader:
         kept = []
         for n, name in names:
             said = original.get(name) or original.get(name + "s") or ""
-            after_the = n > 0 and words[n - 1] in ("the", "on", "for", "with")  # "the brooks job", "for mark"
+            after_the = n > 0 and words[n - 1] in ("the", "on", "for", "with", "at", "about", "re", "to")  # "the brooks job", "for mark", "visit at brooks"
             if name in _WORDLIKE_NAMES and not ((said[:1].isupper() and n > 0) or n - 1 in positions or n + 1 in positions or after_the):
                 following = words[n + 1] if n + 1 < len(words) else ""
                 if following in _VERB_FOLLOWERS or following.isdigit():
@@ -1518,6 +1554,11 @@ _HELLO = (
 )
 
 
+def _has_measure(q: Any) -> bool:
+    """Whether a pricing question gives anything to price by: an area, squares, feet, sizes or counts."""
+    return any(v is not None for v in (q.area_sqft, q.squares, q.feet, q.length_ft, q.units)) or bool(q.windows) or bool(q.doors or q.garage_doors or q.downspouts)
+
+
 def product_words(names: list[str]) -> frozenset[str]:
     """The words of catalog item names that name a product, not a size or a connective."""
     words = {w for name in names for w in re.findall(r"[a-z][a-z-]{2,}", name.casefold())}
@@ -1553,7 +1594,10 @@ _CONTACT_GIVEN = re.compile(
 # The clause a piece of news ends on: ", its signed", " - paid and closed".
 # Its words are one to four words apart by single spaces, so a long run of letters is read once.
 _STAGE_CLAUSE = re.compile(r"(?:,|\s-+\s|\s—\s|\.)\s*(?:(?:so\s+)?(?:its|it's|it is|now|thats|that's|they're|theyre|job is|were|we're)\s+)?([a-z&]+(?: [a-z&]+){0,3})\s*[.!]*$")
-_WHAT_TO_SAY = re.compile(r"\b(?:draft|write up|script|pitch)\b|\bwhat (?:do|should|can) i (?:say|tell)\b|\bwhat i should say\b")
+_WHAT_TO_SAY = re.compile(
+    r"\b(?:draft|write up|script|pitch)\b|\bwhat (?:do|should|can) i (?:say|tell)\b|\bwhat i should say\b"
+    r"|\b(?:something|anything|what|words|lines?) to (?:say|read|tell)\b|\bon camera\b"
+)
 _CLOSED_STAGES = frozenset({"Lost", "Paid & Closed"})
 _ABOUT_CALLS = re.compile(r"\b(calls?|director|rachel|transcripts?|recordings?|sdc-?\d+|how many|how often|average|avg|percent|%)\b")
 _HOW_IS = re.compile(r"^\W*(?:(?:ok|so|and|hey)\s+)?(?:hows|how's|how is|how are|where are we|wheres|where's|where is|status)\b")

@@ -31,7 +31,7 @@ SHORTHAND = {
     "whens": "when is", "wheres": "where is", "whos": "who is", "hows": "how is", "thats": "that is",
     "cust": "customer", "est": "estimate", "addy": "address", "vid": "video", "vids": "videos",
     "wheer": "where", "whree": "where", "wehre": "where", "hwere": "where", "wher": "where", "whre": "where", "wat": "what", "waht": "what", "whta": "what",
-    "wht": "what", "hwo": "how", "hw": "how", "wen": "when", "wehn": "when", "whn": "when", "wich": "which", "whcih": "which",
+    "wht": "what", "whts": "what is", "hwo": "how", "hw": "how", "wen": "when", "wehn": "when", "whn": "when", "wich": "which", "whcih": "which",
 }
 _SHORTHAND_RE = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True)) + r")(?![\w/])")
 
@@ -96,7 +96,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "rep": ("rep", "salesman", "sales person", "salesperson", "who has", "who's got", "who is on", "assigned", "handling", "working it", "who owns", "estimator",
             "who sold", "who closed", "who signed", "whose deal", "whose job", "who's on", "whos on", "who is working", "covers",
             "covering", "in charge of"),
-    "contract_amount": ("contract", "sold for", "sell for", "sale price", "price of the job", "job price", "worth", "how much is the job", "signed for", "contract total", "job total",
+    "contract_amount": ("contract", "sold for", "sell for", "sale price", "sold price", "sold amount", "sale amount", "selling price", "price of the job", "job price", "worth", "how much is the job", "signed for", "contract total", "job total",
                         "total", "signed at", "sold at", "went for", "go for"),
     "deposit": ("deposit", "down payment", "put down", "downpayment"),
     "payments": ("payment", "payments", "paid", "collected", "received", "money in", "have we gotten", "how much have we got",

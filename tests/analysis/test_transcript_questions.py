@@ -168,3 +168,12 @@ def test_a_share_of_an_outcome_is_over_every_call_not_only_that_outcome() -> Non
 
 def test_an_average_closed_deal_is_a_deal_value() -> None:
     assert interpret("kevins avg signed deal").measure == "deal_values"
+
+
+def test_a_question_that_names_one_call_gets_that_calls_card(fixture_settings: Settings) -> None:
+    calls = load_transcripts(fixture_settings)
+    alone = [c for c in calls if len(calls.filter(trade=c.trade, town=c.town)) == 1]
+    assert alone, "the fixture has a call alone in its town and trade"
+    one = alone[0]
+    text = answer_question(calls, f"lesson from the {one.town.lower()} {one.trade} call")
+    assert text.startswith(f"**{one.id}:") and f"({one.date.isoformat()})" in text, text

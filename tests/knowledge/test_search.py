@@ -91,3 +91,9 @@ async def test_tool_explains_an_unknown_category(demo_kb: KnowledgeBase) -> None
     ctx = HardeContext(settings=settings, services=Services(settings), conversation_id="t")
     answer = await search_knowledge(RunContextWrapper(ctx), query="gutters", category="recipes")
     assert "no knowledge category 'recipes'" in answer and "PRODUCT_KNOWLEDGE" in answer
+
+
+def test_a_project_named_with_a_slip_is_still_that_project(demo_kb: KnowledgeBase) -> None:
+    for said in ["is a brown shingle ok in maaple hollow", "when does the maple holow ARC meet"]:
+        assert demo_kb.search(said, k=3)[0].project, said
+    assert all(h.project is None for h in demo_kb.search("is a brown shingle ok in maple grove", k=5))

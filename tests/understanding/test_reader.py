@@ -841,3 +841,23 @@ def test_how_much_of_something_else_is_not_a_price() -> None:
 @pytest.mark.parametrize("said", ["fine by me", "fine with me", "fire away", "that'll work"])
 def test_yet_more_ways_to_say_yes(said: str) -> None:
     assert is_affirmative(said)
+
+
+def test_entities_said_in_passing(reader: Reader, directory: Directory) -> None:
+    site = read(reader, directory, "need a site visit at brooks in salem next fri at 9")
+    brooks_salem = [j for j in directory.jobs.values() if directory.customers[j.customer_id].last == "Brooks" and j.city == "Salem"]
+    assert len(brooks_salem) == 1 and site.tool == "crm_create_appointment" and site.arguments["job_id"] == brooks_salem[0].id, site
+    assert read(reader, directory, "kvin 12/14 whats he doing").arguments.get("rep") == "Kevin Shea"
+    assert "5312" in (read(reader, directory, "move 5312 to scheduled").reply or "")
+    assert read(reader, directory, "whats sitting in esstimating rn").arguments == {"stage": "Estimating"}
+    assert read(reader, directory, "sold price on the 1019 job").arguments == {"fields": ["contract_amount"], "job_id": 1019}
+    assert read(reader, directory, "need something to say on camera to julie castillo before the visit").agent == "scripting"
+
+
+def test_questions_with_nothing_for_another_specialist_go_to_the_playbook(reader: Reader, directory: Directory) -> None:
+    for said in ["reverse curve hoods - worth it or no", "essential package - new step flashhing or reused", "hey quick, apr on the 84 month plan"]:
+        assert read(reader, directory, said, kb=0.8).agent == "knowledge", said
+    # A greeting stays a greeting, a dictation a new customer, a day the calendar's.
+    assert read(reader, directory, "hey there", kb=0.8).agent == "triage"
+    assert read(reader, directory, "978 five five five three seven two nine ottoline crane siding sherborn", kb=0.8).agent == "new_clients"
+    assert read(reader, directory, "what do we got the 3rd").tool == "crm_appointments"

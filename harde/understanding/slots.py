@@ -226,7 +226,19 @@ def _named_visit(low: str) -> tuple[list[str], str] | None:
     return None
 
 
+# The company's own names for visits, said whole: the title is the phrase, not its first word.
+_PHRASED_KIND = re.compile(
+    r"\b(estimate review|progress walk[ -]?through|final walk[ -]?through|initial inspection|inspection and measurements?|install start"
+    r"|(?:color|colour|design|product|material|sample|siding|window|roof|gutter) (?:consult(?:ation)?|selection))\b"
+)
+
+
 def appointment_kind(low: str) -> str:
+    phrased = _PHRASED_KIND.search(low[:400])
+    if phrased is not None:
+        words = re.sub(r"walk[ -]?through", "walkthrough", phrased.group(1))
+        words = re.sub(r"\bconsult$", "consultation", words)
+        return "Install" if words == "install start" else words.capitalize()
     general, said = "", ""
     for word, title in KINDS.items():
         if re.search(rf"\b{re.escape(word)}", low):

@@ -861,3 +861,14 @@ def test_questions_with_nothing_for_another_specialist_go_to_the_playbook(reader
     assert read(reader, directory, "hey there", kb=0.8).agent == "triage"
     assert read(reader, directory, "978 five five five three seven two nine ottoline crane siding sherborn", kb=0.8).agent == "new_clients"
     assert read(reader, directory, "what do we got the 3rd").tool == "crm_appointments"
+
+
+@pytest.mark.parametrize(
+    ("said", "kind"),
+    [("book an estimate review thurs", "Estimate review"), ("set a progress walk through fri", "Progress walkthrough"), ("color consult wed", "Color consultation"),
+     ("book an estimate thurs", "Estimate")],
+)
+def test_the_companys_own_visit_names_are_kept_whole(said: str, kind: str) -> None:
+    from harde.understanding.slots import appointment_kind
+
+    assert appointment_kind(said) == kind

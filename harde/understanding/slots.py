@@ -236,9 +236,9 @@ _PHRASED_KIND = re.compile(
 def appointment_kind(low: str) -> str:
     phrased = _PHRASED_KIND.search(low[:400])
     if phrased is not None:
-        words = re.sub(r"walk[ -]?through", "walkthrough", phrased.group(1))
-        words = re.sub(r"\bconsult$", "consultation", words)
-        return "Install" if words == "install start" else words.capitalize()
+        title = re.sub(r"walk[ -]?through", "walkthrough", phrased.group(1))
+        title = re.sub(r"\bconsult$", "consultation", title)
+        return "Install" if title == "install start" else title.capitalize()
     general, said = "", ""
     for word, title in KINDS.items():
         if re.search(rf"\b{re.escape(word)}", low):

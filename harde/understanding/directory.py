@@ -158,6 +158,10 @@ class Directory:
         if nickname is not None:
             return nickname
         if len(word) == 4 and not is_english_word(word) and word not in self.towns:
+            # "nanc quinn": a customer's first name with its last letter dropped, if only one fits.
+            firsts = {c.first.casefold() for c in self.customers.values() if len(c.first) == 5 and c.first.casefold().startswith(word)}
+            if len(firsts) == 1:
+                return firsts.pop()
             # "kvin": a rep's short first name with a letter dropped or swapped, if only one fits.
             reps = {u.first.casefold() for u in self.users.values() if u.first[:1].casefold() == word[0] and OSA.distance(u.first.casefold(), word, score_cutoff=1) <= 1}
             if len(reps) == 1:

@@ -418,7 +418,9 @@ class Reader:
             and kb >= PLAYBOOK_FALLBACK
             and workflow is None
             and nobody_named
-            and not (focus.customer_id or focus.job_id)
+            # With someone in focus, only a question about how things are done ("how long is a
+            # proposal good for") leaves them for the playbook.
+            and (not (focus.customer_id or focus.job_id) or (_POLICY.search(low) and not points_back))
             and (
                 intent == "pricing"
                 or (intent == "web_search" and (confidence < CONFIDENT or not self._web or _OURS.search(low)))
@@ -602,6 +604,8 @@ class Reader:
             return "crm.stage_jobs"  # "whats sitting in esstimating rn": a stage's jobs, no rep named
         if intent == "crm.change_stage" and "contract_amount" in asked and re.search(r"\b(?:price|amount|number|total|value)\b", low) and not re.search(r"\b(?:mark|move|set|put|bump|change)\b", low):
             return "crm.facts"  # "sold price on the 1019 job" asks the contract amount
+        if intent == "crm.stage_jobs" and customer_named and not _LIST_WORDS.search(low) and not re.search(r"\b(?:all|every|list|show)\b", low):
+            return "crm.facts"  # "denises windows sold or still pending": her job's stage
         if intent == "crm.stage_jobs" and self._stage(low, d) is None:
             if rep_named and not customer_named:
                 return "crm.rep_jobs"
@@ -748,6 +752,8 @@ class Reader:
             )
         if _CONTACT_GIVEN.search(low):
             return False
+        if _ASKS.match(re.split(r"\s[-–—]+\s|[,;:]\s", low)[-1]):
+            return True  # "sorry one sec - how long is a proposal good for": the question after the aside
         # A CRM look-up with no field, stage or day to look up is not one: "apr on the 84 month plan".
         terse = intent.startswith("crm.") and intent not in _WRITES and not fields_asked(low) and not _ABOUT_CALLS.search(low)
         return bool(_ASKS.match(low) or low.rstrip().endswith("?")) or terse

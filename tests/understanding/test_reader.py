@@ -872,3 +872,13 @@ def test_the_companys_own_visit_names_are_kept_whole(said: str, kind: str) -> No
     from harde.understanding.slots import appointment_kind
 
     assert appointment_kind(said) == kind
+
+
+def test_a_question_after_an_aside_and_a_first_name_cut_short(reader: Reader, directory: Directory) -> None:
+    focus = read(reader, directory, "#1028").focus
+    assert read(reader, directory, "sorry one sec - how long is a proposal good for", focus, kb=0.51).agent == "knowledge"
+    assert read(reader, directory, "whats the deposit on it", focus).arguments == {"fields": ["deposit"], "job_id": 1028}
+    nancy = read(reader, directory, "can i get a callback number for nanc quinn")
+    assert directory.customers[nancy.arguments["customer_id"]].full_name == "Nancy Quinn", nancy
+    denise = read(reader, directory, "denises windows sold or still pending")
+    assert denise.tool == "crm_facts" and directory.customers[directory.jobs[denise.arguments["job_id"]].customer_id].first == "Denise"

@@ -45,7 +45,8 @@ PROJECT_BOOST = 1.25
 # Unless a question is about the calls, a call summary must score clearly higher to outrank
 # a playbook passage.
 CATEGORY_PRIOR = {"SALES_DIRECTOR_CALLS": 0.7}
-_CALLS_WORDS = re.compile(r"\b(calls?|director|transcripts?|recordings?)\b", re.IGNORECASE)
+# "call my manager", "a check-in call" are not the director's calls; "calls", "rachel", "the director" are.
+_CALLS_WORDS = re.compile(r"\b(calls|director|directors|transcripts?|recordings?|rachel|sdc-?\d*)\b", re.IGNORECASE)
 # Words that do not identify a project by themselves ("estates", "village").
 _GENERIC_PROJECT_TEXT = (
     "the at of estates estate village commons park heights condominiums condos condo development "

@@ -97,3 +97,9 @@ def test_a_project_named_with_a_slip_is_still_that_project(demo_kb: KnowledgeBas
     for said in ["is a brown shingle ok in maaple hollow", "when does the maple holow ARC meet"]:
         assert demo_kb.search(said, k=3)[0].project, said
     assert all(h.project is None for h in demo_kb.search("is a brown shingle ok in maple grove", k=5))
+
+
+def test_a_call_that_is_not_the_directors_does_not_lift_the_call_summaries(demo_kb: KnowledgeBase) -> None:
+    hits = demo_kb.search("is it ok to say let me call my manager", k=3)
+    assert hits[0].category != "SALES_DIRECTOR_CALLS", [h.title for h in hits]
+    assert demo_kb.search("what did rachel say on the quincy roofing call", k=1)[0].category == "SALES_DIRECTOR_CALLS"

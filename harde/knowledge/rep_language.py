@@ -106,6 +106,7 @@ REP_PHRASES: tuple[tuple[str, str], ...] = (
     (r"rubber|peel.and.stick|ice shield|grace", "ice water shield membrane"),
     (r"tar paper|felt paper", "felt underlayment"),
     (r"how thick|thickness|\bgauge\b|\bmil\b", "thickness gauge"),
+    (r"\bweigh(s|ed|ing)?\b|how heavy", "weight tons"),
     (r"wavy|ripple|oil.?can|buckl|warp", "oil canning waves"),
     (r"fire|flammable|burn", "non-combustible fire"),
     (r"fog(gy|ged)?|between the (panes|glass)|seal fail", "seal failure fog panes"),

@@ -960,7 +960,10 @@ class Reader:
                 if others:
                     return None, None, [_job_candidate(j, customer) for j in others], None
                 return customer, None, [], f"{customer.full_name if customer else 'They'} have no other job."
-            if focus.job_id and focus.job_id in directory.jobs:
+            # A town the one in focus has no job in names somebody else ("the sudbury windows").
+            in_focus = directory.jobs[focus.job_id].customer_id if focus.job_id in directory.jobs else focus.customer_id
+            focus_here = not mentions.towns or any(j.city.casefold() in mentions.towns for j in directory.jobs_of(in_focus or 0))
+            if focus.job_id and focus.job_id in directory.jobs and focus_here:
                 job = directory.jobs[focus.job_id]
                 customer = directory.customers.get(job.customer_id)
                 other = _pick_job(directory.jobs_of(job.customer_id), mentions) if mentions.trades else None
@@ -973,7 +976,7 @@ class Reader:
                         + "."
                     )
                 return customer, job, [], None
-            if focus.customer_id and focus.customer_id in directory.customers:
+            if focus.customer_id and focus.customer_id in directory.customers and focus_here:
                 customer = directory.customers[focus.customer_id]
                 return customer, _pick_job(directory.jobs_of(customer.id), mentions), [], None
             if mentions.towns or mentions.trades:

@@ -882,3 +882,9 @@ def test_a_question_after_an_aside_and_a_first_name_cut_short(reader: Reader, di
     assert directory.customers[nancy.arguments["customer_id"]].full_name == "Nancy Quinn", nancy
     denise = read(reader, directory, "denises windows sold or still pending")
     assert denise.tool == "crm_facts" and directory.customers[directory.jobs[denise.arguments["job_id"]].customer_id].first == "Denise"
+
+
+def test_a_town_the_one_in_focus_has_no_job_in_names_somebody_else(reader: Reader, directory: Directory) -> None:
+    actions = conversation(reader, directory, "book a measure for 1039 thurs at 10", "pull up the sudbury windows pls")
+    sudbury = [j for j in directory.jobs.values() if j.city == "Sudbury" and "windows" in j.trades]
+    assert len(sudbury) == 1 and actions[1].arguments.get("job_id") == sudbury[0].id, actions[1]

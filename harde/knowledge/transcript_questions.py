@@ -290,6 +290,10 @@ def _outcomes(subset: TranscriptSet, everything: TranscriptSet, q: TranscriptQue
     out += ["| Outcome | Calls | Share | Average deal value |", "|---|---:|---:|---:|"]
     for row in subset.breakdown("outcome"):
         out.append(f"| {_label(row.group)} | {row.calls} | {row.share.percent:g}% | {_money(row.average_value)} |")
+    waits = [c.follow_up_days for c in subset if c.outcome == "closed_follow_up" and c.follow_up_days is not None]
+    if waits:
+        out += ["", f"Closed on a follow-up: the follow-up came **{sum(waits) / len(waits):.1f} days** after the first visit on average "
+                    f"({min(waits)} to {max(waits)} days, {len(waits)} calls)."]
     lost = subset.filter(outcome=LOST)
     if len(lost):
         rows = lost.objection_frequency()[:3]

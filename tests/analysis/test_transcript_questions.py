@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from harde.config import Settings
@@ -177,3 +179,11 @@ def test_a_question_that_names_one_call_gets_that_calls_card(fixture_settings: S
     one = alone[0]
     text = answer_question(calls, f"lesson from the {one.town.lower()} {one.trade} call")
     assert text.startswith(f"**{one.id}:") and f"({one.date.isoformat()})" in text, text
+
+
+def test_how_the_calls_ended_says_how_long_the_follow_ups_took(tmp_path: Path) -> None:
+    calls = load_transcripts(Settings(_env_file=None, data_dir=tmp_path, llm="offline", crm="local"))  # type: ignore[call-arg]  # the demo's 90 calls
+    waits = [c.follow_up_days for c in calls if c.outcome == "closed_follow_up" and c.follow_up_days is not None]
+    assert waits, "the fixture has a call closed on a follow-up"
+    text = answer_question(calls, "calls that closed on a follow up, avg days to the follow up")
+    assert f"**{sum(waits) / len(waits):.1f} days**" in text, text

@@ -593,6 +593,11 @@ def _material_item(question: PricingQuestion, catalog: Catalog) -> CatalogItem |
     if not query:
         return None
     hits = catalog.search(query, limit=1)
+    if not hits:
+        # "starter for 260 lf of eaves & rakes": words no item has ("eaves", "rakes") say where
+        # it goes, not what it is; the words the catalog knows name the item.
+        known = " ".join(w for w in query.split() if catalog.knows_word(w))
+        hits = catalog.search(known, limit=1) if known and known != query else []
     return hits[0].item if hits else None
 
 

@@ -97,6 +97,7 @@ class Catalog:
         self.items = list(items)
         self.source = source
         self._by_sku = {item.sku.upper(): item for item in self.items}
+        self._words: frozenset[str] | None = None
 
     def __len__(self) -> int:
         return len(self.items)
@@ -147,6 +148,12 @@ class Catalog:
         # Ties go to the item the company uses by default, then to catalog order.
         hits.sort(key=lambda hit: (-round(hit.score, 1), not hit.item.default))
         return hits[:limit]
+
+    def knows_word(self, word: str) -> bool:
+        """Whether any item's name or search words hold this word (plurals aside)."""
+        if self._words is None:
+            self._words = frozenset(_stem(w) for item in self.items for w in _normalise(item.search_text).split())
+        return _stem(_normalise(word)) in self._words
 
     def best(
         self, query: str, *, kinds: Iterable[str] | None = None, category: str | None = None

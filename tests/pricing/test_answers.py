@@ -216,3 +216,11 @@ def test_pieces_of_a_length_each_and_a_story_count() -> None:
     question = parse_question("prcie out 6 3x4 downspouts, 10 ft each")
     assert (question.intent, question.units) == ("units", 6)
     assert parse_question("typical price range on a vinyl siding job, 2 story").units is None
+
+
+def test_words_no_item_has_do_not_hide_the_item_named(catalog: Catalog) -> None:
+    starter = next(i for i in catalog.items if i.kind == "starter")
+    text = answer_question("starter for 260 lf of eaves & rakes - how many bundles", catalog)
+    bundles = -(-260 // int(starter.coverage))
+    assert starter.name in text and f"**{bundles} bundles**" in text, text
+    assert "nothing matching" in answer_question("zorblax for 100 lf", catalog)

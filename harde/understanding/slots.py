@@ -451,13 +451,13 @@ _APPROVING = {
     "put", "in", "sí", "si", "that", "one", "now", "sir", "maam", "ma'am", "boss", "man", "buddy", "yessir", "yesir", "yessum",
     "roger", "10-4", "exactly", "bet", "aye", "indeed", "certainly", "course", "of", "set", "legit", "on", "to", "with", "is",
     "the", "just", "alright", "alrighty", "sweet", "nice", "awesome", "solid", "deal", "done", "got", "this", "yeh", "yeppers",
-    "w", "then", "by", "fire", "away", "green", "light", "work", "thatll", "that'll", "submit", "correcto", "correctamundo", "dude", "bro", "chief", "friend", "ahh", "oh", "hell", "heck", "totally", "def",
+    "w", "then", "by", "fire", "away", "happen", "aight", "ight", "and", "green", "light", "work", "thatll", "that'll", "submit", "correcto", "correctamundo", "dude", "bro", "chief", "friend", "ahh", "oh", "hell", "heck", "totally", "def",
 }
 _APPROVES_ALONE = {
     "y", "ya", "yah", "yes", "yess", "yeah", "yea", "yep", "yup", "sure", "ok", "okay", "k", "kk", "confirm", "confirmed",
     "correct", "approve", "approved", "go", "lgtm", "perfect", "absolutely", "definitely", "affirmative", "👍", "✅", "👌",
     "ye", "yas", "yupp", "yepp", "mhm", "fine", "proceed", "sí", "si", "yessir", "yesir", "yessum", "roger", "10-4", "exactly",
-    "bet", "aye", "certainly", "alright", "alrighty", "deal", "yeh", "yeppers", "correcto", "correctamundo", "totally", "def",
+    "bet", "aye", "certainly", "alright", "alrighty", "aight", "ight", "deal", "yeh", "yeppers", "correcto", "correctamundo", "totally", "def",
 }
 # Approving only together: "looks right", "that works", "of course", "all set".
 _APPROVING_PHRASES = (
@@ -465,7 +465,7 @@ _APPROVING_PHRASES = (
     "send it", "save it", "book it", "mark it", "log it", "post it", "put it in", "works for me", "all good", "sure thing",
     "make it so", "uh huh", "looks right", "sounds right", "that works", "works", "of course", "all set", "you bet",
     "do that", "save that", "that's it", "thats it", "good to go", "right on", "yes sir", "sounds great",
-    "looks great", "great", "good", "nice", "fine by me", "fine with me", "fire away", "green light", "that'll work", "thatll work",
+    "looks great", "great", "good", "nice", "fine by me", "fine with me", "fire away", "make it happen", "green light", "that'll work", "thatll work",
     "submit it", "sweet", "awesome", "solid", "cool", "done deal", "got it", "right",
 )
 _NOT_A_YES = {"no", "not", "don't", "dont", "wait", "hold", "cancel", "stop", "never", "nah", "nope"}

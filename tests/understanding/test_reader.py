@@ -838,7 +838,7 @@ def test_how_much_of_something_else_is_not_a_price() -> None:
         assert parse_question(said).wants_money, said
 
 
-@pytest.mark.parametrize("said", ["fine by me", "fine with me", "fire away", "that'll work"])
+@pytest.mark.parametrize("said", ["fine by me", "fine with me", "fire away", "that'll work", "make it happen", "aight", "yes go ahead and book it"])
 def test_yet_more_ways_to_say_yes(said: str) -> None:
     assert is_affirmative(said)
 
@@ -888,3 +888,8 @@ def test_a_town_the_one_in_focus_has_no_job_in_names_somebody_else(reader: Reade
     actions = conversation(reader, directory, "book a measure for 1039 thurs at 10", "pull up the sudbury windows pls")
     sudbury = [j for j in directory.jobs.values() if j.city == "Sudbury" and "windows" in j.trades]
     assert len(sudbury) == 1 and actions[1].arguments.get("job_id") == sudbury[0].id, actions[1]
+
+
+@pytest.mark.parametrize("said", ["yes and change the time", "go and cancel it", "yes but make it 3", "ok wait", "sure?"])
+def test_a_yes_with_more_in_it_is_not_a_yes(said: str) -> None:
+    assert not is_affirmative(said)

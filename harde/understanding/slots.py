@@ -273,10 +273,16 @@ _DAY_THEN_HOUR = re.compile(
 )
 
 
+_COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a couple": 2, "a couple of": 2}
+_IN_DAYS = re.compile(r"\bin (\d{1,2}|a couple(?: of)?|one|two|three|four|five|six|seven) days?\b")
+
+
 def moment(low: str, now: dt.datetime) -> Moment | None:
     """A future moment named in the text ("thursday at 10", "12/11 9am", "tomorrow", "next tues 3",
     "a week from thursday")."""
     low = _DAY_THEN_HOUR.sub(lambda m: f"{m.group(1)} at {m.group(2)}", low[:400])
+    # "in 2 days at 9": that day, written as a date.
+    low = _IN_DAYS.sub(lambda m: f"{(now + dt.timedelta(days=_COUNT_WORDS.get(m.group(1), 0) or int(m.group(1) if m.group(1).isdigit() else 0))):%m/%d}", low)
     extra = dt.timedelta()
     m = _WEEK_FROM.search(low)
     if m:

@@ -893,3 +893,8 @@ def test_a_town_the_one_in_focus_has_no_job_in_names_somebody_else(reader: Reade
 @pytest.mark.parametrize("said", ["yes and change the time", "go and cancel it", "yes but make it 3", "ok wait", "sure?"])
 def test_a_yes_with_more_in_it_is_not_a_yes(said: str) -> None:
     assert not is_affirmative(said)
+
+
+def test_in_so_many_days() -> None:
+    assert moment(normalise("in 2 days at 9"), NOW).at == dt.datetime(2026, 11, 25, 9, 0)  # type: ignore[union-attr]
+    assert moment(normalise("in a couple days at 10"), NOW).at == dt.datetime(2026, 11, 25, 10, 0)  # type: ignore[union-attr]

@@ -160,7 +160,8 @@ _HOW_MUCH_MONEY = (
     r"how much(?=\s*(?:$|[?$\d])|\s+(?:is|are|r|was|were|does|do|did|would|will|should|could|can|for|to|we|they|it|its|"
     r"i|you|per|a|an|the|on|our|money|cash|roughly|about|around|ish|total|altogether)\b"
     r"|\s+(?:extra|more|less)(?=\s+(?:for|to|is|are|does|would|will|per|if|on|than|money|cash)\b|\s*[?$]|\s*$))"
-    r"(?!.*\b(?:weigh\w*|move|moves|expand\w*|shrink\w*|overlap\w*|last|lasts|take|takes|hang|hangs|fall|pitch|clearance|gap|space)\b)"
+    # Within the same clause, and a bounded look ahead, so a long paste is read once.
+    r"(?![^?.!]{0,80}?\b(?:weigh\w*|move|moves|expand\w*|shrink\w*|overlap\w*|last|lasts|take|takes|hang|hangs|fall|pitch|clearance|gap|space)\b)"
 )
 _MONEY_WORDS = re.compile(
     r"\b(price|pric(e|ing)|cost|costs|estimate|quote|charge|" + _HOW_MUCH_MONEY + r"|budget|bid|sell|margin|markup|mark[- ]?up|total|go(?:es)? for|\$)"

@@ -212,7 +212,6 @@ class Mentions:
 class Reader:
     def __init__(self, classifier: IntentClassifier | None = None, products: frozenset[str] = frozenset()) -> None:
         self._classifier = classifier
-        self._web = True
         # Words naming the catalog's products ("hdz", "underlayment", "carvedwood"): with a price
         # word and no customer named, the question is for the estimator.
         self.products = products
@@ -247,8 +246,7 @@ class Reader:
         playbook speaks to is answered from there rather than with "web search is off"."""
         # Spaces collapse first, so padding does not push the words past ENTITY_CHARS.
         low = normalise(text)[:ENTITY_CHARS]
-        self._web = web
-        action = self._read_turn(text, low, _by_pronoun(low, focus, directory), directory, now, pending, pending_calls, workflow, me, kb)
+        action = self._read_turn(text, low, _by_pronoun(low, focus, directory), directory, now, pending, pending_calls, workflow, me, kb, web)
         return _remember(action, focus)
 
     def _read_turn(
@@ -263,6 +261,7 @@ class Reader:
         workflow: str | None,
         me: int | None,
         kb: float,
+        web: bool = True,
     ) -> Action:
         scores = self.classifier.scores(low)
         if pending is not None:
@@ -274,14 +273,14 @@ class Reader:
                 return corrected
             if scores.intent == "cancel" or (len(low.split()) <= 3 and scores.intent in ("confirm", "smalltalk")):
                 return Action("cancel", pending, scores.confidence, approves=False, reply="Cancelled: nothing was changed.", focus=focus)
-            action = self._read(text, low, scores, focus, directory, now, workflow=workflow, me=me, kb=kb)
+            action = self._read(text, low, scores, focus, directory, now, workflow=workflow, me=me, kb=kb, web=web)
             action.approves = False
             return action
         if is_affirmative(text) and workflow is None:
             return Action("confirm", "triage", 1.0, reply="There is nothing waiting for a yes right now; nothing was changed.", focus=focus)
         if scores.intent == "cancel" and scores.confidence >= CONFIDENT and workflow is None and len(low.split()) <= 6:
             return Action("cancel", "triage", scores.confidence, reply="Nothing is waiting to be done, so nothing was changed.", focus=focus)
-        return self._read(text, low, scores, focus, directory, now, workflow=workflow, me=me, kb=kb)
+        return self._read(text, low, scores, focus, directory, now, workflow=workflow, me=me, kb=kb, web=web)
 
     def _read(
         self,
@@ -295,6 +294,7 @@ class Reader:
         workflow: str | None,
         me: int | None = None,
         kb: float = 0.0,
+        web: bool = True,
     ) -> Action:
         quoted_note = bool(_QUOTED.search(text[:4000])) and bool(re.match(r"^\W*(?:(?:pls|please|can you)\s+)?(?:log|note|jot|put|add|write|stick|drop)\b", low))
         if scores.intent != "crm.add_note" and workflow is None and (_NOTE_START.match(low) or quoted_note) and _note_body(text):
@@ -423,7 +423,7 @@ class Reader:
             and (not (focus.customer_id or focus.job_id) or (_POLICY.search(low) and not points_back))
             and (
                 intent == "pricing"
-                or (intent == "web_search" and (confidence < CONFIDENT or not self._web or _OURS.search(low)))
+                or (intent == "web_search" and (confidence < CONFIDENT or not web or _OURS.search(low)))
                 or (intent.startswith("crm.") and self._reads_as_a_question(low))
             )
             and self._playbook_answers(intent, text, low, directory, now)

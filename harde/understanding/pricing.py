@@ -147,6 +147,9 @@ _PRODUCT_ONLY = re.compile(
     r"|\bmaterials?\s+only\b|\b(?:x|times|at)\s+(?:our|the|list|sell|catalog)\s+(?:sell\s+|sale\s+|list\s+)?pri\w*(?:\s+each)?\b"
     r"|\b(?:our|list|sell|catalog)\s+pri\w*\s+each\b|\bno\s+(?:install|labou?r)\b"
 )
+# "sell price on 9 windows, total": the catalog's price of so many, not an installed job.
+_CATALOG_PRICE = re.compile(r"\b(?:sell|selling|list|catalog|retail)\s+pri\w*\b")
+_INSTALLED = re.compile(r"\b(?:install\w*|labou?r|job|estimate|margin|markup|profit)\b")
 _COUNT_OF = re.compile(r"\b(\d{1,6})\s+(windows?|doors?|garage doors?|downspouts?|corners?)\b")
 
 
@@ -225,12 +228,14 @@ _VOCABULARY = ["square", "squares", "footprint", "pitch", "bundle", "bundles", "
 def _correct(text: str) -> str:
     from rapidfuzz import fuzz, process
 
-    from harde.knowledge.tokens import is_english_word
+    from harde.knowledge.tokens import is_english_word, is_everyday_word
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
-        if word in _VOCABULARY or len(word) < 4 or is_english_word(word):
-            return word  # a real word ("pieces") is what the rep meant, not a typo of another ("prices")
+        if word in _VOCABULARY or len(word) < 4 or (is_english_word(word) and is_everyday_word(word)):
+            # A word in everyday use ("pieces") is what the rep meant, not a typo of another
+            # ("prices"); a rare one ("pice", an old coin) more likely is.
+            return word
         # Four letters need a closer match: "lbor" is labor, "door" is not roof.
         best = process.extractOne(word, _VOCABULARY, scorer=fuzz.ratio, score_cutoff=80 if len(word) >= 5 else 88)
         return str(best[0]) if best is not None and abs(len(str(best[0])) - len(word)) <= 1 else word
@@ -369,7 +374,7 @@ def parse_question(text: str) -> PricingQuestion:
     units = _UNITS_OF.search(rest)
     if units is not None:
         q.units = int(units.group(1))
-    q.product_only = bool(_PRODUCT_ONLY.search(norm))
+    q.product_only = bool(_PRODUCT_ONLY.search(norm)) or bool(_CATALOG_PRICE.search(norm) and not _INSTALLED.search(norm))
     for window in _WINDOW_COUNT.finditer(rest):
         descriptor = f"{window.group(2)}{window.group(3)}".strip()
         q.windows.append((descriptor, int(window.group(1))))

@@ -244,6 +244,10 @@ class Reader:
         KnowledgeBase.coverage): a question the playbook answers goes there when nothing in it
         is for another specialist. `web`: whether web search is set up; without it a question the
         playbook speaks to is answered from there rather than with "web search is off"."""
+        aside = _SIDE_NOTE.match(text)
+        if aside is not None and (_ASKS.match(normalise(aside.group(1))) or _PRICE_WORDS.search(normalise(aside.group(1))) or "?" in aside.group(1)):
+            # "side note, price on a 3x4 elbow": "side note" says "by the way"; a question follows, not a note.
+            text = aside.group(1)
         # Spaces collapse first, so padding does not push the words past ENTITY_CHARS.
         low = normalise(text)[:ENTITY_CHARS]
         action = self._read_turn(text, low, _by_pronoun(low, focus, directory), directory, now, pending, pending_calls, workflow, me, kb, web)
@@ -1751,6 +1755,7 @@ _NOTE_ASK = re.compile(
 
 
 # "... put that in the notes", "... note it", "... log that": the instruction after the note's words.
+_SIDE_NOTE = re.compile(r"^\W*side\s*note\b[\s,:;.!-]*(\S.*)$", re.I | re.S)
 _NOTE_START = re.compile(
     r"^\W*(?:(?:pls|please|can you|quick)\s+)?(?:jot(?:\s+down)?|fyi|heads up|notes?|ntoes|nots|add to (?:that|this|the|his|her|their) (?:one|job|file)"
     r"|(?:put|add|log|drop|leave|write|make)\s+(?:a\s+)?(?:quick\s+)?note)\b"

@@ -167,7 +167,24 @@ def test_normalise_keeps_numbers_plain() -> None:
         ("35 squaers of timberline hdz, how many bundles", lambda q: q.squares == 35 and q.wants_bundles),
         ("footprint 1,700, pitch 6/12, squarees", lambda q: q.area_sqft == 1700 and q.rise == 6),
         ("what do we sell 3x4 downspout for", lambda q: q.length_ft is None and q.width_ft is None),
+        ("pice on 5/4 hardie trim boards", lambda q: q.intent == "lookup" and q.wants_money),
+        ("pieces of starter", lambda q: "piece" in q.product_words and "price" not in q.product_words),
     ],
 )
 def test_questions_typed_with_typos_and_sizes(text: str, check: object) -> None:
     assert check(parse_question(text))  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("text", "product_only"),
+    [
+        ("sell price on 9 vinyl dh windows, total", True),
+        ("4 casement windows, sell price total", True),
+        ("list price for 3 windows", True),
+        ("list price for a 3 window job installed", False),
+        ("sell price on 6 windows at a 35% margin", False),
+        ("price on 6 windows", False),
+    ],
+)
+def test_a_sell_price_of_so_many_is_the_catalogs_not_an_installed_job(text: str, product_only: bool) -> None:
+    assert parse_question(text).product_only is product_only

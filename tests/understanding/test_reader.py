@@ -234,6 +234,17 @@ def test_a_note_after_a_comma_is_written_even_when_it_names_a_field(reader: Read
     assert action.tool == "crm_add_note" and action.arguments == {"job_id": 1042, "note": "customer asked for earlier start"}
 
 
+@pytest.mark.parametrize("text", ["side note, price on a 3x4 elbow", "side note - how much is a 3x4 elbow", "sidenote: how much for a 3x4 elbow?"])
+def test_side_note_before_a_question_means_by_the_way(reader: Reader, directory: Directory, text: str) -> None:
+    action = read(reader, directory, text)
+    assert action.agent == "pricing" and action.tool != "crm_add_note"
+
+
+def test_side_note_with_no_question_is_not_stripped(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "side note on 1042: dog in the yard")
+    assert action.intent == "crm.add_note"
+
+
 def test_rep_named_with_shorthand_is_the_rep_not_a_customer(reader: Reader, directory: Directory) -> None:
     action = read(reader, directory, "what jobs does mike reed have open rn")
     assert action.tool == "crm_rep_jobs" and action.arguments == {"rep": "Mike Reed", "open_only": True}
@@ -465,7 +476,7 @@ def test_one_reps_jobs_in_a_stage(reader: Reader, directory: Directory) -> None:
 
 @pytest.mark.parametrize(
     ("text", "usual"),
-    [("how many words should a primer video script be", "scripting"), ("when does a chimney need a cricket", "web_search")],
+    [("how many words should a primer video script be", "scripting"), ("how cold is too cold to install shingles", "web_search")],
 )
 def test_a_question_the_playbook_covers_goes_to_the_playbook(reader: Reader, directory: Directory, text: str, usual: str) -> None:
     assert read(reader, directory, text, kb=0.2).agent == usual

@@ -90,7 +90,7 @@ _ORDINALS = {
 _BARE_CHOICE = re.compile(r"^(?:the |option |number |no\.? |#)?([1-6])(?:st|nd|rd|th)?(?: one)?[.!?]*$")
 _JOB_NUMBER = re.compile(r"(?<![\d-])(\d{4})-(\d{3,5})(?![\d-])")
 _JOB_ID = re.compile(
-    r"(?:\bjob\s*(?:number|no\.?|#)?\s*#?|#|\bnumber\s)\s*(\d{3,6})\b"
+    r"(?:\bjob\s*(?:number|no\.?|#)?\s*#?|#|\bnumber\s)\s*(\d{3,9})\b"
     r"|(?<![\d$.,:/-])\b(\d{4})\b(?![\d/]|[.,:-]\d|\s?(?:k\b|am\b|pm\b|sq|ft|feet|%|percent|dollars|bucks))"
 )
 _PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?(\d{3})\)?[\s.-]?(\d{3})[\s.-]?(\d{4})(?!\d)")
@@ -162,6 +162,11 @@ _AVERAGE_DEAL = re.compile(r"\b(?:avg|average|mean|typical)\b.{0,40}\b(?:deals?|
 _SUPPLIER = re.compile(r"\b(?:suppliers?|supplies|supply|supplied|vendors?|order\b.{1,40}\bthrough)\b")
 _SCRIPT_WORDS = re.compile(r"\b(?:write|draft|script|wording|words|redo|rewrite)\b")
 _WEATHER = re.compile(r"\b(?:weather|forecast)\b")
+# Asked outright to look on the web: "search online for", "google the", "look onilne for", "check the web".
+_ASK_THE_WEB = re.compile(
+    r"^\W*(?:(?:can you|could you|pls|please|hey)\s+)?(?:google\b|(?:search|look|check|find|browse)\w*\s+(?:it\s+|that\s+|up\s+)?"
+    r"(?:on\s+)?(?:online|onilne|onlne|onine|on line|the web|the internet|internet|google)\b)"
+)
 _WEB_CUE = re.compile(r"\b(websites?|web ?site|site|look ?up|search for|search it|search that|google it|find online|check online|news|latest|recalls?)\b")
 # A question that one playbook passage covers this much of (IDF-weighted) is the playbook's.
 PLAYBOOK_COVERAGE = 0.7
@@ -389,12 +394,12 @@ class Reader:
         ):
             intent, agent, confidence = "crm.stage_jobs", "crm", max(confidence, CONFIDENT)  # "pull the lost list"
         if (
-            intent != "pricing"
+            (intent != "pricing" or confidence < CONFIDENT)
             and not named
             and self.products
             and not _ON_THE_WEB.search(low)
             and not (intent == "web_search" and _WEB_CUE.search(low))
-            and self.products.intersection(_WORD.findall(low))
+            and (self.products.intersection(_WORD.findall(low)) or _PRODUCT_PHRASE.search(low))
             and (_PRICE_WORDS.search(low) or parse_question(text).intent == "lookup")
             and not (_NOT_MONEY.search(low) and not _MONEY_SAID.search(low))
             and (not intent.startswith("crm.") or not (focus.customer_id or focus.job_id) or not points_back)
@@ -461,15 +466,26 @@ class Reader:
             intent, agent = "scripting", "scripting"  # "draft what i should say to colleen at appt": her script
         if intent in ("crm.facts", "crm.calendar") and re.search(r"\bscript\b", low) and mentions.customer_ids:
             intent, agent = "scripting", "scripting"  # "help me script my appt with julie"
+        if (
+            intent == "scripting" and confidence < CONFIDENT and (mentions.customer_ids or mentions.job_ids)
+            and not re.search(r"\b(?:scripts?|primers?|vid(?:eo)?s?|write|draft|pitch|say|wording|lines?|open(?:er|ing)?)\b", low)
+        ):
+            intent, agent, confidence = "crm.facts", "crm", CONFIDENT  # "cehck steven kaplan for me real quick": a look-up
         if intent == "crm.primer_video" and _SCRIPT_WORDS.search(low):
             intent, agent = "scripting", "scripting"  # "write me a primer video for colleen": the script first
-        if intent != "web_search" and _ON_A_SITE.search(low) and not (mentions.customer_ids or mentions.job_ids) and workflow is None:
-            intent, agent, confidence = "web_search", "web_search", max(confidence, CONFIDENT)  # "the lead paint rules on the epa site"
+        if (
+            intent != "web_search" and (_ON_A_SITE.search(low) or _ASK_THE_WEB.search(low))
+            and not (mentions.customer_ids or mentions.job_ids) and workflow is None
+        ):
+            # "the lead paint rules on the epa site", "search online for the best r value vinyl", "look onilne for ..."
+            intent, agent, confidence = "web_search", "web_search", max(confidence, CONFIDENT)
         if intent in ("knowledge", "crm.company") and _SUPPLIER.search(low) and parse_question(low).intent == "lookup" and not named:
             intent, agent, confidence = "pricing", "pricing", max(confidence, CONFIDENT)  # "supplier for the picture window": the catalog's
         if (intent != "web_search" and _WEATHER.search(low) and not intent.startswith("crm.")) or (
-            intent in ("crm.calendar", "crm.facts") and _WEATHER.search(low) and not (mentions.customer_ids or mentions.job_ids)
+            intent in ("crm.calendar", "crm.facts") and _WEATHER.search(low)
+            and not (_JOB_NUMBER.search(low) or _JOB_ID.search(low) or mentions.named_person or mentions.by_contact)
         ):
+            # A town is where the weather is, not a customer: "the noaa forecast for quincy tmrw, im on a roof all day".
             intent, agent, confidence = "web_search", "web_search", max(confidence, CONFIDENT)  # "the weather for worcester this weekend"
         stage_clause = _STAGE_CLAUSE.search(low) if intent == "crm.facts" and not (_ASKS.match(low) or low.rstrip().endswith("?")) else None
         if stage_clause is not None and re.search(r"\b(?:when|what|whats|where|how|who|which|why)\b", stage_clause.group(1)):
@@ -586,7 +602,14 @@ class Reader:
             return Action("knowledge", "knowledge", UNSURE, focus=replace(focus, agent="knowledge", intent="knowledge"))
         if action.untargeted:
             # Nobody to look up: a close second reading for another specialist wins ("how much deposit do we collect").
-            other = next(((i, p) for i, p in scores.ranked[1:4] if not i.startswith("crm.") and AGENT_OF.get(i) not in (None, "triage")), None)
+            other = next(
+                (
+                    (i, p) for i, p in scores.ranked[1:4]
+                    if not i.startswith("crm.") and AGENT_OF.get(i) not in (None, "triage")
+                    and i != "new_clients"  # a look-up that found nobody is not a new customer to take down
+                ),
+                None,
+            )
             if other is not None and other[1] >= (0.05 if confidence < CONFIDENT else 0.1):
                 agent_other = AGENT_OF[other[0]]
                 return Action(other[0], agent_other, other[1], focus=replace(focus, agent=agent_other, intent=other[0]))
@@ -1577,6 +1600,9 @@ def product_words(names: list[str]) -> frozenset[str]:
     words = {w for name in names for w in re.findall(r"[a-z][a-z-]{2,}", name.casefold())}
     return frozenset(words - _NOT_PRODUCT_WORDS)
 
+
+# Catalog items named by words that alone name none: "window install kit", "5/4 trim boards".
+_PRODUCT_PHRASE = re.compile(r"\b(?:install kits?|trim boards?|corner posts?|starter strips?|ridge caps?|hip and ridge)\b")
 
 _NOT_PRODUCT_WORDS = {
     "and", "with", "for", "the", "per", "lap", "style", "grade", "look", "screw", "exterior", "replacement",

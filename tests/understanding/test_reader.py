@@ -240,6 +240,23 @@ def test_side_note_before_a_question_means_by_the_way(reader: Reader, directory:
     assert action.agent == "pricing" and action.tool != "crm_add_note"
 
 
+def test_a_look_up_with_a_typo_is_not_a_script(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "cehck steven kaplan for me real quick")
+    assert action.tool == "crm_facts" and action.arguments["job_id"] == 1040
+    assert read(reader, directory, "primer for steven kaplan").agent == "scripting"
+
+
+@pytest.mark.parametrize("text", ["search online for the best r value insulated vinyl", "look onilne for gaf rebate programs right now", "google the hdz wind rating"])
+def test_asked_outright_to_search_the_web_is_a_web_search(reader: Reader, directory: Directory, text: str) -> None:
+    assert read(reader, directory, text, kb=1.0).agent == "web_search"
+
+
+@pytest.mark.parametrize("text", ["job 9999999", "whats the status of job 9999999"])
+def test_a_long_job_number_nobody_has_is_said_plainly(reader: Reader, directory: Directory, text: str) -> None:
+    action = read(reader, directory, text)
+    assert action.tool is None and action.reply is not None and "I don't have a job 9999999" in action.reply
+
+
 def test_side_note_with_no_question_is_not_stripped(reader: Reader, directory: Directory) -> None:
     action = read(reader, directory, "side note on 1042: dog in the yard")
     assert action.intent == "crm.add_note"

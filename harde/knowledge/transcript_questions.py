@@ -43,18 +43,22 @@ class TranscriptQuestion:
     technique: str | None = None
     group_by: GroupBy | None = None
     call_id: str | None = None
-    # Only the calls this rep was on with the director.
+    # Only the calls this rep was on with the director; "" the calls she ran with no rep.
     rep: str | None = None
     # Only the calls in this town, this state (two letters) or this year.
     town: str | None = None
     state: str | None = None
     year: int | None = None
     notes: list[str] = field(default_factory=list)
+    # The days from the first visit to the follow-up that closed are what is asked: said first.
+    follow_up_days: bool = False
 
     def describe_filters(self) -> str:
         parts: list[str] = []
         if self.rep:
             parts.append(f"with {self.rep} on the call")
+        elif self.rep == "":
+            parts.append("with no rep on the call")
         if self.town or self.state:
             parts.append("in " + ", ".join(p for p in (self.town, self.state) if p))
         if self.year:
@@ -286,14 +290,20 @@ def _phase_timings(subset: TranscriptSet, everything: TranscriptSet, q: Transcri
 
 
 def _outcomes(subset: TranscriptSet, everything: TranscriptSet, q: TranscriptQuestion) -> str:
+    waits = [c.follow_up_days for c in subset if c.outcome == "closed_follow_up" and c.follow_up_days is not None]
+    wait_line = (
+        f"Closed on a follow-up: the follow-up came **{sum(waits) / len(waits):.1f} days** after the first visit on average "
+        f"({min(waits)} to {max(waits)} days, {len(waits)} calls)."
+        if waits else ""
+    )
     out = [_header("How the calls ended", subset, everything, q), ""]
+    if wait_line and q.follow_up_days:
+        out += [wait_line, ""]
     out += ["| Outcome | Calls | Share | Average deal value |", "|---|---:|---:|---:|"]
     for row in subset.breakdown("outcome"):
         out.append(f"| {_label(row.group)} | {row.calls} | {row.share.percent:g}% | {_money(row.average_value)} |")
-    waits = [c.follow_up_days for c in subset if c.outcome == "closed_follow_up" and c.follow_up_days is not None]
-    if waits:
-        out += ["", f"Closed on a follow-up: the follow-up came **{sum(waits) / len(waits):.1f} days** after the first visit on average "
-                    f"({min(waits)} to {max(waits)} days, {len(waits)} calls)."]
+    if wait_line and not q.follow_up_days:
+        out += ["", wait_line]
     lost = subset.filter(outcome=LOST)
     if len(lost):
         rows = lost.objection_frequency()[:3]

@@ -9,6 +9,7 @@ import re
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from harde.knowledge.tokens import is_english_word
 from harde.knowledge.transcript_questions import Measure, TranscriptQuestion, answer
 from harde.knowledge.transcripts import (
     CLOSED,
@@ -53,7 +54,7 @@ _SITUATION_WORDS: list[tuple[str, str]] = [
     ("historic_district", r"\b(historic\w*|commission)\b"),
     ("budget_tight", r"\b(tight budget|budget is tight|money (is|was) tight|low budget|strapped|can'?t afford)\b"),
     ("has_other_quotes", r"\b(other quotes|multiple quotes|already had (quotes|bids)|shopping around|third (quote|bid|company)|several quotes|more quotes)\b"),
-    ("bad_past_contractor", r"\b(burned|bad experience|previous contractor|last contractor|past contractor|scammed|ripped off)\b"),
+    ("bad_past_contractor", r"\b(burned|bad experience|previous contractor|last contractor|past contractor|scammed|ripped off|bad (?:contractor|roofer|installer|company)|(?:contractor|roofer) (?:before|b4|last time))\b"),
     ("new_homeowners", r"\b(new homeowners?|just bought|first[- ]time (buyers?|homeowners?)|recently bought|new owners?)\b"),
     ("energy_bills", r"\b(energy|heating) (bills?|costs?)|\b(drafts?|drafty|cold rooms?|oil bills?)\b"),
     ("ice_dams", r"\bice[- ]?dams?\b"),
@@ -76,6 +77,12 @@ _OBJECTION_WORDS: list[tuple[str, str]] = [
     ("price", r"\b(price|pricing objections?|too expensive|expensive|costs? too much|sticker shock|too high|cheaper|money)\b"),
 ]
 
+# "avg days to the follow up": how long after the first visit the follow-up that closed came.
+_FOLLOW_UP_DAYS = (
+    r"days? (?:to|till|until|before|between) (?:the |a )?(?:first visit and (?:the )?)?follow[- ]?ups?"
+    r"|how (?:long|many days) (?:until|till|before|to) (?:the |a )?follow[- ]?ups?|follow[- ]?up (?:gap|wait|lag)"
+)
+
 _MEASURE_WORDS: list[tuple[Measure, str]] = [
     ("call", r"\bSDC[- ]?\d{1,3}\b"),
     ("phase_timings", r"\b(how long|minutes?|time (spent|on|in|per)|spend(s|ing)? (on|in)|spent (on|in)|phases?|durations?|length of|how much time)\b"),
@@ -86,8 +93,8 @@ _MEASURE_WORDS: list[tuple[Measure, str]] = [
     ("count", r"\bhow many (?:of )?(?:the |our |his |her |rachel'?s? |(?:the )?director'?s? )*(?:[a-z]+ ){0,2}?(?:calls|visits|recordings|transcripts|appointments|ride[- ]?alongs)\b(?! (?:did|do|does) (?:we|he|she|the director|rachel) (?:close|win|sign|lose))|\bnumber of (?:the )?(?:director'?s? )?(?:calls|visits|recordings)\b|\bhow many times (?:did|does|has) (?:the director|rachel|she|he)\b"),
     ("techniques", r"\b(techniques?|tactics?|methods?|moves|approach(es)?|what works|what (does|did) (he|she|the director) do (differently|to close|that works))\b|\b(which|what) (closes|closing)\b|\bclosing (lines|techniques|styles?)\b"),
     ("objections", r"\b(objections?|push ?backs?|concerns|resistance|hesitations?|come[s]? up|came up|raised?)\b"),
-    ("deal_values", r"\b(deal (values?|sizes?)|(?:average|avg|mean) (?:(?:closed|signed|won|sold) )?(deal|ticket|job|contract)s?|tickets?|revenue|dollars?|how much (money|revenue|business)|contract values?|values?)\b"),
-    ("outcomes", r"\b(outcomes?|results?|win[/ -]loss|won and lost|how many (did we|were) (win|won|lose|lost)|why (do|did) (we|he|she) lose)\b"),
+    ("deal_values", r"\b(deal (values?|sizes?)|(?:average|avg|mean) (?:(?:closed|signed|won|sold) )?(?:(?:roof|roofing|siding|gutters?|windows?) )?(deal|ticket|job|contract)s?|tickets?|revenue|dollars?|how much (money|revenue|business)|contract values?|values?)\b"),
+    ("outcomes", r"\b(" + _FOLLOW_UP_DAYS + r"|outcomes?|results?|win[/ -]loss|won and lost|how many (did we|were) (win|won|lose|lost)|why (do|did) (we|he|she) lose)\b"),
     ("situations", r"\b(situations|circumstances|scenarios|kinds of (customers|homeowners|jobs))\b"),
     ("examples", r"\b(examples?|(key )?quotes? (from|of|where|when|he|she|the director)|(give|show) me (some |a few )?quotes|exact words|word for word|verbatim|lines?|phrasing|what (did|does) (he|she|the director|rachel) say|how (does|did) (he|she|the director|rachel) (handle|respond|deal|answer|approach|reply|overcome)|handl(e|es|ed|ing)|respond(s|ed)?)\b"),
 ]
@@ -200,6 +207,8 @@ def correct_typos(text: str, extra: list[str] | None = None) -> str:
         # Of the closest, a word the typo drops or doubles letters of: "closd" is "closed", not "close".
         tied = [r for r in ranked if r[1] == top]
         best = next((r for r in tied if _subsequence(low, r[0]) or _subsequence(r[0], low)), tied[0])
+        # Two letters swapped keep every letter: "widnow" is "window", not "widow".
+        best = next((r for r in ranked if sorted(r[0]) == sorted(low)), best)
         if abs(len(best[0]) - len(low)) > 2:
             return word
         if len(low) <= 5 and best[1] < 88 and sorted(best[0]) != sorted(low):
@@ -301,6 +310,8 @@ def interpret(
         measure = "examples"
 
     rep = _find_rep(text, reps or [])
+    if rep is None and _NO_REP.search(text):
+        rep = ""  # the calls the director ran alone
     low = " ".join(re.sub(r"[^a-z0-9 ]+", " ", text.casefold()).split())
     town = next((t for t in sorted(towns or [], key=len, reverse=True) if re.search(rf"\b{re.escape(t.casefold())}\b", low)), None)
     if town is None and towns:
@@ -312,6 +323,7 @@ def interpret(
     year_said = re.search(r"\b(?:in|from|during|of)\s+(20[12]\d)\b|\b(20[12]\d)\s+calls?\b|\bare from\s+(20[12]\d)\b", low)
     year = int(next(g for g in year_said.groups() if g)) if year_said else None
     return TranscriptQuestion(
+        follow_up_days=measure == "outcomes" and bool(re.search(_FOLLOW_UP_DAYS, text, re.IGNORECASE)),
         rep=rep,
         town=town,
         state=state,
@@ -336,6 +348,14 @@ _STATES = {
 }
 
 
+# The director on her own: "w/ no rep along", "without a rep", "by herself", "solo".
+_NO_REP = re.compile(
+    r"\b(?:(?:no|without(?: a)?|w/o(?: a)?)\s+(?:reps?|sales ?reps?)(?:\s+(?:along|with (?:her|him)|there|present|on (?:the )?calls?))?"
+    r"|by (?:her|him)self|on (?:her|his) own|solo|alone)\b",
+    re.IGNORECASE,
+)
+
+
 def _find_rep(text: str, reps: list[str]) -> str | None:
     """The rep a question names by full name, or by a first or last name only one rep has."""
     low = " " + " ".join(re.sub(r"[^a-z' ]+", " ", text.casefold()).split()) + " "
@@ -344,6 +364,13 @@ def _find_rep(text: str, reps: list[str]) -> str | None:
             return name
     for part in (0, -1):
         hits = [n for n in reps if re.search(rf"\b{re.escape(n.split()[part].casefold())}('?s)?\b", low)]
+        if len(hits) == 1:
+            return hits[0]
+    # A first name's possessive typed a letter off ("daas" for "dana's"), when no word is English.
+    for word in re.findall(r"\b[a-z]{4,10}\b", low):
+        if word in _KNOWN or is_english_word(word):
+            continue
+        hits = [n for n in reps if OSA.distance(word, n.split()[0].casefold() + "s") == 1]
         if len(hits) == 1:
             return hits[0]
     return None

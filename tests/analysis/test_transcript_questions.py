@@ -49,6 +49,14 @@ TECHNIQUES = [
         ("what did we win", "outcomes", {"outcomes": CLOSED}),
         ("show me the director's calls", "overview", {}),
         ("walk me through SDC-14", "call", {"call_id": "SDC-014"}),
+        ("how many widnow calls did rachel sit in on", "count", {"trade": "windows", "situation": None}),
+        ("how many calls were with a widow", "count", {"situation": "elderly_homeowner"}),
+        ("close rate when they had a bad contractoor b4", "close_rate", {"situation": "bad_past_contractor"}),
+        ("avg closed gutter deal on rachels calls", "deal_values", {"trade": "gutters", "outcomes": CLOSED}),
+        ("how many calls did rachhel run w/ no rep along", "count", {"rep": ""}),
+        ("how many calls did she do by herself", "count", {"rep": ""}),
+        ("avg days to the follow up on the director calls", "outcomes", {"follow_up_days": True, "outcomes": None}),
+        ("breakdown of outcomes for siding", "outcomes", {"follow_up_days": False}),
     ],
 )
 def test_questions_are_read_for_measure_and_filters(question: str, measure: str, filters: dict[str, object]) -> None:
@@ -187,3 +195,18 @@ def test_how_the_calls_ended_says_how_long_the_follow_ups_took(tmp_path: Path) -
     assert waits, "the fixture has a call closed on a follow-up"
     text = answer_question(calls, "calls that closed on a follow up, avg days to the follow up")
     assert f"**{sum(waits) / len(waits):.1f} days**" in text, text
+
+
+def test_a_reps_possessive_typed_a_letter_off_is_that_rep() -> None:
+    reps = ["Dana Whitaker", "Kevin Shea", "Mike Reed"]
+    assert interpret("daas avg closed deal size on director calls", TECHNIQUES, reps).rep == "Dana Whitaker"
+    assert interpret("avg closed deal size on director calls", TECHNIQUES, reps).rep is None
+
+
+def test_the_follow_up_wait_asked_for_comes_first(tmp_path: Path) -> None:
+    calls = load_transcripts(Settings(_env_file=None, data_dir=tmp_path, llm="offline", crm="local"))  # type: ignore[call-arg]
+    text = answer_question(calls, "avg days to the follow up on the director calls")
+    assert text.index("days** after the first visit") < text.index("| Outcome |"), text
+    no_rep = answer_question(calls, "how many calls did rachel run with no rep along")
+    solo = sum(1 for c in calls if not c.rep_on_call)
+    assert f"**{solo} of the director's {len(calls)} calls** (with no rep on the call)" in no_rep, no_rep

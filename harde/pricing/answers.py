@@ -592,7 +592,9 @@ def _material_item(question: PricingQuestion, catalog: Catalog) -> CatalogItem |
     query = question.item_query
     if not query:
         return None
-    hits = catalog.search(query, limit=1)
+    # "6 inch micro mesh guard": the size picks the item among its sizes, as in a look-up.
+    sized = f"{question.size_in:g} inch {query}" if question.size_in else query
+    hits = catalog.search(sized, limit=1)
     if not hits:
         # "starter for 260 lf of eaves & rakes": words no item has ("eaves", "rakes") say where
         # it goes, not what it is; the words the catalog knows name the item.

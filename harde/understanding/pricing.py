@@ -137,7 +137,7 @@ _NAME_NUMBER = re.compile(r"\b\d\s*(?:-\s*)?(?:lite|light|pane|panel|tab|track|p
 # A count before a product's words: "6 downspouts", "6 3x4 downspouts", "4 elbows" (not a
 # measure, a percentage, a size or money).
 _COUNTED = re.compile(
-    r"(?<![\d.$/x-])(\d{1,4})\s+(?:\d+\s*x\s*\d+\s+|\d+\s*(?:in|inch|\")\s+)?"
+    r"(?<![\d.$/x#-])(\d{1,4})\s+(?:\d+\s*x\s*\d+\s+|\d+\s*(?:in|inch|\")\s+)?"
     r"(?!(?:sq|square|squares|ft|feet|foot|lf|linear|percent|%|x|in|inch|months?|years?|yrs?|days?|weeks?|k|story|stories|storey|"
     r"floors?|layers?|bedrooms?|baths?|car|sides?|walls?|options?|packages?|tiers?)\b)[a-z]{3,}"
 )
@@ -481,7 +481,7 @@ _FILLER = re.compile(
 def _item_query(norm: str) -> str:
     """The product words of a look-up ("ice and water shield", "englert gutter")."""
     words = re.sub(r"[¦?!.,;:$%]", " ", norm)
-    words = re.sub(r"\b\d+(?:\.\d+)?\b", " ", words)
+    words = re.sub(r"(?<!#)\b\d+(?:\.\d+)?\b", " ", words)  # "#30 felt" keeps its number: it is the name
     # "ice and water" keeps its "and": it is the product's name.
     words = words.replace("ice and water", "ice_and_water")
     words = _FILLER.sub(" ", words)

@@ -224,3 +224,13 @@ def test_words_no_item_has_do_not_hide_the_item_named(catalog: Catalog) -> None:
     bundles = -(-260 // int(starter.coverage))
     assert starter.name in text and f"**{bundles} bundles**" in text, text
     assert "nothing matching" in answer_question("zorblax for 100 lf", catalog)
+
+
+def test_a_size_said_picks_that_size_of_a_material(catalog: Catalog) -> None:
+    text = answer_question("6 inch micro mesh guard 4ft piece, how much", catalog, POLICY)
+    assert "GT-GD6" in text and "GT-GD5" not in text
+
+
+def test_a_number_after_a_hash_is_part_of_the_products_name(catalog: Catalog) -> None:
+    text = answer_question("roll of #30 felt, our price?", catalog, POLICY)
+    assert text.startswith("**#30 felt underlayment") and "$42.00" in text and "30 rolls" not in text

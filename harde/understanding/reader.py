@@ -328,6 +328,18 @@ class Reader:
         ):
             # "my calendar", "what do i have tmrw": the asker is the rep meant.
             mentions.user_ids.append(me)
+        if (
+            _ASIDE.match(low) and (focus.customer_id or focus.job_id or focus.clarification)
+            and not (_PRONOUNS.search(low) or _POINTS_BACK.search(low)) and workflow is None
+        ):
+            # "side question whats deposit %": not about the one in focus, nor the answer to a
+            # "which one?" (that question is dropped); the one in focus stays for what comes next.
+            action = self._read(
+                text, low, scores, replace(focus, customer_id=None, job_id=None, clarification=None), directory, now, workflow=workflow, me=me, kb=kb, web=web
+            )
+            if action.focus.customer_id is None and action.focus.job_id is None:
+                action.focus = replace(action.focus, customer_id=focus.customer_id, job_id=focus.job_id)
+            return action
         if focus.clarification is not None:
             picked = self._pick(focus.clarification, low, mentions, directory)
             if picked is not None:
@@ -368,9 +380,14 @@ class Reader:
             and bool(_CONTACT_GIVEN.search(low))
             and not any(_full_name_said(low, directory.customers[c]) for c in mentions.customer_ids if c in directory.customers)
         )
-        if workflow is not None and agent != workflow and (confidence < 0.75 or intent == "smalltalk" or gives_details):
+        asks_the_crm = (
+            workflow == "new_clients" and not gives_details and bool(_ASKS.match(low))
+            and bool(fields_asked(low)) and bool(mentions.customer_ids or mentions.job_ids)
+        )
+        if workflow is not None and agent != workflow and (confidence < 0.75 or intent == "smalltalk" or gives_details) and not asks_the_crm:
             # "forgot the address, its 9 old orchard ln maynard": a detail for the customer being taken down.
-            # A reply inside a workflow (an intake's missing phone, a script change) stays there.
+            # A reply inside a workflow (an intake's missing phone, a script change) stays there; a
+            # question about a customer we have ("whats costas phone number again") does not.
             return Action(workflow, workflow, confidence, focus=replace(focus, agent=workflow))
         # A short follow-up that asks a field of the one in focus is a CRM question, whatever it resembles.
         asked = fields_asked(low)
@@ -384,7 +401,8 @@ class Reader:
             and asked
             and (named or (points_back and (focus.customer_id or focus.job_id)))
             and len(low.split()) <= 12
-            and (confidence < 0.8 or points_back)
+            # A customer's phone, email or address asked by name is the CRM's however it is put ("how do i reach santos").
+            and (confidence < 0.8 or points_back or (named and bool({"phone", "email", "address"} & set(asked)) and not _SCRIPT_WORDS.search(low)))
         ):
             # A field of a customer or job named, or of the one in focus, is a CRM question whatever it resembles.
             intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
@@ -1781,6 +1799,7 @@ _NOTE_ASK = re.compile(
 
 
 # "... put that in the notes", "... note it", "... log that": the instruction after the note's words.
+_ASIDE = re.compile(r"^\W*(?:side|random|unrelated|different|quick unrelated|off[- ]topic)\s+(?:q|qs|question|one|thing)\b|^\W*(?:unrelated|off[- ]topic|btw)\b")
 _SIDE_NOTE = re.compile(r"^\W*side\s*note\b[\s,:;.!-]*(\S.*)$", re.I | re.S)
 _NOTE_START = re.compile(
     r"^\W*(?:(?:pls|please|can you|quick)\s+)?(?:jot(?:\s+down)?|fyi|heads up|notes?|ntoes|nots|add to (?:that|this|the|his|her|their) (?:one|job|file)"

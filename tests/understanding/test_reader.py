@@ -18,6 +18,7 @@ from harde.understanding.intent import (
     AGENT_OF,
     EXAMPLES,
     HELDOUT,
+    IntentScores,
     default_classifier,
     read_examples,
 )
@@ -193,6 +194,23 @@ def test_an_address_given_while_a_new_customer_is_taken_down_stays_with_them(rea
     assert action.agent == "new_clients"
 
 
+class _Unsure:
+    """A classifier that reads every message as a CRM look-up it is not sure of."""
+
+    vocabulary = frozenset()
+
+    def scores(self, text: str) -> IntentScores:
+        return IntentScores((("crm.facts", 0.45), ("new_clients", 0.4), ("knowledge", 0.15)))
+
+
+def test_a_question_about_a_customer_we_have_leaves_a_new_customer_intake(directory: Directory) -> None:
+    unsure = Reader(classifier=_Unsure())  # type: ignore[arg-type]
+    asked = unsure.read("whats costas phone number again", Focus(), directory, NOW, workflow="new_clients")
+    assert asked.agent == "crm" and asked.tool == "crm_facts" and asked.arguments["fields"] == ["phone"]
+    detail = unsure.read("forgot the address, its 9 old orchard ln maynard", Focus(), directory, NOW, workflow="new_clients")
+    assert detail.agent == "new_clients"
+
+
 def test_mark_before_a_stage_is_the_verb_not_mark_mccarthy(reader: Reader, directory: Directory) -> None:
     action = read(reader, directory, "castillo windows is dead, mark lost")
     assert action.tool == "crm_change_stage" and action.arguments == {"job_id": 1004, "stage": "Lost"}
@@ -255,6 +273,25 @@ def test_asked_outright_to_search_the_web_is_a_web_search(reader: Reader, direct
 def test_a_long_job_number_nobody_has_is_said_plainly(reader: Reader, directory: Directory, text: str) -> None:
     action = read(reader, directory, text)
     assert action.tool is None and action.reply is not None and "I don't have a job 9999999" in action.reply
+
+
+def test_how_to_reach_a_customer_named_is_their_phone(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "how do i reach santos")
+    assert action.tool == "crm_facts" and action.arguments["fields"] == ["phone"]
+    assert read(reader, directory, "how do i reach a decision maker").agent == "knowledge"
+
+
+def test_a_side_question_is_not_about_the_one_in_focus_who_stays_in_focus(reader: Reader, directory: Directory) -> None:
+    looked, aside, back = conversation(reader, directory, "deposit on megan castillos roof", "side question whats deposit % for us", "and whats left on it")
+    assert looked.arguments["job_id"] == 1032
+    assert aside.tool is None  # not job 1032's deposit; with the playbook's coverage the playbook answers it
+    assert back.tool == "crm_facts" and back.arguments["job_id"] == 1032 and back.arguments["fields"] == ["balance"]
+
+
+def test_a_side_question_drops_a_which_one(reader: Reader, directory: Directory) -> None:
+    asked, aside = conversation(reader, directory, "pull up the castillo roof", "random q, whats the weather in salem tmrw")
+    assert asked.focus.clarification is not None
+    assert aside.agent != "crm" and aside.focus.clarification is None
 
 
 def test_side_note_with_no_question_is_not_stripped(reader: Reader, directory: Directory) -> None:

@@ -334,12 +334,12 @@ class Reader:
         ):
             # "side question whats deposit %": not about the one in focus, nor the answer to a
             # "which one?" (that question is dropped); the one in focus stays for what comes next.
-            action = self._read(
+            aside = self._read(
                 text, low, scores, replace(focus, customer_id=None, job_id=None, clarification=None), directory, now, workflow=workflow, me=me, kb=kb, web=web
             )
-            if action.focus.customer_id is None and action.focus.job_id is None:
-                action.focus = replace(action.focus, customer_id=focus.customer_id, job_id=focus.job_id)
-            return action
+            if aside.focus.customer_id is None and aside.focus.job_id is None:
+                aside.focus = replace(aside.focus, customer_id=focus.customer_id, job_id=focus.job_id)
+            return aside
         if focus.clarification is not None:
             picked = self._pick(focus.clarification, low, mentions, directory)
             if picked is not None:

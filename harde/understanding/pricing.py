@@ -141,6 +141,14 @@ _COUNTED = re.compile(
     r"(?!(?:sq|square|squares|ft|feet|foot|lf|linear|percent|%|x|in|inch|months?|years?|yrs?|days?|weeks?|k|story|stories|storey|"
     r"floors?|layers?|bedrooms?|baths?|car|sides?|walls?|options?|packages?|tiers?)\b)[a-z]{3,}"
 )
+# "3 rolls of #30 felt", "a roll of ice and water": so many of a product and nothing else said is
+# a question of what they come to.
+SO_MANY_OF = re.compile(
+    r"^\s*(?P<n>\d{1,5}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a couple(?: of)?)\s+"
+    r"(?:rolls?|box(?:es)?|bundles?|pieces?|sheets?|squares?|pails?|tubes?|cases?|bags?|lengths?|sticks?|coils?|cartons?)\s+"
+    r"(?:of\s+)?[#\w/\"' -]{2,40}[?.!]*\s*$"
+)
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a couple": 2, "a couple of": 2}
 _UNITS_OF = re.compile(r"\b(\d{1,5})\s+(?:pieces?|pcs|rolls?|bundles?|boxes?|sheets?|lengths?|units?|tubes?|planks?|coils?|bags?|each)\b(?:\s+of)?")
 _PRODUCT_ONLY = re.compile(
     r"\b(?:just|only)\s+(?:the\s+)?(?:product|products|material|materials|windows?|shingles?|gutters?|parts?|units?|items?)\b"
@@ -391,6 +399,11 @@ def parse_question(text: str) -> PricingQuestion:
     elif re.search(r"\bgable(d)?\b", norm):
         q.complexity = "gable"
     q.wants_money = bool(_MONEY_WORDS.search(norm))
+    so_many = SO_MANY_OF.match(norm)
+    if so_many is not None and not q.squares:
+        q.wants_money = True  # what they come to
+        if q.units is None:
+            q.units = _NUMBER_WORDS.get(so_many.group("n")) or int(so_many.group("n"))
     q.wants_bundles = bool(re.search(r"\bbun+dles?\b", norm))
     q.asks_margin = bool(re.search(r"\b(margin|mark[- ]?up)\b", norm))
     q.intent, q.trade = _intent(q, norm)

@@ -20,12 +20,13 @@ from rapidfuzz.distance import OSA
 from harde.crm.search import TRADE_WORDS
 from harde.crm.stages import _SPOKEN, normalise_stage_words
 from harde.intake.geography import town_at_start
-from harde.knowledge.tokens import is_near_english_word
+from harde.knowledge.tokens import is_everyday_word, is_near_english_word
 from harde.understanding.directory import CustomerEntry, Directory, JobEntry
 from harde.understanding.genders import gender_of
 from harde.understanding.intent import AGENT_OF, IntentClassifier, IntentScores, default_classifier
 from harde.understanding.memory import Candidate, Clarification, Focus
 from harde.understanding.names import FIRST_NAMES
+from harde.understanding.pricing import SO_MANY_OF as _SO_MANY_OF
 from harde.understanding.pricing import parse_question
 from harde.understanding.slots import (
     Moment,
@@ -418,7 +419,7 @@ class Reader:
             and not _ON_THE_WEB.search(low)
             and not (intent == "web_search" and _WEB_CUE.search(low))
             and (self.products.intersection(_WORD.findall(low)) or _PRODUCT_PHRASE.search(low))
-            and (_PRICE_WORDS.search(low) or parse_question(text).intent == "lookup")
+            and (_PRICE_WORDS.search(low) or parse_question(text).intent == "lookup" or _SO_MANY_OF.match(low))
             and not (_NOT_MONEY.search(low) and not _MONEY_SAID.search(low))
             and (not intent.startswith("crm.") or not (focus.customer_id or focus.job_id) or not points_back)
             and not (intent == "new_clients" and confidence >= CONFIDENT)  # "clementine rourke / vinyl siding / ..." is a dictation
@@ -434,6 +435,7 @@ class Reader:
             and workflow is None
             and not (mentions.customer_ids or mentions.job_ids or mentions.user_ids or mentions.missing_job)
             and not ((points_back or (asked and not _POLICY.search(low))) and (focus.customer_id or focus.job_id))
+            and not (intent == "pricing" and _SO_MANY_OF.match(low))
             and (intent == "knowledge" or self._playbook_answers(intent, text, low, directory, now))
         ):
             # One playbook passage speaks to nearly all of it, and nothing in it is another
@@ -449,7 +451,7 @@ class Reader:
             # proposal good for") leaves them for the playbook.
             and (not (focus.customer_id or focus.job_id) or (_POLICY.search(low) and not points_back))
             and (
-                intent == "pricing"
+                (intent == "pricing" and not _SO_MANY_OF.match(low))
                 or (intent == "web_search" and (confidence < CONFIDENT or not web or _OURS.search(low)))
                 or (intent.startswith("crm.") and self._reads_as_a_question(low))
             )
@@ -906,6 +908,14 @@ class Reader:
                     user_sets.append(both_u)
                     i += 2
                     continue
+            typed_first = _first_name_typo(directory, words[n - 1] if n > 0 and n - 1 not in kept_positions else "", name)
+            if typed_first is not None:
+                # "kren wong": one Wong's first name typed a letter off.
+                full_names.append({typed_first})
+                customer_sets.append({typed_first})
+                user_sets.append(set())
+                i += 1
+                continue
             initial = words[n + 1] if n + 1 < len(words) and len(words[n + 1]) == 1 else ""
             people = set(directory.user_tokens.get(name, set()))
             if initial:
@@ -1704,6 +1714,19 @@ def _full_name_said(low: str, customer: CustomerEntry) -> bool:
 def _names_customer_more(m: Mentions, d: Directory) -> bool:
     """Both a customer and a user share the name said: a customer with one match wins."""
     return len(m.customer_ids) == 1 and len(m.user_ids) != 1
+
+
+def _first_name_typo(directory: Directory, before: str, last: str) -> int | None:
+    """The one customer with this last name whose first name `before` is a typo of (a letter off,
+    or two swapped), when `before` is no name or word of its own."""
+    if len(before) < 3 or before.title() in FIRST_NAMES or is_everyday_word(before) or before in directory.towns:
+        return None
+    close = [
+        c for c in directory.customer_tokens.get(last, set())
+        if directory.customers[c].last.casefold() == last
+        and OSA.distance(directory.customers[c].first.casefold(), before, score_cutoff=1) <= 1
+    ]
+    return close[0] if len(close) == 1 else None
 
 
 def _full(records: dict[int, Any], tokens: dict[str, set[int]], a: str, b: str) -> set[int]:

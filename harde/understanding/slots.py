@@ -268,8 +268,16 @@ class Moment:
     has_time: bool
 
 
+_MONTH_DAY = r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|the\s+\d{1,2}(?:st|nd|rd|th)"
 _DAY_THEN_HOUR = re.compile(
-    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|\d{1,2}/\d{1,2})\s+(\d{1,2}(?::\d{2})?)\b(?!\s*(?:/|sq|ft|feet|%|squares|am|pm))"
+    rf"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|\d{{1,2}}/\d{{1,2}}|{_MONTH_DAY})"
+    r"\s+(\d{1,2}(?::\d{2})?)\b(?!\s*(?:/|sq|ft|feet|%|squares|am|pm|a\.m|p\.m|o\s*'?\s*clock))"
+)
+# "11/30 1400", "dec 3 0930": a 24-hour time written without its colon, on the quarter hour (a
+# four-digit number after a date that is not on one is more likely a job number than a time).
+_DAY_THEN_HHMM = re.compile(
+    rf"\b(\d{{1,2}}/\d{{1,2}}|{_MONTH_DAY}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow)"
+    r"\s+(?:at\s+|@\s*)?(0[6-9]|1\d|2[0-1])(00|15|30|45)\b(?:\s*(?:hrs|hours|h)\b)?"
 )
 
 
@@ -280,7 +288,8 @@ _IN_DAYS = re.compile(r"\bin (\d{1,2}|a couple(?: of)?|one|two|three|four|five|s
 def moment(low: str, now: dt.datetime) -> Moment | None:
     """A future moment named in the text ("thursday at 10", "12/11 9am", "tomorrow", "next tues 3",
     "a week from thursday")."""
-    low = _DAY_THEN_HOUR.sub(lambda m: f"{m.group(1)} at {m.group(2)}", low[:400])
+    low = _DAY_THEN_HHMM.sub(lambda m: f"{m.group(1)} at {m.group(2)}:{m.group(3)}", low[:400])
+    low = _DAY_THEN_HOUR.sub(lambda m: f"{m.group(1)} at {m.group(2)}", low)
     # "in 2 days at 9": that day, written as a date.
     low = _IN_DAYS.sub(lambda m: f"{(now + dt.timedelta(days=_COUNT_WORDS.get(m.group(1), 0) or int(m.group(1) if m.group(1).isdigit() else 0))):%m/%d}", low)
     extra = dt.timedelta()

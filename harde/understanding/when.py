@@ -80,8 +80,16 @@ _DAY_PATTERNS = [
     re.compile(rf"\b(?:(?P<wd2>{_WD})\.?,?\s+)?the\s+(?P<nth>\d{{1,2}})(?:st|nd|rd|th)\b", re.I),
     re.compile(rf"\b(?:(?P<which>next|this|coming)\s+)?(?P<wd>{_WD})\.?\b", re.I),
 ]
+_HOUR_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+_HOUR = r"\d{1,2}|" + "|".join(_HOUR_WORDS)
 _TIME = re.compile(
-    r"\b(?:at\s+|@\s*)?(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"
+    # "quarter past 9", "half past two", "quarter to 3"; "3 o'clock", "9 oclock"
+    rf"\b(?:at\s+)?(?P<qtr>quarter|half)\s+(?P<rel>past|after|to|til|till)\s+(?P<hq>{_HOUR})\b"
+    rf"|\b(?:at\s+)?(?P<hoc>{_HOUR})\s*o\s*'?\s*clock\b"
+    r"|\b(?:at\s+|@\s*)?(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"
     r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<min24>\d{2})\b"
     r"|\bat\s+(?P<hbare>\d{1,2})\b(?![:/\d])"
     r"|\b(?P<part>morning|noon|midday|lunchtime|afternoon|evening)\b",
@@ -174,6 +182,20 @@ def _time(text: str) -> tuple[dt.time, str] | None:
     matches = sorted(_TIME.finditer(text), key=lambda m: 1 if m.groupdict().get("part") else 0)
     for m in matches:
         g = m.groupdict()
+        if g.get("hq") or g.get("hoc"):
+            said = (g.get("hq") or g["hoc"]).lower()
+            hour = _HOUR_WORDS.get(said) or int(said)
+            if not 1 <= hour <= 12:
+                continue
+            minute = 0
+            if g.get("qtr"):
+                minute = 30 if g["qtr"].lower() == "half" else 15
+                if g["rel"].lower() in {"to", "til", "till"}:
+                    if minute == 30:
+                        continue  # "half to 3" is not said
+                    hour, minute = (hour - 1) or 12, 45
+            # Business hours, as for "at 3": "half past 2" is 2:30 pm, "9 o'clock" is 9 am.
+            return dt.time(hour + 12 if hour < 7 else hour, minute), m.group(0)
         if g.get("h"):
             hour, minute = int(g["h"]), int(g.get("min") or 0)
             pm = g["ampm"].lower().startswith("p")

@@ -188,3 +188,17 @@ def test_questions_typed_with_typos_and_sizes(text: str, check: object) -> None:
 )
 def test_a_sell_price_of_so_many_is_the_catalogs_not_an_installed_job(text: str, product_only: bool) -> None:
     assert parse_question(text).product_only is product_only
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [("3 rolls of #30 felt", 3), ("2 bundles of shingles", 2), ("a roll of ice and water", 1)],
+)
+def test_so_many_of_a_product_asks_what_they_come_to(text: str, units: int) -> None:
+    q = parse_question(text)
+    assert q.intent == "units" and q.units == units and q.wants_money
+
+
+def test_so_many_of_a_product_with_more_said_is_not_a_bare_count() -> None:
+    q = parse_question("3 rolls of felt went missing off the truck, who do i tell")
+    assert not q.wants_money

@@ -317,11 +317,36 @@ def test_calendar_on_a_day_without_a_year(reader: Reader, directory: Directory) 
         ("tmrw 2pm", dt.datetime(2026, 11, 24, 14, 0)),
         ("12/11 9am", dt.datetime(2026, 12, 11, 9, 0)),
         ("a week from thursday at 3", dt.datetime(2026, 12, 3, 15, 0)),
+        ("tomorrow at quarter past 9", dt.datetime(2026, 11, 24, 9, 15)),
+        ("monday at half past 2", dt.datetime(2026, 11, 30, 14, 30)),
+        ("fri quarter to 4", dt.datetime(2026, 11, 27, 15, 45)),
+        ("next monday, 3 oclock", dt.datetime(2026, 11, 30, 15, 0)),
+        ("wed at nine o'clock", dt.datetime(2026, 11, 25, 9, 0)),
+        ("11/30 1400", dt.datetime(2026, 11, 30, 14, 0)),
+        ("dec 1st 9", dt.datetime(2026, 12, 1, 9, 0)),
+        ("the 8th 10", dt.datetime(2026, 12, 8, 10, 0)),
     ],
 )
 def test_dates_and_times_as_reps_type_them(said: str, expected: dt.datetime) -> None:
     found = moment(normalise(said), NOW)
     assert found is not None and found.has_time and found.at == expected
+
+
+@pytest.mark.parametrize("text", ["3 rolls of #30 felt", "2 bundles of shingles", "a roll of ice and water"])
+def test_so_many_of_a_product_is_priced_even_where_the_playbook_speaks_of_it(reader: Reader, directory: Directory, text: str) -> None:
+    assert read(reader, directory, text, kb=1.0).agent == "pricing"
+
+
+def test_a_first_name_typed_a_letter_off_picks_the_one_with_that_surname(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "kren wong phone")
+    assert action.tool == "crm_facts" and directory.customers[action.arguments["customer_id"]].first == "Karen"
+    # Several Wongs and a first name none of them is close to: still "which one?".
+    assert read(reader, directory, "zxq wong phone").tool is None
+
+
+def test_a_job_number_after_a_date_is_not_a_time() -> None:
+    found = moment(normalise("11/30 1042"), NOW)
+    assert found is not None and not found.has_time
 
 
 def test_booking_reads_job_kind_and_time(reader: Reader, directory: Directory) -> None:

@@ -403,7 +403,14 @@ class Reader:
             and (named or (points_back and (focus.customer_id or focus.job_id)))
             and len(low.split()) <= 12
             # A customer's phone, email or address asked by name is the CRM's however it is put ("how do i reach santos").
-            and (confidence < 0.8 or points_back or (named and bool({"phone", "email", "address"} & set(asked)) and not _SCRIPT_WORDS.search(low)))
+            and (
+                confidence < 0.8 or points_back
+                or (named and bool({"phone", "email", "address"} & set(asked)) and not _SCRIPT_WORDS.search(low))
+                # "when do i see thomas mccarthy aagin": one customer named and a field of theirs
+                # asked, nothing about how things are done or what to say.
+                or (intent == "knowledge" and len(set(mentions.customer_ids)) == 1 and not mentions.job_ids
+                    and not (_SCRIPT_WORDS.search(low) or _POLICY.search(low) or _WHAT_TO_SAY.search(low)))
+            )
         ):
             # A field of a customer or job named, or of the one in focus, is a CRM question whatever it resembles.
             intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
@@ -617,6 +624,16 @@ class Reader:
             # A "write" or look-up with nothing to act on and nothing to write, that the playbook
             # speaks to: "couple cant agree, he wants to wait", "payment schedule for a 45k siding job".
             action.untargeted = True
+        if (
+            action.tool is None and intent in _WRITES and nobody_named and workflow is None
+            and not (focus.customer_id or focus.job_id or focus.clarification)
+            and kb >= UNSURE and not _ORDERED.match(low)
+            and not self._has_content(intent, text, low, mentions, directory, now)
+            and self._reads_as_a_question(low)
+        ):
+            # Read as a write, with nothing to write on and nothing to write, and not said as an
+            # order: a question the playbook speaks to ("max length for a visit with an older couple").
+            return Action("knowledge", "knowledge", UNSURE, focus=replace(focus, agent="knowledge", intent="knowledge"))
         if action.untargeted and kb >= PLAYBOOK_FALLBACK and self._reads_as_a_question(low):
             # Nobody to look up, and the playbook speaks to the question ("how much will new windows cut the bill").
             return Action("knowledge", "knowledge", UNSURE, focus=replace(focus, agent="knowledge", intent="knowledge"))
@@ -860,6 +877,14 @@ class Reader:
         for raw in _WORD.findall(_EMAIL.sub(" ", low)):
             fused = directory.split_fused(raw) if raw not in TRADES_SAID else None
             words.extend(fused or (raw,))
+        for n in range(len(words) - 1):
+            # "eric asantos", "thoma smccarthy": one customer's name with the space typed a letter off.
+            a, b = words[n], words[n + 1]
+            if not (a.isalpha() and b.isalpha()) or (a in directory.customer_tokens and b in directory.customer_tokens):
+                continue
+            moved = directory.split_fused(a + b)
+            if moved is not None and moved != (a, b):
+                words[n], words[n + 1] = moved
         names: list[tuple[int, str]] = []
         for n, raw in enumerate(words):
             word = raw.removesuffix("'s").strip("'")
@@ -1574,6 +1599,12 @@ _NAMED_BY = {
 }
 # Words that end the "which job" part of a note typed without a colon.
 _REFERENCE_WORDS = {"job", "it", "her", "him", "them", "this", "that", "file", "account", "house", "project", "roof", "siding", "notes"}
+# Said as an order to write: "book an inspection", "pls move it to lost", "can you add a note".
+_ORDERED = re.compile(
+    r"^\W*(?:(?:ok|okay|so|hey|yo|pls|please|can you|could you|can u|go ahead and|lets|let's|i need to|need to|wanna|want to|i want to)\W+)*"
+    r"(?:book|schedule|sched|put|pencil|add|set|move|mark|note|log|make|create|change|update|push|bump|cancel|reschedule|"
+    r"resched|drop|throw|stick|slot|get|flip|switch|close|open|start|send|record|jot|write)\b"
+)
 _WRITES = ("crm.change_stage", "crm.book", "crm.reschedule", "crm.add_note", "crm.create_job", "crm.primer_video")
 # A note asked for in words: "note", "log", "jot down", "put down", "write down".
 _NOTE_CUE = re.compile(r"\b(?:notes?|log|logged|jot|put down|write down|write up|document|memo|record)\b")

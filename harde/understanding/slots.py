@@ -110,7 +110,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "next_appointment": ("next appointment", "appointment", "next visit", "visit", "inspection", "meeting", "when are we going",
                          "when do we see", "when do i see", "scheduled", "out there", "there next", "going out", "see them next",
                          "see her next", "see him next", "see them again", "see her again", "see him again", "back at",
-                         "back out", "back over", "am i back", "are we back", "be back", "go back"),
+                         "back out", "back over", "am i back", "are we back", "be back", "go back", "booked", "coming up"),
     "notes": ("note", "notes", "last contact", "latest", "last touch", "heard from", "talked to", "spoke", "history", "log"),
     "proposals": ("proposal", "quote", "bid", "estimate sent"),
     "jobs": ("jobs", "projects", "what do they have", "how many jobs"),

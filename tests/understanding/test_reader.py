@@ -344,6 +344,19 @@ def test_a_first_name_typed_a_letter_off_picks_the_one_with_that_surname(reader:
     assert read(reader, directory, "zxq wong phone").tool is None
 
 
+@pytest.mark.parametrize("text", ["do we have anything booked with eric asantos coming up", "when do i see Thoma sMcCarthy aagin"])
+def test_a_name_with_its_space_typed_a_letter_off_is_still_the_customer(reader: Reader, directory: Directory, text: str) -> None:
+    action = read(reader, directory, text)
+    assert action.tool == "crm_facts" and action.arguments["fields"] == ["next_appointment"]
+    assert directory.customers[action.arguments["customer_id"]].last in ("Santos", "McCarthy")
+
+
+def test_a_write_with_nothing_to_write_on_not_said_as_an_order_is_a_question(reader: Reader, directory: Directory) -> None:
+    assert read(reader, directory, "max length for a visit with an older couple", kb=0.38).agent == "knowledge"
+    # Said as an order, it is a write that asks what it needs.
+    assert read(reader, directory, "book an inspection", kb=0.57).agent == "crm"
+
+
 def test_a_job_number_after_a_date_is_not_a_time() -> None:
     found = moment(normalise("11/30 1042"), NOW)
     assert found is not None and not found.has_time

@@ -171,6 +171,9 @@ class Directory:
             # ours ("quincy" is not "quinn").
             return None
         best = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=84)
+        if best is None and word.endswith("s") and len(word) >= 6:
+            # "dannas day": the possessive of a name typed a letter off.
+            best = process.extractOne(word[:-1], self._vocabulary, scorer=fuzz.ratio, score_cutoff=84)
         if best is None:
             # Two letters swapped ("cralos" for "carlos") cost two edits by plain ratio, one here.
             near = process.extractOne(word, self._vocabulary, scorer=OSA.distance, score_cutoff=1)

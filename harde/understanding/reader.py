@@ -69,7 +69,7 @@ _QUESTION = re.compile(r"(?:ok |so |and |hey )?(when|whens|what|whats|which|who|
 _ON_THE_WEB = re.compile(r"\b(google|online|onlne|onine|on line|internet|the web|web search|search the web|look it up online|reviews?)\b")
 # "on the epa site", "from their website": somewhere on the web to look.
 _ON_A_SITE = re.compile(r"\b(?:on|from) (?:the |their |his |her )?[a-z]+ (?:web ?site|site)\b")
-_PRICE_WORDS = re.compile(r"\b(price|prices|priced|pricing|cost|costs|pay|paying|charge|charging|sell|selling|how much|per (?:square|sq|foot|ft|bundle|roll|piece|window)|run us|going rate)\b")
+_PRICE_WORDS = re.compile(r"\b(price|prices|priced|pricing|cost|costs|pay|paying|charge|charging|sell|selling|how much|per (?:square|sq|foot|ft|bundle|roll|piece|window)|run us|going rate|comes? to|adds? up to)\b")
 # "how much does a square weigh" asks a measure, not money, unless a price is named too.
 _NOT_MONEY = re.compile(r"\b(weigh|weighs|weight|heavy|lasts?|how long|warranty|thick|thickness|wide|r value)\b")
 _MONEY_SAID = re.compile(r"\$|\b(price|prices|cost|costs|charge|pay|paying|labou?r|margin|markup)\b")
@@ -92,7 +92,8 @@ _BARE_CHOICE = re.compile(r"^(?:the |option |number |no\.? |#)?([1-6])(?:st|nd|r
 _JOB_NUMBER = re.compile(r"(?<![\d-])(\d{4})-(\d{3,5})(?![\d-])")
 _JOB_ID = re.compile(
     r"(?:\bjob\s*(?:number|no\.?|#)?\s*#?|#|\bnumber\s)\s*(\d{3,9})\b"
-    r"|(?<![\d$.,:/-])\b(\d{4})\b(?![\d/]|[.,:-]\d|\s?(?:k\b|am\b|pm\b|sq|ft|feet|%|percent|dollars|bucks))"
+    r"|(?<![\d$.,:/-])(?<!code )(?<!code is )(?<!code: )(?<!combo )(?<!combo is )(?<!pin )(?<!pin is )(?<!lockbox )(?<!lock box )(?<!password )(?<!unit )(?<!apt )(?<!suite )(?<!po box )"
+    r"\b(\d{4})\b(?![\d/]|[.,:-]\d|\s?(?:k\b|am\b|pm\b|sq|ft|feet|%|percent|dollars|bucks))"
 )
 _PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?(\d{3})\)?[\s.-]?(\d{3})[\s.-]?(\d{4})(?!\d)")
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}")
@@ -157,7 +158,7 @@ _ASKS = re.compile(
 # custom windows", "are we allowed to walk a frosty roof".
 _POLICY = re.compile(
     r"\b(?:rules?|polic(?:y|ies)|allowed|supposed to|procedure|guidelines?|protocol|our process|how do (?:we|i)|do we ever|"
-    r"are we allowed|can we|should (?:we|i)|in general|usually|normally|standard|good for|valid for|expires?|am i ok to|ok to)\b"
+    r"are we allowed|can we|should (?:we|i)|in general|usually|normally|standard|good for|valid for|stays? good|stays? valid|expires?|am i ok to|ok to)\b"
 )
 _AVERAGE_DEAL = re.compile(r"\b(?:avg|average|mean|typical)\b.{0,40}\b(?:deals?|sales?|ticket|contracts?|days?|values?|sizes?)\b")
 _SUPPLIER = re.compile(r"\b(?:suppliers?|supplies|supply|supplied|vendors?|order\b.{1,40}\bthrough)\b")
@@ -397,10 +398,20 @@ class Reader:
             or low.startswith(("and ", "& ", "what about", "how about", "ok and", "also"))
         )
         named = bool(mentions.customer_ids or mentions.job_ids)
+        # "ok so on that one she signed today!": news of a stage about the job in focus, however unsure the words.
+        stage_news = (
+            intent == "crm.change_stage" and points_back and bool(focus.customer_id or focus.job_id)
+            and self._stage(low, directory, after_verb=True) is not None
+        )
         if (
             not intent.startswith("crm.")
             and asked
-            and (named or (points_back and (focus.customer_id or focus.job_id)))
+            and (
+                named or (points_back and (focus.customer_id or focus.job_id))
+                # "sold for how much" right after a look-up: the job's, not a price to work out.
+                or (intent == "pricing" and bool(focus.customer_id or focus.job_id) and len(low.split()) <= 5
+                    and not _has_measure(parse_question(text)) and not self.products.intersection(_WORD.findall(low)))
+            )
             and len(low.split()) <= 12
             # A customer's phone, email or address asked by name is the CRM's however it is put ("how do i reach santos").
             and (
@@ -414,6 +425,16 @@ class Reader:
         ):
             # A field of a customer or job named, or of the one in focus, is a CRM question whatever it resembles.
             intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
+        if (
+            intent != "crm.add_note" and workflow is None
+            and (
+                (_WRITE_DOWN.search(low) and (named or ((focus.customer_id or focus.job_id) and points_back)))
+                # "put in there ho said money is tight, show the financing": the job in focus's notes.
+                or (bool(focus.customer_id or focus.job_id) and not named and bool(_note_after_ask(text)))
+            )
+        ):
+            # "for job no 1015 write down old skylight leaks": words for the job's notes.
+            intent, agent, confidence = "crm.add_note", "crm", max(confidence, CONFIDENT)
         if (
             intent != "crm.stage_jobs" and not named and not _PRONOUNS.search(low) and _LIST_WORDS.search(low) and self._stage(low, directory)
             and not _HOW_SOON.search(low)  # "how fast do we close out punch list items" asks the process
@@ -433,7 +454,12 @@ class Reader:
             and not (intent == "analysis" and re.search(r"\b(?:rachel|director|calls?)\b", low))  # "how did rachel sell fiberglass on the concord call"
         ):
             intent, agent, confidence = "pricing", "pricing", max(confidence, CONFIDENT)
-        if confidence < UNSURE and not (mentions.customer_ids or mentions.job_ids or mentions.user_ids or asked) and self._reads_as_a_question(low):
+        if (
+            confidence < UNSURE and not (mentions.customer_ids or mentions.job_ids or mentions.user_ids or asked)
+            # "ok so on that one she signed today!": news about the job in focus, not a question.
+            and not stage_news
+            and self._reads_as_a_question(low)
+        ):
             # A real question nobody is sure of: the playbook answers it, or says plainly it has nothing.
             intent, agent, confidence = "knowledge", "knowledge", UNSURE
         if (
@@ -441,7 +467,11 @@ class Reader:
             and (intent != "knowledge" or confidence < CONFIDENT)
             and workflow is None
             and not (mentions.customer_ids or mentions.job_ids or mentions.user_ids or mentions.missing_job)
-            and not ((points_back or (asked and not _POLICY.search(low))) and (focus.customer_id or focus.job_id))
+            # "also how long do propsals stay good": a question of how things are done, even after "also".
+            and not (
+                ((points_back and not (_POLICY.search(low) and not _PRONOUNS.search(low))) or (asked and not _POLICY.search(low)))
+                and (focus.customer_id or focus.job_id)
+            )
             and not (intent == "pricing" and _SO_MANY_OF.match(low))
             and (intent == "knowledge" or self._playbook_answers(intent, text, low, directory, now))
         ):
@@ -485,6 +515,9 @@ class Reader:
         if intent == "knowledge" and kb < UNSURE and nobody_named and workflow is None and day_range(low, now) is not None and not _POLICY.search(low):
             # "what do we got the 3rd": a day the playbook knows nothing of is the calendar's.
             intent, agent, confidence = "crm.calendar", "crm", max(confidence, UNSURE)
+        if intent == "analysis" and _FINANCING_TERMS.search(low) and not _ABOUT_CALLS.search(low) and workflow is None:
+            # "84 mo financing rate", "rate on 84 mo plan?": the programs we offer, not a figure from the calls.
+            intent, agent, confidence = "knowledge", "knowledge", max(confidence, CONFIDENT)
         if intent.startswith("crm.") and _AVERAGE_DEAL.search(low) and not (mentions.customer_ids or mentions.job_ids):
             # "avg deal size on the roofing deals we closed": a figure from the director's calls,
             # where every deal's value is recorded; the CRM lists jobs, it does not average them.
@@ -520,7 +553,10 @@ class Reader:
         if stage_clause is not None and (mentions.job_ids or mentions.customer_ids or focus.job_id) and self._stage(stage_clause.group(1), directory):
             # "got the deposit on #1025, its signed", "... - paid and closed": news that moves the job.
             intent, agent, confidence = "crm.change_stage", "crm", max(confidence, CONFIDENT)
-        if intent in ("web_search", "knowledge", "analysis", "smalltalk") and (mentions.customer_ids or mentions.job_ids) and _HOW_IS.match(low) and workflow is None:
+        if (
+            (intent in ("web_search", "knowledge", "analysis", "smalltalk", "new_clients") or (intent in _WRITES and confidence < CONFIDENT))
+            and (mentions.customer_ids or mentions.job_ids) and _HOW_IS.match(low) and workflow is None
+        ):
             # "hows diane russo coming along", "where are we on 1025": the job's status.
             intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
         if intent == "crm.primer_video" and _ABOUT_PRIMERS.search(low) and not _MAKE_PRIMER.search(low):
@@ -597,7 +633,7 @@ class Reader:
             if intent == "scripting":
                 return self._script(low, mentions, focus, directory, confidence)
             return Action(intent, agent, confidence, focus=replace(focus, agent=agent, intent=intent))
-        if confidence < UNSURE and not (mentions.customer_ids or mentions.job_ids or mentions.user_ids or asked):
+        if confidence < UNSURE and not (mentions.customer_ids or mentions.job_ids or mentions.user_ids or asked or stage_news):
             return Action(intent, "triage", confidence, reply=self._unsure(scores), focus=focus)
         if (
             intent in _WRITES
@@ -708,6 +744,10 @@ class Reader:
             return "crm.facts"  # "paid so far": money asked, no job moved
         if intent == "crm.create_job" and m.trades and not _NEW_JOB.search(low) and self._has_jobs_in(m, d):
             return "crm.facts"  # "find mark mccarthys siding job": the siding job he has, not a new one
+        if intent == "crm.calendar" and (customer_named or in_focus_job) and not question and _BOOK_VERB.search(low):
+            said = moment(low, now)
+            if said is not None and said.has_time:
+                return "crm.book"  # "get a first look booked this fri 8am" for the job in focus
         if intent == "crm.reschedule" and not _MOVE_VERB.search(low) and moment(low, now) is not None:
             return "crm.book"  # "1036 - follow up visit wed 2:30pm" books one
         if intent == "crm.book" and _SCHEDULE_NOUN.search(low):
@@ -1314,9 +1354,22 @@ class Reader:
                 return Action("crm.add_note", "crm", confidence, reply="What should the note say now?", focus=focus)
             return Action("crm.add_note", "crm", max(confidence, CONFIDENT), tool="crm_update_note",
                           arguments={"note_id": int(existing.group(1)), "note": body}, focus=focus)
-        body = _note_body(text) or self._body_after_reference(text, d)
+        body = _note_body(text) or _note_after_ask(text)
+        if not body:
+            after = self._body_after_reference(text, d)
+            body = _note_after_ask(after) or after  # "1015 write down old skylight leaks": the words after the ask
+        tail = _NOTE_TAIL.search(body)
+        if tail is not None and len(body[: tail.start()].split()) >= 2:
+            body = body[: tail.start()].strip(" ,.;:-—")  # "left a voicemail, put that in the notes"
+        body = re.sub(r"^(?:fyi|heads up|btw)\b[\s,:-]*", "", body, flags=re.I) or body
         if not body:
             return Action("crm.add_note", "crm", confidence, reply="What should the note say?", focus=focus)
+        meant = m.customer_ids or ([focus.customer_id] if focus.customer_id is not None and not m.job_ids else [])
+        if m.trades and meant and not any(t in j.trades for c in meant for j in d.jobs_of(c) for t in m.trades):
+            # "add a note to sarah johnson wife wants to see shingle samples first": a trade said
+            # in the note's words, that none of the customer's jobs is, does not pick the job.
+            said = low.replace(body.casefold(), " ")
+            m = replace(m, trades=list(dict.fromkeys(TRADES_SAID[w] for w in _WORD.findall(said) if w in TRADES_SAID)))
         return self._job_write("crm.add_note", "crm_add_note", low, m, focus, d, confidence, {"note": body})
 
     def _primer_video(self, text: str, low: str, m: Mentions, focus: Focus, d: Directory, now: dt.datetime, confidence: float) -> Action:
@@ -1515,6 +1568,9 @@ class Reader:
                         name = normalise_stage_words(stage.name)
                         if name in meant or any(w in name.split() for w in meant.split()[:1]):
                             return stage.name
+        if best is None and after_verb and re.search(r"\b(?:to|into|as|in)\s+(?:the\s+)?schedule\W*$", low):
+            # "bump it to schedulde" (corrected to "schedule" on the way in): the stage Scheduled.
+            best = next(((0, s.name) for s in d.stages if normalise_stage_words(s.name) == "scheduled"), None)
         return best[1] if best else None
 
 
@@ -1612,7 +1668,7 @@ _NOTE_CUE = re.compile(r"\b(?:notes?|log|logged|jot|put down|write down|write up
 _NEW_JOB = re.compile(r"\b(?:new|another|second|add|create|make|set\s*up|start|open\s+(?:a|an)|write\s+up)\b")
 # A message that corrects the write waiting for a yes rather than answering it.
 _CORRECTING = re.compile(
-    r"^\W*(?:no+|nah|nope|wait|actually|sorry|oops|my bad|wrong|correction|scratch that|i meant|i mean|make (?:it|that)|"
+    r"^\W*(?:no+|nah|nope|wait|actually|acutally|actaully|actualy|acually|actully|atually|actualyl|sorry|oops|my bad|wrong|correction|scratch that|i meant|i mean|make (?:it|that)|"
     r"(?:change|chagne|chnage|cahnge) (?:it|that)|not\b|oh|can we do|lets do|let's do|do)\b|\b(?:instead|isntead|insted|instaed|intsead)\b"
     r"|\bi meant\b|\bi mean\b|\bsame time\b|\bwrong (?:job|one|day|time|date)\b|\bmy bad\b"
     # "push it to 2pm", "9am would be better", "how about thursday", "rather do 10".
@@ -1698,7 +1754,13 @@ _WHAT_TO_SAY = re.compile(
 )
 _CLOSED_STAGES = frozenset({"Lost", "Paid & Closed"})
 _ABOUT_CALLS = re.compile(r"\b(calls?|director|rachel|transcripts?|recordings?|sdc-?\d+|how many|how often|average|avg|percent|%)\b")
-_HOW_IS = re.compile(r"^\W*(?:(?:ok|so|and|hey)\s+)?(?:hows|how's|how is|how are|where are we|wheres|where's|where is|status)\b")
+_HOW_IS = re.compile(
+    r"^\W*(?:(?:ok|so|and|hey|yo|pls|please|can (?:you|u)|could (?:you|u))\s+)*"
+    r"(?:hows|how's|how is|how are|where are we|wheres|where's|where is|status"
+    # "whatts happening on carter", "lmeme see james", "take a look at the wellesley gutters"
+    r"|(?:what\s+is|wh?a+t+'?s+)\s+(?:happening|going on|up|new|the deal|the story|the latest)\s+(?:on|with|w/?)"
+    r"|(?:take|have) a look at|l(?:e|m){3,5}\s+see|let me see|pull up|bring up|give me the rundown on|gimme the rundown on)\b"
+)
 _ABOUT_PRIMERS = re.compile(r"\bhow (?:long|many words|short)\b|\bshould\b|\bsupposed to\b|\bwhat goes in\b|\brule\b|\bcan i (?:mention|say|include)\b")
 _MAKE_PRIMER = re.compile(r"\b(?:make|send|create|generate|start|kick off|record|shoot|render|produce)\b")
 _GENERAL_QUESTION = re.compile(r"\b(?:supposed to|how far apart|rule of thumb|in general|typically|normally|generally|how many inches|how much overlap)\b")
@@ -1853,7 +1915,7 @@ _NOTE_ASK = re.compile(
 
 
 # "... put that in the notes", "... note it", "... log that": the instruction after the note's words.
-_ASIDE = re.compile(r"^\W*(?:side|random|unrelated|different|quick unrelated|off[- ]topic)\s+(?:q|qs|question|one|thing)\b|^\W*(?:unrelated|off[- ]topic|btw)\b")
+_ASIDE = re.compile(r"^\W*(?:side|random|unrelated|different|quick unrelated|off[- ]topic)\s+(?:q|qs|question|one|thing)\b|^\W*(?:unrelated|off[- ]topic|btw|sidebar)\b")
 _SIDE_NOTE = re.compile(r"^\W*side\s*note\b[\s,:;.!-]*(\S.*)$", re.I | re.S)
 _NOTE_START = re.compile(
     r"^\W*(?:(?:pls|please|can you|quick)\s+)?(?:jot(?:\s+down)?|fyi|heads up|notes?|ntoes|nots|add to (?:that|this|the|his|her|their) (?:one|job|file)"
@@ -1865,12 +1927,44 @@ _NESTED_NOTE = re.compile(
 _FYI_NUMBER = re.compile(r"^\W*(?:fyi|heads up)\s+(?:on\s+|for\s+|re\s+)?(?:job\s*)?#?\d{3,7}(?:-\d{2,6})?\b[\s,:-]*(.+)$", re.I | re.S)
 _NOTE_TAIL = re.compile(
     r"(?<![\s.,;!-])[\s.,;!-]*(?:(?:pls|please|can you|and)\s+)?(?:(?:put|add|stick|throw|drop|jot|log|save|write|get)\s+(?:that|this|it)"
-    r"(?:\s+(?:down|in|on|into|to)(?:\s+(?:the|his|her|their|my))?\s+(?:notes?|note\w{0,2}|file|job|crm|record|account))?"
+    r"(?:\s+(?:down|in|on|into|to)(?:\s+(?:the|his|her|their|my))?\s+(?:no+t\w{0,3}|nott?es|ntoes|nots|file|job|crm|record|account))?"
     r"|(?:note|log)\s+(?:that|this|it)|(?:add|put|save|log)\s+(?:it|that|this)\s+as\s+a\s+note)[\s.!]*(?:pls|please|thx|thanks)?[\s.!]*$",
     re.I,
 )
 # "fyi on job 1003, parking is tight": a heads-up whose words come after the job it names.
 _FYI = re.compile(r"^\W*(?:fyi|heads up|note|notes|ntoes)\b[^,:]{0,60}?(?:,|:|\s-+\s|\s—\s)\s*(.+)$", re.I | re.S)
+
+
+_FINANCING_TERMS = re.compile(
+    r"\b(?:apr|interest rate|\d+\s*(?:mo|mos|month|months)\b(?:\s+(?:plan|financing|term|program|option|same as cash))?"
+    r"|financing (?:rate|program|plan|option|term)s?|same[- ]as[- ]cash)\b"
+)
+_BOOK_VERB = re.compile(r"\b(?:book|booked|pencil(?:ed)?|set up|put (?:him|her|them|it) (?:down|in)|get (?:a |an |the )?[\w -]{0,20}(?:booked|scheduled|on the calendar))\b")
+_WRITE_DOWN = re.compile(r"\b(?:write|wirte|jot|put)\s+(?:(?:this|that|it)\s+)?down\b(?!\s+(?:payment|deposit))")
+# "also note wants the job photos emailed", "on that one note renting a dumpster is ok w them",
+# "put in there has solar panels on the south side": the ask first, then the note's words.
+_ASK_THEN_NOTE = re.compile(
+    r"^\W*(?:(?:ok|okay|so|also|and|oh|anyway|anyways|anywa+y|k|kk|alright|then|pls|please|can you|could you|go ahead and)\W+)*"
+    r"(?:(?:on|for|to)\s+(?:that|this|the|his|her|their)\s+(?:one|job|file|account|house)\W+)?"
+    r"(?:(?:pls|please|can you|could you|go ahead and)\s+)?"
+    r"(?:(?:add|put|log|leave|make|drop|write|enter|stick|throw|jot)\s+(?:down\s+)?(?:a\s+|the\s+)?(?:quick\s+)?(?:note|nots?|ntoe|noet)s?"
+    r"(?:\s+(?:on|to|in|for)\s+(?:that|this|the|his|her|their|it)(?:\s+(?:one|job|file))?)?"
+    r"|(?:put|add|write|log|jot)\s+(?:(?:this|that|it)\s+)?(?:in|on|into|to)\s+(?:there|here|it|that|the\s+(?:notes?|file)|(?:his|her|their|the)\s+(?:notes?|nots|nott?es|ntoes|file))"
+    r"|(?:write|wirte|wrtie|jot|put)\s+down|(?:write|wirte|wrtie)(?=\s+that\b)"
+    r"|note(?:\s+(?:it|that|this))?(?:\s+on\s+(?:that|this|it)(?:\s+one)?)?)"
+    r"(?:\s+(?:that|saying|to say|reading))?(?:\s*[:,-]+\s*|\s+)(?P<body>\S.*)$",
+    re.I | re.S,
+)
+
+
+def _note_after_ask(text: str) -> str:
+    hit = _ASK_THEN_NOTE.match(text[:4000])
+    if hit is None:
+        return ""
+    body = hit.group("body").strip().strip('"“”').strip()
+    if re.match(r"(?:to|on|for|in|re|about)\b", body, re.I) or len(body.split()) < 2:
+        return ""  # "add a note to 1042 called left vm": the job it is for comes first
+    return body
 
 
 # A note's words in quotes: 'log "chimney flashing looks rusted" on that one'.

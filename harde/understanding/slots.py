@@ -96,7 +96,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "rep": ("rep", "salesman", "sales person", "salesperson", "who has", "who's got", "who is on", "assigned", "handling", "working it", "who owns", "estimator",
             "who sold", "who closed", "who signed", "whose deal", "whose job", "who's on", "whos on", "who is working", "covers",
             "covering", "in charge of"),
-    "contract_amount": ("contract", "sold for", "sell for", "sale price", "sold price", "sold amount", "sale amount", "selling price", "price of the job", "job price", "worth", "how much is the job", "signed for", "contract total", "job total",
+    "contract_amount": ("contract", "sold for", "sell for", "sale price", "sold price", "sold amount", "sale amount", "selling price", "price of the job", "job price", "worth", "how much is the job", "signed for", "sign for", "contract total", "job total",
                         "total", "signed at", "sold at", "went for", "go for"),
     "deposit": ("deposit", "down payment", "put down", "downpayment"),
     "payments": ("payment", "payments", "paid", "collected", "received", "money in", "have we gotten", "how much have we got",
@@ -228,7 +228,8 @@ def _named_visit(low: str) -> tuple[list[str], str] | None:
 
 # The company's own names for visits, said whole: the title is the phrase, not its first word.
 _PHRASED_KIND = re.compile(
-    r"\b(estimate review|progress walk[ -]?through|final walk[ -]?through|initial inspection|inspection and measurements?|install start"
+    r"\b(estimate review|progress walk[ -]?through|final walk[ -]?through|proposal walk[ -]?through|initial inspection|final inspection"
+    r"|inspection and measurements?|install start|colou?r pick(?: visit| appointment)?|first look|sit[ -]down"
     r"|(?:color|colour|design|product|material|sample|siding|window|roof|gutter) (?:consult(?:ation)?|selection))\b"
 )
 
@@ -466,13 +467,13 @@ _APPROVING = {
     "put", "in", "sí", "si", "that", "one", "now", "sir", "maam", "ma'am", "boss", "man", "buddy", "yessir", "yesir", "yessum",
     "roger", "10-4", "exactly", "bet", "aye", "indeed", "certainly", "course", "of", "set", "legit", "on", "to", "with", "is",
     "the", "just", "alright", "alrighty", "sweet", "nice", "awesome", "solid", "deal", "done", "got", "this", "yeh", "yeppers",
-    "w", "then", "by", "fire", "away", "happen", "aight", "ight", "and", "green", "light", "work", "thatll", "that'll", "submit", "correcto", "correctamundo", "dude", "bro", "chief", "friend", "ahh", "oh", "hell", "heck", "totally", "def",
+    "w", "then", "by", "fire", "away", "bingo", "spot", "10/4", "happen", "aight", "ight", "and", "green", "light", "work", "thatll", "that'll", "submit", "correcto", "correctamundo", "dude", "bro", "chief", "friend", "ahh", "oh", "hell", "heck", "totally", "def",
 }
 _APPROVES_ALONE = {
     "y", "ya", "yah", "yes", "yess", "yeah", "yea", "yep", "yup", "sure", "ok", "okay", "k", "kk", "confirm", "confirmed",
     "correct", "approve", "approved", "go", "lgtm", "perfect", "absolutely", "definitely", "affirmative", "👍", "✅", "👌",
     "ye", "yas", "yupp", "yepp", "mhm", "fine", "proceed", "sí", "si", "yessir", "yesir", "yessum", "roger", "10-4", "exactly",
-    "bet", "aye", "certainly", "alright", "alrighty", "aight", "ight", "deal", "yeh", "yeppers", "correcto", "correctamundo", "totally", "def",
+    "bet", "aye", "bingo", "10/4", "certainly", "alright", "alrighty", "aight", "ight", "deal", "yeh", "yeppers", "correcto", "correctamundo", "totally", "def",
 }
 # Approving only together: "looks right", "that works", "of course", "all set".
 _APPROVING_PHRASES = (
@@ -481,7 +482,7 @@ _APPROVING_PHRASES = (
     "make it so", "uh huh", "looks right", "sounds right", "that works", "works", "of course", "all set", "you bet",
     "do that", "save that", "that's it", "thats it", "good to go", "right on", "yes sir", "sounds great",
     "looks great", "great", "good", "nice", "fine by me", "fine with me", "fire away", "make it happen", "green light", "that'll work", "thatll work",
-    "submit it", "sweet", "awesome", "solid", "cool", "done deal", "got it", "right",
+    "submit it", "sweet", "awesome", "solid", "cool", "done deal", "got it", "right", "spot on",
 )
 _NOT_A_YES = {"no", "not", "don't", "dont", "wait", "hold", "cancel", "stop", "never", "nah", "nope"}
 
@@ -492,7 +493,7 @@ def is_affirmative(text: str) -> bool:
     if low.rstrip(" !.").endswith("?"):
         return False  # "right?", "that works?": a question, not a yes
     # "yesss", "yupp": a letter held down is the same word.
-    words = [re.sub(r"(.)\1{2,}", r"\1\1", w) for w in re.findall(r"10-4|[a-zí']+|👍|✅|👌", low)]
+    words = [re.sub(r"(.)\1{2,}", r"\1\1", w) for w in re.findall(r"10[-/]4|[a-zí']+|👍|✅|👌", low)]
     if not words or len(words) > 6 or _NOT_A_YES.intersection(words) or not set(words) <= _APPROVING:
         return False
     said = " " + " ".join(words) + " "

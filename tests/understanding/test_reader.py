@@ -357,6 +357,57 @@ def test_a_write_with_nothing_to_write_on_not_said_as_an_order_is_a_question(rea
     assert read(reader, directory, "book an inspection", kb=0.57).agent == "crm"
 
 
+@pytest.mark.parametrize(
+    ("turns", "note"),
+    [
+        (["take a look at 1007 for me", "on that one note renting a dumpster is ok w them"], "renting a dumpster is ok w them"),
+        (["lemmme see richards roof", "put in there has solar panels on the south side"], "has solar panels on the south side"),
+        (["#1057 whats the deal", "add a note ho is hard of hearing, knock loud"], "ho is hard of hearing, knock loud"),
+        (["lemme see theresa sweeney roof job", "also note wants the job photos emailed"], "wants the job photos emailed"),
+        (["job no 1006 - gime the rundown", "anway for his job wirte that front steps are loose careful"], "front steps are loose careful"),
+        (["whats happening on 1018", "put in there ho said money is tight, show the financing"], "ho said money is tight, show the financing"),
+        (["just left job 1023, left a voicemail no call back yet, put that in nootes"], "left a voicemail no call back yet"),
+        (["for job no 1015 write down old skylight leaks, quote it separate"], "old skylight leaks, quote it separate"),
+        (["reilly siding fyi side gate code is 2208"], "side gate code is 2208"),
+    ],
+)
+def test_a_note_asked_for_in_reps_words_keeps_all_its_words(reader: Reader, directory: Directory, turns: list[str], note: str) -> None:
+    action = conversation(reader, directory, *turns)[-1]
+    assert action.tool == "crm_add_note" and action.arguments["note"] == note
+
+
+def test_a_trade_said_in_a_note_does_not_pick_the_job(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "add a note to sarah johnson wife wants to see shingle samples first")
+    assert action.tool == "crm_add_note" and action.arguments == {"job_id": 1067, "note": "wife wants to see shingle samples first"}
+
+
+def test_stage_news_about_the_job_in_focus(reader: Reader, directory: Directory) -> None:
+    actions = conversation(reader, directory, "lemme see 1002", "sidebar - can we sill get three tab", "ok so on that one she signed today!")
+    assert actions[-1].tool == "crm_change_stage" and actions[-1].arguments == {"job_id": 1002, "stage": "Contract Signed"}
+    actions = conversation(reader, directory, "take a look at Lynch roof for me", "bump it to schedulde")
+    assert actions[-1].tool == "crm_change_stage" and actions[-1].arguments["stage"] == "Scheduled"
+
+
+@pytest.mark.parametrize(
+    ("text", "job_id"),
+    [
+        ("take a look at the wellesley gutters for me", 1030),
+        ("whats happening on the sudbury siding", 1035),
+        ("whatts happening on carter in plymouth", 1055),
+        ("whats happening on julies windows", 1004),
+    ],
+)
+def test_a_look_at_a_job_however_it_is_typed(reader: Reader, directory: Directory, text: str, job_id: int) -> None:
+    action = read(reader, directory, text, kb=1.0)
+    assert action.tool == "crm_facts" and action.arguments.get("job_id") == job_id
+
+
+def test_a_visit_booked_for_the_job_in_focus_is_titled_as_said(reader: Reader, directory: Directory) -> None:
+    actions = conversation(reader, directory, "smith windows where r we on it", "get a first look booked this fri 8am")
+    assert actions[-1].tool == "crm_create_appointment"
+    assert actions[-1].arguments["start"] == "2026-11-27T08:00" and actions[-1].arguments["title"] == "First look"
+
+
 def test_a_job_number_after_a_date_is_not_a_time() -> None:
     found = moment(normalise("11/30 1042"), NOW)
     assert found is not None and not found.has_time
@@ -452,7 +503,7 @@ def test_an_empty_reference_asks_who(reader: Reader, directory: Directory) -> No
     "text",
     ["yes", "Yes please", "ok go ahead", "yep", "do it", "sounds good", "go ahead", "yes, add it", "yesss", "book it",
      "works for me", "all good", "mhm", "fine", "sure thing", "yes mark it", "yes sir", "yessir", "looks right", "10-4",
-     "that works", "👍", "ya correct", "roger that", "all set", "of course"],
+     "that works", "👍", "ya correct", "roger that", "all set", "of course", "bingo", "spot on", "10/4"],
 )
 def test_affirmatives_approve(text: str) -> None:
     assert is_affirmative(text)

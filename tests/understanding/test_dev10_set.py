@@ -289,6 +289,21 @@ def test_clarifications_are_answered_every_way() -> None:
     assert sum("other_job_id" in c["subject"] for c in follow) >= 4
 
 
+def test_no_stray_hour_next_to_a_booking_time() -> None:
+    """A turn that says a day and a time (or moves one) has no other bare number a reader could
+    take for the hour ("in 4 a walkthrough" for "in for a walkthrough")."""
+    said = sorted([w for w, _s in build_dev10.WHEN_TYPED] + [t for _f, t, _h in build_dev10.TIME_FIXES] + [t for _f, t, _d in build_dev10.DAY_FIXES], key=len, reverse=True)
+    for c in CONVERSATIONS:
+        for t in c["turns"]:
+            text = t["text"].lower()
+            if not any(w in text for w in said):
+                continue
+            for w in said:
+                text = text.replace(w, " ")
+            text = re.sub(r"#?\d{4}|\d{4}-\d{4}", " ", text)
+            assert not re.search(r"(?<![\w/:@#-])\d{1,2}(?![\w/:])", text), (c["id"], t["text"])
+
+
 def test_dev10_shares_no_case_text_with_an_earlier_set() -> None:
     """No turn of three words or more, and no first turn, is in dev, dev2 .. dev9."""
     grounding.assert_shares_no_text(ALL, EARLIER)

@@ -124,14 +124,17 @@ DICTATED = 0.35
 
 def say(template: str, slots: dict[str, str], rng: random.Random) -> str:
     """build_eval's render (shorthand, one typo, lower case) after dev10's own thumb-typing of
-    the template's words ("can u", "4", "jus", a dropped "the") and, some of the time, the
-    template's punctuation dropped the way a phone's dictation drops it; slots are kept."""
+    the template's words ("can u", "4", "jus", a dropped "the"; no digit for a word next to a
+    day and a time) and, some of the time, the template's punctuation dropped the way a phone's
+    dictation drops it; slots are kept."""
     spoken = rng.random() < DICTATED
+    # a "4" or a "2" for "for" or "to" would read as an hour next to a day and a time
+    timed = "when" in slots or "t" in slots
     parts: list[str] = []
     for literal, name, _spec, _conv in string.Formatter().parse(template):
         text = literal
         for pattern, short, often in THUMBS:
-            if rng.random() < often:
+            if rng.random() < often and not (timed and short.isdigit()):
                 text = re.sub(pattern, short, text)
         if spoken:
             text = re.sub(r"\s*[,:;?!]+|\s+-+(?=\s)", "", text)

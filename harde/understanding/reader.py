@@ -943,7 +943,10 @@ class Reader:
         kept = []
         for n, name in names:
             said = original.get(name) or original.get(name + "s") or ""
-            after_the = n > 0 and words[n - 1] in ("the", "on", "for", "with", "at", "about", "re", "to")  # "the brooks job", "for mark", "visit at brooks"
+            after_the = n > 0 and words[n - 1] in (
+                "the", "on", "for", "with", "at", "about", "re", "to",  # "the brooks job", "for mark", "visit at brooks"
+                "pull", "find", "check", "see", "show", "lookup",  # "pull mark up": a look-up names whom it looks up
+            )
             if name in _WORDLIKE_NAMES and not ((said[:1].isupper() and n > 0) or n - 1 in positions or n + 1 in positions or after_the):
                 following = words[n + 1] if n + 1 < len(words) else ""
                 if following in _VERB_FOLLOWERS or following.isdigit():

@@ -408,6 +408,34 @@ def test_a_visit_booked_for_the_job_in_focus_is_titled_as_said(reader: Reader, d
     assert actions[-1].arguments["start"] == "2026-11-27T08:00" and actions[-1].arguments["title"] == "First look"
 
 
+def test_a_word_like_name_after_a_look_up_verb_is_the_customer(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "pull mark up")
+    assert action.tool == "crm_facts" and directory.customers[directory.jobs[action.arguments["job_id"]].customer_id].first == "Mark"
+    assert read(reader, directory, "mark it lost").tool != "crm_facts"  # a verb where it is one
+
+
+@pytest.mark.parametrize(
+    ("turns", "agent"),
+    [
+        (["greg - gime the rundown", "diff question, 84 mo financing rate"], "knowledge"),
+        (["lemme see #1055", "also how long do propsals stay good"], "knowledge"),
+    ],
+)
+def test_a_policy_question_after_a_look_up_is_the_playbooks(reader: Reader, directory: Directory, turns: list[str], agent: str) -> None:
+    focus = conversation(reader, directory, *turns[:-1])[-1].focus
+    assert read(reader, directory, turns[-1], focus, kb=0.9).agent == agent
+
+
+def test_a_short_field_question_after_a_look_up_is_the_jobs(reader: Reader, directory: Directory) -> None:
+    actions = conversation(reader, directory, "1029 - gimme the rundon", "sold for how much")
+    assert actions[-1].tool == "crm_facts" and actions[-1].arguments == {"fields": ["contract_amount"], "job_id": 1029}
+
+
+def test_a_reps_possessive_typed_a_letter_off(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "dannas day on 12/15 whats she got")
+    assert action.tool == "crm_appointments" and action.arguments["rep"] == "Dana Whitaker"
+
+
 def test_a_job_number_after_a_date_is_not_a_time() -> None:
     found = moment(normalise("11/30 1042"), NOW)
     assert found is not None and not found.has_time

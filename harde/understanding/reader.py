@@ -428,7 +428,9 @@ class Reader:
         if (
             intent != "crm.add_note" and workflow is None
             and (
-                (_WRITE_DOWN.search(low) and (named or ((focus.customer_id or focus.job_id) and points_back)))
+                ((_WRITE_DOWN.search(low) or _REMEMBER.search(low)) and (named or ((focus.customer_id or focus.job_id) and points_back)))
+                # "also skylight over the kitchen leaks a little note that": the words, then the ask.
+                or (_words_before_tail(text) >= 3 and bool(named or focus.customer_id or focus.job_id))
                 # "put in there ho said money is tight, show the financing": the job in focus's notes.
                 or (bool(focus.customer_id or focus.job_id) and not named and bool(_note_after_ask(text)))
             )
@@ -550,12 +552,21 @@ class Reader:
         stage_clause = _STAGE_CLAUSE.search(low) if intent == "crm.facts" and not (_ASKS.match(low) or low.rstrip().endswith("?")) else None
         if stage_clause is not None and re.search(r"\b(?:when|what|whats|where|how|who|which|why)\b", stage_clause.group(1)):
             stage_clause = None  # "#2609-1067 - install scheduled for when": a question after all
+        if (
+            intent not in ("crm.change_stage", "crm.add_note") and workflow is None and _stage_news(low, directory)
+            and not _NOTE_CUE.search(low)
+            and (mentions.job_ids or mentions.customer_ids or (mentions.towns and mentions.trades) or focus.job_id or focus.customer_id)
+            and not (_ASKS.match(low) or low.rstrip().endswith("?"))
+        ):
+            # "1002 went with the other guy", "were done at denises windows crew wrapped up": news that moves the job.
+            intent, agent, confidence = "crm.change_stage", "crm", max(confidence, CONFIDENT)
         if stage_clause is not None and (mentions.job_ids or mentions.customer_ids or focus.job_id) and self._stage(stage_clause.group(1), directory):
             # "got the deposit on #1025, its signed", "... - paid and closed": news that moves the job.
             intent, agent, confidence = "crm.change_stage", "crm", max(confidence, CONFIDENT)
         if (
             (intent in ("web_search", "knowledge", "analysis", "smalltalk", "new_clients") or (intent in _WRITES and confidence < CONFIDENT))
-            and (mentions.customer_ids or mentions.job_ids) and _HOW_IS.match(low) and workflow is None
+            and (mentions.customer_ids or mentions.job_ids) and (_HOW_IS.match(low) or _LOOK_AT.match(low)) and workflow is None
+            and not (_ON_THE_WEB.search(low) or _ASK_THE_WEB.search(low))
         ):
             # "hows diane russo coming along", "where are we on 1025": the job's status.
             intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
@@ -717,7 +728,10 @@ class Reader:
             return "crm.calendar"  # "where was priya nov 4": a rep and a day ask for their calendar
         question = bool(_QUESTION.match(low) or _LATE_QUESTION.search(low)) or low.rstrip().endswith("?")
         in_focus_job = bool(focus.job_id or focus.customer_id)
-        if intent == "crm.change_stage" and (customer_named or in_focus_job) and not _STAGE_VERB.search(low) and self._stage(low, d, after_verb=True) is None:
+        if (
+            intent == "crm.change_stage" and (customer_named or in_focus_job) and not _STAGE_VERB.search(low)
+            and self._stage(low, d, after_verb=True) is None and _stage_news(low, d) is None
+        ):
             return "crm.facts"  # "thomas mccarthy roof job stage", "the mccarthy window job pls": a look-up
         if intent in _WRITES and question and [f for f in asked if f not in _NAMED_BY.get(intent, ())]:
             return "crm.facts"  # "going back to megan castillo, who sold it" asks; it does not write
@@ -737,12 +751,13 @@ class Reader:
             return "crm.rep_jobs"  # "open stuff for reed": the rep's open jobs
         if (
             intent == "crm.change_stage"
+            and _stage_news(low, d) is None
             and {"payments", "balance", "contract_amount", "deposit"} & set(asked)
             and (not _STAGE_VERB.search(low) or question or "how much" in low)
             and not _names_a_stage(low, d)
         ):
             return "crm.facts"  # "paid so far": money asked, no job moved
-        if intent == "crm.create_job" and m.trades and not _NEW_JOB.search(low) and self._has_jobs_in(m, d):
+        if intent == "crm.create_job" and m.trades and (not _NEW_JOB.search(low) or _HOW_IS.match(low)) and self._has_jobs_in(m, d):
             return "crm.facts"  # "find mark mccarthys siding job": the siding job he has, not a new one
         if intent == "crm.calendar" and (customer_named or in_focus_job) and not question and _BOOK_VERB.search(low):
             said = moment(low, now)
@@ -780,10 +795,10 @@ class Reader:
         other_fields = [f for f in asked if f not in _NAMED_BY.get(intent, ())]
         if other_fields and intent in _WRITES:
             nothing_to_write = {
-                "crm.change_stage": self._stage(low, d, after_verb=True) is None,
+                "crm.change_stage": self._stage(low, d, after_verb=True) is None and _stage_news(low, d) is None,
                 "crm.book": moment(low, now) is None,
                 "crm.reschedule": moment(low, now) is None and not re.search(r"\b(done|completed?|finished)\b", low),
-                "crm.add_note": not _note_body(low) and not self._body_after_reference(low, d) and not (_NOTE_ID.search(low) and _after_to(low)),
+                "crm.add_note": not (_note_body(low) or _note_after_ask(low) or _words_before_tail(low) >= 3) and not self._body_after_reference(low, d) and not (_NOTE_ID.search(low) and _after_to(low)),
                 "crm.create_job": not m.trades,
                 "crm.primer_video": question,
             }[intent]
@@ -1358,13 +1373,21 @@ class Reader:
             return Action("crm.add_note", "crm", max(confidence, CONFIDENT), tool="crm_update_note",
                           arguments={"note_id": int(existing.group(1)), "note": body}, focus=focus)
         body = _note_body(text) or _note_after_ask(text)
+        if not body and _words_before_tail(text) >= 3 and not (m.job_ids or m.customer_ids or m.trades or m.towns):
+            # "also skylight over the kitchen leaks a little note that", of the job in focus.
+            tail = _NOTE_TAIL.search(text[:4000])
+            body = re.sub(r"^\W*(?:(?:also|and|ok|okay|so|oh|plus)\W+)*", "", text[: tail.start()] if tail else "").strip(" ,.;:-")
         if not body:
             after = self._body_after_reference(text, d)
             body = _note_after_ask(after) or after  # "1015 write down old skylight leaks": the words after the ask
         tail = _NOTE_TAIL.search(body)
         if tail is not None and len(body[: tail.start()].split()) >= 2:
             body = body[: tail.start()].strip(" ,.;:-—")  # "left a voicemail, put that in the notes"
-        body = re.sub(r"^(?:fyi|heads up|btw)\b[\s,:-]*", "", body, flags=re.I) or body
+        remember = _REMEMBER.search(body)
+        if remember is not None and len(body[remember.end() :].split()) >= 2:
+            body = body[remember.end() :]  # "on lynch in needham just so we remember back porch is separate"
+        body = re.sub(r"^(?:fyi|heads up|btw)\b[\s,:-]*", "", body.strip(" ,.:;-"), flags=re.I) or body
+        body = re.sub(r"[\s,.;-]*\b(?:end of note|end note|end quote)\W*$", "", body, flags=re.I) or body  # dictated
         if not body:
             return Action("crm.add_note", "crm", confidence, reply="What should the note say?", focus=focus)
         meant = m.customer_ids or ([focus.customer_id] if focus.customer_id is not None and not m.job_ids else [])
@@ -1392,7 +1415,11 @@ class Reader:
                 or word in d.job_numbers
                 or (len(word) > 2 and word not in _NOT_NAMES and d.name_token(word) is not None)
             )
-            if anchor or word in _REFERENCE_WORDS or word in TRADES_SAID:
+            next_word = spans[n + 1].group(0).casefold() if n + 1 < len(spans) else ""
+            if (
+                anchor or word in _REFERENCE_WORDS or word in TRADES_SAID or (last == n - 1 and word in d.towns)
+                or (last == n - 1 and word in ("in", "at", "on") and next_word in d.towns)  # "the roof job in salem, ..."
+            ):
                 last = n
                 anchored = anchored or anchor
             elif anchored:
@@ -1406,7 +1433,7 @@ class Reader:
         return body if len(body.split()) >= 2 else ""
 
     def _change_stage(self, text: str, low: str, m: Mentions, focus: Focus, d: Directory, now: dt.datetime, confidence: float) -> Action:
-        stage = self._stage(low, d, after_verb=True)
+        stage = _stage_news(low, d) or self._stage(low, d, after_verb=True)
         if stage is None:
             names = ", ".join(s.name for s in d.stages)
             return Action("crm.change_stage", "crm", confidence, reply=f"Which stage should it move to? The stages are: {names}.", focus=focus)
@@ -1761,7 +1788,7 @@ _HOW_IS = re.compile(
     r"^\W*(?:(?:ok|so|and|hey|yo|pls|please|can (?:you|u)|could (?:you|u))\s+)*"
     r"(?:hows|how's|how is|how are|where are we|wheres|where's|where is|status"
     # "whatts happening on carter", "lmeme see james", "take a look at the wellesley gutters"
-    r"|(?:what\s+is|wh?a+t+'?s+)\s+(?:happening|going on|up|new|the deal|the story|the latest)\s+(?:on|with|w/?)"
+    r"|(?:what\s+is|wha+t*'?s+|wa+t+'?s+)\s+(?:happening|going on|up|new|the deal|the story|the latest)\s+(?:on|with|w/?)"
     r"|(?:take|have) a look at|l(?:e|m){3,5}\s+see|let me see|pull up|bring up|give me the rundown on|gimme the rundown on)\b"
 )
 _ABOUT_PRIMERS = re.compile(r"\bhow (?:long|many words|short)\b|\bshould\b|\bsupposed to\b|\bwhat goes in\b|\brule\b|\bcan i (?:mention|say|include)\b")
@@ -1931,6 +1958,8 @@ _FYI_NUMBER = re.compile(r"^\W*(?:fyi|heads up)\s+(?:on\s+|for\s+|re\s+)?(?:job\
 _NOTE_TAIL = re.compile(
     r"(?<![\s.,;!-])[\s.,;!-]*(?:(?:pls|please|can you|and)\s+)?(?:(?:put|add|stick|throw|drop|jot|log|save|write|get)\s+(?:that|this|it)"
     r"(?:\s+(?:down|in|on|into|to)(?:\s+(?:the|his|her|their|my))?\s+(?:no+t\w{0,3}|nott?es|ntoes|nots|file|job|crm|record|account))?"
+    # "... put that in": the notes go without saying ("put it in" after a time is a booking).
+    r"|(?:put|jot|get)\s+(?:that|this)\s+(?:in|down)"
     r"|(?:note|log)\s+(?:that|this|it)|(?:add|put|save|log)\s+(?:it|that|this)\s+as\s+a\s+note)[\s.!]*(?:pls|please|thx|thanks)?[\s.!]*$",
     re.I,
 )
@@ -1942,7 +1971,40 @@ _FINANCING_TERMS = re.compile(
     r"\b(?:apr|interest rate|\d+\s*(?:mo|mos|month|months)\b(?:\s+(?:plan|financing|term|program|option|same as cash))?"
     r"|financing (?:rate|program|plan|option|term)s?|same[- ]as[- ]cash)\b"
 )
+# News about a job that says which stage it is in now, in reps' words.
+_STAGE_NEWS = (
+    (re.compile(
+        r"\b(?:went|going|gone|goin) (?:with|w/?) (?:the other|another|a different|some other|someone|somebody|the cheaper|a cheaper|the competition|a competitor)\b"
+        r"|\bpicked (?:somebody|someone|some1) else\b|\bwent elsewhere\b|\b(?:said|says) no thanks\b|\bpassed on (?:it|us)\b"
+        r"|\bnot (?:moving|going) forward\b|\bchose (?:another|someone|somebody|a different)\b"
+    ), "lost"),
+    (re.compile(
+        r"\b(?:we'?re|were|we are|crew is|crews) (?:all )?(?:done|finished) (?:at|with|on)\b|\bcrew (?:wrapped|finished)(?: up)?\b|\b(?:all )?wrapped up\b"
+    ), "completed"),
+    (re.compile(
+        r"\b(?:just )?(?:emailed|sent|dropped off|mailed) (?:out )?(?:the|them the|her the|him the|our) (?:proposal|quote|estimate|bid)\b"
+    ), "proposal sent"),
+    (re.compile(
+        r"\binstall (?:date )?is (?:locked|set|booked|confirmed)(?: in)?\b|\b(?:on|onto) the (?:install|production) (?:schedule|calendar|board)\b"
+    ), "scheduled"),
+    (re.compile(r"\b(?:is|its|it's) a go\b|\b(?:they|she|he) (?:just )?signed\b|\bgot the signature\b"), "contract signed"),
+    (re.compile(
+        r"\ball paid up\b|\bpaid (?:up|in full|off) now\b|\bfinal (?:check|payment) (?:cleared|came in|is in|received|landed)\b"
+    ), "paid and closed"),
+)
+
+
+def _stage_news(low: str, d: Directory) -> str | None:
+    for pattern, meant in _STAGE_NEWS:
+        if pattern.search(low):
+            for stage in d.stages:
+                if normalise_stage_words(stage.name) == meant or stage.name.casefold() == meant:
+                    return stage.name
+    return None
+
+
 _BOOK_VERB = re.compile(r"\b(?:book|booked|pencil(?:ed)?|set up|put (?:him|her|them|it) (?:down|in)|get (?:a |an |the )?[\w -]{0,20}(?:booked|scheduled|on the calendar))\b")
+_REMEMBER = re.compile(r"\b(?:just so we remember|so we (?:don'?t|dont) forget|for the record|for future reference)\b")
 _WRITE_DOWN = re.compile(r"\b(?:write|wirte|jot|put)\s+(?:(?:this|that|it)\s+)?down\b(?!\s+(?:payment|deposit))")
 # "also note wants the job photos emailed", "on that one note renting a dumpster is ok w them",
 # "put in there has solar panels on the south side": the ask first, then the note's words.
@@ -1951,13 +2013,19 @@ _ASK_THEN_NOTE = re.compile(
     r"(?:(?:on|for|to)\s+(?:that|this|the|his|her|their)\s+(?:one|job|file|account|house)\W+)?"
     r"(?:(?:pls|please|can you|could you|go ahead and)\s+)?"
     r"(?:(?:add|put|log|leave|make|drop|write|enter|stick|throw|jot)\s+(?:down\s+)?(?:a\s+|the\s+)?(?:quick\s+)?(?:note|nots?|ntoe|noet)s?"
-    r"(?:\s+(?:on|to|in|for)\s+(?:that|this|the|his|her|their|it)(?:\s+(?:one|job|file))?)?"
+    r"(?:\s+(?:on|to|in|for)\s+(?:that|this|the|his|her|their|it|th+ere|here)(?:\s+(?:one|job|file))?)?"
     r"|(?:put|add|write|log|jot)\s+(?:(?:this|that|it)\s+)?(?:in|on|into|to)\s+(?:there|here|it|that|the\s+(?:notes?|file)|(?:his|her|their|the)\s+(?:notes?|nots|nott?es|ntoes|file))"
     r"|(?:write|wirte|wrtie|jot|put)\s+down|(?:write|wirte|wrtie)(?=\s+that\b)"
     r"|note(?:\s+(?:it|that|this))?(?:\s+on\s+(?:that|this|it)(?:\s+one)?)?)"
     r"(?:\s+(?:that|saying|to say|reading))?(?:\s*[:,-]+\s*|\s+)(?P<body>\S.*)$",
     re.I | re.S,
 )
+
+
+def _words_before_tail(text: str) -> int:
+    """How many words come before a closing "note that" / "put that in the notes", 0 if none does."""
+    tail = _NOTE_TAIL.search(text[:4000])
+    return len(text[: tail.start()].split()) if tail is not None else 0
 
 
 def _note_after_ask(text: str) -> str:

@@ -259,7 +259,8 @@ def appointment_kind(low: str) -> str:
 
 # --- dates, times, ranges ----------------------------------------------------------------------
 
-_WEEK_FROM = re.compile(r"\ba week from (monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow)\b")
+_WEEK_FROM = re.compile(r"\b(?P<n>a|one|two|three|2|3) weeks? from (monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|now)\b")
+_WEEKS = {"a": 1, "one": 1, "two": 2, "2": 2, "three": 3, "3": 3}
 _YEARLESS = re.compile(r"\b(\d{1,2})/(\d{1,2})\b(?!/)")
 
 
@@ -296,8 +297,8 @@ def moment(low: str, now: dt.datetime) -> Moment | None:
     extra = dt.timedelta()
     m = _WEEK_FROM.search(low)
     if m:
-        low = low[: m.start()] + m.group(1) + low[m.end() :]
-        extra = dt.timedelta(days=7)
+        low = low[: m.start()] + m.group(2).replace("now", "today") + low[m.end() :]
+        extra = dt.timedelta(days=7 * _WEEKS[m.group("n")])
     found = parse_when(low, now)
     if found is None:
         return None
@@ -467,13 +468,13 @@ _APPROVING = {
     "put", "in", "sí", "si", "that", "one", "now", "sir", "maam", "ma'am", "boss", "man", "buddy", "yessir", "yesir", "yessum",
     "roger", "10-4", "exactly", "bet", "aye", "indeed", "certainly", "course", "of", "set", "legit", "on", "to", "with", "is",
     "the", "just", "alright", "alrighty", "sweet", "nice", "awesome", "solid", "deal", "done", "got", "this", "yeh", "yeppers",
-    "w", "then", "by", "fire", "away", "bingo", "spot", "10/4", "happen", "aight", "ight", "and", "green", "light", "work", "thatll", "that'll", "submit", "correcto", "correctamundo", "dude", "bro", "chief", "friend", "ahh", "oh", "hell", "heck", "totally", "def",
+    "w", "then", "by", "fire", "away", "bingo", "spot", "10/4", "lock", "g2g", "righto", "rightio", "happen", "aight", "ight", "and", "green", "light", "work", "thatll", "that'll", "submit", "correcto", "correctamundo", "dude", "bro", "chief", "friend", "ahh", "oh", "hell", "heck", "totally", "def",
 }
 _APPROVES_ALONE = {
     "y", "ya", "yah", "yes", "yess", "yeah", "yea", "yep", "yup", "sure", "ok", "okay", "k", "kk", "confirm", "confirmed",
     "correct", "approve", "approved", "go", "lgtm", "perfect", "absolutely", "definitely", "affirmative", "👍", "✅", "👌",
     "ye", "yas", "yupp", "yepp", "mhm", "fine", "proceed", "sí", "si", "yessir", "yesir", "yessum", "roger", "10-4", "exactly",
-    "bet", "aye", "bingo", "10/4", "certainly", "alright", "alrighty", "aight", "ight", "deal", "yeh", "yeppers", "correcto", "correctamundo", "totally", "def",
+    "bet", "aye", "bingo", "10/4", "g2g", "righto", "rightio", "certainly", "alright", "alrighty", "aight", "ight", "deal", "yeh", "yeppers", "correcto", "correctamundo", "totally", "def",
 }
 # Approving only together: "looks right", "that works", "of course", "all set".
 _APPROVING_PHRASES = (
@@ -482,7 +483,7 @@ _APPROVING_PHRASES = (
     "make it so", "uh huh", "looks right", "sounds right", "that works", "works", "of course", "all set", "you bet",
     "do that", "save that", "that's it", "thats it", "good to go", "right on", "yes sir", "sounds great",
     "looks great", "great", "good", "nice", "fine by me", "fine with me", "fire away", "make it happen", "green light", "that'll work", "thatll work",
-    "submit it", "sweet", "awesome", "solid", "cool", "done deal", "got it", "right", "spot on",
+    "submit it", "sweet", "awesome", "solid", "cool", "done deal", "got it", "right", "spot on", "lock it", "lock it in",
 )
 _NOT_A_YES = {"no", "not", "don't", "dont", "wait", "hold", "cancel", "stop", "never", "nah", "nope"}
 
@@ -493,7 +494,7 @@ def is_affirmative(text: str) -> bool:
     if low.rstrip(" !.").endswith("?"):
         return False  # "right?", "that works?": a question, not a yes
     # "yesss", "yupp": a letter held down is the same word.
-    words = [re.sub(r"(.)\1{2,}", r"\1\1", w) for w in re.findall(r"10[-/]4|[a-zí']+|👍|✅|👌", low)]
+    words = [re.sub(r"(.)\1{2,}", r"\1\1", w) for w in re.findall(r"10[-/]4|g2g|[a-zí']+|👍|✅|👌", low)]
     if not words or len(words) > 6 or _NOT_A_YES.intersection(words) or not set(words) <= _APPROVING:
         return False
     said = " " + " ".join(words) + " "

@@ -89,9 +89,13 @@ _TIME = re.compile(
     # "quarter past 9", "half past two", "quarter to 3"; "3 o'clock", "9 oclock"
     rf"\b(?:at\s+)?(?P<qtr>quarter|half)\s+(?P<rel>past|after|to|til|till)\s+(?P<hq>{_HOUR})\b"
     rf"|\b(?:at\s+)?(?P<hoc>{_HOUR})\s*o\s*'?\s*clock\b"
-    r"|\b(?:at\s+|@\s*)?(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"
+    rf"|\b(?:at\s+|@\s*)?(?P<h>\d{{1,2}}|{'|'.join(_HOUR_WORDS)})(?::(?P<min>\d{{2}}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"
     r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<min24>\d{2})\b"
-    r"|\bat\s+(?P<hbare>\d{1,2})\b(?![:/\d])"
+    r"|\b(?:at|around|abt|bout|@)\s+(?P<hbare>\d{1,2})\b(?![:/\d])"
+    # "at ten", "around one": an hour in words, where nothing follows it that it counts ("at one point").
+    rf"|\b(?:at|around|abt|bout|@)\s+(?P<hword>{'|'.join(_HOUR_WORDS)})(?=\s*$|\s*[,.;!?]|\s+(?:sharp|on|for|with|tomorrow|tmrw|today|tonight|this|next|the|mon|tue|wed|thu|fri|sat|sun|pls|please|put|book|ok)\b)"
+    # "eleven thirty", "at ten fifteen": an hour and its minutes in words.
+    rf"|\b(?:at\s+|around\s+|@\s*)?(?P<hw>{'|'.join(_HOUR_WORDS)})\s+(?P<mw>thirty|fifteen|forty[- ]five|o'?\s*five|oh five)\b"
     r"|\b(?P<part>morning|noon|midday|lunchtime|afternoon|evening)\b",
     re.I,
 )
@@ -197,7 +201,7 @@ def _time(text: str) -> tuple[dt.time, str] | None:
             # Business hours, as for "at 3": "half past 2" is 2:30 pm, "9 o'clock" is 9 am.
             return dt.time(hour + 12 if hour < 7 else hour, minute), m.group(0)
         if g.get("h"):
-            hour, minute = int(g["h"]), int(g.get("min") or 0)
+            hour, minute = _HOUR_WORDS.get(g["h"].lower()) or int(g["h"]), int(g.get("min") or 0)
             pm = g["ampm"].lower().startswith("p")
             if hour > 12 or minute > 59:
                 continue
@@ -209,8 +213,13 @@ def _time(text: str) -> tuple[dt.time, str] | None:
             if 1 <= hour <= 6 and not g["h24"].startswith("0"):
                 hour += 12
             return dt.time(hour, int(g["min24"])), m.group(0)
-        if g.get("hbare"):
-            hour = int(g["hbare"])
+        if g.get("hw"):
+            hour = _HOUR_WORDS[g["hw"].lower()]
+            said_minutes = g["mw"].lower().replace("-", " ")
+            minute = 30 if said_minutes == "thirty" else 15 if said_minutes == "fifteen" else 45 if said_minutes.startswith("forty") else 5
+            return dt.time(hour + 12 if hour < 7 else hour, minute), m.group(0)
+        if g.get("hbare") or g.get("hword"):
+            hour = _HOUR_WORDS.get((g.get("hword") or "").lower()) or int(g.get("hbare") or 0)
             if not 1 <= hour <= 12:
                 continue
             # Business hours: "at 3" is 3 pm, "at 9" is 9 am.

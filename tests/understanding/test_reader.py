@@ -436,6 +436,70 @@ def test_a_reps_possessive_typed_a_letter_off(reader: Reader, directory: Directo
     assert action.tool == "crm_appointments" and action.arguments["rep"] == "Dana Whitaker"
 
 
+@pytest.mark.parametrize(
+    ("turns", "job_id", "stage"),
+    [
+        (["1002 went with the other guy"], 1002, "Lost"),
+        (["the nashua roof install date is locked in"], 1056, "Scheduled"),
+        (["were done at denises windows crew wrapped up"], 1055, "Completed"),
+        (["just emailed the proposal for job #1023"], 1023, "Proposal Sent"),
+        (["mccarthy in natick fnial check cleared, all paid up"], 1019, "Paid & Closed"),
+        (["open up the 1011 job for me", "they picked somebody else"], 1011, "Lost"),
+        (["#1041 where do we stnd", "we got it on the install schedule"], 1041, "Scheduled"),
+    ],
+)
+def test_news_about_a_job_moves_its_stage(reader: Reader, directory: Directory, turns: list[str], job_id: int, stage: str) -> None:
+    action = conversation(reader, directory, *turns)[-1]
+    assert action.tool == "crm_change_stage" and action.arguments == {"job_id": job_id, "stage": stage}
+
+
+def test_a_note_that_tells_news_is_still_a_note(reader: Reader, directory: Directory) -> None:
+    assert read(reader, directory, "1042: pls add a note that she signed the change order").tool == "crm_add_note"
+    assert read(reader, directory, "is the 1041 install locked in?").tool == "crm_facts"
+
+
+@pytest.mark.parametrize(
+    ("turns", "note"),
+    [
+        (["on lynch in needham just so we remember back porch is separate, price it out"], "back porch is separate, price it out"),
+        (["heads up on job 1007 cat stays inside keep the door shut put that in"], "cat stays inside keep the door shut"),
+        (["just got off the phone abut the roof job in salem, driveway gets plowed early, leave room, note it"], "driveway gets plowed early, leave room"),
+        (["dictating a note for Erica Santos gutter job they have a baby so no loud music end of note"], "they have a baby so no loud music"),
+        (["job 1055 where do we stand", "also skylight over the kitchen leaks a little note that"], "skylight over the kitchen leaks a little"),
+        (["job #1015 catch me up", "add a note on thhere water shutoff is in the basement by the stairs"], "water shutoff is in the basement by the stairs"),
+    ],
+)
+def test_notes_dictated_as_reps_talk(reader: Reader, directory: Directory, turns: list[str], note: str) -> None:
+    action = conversation(reader, directory, *turns)[-1]
+    assert action.tool == "crm_add_note" and action.arguments["note"] == note
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("thursday at ten", dt.datetime(2026, 11, 26, 10, 0)),
+        ("tmrw around 1", dt.datetime(2026, 11, 24, 13, 0)),
+        ("thurs dec 10 at eleven thirty", dt.datetime(2026, 12, 10, 11, 30)),
+        ("friday the 4th ten am", dt.datetime(2026, 12, 4, 10, 0)),
+        ("two weeks from today at 10", dt.datetime(2026, 12, 7, 10, 0)),
+    ],
+)
+def test_times_said_in_words(said: str, expected: dt.datetime) -> None:
+    found = moment(normalise(said), NOW)
+    assert found is not None and found.has_time and found.at == expected
+
+
+def test_a_number_word_after_at_that_counts_something_is_no_time() -> None:
+    assert moment(normalise("look at one job"), NOW) is None
+    assert moment(normalise("at one point he said"), NOW) is None
+
+
+def test_a_look_at_a_job_after_open_up_or_whats_new(reader: Reader, directory: Directory) -> None:
+    assert read(reader, directory, "open up russo in sudbury for me").arguments.get("job_id") == 1035
+    action = read(reader, directory, "whas new on karen reilly siding job", kb=0.6)
+    assert action.tool == "crm_facts" and action.arguments.get("job_id") == 1007
+
+
 def test_a_job_number_after_a_date_is_not_a_time() -> None:
     found = moment(normalise("11/30 1042"), NOW)
     assert found is not None and not found.has_time
@@ -531,7 +595,7 @@ def test_an_empty_reference_asks_who(reader: Reader, directory: Directory) -> No
     "text",
     ["yes", "Yes please", "ok go ahead", "yep", "do it", "sounds good", "go ahead", "yes, add it", "yesss", "book it",
      "works for me", "all good", "mhm", "fine", "sure thing", "yes mark it", "yes sir", "yessir", "looks right", "10-4",
-     "that works", "👍", "ya correct", "roger that", "all set", "of course", "bingo", "spot on", "10/4"],
+     "that works", "👍", "ya correct", "roger that", "all set", "of course", "bingo", "spot on", "10/4", "g2g", "righto", "yup lock it"],
 )
 def test_affirmatives_approve(text: str) -> None:
     assert is_affirmative(text)

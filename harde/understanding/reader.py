@@ -399,7 +399,7 @@ class Reader:
         )
         named = bool(mentions.customer_ids or mentions.job_ids)
         # "ok so on that one she signed today!": news of a stage about the job in focus, however unsure the words.
-        stage_news = (
+        moves_focus_stage = (
             intent == "crm.change_stage" and points_back and bool(focus.customer_id or focus.job_id)
             and self._stage(low, directory, after_verb=True) is not None
         )
@@ -459,7 +459,7 @@ class Reader:
         if (
             confidence < UNSURE and not (mentions.customer_ids or mentions.job_ids or mentions.user_ids or asked)
             # "ok so on that one she signed today!": news about the job in focus, not a question.
-            and not stage_news
+            and not moves_focus_stage
             and self._reads_as_a_question(low)
         ):
             # A real question nobody is sure of: the playbook answers it, or says plainly it has nothing.
@@ -644,7 +644,7 @@ class Reader:
             if intent == "scripting":
                 return self._script(low, mentions, focus, directory, confidence)
             return Action(intent, agent, confidence, focus=replace(focus, agent=agent, intent=intent))
-        if confidence < UNSURE and not (mentions.customer_ids or mentions.job_ids or mentions.user_ids or asked or stage_news):
+        if confidence < UNSURE and not (mentions.customer_ids or mentions.job_ids or mentions.user_ids or asked or moves_focus_stage):
             return Action(intent, "triage", confidence, reply=self._unsure(scores), focus=focus)
         if (
             intent in _WRITES

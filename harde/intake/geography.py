@@ -213,3 +213,36 @@ def town_region(name: str, area: tuple[str, ...] | None = None) -> Region | None
     area = area if area is not None else service_area()
     hit = _towns(area).get(" ".join(name.lower().split())) if area else None
     return REGIONS[hit[1][0]] if hit else None
+
+
+# --- ZIP codes and their towns ----------------------------------------------------------------
+@lru_cache(maxsize=4)
+def _zip_towns(area: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """ZIP code -> the town names the USPS accepts for it (its own first), for the active ZIPs of
+    `area`."""
+    import zipcodes
+
+    with _TOWNS_LOCK:
+        rows = [z for z in zipcodes.list_all() if z.get("state") in area and z.get("active", True)]
+    return {
+        row["zip_code"]: tuple(" ".join(w.capitalize() for w in name.split()) for name in (row["city"], *row.get("acceptable_cities", [])))
+        for row in rows
+    }
+
+
+def towns_for_zip(zip_code: str, area: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """The towns a ZIP of the service area is for ("02189" -> East Weymouth, Weymouth); () when
+    it is not one."""
+    area = area if area is not None else service_area()
+    return _zip_towns(area).get(zip_code, ()) if area else ()
+
+
+def zips_one_digit_short(digits: str, area: tuple[str, ...] | None = None) -> list[str]:
+    """The service area's ZIPs that `digits` (four of them) is with one digit left out: a
+    recogniser drops one of five digits said one by one ("oh two one four eight" -> "0248")."""
+    area = area if area is not None else service_area()
+    if not area or not re.fullmatch(r"\d{4}", digits):
+        return []
+    table = _zip_towns(area)
+    found = {digits[:i] + d + digits[i:] for i in range(5) for d in "0123456789"}
+    return sorted(z for z in found if z in table)

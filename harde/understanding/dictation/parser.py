@@ -10,7 +10,15 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from harde.intake.geography import Region, region_for, region_for_zip, town_at_start, town_region
+from harde.intake.geography import (
+    Region,
+    region_for,
+    region_for_zip,
+    town_at_start,
+    town_region,
+    towns_for_zip,
+    zips_one_digit_short,
+)
 from harde.intake.values import normalise_zip, smart_case, tidy_city
 from harde.understanding.dictation.addresses import ZIP_RE, find_states, find_street
 from harde.understanding.dictation.draft import CustomerDraft
@@ -138,6 +146,7 @@ def read_customer(text: str) -> CustomerDraft:
     if not isinstance(text, str) or not text.strip():
         return draft
     work = clean_speech(_squeeze(text)[:MAX_CHARS])
+    cleaned = work
 
     email = find_email(work)
     if email is not None:
@@ -231,6 +240,7 @@ def read_customer(text: str) -> CustomerDraft:
                 draft.zip = m.group(1)
                 draft.heard.setdefault("zip", m.group())
                 break
+    _reconcile_place(draft, work, cleaned, region)
     if region is None and draft.zip is not None:
         region = region_for_zip(draft.zip)
         if region is not None:
@@ -268,6 +278,69 @@ def read_customer(text: str) -> CustomerDraft:
         joined = "; ".join(dict.fromkeys(extra))
         draft.notes = f"{draft.notes}; {joined}" if draft.notes else joined
     return draft
+
+
+# "Mass 0248": a ZIP said digit by digit, one of its five digits not heard.
+_SHORT_ZIP = re.compile(r"(?<![\d|-])0(?:-?\d){3}(?![\d-])")
+_STATE_WORDS = re.compile(r"^(?:mass|massachusetts|new|hampshire|ma|nh|zip|code|and|in|the)$", re.IGNORECASE)
+# How alike a heard town and a ZIP's town must be (rapidfuzz ratio) for the ZIP to correct it.
+TOWN_LIKENESS = 50
+NEARBY_TOWN_LIKENESS = 75
+
+
+def _known_town(name: str) -> bool:
+    """A town of the service area, however its abbreviations are written ("St. Johnsbury")."""
+    return town_region(name) is not None or town_region(re.sub(r"[.']", "", name)) is not None
+
+
+def _reconcile_place(draft: CustomerDraft, work: str, cleaned: str, region: Region | None) -> None:
+    """The ZIP and the town each say something of the other; a recogniser garbles one of them
+    more often than both:
+    - a ZIP heard one digit short ("0248") is the one ZIP of the heard town it can be;
+    - a town heard as no town of the service area ("Waymouth", "Chelmsert", "keen.") is the
+      ZIP's town it sounds most like.
+    A state said keeps its ZIPs. What is put right is marked to confirm. `work` is the text with
+    the fields read so far masked, `cleaned` the same before masking."""
+    if draft.zip is None:
+        short = _SHORT_ZIP.search(work)
+        if short is None:
+            return
+        candidates = zips_one_digit_short(short.group().replace("-", ""))
+        if region is not None:
+            candidates = [z for z in candidates if region_for_zip(z) == region]
+        if draft.city is None or not candidates:
+            return
+        city = draft.city.casefold()
+        known = _known_town(draft.city)
+        exact = [z for z in candidates if city in (t.casefold() for t in towns_for_zip(z))]
+        if exact:
+            if len(exact) == 1:
+                draft.zip = exact[0]
+                draft.heard.setdefault("zip", short.group())
+                draft.unsure.append("zip")
+            return
+        if known:
+            return
+        scored = sorted(((fuzz.ratio(city, t.casefold()), z, t) for z in candidates for t in towns_for_zip(z)), reverse=True)
+        if scored and scored[0][0] >= TOWN_LIKENESS and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+            _, draft.zip, draft.city = scored[0]
+            draft.heard.setdefault("zip", short.group())
+            draft.unsure += ["zip", "city"]
+        return
+    towns = towns_for_zip(draft.zip)
+    if not towns or (draft.city is not None and _known_town(draft.city)):
+        return
+    heard = [(draft.city, TOWN_LIKENESS)] if draft.city else []
+    at = cleaned.find(draft.zip)
+    if at > 0:
+        # The words before the ZIP: the town may be there unread ("keen. New Hampshire, 03431"),
+        # taken only when nearer alike, as they may be any words.
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", cleaned[max(0, at - 40) : at]) if not _STATE_WORDS.match(w)][-3:]
+        heard += [(h, NEARBY_TOWN_LIKENESS) for h in words + [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]]
+    best = max(((fuzz.ratio(h.casefold(), t.casefold()) - cutoff, t) for h, cutoff in heard for t in towns), default=None)
+    if best is not None and best[0] >= 0:
+        draft.city = best[1]
+        draft.unsure.append("city")
 
 
 def _lone_town(work: str) -> tuple[str, int, int] | None:

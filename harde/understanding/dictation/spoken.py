@@ -212,8 +212,13 @@ _STATE_HEARD = [
     (re.compile(r"\broad island\b", re.IGNORECASE), "Rhode Island"),
     (re.compile(r"\b(?:m?assachusett?s?|massachusets|massachussetts)\b", re.IGNORECASE), "Massachusetts"),
 ]
-# "Zippo2139" ("zip, oh two one three nine"), "O2446": the letter O for a zero.
-_ZIPPO = re.compile(r"\bzippo[ -]?(\d{4})\b", re.IGNORECASE)
+# "Zippo2139", "Zippo 1-852" ("zip, oh one eight five two"), "O2446": the letter O for a zero.
+_ZIPPO = re.compile(r"\bzippo[ ,-]*(\d(?:[ -]?\d){3})(?![\w-])", re.IGNORECASE)
+# "Mass, a 1-821", "Massachusetts a 1 824": the "oh" that starts a New England ZIP heard as "a".
+_STATE_NAMES = r"(?:Massachusetts|Mass|New Hampshire|Rhode Island|Connecticut|Vermont|Maine)"
+_A_FOR_OH = re.compile(rf"\b({_STATE_NAMES}),?\s+a[ -]?(\d(?:[ -]?\d){{3}})(?![\w-])", re.IGNORECASE)
+# "Mass-01-701": the ZIP glued to the state.
+_STATE_THEN_DIGITS = re.compile(rf"\b({_STATE_NAMES})-(?=\d)", re.IGNORECASE)
 _LETTER_O = re.compile(r"(?<![\w-])O(?=\d)")
 _CELL_HEARD = re.compile(r"\b(?:sell|sel)\b(?=[\s,:]*(?:\d|zero\b|oh\b|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b))", re.IGNORECASE)
 # "m-o-b-r-i-e-n": a word spelled out, as a rep corrects an address or a name.
@@ -225,7 +230,15 @@ _PROVIDER_NAMES = {
 }
 _TLD = r"(?:com|net|org|edu)"
 _FUSED_EMAIL = re.compile(rf"(?<![\w@.])([a-z0-9][a-z0-9._]*?[a-z0-9])at([a-z]{{2,9}})\.({_TLD})\b", re.IGNORECASE)
-_NO_AT = re.compile(rf"(?<![@\w])(?!(?:at|email|is)\s)([a-z][a-z0-9._]*)\s+({'|'.join(_PROVIDER_NAMES)})(\s*\.\s*|\s+dot\s+)({_TLD})\b", re.IGNORECASE)
+_NO_AT = re.compile(rf"(?<![@\w])(?!(?:at|email|is)\s)([a-z][a-z0-9._]*),?\s+({'|'.join(_PROVIDER_NAMES)})(\s*\.\s*|\s+dot\s+)({_TLD})\b", re.IGNORECASE)
+# "knewinityahoo dot com", "ColleenFitsitYahoo dot com", "www.bwashithotmail.com": the address
+# run into one word ending in a big provider's name, its "at" heard as "it", "et", "ed" or lost.
+_AT_HEARD = "at|it|et|ed|ad"
+_FUSED_PROVIDER = re.compile(
+    rf"(?<![\w@.])(?:www\.)?([a-z0-9][a-z0-9._]*?[a-z0-9])(?:{_AT_HEARD})?"
+    rf"({'|'.join(p for p in _PROVIDER_NAMES if len(p) > 3)})(\s*\.\s*|\s+dot\s+)({_TLD})\b",
+    re.IGNORECASE,
+)
 _SPOKEN_DOMAIN = re.compile(rf"(\s(?:at|@)\s+)([a-z]{{2,9}})(\s*\.\s*|\s+dot\s+)({_TLD})\b", re.IGNORECASE)
 
 
@@ -234,7 +247,9 @@ def transcript_forms(text: str) -> str:
     out = _ADD_HEARD.sub(lambda m: m.group(1) + "add " + m.group(2), text)
     for pattern, state in _STATE_HEARD:
         out = pattern.sub(state, out)
-    out = _ZIPPO.sub(r"zip 0\1", out)
+    out = _ZIPPO.sub(lambda m: "zip 0" + re.sub(r"\D", "", m.group(1)), out)
+    out = _A_FOR_OH.sub(lambda m: f"{m.group(1)} 0" + re.sub(r"\D", "", m.group(2)), out)
+    out = _STATE_THEN_DIGITS.sub(r"\1 ", out)
     out = _LETTER_O.sub("0", out)
     out = _CELL_HEARD.sub("cell", out)
     out = _SPELLED.sub(lambda m: m.group().replace("-", ""), out)
@@ -249,6 +264,7 @@ def transcript_forms(text: str) -> str:
     out = _ZERO_THEN_ZIP.sub(r"0\1", out)
     out = _ZIP_HEARD.sub("zip", out)
     out = _FUSED_EMAIL.sub(_split_fused_email, out)
+    out = _FUSED_PROVIDER.sub(lambda m: f"{m.group(1)} at {m.group(2)}{m.group(3)}{m.group(4)}", out)
     out = _NO_AT.sub(lambda m: f"{m.group(1)} at {m.group(2)}{m.group(3)}{m.group(4)}", out)
     return _SPOKEN_DOMAIN.sub(lambda m: m.group(1) + _provider(m.group(2)) + m.group(3) + m.group(4), out)
 

@@ -15,7 +15,7 @@ _PATTERNS: list[tuple[TradeName, re.Pattern[str]]] = [
     )),
     ("GUTTERS", re.compile(
         r"\b(?:gutter ?guards?|leaf ?guards?|leaf ?filter|gutters?|guttering|downspouts?|down spouts?|"
-        r"eaves? ?troughs?|seamless(?! siding))\b",
+        r"eaves? ?troughs?|seamless(?! siding)|guards)\b",
         re.IGNORECASE,
     )),
     ("SIDING", re.compile(
@@ -34,7 +34,8 @@ _PATTERNS: list[tuple[TradeName, re.Pattern[str]]] = [
 _WEAK = {
     "SIDING": re.compile(r"vinyl|soffits?|fascia|shakes", re.IGNORECASE),
     "ROOFING": re.compile(r"leak(?:s|ing|y)?|storm damage|hail damage|wind damage|flashing|asphalt", re.IGNORECASE),
-    "GUTTERS": re.compile(r"seamless", re.IGNORECASE),
+    # "better guards", "got her guards": "gutter guards" as a recogniser hears it.
+    "GUTTERS": re.compile(r"seamless|guards", re.IGNORECASE),
 }
 # Phrases that name a trade in a wider sense: "window install", "roof leak repair".
 # At most five describing words: unbounded, a long run of them is rescanned from every word.

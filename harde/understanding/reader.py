@@ -60,6 +60,17 @@ _LIST_WORDS = re.compile(r"\b(list|jobs|deals|pipeline|board)\b")
 _BARE_PRONOUN = re.compile(r"^(?:and |& |what about |how about )?(?:hers|his|theirs|her|him|them)\s*\??$")
 _MOVE_VERB = re.compile(r"\b(move|moved|push|pushed|reschedule|rescheduled|bump|change|shift|cancel|cancelled|canceled|done|complete|completed|finished|instead|earlier|later)\b")
 _STAGE_VERB = re.compile(r"\b(won|win|lost|lose|signed|sold|kill|killed|dead|close|closed|mark|move|bump|push|set|put)\b")
+# What a rep has on their plate: "everything mike reed has", "whats not closed for dana".
+_REP_HOLDS = re.compile(r"\b(?:has|have|got|carrying|working|on (?:his|her) plate|not closed|still open|open)\b")
+_NOT_YET_SCHEDULED = re.compile(r"\b(?:waiting (?:on|for|to be)|need(?:s|ing)? to be|yet to be|to get) (?:scheduled|schedule)\b|\bnot (?:yet )?scheduled(?: yet)?\b")
+# A job pointed at by its trade alone: "the gutters one", "now the windows job", "what about roofing".
+_THE_OTHER_ONE = re.compile(r"\b(?:one|job|project)\W*$|^\W*(?:ok\W+|and\W+|&\W+)*(?:now|what about|how about|and|&)\b")
+# Booked visits counted or listed: "walkthroughs on the 3rd, count", "how many inspections fri".
+_COUNTED = re.compile(r"\b(?:count|how many|number of|list|any)\b|\b(?:inspections|walk ?throughs|visits|appointments|appts|installs|estimates|measures)\b")
+# An amount asked in words that name no field: "proposal came out to what", "what did it come to".
+_AMOUNT_ASKED = re.compile(r"\b(?:came|come|comes|coming) (?:out )?(?:to|at)\b(?:\s+(?:what|how much))?\W*$|\bwhat did (?:it|that|the \w+) come (?:out )?to\b|\bcame in at\W*(?:what|how much)?\W*$")
+# A request that opens with someone's field before any other words: "marks digits, ...", "sarahs email - ...".
+_LEADS_WITH_FIELD = re.compile(r"^\W*(?:[a-z]+(?:'s|s)?\s+){1,2}(?:digits|number|#|cell|phone|email|e-mail|address|addy|info)\b(?:\W|$)")
 _APPOINTMENT_WORD = re.compile(r"\b(appointment|appt|visit|inspection|walk ?through|walk-through|measure|estimate|meeting|consult|consultation|install start)\b")
 _OF_THOSE = re.compile(r"\b(which ones|which of (them|those|these)|of (them|those|these)|those|these|them|any of)\b")
 _REP_PRONOUN = re.compile(r"\b(he|she|him|her|his|they|them)\b")
@@ -621,6 +632,19 @@ class Reader:
             # "who is 508-555-0147", "find customer sjohnson@example.net": a customer we have, by their number.
             intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
         if (
+            workflow is None and mentions.user_ids and not (mentions.customer_ids or mentions.job_ids) and not intent.startswith("crm.")
+            and _REP_HOLDS.search(low) and day_range(low, now) is None
+        ):
+            # "everything mike reed has thats not closed": the rep's open jobs.
+            intent, agent, confidence = "crm.rep_jobs", "crm", max(confidence, CONFIDENT)
+        if (
+            workflow is None and nobody_named and mentions.trades and not mentions.towns and focus.customer_id in directory.customers
+            and not intent.startswith("crm.") and len(low.split()) <= 6 and _THE_OTHER_ONE.search(low)
+            and len([j for j in directory.jobs_of(focus.customer_id) if mentions.trades[0] in j.trades]) == 1
+        ):
+            # "ok now gutters one", "what about the windows one": the customer in focus's job of that trade.
+            intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
+        if (
             workflow is None and nobody_named and kb >= PLAYBOOK_FALLBACK and not mentions.unknown_name
             and (
                 (intent == "smalltalk" and not _GREETING_ONLY.match(low))
@@ -709,6 +733,15 @@ class Reader:
         customer_named = bool(m.customer_ids or m.job_ids or m.missing_job)
         rep_named = bool(m.user_ids) and not (set(m.customer_ids) and _names_customer_more(m, d))
         asked = fields_asked(low)
+        if (
+            intent == "crm.book" and not customer_named and _COUNTED.search(low) and day_range(low, now) is not None
+            and not ((said := moment(low, now)) is not None and said.has_time)
+        ):
+            return "crm.calendar"  # "walkthroughs on the 3rd, count": the ones booked, none to book
+        if intent == "crm.change_stage" and _AMOUNT_ASKED.search(low) and not _STAGE_VERB.search(low):
+            return "crm.facts"  # "job 1032 proposal came out to what": an amount asked, no job moved
+        if intent == "crm.add_note" and customer_named and asked and not _NOTE_CUE.search(low) and _LEADS_WITH_FIELD.match(low):
+            return "crm.facts"  # "marks digits, gonna text her back": the field, and why it is wanted
         if intent == "crm.rep_jobs" and not m.user_ids and customer_named:
             return "crm.facts"
         if intent == "crm.rep_jobs" and not m.user_ids and not customer_named and self._stage(low, d) is not None:
@@ -914,7 +947,8 @@ class Reader:
                     m.job_ids.append(int(said))
                 elif m.missing_job is None and not _APPOINTMENT_ID.search(low) and not _NOTE_ID.search(low):
                     before = scanned[max(0, hit.start() - 10) : hit.start()]
-                    if hit.group(1) or re.search(r"\b(on|for|of|about|is|to|sold|with|re|move|moved|mark|marked|put|set|update|check|close|bump)\s$", before):
+                    opens = not scanned[: hit.start()].strip(" ,.-:") and bool(_STAGE_VERB.search(scanned[hit.end() : hit.end() + 40]))
+                    if hit.group(1) or opens or re.search(r"\b(on|for|of|about|is|to|sold|with|re|move|moved|mark|marked|put|set|update|check|close|bump)\s$", before):
                         m.missing_job = said
         for hit in _PHONE.finditer(low):
             customer = directory.phones.get("".join(hit.groups()))
@@ -1579,7 +1613,9 @@ class Reader:
     # --- stage names -------------------------------------------------------------------------
     def _stage(self, low: str, d: Directory, *, after_verb: bool = False) -> str | None:
         """The stage a request names, as the company calls it."""
-        text = _without_negated(normalise_stage_words(_stage_typos(low, d)), d)
+        # "signed contracts waiting to be scheduled" are signed, not yet scheduled; "on schdule stage" is.
+        said = re.sub(r"\bschedule stage\b", "scheduled stage", _NOT_YET_SCHEDULED.sub("contract signed", _stage_typos(low, d)))
+        text = _without_negated(normalise_stage_words(said), d)
         if after_verb:
             hit = re.search(r"\b(?:to|into|as|in|at)\s+(.+)$", text)
             # The word itself stays: "move in progress" is the stage In Progress.
@@ -1703,7 +1739,10 @@ _CORRECTING = re.compile(
     r"|\bi meant\b|\bi mean\b|\bsame time\b|\bwrong (?:job|one|day|time|date)\b|\bmy bad\b"
     # "push it to 2pm", "9am would be better", "how about thursday", "rather do 10".
     r"|^\W*(?:push|move|bump|shift|switch|put) (?:it|that|her|him|them)\b(?! (?:back|up|out|forward|later|earlier) (?:an?|one|\d|half)\b)"
-    r"|\b(?:would be|works|is|be) better\b|\bbetter at\b|\brather\b|^\W*(?:how|what) about\b|\bprefer(?:s|red)?\b",
+    r"|\b(?:would be|works|is|be) better\b|\bbetter at\b|\brather\b|^\W*(?:how|what) about\b|\bprefer(?:s|red)?\b"
+    # "scratch the time make it 10 am", "move the day to 12/16 keep the time", "earlier pls like 8:30".
+    r"|^\W*scratch\b|\b(?:keep|leave) the (?:time|day|date|hour)\b|\b(?:move|change|push|switch) the (?:day|time|date|hour)\b"
+    r"|^\W*(?:a bit |a little |little |bit )?(?:earlier|later|sooner)\b",
 )
 # A bare hour in a correction: "make it 3", "can we do 10:30", "at 2 instead".
 _CORRECTED_HOUR = re.compile(r"\b(?:make (?:it|that)|do|at|to|@)\s+(\d{1,2})(?::(\d{2}))?\s*(a|p|am|pm)?\b(?![/\d])")
@@ -1714,7 +1753,7 @@ _CORRECTED_INTENT = {
     "crm_create_appointment": "crm.book", "crm_update_appointment": "crm.reschedule",
 }
 _JOB_NUMBER_SAID = re.compile(r"\d{3,}")
-_SAME_TIME = re.compile(r"\bsame (?:time|hour)\b")
+_SAME_TIME = re.compile(r"\bsame (?:time|hour)\b|\b(?:keep|leave) the (?:time|hour)\b")
 
 _JOB_TOOLS = {"crm_add_note", "crm_change_stage", "crm_create_appointment", "crm_update_appointment", "crm_make_primer_video"}
 _TITLES = {"Inspection": "Inspection", "Measure": "Measurements", "Estimate": "Estimate", "Install": "Install start"}

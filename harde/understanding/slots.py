@@ -31,7 +31,7 @@ SHORTHAND = {
     "whens": "when is", "wheres": "where is", "whos": "who is", "hows": "how is", "thats": "that is",
     "cust": "customer", "est": "estimate", "addy": "address", "vid": "video", "vids": "videos",
     "wheer": "where", "whree": "where", "wehre": "where", "hwere": "where", "wher": "where", "whre": "where", "wat": "what", "waht": "what", "whta": "what",
-    "wht": "what", "whts": "what is", "hwo": "how", "hw": "how", "wen": "when", "wehn": "when", "whn": "when", "wich": "which", "whcih": "which",
+    "wht": "what", "whts": "what is", "wahts": "what is", "whtas": "what is", "wats": "what is", "whatss": "what is", "hwo": "how", "hw": "how", "wen": "when", "wehn": "when", "whn": "when", "wich": "which", "whcih": "which",
 }
 _SHORTHAND_RE = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True)) + r")(?![\w/])")
 
@@ -86,19 +86,21 @@ _WERE_IS = re.compile(r"^\W*were\s+(is|are|do|does|did|we at)\b")
 FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "phone": ("phone", "number", "cell", "call her", "call him", "call them", "reach her", "reach him", "digits", "mobile",
               "need to call", "who do i call", "whats the #", "what is the #", "phone #", "the #", "home #", "cell #", "contact #", "#?", "contact", "how do i reach", "how do we reach",
-              "reach them", "get ahold of", "get a hold of", "ahold"),
+              "reach them", "get ahold of", "get a hold of", "ahold", "home line", "land line", "landline", "house phone"),
     "email": ("email", "e-mail", "mail address", "emial", "emal"),
     "address": ("address", "where does", "where do they live", "where is the house", "live", "located", "street", "gps", "directions",
                 "where is her place", "where is his place", "where is their place", "where is the place", "where is the job",
-                "where is that job", "where is it again"),
+                "where is that job", "where is it again", "where is her house", "where is his house", "where is their house",
+                "where is the house", "wheres her house", "wheres his house", "wheres the house"),
     "stage": ("stage", "status", "where are we", "where we at", "where do we stand", "standing", "at with", "update on", "how is the", "how's the",
-              "going on with", "happening with", "the story with", "stand", "in the pipeline"),
+              "going on with", "happening with", "the story with", "stand", "in the pipeline", "sold yet", "signed yet",
+              "ever sign", "ever signed", "still out there", "still pending"),
     "rep": ("rep", "salesman", "sales person", "salesperson", "who has", "who's got", "who is on", "assigned", "handling", "working it", "who owns", "estimator",
             "who sold", "who closed", "who signed", "whose deal", "whose job", "who's on", "whos on", "who is working", "covers",
             "covering", "in charge of"),
     "contract_amount": ("contract", "sold for", "sell for", "sale price", "sold price", "sold amount", "sale amount", "selling price", "price of the job", "job price", "worth", "how much is the job", "signed for", "sign for", "contract total", "job total",
                         "total", "signed at", "sold at", "went for", "go for"),
-    "deposit": ("deposit", "down payment", "put down", "downpayment"),
+    "deposit": ("deposit", "down payment", "put down", "downpayment", "money down", "put anything down", "down pmt"),
     "payments": ("payment", "payments", "paid", "collected", "received", "money in", "have we gotten", "how much have we got",
                  "have we got paid", "come in on", "came in on", "has come in", "have come in", "money come in", "gotten in",
                  "came in so far", "come in so far", "paid so far", "collected so far", "in so far"),
@@ -161,11 +163,14 @@ def fields_asked(low: str) -> list[str]:
     found.sort(key=_FIELD_ORDER.index)
     if "address" in found and "stage" in found and re.search(r"\bwhere\b.{0,60}\bstand\b", low):
         found.remove("address")  # "where does the smith gutter job stand"
-    if "proposals" in found and len(found) > 1 and re.search(r"\b(?:to send|sending|send(?:ing)? (?:her|him|them|over))\b[^.?!]{0,30}\b(?:proposal|quote|bid)", low):
-        found.remove("proposals")  # "need her email to send the proposal": the email is asked
+    for sent, words in (("proposals", "proposal|quote|bid"), ("contract_amount", "contract|agreement")):
+        if sent in found and len(found) > 1 and re.search(rf"\b(?:to send|sending|send(?:ing)? (?:her|him|them|over)?)\b[^.?!]{{0,30}}\b(?:{words})", low):
+            found.remove(sent)  # "need her email to send the proposal": the email is asked
     if "address" in found and re.search(r"\be-?mail address", low) and not re.search(r"\b(home|street|mailing|house) address|\baddress and\b|\band address\b", low):
         found.remove("address")
     # "when is the install" asks a date, "is the install paid" asks money: keep what the words say.
+    if "next_appointment" in found and re.search(r"\bstill out there\b", low) and not re.search(r"\b(?:visit|appointment|appt|inspection)\b", low):
+        found.remove("next_appointment")  # "sold yet or still out there": the proposal is, not a visit
     if "install_date" in found and "next_appointment" in found:
         found.remove("next_appointment")
     if "phone" in found and _PRICE_GIVEN.search(low):
@@ -311,7 +316,7 @@ def moment(low: str, now: dt.datetime) -> Moment | None:
     return Moment(at, found.has_time)
 
 
-_SPAN = re.compile(r"^(.*?\S)\s+(?:to|through|thru|until|till|and|-)\s+(\S.*)$")
+_SPAN = re.compile(r"^(.*?\S)\s+(to|through|thru|until|till|and|or|&|-)\s+(\S.*)$")
 _BARE_DAY = re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b")
 
 
@@ -322,12 +327,12 @@ def day_range(low: str, now: dt.datetime) -> tuple[dt.date, dt.date] | None:
     low = low[:400]
     span = _SPAN.match(low)
     if span:
-        left, right = span.group(1), span.group(2)
+        left, right = span.group(1), span.group(3)
         week = _WEEK_PHRASE.search(right)
         if week is not None and not _WEEK_PHRASE.search(left):
             left = f"{left} {week.group(0)}"  # "tues thru fri next week": both days in next week
         first, second = _one_day(left, now), _one_day(right, now)
-        bare = _BARE_DAY.match(span.group(2))
+        bare = _BARE_DAY.match(right)
         if first is not None and second is None and bare is not None:
             # "dec 14 and 15": the second day in the first one's month.
             with contextlib.suppress(ValueError):
@@ -338,7 +343,8 @@ def day_range(low: str, now: dt.datetime) -> tuple[dt.date, dt.date] | None:
                 second = (second[0] + dt.timedelta(days=7), second[1])  # "monday to wednesday": the days after
             elif second[0] < first[0]:
                 second = (second[0].replace(year=second[0].year + 1), second[1])
-            return first[0], second[0]
+            if span.group(2) != "or" or (second[0] - first[0]).days == 1:
+                return first[0], second[0]  # "mon 12/14 or tues 12/15": both days; "mon or fri" is not a span
     return _one_range(low, now)
 
 

@@ -24,7 +24,7 @@ from harde.understanding.intent import (
 )
 from harde.understanding.memory import Focus
 from harde.understanding.reader import Action, Reader
-from harde.understanding.slots import fields_asked, is_affirmative, moment, normalise
+from harde.understanding.slots import day_range, fields_asked, is_affirmative, moment, normalise
 
 NOW = dt.datetime(2026, 11, 23, 9, 0)  # the demo company's "today", a Monday
 ROUTING_SETS = sorted(Path(__file__).parents[1].joinpath("core").glob("routing_*.jsonl"))
@@ -1144,3 +1144,53 @@ def test_a_yes_with_more_in_it_is_not_a_yes(said: str) -> None:
 def test_in_so_many_days() -> None:
     assert moment(normalise("in 2 days at 9"), NOW).at == dt.datetime(2026, 11, 25, 9, 0)  # type: ignore[union-attr]
     assert moment(normalise("in a couple days at 10"), NOW).at == dt.datetime(2026, 11, 25, 10, 0)  # type: ignore[union-attr]
+
+
+def test_a_pending_booking_corrected_as_reps_say_it(reader: Reader, directory: Directory) -> None:
+    booking = [{"tool": "crm_create_appointment", "arguments": {"job_id": 1058, "title": "Inspection", "start": "2026-11-24T11:00"}}]
+    for said, start in [
+        ("scratch the time make it 10 am", "2026-11-24T10:00"),
+        ("earlier pls like 8:30am", "2026-11-24T08:30"),
+        ("move the day to 12/16 keep the time", "2026-12-16T11:00"),
+        ("oh she said two in the afternoon is better", "2026-11-24T14:00"),
+    ]:
+        action = read(reader, directory, said, pending="crm", pending_calls=booking)
+        assert action.tool == "crm_create_appointment" and action.arguments["start"] == start, (said, action)
+
+
+def test_questions_worded_like_writes_stay_questions(reader: Reader, directory: Directory) -> None:
+    proposal = read(reader, directory, "job 1032 proposal came out to what")
+    assert proposal.tool == "crm_facts" and proposal.arguments == {"fields": ["proposals"], "job_id": 1032}, proposal
+    mark = read(reader, directory, "marks digits, gonna text her back")
+    assert mark.tool == "crm_facts" and mark.arguments["fields"] == ["phone"], mark
+    focus = read(reader, directory, "whats new on job 1043").focus
+    latest = read(reader, directory, "back to it, wahts the latest note", focus)
+    assert latest.tool == "crm_facts" and latest.arguments == {"fields": ["notes"], "job_id": 1043}, latest
+    assert read(reader, directory, "is #1045 sold yet or still out there").arguments == {"fields": ["stage"], "job_id": 1045}
+    concord = [j for j in directory.jobs.values() if j.city == "Concord" and "windows" in j.trades]
+    deposit = read(reader, directory, "did the window job in concord put money down how much")
+    assert len(concord) == 1 and deposit.arguments == {"fields": ["deposit"], "job_id": concord[0].id}, deposit
+    email = read(reader, directory, "sarahs email - need to send the contract")
+    assert email.arguments.get("fields") == ["email"], email
+
+
+def test_lists_asked_in_reps_words(reader: Reader, directory: Directory) -> None:
+    assert read(reader, directory, "what jobs r on schdule stage").arguments == {"stage": "Scheduled"}
+    assert read(reader, directory, "signed contracts waiting to be scheduled list").arguments == {"stage": "Contract Signed"}
+    reed = read(reader, directory, "everything mike reed has thats not closed")
+    assert reed.tool == "crm_rep_jobs" and reed.arguments == {"open_only": True, "rep": "Mike Reed"}, reed
+    walks = read(reader, directory, "walkthroughs on the 3rd, count")
+    assert walks.tool == "crm_appointments" and walks.arguments["kind"] == "walkthrough" and walks.arguments["start"] == "2026-12-03", walks
+    # Two days said with "or" are both asked when they follow each other; "mon or fri" is not a span.
+    two = read(reader, directory, "any inspections mon 12/14 or tues 12/15")
+    assert (two.arguments["start"], two.arguments["end"]) == ("2026-12-14", "2026-12-15"), two
+    assert day_range(normalise("inspections mon 12/14 or fri 12/18"), NOW) != (dt.date(2026, 12, 14), dt.date(2026, 12, 18))
+
+
+def test_a_job_number_that_opens_a_write_and_a_trade_said_after_a_look_up(reader: Reader, directory: Directory) -> None:
+    missing = read(reader, directory, "5523 signed move it up")
+    assert missing.tool is None and "5523" in (missing.reply or ""), missing
+    reilly = directory.jobs[1056].customer_id
+    gutters = [j for j in directory.jobs_of(reilly) if "gutters" in j.trades]
+    actions = conversation(reader, directory, "tell me abouut 1056", "ok now gutters one")
+    assert len(gutters) == 1 and actions[1].arguments.get("job_id") == gutters[0].id, actions[1]

@@ -29,7 +29,7 @@ from harde.knowledge.scoring import (
     top_rows,
     weighted_scores,
 )
-from harde.knowledge.tokens import CORRECTION_WEIGHT, analyze, query_terms
+from harde.knowledge.tokens import CORRECTION_WEIGHT, analyze, is_english_word, query_terms, stems
 
 # The title and heading say what a passage is about; counting their terms again ranks a passage
 # titled "Price objection" above one that mentions price in passing.
@@ -287,12 +287,17 @@ class BM25Index:
         if term in self._vocab or term.isdigit() or len(term) < 4 or self._retriever is None:
             return None
         near = self._near_terms()
-        if len(term) > self._longest + 1:
-            return None  # one edit from no index term; its deletions would cost len(term) squared
         candidates: set[str] = set()
-        for key in {term, *_deletions(term)}:
+        # Longer than every index term and one more: one edit from none of them (and its
+        # deletions would cost len(term) squared).
+        for key in {term, *_deletions(term)} if len(term) <= self._longest + 1 else ():
             candidates.update(near.get(key, ()))
         candidates.discard(term)
+        if not candidates and term.isalpha() and not is_english_word(term) and stems([term]) != [term]:
+            # The index holds stems: "propsals" is one letter from "proposals", whose stem
+            # "propos" is two from "propsal". For a typed word (no stem, no English word), a word
+            # one edit away whose stem is indexed counts.
+            candidates = {t for t in stems(_edits(term)) if t in self._vocab}
         if not candidates:
             return None
         return max(sorted(candidates), key=self._frequency)
@@ -430,6 +435,17 @@ def _slip_of(word: str, words: set[str]) -> bool:
 
 def _deletions(word: str) -> list[str]:
     return [word[:i] + word[i + 1 :] for i in range(len(word))]
+
+
+def _edits(word: str) -> list[str]:
+    """The words one insertion, substitution or transposition from `word`."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + c + b for a, b in splits for c in letters}
+    out.update(a + c + b[1:] for a, b in splits if b for c in letters)
+    out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    out.discard(word)
+    return sorted(out)
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -122,7 +122,8 @@ REP_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bhoa\b|\barc\b|committee|board approval|covenants?", "hoa architectural review"),
     (r"\bcondos?\b", "condominium association"),
     (r"work hours|what time can|weekend|saturday|sunday", "work hours"),
-    (r"quotes? (is |are )?good for|(quote|proposal|price|estimate)s? expires?|how long (is|are) (a |the |our )?(quote|proposal|price|estimate)s?", "proposals valid days"),
+    (r"quotes? (is |are )?good for|(quote|proposal|price|estimate)s? expires?|how long (is|are) (a |the |our )?(quote|proposal|price|estimate)s?"
+     r"|(quote|proposal|price|estimate|bid)s? (stay|stays|remain|remains|is|are) (good|valid|open)|(stay|stays) good", "proposals valid days"),
     (r"\bpay (me |us |you )?(in )?cash\b|cash (deposit|payment)|\bin cash\b", "cash collect deposit payment terms"),
 )
 

@@ -38,6 +38,17 @@ def test_a_misspelled_long_word_is_read_as_the_indexed_word_it_misspells() -> No
     assert hits and hits[0].source == "a.md"
 
 
+def test_a_typo_whose_stem_is_two_letters_from_the_indexed_stem_is_still_read() -> None:
+    index = BM25Index.from_chunks([_chunk("p.md", "Our proposals are valid for 30 days."), _chunk("o.md", "Other things entirely.")])
+    # "propsals" stems to "propsal", two edits from "propos" (the stem of "proposals"), but one
+    # letter from the word "proposals" itself.
+    assert index.correct("propsals") == "propos"
+    hits = index.search("how long do propsals stay good", k=1)
+    assert hits and hits[0].source == "p.md"
+    # A real English word is never bent into another indexed stem.
+    assert index.correct("expensive") is None
+
+
 def test_a_short_unknown_word_is_not_taken_for_a_real_word_one_letter_away() -> None:
     index = BM25Index.from_chunks([_chunk("w.md", "Replacement window glass and sashes.")])
     assert index.search("widow", k=1) == []

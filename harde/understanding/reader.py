@@ -180,7 +180,7 @@ _ASK_THE_WEB = re.compile(
     r"^\W*(?:(?:can you|could you|pls|please|hey)\s+)?(?:google\b|(?:search|look|check|find|browse)\w*\s+(?:it\s+|that\s+|up\s+)?"
     r"(?:on\s+)?(?:online|onilne|onlne|onine|on line|the web|the internet|internet|google)\b)"
 )
-_WEB_CUE = re.compile(r"\b(websites?|web ?site|site|look ?up|search for|search it|search that|google it|find online|check online|news|latest|recalls?)\b")
+_WEB_CUE = re.compile(r"\b(forecast|noaa|radar|websites?|web ?site|site|look ?up|search for|search it|search that|google it|find online|check online|news|latest|recalls?)\b")
 # A question that one playbook passage covers this much of (IDF-weighted) is the playbook's.
 PLAYBOOK_COVERAGE = 0.7
 # When the specialist the words point to has nothing to work with, a lower share will do.
@@ -560,7 +560,8 @@ class Reader:
         ):
             # A town is where the weather is, not a customer: "the noaa forecast for quincy tmrw, im on a roof all day".
             intent, agent, confidence = "web_search", "web_search", max(confidence, CONFIDENT)  # "the weather for worcester this weekend"
-        stage_clause = _STAGE_CLAUSE.search(low) if intent == "crm.facts" and not (_ASKS.match(low) or low.rstrip().endswith("?")) else None
+        single_job = intent == "crm.stage_jobs" and bool(mentions.towns and mentions.trades) and not re.search(r"\bjobs\b", low) and bool(_JOB_WORD.search(low))
+        stage_clause = _STAGE_CLAUSE.search(low) if (intent == "crm.facts" or single_job) and not (_ASKS.match(low) or low.rstrip().endswith("?")) else None
         if stage_clause is not None and re.search(r"\b(?:when|what|whats|where|how|who|which|why)\b", stage_clause.group(1)):
             stage_clause = None  # "#2609-1067 - install scheduled for when": a question after all
         if (
@@ -571,8 +572,9 @@ class Reader:
         ):
             # "1002 went with the other guy", "were done at denises windows crew wrapped up": news that moves the job.
             intent, agent, confidence = "crm.change_stage", "crm", max(confidence, CONFIDENT)
-        if stage_clause is not None and (mentions.job_ids or mentions.customer_ids or focus.job_id) and self._stage(stage_clause.group(1), directory):
-            # "got the deposit on #1025, its signed", "... - paid and closed": news that moves the job.
+        if stage_clause is not None and (mentions.job_ids or mentions.customer_ids or focus.job_id or single_job) and self._stage(stage_clause.group(1), directory):
+            # "got the deposit on #1025, its signed", "... - paid and closed", "the roof job in
+            # nashua install got put on the board, scheduled": news that moves the job.
             intent, agent, confidence = "crm.change_stage", "crm", max(confidence, CONFIDENT)
         if (
             (intent in ("web_search", "knowledge", "analysis", "smalltalk", "new_clients") or (intent in _WRITES and confidence < CONFIDENT))
@@ -1828,7 +1830,9 @@ _HOW_IS = re.compile(
     r"(?:hows|how's|how is|how are|where are we|wheres|where's|where is|status"
     # "whatts happening on carter", "lmeme see james", "take a look at the wellesley gutters"
     r"|(?:what\s+is|wha+t*'?s+|wa+t+'?s+)\s+(?:happening|going on|up|new|the deal|the story|the latest)\s+(?:on|with|w/?)"
-    r"|(?:take|have) a look at|l(?:e|m){3,5}\s+see|let me see|pull up|bring up|give me the rundown on|gimme the rundown on)\b"
+    r"|(?:take|have) a look at|l(?:e|m){3,5}\s+see|let me see|pull up|bring up|give me the rundown on|gimme the rundown on"
+    # "tell me aboout mccarthy in natick", "fill me in on 1044", "what do we have on the reillys"
+    r"|tell me (?:a (?:bit|little) )?abo+u+t|fill me in on|what do we (?:have|know|got) on|(?:whats|what is) the scoop on)\b"
 )
 _ABOUT_PRIMERS = re.compile(r"\bhow (?:long|many words|short)\b|\bshould\b|\bsupposed to\b|\bwhat goes in\b|\brule\b|\bcan i (?:mention|say|include)\b")
 _MAKE_PRIMER = re.compile(r"\b(?:make|send|create|generate|start|kick off|record|shoot|render|produce)\b")

@@ -1194,3 +1194,16 @@ def test_a_job_number_that_opens_a_write_and_a_trade_said_after_a_look_up(reader
     gutters = [j for j in directory.jobs_of(reilly) if "gutters" in j.trades]
     actions = conversation(reader, directory, "tell me abouut 1056", "ok now gutters one")
     assert len(gutters) == 1 and actions[1].arguments.get("job_id") == gutters[0].id, actions[1]
+
+
+def test_tell_me_about_a_customer_the_weather_and_a_town_job_moved_as_news(reader: Reader, directory: Directory) -> None:
+    natick = read(reader, directory, "tell me aboout mccarthy in natick")
+    job = directory.jobs[natick.arguments["job_id"]]
+    assert natick.tool == "crm_facts" and job.city == "Natick" and directory.customers[job.customer_id].last == "McCarthy", natick
+    assert read(reader, directory, "tell me about the 84 month plan", kb=0.6).agent == "knowledge"
+    assert read(reader, directory, "find the noaa forecast for quincy tmrw, im on a roof all day").agent == "web_search"
+    nashua = [j for j in directory.jobs.values() if j.city == "Nashua" and "roofing" in j.trades]
+    moved = read(reader, directory, "the roof job in nashua install got put on the board, scheduled")
+    assert len(nashua) == 1 and moved.tool == "crm_change_stage" and moved.arguments == {"job_id": nashua[0].id, "stage": "Scheduled"}, moved
+    listed = read(reader, directory, "roof jobs in nashua, scheduled")
+    assert listed.tool == "crm_jobs_in_stage", listed

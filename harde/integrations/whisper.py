@@ -57,6 +57,9 @@ class WhisperOptions:
     compute_type: str = "int8"
     cpu_threads: int = 0  # 0: CTranslate2 picks (the number of cores)
     vad_filter: bool = True  # drops the silence and room noise of a real microphone
+    # Speech kept either side of what the VAD hears (faster-whisper's default is 400 ms): with
+    # less, a short word at the edge of a chunk ("oh", "eight") is cut and a digit goes missing.
+    vad_speech_pad_ms: int = 800
     without_timestamps: bool = True  # with timestamps, tiny.en drops a clip's last words
     language: str = "en"
 
@@ -210,6 +213,7 @@ class WhisperTranscriber:
                 language=o.language,
                 beam_size=o.beam_size,
                 vad_filter=o.vad_filter,
+                vad_parameters={"speech_pad_ms": o.vad_speech_pad_ms} if o.vad_filter else None,
                 without_timestamps=o.without_timestamps,
                 initial_prompt=prompt or None,
                 condition_on_previous_text=False,

@@ -276,3 +276,16 @@ def test_a_stereo_wav_is_mixed_down_and_resampled() -> None:
     recording = decode_recording(buffer.getvalue())
     assert abs(recording.duration_s - 1.0) < 0.02
     assert recording.samples.dtype == np.float32 and recording.samples.ndim == 1
+
+
+async def test_the_vad_keeps_a_wider_margin_of_speech_so_short_words_at_its_edges_stay() -> None:
+    seen: list[dict[str, Any]] = []
+
+    class Recording(_QueuedModel):
+        def transcribe(self, samples: np.ndarray, **options: Any) -> tuple[list[Any], None]:
+            seen.append(options)
+            return super().transcribe(samples, **options)
+
+    await _Fake(Recording(["six one seven"]), PROMPT).transcribe(TONE)
+    assert seen[0]["vad_filter"] is True
+    assert seen[0]["vad_parameters"] == {"speech_pad_ms": 800}

@@ -25,6 +25,8 @@ from harde.understanding.dictation.trades import find_trades
         ("email TomasReyesetgmail.com, roof", "email TomasReyes at gmail.com, roof"),
         ("email lkimedoutlook dot com", "email lkim at outlook dot com"),
         ("e-mail Rosa Vega, yahoo dot com, address", "e-mail Rosa Vega at yahoo dot com, address"),
+        ("Rosaat email.com, 9 Oak", "Rosa at gmail.com, 9 Oak"),
+        ("email rvegaat yahoo dot com", "email rvega at yahoo dot com"),
     ],
 )
 def test_whispers_written_forms_are_read_as_meant(heard: str, meant: str) -> None:
@@ -39,6 +41,8 @@ def test_whispers_written_forms_are_read_as_meant(heard: str, meant: str) -> Non
         "she has a 2 car garage in Mass",
         "write to info@mygutters.com",
         "the 1-800 number",
+        "go to the flat beat.com",
+        "a great deal.com",
     ],
 )
 def test_ordinary_text_is_left_alone(text: str) -> None:

@@ -239,6 +239,10 @@ _FUSED_PROVIDER = re.compile(
     rf"({'|'.join(p for p in _PROVIDER_NAMES if len(p) > 3)})(\s*\.\s*|\s+dot\s+)({_TLD})\b",
     re.IGNORECASE,
 )
+# "Sarahat email.com": the "at" run into the name before it, the domain a word apart.
+_AT_GLUED = re.compile(rf"(?<![\w@.])([a-z][a-z0-9._]*?[a-z0-9])at(\s+)([a-z]{{2,9}})(\s*\.\s*|\s+dot\s+)({_TLD})\b", re.IGNORECASE)
+# English words that end in "at" and may stand before a domain ("that gmail.com").
+_AT_WORDS = {"that", "what", "chat", "flat", "great", "beat", "heat", "meat", "seat", "boat", "coat", "hat", "cat", "format", "combat", "repeat", "treat", "neat"}
 _SPOKEN_DOMAIN = re.compile(rf"(\s(?:at|@)\s+)([a-z]{{2,9}})(\s*\.\s*|\s+dot\s+)({_TLD})\b", re.IGNORECASE)
 
 
@@ -265,6 +269,7 @@ def transcript_forms(text: str) -> str:
     out = _ZIP_HEARD.sub("zip", out)
     out = _FUSED_EMAIL.sub(_split_fused_email, out)
     out = _FUSED_PROVIDER.sub(lambda m: f"{m.group(1)} at {m.group(2)}{m.group(3)}{m.group(4)}", out)
+    out = _AT_GLUED.sub(_split_glued_at, out)
     out = _NO_AT.sub(lambda m: f"{m.group(1)} at {m.group(2)}{m.group(3)}{m.group(4)}", out)
     return _SPOKEN_DOMAIN.sub(lambda m: m.group(1) + _provider(m.group(2)) + m.group(3) + m.group(4), out)
 
@@ -304,6 +309,12 @@ def _join_split_zip(m: re.Match[str]) -> str:
     digits = [_chain_digits(item) for item in re.split(r"[ -]", m.group())]
     joined = "".join(d or "" for d in digits)
     return joined if len(joined) == 5 and None not in digits else m.group()
+
+
+def _split_glued_at(m: re.Match[str]) -> str:
+    if f"{m.group(1)}at".lower() in _AT_WORDS or _provider(m.group(3)).lower() not in _PROVIDER_NAMES:
+        return m.group()
+    return f"{m.group(1)} at{m.group(2)}{m.group(3)}{m.group(4)}{m.group(5)}"
 
 
 def _provider(label: str) -> str:

@@ -618,7 +618,10 @@ class Assistant:
             if action.reply is not None:
                 await self._say(text, action.reply + dropped, action.agent, context, turn, queue)
                 return
-            queue.put_nowait(StatusNote("The change that was waiting for a yes was dropped: nothing was written.", notice=True))
+            if action.corrects:
+                queue.put_nowait(StatusNote("Corrected the change that was waiting for a yes; nothing is written until you say yes.", notice=True))
+            else:
+                queue.put_nowait(StatusNote("The change that was waiting for a yes was dropped: nothing was written.", notice=True))
         # Offline the reading's own answer (a "which one?", "I don't have a job 9999") is the reply;
         # with a model, the model decides whatever the reading did not settle with a tool call.
         if action.reply is not None and (self.client is None or action.intent in ("confirm", "cancel")):

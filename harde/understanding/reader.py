@@ -151,6 +151,8 @@ class Action:
     reply: str | None = None
     # A write waiting for a yes is approved (True) or dropped (False); None: none is waiting.
     approves: bool | None = None
+    # The write waiting for a yes, corrected ("actually make it 3pm"): proposed again, not dropped.
+    corrects: bool = False
     # A CRM reading that found nobody to ask about: another specialist may fit better.
     untargeted: bool = False
     focus: Focus = field(default_factory=Focus)
@@ -291,7 +293,7 @@ class Reader:
                 return Action("confirm", pending, 1.0, approves=True, focus=focus)
             corrected = self._correction(text, low, pending_calls, focus, directory, now)
             if corrected is not None:
-                corrected.approves = False
+                corrected.approves, corrected.corrects = False, True
                 return corrected
             if scores.intent == "cancel" or (len(low.split()) <= 3 and scores.intent in ("confirm", "smalltalk")):
                 return Action("cancel", pending, scores.confidence, approves=False, reply="Cancelled: nothing was changed.", focus=focus)
@@ -1287,7 +1289,11 @@ class Reader:
             return Action("crm.facts", "crm", confidence, reply="Whose do you mean? Give me the name.", focus=focus)
         if not fields:
             # "and the gutters job?" asks what was asked last; "who is 508-555-0147" asks who.
-            carried = focus.fields and names_other and len(low.split()) <= 8 and not (m.by_contact and _LOOKS_UP.search(low))
+            # "pull up mccarthy in natick", "tell me about 1019" ask for the whole card.
+            carried = (
+                focus.fields and names_other and len(low.split()) <= 8 and not (m.by_contact and _LOOKS_UP.search(low))
+                and not (_HOW_IS.match(low) or _LOOK_AT.match(low) or _PULL_UP.search(low))
+            )
             fields = list(focus.fields) if carried else ["overview"]
         if m.customer_ids == [] and m.named_person and m.user_ids and not m.job_ids:
             user = d.users[m.user_ids[0]]

@@ -88,6 +88,7 @@ async def test_anything_but_yes_drops_the_write_and_a_later_yes_writes_nothing(a
     before = await assistant.services.crm.list_notes(1043)
     dropped = await assistant.ask(called_off, first.conversation_id)
     assert "Done" not in dropped.answer
+    assert not any("Corrected" in n for n in dropped.notices)
     later = await assistant.ask("yes", first.conversation_id)
     assert "nothing waiting" in later.answer
     assert await assistant.services.crm.list_notes(1043) == before
@@ -106,6 +107,8 @@ async def test_a_correction_before_the_yes_is_proposed_again_and_only_it_is_writ
     before = await assistant.services.crm.list_appointments(job_id=1043)
     again = await assistant.ask(correction, first.conversation_id)
     assert "Shall I go ahead" in again.answer
+    # Said as a correction, not as the write being dropped.
+    assert any("Corrected" in n for n in again.notices) and not any("dropped" in n for n in again.notices), again.notices
     assert await assistant.services.crm.list_appointments(job_id=1043) == before
     await assistant.ask("yes", first.conversation_id)
     added = [a for a in await assistant.services.crm.list_appointments(job_id=1043) if a not in before]

@@ -1207,3 +1207,11 @@ def test_tell_me_about_a_customer_the_weather_and_a_town_job_moved_as_news(reade
     assert len(nashua) == 1 and moved.tool == "crm_change_stage" and moved.arguments == {"job_id": nashua[0].id, "stage": "Scheduled"}, moved
     listed = read(reader, directory, "roof jobs in nashua, scheduled")
     assert listed.tool == "crm_jobs_in_stage", listed
+
+
+def test_a_look_up_asks_for_the_whole_card_while_a_bare_name_keeps_the_field_asked(reader: Reader, directory: Directory) -> None:
+    for said in ("tell me aboout mccarthy in natick", "pull up mccarthy in natick"):
+        actions = conversation(reader, directory, "when's the install on 1067", said)
+        assert actions[1].arguments.get("fields") == ["overview"], (said, actions[1])
+    carried = conversation(reader, directory, "when's the install on 1067", "and the mccarthy one in natick")
+    assert carried[1].arguments.get("fields") == ["install_date"], carried[1]

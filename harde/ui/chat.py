@@ -113,9 +113,9 @@ def _sidebar(runtime: Runtime, user: User) -> _SidebarSlots:
     assistant = runtime.assistant
     with st.sidebar:
         st.markdown("### Hard-E")
-        who, out = st.columns([3, 1])
-        who.caption(f"Signed in as **{user.name}** ({user.role})")
-        if out.button("Sign out", key="sign-out"):
+        # The button on a row of its own: beside the name, a 300 px sidebar cut it to "Si…".
+        st.caption(f"Signed in as **{user.name}** ({user.role})")
+        if st.button("Sign out", key="sign-out"):
             sign_out(assistant.settings)
             st.rerun()
         st.caption(f"Model: {assistant.model_label()}")

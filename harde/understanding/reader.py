@@ -62,6 +62,7 @@ _MOVE_VERB = re.compile(r"\b(move|moved|push|pushed|reschedule|rescheduled|bump|
 _STAGE_VERB = re.compile(r"\b(won|win|lost|lose|signed|sold|kill|killed|dead|close|closed|mark|move|bump|push|set|put)\b")
 # What a rep has on their plate: "everything mike reed has", "whats not closed for dana".
 _REP_HOLDS = re.compile(r"\b(?:has|have|got|carrying|working|on (?:his|her) plate|not closed|still open|open)\b")
+_CREWS_ON_IT = re.compile(r"\bcrews? (?:r|are|is) (?:working(?: on)?|on site|out on)\b|\bbeing worked on\b|\bunder construction\b")
 _NOT_YET_SCHEDULED = re.compile(r"\b(?:waiting (?:on|for|to be)|need(?:s|ing)? to be|yet to be|to get) (?:scheduled|schedule)\b|\bnot (?:yet )?scheduled(?: yet)?\b")
 # A job pointed at by its trade alone: "the gutters one", "now the windows job", "what about roofing".
 _THE_OTHER_ONE = re.compile(r"\b(?:one|job|project)\W*$|^\W*(?:ok\W+|and\W+|&\W+)*(?:now|what about|how about|and|&)\b")
@@ -115,12 +116,21 @@ _WORD = re.compile(r"[a-z][a-z'-]{0,30}|\d{1,12}")
 # Words of a request to read notes, not write one: "job 1047 latest note pls", "did anyone leave a
 # note on #1006 recently", "read back the last note".
 _NOTE_READ_WORDS = frozenset(
-    ["latest", "last", "recent", "recently", "newest", "most", "any", "anyone", "anybody", "someone", "read", "back", "show", "see", "pull", "up", "what", "whats", "did", "has", "have", "is", "there", "was", "been", "leave", "left", "say", "said", "does", "do", "the", "a", "an", "on", "for", "of", "job", "note", "notes", "pls", "please", "me", "us", "we", "it", "that", "this", "in", "lately", "today", "yesterday", "no", "number", "num", "-", "anything", "new", "&", "and", "also", "too", "again", "one", "ok", "oh", "so"]
+    ["latest", "last", "recent", "recently", "newest", "most", "any", "anyone", "anybody", "someone", "read", "back", "show", "see", "pull", "up", "what", "whats", "did", "has", "have", "is", "there", "was", "been", "leave", "left", "say", "said", "does", "do", "the", "a", "an", "on", "for", "of", "job", "note", "notes", "pls", "please", "me", "us", "we", "it", "that", "this", "in", "lately", "today", "yesterday", "no", "number", "num", "-", "anything", "new", "&", "and", "also", "too", "again", "one", "ok", "oh", "so", "anyway", "anyways", "to", "now", "okay", "k", "btw"]
 )
 _NOTE_READ_CUE = frozenset(["latest", "last", "recent", "recently", "newest", "any", "anyone", "anybody", "read", "show", "see", "pull", "did", "has", "whats", "what", "lately", "anything"])
 _NOTE_MARK = re.compile(r"(?::|\s-+\s|\s—\s)\s*(.+)$", re.S)
+# "karen reilly add note the son is handling everything", "#1059 add this as a note he will pay
+# by check", "stck a note on it shingle color is undecided": the ask after whoever it is for.
+_NOTE_AFTER_NAME = re.compile(
+    r"\b(?:add|put|leave|log|make|drop|stick|stck|stik|write|jot)\s+(?:(?:this|that)\s+(?:as|in)\s+)?(?:a\s+)?(?:quick\s+)?(?:note|ntoe|noet)"
+    r"(?:\s+(?:on|to|for|in)\s+(?:it|that|this|him|her|them|there|th+ere|the file)(?:\s+(?:one|job))?)?\s+(?!(?:to|on|for|in|about|re|that)\b)(\S.+)$",
+    re.I | re.S,
+)
+# "so for 2610-1017 the note is neighbor already had us do their roof": a note dictated.
+_NOTE_DICTATED = re.compile(r"\b(?:the|a|my|new) note (?:is|should say|should read|reads|will say)\b")
 _NOTE_SAYING = re.compile(
-    r"(?:\bsaying\b|\bthat says\b|\bto say\b|\b(?:log|note|add|put)\b[^.]{0,40}?\bthat\b"
+    r"(?:\bsaying\b|\bthat says\b|\bto say\b|\b(?:the|a|my|new) note (?:is|should say|should read|reads|will say)\b:?|\b(?:log|note|add|put)\b[^.]{0,40}?\bthat\b"
     # "the latest note on that job" points at the job; it says nothing.
     r"(?!\s+(?:job|one|house|account|file|customer|guy|lady|place|project)\b))\s*(.+)$",
     re.S,
@@ -321,7 +331,8 @@ class Reader:
         web: bool = True,
     ) -> Action:
         quoted_note = bool(_QUOTED.search(text[:4000])) and bool(re.match(r"^\W*(?:(?:pls|please|can you)\s+)?(?:log|note|jot|put|add|write|stick|drop)\b", low))
-        if scores.intent != "crm.add_note" and workflow is None and (_NOTE_START.match(low) or quoted_note) and _note_body(text):
+        dictated = bool(_NOTE_DICTATED.search(low) or _NOTE_AFTER_NAME.search(text[:4000])) and not (_ASKS.match(low) or low.rstrip().endswith("?"))
+        if scores.intent != "crm.add_note" and workflow is None and (_NOTE_START.match(low) or quoted_note or dictated) and _note_body(text):
             # "jot on his file: ...", "fyi on job 1003, ...", "add to that one - ...": a note, whatever else it mentions.
             scores = IntentScores((("crm.add_note", max(scores.confidence, CONFIDENT)), *scores.ranked))
         if scores.intent == "crm.add_note" and _asks_only_fields(_note_body(text)):
@@ -439,7 +450,7 @@ class Reader:
             # A field of a customer or job named, or of the one in focus, is a CRM question whatever it resembles.
             intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
         if (
-            intent != "crm.add_note" and workflow is None
+            (intent != "crm.add_note" or confidence < CONFIDENT) and workflow is None
             and (
                 ((_WRITE_DOWN.search(low) or _REMEMBER.search(low)) and (named or ((focus.customer_id or focus.job_id) and points_back)))
                 # "also skylight over the kitchen leaks a little note that": the words, then the ask.
@@ -473,6 +484,8 @@ class Reader:
             confidence < UNSURE and not (mentions.customer_ids or mentions.job_ids or mentions.user_ids or asked)
             # "ok so on that one she signed today!": news about the job in focus, not a question.
             and not moves_focus_stage
+            # "write in there they asked about the military discount": a note's words, not a question.
+            and not (intent == "crm.add_note" and (_note_body(text) or _note_after_ask(text)))
             and self._reads_as_a_question(low)
         ):
             # A real question nobody is sure of: the playbook answers it, or says plainly it has nothing.
@@ -742,6 +755,11 @@ class Reader:
             and not ((said := moment(low, now)) is not None and said.has_time)
         ):
             return "crm.calendar"  # "walkthroughs on the 3rd, count": the ones booked, none to book
+        if intent in _WRITES and "rep" in asked and re.search(r"\bwho(?:'s| is| was)? (?:sold|closed|signed|owns|has|got|is on|handled|handles)\b", low):
+            return "crm.facts"  # "ok back to the customer who sold it": whose deal, nothing moved
+        one_job_amount = bool(m.towns and m.trades) and not _LIST_WORDS.search(low) and bool(re.search(r"\b(?:amount|total|how much|price|number|value)\b", low))
+        if intent == "crm.stage_jobs" and one_job_amount:
+            return "crm.facts"  # "proposal amount on the wellesley roof pls": that job's, not the stage's list
         if intent == "crm.change_stage" and _AMOUNT_ASKED.search(low) and not _STAGE_VERB.search(low):
             return "crm.facts"  # "job 1032 proposal came out to what": an amount asked, no job moved
         if intent == "crm.add_note" and customer_named and asked and not _NOTE_CUE.search(low) and _LEADS_WITH_FIELD.match(low):
@@ -818,7 +836,7 @@ class Reader:
             return "crm.facts"
         if (
             intent == "crm.facts" and not customer_named and not rep_named and not _PRONOUNS.search(low)
-            and not follows_up
+            and not follows_up and not one_job_amount
             and self._stage(low, d) is not None
         ):
             return "crm.stage_jobs"  # "pull the lost list"
@@ -1339,6 +1357,9 @@ class Reader:
             # "how many open jobs does he have" after "who's the rep on 1014": that job's rep.
             users = [d.users[u] for u in d.jobs[focus.job_id].rep_ids[:1] if u in d.users]
         arguments: dict[str, Any] = {"open_only": open_only}
+        holding = [u for u in users if any(u.id in j.rep_ids for j in d.jobs.values())]
+        if len(users) > 1 and len(holding) == 1:
+            users = holding  # "mikes open jobs": of the two Mikes, the one who has jobs
         if len(users) > 1:
             options = [Candidate(label=u.full_name, user_id=u.id, words=[u.first.casefold(), u.last.casefold()]) for u in users[:6]]
             return self._clarify("crm.rep_jobs", "crm_rep_jobs", arguments, options, focus, confidence, fills="user")
@@ -1593,8 +1614,11 @@ class Reader:
                     arguments["start"] = start.isoformat(timespec="minutes")
                     changed = True
         if tool == "crm_add_note":
-            reworded = _NOTE_REWORDED.search(text)
-            if reworded is not None and reworded.group(1).strip():
+            said = self.mentions(text, low, d)
+            # "sorry i meant the roof job, not the gutters" points at another job; it says no new words.
+            points = said_jobs or said.trades or said.towns or said.customer_ids or _JOB_WORD.search(low)
+            reworded = _NOTE_REWORDED.search(text) or (None if points else _NOTE_MEANT.search(text))
+            if reworded is not None and len(reworded.group(1).split()) >= (1 if reworded.re is _NOTE_REWORDED else 3):
                 arguments["note"] = reworded.group(1).strip().strip('"“”').strip()
                 changed = True
         if "job_id" in arguments and not said_jobs and arguments.get("job_id") in d.jobs:
@@ -1623,6 +1647,7 @@ class Reader:
         """The stage a request names, as the company calls it."""
         # "signed contracts waiting to be scheduled" are signed, not yet scheduled; "on schdule stage" is.
         said = re.sub(r"\bschedule stage\b", "scheduled stage", _NOT_YET_SCHEDULED.sub("contract signed", _stage_typos(low, d)))
+        said = _CREWS_ON_IT.sub("in progress", said)  # "jobs the crews r working on right now"
         text = _without_negated(normalise_stage_words(said), d)
         if after_verb:
             hit = re.search(r"\b(?:to|into|as|in|at)\s+(.+)$", text)
@@ -1737,7 +1762,7 @@ _ORDERED = re.compile(
 )
 _WRITES = ("crm.change_stage", "crm.book", "crm.reschedule", "crm.add_note", "crm.create_job", "crm.primer_video")
 # A note asked for in words: "note", "log", "jot down", "put down", "write down".
-_NOTE_CUE = re.compile(r"\b(?:notes?|log|logged|jot|put down|write down|write up|document|memo|record)\b")
+_NOTE_CUE = re.compile(r"\b(?:notes?|log|logged|jot|put down|write down|write up|write (?:in|on) (?:there|it|that|the file)|document|memo|record)\b")
 # Words that make a job rather than look one up: "add a gutter job for her", "another roof job".
 _NEW_JOB = re.compile(r"\b(?:new|another|second|add|create|make|set\s*up|start|open\s+(?:a|an)|write\s+up)\b")
 # A message that corrects the write waiting for a yes rather than answering it.
@@ -1754,6 +1779,8 @@ _CORRECTING = re.compile(
 )
 # A bare hour in a correction: "make it 3", "can we do 10:30", "at 2 instead".
 _CORRECTED_HOUR = re.compile(r"\b(?:make (?:it|that)|do|at|to|@)\s+(\d{1,2})(?::(\d{2}))?\s*(a|p|am|pm)?\b(?![/\d])")
+# A note's words said again: "srory i meant he will pay by card", "it should say ...".
+_NOTE_MEANT = re.compile(r"\b(?:i meant|i mean|meant to say|(?:it|that|the note) should (?:say|read)|make it say)\b\s*:?\s*(.+)$", re.I | re.S)
 # A note's new words: "change it to: wants wedgewood blue shutters".
 _NOTE_REWORDED = re.compile(r"\b(?:change|chagne|chnage|cahnge|make|have)\s+(?:it|that|the note)\s+(?:to|say|read)\b\s*:?\s*(.+)$", re.S)
 _CORRECTED_INTENT = {
@@ -1846,7 +1873,7 @@ _GENERAL_QUESTION = re.compile(r"\b(?:supposed to|how far apart|rule of thumb|in
 _PULL_UP = re.compile(r"^\W*pull\b.{1,60}\bup\b|^\W*pull up\b")
 _JOB_WORD = re.compile(r"\b(job|jobs|project|install|deal)\b")
 # A look at something in the CRM: "check the salem roof", "open up the andover siding".
-_LOOK_AT = re.compile(r"^\W*(?:(?:can|could) (?:you|u) |pls |please )?(?:check|cehck|chek|look at|look up|open(?: up)?|show me|bring up|find)\b")
+_LOOK_AT = re.compile(r"^\W*(?:(?:can|could) (?:you|u) |pls |please )?(?:che+c?k|cehck|chek|look at|look up|open(?: up)?|show me|bring up|find)\b")
 _CRM_WORDS = re.compile(r"\b(status|balance|owe|owes|phone|number|email|address|install|inspection|appt|appointment|stage|job|contract|deposit|rep)\b")
 
 
@@ -2026,17 +2053,26 @@ _STAGE_NEWS = (
         r"\b(?:went|going|gone|goin) (?:with|w/?) (?:the other|another|a different|some other|someone|somebody|the cheaper|a cheaper|the competition|a competitor)\b"
         r"|\bpicked (?:somebody|someone|some1) else\b|\bwent elsewhere\b|\b(?:said|says) no thanks\b|\bpassed on (?:it|us)\b"
         r"|\bnot (?:moving|going) forward\b|\bchose (?:another|someone|somebody|a different)\b"
+        r"|\b(?:went|going|gone) (?:another|a different|the other) (?:way|direction|route)\b|\bdecided against (?:us|it)\b"
     ), "lost"),
     (re.compile(
         r"\b(?:we'?re|were|we are|crew is|crews) (?:all )?(?:done|finished) (?:at|with|on)\b|\bcrew (?:wrapped|finished)(?: up)?\b|\b(?:all )?wrapped up\b"
     ), "completed"),
     (re.compile(
         r"\b(?:just )?(?:emailed|sent|dropped off|mailed) (?:out )?(?:the|them the|her the|him the|our) (?:proposal|quote|estimate|bid)\b"
+        r"|\b(?:proposal|quote|bid|estimate) (?:is|went|got sent|was sent) out\b|\b(?:proposal|quote|bid) (?:is )?in (?:their|her|his) hands\b"
     ), "proposal sent"),
     (re.compile(
         r"\binstall (?:date )?is (?:locked|set|booked|confirmed)(?: in)?\b|\b(?:on|onto) the (?:install|production) (?:schedule|calendar|board)\b"
+        r"|\b(?:has|got|have) an install date(?: now)?\b|\binstall date (?:is )?(?:set|booked|picked)\b"
     ), "scheduled"),
-    (re.compile(r"\b(?:is|its|it's) a go\b|\b(?:they|she|he) (?:just )?signed\b|\bgot the signature\b"), "contract signed"),
+    (re.compile(
+        r"\bcrews? (?:is|are|r) (?:on site|onsite|on the job|out there now|started)\b|\bcrews? (?:started|showed up|pulled in)\b|\bwork (?:has )?started\b"
+    ), "in progress"),
+    (re.compile(
+        r"\b(?:is|its|it's) a go\b|\b(?:they|she|he) (?:just )?signed\b|\bgot the signature\b"
+        r"|\b(?:finally |just )?signed (?:the |their |her |his )?(?:contract|agreement|paperwork|papers)\b"
+    ), "contract signed"),
     (re.compile(
         r"\ball paid up\b|\bpaid (?:up|in full|off) now\b|\bfinal (?:check|payment) (?:cleared|came in|is in|received|landed)\b"
     ), "paid and closed"),
@@ -2108,7 +2144,7 @@ def _note_body(text: str) -> str:
     fyi = _FYI.search(head) if re.match(r"^\W*(?:fyi|heads up)\b", head, re.I) else None
     if fyi is not None:
         return fyi.group(1).strip().strip('"“”').strip()
-    hit = _NOTE_MARK.search(head) or _NOTE_SAYING.search(head)
+    hit = _NOTE_MARK.search(head) or _NOTE_SAYING.search(head) or _NOTE_AFTER_NAME.search(head)
     if not hit:
         return ""
     body = hit.group(1).strip().strip('"“”').strip()

@@ -25,7 +25,7 @@ SHORTHAND = {
     "ur": "your", "pls": "please", "plz": "please", "w/": "with", "b4": "before", "thx": "thanks",
     "ty": "thanks", "num": "number", "ph": "phone", "addr": "address", "insp": "inspection",
     "nxt": "next", "wk": "week", "wks": "weeks", "mon": "monday", "tues": "tuesday", "tue": "tuesday",
-    "wed": "wednesday", "weds": "wednesday", "thu": "thursday", "thur": "thursday", "thurs": "thursday",
+    "wed": "wednesday", "weds": "wednesday", "thu": "thursday", "thur": "thursday", "thurs": "thursday", "turs": "thursday", "thrus": "thursday", "thrs": "thursday",
     "fri": "friday", "sat": "saturday", "info": "information", "bal": "balance", "amt": "amount",
     "msg": "message", "vm": "voicemail", "shes": "she is", "hes": "he is", "whats": "what is",
     "whens": "when is", "wheres": "where is", "whos": "who is", "hows": "how is", "thats": "that is",
@@ -475,12 +475,14 @@ _APPROVING = {
     "roger", "10-4", "exactly", "bet", "aye", "indeed", "certainly", "course", "of", "set", "legit", "on", "to", "with", "is",
     "the", "just", "alright", "alrighty", "sweet", "nice", "awesome", "solid", "deal", "done", "got", "this", "yeh", "yeppers",
     "w", "then", "by", "fire", "away", "bingo", "spot", "10/4", "lock", "g2g", "righto", "rightio", "happen", "aight", "ight", "and", "green", "light", "work", "thatll", "that'll", "submit", "correcto", "correctamundo", "dude", "bro", "chief", "friend", "ahh", "oh", "hell", "heck", "totally", "def",
+    "100%", "💯", "yesh", "yee",
 }
 _APPROVES_ALONE = {
     "y", "ya", "yah", "yes", "yess", "yeah", "yea", "yep", "yup", "sure", "ok", "okay", "k", "kk", "confirm", "confirmed",
     "correct", "approve", "approved", "go", "lgtm", "perfect", "absolutely", "definitely", "affirmative", "👍", "✅", "👌",
     "ye", "yas", "yupp", "yepp", "mhm", "fine", "proceed", "sí", "si", "yessir", "yesir", "yessum", "roger", "10-4", "exactly",
     "bet", "aye", "bingo", "10/4", "g2g", "righto", "rightio", "certainly", "alright", "alrighty", "aight", "ight", "deal", "yeh", "yeppers", "correcto", "correctamundo", "totally", "def",
+    "100%", "💯", "yesh", "yee",
 }
 # Approving only together: "looks right", "that works", "of course", "all set".
 _APPROVING_PHRASES = (
@@ -500,7 +502,7 @@ def is_affirmative(text: str) -> bool:
     if low.rstrip(" !.").endswith("?"):
         return False  # "right?", "that works?": a question, not a yes
     # "yesss", "yupp": a letter held down is the same word.
-    words = [re.sub(r"(.)\1{2,}", r"\1\1", w) for w in re.findall(r"10[-/]4|g2g|[a-zí']+|👍|✅|👌", low)]
+    words = [re.sub(r"(.)\1{2,}", r"\1\1", w) for w in re.findall(r"10[-/]4|g2g|100%|💯|[a-zí']+|👍|✅|👌", low)]
     if not words or len(words) > 6 or _NOT_A_YES.intersection(words) or not set(words) <= _APPROVING:
         return False
     said = " " + " ".join(words) + " "

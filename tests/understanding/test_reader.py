@@ -1215,3 +1215,58 @@ def test_a_look_up_asks_for_the_whole_card_while_a_bare_name_keeps_the_field_ask
         assert actions[1].arguments.get("fields") == ["overview"], (said, actions[1])
     carried = conversation(reader, directory, "when's the install on 1067", "and the mccarthy one in natick")
     assert carried[1].arguments.get("fields") == ["install_date"], carried[1]
+
+
+@pytest.mark.parametrize("said", ["100%", "💯", "yes 100%"])
+def test_a_hundred_percent_is_a_yes(said: str) -> None:
+    assert is_affirmative(said)
+    assert not is_affirmative("not 100%") and not is_affirmative("100")
+
+
+def test_stage_news_and_notes_in_more_of_reps_words(reader: Reader, directory: Directory) -> None:
+    cranston = read(reader, directory, "the gutter job in Cranston has an install date now")
+    assert cranston.tool == "crm_change_stage" and cranston.arguments["stage"] == "Scheduled", cranston
+    gary = read(reader, directory, "gary wong crew is on site")
+    assert gary.tool == "crm_change_stage" and gary.arguments["stage"] == "In Progress", gary
+    out = read(reader, directory, "2611-1035 proposal is out")
+    assert out.tool == "crm_change_stage" and out.arguments == {"job_id": 1035, "stage": "Proposal Sent"}, out
+    focus = read(reader, directory, "pull up kaplan siding").focus
+    lost = read(reader, directory, "they went another way", focus)
+    assert lost.tool == "crm_change_stage" and lost.arguments["stage"] == "Lost", lost
+    signed = read(reader, directory, "erica santos signed the contract")
+    assert signed.intent == "crm.change_stage" and "1063" in (signed.reply or ""), signed
+    focus = read(reader, directory, "pull up job 1002").focus
+    written = read(reader, directory, "write in there they asked about the military discount", focus)
+    assert written.tool == "crm_add_note" and written.arguments == {"job_id": 1002, "note": "they asked about the military discount"}, written
+    dictated = read(reader, directory, "so for 2610-1017 the note is neighbor already had us do their roof")
+    assert dictated.tool == "crm_add_note" and dictated.arguments["note"] == "neighbor already had us do their roof", dictated
+    check = read(reader, directory, "#1059 add this as a note he will pay by check")
+    assert check.arguments.get("note") == "he will pay by check", check
+    # The note's own words ("the old gutters") do not pick the job: which one is asked.
+    costa = read(reader, directory, "thomas costa add note ho wants the old gutters hauled away")
+    assert costa.tool is None and "1006" in (costa.reply or "") and "1053" in (costa.reply or ""), costa
+    read_back = read(reader, directory, "anyway back to it last note", read(reader, directory, "pull up 2611-1024").focus)
+    assert read_back.tool == "crm_facts" and read_back.arguments == {"fields": ["notes"], "job_id": 1024}, read_back
+
+
+def test_a_note_said_again_is_reworded_but_another_job_is_not_its_words(reader: Reader, directory: Directory) -> None:
+    note = [{"tool": "crm_add_note", "arguments": {"job_id": 1059, "note": "he will pay by check"}}]
+    again = read(reader, directory, "srory i meant he will pay by card", pending="crm", pending_calls=note)
+    assert again.arguments == {"job_id": 1059, "note": "he will pay by card"}, again
+    smith = [{"tool": "crm_add_note", "arguments": {"job_id": 1036, "note": "use the side driveway"}}]
+    moved = read(reader, directory, "sorry i meant the roof job, not the gutters", pending="crm", pending_calls=smith)
+    assert moved.arguments["note"] == "use the side driveway" and moved.arguments["job_id"] != 1036, moved
+
+
+def test_who_sold_it_the_one_job_of_a_town_and_the_rep_who_has_jobs(reader: Reader, directory: Directory) -> None:
+    focus = read(reader, directory, "#1012 whats the story there").focus
+    assert read(reader, directory, "ok back to the customer who sold it", focus).arguments == {"fields": ["rep"], "job_id": 1012}
+    wellesley = [j for j in directory.jobs.values() if j.city == "Wellesley" and "roofing" in j.trades]
+    amount = read(reader, directory, "proposal amount on the wellesley roof pls")
+    assert len(wellesley) == 1 and amount.arguments == {"fields": ["proposals"], "job_id": wellesley[0].id}, amount
+    mikes = [u for u in directory.users.values() if u.first == "Mike"]
+    holding = [u for u in mikes if any(u.id in j.rep_ids for j in directory.jobs.values())]
+    mike = read(reader, directory, "mikes open jobs list them")
+    assert len(mikes) > 1 and len(holding) == 1 and mike.arguments.get("rep") == holding[0].full_name, mike
+    assert read(reader, directory, "jobs the crews r working on right now").arguments == {"stage": "In Progress"}
+    assert read(reader, directory, "dana turs").arguments["start"] == "2026-11-26"

@@ -487,7 +487,9 @@ _FILLER = re.compile(
     r"cost|costs|price|prices|pricing|charge|on|for|of|per|in|to|it|that|this|get|give|need|tell|please|search|find|"
     r"look|up|show|list|catalog|catalogue|quote|estimate|an?|at|with|and|about|current|currently|pay|unit|each|"
     r"labou?r|rate|who|buy|from|r|paying|supplier|suppliers|suppler|supplies|supply|supplied|order|through|thru|carry|vendor|margin|markup|total|sell|install|installed|inch|"
-    r"come|comes|run|runs|just|only|product|products|x|times|altogether|list|what|that)\b"
+    r"come|comes|run|runs|just|only|product|products|x|times|altogether|list|what|that|"
+    # greetings and shorthand around the product: "hey wats a budnle of hdz go for these days"
+    r"hey|hi|yo|ok|okay|so|quick|real|wats|whats|whta|waht|wht|go|goes|going|these|days|rn|now)\b"
 )
 
 
@@ -498,5 +500,5 @@ def _item_query(norm: str) -> str:
     # "ice and water" keeps its "and": it is the product's name.
     words = words.replace("ice and water", "ice_and_water")
     words = _FILLER.sub(" ", words)
-    words = re.sub(r"\b(rolls?|bundles?|box(?:es)?|pieces?|pcs|sheets?|planks?|foot|feet|ft|square|squares|sq)\b", " ", words)
+    words = re.sub(r"\b(rolls?|bundles?|budnles?|bundels?|bunldes?|box(?:es)?|pieces?|pcs|sheets?|planks?|foot|feet|ft|square|squares|sq)\b", " ", words)
     return re.sub(r"\s+", " ", words.replace("ice_and_water", "ice and water")).strip()

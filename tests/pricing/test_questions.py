@@ -202,3 +202,11 @@ def test_so_many_of_a_product_asks_what_they_come_to(text: str, units: int) -> N
 def test_so_many_of_a_product_with_more_said_is_not_a_bare_count() -> None:
     q = parse_question("3 rolls of felt went missing off the truck, who do i tell")
     assert not q.wants_money
+
+
+@pytest.mark.parametrize(
+    ("said", "item"),
+    [("hey wats a budnle of hdz sell for", "hdz"), ("yo whats ice and water go for these days", "ice and water")],
+)
+def test_greetings_and_shorthand_around_a_product_are_not_its_name(said: str, item: str) -> None:
+    assert parse_question(said).item_query == item

@@ -102,6 +102,7 @@ def normalise(text: str) -> str:
     text = words_to_digits(text.lower())
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
     text = re.sub(r"\ba dozen\b", "12", text)
+    text = re.sub(r"\b(?:dh|d/h)(s?)\b", r"double hung\1", text)  # "9 vinyl dh windows", "one standard vinyl dh"
     text = re.sub(rf"{_NUM}\s*k\b", lambda m: f"{float(m.group(1)) * 1000:g}", text)
     text = re.sub(r"(\d)\s*(?:percent|per cent|pct)\b", r"\1%", text)
     text = re.sub(r"\s+", " ", text)

@@ -210,3 +210,7 @@ def test_so_many_of_a_product_with_more_said_is_not_a_bare_count() -> None:
 )
 def test_greetings_and_shorthand_around_a_product_are_not_its_name(said: str, item: str) -> None:
     assert parse_question(said).item_query == item
+
+
+def test_dh_is_a_double_hung_window() -> None:
+    assert "double hung" in normalise("9 vinyl dh windows") and "double hungs" in normalise("14 dhs")

@@ -1,7 +1,8 @@
-"""Checks the dev sets' tests (test_dev2_set.py .. test_dev7_set.py) share: the generator
-rebuilds the committed files, every case is well formed, every expected fact is grounded (and
-a tampered fact is caught), a booking's start is what the rep typed. Each test file keeps its
-own set's cases, tampers and readers and calls these with them."""
+"""Checks the dev sets' tests (test_dev_sets.py and test_dev2_set.py .. test_dev9_set.py) share:
+the generator rebuilds the committed files, every case is well formed, every expected fact is
+grounded (and a tampered fact is caught), a booking's start is what the rep typed, no text is
+shared with another set, and a set's phrasings are its own. Each set keeps its own cases,
+tampers and readers and calls these with them."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from tests.understanding import test_eval_sets as base
@@ -93,6 +95,55 @@ def tampered_facts(cases: Sequence[Case], tampers: Iterable[Tamper]) -> list[Cas
         c["turns"][0]["expect"][key] = wrong
         out.append(c)
     return out
+
+
+def first_case(cases: Iterable[Case], cat: str, where: Callable[[Case], bool]) -> Case:
+    """A copy of the first case of `cat` that `where` picks."""
+    return copy.deepcopy(next(x for x in cases if x["category"] == cat and where(x)))
+
+
+def tampered_writes(cases: Sequence[Case], styles: Iterable[str], fixes: Iterable[str] = ("job", "note", "stage")) -> list[Case]:
+    """Writes with a wrong check: the job named in each of `styles` swapped for another live job,
+    a note nobody typed, the stage the job is in already, and a write corrected before the yes
+    (each of `fixes`: "job", "note", "stage", "time", "day") written as it was first said."""
+    out = []
+    for style in styles:
+        named = first_case(cases, "write", lambda x, style=style: x["subject"].get("ref_style") == style)
+        wrong = next(j for j in sorted(base.JOBS) if not base.JOBS[j]["archived"] and j != named["subject"]["job_id"])
+        key = next(k for k in named["crm_after"][0] if k.endswith("_job"))
+        named["crm_after"][0][key] = wrong
+        named["subject"]["job_id"] = wrong
+        out.append(named)
+    note = first_case(cases, "write", lambda x: "note_on_job" in x["crm_after"][0])
+    note["crm_after"][0]["contains"] = "a note nobody typed"
+    stage = first_case(cases, "write", lambda x: "stage_of_job" in x["crm_after"][0])
+    stage["crm_after"][0]["stage"] = base.STAGES[base.JOBS[stage["crm_after"][0]["stage_of_job"]]["stage_code"]]
+    out += [note, stage]
+    for fixed in fixes:
+        c = first_case(cases, "write", lambda x, fixed=fixed: x["subject"].get("fixed") == fixed)
+        check = c["crm_after"][0]
+        if fixed == "job":
+            check["note_on_job"] = c["subject"]["other_job_id"]
+        elif fixed == "note":
+            check["contains"] = c["subject"]["said_first"]
+        elif fixed == "stage":
+            check["stage"] = "Lost" if check["stage"] != "Lost" else "Proposal Sent"
+        else:
+            check["start"] = c["subject"]["said_start"]
+        out.append(c)
+    return out
+
+
+def tampered_offs(cases: Sequence[Case], *, new_request: bool = True) -> list[Case]:
+    """Writes called off with a wrong subject: a visit moved that is another job's, and (with
+    `new_request`) the new request that dropped the write about the same job."""
+    moved = first_case(cases, "called_off", lambda x: x["subject"].get("kind") == "move")
+    moved["subject"]["appointment_id"] = next(a["id"] for a in base.SEED["appointments"] if moved["subject"]["job_id"] not in a["job_ids"])
+    if not new_request:
+        return [moved]
+    new = first_case(cases, "called_off", lambda x: x["subject"].get("shape") == "new_request")
+    new["subject"]["other_job_id"] = new["subject"]["job_id"]
+    return [moved, new]
 
 
 def with_wrong_middle(c: Case, agent: str, key: str, wrong: Any) -> Case:
@@ -180,6 +231,21 @@ def booking_problems(
     return problems
 
 
+def corrected_alone(c: Case, start: dt.datetime, named: list[Named], moved: bool) -> list[str]:
+    """A `then` for booking_problems: a booking moved before the yes (the subject's "fixed"),
+    the correction moves the time or the day alone, and moves it."""
+    if not moved:
+        return []
+    kind = c["subject"]["fixed"]
+    fix_days, fix_time = named[1][1], named[1][2]
+    problems = []
+    if (kind == "time") != (fix_time is not None) or (kind == "day") != bool(fix_days):
+        problems.append(f"the correction {named[1][0]!r} does not move the {kind} alone")
+    if dt.datetime.fromisoformat(c["subject"]["said_start"]) == start:
+        problems.append("the correction moves nothing")
+    return problems
+
+
 def norm(text: str) -> str:
     return base._norm(text).strip()
 
@@ -224,3 +290,32 @@ def assert_about_dev_customers(
             if "phone" in e:
                 assert not any(e["phone"] in base.phones_of(cid) for cid in heldout), c["id"]
             assert not any(base.CUSTOMERS[cid]["email"] in e.get("contains", []) for cid in heldout), c["id"]
+
+
+def phrasings(module: ModuleType) -> set[str]:
+    """Every template ("whos on {job}") and every phrase of three words or more held in a
+    builder's constants and phrasing pools, however nested."""
+    out: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, str):
+            if "{" in value or len(value.split()) >= 3:
+                out.add(value.lower())
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            for v in value:
+                walk(v)
+        elif hasattr(value, "templates"):
+            walk(value.templates)
+
+    from tests.understanding.eval import build_eval
+
+    for name, value in vars(module).items():
+        if value is getattr(build_eval, name, None) and module is not build_eval:
+            continue  # imported from build_eval: shared data, not the module's phrasing
+        if name.isupper() or hasattr(value, "templates"):
+            walk(value)
+    names = {s.lower() for s in base.STAGES.values()} | {t["name"].lower() for t in base.SEED["trades"]}
+    return out - names

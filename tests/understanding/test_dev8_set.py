@@ -4,20 +4,17 @@ test_dev4_set's and test_dev5_set's and read the bookings the way reps type them
 own: the calendar by kind of visit, what the director said on one call, the way a write names
 its job, a visit moved and called off, a clarification answered by trade or town), and no case
 text shared with dev, dev2 .. dev7 or held-out. Nothing here runs Hard-E or looks at its
-accuracy."""
+accuracy.
+(test_dev_sets.py runs, with this file's problems_of, the checks every set has.)"""
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
 import re
-from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests.understanding import grounding
-from tests.understanding import test_dev3_set as dev3
 from tests.understanding import test_dev5_set as dev5
 from tests.understanding import test_dev7_set as dev7
 from tests.understanding import test_eval_sets as base
@@ -28,13 +25,8 @@ CASES = {name: base.load(name) for name in FILES}
 QUESTIONS = CASES["dev8/questions.jsonl"]
 CONVERSATIONS = CASES["dev8/conversations.jsonl"]
 ALL = [*QUESTIONS, *CONVERSATIONS]
-HELDOUT_CUSTOMERS = build_dev8.be.HELDOUT_CUSTOMERS
 CLOSED = ("Completed", "Paid & Closed", "Lost")
 TRADE_STEMS = dev5.TRADE_STEMS  # trade id: the stem a rep types
-
-
-def test_the_generator_rebuilds_the_committed_files(tmp_path: Path) -> None:
-    grounding.assert_rebuilt(build_dev8.build, build_dev8.write, FILES, tmp_path)
 
 
 # --- reading the days and times a rep types (test_dev7_set's reader) ----------------------------
@@ -224,13 +216,8 @@ def problems_of(c: dict[str, Any]) -> list[str]:
     return [*problems, *dev7.problems_of(rest)]
 
 
-@pytest.mark.parametrize("name", FILES)
-def test_every_expected_fact_is_in_the_data(name: str) -> None:
-    grounding.assert_grounded(CASES[name], problems_of)
-
-
 def _first(cat: str, where: Any) -> dict[str, Any]:
-    return copy.deepcopy(next(x for x in ALL if x["category"] == cat and where(x)))
+    return grounding.first_case(ALL, cat, where)
 
 
 def test_the_checks_catch_a_wrong_fact() -> None:
@@ -252,38 +239,14 @@ def test_the_checks_catch_a_wrong_fact() -> None:
     deal = _first("analysis", lambda x: x["subject"].get("measure") == "said" and x["subject"]["what"] == "deal")
     deal["turns"][0]["expect"]["money"]["value"] += 100
     tampered.append(deal)
-    # a job named by something that is not its own
-    for style in ("num", "town", "last_trade", "first"):
-        named = _first("write", lambda x, style=style: x["subject"].get("ref_style") == style)
-        wrong = next(j for j in sorted(base.JOBS) if _live(j) and j != named["subject"]["job_id"])
-        key = next(k for k in named["crm_after"][0] if k.endswith("_job"))
-        named["crm_after"][0][key] = wrong
-        named["subject"]["job_id"] = wrong
-        tampered.append(named)
+    # a job named by something that is not its own, writes, writes corrected before the yes
+    tampered += grounding.tampered_writes(ALL, ("num", "town", "last_trade", "first"))
     # a visit moved: another job's appointment
-    moved = _first("called_off", lambda x: x["subject"].get("kind") == "move")
-    moved["subject"]["appointment_id"] = next(a["id"] for a in base.SEED["appointments"] if moved["subject"]["job_id"] not in a["job_ids"])
-    tampered.append(moved)
+    tampered += grounding.tampered_offs(ALL, new_request=False)
     # a clarification answered by the town, the chosen customer swapped
     town = _first("clarify", lambda x: "town" in x["subject"].get("reply", {}))
     town["subject"]["chosen"] = next(cid for cid in town["subject"]["customer_ids"] if cid != town["subject"]["chosen"])
     tampered.append(town)
-    # writes
-    note = _first("write", lambda x: "note_on_job" in x["crm_after"][0])
-    note["crm_after"][0]["contains"] = "a note nobody typed"
-    tampered.append(note)
-    stage = _first("write", lambda x: "stage_of_job" in x["crm_after"][0])
-    stage["crm_after"][0]["stage"] = base.STAGES[base.JOBS[stage["crm_after"][0]["stage_of_job"]]["stage_code"]]
-    tampered.append(stage)
-    for fixed in ("job", "note", "stage"):
-        c = _first("write", lambda x, fixed=fixed: x["subject"].get("fixed") == fixed)
-        if fixed == "job":
-            c["crm_after"][0]["note_on_job"] = c["subject"]["other_job_id"]
-        elif fixed == "note":
-            c["crm_after"][0]["contains"] = c["subject"]["said_first"]
-        else:
-            c["crm_after"][0]["stage"] = "Lost" if c["crm_after"][0]["stage"] != "Lost" else "Proposal Sent"
-        tampered.append(c)
     which = _first("write", lambda x: x["subject"].get("reply") == "number")
     which["crm_after"][0][next(k for k in which["crm_after"][0] if k.endswith("_job"))] = next(j for j in which["subject"]["job_ids"] if j != which["subject"]["job_id"])
     which["subject"]["job_id"] = next(j for j in which["subject"]["job_ids"] if j != which["subject"]["job_id"])
@@ -295,15 +258,6 @@ def test_the_checks_catch_a_wrong_fact() -> None:
 
 
 # --- subjects, shape, weight, and apart from the other sets ------------------------------------------
-
-
-def test_subjects_are_dev_customers() -> None:
-    """Held-out customers are never what a dev8 case is about; they only appear as the other
-    people with a shared name in a clarification (never as an option a choice checks)."""
-    grounding.assert_about_dev_customers(ALL, HELDOUT_CUSTOMERS)
-    for c in ALL:
-        if c["category"] == "clarify" and "customer_ids" in c["subject"] and c["subject"]["chosen"] is None:
-            assert not set(c["subject"]["customer_ids"]) & HELDOUT_CUSTOMERS, c["id"]
 
 
 def test_cases_are_well_formed() -> None:
@@ -387,38 +341,3 @@ def test_clarifications_are_answered_every_way() -> None:
     assert sum("other_job_id" in c["subject"] for c in follow) >= 4 and sum(len(c["turns"]) >= 4 for c in follow) >= 5
 
 
-def test_dev8_shares_no_case_text_with_an_earlier_set() -> None:
-    """No turn of three words or more, and no first turn, is in dev, dev2 .. dev7."""
-    grounding.assert_shares_no_text(ALL, ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"])
-
-
-def test_dev8_shares_no_case_text_with_heldout() -> None:
-    """As above, with held-out: the texts are compared, never shown; only dev8's own case ids
-    are reported."""
-    grounding.assert_shares_no_text(ALL, ["heldout"])
-
-
-def test_dev8_phrasings_are_its_own() -> None:
-    """No phrasing of dev8 (template or question) is one of build_eval's or build_dev2's to
-    build_dev7's; the key phrases copied from a document or a call are not phrasings."""
-    from tests.understanding.eval import (
-        build_dev2,
-        build_dev3,
-        build_dev4,
-        build_dev5,
-        build_dev6,
-        build_dev7,
-        build_eval,
-    )
-
-    ours = dev3._phrasings(build_dev8)
-    assert len(ours) > 300
-    key_phrases = {str(phrase).lower() for _doc, _q, phrase in build_dev8.PLAYBOOK}
-    key_phrases |= {str(p).lower() for _t, _ref, p in build_dev8.DETOURS if p}
-    key_phrases |= {str(p).lower() for *_q, p in build_dev8.CALL_SAID if p}
-    key_phrases |= set(build_eval.WRITE_CLAIMS)
-    # the values a call figure filters on are the transcripts' words, not phrasings
-    key_phrases |= {str(v).lower() for _q, _m, where in build_dev8.CALL_FIGURES for v in where.values()}
-    earlier = set().union(*(dev3._phrasings(m) for m in (build_eval, build_dev2, build_dev3, build_dev4, build_dev5, build_dev6, build_dev7)))
-    shared = (ours - key_phrases) & earlier
-    assert not shared, sorted(shared)

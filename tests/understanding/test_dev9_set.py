@@ -4,20 +4,17 @@ read by dev9's own reader of the times reps type: "quarter past 9", "half past 2
 "11/30 1400", "dec 1st 9", "the 8th at noon", "a week from friday at 3"; and the job numbers
 typed "job 1042" and "job #1042"), writes called off with a later "yes" that writes nothing, and
 no case text shared with dev, dev2 .. dev8 or held-out. Nothing here runs Hard-E or looks at its
-accuracy."""
+accuracy.
+(test_dev_sets.py runs, with this file's problems_of, the checks every set has.)"""
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
 import re
-from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests.understanding import grounding
-from tests.understanding import test_dev3_set as dev3
 from tests.understanding import test_dev7_set as dev7
 from tests.understanding import test_dev8_set as dev8
 from tests.understanding import test_eval_sets as base
@@ -28,12 +25,7 @@ CASES = {name: base.load(name) for name in FILES}
 QUESTIONS = CASES["dev9/questions.jsonl"]
 CONVERSATIONS = CASES["dev9/conversations.jsonl"]
 ALL = [*QUESTIONS, *CONVERSATIONS]
-HELDOUT_CUSTOMERS = build_dev9.be.HELDOUT_CUSTOMERS
 OWN_NUMBER_STYLES = {"jobword": "job {jid}", "job_hash": "job #{jid}"}
-
-
-def test_the_generator_rebuilds_the_committed_files(tmp_path: Path) -> None:
-    grounding.assert_rebuilt(build_dev9.build, build_dev9.write, FILES, tmp_path)
 
 
 # --- reading the days and times a rep types (test_dev7_set's reader, and dev9's forms) ---------
@@ -101,19 +93,7 @@ def booking_problems(c: dict[str, Any], check: dict[str, Any]) -> list[str]:
     reader, moved by the subject's "fixed"), the job and its rep free then; a correction moves the
     time or the day alone, and moves it."""
 
-    def correction_problems(c: dict[str, Any], start: dt.datetime, named: list[grounding.Named], moved: bool) -> list[str]:
-        if not moved:
-            return []
-        kind = c["subject"]["fixed"]
-        fix_days, fix_time = named[1][1], named[1][2]
-        problems = []
-        if (kind == "time") != (fix_time is not None) or (kind == "day") != bool(fix_days):
-            problems.append(f"the correction {named[1][0]!r} does not move the {kind} alone")
-        if dt.datetime.fromisoformat(c["subject"]["said_start"]) == start:
-            problems.append("the correction moves nothing")
-        return problems
-
-    return grounding.booking_problems(c, check, days_named=days_named, time_named=time_named, moved_by="fixed", busy=dev7._busy, then=correction_problems)
+    return grounding.booking_problems(c, check, days_named=days_named, time_named=time_named, moved_by="fixed", busy=dev7._busy, then=grounding.corrected_alone)
 
 
 def own_ref_problems(c: dict[str, Any]) -> list[str]:
@@ -148,53 +128,13 @@ def problems_of(c: dict[str, Any]) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("name", FILES)
-def test_every_expected_fact_is_in_the_data(name: str) -> None:
-    grounding.assert_grounded(CASES[name], problems_of)
-
-
-def _first(cat: str, where: Any) -> dict[str, Any]:
-    return copy.deepcopy(next(x for x in ALL if x["category"] == cat and where(x)))
-
-
 def test_the_checks_catch_a_wrong_fact() -> None:
     tampered = grounding.tampered_facts(ALL, [t for t in grounding.FACT_TAMPERS if t[0] != "pricing" or t[1] == "money"])
     tampered.append(grounding.with_wrong_middle(next(x for x in CONVERSATIONS if x["category"] == "write" and x["subject"].get("middle") and x["subject"]["phrase"][0]), "knowledge", "contains", ["a phrase of no document"]))
-    # a job named by something that is not its own
-    for style in ("num", "town", "last_trade", "jobword", "job_hash"):
-        named = _first("write", lambda x, style=style: x["subject"].get("ref_style") == style)
-        wrong = next(j for j in sorted(base.JOBS) if not base.JOBS[j]["archived"] and j != named["subject"]["job_id"])
-        key = next(k for k in named["crm_after"][0] if k.endswith("_job"))
-        named["crm_after"][0][key] = wrong
-        named["subject"]["job_id"] = wrong
-        tampered.append(named)
-    # writes
-    note = _first("write", lambda x: "note_on_job" in x["crm_after"][0])
-    note["crm_after"][0]["contains"] = "a note nobody typed"
-    tampered.append(note)
-    stage = _first("write", lambda x: "stage_of_job" in x["crm_after"][0])
-    stage["crm_after"][0]["stage"] = base.STAGES[base.JOBS[stage["crm_after"][0]["stage_of_job"]]["stage_code"]]
-    tampered.append(stage)
-    for fixed in ("job", "note", "stage"):
-        c = _first("write", lambda x, fixed=fixed: x["subject"].get("fixed") == fixed)
-        if fixed == "job":
-            c["crm_after"][0]["note_on_job"] = c["subject"]["other_job_id"]
-        elif fixed == "note":
-            c["crm_after"][0]["contains"] = c["subject"]["said_first"]
-        else:
-            c["crm_after"][0]["stage"] = "Lost" if c["crm_after"][0]["stage"] != "Lost" else "Proposal Sent"
-        tampered.append(c)
-    for fixed in ("time", "day"):
-        c = _first("write", lambda x, fixed=fixed: x["subject"].get("fixed") == fixed)
-        c["crm_after"][0]["start"] = c["subject"]["said_start"]
-        tampered.append(c)
+    # a job named by something that is not its own, writes, writes corrected before the yes
+    tampered += grounding.tampered_writes(ALL, ("num", "town", "last_trade", "jobword", "job_hash"), ("job", "note", "stage", "time", "day"))
     # a visit moved: another job's appointment; a new request about the same job
-    moved = _first("called_off", lambda x: x["subject"].get("kind") == "move")
-    moved["subject"]["appointment_id"] = next(a["id"] for a in base.SEED["appointments"] if moved["subject"]["job_id"] not in a["job_ids"])
-    tampered.append(moved)
-    new = _first("called_off", lambda x: x["subject"].get("shape") == "new_request")
-    new["subject"]["other_job_id"] = new["subject"]["job_id"]
-    tampered.append(new)
+    tampered += grounding.tampered_offs(ALL)
     bookings = [x for x in CONVERSATIONS if x["category"] == "write" and any("appointment_on_job" in k for k in x["crm_after"])]
     assert len(bookings) >= 25
     tampered += grounding.shifted_bookings(bookings, (dt.timedelta(days=1), dt.timedelta(hours=1), dt.timedelta(minutes=15)))
@@ -202,39 +142,6 @@ def test_the_checks_catch_a_wrong_fact() -> None:
 
 
 # --- subjects, shape, weight, and apart from the other sets ------------------------------------------
-
-
-def test_subjects_are_dev_customers() -> None:
-    """Held-out customers are never what a dev9 case is about; they only appear as the other
-    people with a shared name in a clarification."""
-    grounding.assert_about_dev_customers(ALL, HELDOUT_CUSTOMERS)
-
-
-def test_cases_are_well_formed() -> None:
-    grounding.assert_well_formed("dev9", QUESTIONS, CONVERSATIONS, questions_write=False)
-    yeses = set(build_dev9.YESES)
-    assert not yeses & {*build_dev9.CALL_OFFS, *build_dev9.STRAYS}
-    for c in ALL:
-        texts = [t["text"] for t in c["turns"]]
-        if c["category"] == "called_off":
-            s = c["subject"]
-            assert c["crm_after"] == [{"unchanged": True}], c["id"]
-            assert s["call_off"] in texts, c["id"]
-            at = texts.index(s["call_off"])
-            if s["shape"] == "new_request":
-                assert at == 1 and c["turns"][1]["expect"].get("agent") == "crm", c["id"]
-                after = c["turns"][2:]
-            else:
-                assert s["call_off"] in build_dev9.CALL_OFFS and not any(t in yeses for t in texts[:at]), c["id"]
-                after = c["turns"][at:]
-            assert all(t["expect"].get("not_contains") == build_dev9.WRITE_CLAIMS for t in after), c["id"]
-            # a yes after the write was called off, and only there
-            assert (texts[-1] in yeses) == (s["shape"] != "off") and sum(t in yeses for t in texts) == (s["shape"] != "off"), c["id"]
-        if c["category"] == "write":
-            assert c["crm_after"] and texts[-1] in yeses, c["id"]
-            assert sum(t in yeses for t in texts) == len(c["crm_after"]), c["id"]
-        if c["category"] in ("followup", "clarify", "topic_switch"):
-            assert not c["crm_after"], c["id"]
 
 
 def test_the_weight_is_on_writes() -> None:
@@ -275,37 +182,3 @@ def test_writes_cover_what_reps_say() -> None:
         assert any(mark in n for n in notes), mark
 
 
-def test_dev9_shares_no_case_text_with_an_earlier_set() -> None:
-    """No turn of three words or more, and no first turn, is in dev, dev2 .. dev8."""
-    grounding.assert_shares_no_text(ALL, ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"])
-
-
-def test_dev9_shares_no_case_text_with_heldout() -> None:
-    """As above, with held-out: the texts are compared, never shown; only dev9's own case ids
-    are reported."""
-    grounding.assert_shares_no_text(ALL, ["heldout"])
-
-
-def test_dev9_phrasings_are_its_own() -> None:
-    """No phrasing of dev9 (template or question) is one of build_eval's or build_dev2's to
-    build_dev8's; the key phrases copied from a document are not phrasings."""
-    from tests.understanding.eval import (
-        build_dev2,
-        build_dev3,
-        build_dev4,
-        build_dev5,
-        build_dev6,
-        build_dev7,
-        build_dev8,
-        build_eval,
-    )
-
-    ours = dev3._phrasings(build_dev9)
-    assert len(ours) > 200
-    key_phrases = {str(phrase).lower() for _doc, _q, phrase in build_dev9.PLAYBOOK}
-    key_phrases |= {str(p).lower() for _t, _ref, p in build_dev9.DETOURS if p}
-    key_phrases |= set(build_eval.WRITE_CLAIMS)
-    key_phrases |= {str(v).lower() for _q, _m, where in build_dev9.CALL_FIGURES for v in where.values()}
-    earlier = set().union(*(dev3._phrasings(m) for m in (build_eval, build_dev2, build_dev3, build_dev4, build_dev5, build_dev6, build_dev7, build_dev8)))
-    shared = (ours - key_phrases) & earlier
-    assert not shared, sorted(shared)

@@ -18,10 +18,10 @@ Writes dev11/questions.jsonl and dev11/conversations.jsonl next to this file (or
 Deterministic: the same code and data write byte-for-byte the same files.
 
 The format, the categories and the check names are those of dev..dev10 (see build_eval.py and
-bench/understanding.py); the code that works out the cases is build_dev10's (with build_eval's,
-build_dev3's, build_dev5's, build_dev8's and build_dev9's helpers), and every phrasing is
-dev11's own. The clock is pinned at Monday 2026-11-23 09:00 America/New_York. Booking times are
-typed in forms test_dev10_set's reader reads.
+bench/understanding.py); the code that works out the cases is dev_generators' (build_dev10's,
+with build_eval's, build_dev3's, build_dev5's, build_dev8's and build_dev9's helpers), and every
+phrasing is dev11's own. The clock is pinned at Monday 2026-11-23 09:00 America/New_York.
+Booking times are typed in forms the reader of test_dev_sets reads.
 
 Subjects are the dev customers (build_eval.split_customers(d, "dev")); held-out customers only
 appear as the other options of a shared name in a clarification.
@@ -29,13 +29,7 @@ appear as the other options of a shared name in a clarification.
 
 from __future__ import annotations
 
-import datetime as dt
-import math
-import random
-import re
-import string
 import sys
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -44,64 +38,30 @@ ROOT = HERE.parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.understanding.eval import build_dev3 as d3  # noqa: E402
-from tests.understanding.eval import build_dev4 as d4  # noqa: E402
-from tests.understanding.eval import build_dev5 as d5  # noqa: E402
-from tests.understanding.eval import build_dev8 as d8  # noqa: E402
 from tests.understanding.eval import build_dev9 as d9  # noqa: E402
 from tests.understanding.eval import build_eval as be  # noqa: E402
+from tests.understanding.eval import dev_generators as dg  # noqa: E402
 from tests.understanding.eval import dev_shared as ds  # noqa: E402
-from tests.understanding.eval.build_eval import (  # noqa: E402
-    CRM,
-    NO_FORM,
-    WRITE_CLAIMS,
-    Data,
-    case,
-    turn,
+from tests.understanding.eval.dev_shared import (  # noqa: E402
+    DIY,
+    GUTTERS,
+    LEADS,
+    PRICE,
+    QUOTES,
+    SHINGLES,
+    SPOUSE,
+    STEPS,
+    THINK,
+    WAIT,
 )
 
 SPLIT = "dev11"
 SEED = f"{be.SEED}/dev11"
 NOW = be.NOW
-
-pron = d5.pron
-fact = d5.fact
-possessive = d5.possessive
-trades_of = d5.trades_of
-busy = d5.busy
-article = d5.article
-job_labels = d5.job_labels
-done = d5.done
-cid_of = d5.cid_of
-live_jobs_of = d5.live_jobs_of
-docs_with = d8.docs_with
-WORD, ONE = d5.WORD, d5.ONE
-STAGE_FROM = d5.STAGE_FROM
+WRITE_CLAIMS = be.WRITE_CLAIMS  # what no answer may claim
+# the ways of naming a job are build_dev9's
 REF_STYLES, NUMBER_STYLES = d9.REF_STYLES, d9.NUMBER_STYLES
 refs_of, styled, job_ref, cust_ref = d9.refs_of, d9.styled, d9.job_ref, d9.cust_ref
-NO_CLAIM: dict[str, Any] = {"not_contains": WRITE_CLAIMS}
-
-
-def customers(d: Data) -> list[int]:
-    return be.split_customers(d, "dev")
-
-
-def jobs(d: Data) -> list[int]:
-    people = set(customers(d))
-    return sorted(j for j, job in d.jobs.items() if job["customer_id"] in people)
-
-
-def live_jobs(d: Data) -> list[int]:
-    return [j for j in jobs(d) if not d.jobs[j]["archived"]]
-
-
-def open_jobs(d: Data) -> list[int]:
-    return [j for j in live_jobs(d) if d.stage(j) not in be.CLOSED_STAGES]
-
-
-def name_slots(d: Data, cid: int, rng: random.Random) -> dict[str, str]:
-    name = cust_ref(d, cid, rng)
-    return {"name": name, "pname": possessive(name)}
 
 
 # ------------------------------------------------------------------------------------------
@@ -122,36 +82,13 @@ THUMBS = [
 ]
 # how often a phrasing comes out as dictated: no commas, dashes, colons or question marks
 DICTATED = 0.3
+say = ds.typist(THUMBS, dictated=DICTATED, no_digit_by_a_time=True)
 
 
-def say(template: str, slots: dict[str, str], rng: random.Random) -> str:
-    """build_eval's render (shorthand, one typo, lower case) after dev11's own thumb-typing of
-    the template's words ("u", "r", "pls", "w", "gonna", "rn"; no digit for a word next to
-    a day and a time) and, some of the time, the template's punctuation dropped the way a phone's
-    dictation drops it; slots are kept."""
-    spoken = rng.random() < DICTATED
-    # a "4" or a "2" for "for" or "to" would read as an hour next to a day and a time
-    timed = "when" in slots or "t" in slots
-    parts: list[str] = []
-    for literal, name, _spec, _conv in string.Formatter().parse(template):
-        text = literal
-        for pattern, short, often in THUMBS:
-            if rng.random() < often and not (timed and short.isdigit()):
-                text = re.sub(pattern, short, text)
-        if spoken:
-            text = re.sub(r"\s*[,:;?!]+|\s+-+(?=\s)", "", text)
-        parts.append(text.replace("{", "{{").replace("}", "}}"))
-        if name is not None:
-            parts.append("{" + name + "}")
-    return be.render("".join(parts), slots, rng)
+class Turns(ds.Turns):
+    """Templates of one kind, taken in turn, named as dev11's."""
 
-
-class Turns(d9.Turns):
-    """build_dev9's templates of one kind, taken in turn, named as dev11's."""
-
-    def pick(self, rng: random.Random) -> tuple[str, str]:
-        tid, template = super().pick(rng)
-        return tid.replace(f"{d9.SPLIT}:", f"{SPLIT}:", 1), template
+    split = SPLIT
 
 
 # ------------------------------------------------------------------------------------------
@@ -180,20 +117,6 @@ ASK = {
 }
 
 
-def gen_contact(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    pool = customers(d)
-    rng.shuffle(pool)
-    kinds = ["phone", "email", "address", "home", "phone", "email", "phone", "address", "home", "phone", "email", "address", "phone", "email"]
-    homes = [c for c in pool if d3.fact(d, "home", c) is not None][: kinds.count("home")]
-    others = [c for c in pool if c not in homes]
-    for kind in kinds:
-        cid = homes.pop(0) if kind == "home" else others.pop(0)
-        tid, template = ASK[kind].pick(rng)
-        out.append(case("crm.contact", tid, [turn(say(template, name_slots(d, cid, rng), rng), fact(d, kind, cid))], {"customer_id": cid, "field": kind}))
-    return out
-
-
 STAGE_ASK = Turns("crm.status", [
     "{job} where r we at",
     "status of {job}?",
@@ -205,22 +128,6 @@ REP_ASK = Turns("crm.rep", ["who sold {job} originally", "{job} whose deal is th
 NOTE_ASK = Turns("crm.notes", ["what did we last say on {job}", "{job} most recent note in there", "last thing written on {job}"])
 
 
-def gen_status(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    return ds.job_cases(d, rng, "crm.status", STAGE_ASK, say, job_ref, jobs(d), 10, lambda jid: ({**CRM, "contains": [d.stage(jid)]}, {"job_id": jid}), keep=lambda j: not d.jobs[j]["archived"])
-
-
-def gen_rep(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    return ds.job_cases(d, rng, "crm.rep", REP_ASK, say, job_ref, live_jobs(d), 6, lambda jid: ({**CRM, "contains": [d.rep(jid)]}, {"job_id": jid}))
-
-
-def gen_notes(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    def ask(jid: int) -> tuple[dict[str, Any], dict[str, Any]]:
-        note = d.notes_of(jid)[0]
-        return {**CRM, "contains": [be._note_phrase(note["note"])]}, {"job_id": jid, "note_id": note["id"]}
-
-    return ds.job_cases(d, rng, "crm.notes", NOTE_ASK, say, job_ref, [j for j in live_jobs(d) if d.notes_of(j)], 5, ask)
-
-
 MONEY_ASK = {
     "contract": Turns("crm.money.contract", ["{job} contract amount", "what did {job} sign for", "{job} how much was the contract"]),
     "balance": Turns("crm.money.balance", ["whats left on {job}", "{job} whats the balance due", "how much do we still have coming on {job}"]),
@@ -229,24 +136,9 @@ MONEY_ASK = {
 }
 
 
-def gen_money(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    for kind, quota in {"balance": 3, "contract": 3, "deposit": 2, "proposal": 2}.items():
-        pool = [j for j in jobs(d) if not d.jobs[j]["archived"] and kind in d.money_facts(j) and d3.fact(d, kind, cid_of(d, j), j)]
-        for jid in rng.sample(pool, min(quota, len(pool))):
-            tid, template = MONEY_ASK[kind].pick(rng)
-            out.append(case("crm.money", tid, [turn(say(template, {"job": job_ref(d, jid, rng)}, rng), fact(d, kind, cid_of(d, jid), jid))], {"job_id": jid, "field": kind}))
-    return out
-
-
 INSTALL_ASK = Turns("crm.dates.install", ["{job} when does the crew start", "whens {job} getting installed", "{job} install date?"])
 NEXT_JOB_ASK = Turns("crm.dates.next", ["{job} next visit?", "when are we back out at {job}", "whats the next thing booked for {job}"])
 NEXT_ASK = Turns("crm.dates.next_customer", ["when am i back w {name}", "{name} next appt?"])
-
-
-def gen_dates(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    pools = (jobs(d), live_jobs(d), customers(d))
-    return ds.dates_cases(d, rng, (INSTALL_ASK, NEXT_JOB_ASK, NEXT_ASK), say, job_ref, name_slots, pools, (3, 3, 2))
 
 
 # (first day, last day, user or None, kind of visit or None, text)
@@ -265,17 +157,6 @@ CALENDAR_ASKS: list[tuple[str, str, int | None, str | None, str]] = [
 ]
 
 
-def gen_calendar(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    for n, (first, last, uid, kind, template) in enumerate(CALENDAR_ASKS):
-        appts = d8.calendar_of(d, first, last, uid, kind)
-        subject: dict[str, Any] = {"from": first, "to": last, "user_id": uid}
-        if kind:
-            subject["title_has"] = kind
-        out.append(case("crm.calendar", f"{SPLIT}:crm.calendar/{n}", [turn(say(template, {"kind": kind or ""}, rng), be.calendar_expect(d, appts))], subject))
-    return out
-
-
 REP_OPEN = [
     (12, "what does dana have open rn"),
     (11, "mikes open jobs list them"),
@@ -283,10 +164,6 @@ REP_OPEN = [
     (11, "how many deals is mike reed sitting on that r open"),
     (12, "whitaker whats still open for her"),
 ]
-
-
-def gen_rep_jobs(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    return ds.rep_jobs_cases(d, rng, SPLIT, REP_OPEN, say, counting=("how many", "count"))
 
 
 STAGE_LISTS = [
@@ -298,23 +175,10 @@ STAGE_LISTS = [
 ]
 
 
-def gen_stage_jobs(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    return ds.stage_jobs_cases(d, rng, SPLIT, STAGE_LISTS, say)
-
-
 # ------------------------------------------------------------------------------------------
 # single questions: the playbook, the calls, the catalog, the web, scripts, new customers
 # ------------------------------------------------------------------------------------------
 
-AFTER = d8.AFTER
-FOLLOW = d8.FOLLOW
-INSPECT = d8.INSPECT
-DISC, FINP, TERMS = d8.DISC, d8.FINP, d8.TERMS
-ICE, VENT, FIBER, VINYL, WINDOWS, UNDER, WARRANTY = d8.ICE, d8.VENT, d8.FIBER, d8.VINYL, d8.WINDOWS, d8.UNDER, d8.WARRANTY
-BROOKSIDE = d8.BROOKSIDE
-SPOUSE, QUOTES, WAIT, DIY, THINK, PRICE = d8.SPOUSE, d8.QUOTES, d8.WAIT, d8.DIY, d8.THINK, d8.PRICE
-GUTTERS, SHINGLES, LEADS, STEPS = d8.GUTTERS, d8.SHINGLES, d8.LEADS, d8.STEPS
-CONFIRM = d8.CONFIRM
 
 # (document, question, key phrase copied from the section that answers it)
 PLAYBOOK: list[tuple[str, str, str]] = [
@@ -338,19 +202,6 @@ PLAYBOOK: list[tuple[str, str, str]] = [
 ]
 
 
-def gen_knowledge(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    for n, (doc, question, phrase) in enumerate(PLAYBOOK):
-        where = docs_with(d, phrase)
-        assert doc in where, (doc, phrase)
-        also = [p for p in where if p != doc]
-        subject: dict[str, Any] = {"doc": doc, "phrase": phrase}
-        if also:
-            subject["also"] = also
-        out.append(case("knowledge", f"{SPLIT}:knowledge/{doc}#{n}", [turn(say(question, {}, rng), d3.knowledge_expect(d, doc, phrase, also))], subject))
-    return out
-
-
 # (question, measure, where); the figures are build_dev3's (analysis_figure)
 CALL_FIGURES: list[tuple[str, str, dict[str, Any]]] = [
     ("how many director calls up in nh", "count", {"state": "NH"}),
@@ -364,10 +215,6 @@ CALL_FIGURES: list[tuple[str, str, dict[str, Any]]] = [
     ("gutter calls avg minutes on the inspection", "phase:inspection", {"trade": "gutters"}),
     ("director calls in concord how many", "count", {"town": "Concord"}),
 ]
-
-
-def gen_analysis(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    return ds.analysis_cases(d, rng, SPLIT, CALL_FIGURES, say)
 
 
 # (sku, how the rep says it, field, template)
@@ -390,36 +237,6 @@ CATALOG_SQUARES: list[tuple[str, int, str]] = [("RF-SH-DUR", 30, "{squares} squa
 ROOFS: list[tuple[int, int, int, str]] = [(1800, 6, 10, "house is {area} sq ft footprint {rise}/12 roof {waste}% waste how many squares")]
 
 
-def gen_pricing(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    for n, (code, name, what, template) in enumerate(CATALOG_ASKS):
-        row = be.sku(d, code)
-        price, cost = float(row["price"]), float(row["cost"])
-        if what == "supplier":
-            expect: dict[str, Any] = {"agent": "pricing", "contains": [row["supplier"]]}
-        elif what == "margin":
-            expect = {"agent": "pricing", "percent": round(100 * (price - cost) / price, 2)}
-        elif what == "markup":
-            expect = {"agent": "pricing", "percent": round(100 * (price - cost) / cost, 2)}
-        else:
-            expect = {"agent": "pricing", "money": float(row[what])}
-        out.append(case("pricing", f"{SPLIT}:pricing.{what}/{n}", [turn(say(template, {"item": name}, rng), expect)], {"sku": code, "field": what}))
-    for n, (code, name, qty, template) in enumerate(CATALOG_TOTALS):
-        row = be.sku(d, code)
-        text = say(template, {"item": name, "qty": str(qty)}, rng)
-        out.append(case("pricing", f"{SPLIT}:pricing.total/{n}", [turn(text, {"agent": "pricing", "money": round(qty * float(row["price"]), 2)})], {"sku": code, "field": "total", "quantity": qty}))
-    for n, (code, squares_n, template) in enumerate(CATALOG_SQUARES):
-        row = be.sku(d, code)
-        units = squares_n / Fraction(row["coverage"])
-        assert units.denominator == 1, (code, squares_n)
-        out.append(case("pricing", f"{SPLIT}:pricing.bundles/{n}", [turn(say(template, {"squares": str(squares_n)}, rng), {"agent": "pricing", "count": int(units)})], {"sku": code, "squares": squares_n}))
-    for n, (area, rise, waste, template) in enumerate(ROOFS):
-        squares = round(area * math.sqrt(1 + (rise / 12) ** 2) / 100 * (1 + waste / 100), 2)
-        text = say(template, {"area": str(area), "rise": str(rise), "waste": str(waste)}, rng)
-        out.append(case("pricing", f"{SPLIT}:pricing.squares/{n}", [turn(text, {"agent": "pricing", "number": {"value": squares, "tol": 1.0, "unit": ["sq", "square"]}})], {"footprint": area, "rise": rise, "waste": waste}))
-    return out
-
-
 WEB_ASKS = [
     "google the permit fee for a reroof in framingham",
     "look online whats going on with asphalt shingle prices this winter",
@@ -427,15 +244,7 @@ WEB_ASKS = [
 ]
 
 
-def gen_web(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    return [case("web_search", f"{SPLIT}:web_search/{n}", [turn(say(t, {}, rng), {"agent": "web_search", "not_contains": d4.INVENTED})], {}) for n, t in enumerate(WEB_ASKS)]
-
-
 SCRIPT_ASKS = Turns("scripting", ["sales script for {name} pls", "help me with a script for my sit down w {name}", "put together a pitch script i can use w {name}"])
-
-
-def gen_scripting(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    return ds.scripting_cases(d, rng, SCRIPT_ASKS, say, customers(d), cust_ref, many=3)
 
 
 # new customers dictated the way a rep types them in the truck
@@ -448,32 +257,10 @@ NEW_CARDS = Turns("new_clients", [
     "pls add {first} {last} to the crm {phone} {email}",
     "referral from a neighbor {first} {last} {phone} {trade} put em in",
 ])
-
-
-def gen_new_clients(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    for n, (first, last) in enumerate(NEW_PEOPLE):
-        assert not any(c["first_name"] == first or c["last_name"] == last for c in d.customers.values())
-        digits = f"{['774', '508', '978'][n % 3]}555{8420 + n * 37:04d}"
-        email = f"{first.lower()}.{last.lower()}@{['gmail', 'comcast', 'yahoo'][n % 3]}.{'net' if n % 3 == 1 else 'com'}"
-        trade_said, trade_word = NEW_TRADES[n % len(NEW_TRADES)]
-        street, town = NEW_STREETS[n], NEW_TOWNS[n]
-        tid, template = NEW_CARDS.pick(rng)
-        slots = {"first": first, "last": last, "phone": be._phone_text(digits, rng), "email": email, "street": street, "town": town, "trade": trade_said}
-        used = {name for _lit, name, _s, _c in string.Formatter().parse(template) if name}
-        text = say(template, slots, rng)
-        carried = {"email": email, "street": street.rsplit(" ", 1)[0], "town": town, "trade": trade_word}
-        expect = {"agent": "new_clients", "contains": [first, last, *(carried[k] for k in ("email", "street", "town", "trade") if k in used)], "phone": digits}
-        out.append(case("new_clients", tid, [turn(text, expect)], {"first_name": first, "last_name": last, "phone": digits, "fields": sorted(used)}))
-    return out
-
-
-def gen_bad_input(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = [case("bad_input", f"{SPLIT}:bad_input.gibberish/0", [turn("zxcv bnm ,,, qqq", dict(NO_FORM))], {"kind": "gibberish"})]
-    out.append(case("bad_input", f"{SPLIT}:bad_input.focusless/0", [turn("add a note he texted me", {**NO_FORM, **NO_CLAIM})], {"kind": "nothing in focus"}))
-    assert 6614 not in d.jobs and not any(j["number"].endswith("-6614") for j in d.jobs.values())
-    out.append(case("bad_input", f"{SPLIT}:bad_input.missing_job/0", [turn("6614 they went with us mark it signed", {**NO_FORM, "contains": ["6614"], "not_contains": [*WRITE_CLAIMS, *be.JOB_NUMBER_PREFIXES]})], {"kind": "unknown job", "job": 6614}))
-    return out
+# bad input: gibberish, a write with nothing in focus, a job that does not exist
+GIBBERISH = "zxcv bnm ,,, qqq"
+FOCUSLESS = "add a note he texted me"
+MISSING_JOB = (6614, "6614 they went with us mark it signed")
 
 
 # ------------------------------------------------------------------------------------------
@@ -482,11 +269,6 @@ def gen_bad_input(d: Data, rng: random.Random) -> list[dict[str, Any]]:
 
 # no day, time or month words in any turn before or around a booking: the booking checks read every turn
 LOOKUP = ["pull up {ref}", "{ref} whats the story there", "look up {ref} for me", "{ref} give me the rundown", "got {ref} handy", "check on {ref}"]
-
-
-def lookup(d: Data, jid: int, rng: random.Random, ref: str | None = None) -> dict[str, Any]:
-    """A look-up that puts the job in focus; the answer must carry its stage."""
-    return turn(say(rng.choice(LOOKUP), {"ref": ref or job_ref(d, jid, rng)}, rng), {**CRM, "contains": [d.stage(jid)]})
 
 
 SECOND = {
@@ -499,43 +281,10 @@ SECOND = {
     "paid": ["paid so far?", "how much has come in on it"],
     "balance": ["whats left on it", "still a balance?"],
 }
-JOB_KINDS = d8.JOB_KINDS
-second_kinds = d8.second_kinds
-
-
-def second(d: Data, jid: int, rng: random.Random, kind: str) -> dict[str, Any]:
-    cid = cid_of(d, jid)
-    return turn(say(rng.choice(SECOND[kind]), pron(d, cid), rng), fact(d, kind, cid, jid if kind in JOB_KINDS else None))
 
 
 OTHER_JOB = ["what about {pos} other job", "ok and the {trade} job status", "now the {trade}", "other one?"]
 ON_OTHER = ["who sold that other one", "whose deal is that other one"]
-
-
-def gen_followup(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    pool = [j for j in live_jobs(d) if len(d.jobs_of(cid_of(d, j))) == 1]
-    rng.shuffle(pool)
-    # a look-up, then two or three questions that point back
-    for n, jid in enumerate(pool[:5]):
-        kinds = second_kinds(d, jid)
-        picked = [kinds[(n + k) % len(kinds)] for k in range(2 + n % 2)]
-        turns = [lookup(d, jid, rng), *(second(d, jid, rng, k) for k in picked)]
-        out.append(case("followup", f"{SPLIT}:followup.{'_'.join(picked)}", turns, {"customer_id": cid_of(d, jid), "job_id": jid}))
-    # one of a customer's two jobs, then "the other job" / "the gutters one", then who has it
-    two = [c for c in customers(d) if len(live_jobs_of(d, c)) == 2 and len(d.jobs_of(c)) == 2 and len({d.main_trade(j) for j in live_jobs_of(d, c)}) == 2]
-    rng.shuffle(two)
-    for n, cid in enumerate(two[:4]):
-        a, b = live_jobs_of(d, cid)
-        if n % 2:
-            a, b = b, a
-        trade = d.main_trade(b)
-        assert len(d.jobs_by_customer_trade(cid, trade)) == 1 and trade not in d.trades(a)
-        other = turn(say(OTHER_JOB[n % len(OTHER_JOB)], {**pron(d, cid), "trade": WORD[trade]}, rng), {**CRM, "contains": [d.stage(b)]})
-        rep = turn(say(ON_OTHER[n % len(ON_OTHER)], {}, rng), fact(d, "rep", cid, b))
-        first = lookup(d, a, rng, refs_of(d, a)["num"] if n % 2 else refs_of(d, a)["hash"])
-        out.append(case("followup", f"{SPLIT}:followup.other_job", [first, other, rep], {"customer_id": cid, "job_id": a, "other_job_id": b}))
-    return out
 
 
 # (said, chosen customer, field, reply: a name, "trade", "town" or "ordinal:k")
@@ -559,47 +308,8 @@ WHICH_FIRST = {
 BY_TRADE = ["the {trade} customer i mean", "one with {trade}"]
 BY_TOWN = ["{town} i think", "the {town} one"]
 ORDINAL_SAID = {1: "1st", 2: "second one"}
-
-
-def gen_clarify(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    by_last, by_first = be._customer_groups(d)
-    lasts = {k.lower(): v for k, v in by_last.items()}
-    firsts = {k.lower(): v for k, v in by_first.items()}
-    out: list[dict[str, Any]] = []
-    for n, (said, chosen, field, how) in enumerate(WHICH):
-        group = lasts.get(said) or firsts[said]
-        key = "first_name" if said in lasts else "last_name"
-        text = say(WHICH_FIRST[field][n % len(WHICH_FIRST[field])], {"said": said}, rng)
-        options = [d.customers[c][key] for c in group]
-        expect = d8.clarify_fact(d, field, chosen)
-        subject: dict[str, Any] = {"said": said, "customer_ids": group, "chosen": chosen, "field": field}
-        if how == "trade":
-            own = [t for t in {t for j in d.jobs_of(chosen) for t in trades_of(d, j["id"])} if not any(t in trades_of(d, j["id"]) for o in group if o != chosen for j in d.jobs_of(o))]
-            assert len(own) == 1, (said, own)
-            reply = say(BY_TRADE[n % len(BY_TRADE)], {"trade": WORD[own[0]]}, rng)
-            subject["reply"] = {"trade": own[0]}
-        elif how == "town":
-            town = d.customers[chosen]["address"]["city"]
-            assert sum(d.customers[o]["address"]["city"] == town for o in group) == 1, (said, town)
-            reply = say(BY_TOWN[n % len(BY_TOWN)], {"town": town.lower()}, rng)
-            subject["reply"] = {"town": town}
-        elif how.startswith("ordinal:"):
-            index = int(how.split(":")[1])
-            assert index <= len(group) and not set(group) & be.HELDOUT_CUSTOMERS, said
-            reply = ORDINAL_SAID[index]
-            expect = {"choice": {"index": index, "options": [{"find": [d.customers[c][key]], "expect": d8.clarify_fact(d, field, c)} for c in group]}}
-            subject["chosen"] = None
-        else:
-            assert d.customers[chosen][key].lower() == how, (said, how)
-            reply = how
-        out.append(case("clarify", f"{SPLIT}:clarify.{field}", [turn(text, {"asks": options}), turn(reply, expect)], subject))
-    # one customer, two jobs: which one? answered by the job number
-    for cid, template in [(123, "{name} what stage is it in")]:
-        ids = live_jobs_of(d, cid)
-        jid = ids[1]
-        turns = [turn(say(template, name_slots(d, cid, rng), rng), {"asks": job_labels(d, cid)}), turn(f"#{jid}", {**CRM, "contains": [d.stage(jid)]})]
-        out.append(case("clarify", f"{SPLIT}:clarify.job.number", turns, {"customer_id": cid, "job_ids": ids, "chosen_job": jid, "field": "stage"}))
-    return out
+# a customer with two jobs asked about by name, the job then given by its number
+WHICH_JOB = [(123, "{name} what stage is it in")]
 
 
 # (question, what it is about: a document, "pricing:SKU" or "analysis:key:value", key phrase or None)
@@ -613,11 +323,6 @@ DETOURS: list[tuple[str, str, str | None]] = [
 ]
 
 
-def detour(d: Data, rng: random.Random, n: int) -> tuple[dict[str, Any], str, str | None]:
-    text, ref, phrase = DETOURS[n % len(DETOURS)]
-    return turn(say(text, {}, rng), d8.detour_expect(d, ref, phrase)), ref.removeprefix("pricing:"), phrase
-
-
 BACK = {
     "phone": "ok anyway whats {pos} phone",
     "email": "ok {last} again, email on file?",
@@ -626,20 +331,6 @@ BACK = {
     "contract": "ok so what did {subj} end up signing for",
     "address": "back to {obj}, wheres the house",
 }
-
-
-def gen_topic_switch(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    pool = [j for j in live_jobs(d) if len(d.jobs_of(cid_of(d, j))) == 1]
-    rng.shuffle(pool)
-    for n, jid in enumerate(pool[:6]):
-        cid = cid_of(d, jid)
-        kinds = second_kinds(d, jid)
-        kind = kinds[n % len(kinds)]
-        middle, ref, phrase = detour(d, rng, n)
-        back = turn(say(BACK[kind], pron(d, cid), rng), fact(d, kind, cid, jid if kind in JOB_KINDS else None))
-        out.append(case("topic_switch", f"{SPLIT}:topic_switch.{kind}", [lookup(d, jid, rng), middle, back], {"customer_id": cid, "job_id": jid, "middle": [ref], "phrase": [phrase]}))
-    return out
 
 
 # ------------------------------------------------------------------------------------------
@@ -743,7 +434,7 @@ STAGE_FIXES = [
     ("{ref} proposal is out", "no sorry they signed, {stage}", "Contract Signed"),
 ]
 
-# (when as typed, start); each reads back with test_dev10_set's reader (test_dev11_set checks)
+# (when as typed, start); each reads back with test_dev_sets' reader (which checks it)
 WHEN_TYPED = [
     ("wed 11/25 10:30am", "2026-11-25T10:30"),
     ("tomorrow 2pm", "2026-11-24T14:00"),
@@ -796,74 +487,8 @@ BACK_TO = ["ok back to {last} ", "anyway on {pos} job ", "ok so that one "]
 JOB_FIX = ["sorry the {right} job not that one", "wrong one, the {right} not {wrong}"]
 # moving a visit on the calendar, called off before the yes
 MOVE_SAID = ["slide {ref} {visit} over to {when}", "{ref} needs the {visit} pushed to {when}", "reschedule {pos} {visit} to {when}"]
-VISIT_WORD = d8.VISIT_WORD
-KINDS = d9.KINDS
-STAGE_TARGETS = d9.STAGE_TARGETS
 # the stages the direct stage writes go to, the ones the other writes reach less often first
 DIRECT_TARGETS = ["Completed", "Paid & Closed", "Estimating", "Scheduled", "In Progress"]
-
-
-class Writer(d9.Writer):
-    """build_dev9's writer (the counters that keep the phrasings, the notes, the times and the
-    ways of naming the job turning over) with dev11's words and dev11's jobs."""
-
-    def __init__(self, d: Data, rng: random.Random, offset: int = 0) -> None:
-        super().__init__(d, rng, offset)
-        self.whens = WHEN_TYPED[offset % len(WHEN_TYPED):] + WHEN_TYPED[: offset % len(WHEN_TYPED)]
-        self.pool = open_jobs(d)
-        rng.shuffle(self.pool)
-
-    def yes(self) -> str:
-        return YESES[self.tick("yes") % len(YESES)]
-
-    def off(self) -> str:
-        return CALL_OFFS[self.tick("off") % len(CALL_OFFS)]
-
-    def note(self, jid: int, *, here: bool = False, line: str | None = None, ref: str | None = None) -> tuple[str, str, dict[str, Any]]:
-        line = line or NOTE_LINES[self.tick("note") % len(NOTE_LINES)]
-        pool = NOTE_HERE if here else NOTE_SAID
-        n = self.tick("note_t") % len(pool)
-        text = say(pool[n], {**self.slots(jid), "ref": ref or self.ref(jid)[1], "note": line}, self.rng)
-        return f"{SPLIT}:write.note{'.here' if here else ''}/{n}", text, {"note_on_job": jid, "contains": line}
-
-    def stage_pick(self, *, here: bool = False, jid: int | None = None) -> tuple[int, int, str, str]:
-        d = self.d
-        pool = STAGE_HERE if here else STAGE_SAID
-        for shift in range(len(pool)):
-            k = (self.n["stage"] + shift) % len(pool)
-            template, stage = pool[k]
-            fits = [j for j in live_jobs(d) if d.stage(j) in STAGE_FROM[stage]] if jid is None else ([jid] if d.stage(jid) in STAGE_FROM[stage] else [])
-            if not fits:
-                continue
-            self.n["stage"] += shift + 1
-            return fits[self.n["stage"] % len(fits)], k, template, stage
-        raise AssertionError(f"no stage request fits {jid}")
-
-    def stage(self, *, here: bool = False, jid: int | None = None) -> tuple[int, str, str, dict[str, Any]]:
-        chosen, k, template, stage = self.stage_pick(here=here, jid=jid)
-        text = say(template, {**self.slots(chosen), "ref": self.ref(chosen)[1]}, self.rng)
-        return chosen, f"{SPLIT}:write.stage{'.here' if here else ''}/{k}", text, {"stage_of_job": chosen, "stage": stage}
-
-    def stage_to(self, jid: int, stage: str, ref: str) -> tuple[str, str, dict[str, Any]]:
-        ks = [k for k, (_t, st) in enumerate(STAGE_SAID) if st == stage]
-        self.said_to[stage] = self.said_to.get(stage, -1) + 1
-        k = ks[self.said_to[stage] % len(ks)]
-        text = say(STAGE_SAID[k][0], {**self.slots(jid), "ref": ref}, self.rng)
-        return f"{SPLIT}:write.stage/{k}", text, {"stage_of_job": jid, "stage": stage}
-
-    def book(self, jid: int, *, here: bool = False, when: tuple[str, str] | None = None, ref: str | None = None) -> tuple[str, str, dict[str, Any]]:
-        k = self.tick("book")
-        said, start = when or self.when(jid)
-        kind, title = VISITS[self.d.stage(jid)][k % 2]
-        pool = BOOK_HERE if here else BOOK_SAID
-        n = k % len(pool)
-        slots = {**self.slots(jid), "ref": ref or self.ref(jid)[1], "when": said, "kind": kind, "akind": article(kind)}
-        text = say(pool[n], slots, self.rng)
-        return f"{SPLIT}:write.book{'.here' if here else ''}/{n}", text, {"appointment_on_job": jid, "start": start, "title_contains": title}
-
-
-def stage_ok(d: Data, jid: int) -> bool:
-    return any(d.stage(jid) in STAGE_FROM[s] for _t, s in STAGE_HERE)
 
 
 WHICH_ASKS = {"note": "{name} add note {note}", "stage": "{name} signed the contract", "book": "book {name} {akind} {when}"}
@@ -871,242 +496,18 @@ WHICH_STAGE = "Contract Signed"
 WHICH_REPLY = {"trade": "its for the {x} job", "number": "{x} that one", "stage": "its the one in {x}"}
 
 
-def which_reply(d: Data, cid: int, jid: int, how: str) -> tuple[str, str]:
-    """(how, reply) naming one of a customer's jobs: by its own trade, its number or its stage."""
-    others = [j for j in live_jobs_of(d, cid) if j != jid]
-    own = [t for t in trades_of(d, jid) if not any(t in trades_of(d, o) for o in others)]
-    if how == "trade" and not own:
-        how = "number"
-    if how == "stage" and any(d.stage(o) == d.stage(jid) for o in others):
-        how = "number"
-    x = {"trade": WORD[own[0]] if own else "", "number": f"#{jid}", "stage": d.stage(jid).lower()}[how]
-    return how, WHICH_REPLY[how].format(x=x)
-
-
-def two_open_job_customers(d: Data, stage: str | None = None) -> list[int]:
-    """build_dev8's customers with two or more open jobs, the dev customers alone."""
-    people = set(customers(d))
-    return [c for c in d8.two_open_job_customers(d, stage) if c in people]
-
-
-def gen_write(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    w = Writer(d, rng)
-
-    def add(tid: str, turns: list[dict[str, Any]], subject: dict[str, Any], checks: list[dict[str, Any]]) -> None:
-        out.append(case("write", tid, turns, subject, checks))
-
-    # named in the request, then confirmed: every way of naming the job, every stage a job goes to
-    for k in range(14):
-        kind = KINDS[k % 3]
-        style = REF_STYLES[(k + 1) % len(REF_STYLES)]
-        if kind == "stage":
-            target = DIRECT_TARGETS[(k // 3) % len(DIRECT_TARGETS)]
-            fits = [j for j in live_jobs(d) if d.stage(j) in STAGE_FROM[target]]
-            named = [j for j in fits if style in refs_of(d, j)] or fits
-            jid = named[k % len(named)]
-            ref = styled(d, jid, style)
-            tid, text, check = w.stage_to(jid, target, ref[1])
-        else:
-            jid = w.next_job(style)
-            ref = styled(d, jid, style)
-            jid, tid, text, check = w.make(kind, jid=jid, ref=ref)
-        add(tid, [turn(text), turn(w.yes(), done([check]))], {"job_id": jid, "kind": kind, "ref_style": ref[0], "ref": ref[1], "shape": "direct"}, [check])
-
-    # a look-up first, then the write points back ("it", "that one", "him")
-    for k in range(4):
-        kind = KINDS[k % 3]
-        jid = w.next_job()
-        if kind == "stage" and not stage_ok(d, jid):
-            kind = "note"
-        jid, tid, text, check = w.make(kind, here=True, jid=jid)
-        add(tid, [lookup(d, jid, rng), turn(text), turn(w.yes(), done([check]))], {"job_id": jid, "kind": kind, "shape": "after_lookup"}, [check])
-
-    # two look-ups, then the write
-    for k in range(2):
-        kind = KINDS[(k + 1) % 3]
-        jid = w.next_job()
-        if kind == "stage" and not stage_ok(d, jid):
-            kind = "book"
-        kinds = second_kinds(d, jid)
-        asked = second(d, jid, rng, kinds[k % len(kinds)])
-        jid, tid, text, check = w.make(kind, here=True, jid=jid)
-        add(tid, [lookup(d, jid, rng), asked, turn(text), turn(w.yes(), done([check]))], {"job_id": jid, "kind": kind, "shape": "after_two_lookups"}, [check])
-
-    # a detour to the playbook, the catalog or the calls, then back to the job to write
-    for k in range(2):
-        kind = KINDS[(k + 2) % 3]
-        jid = w.next_job()
-        if kind == "stage" and not stage_ok(d, jid):
-            kind = "note"
-        middle, ref, phrase = detour(d, rng, k)
-        jid, tid, text, check = w.make(kind, here=True, jid=jid)
-        back = say(BACK_TO[k % len(BACK_TO)], w.slots(jid), rng) + " " + text
-        turns = [lookup(d, jid, rng), middle, turn(back), turn(w.yes(), done([check]))]
-        add(tid.replace(".here/", ".back/"), turns, {"job_id": jid, "kind": kind, "shape": "after_detour", "middle": [ref], "phrase": [phrase]}, [check])
-
-    # two writes in one conversation on the same job
-    for k in range(2):
-        jid = w.next_job()
-        if k % 2 and stage_ok(d, jid):
-            _j, _t1, text1, first = w.make("stage", here=True, jid=jid)
-            _j, _t2, text2, then = w.make("note", here=True, jid=jid)
-            shape = "stage+note"
-        else:
-            _j, _t1, text1, first = w.make("note", here=True, jid=jid)
-            _j, _t2, text2, then = w.make("book", here=True, jid=jid)
-            shape = "note+book"
-        turns = [lookup(d, jid, rng), turn(text1), turn(w.yes(), done([first])), turn(text2), turn(w.yes(), done([then]))]
-        add(f"{SPLIT}:write.two/{shape.replace('+', '_')}", turns, {"job_id": jid, "kind": shape, "shape": "two_writes"}, [first, then])
-
-    # a customer with two open jobs named alone: Hard-E asks which, the rep says, then confirms
-    for k, (kind, how) in enumerate([("note", "trade"), ("stage", "number"), ("book", "stage"), ("note", "number")]):
-        people = two_open_job_customers(d, WHICH_STAGE if kind == "stage" else None)
-        cid = people[(k + 2) % len(people)]
-        options = live_jobs_of(d, cid)
-        jid = options[k % len(options)]
-        name = rng.choice(be.customer_name_refs(d, cid))
-        slots = {"name": name, "pname": possessive(name), **pron(d, cid)}
-        if kind == "stage":
-            check: dict[str, Any] = {"stage_of_job": jid, "stage": WHICH_STAGE}
-        elif kind == "note":
-            slots["note"] = NOTE_LINES[w.tick("note") % len(NOTE_LINES)]
-            check = {"note_on_job": jid, "contains": slots["note"]}
-        else:
-            said, start = w.when(jid)
-            slots.update(akind="appt", when=said)
-            check = {"appointment_on_job": jid, "start": start, "title_contains": ""}
-        how, reply = which_reply(d, cid, jid, how)
-        turns = [turn(say(WHICH_ASKS[kind], slots, rng), {"asks": job_labels(d, cid)}), turn(reply), turn(w.yes(), done([check]))]
-        add(f"{SPLIT}:write.{kind}.which/{how}", turns, {"job_id": jid, "kind": kind, "customer_id": cid, "job_ids": options, "reply": how}, [check])
-
-    # corrected before the yes: the crm_after is the corrected write only
-    for fix, said_t, hhmm in TIME_FIXES[:2]:
-        jid = w.next_job()
-        said, start = w.when(jid)
-        moved = f"{start[:10]}T{hhmm}"
-        if moved == start or busy(d, jid, dt.datetime.fromisoformat(moved)):
-            said, start = next((s, t) for s, t in WHEN_TYPED if t[11:] != hhmm and not busy(d, jid, dt.datetime.fromisoformat(t)) and not busy(d, jid, dt.datetime.fromisoformat(f"{t[:10]}T{hhmm}")))
-            moved = f"{start[:10]}T{hhmm}"
-        _t, text, check = w.book(jid, when=(said, start))
-        check = {**check, "start": moved}
-        add(f"{SPLIT}:write.fixed/time", [turn(text), turn(say(fix, {"t": said_t}, rng)), turn(w.yes(), done([check]))], {"job_id": jid, "kind": "book", "fixed": "time", "said_start": start}, [check])
-    for fix, said_d, day in DAY_FIXES:
-        jid = w.next_job()
-        said, start = w.when(jid)
-        if start[:10] == day or busy(d, jid, dt.datetime.fromisoformat(f"{day}T{start[11:]}")):
-            said, start = next((s, t) for s, t in WHEN_TYPED if t[:10] != day and not busy(d, jid, dt.datetime.fromisoformat(t)) and not busy(d, jid, dt.datetime.fromisoformat(f"{day}T{t[11:]}")))
-        _t, text, check = w.book(jid, when=(said, start))
-        check = {**check, "start": f"{day}T{start[11:]}"}
-        add(f"{SPLIT}:write.fixed/day", [turn(text), turn(say(fix, {"t": said_d}, rng)), turn(w.yes(), done([check]))], {"job_id": jid, "kind": "book", "fixed": "day", "said_start": start}, [check])
-    lines = [n for n in NOTE_LINES if not any(stem in n for stem in d8.TRADE_STEMS)]
-    people = set(customers(d))
-    pairs = list({cid_of(d, p[0]): p for p in d8.two_trade_pairs(d) if cid_of(d, p[0]) in people}.values())
-    for k, (meant, first, right, wrong) in enumerate(pairs[1:3]):
-        line = lines[(k * 7 + 2) % len(lines)]
-        ref = refs_of(d, first)["full"]
-        _t, text, _wrong = w.note(first, line=line, ref=ref)
-        check = {"note_on_job": meant, "contains": line}
-        fix = say(JOB_FIX[k % len(JOB_FIX)], {"right": right, "wrong": wrong}, rng)
-        add(f"{SPLIT}:write.fixed/job", [turn(text), turn(fix), turn(w.yes(), done([check]))], {"job_id": meant, "other_job_id": first, "kind": "note", "fixed": "job"}, [check])
-    for k, (said_first, instead) in enumerate(NOTE_FIXES):
-        jid = w.next_job()
-        _t, text, _first = w.note(jid, line=said_first)
-        check = {"note_on_job": jid, "contains": instead}
-        add(f"{SPLIT}:write.fixed/note", [turn(text), turn(say(NOTE_FIX[k % len(NOTE_FIX)], {"note": instead}, rng)), turn(w.yes(), done([check]))], {"job_id": jid, "kind": "note", "fixed": "note", "said_first": said_first}, [check])
-    for k, (first_said, fix, stage) in enumerate(STAGE_FIXES):
-        said_stage = "Lost" if k == 0 else "Proposal Sent"
-        fits = [j for j in live_jobs(d) if d.stage(j) in STAGE_FROM[stage] and d.stage(j) in STAGE_FROM[said_stage]]
-        jid = fits[(k * 3 + 2) % len(fits)]
-        check = {"stage_of_job": jid, "stage": stage}
-        text = say(first_said, {"ref": w.ref(jid)[1]}, rng)
-        add(f"{SPLIT}:write.fixed/stage", [turn(text), turn(say(fix, {"stage": stage.lower()}, rng)), turn(w.yes(), done([check]))], {"job_id": jid, "kind": "stage", "fixed": "stage"}, [check])
-    return out
-
-
-def future_visits(d: Data, jid: int) -> list[dict[str, Any]]:
-    return [a for a in d5.future_appointments(d, jid) if a["title"] in VISIT_WORD]
-
-
-def gen_called_off(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    """Writes called off, most of them with a "yes" said later that must write nothing."""
-    out: list[dict[str, Any]] = []
-    w = Writer(d, rng, offset=5)
-
-    def add(tid: str, turns: list[dict[str, Any]], subject: dict[str, Any]) -> None:
-        out.append(case("called_off", tid, turns, subject, [{"unchanged": True}]))
-
-    def yes() -> dict[str, Any]:
-        return turn(w.yes(), dict(NO_CLAIM))
-
-    def short(tid: str) -> str:
-        return tid.removeprefix(SPLIT + ":")
-
-    # called off, then a yes
-    for k in range(6):
-        kind = KINDS[k % 3]
-        jid, tid, text, _check = w.make(kind)
-        said = w.off()
-        add(f"{SPLIT}:called_off.off_yes/{short(tid)}", [turn(text), turn(said, dict(NO_CLAIM)), yes()], {"job_id": jid, "kind": kind, "call_off": said, "shape": "off_yes"})
-    # a look-up, the write on it, called off, then a yes
-    for k in range(4):
-        kind = KINDS[(k + 1) % 3]
-        jid = w.next_job()
-        if kind == "stage" and not stage_ok(d, jid):
-            kind = "book"
-        jid, tid, text, _check = w.make(kind, here=True, jid=jid)
-        said = w.off()
-        add(f"{SPLIT}:called_off.after_lookup/{short(tid)}", [lookup(d, jid, rng), turn(text), turn(said, dict(NO_CLAIM)), yes()], {"job_id": jid, "kind": kind, "call_off": said, "shape": "off_yes"})
-    # dropped for a new request (a look-up of another job), then a yes
-    for k in range(4):
-        kind = KINDS[(k + 2) % 3]
-        jid, tid, text, _check = w.make(kind)
-        other = next(j for j in w.pool[k * 3:] + w.pool if j != jid and cid_of(d, j) != cid_of(d, jid))
-        new = lookup(d, other, rng, refs_of(d, other)[NUMBER_STYLES[k % len(NUMBER_STYLES)]])
-        add(f"{SPLIT}:called_off.new_request/{short(tid)}", [turn(text), new, yes()], {"job_id": jid, "other_job_id": other, "kind": kind, "call_off": new["text"], "shape": "new_request"})
-    # called off, a word of thanks, then a yes
-    for k in range(2):
-        kind = KINDS[(k + 1) % 3]
-        jid, tid, text, _check = w.make(kind)
-        said = w.off()
-        turns = [turn(text), turn(said, dict(NO_CLAIM)), turn(STRAYS[k % len(STRAYS)], dict(NO_CLAIM)), yes()]
-        add(f"{SPLIT}:called_off.off_ok_yes/{short(tid)}", turns, {"job_id": jid, "kind": kind, "call_off": said, "shape": "off_yes"})
-    # a booking, its time corrected, called off, then a yes
-    for k in range(2):
-        jid = w.next_job()
-        _t, text, _check = w.book(jid, when=w.when(jid))
-        said = w.off()
-        fix, said_t, _hhmm = TIME_FIXES[(k + 3) % len(TIME_FIXES)]
-        turns = [turn(text), turn(say(fix, {"t": said_t}, rng)), turn(said, dict(NO_CLAIM)), yes()]
-        add(f"{SPLIT}:called_off.after_fix/book", turns, {"job_id": jid, "kind": "book", "call_off": said, "shape": "off_yes"})
-    # moving a visit on the calendar, called off, then a yes
-    movable = [j for j in open_jobs(d) if future_visits(d, j)]
-    rng.shuffle(movable)
-    for k, jid in enumerate(movable[:3]):
-        a = future_visits(d, jid)[0]
-        said_when, _start = w.when(jid)
-        slots = {**w.slots(jid), "ref": w.ref(jid)[1], "visit": VISIT_WORD[a["title"]], "when": said_when}
-        template = MOVE_SAID[k % len(MOVE_SAID)]
-        turns = [turn(say(template, slots, rng))]
-        if k % 2 or "{pos}" in template:
-            turns.insert(0, lookup(d, jid, rng))
-        said = w.off()
-        turns += [turn(said, dict(NO_CLAIM)), yes()]
-        add(f"{SPLIT}:called_off.move/{k}", turns, {"job_id": jid, "kind": "move", "appointment_id": a["id"], "call_off": said, "shape": "off_yes"})
-    # called off, nothing after
-    for k in range(1):
-        kind = KINDS[(k + 2) % 3]
-        jid, tid, text, _check = w.make(kind)
-        said = w.off()
-        add(f"{SPLIT}:called_off.off/{short(tid)}", [turn(text), turn(said, dict(NO_CLAIM))], {"job_id": jid, "kind": kind, "call_off": said, "shape": "off"})
-    return out
-
-
 # ------------------------------------------------------------------------------------------
-# the files
+# the sizes of the parts, and the files (the generators are dev_generators')
 # ------------------------------------------------------------------------------------------
 
-DEV_SET = be.DevSet(SPLIT, SEED, globals(), HERE, __doc__)
+SIZES = dg.Sizes(
+    contact=("phone", "email", "address", "home", "phone", "email", "phone", "address", "home", "phone", "email", "address", "phone", "email"),
+    followups=5, topic_switches=6,
+    direct=14, direct_style=lambda k, styles: (k + 1) % styles,
+    after_lookup=4, after_two_lookups=2, after_detour=2, two_writes=2, time_fixes=2,
+    off_yes=6, off_after_lookup=4, off_ok_yes=2, moves=3, off=1,
+)
+DEV_SET = be.DevSet(SPLIT, SEED, {**globals(), **dg.generators(sys.modules[__name__])}, HERE, __doc__)
 build, write, summary, main = DEV_SET.build, DEV_SET.write, DEV_SET.summary, DEV_SET.main
 
 

@@ -68,20 +68,10 @@ MONDAY = NOW.date()
 # ------------------------------------------------------------------------------------------
 
 
-class Cycle:
-    """Templates of one kind, taken in turn from a random start."""
+class Cycle(ds.Turns):
+    """Templates of one kind, taken in turn from a random start, named as dev2's."""
 
-    def __init__(self, key: str, templates: list[str]) -> None:
-        self.key = key
-        self.templates = templates
-        self._next = 0
-
-    def pick(self, rng: random.Random) -> tuple[str, str]:
-        if self._next == 0:
-            self._next = rng.randrange(len(self.templates)) + 1
-        n = (self._next - 1) % len(self.templates)
-        self._next += 1
-        return f"dev2:{self.key}/{n}", self.templates[n]
+    split = "dev2"
 
 
 def customers(d: Data) -> list[int]:

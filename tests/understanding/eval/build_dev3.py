@@ -35,8 +35,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
-import re
-import string
 import sys
 from fractions import Fraction
 from pathlib import Path
@@ -57,7 +55,6 @@ from tests.understanding.eval.build_eval import (  # noqa: E402
     WRITE_CLAIMS,
     Data,
     case,
-    render,
     turn,
 )
 
@@ -83,37 +80,15 @@ HURRY = [
 ]
 
 
-def say(template: str, slots: dict[str, str], rng: random.Random) -> str:
-    """build_eval's render, after a hurried rep's shorthand and a dropped article on the
-    template's own words (slot values are left alone)."""
-    parts: list[str] = []
-    for literal, name, _spec, _conv in string.Formatter().parse(template):
-        text = literal
-        for pattern, short in HURRY:
-            if rng.random() < 0.25:
-                text = re.sub(pattern, short, text)
-        if rng.random() < 0.25:
-            text = re.sub(r"\bthe (?=\w)", "", text, count=1)
-        parts.append(text.replace("{", "{{").replace("}", "}}"))
-        if name is not None:
-            parts.append("{" + name + "}")
-    return render("".join(parts), slots, rng)
+# build_eval's render, after a hurried rep's shorthand and a dropped article on the
+# template's own words (slot values are left alone).
+say = ds.typist(HURRY, 0.25, drop=(r"\bthe (?=\w)", 0.25))
 
 
-class Cycle:
-    """Templates of one kind, taken in turn from a random start."""
+class Cycle(ds.Turns):
+    """Templates of one kind, taken in turn from a random start, named as dev3's."""
 
-    def __init__(self, key: str, templates: list[str]) -> None:
-        self.key = key
-        self.templates = templates
-        self._next = 0
-
-    def pick(self, rng: random.Random) -> tuple[str, str]:
-        if self._next == 0:
-            self._next = rng.randrange(len(self.templates)) + 1
-        n = (self._next - 1) % len(self.templates)
-        self._next += 1
-        return f"dev3:{self.key}/{n}", self.templates[n]
+    split = "dev3"
 
 
 # ------------------------------------------------------------------------------------------
@@ -756,14 +731,7 @@ def gen_pricing(d: Data, rng: random.Random) -> list[dict[str, Any]]:
         row = be.sku(d, code)
         tid, template = cycles[what].pick(rng)
         text = say(template, {"item": name}, rng)
-        if what == "supplier":
-            expect: dict[str, Any] = {"agent": "pricing", "contains": [row["supplier"]]}
-        elif what == "margin":
-            price, cost = float(row["price"]), float(row["cost"])
-            expect = {"agent": "pricing", "percent": round(100 * (price - cost) / price, 2)}
-        else:
-            expect = {"agent": "pricing", "money": float(row[what])}
-        out.append(case("pricing", tid, [turn(text, expect)], {"sku": code, "field": what}))
+        out.append(case("pricing", tid, [turn(text, ds.catalog_expect(row, what))], {"sku": code, "field": what}))
     for code, name, qty, unit in TOTALS:
         row = be.sku(d, code)
         tid, template = TOTAL.pick(rng)

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import math
 import random
-import re
 import string
 import sys
 from fractions import Fraction
@@ -80,37 +79,15 @@ CLIPPED = [
 ]
 
 
-def say(template: str, slots: dict[str, str], rng: random.Random) -> str:
-    """build_eval's render (shorthand, one typo, lower case) after dev4's own clipping and a
-    dropped "the" or "a" on the template's words; slot values are left as they are."""
-    parts: list[str] = []
-    for literal, name, _spec, _conv in string.Formatter().parse(template):
-        text = literal
-        for pattern, short in CLIPPED:
-            if rng.random() < 0.3:
-                text = re.sub(pattern, short, text)
-        if rng.random() < 0.2:
-            text = re.sub(r"\b(?:the|a) (?=\w)", "", text, count=1)
-        parts.append(text.replace("{", "{{").replace("}", "}}"))
-        if name is not None:
-            parts.append("{" + name + "}")
-    return be.render("".join(parts), slots, rng)
+# build_eval's render (shorthand, one typo, lower case) after dev4's own clipping and a
+# dropped "the" or "a" on the template's words; slot values are left as they are.
+say = ds.typist(CLIPPED, 0.3, drop=(r"\b(?:the|a) (?=\w)", 0.2))
 
 
-class Turns:
-    """Templates of one kind, taken in turn from a random start."""
+class Turns(ds.Turns):
+    """Templates of one kind, taken in turn from a random start, named as dev4's."""
 
-    def __init__(self, key: str, templates: list[str]) -> None:
-        self.key = key
-        self.templates = templates
-        self._next = 0
-
-    def pick(self, rng: random.Random) -> tuple[str, str]:
-        if self._next == 0:
-            self._next = rng.randrange(len(self.templates)) + 1
-        n = (self._next - 1) % len(self.templates)
-        self._next += 1
-        return f"dev4:{self.key}/{n}", self.templates[n]
+    split = "dev4"
 
 
 # ------------------------------------------------------------------------------------------
@@ -471,18 +448,7 @@ CATALOG_ASKS: list[tuple[str, str, str, str]] = [
 
 
 def gen_pricing(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    for n, (code, name, what, template) in enumerate(CATALOG_ASKS):
-        row = be.sku(d, code)
-        text = say(template, {"item": name}, rng)
-        if what == "supplier":
-            expect: dict[str, Any] = {"agent": "pricing", "contains": [row["supplier"]]}
-        elif what == "margin":
-            price, cost = float(row["price"]), float(row["cost"])
-            expect = {"agent": "pricing", "percent": round(100 * (price - cost) / price, 2)}
-        else:
-            expect = {"agent": "pricing", "money": float(row[what])}
-        out.append(case("pricing", f"dev4:pricing.{what}/{n}", [turn(text, expect)], {"sku": code, "field": what}))
+    out = ds.catalog_cases(d, rng, SPLIT, CATALOG_ASKS, say)
     row = be.sku(d, "WN-CS")
     out.append(case("pricing", "dev4:pricing.total", [turn(say("9 vinyl casements at our price, total for just the windows", {}, rng), {"agent": "pricing", "money": round(9 * float(row["price"]), 2)})], {"sku": "WN-CS", "field": "total", "quantity": 9}))
     out.append(case("pricing", "dev4:pricing.squares", [turn(say("roof is 1900 sq ft footprint at a 6/12, squares?", {}, rng), {"agent": "pricing", "number": {"value": be.roof_squares(1900, 6), "tol": 1.0, "unit": ["sq", "square"]}})], {"footprint": 1900, "rise": 6}))

@@ -43,7 +43,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
-import re
 import string
 import sys
 from fractions import Fraction
@@ -92,38 +91,16 @@ LAZY = [
 ]
 
 
-def say(template: str, slots: dict[str, str], rng: random.Random) -> str:
-    """build_eval's render (shorthand, one typo, lower case) after dev5's own clipping and one
-    dropped "the", "a", "is" or "are" on the template's words; slot values are left as they
-    are."""
-    parts: list[str] = []
-    for literal, name, _spec, _conv in string.Formatter().parse(template):
-        text = literal
-        for pattern, short in LAZY:
-            if rng.random() < 0.3:
-                text = re.sub(pattern, short, text)
-        if rng.random() < 0.2:
-            text = re.sub(r"\b(?:the|a|is|are) (?=\w)", "", text, count=1)
-        parts.append(text.replace("{", "{{").replace("}", "}}"))
-        if name is not None:
-            parts.append("{" + name + "}")
-    return be.render("".join(parts), slots, rng)
+# build_eval's render (shorthand, one typo, lower case) after dev5's own clipping and one
+# dropped "the", "a", "is" or "are" on the template's words; slot values are left as they
+# are.
+say = ds.typist(LAZY, 0.3, drop=(r"\b(?:the|a|is|are) (?=\w)", 0.2))
 
 
-class Turns:
-    """Templates of one kind, taken in turn from a random start."""
+class Turns(ds.Turns):
+    """Templates of one kind, taken in turn from a random start, named as dev5's."""
 
-    def __init__(self, key: str, templates: list[str]) -> None:
-        self.key = key
-        self.templates = templates
-        self._next = 0
-
-    def pick(self, rng: random.Random) -> tuple[str, str]:
-        if self._next == 0:
-            self._next = rng.randrange(len(self.templates)) + 1
-        n = (self._next - 1) % len(self.templates)
-        self._next += 1
-        return f"dev5:{self.key}/{n}", self.templates[n]
+    split = "dev5"
 
 
 # ------------------------------------------------------------------------------------------
@@ -521,29 +498,9 @@ CATALOG_TOTALS: list[tuple[str, str, int, str]] = [
 
 
 def gen_pricing(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    for n, (code, name, what, template) in enumerate(CATALOG_ASKS):
-        row = be.sku(d, code)
-        text = say(template, {"item": name}, rng)
-        if what == "supplier":
-            expect: dict[str, Any] = {"agent": "pricing", "contains": [row["supplier"]]}
-        elif what == "margin":
-            price, cost = float(row["price"]), float(row["cost"])
-            expect = {"agent": "pricing", "percent": round(100 * (price - cost) / price, 2)}
-        else:
-            expect = {"agent": "pricing", "money": float(row[what])}
-        out.append(case("pricing", f"dev5:pricing.{what}/{n}", [turn(text, expect)], {"sku": code, "field": what}))
-    for n, (code, name, qty, template) in enumerate(CATALOG_TOTALS):
-        row = be.sku(d, code)
-        text = say(template, {"item": name, "qty": str(qty)}, rng)
-        out.append(case("pricing", f"dev5:pricing.total/{n}", [turn(text, {"agent": "pricing", "money": round(qty * float(row["price"]), 2)})], {"sku": code, "field": "total", "quantity": qty}))
-    for n, (area, rise, waste, template) in enumerate([(2200, 5, 0, "{area} sq ft footprint at {rise}/12, how many squares is that"), (1750, 8, 10, "footprint {area}, pitch {rise}/12, add {waste}% waste - squares?")]):
-        squares = round(area * math.sqrt(1 + (rise / 12) ** 2) / 100 * (1 + waste / 100), 2)
-        text = say(template, {"area": str(area), "rise": str(rise), "waste": str(waste)}, rng)
-        subject: dict[str, Any] = {"footprint": area, "rise": rise}
-        if waste:
-            subject["waste"] = waste
-        out.append(case("pricing", f"dev5:pricing.squares/{n}", [turn(text, {"agent": "pricing", "number": {"value": squares, "tol": 1.0, "unit": ["sq", "square"]}})], subject))
+    out = ds.catalog_cases(d, rng, SPLIT, CATALOG_ASKS, say)
+    out += ds.total_cases(d, rng, SPLIT, CATALOG_TOTALS, say)
+    out += ds.roof_cases(d, rng, SPLIT, [(2200, 5, 0, "{area} sq ft footprint at {rise}/12, how many squares is that"), (1750, 8, 10, "footprint {area}, pitch {rise}/12, add {waste}% waste - squares?")], say, waste_always=False)
     for n, (code, name, squares_n, template) in enumerate([("RF-SH-DUR", "duration", 33, "{squares} sq roof in {item}, bundle count"), ("RF-SH-DES", "designer shake", 15, "{item} for {squares} squares - how many bundles")]):
         row = be.sku(d, code)
         text = say(template, {"item": name, "squares": str(squares_n)}, rng)

@@ -25,7 +25,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
-import re
 import string
 import sys
 from fractions import Fraction
@@ -42,6 +41,18 @@ from tests.understanding.eval import build_dev4 as d4  # noqa: E402
 from tests.understanding.eval import build_dev5 as d5  # noqa: E402
 from tests.understanding.eval import build_eval as be  # noqa: E402
 from tests.understanding.eval import dev_shared as ds  # noqa: E402
+from tests.understanding.eval.build_dev5 import (  # noqa: E402
+    cid_of,
+    customers,
+    fact,
+    jobs,
+    live_jobs,
+    name_refs,
+    number_refs,
+    open_jobs,
+    possessive,
+    pron,
+)
 from tests.understanding.eval.build_eval import (  # noqa: E402
     CRM,
     NO_FORM,
@@ -50,24 +61,54 @@ from tests.understanding.eval.build_eval import (  # noqa: E402
     case,
     turn,
 )
+from tests.understanding.eval.dev_shared import (  # noqa: E402
+    AFTER,
+    BROOKSIDE,
+    CONFIRM,
+    COUPLES,
+    DISC,
+    DIY,
+    ELDERLY,
+    FIBER,
+    FINP,
+    FINQ,
+    FIRST5,
+    FOLLOW,
+    FRAME,
+    GBB,
+    GUTTERS,
+    HOA,
+    ICE,
+    INSPECT,
+    LEADS,
+    MAPLE,
+    METHOD,
+    PRESENT,
+    PRICE,
+    PRIMER,
+    QUOTES,
+    SCRIPT,
+    SHINGLES,
+    SIGNALS,
+    SPOUSE,
+    STEPS,
+    STORY,
+    TEMPLATES,
+    TERMS,
+    THINK,
+    TYPES,
+    UNDER,
+    VENT,
+    VINYL,
+    WAIT,
+    WARRANTY,
+    WINDOWS,
+)
 
 SPLIT = "dev6"
 SEED = f"{be.SEED}/dev6"
-SARAH = d5.SARAH
 NOW = be.NOW
 
-customers = d5.customers
-jobs = d5.jobs
-live_jobs = d5.live_jobs
-open_jobs = d5.open_jobs
-live_jobs_of = d5.live_jobs_of
-cid_of = d5.cid_of
-pron = d5.pron
-fact = d5.fact
-possessive = d5.possessive
-name_refs = d5.name_refs
-number_refs = d5.number_refs
-WORD, ONE = d5.WORD, d5.ONE
 
 # ------------------------------------------------------------------------------------------
 # how reps type, dev6's layer
@@ -85,35 +126,15 @@ CLIPS = [
 ]
 
 
-def say(template: str, slots: dict[str, str], rng: random.Random) -> str:
-    """build_eval's render (shorthand, one typo, lower case) after dev6's own clipping of the
-    template's words; slot values are left as they are."""
-    parts: list[str] = []
-    for literal, name, _spec, _conv in string.Formatter().parse(template):
-        text = literal
-        for pattern, short in CLIPS:
-            if rng.random() < 0.3:
-                text = re.sub(pattern, short, text)
-        parts.append(text.replace("{", "{{").replace("}", "}}"))
-        if name is not None:
-            parts.append("{" + name + "}")
-    return be.render("".join(parts), slots, rng)
+# build_eval's render (shorthand, one typo, lower case) after dev6's own clipping of the
+# template's words; slot values are left as they are.
+say = ds.typist(CLIPS, 0.3)
 
 
-class Turns:
-    """Templates of one kind, taken in turn from a random start."""
+class Turns(ds.Turns):
+    """Templates of one kind, taken in turn from a random start, named as dev6's."""
 
-    def __init__(self, key: str, templates: list[str]) -> None:
-        self.key = key
-        self.templates = templates
-        self._next = 0
-
-    def pick(self, rng: random.Random) -> tuple[str, str]:
-        if self._next == 0:
-            self._next = rng.randrange(len(self.templates)) + 1
-        n = (self._next - 1) % len(self.templates)
-        self._next += 1
-        return f"dev6:{self.key}/{n}", self.templates[n]
+    split = "dev6"
 
 
 def job_ref(d: Data, jid: int, rng: random.Random, names: float = 0.55) -> str:
@@ -301,47 +322,6 @@ def gen_stage_jobs(d: Data, rng: random.Random) -> list[dict[str, Any]]:
 # single questions: knowledge and the playbook
 # ------------------------------------------------------------------------------------------
 
-AFTER = "CORE_KNOWLEDGE/after_the_contract_is_signed.md"
-STORY = "CORE_KNOWLEDGE/company_story.md"
-LEADS = "CORE_KNOWLEDGE/crm_and_lead_handling.txt"
-FIRST5 = "CORE_KNOWLEDGE/first_five_minutes.md"
-FOLLOW = "CORE_KNOWLEDGE/follow_up_process.md"
-STEPS = "CORE_KNOWLEDGE/in_home_presentation_steps.md"
-INSPECT = "CORE_KNOWLEDGE/roof_inspection_checklist.md"
-METHOD = "CORE_KNOWLEDGE/sales_methodology.md"
-TYPES = "CUSTOMER_PSYCHOLOGY/buyer_personality_types.md"
-SIGNALS = "CUSTOMER_PSYCHOLOGY/buying_signals_and_body_language.md"
-COUPLES = "CUSTOMER_PSYCHOLOGY/couples_and_shared_decisions.md"
-ELDERLY = "CUSTOMER_PSYCHOLOGY/trust_with_elderly_homeowners.md"
-FINQ = "OBJECTION_HANDLING/financing_questions.md"
-QUOTES = "OBJECTION_HANDLING/getting_three_quotes.md"
-DIY = "OBJECTION_HANDLING/handyman_or_diy.md"
-THINK = "OBJECTION_HANDLING/need_to_think_about_it.md"
-FRAME = "OBJECTION_HANDLING/objection_handling_framework.md"
-PRICE = "OBJECTION_HANDLING/price_objection.md"
-SPOUSE = "OBJECTION_HANDLING/spouse_not_present.md"
-WAIT = "OBJECTION_HANDLING/waiting_until_next_season.md"
-DISC = "PRICING_STRATEGIES/discounts_and_promotions_policy.md"
-FINP = "PRICING_STRATEGIES/financing_programs.md"
-GBB = "PRICING_STRATEGIES/good_better_best_packages.md"
-TERMS = "PRICING_STRATEGIES/payment_terms_and_deposit_policy.pdf"
-PRESENT = "PRICING_STRATEGIES/presenting_the_price.md"
-SHINGLES = "PRODUCT_KNOWLEDGE/asphalt_shingles.md"
-FIBER = "PRODUCT_KNOWLEDGE/fiber_cement_siding.md"
-GUTTERS = "PRODUCT_KNOWLEDGE/gutters_and_gutter_guards.md"
-ICE = "PRODUCT_KNOWLEDGE/ice_and_water_shield.md"
-WINDOWS = "PRODUCT_KNOWLEDGE/replacement_windows.md"
-VENT = "PRODUCT_KNOWLEDGE/roof_ventilation.md"
-UNDER = "PRODUCT_KNOWLEDGE/underlayment_and_drip_edge.md"
-VINYL = "PRODUCT_KNOWLEDGE/vinyl_siding.md"
-WARRANTY = "PRODUCT_KNOWLEDGE/warranties.md"
-BROOKSIDE = "PROJECTS/Brookside_Commons/condo_association_rules.md"
-HOA = "PROJECTS/Maple_Hollow_Estates/hoa_exterior_guidelines.md"
-MAPLE = "PROJECTS/Maple_Hollow_Estates/project_notes.md"
-CONFIRM = "SCRIPT_TEMPLATES/appointment_confirmation_call.md"
-TEMPLATES = "SCRIPT_TEMPLATES/follow_up_and_voicemail_templates.txt"
-PRIMER = "SCRIPT_TEMPLATES/primer_video_script_template.md"
-SCRIPT = "SCRIPT_TEMPLATES/standard_sales_script.md"
 
 # (document, question, key phrase copied from the section that answers it[, other documents
 # that answer it and carry the same phrase])
@@ -548,31 +528,9 @@ CATALOG_TOTALS: list[tuple[str, str, int, str]] = [
 
 
 def gen_pricing(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    for n, (code, name, what, template) in enumerate(CATALOG_ASKS):
-        row = be.sku(d, code)
-        text = say(template, {"item": name}, rng)
-        price, cost = float(row["price"]), float(row["cost"])
-        if what == "supplier":
-            expect: dict[str, Any] = {"agent": "pricing", "contains": [row["supplier"]]}
-        elif what == "margin":
-            expect = {"agent": "pricing", "percent": round(100 * (price - cost) / price, 2)}
-        elif what == "markup":
-            expect = {"agent": "pricing", "percent": round(100 * (price - cost) / cost, 2)}
-        else:
-            expect = {"agent": "pricing", "money": float(row[what])}
-        out.append(case("pricing", f"dev6:pricing.{what}/{n}", [turn(text, expect)], {"sku": code, "field": what}))
-    for n, (code, name, qty, template) in enumerate(CATALOG_TOTALS):
-        row = be.sku(d, code)
-        text = say(template, {"item": name, "qty": str(qty)}, rng)
-        out.append(case("pricing", f"dev6:pricing.total/{n}", [turn(text, {"agent": "pricing", "money": round(qty * float(row["price"]), 2)})], {"sku": code, "field": "total", "quantity": qty}))
-    for n, (area, rise, waste, template) in enumerate([(1900, 6, 0, "house footprint {area} sqft, {rise}/12 pitch, how many squares"), (2400, 9, 15, "{area} footprint {rise}/12 with {waste} percent waste, squares pls")]):
-        squares = round(area * math.sqrt(1 + (rise / 12) ** 2) / 100 * (1 + waste / 100), 2)
-        text = say(template, {"area": str(area), "rise": str(rise), "waste": str(waste)}, rng)
-        subject: dict[str, Any] = {"footprint": area, "rise": rise}
-        if waste:
-            subject["waste"] = waste
-        out.append(case("pricing", f"dev6:pricing.squares/{n}", [turn(text, {"agent": "pricing", "number": {"value": squares, "tol": 1.0, "unit": ["sq", "square"]}})], subject))
+    out = ds.catalog_cases(d, rng, SPLIT, CATALOG_ASKS, say)
+    out += ds.total_cases(d, rng, SPLIT, CATALOG_TOTALS, say)
+    out += ds.roof_cases(d, rng, SPLIT, [(1900, 6, 0, "house footprint {area} sqft, {rise}/12 pitch, how many squares"), (2400, 9, 15, "{area} footprint {rise}/12 with {waste} percent waste, squares pls")], say, waste_always=False)
     for n, (code, name, squares_n, template) in enumerate([("RF-SH-HDZ", "hdz", 27, "bundles of {item} for a {squares} square roof"), ("RF-SH-3TAB", "3 tab", 12, "{squares} squares of {item}, how many bundles do i order")]):
         row = be.sku(d, code)
         text = say(template, {"item": name, "squares": str(squares_n)}, rng)

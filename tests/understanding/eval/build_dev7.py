@@ -28,7 +28,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
-import re
 import string
 import sys
 from fractions import Fraction
@@ -45,6 +44,23 @@ from tests.understanding.eval import build_dev4 as d4  # noqa: E402
 from tests.understanding.eval import build_dev5 as d5  # noqa: E402
 from tests.understanding.eval import build_eval as be  # noqa: E402
 from tests.understanding.eval import dev_shared as ds  # noqa: E402
+from tests.understanding.eval import dev_writer as dw  # noqa: E402
+from tests.understanding.eval.build_dev5 import (  # noqa: E402
+    ONE,
+    STAGE_FROM,
+    WORD,
+    busy,
+    cid_of,
+    customers,
+    fact,
+    jobs,
+    live_jobs,
+    live_jobs_of,
+    open_jobs,
+    possessive,
+    pron,
+    trades_of,
+)
 from tests.understanding.eval.build_eval import (  # noqa: E402
     CRM,
     NO_FORM,
@@ -53,26 +69,54 @@ from tests.understanding.eval.build_eval import (  # noqa: E402
     case,
     turn,
 )
+from tests.understanding.eval.dev_shared import (  # noqa: E402
+    AFTER,
+    BROOKSIDE,
+    CONFIRM,
+    COUPLES,
+    DISC,
+    DIY,
+    ELDERLY,
+    FIBER,
+    FINP,
+    FINQ,
+    FIRST5,
+    FOLLOW,
+    FRAME,
+    GBB,
+    GUTTERS,
+    HOA,
+    ICE,
+    INSPECT,
+    LEADS,
+    MAPLE,
+    METHOD,
+    PRESENT,
+    PRICE,
+    PRIMER,
+    QUOTES,
+    SCRIPT,
+    SHINGLES,
+    SIGNALS,
+    SPOUSE,
+    STEPS,
+    STORY,
+    TEMPLATES,
+    TERMS,
+    THINK,
+    TYPES,
+    UNDER,
+    VENT,
+    VINYL,
+    WAIT,
+    WARRANTY,
+    WINDOWS,
+)
 
 SPLIT = "dev7"
 SEED = f"{be.SEED}/dev7"
-SARAH = d5.SARAH
 NOW = be.NOW
 
-customers = d5.customers
-jobs = d5.jobs
-live_jobs = d5.live_jobs
-open_jobs = d5.open_jobs
-live_jobs_of = d5.live_jobs_of
-cid_of = d5.cid_of
-pron = d5.pron
-fact = d5.fact
-possessive = d5.possessive
-trades_of = d5.trades_of
-busy = d5.busy
-article = d5.article
-WORD, ONE = d5.WORD, d5.ONE
-STAGE_FROM = d5.STAGE_FROM
 
 # ------------------------------------------------------------------------------------------
 # how reps type, dev7's layer
@@ -90,35 +134,15 @@ CLIPS = [
 ]
 
 
-def say(template: str, slots: dict[str, str], rng: random.Random) -> str:
-    """build_eval's render (shorthand, one typo, lower case) after dev7's own clipping of the
-    template's words (a dropped "the", "pls", "w/"); slot values are left as they are."""
-    parts: list[str] = []
-    for literal, name, _spec, _conv in string.Formatter().parse(template):
-        text = literal
-        for pattern, short in CLIPS:
-            if rng.random() < 0.25:
-                text = re.sub(pattern, short, text)
-        parts.append(text.replace("{", "{{").replace("}", "}}"))
-        if name is not None:
-            parts.append("{" + name + "}")
-    return be.render("".join(parts), slots, rng)
+# build_eval's render (shorthand, one typo, lower case) after dev7's own clipping of the
+# template's words (a dropped "the", "pls", "w/"); slot values are left as they are.
+say = ds.typist(CLIPS, 0.25)
 
 
-class Turns:
-    """Templates of one kind, taken in turn from a random start."""
+class Turns(ds.Turns):
+    """Templates of one kind, taken in turn from a random start, named as dev7's."""
 
-    def __init__(self, key: str, templates: list[str]) -> None:
-        self.key = key
-        self.templates = templates
-        self._next = 0
-
-    def pick(self, rng: random.Random) -> tuple[str, str]:
-        if self._next == 0:
-            self._next = rng.randrange(len(self.templates)) + 1
-        n = (self._next - 1) % len(self.templates)
-        self._next += 1
-        return f"dev7:{self.key}/{n}", self.templates[n]
+    split = "dev7"
 
 
 # ------------------------------------------------------------------------------------------
@@ -355,47 +379,6 @@ def gen_stage_jobs(d: Data, rng: random.Random) -> list[dict[str, Any]]:
 # single questions: knowledge and the playbook
 # ------------------------------------------------------------------------------------------
 
-AFTER = "CORE_KNOWLEDGE/after_the_contract_is_signed.md"
-STORY = "CORE_KNOWLEDGE/company_story.md"
-LEADS = "CORE_KNOWLEDGE/crm_and_lead_handling.txt"
-FIRST5 = "CORE_KNOWLEDGE/first_five_minutes.md"
-FOLLOW = "CORE_KNOWLEDGE/follow_up_process.md"
-STEPS = "CORE_KNOWLEDGE/in_home_presentation_steps.md"
-INSPECT = "CORE_KNOWLEDGE/roof_inspection_checklist.md"
-METHOD = "CORE_KNOWLEDGE/sales_methodology.md"
-TYPES = "CUSTOMER_PSYCHOLOGY/buyer_personality_types.md"
-SIGNALS = "CUSTOMER_PSYCHOLOGY/buying_signals_and_body_language.md"
-COUPLES = "CUSTOMER_PSYCHOLOGY/couples_and_shared_decisions.md"
-ELDERLY = "CUSTOMER_PSYCHOLOGY/trust_with_elderly_homeowners.md"
-FINQ = "OBJECTION_HANDLING/financing_questions.md"
-QUOTES = "OBJECTION_HANDLING/getting_three_quotes.md"
-DIY = "OBJECTION_HANDLING/handyman_or_diy.md"
-THINK = "OBJECTION_HANDLING/need_to_think_about_it.md"
-FRAME = "OBJECTION_HANDLING/objection_handling_framework.md"
-PRICE = "OBJECTION_HANDLING/price_objection.md"
-SPOUSE = "OBJECTION_HANDLING/spouse_not_present.md"
-WAIT = "OBJECTION_HANDLING/waiting_until_next_season.md"
-DISC = "PRICING_STRATEGIES/discounts_and_promotions_policy.md"
-FINP = "PRICING_STRATEGIES/financing_programs.md"
-GBB = "PRICING_STRATEGIES/good_better_best_packages.md"
-TERMS = "PRICING_STRATEGIES/payment_terms_and_deposit_policy.pdf"
-PRESENT = "PRICING_STRATEGIES/presenting_the_price.md"
-SHINGLES = "PRODUCT_KNOWLEDGE/asphalt_shingles.md"
-FIBER = "PRODUCT_KNOWLEDGE/fiber_cement_siding.md"
-GUTTERS = "PRODUCT_KNOWLEDGE/gutters_and_gutter_guards.md"
-ICE = "PRODUCT_KNOWLEDGE/ice_and_water_shield.md"
-WINDOWS = "PRODUCT_KNOWLEDGE/replacement_windows.md"
-VENT = "PRODUCT_KNOWLEDGE/roof_ventilation.md"
-UNDER = "PRODUCT_KNOWLEDGE/underlayment_and_drip_edge.md"
-VINYL = "PRODUCT_KNOWLEDGE/vinyl_siding.md"
-WARRANTY = "PRODUCT_KNOWLEDGE/warranties.md"
-BROOKSIDE = "PROJECTS/Brookside_Commons/condo_association_rules.md"
-HOA = "PROJECTS/Maple_Hollow_Estates/hoa_exterior_guidelines.md"
-MAPLE = "PROJECTS/Maple_Hollow_Estates/project_notes.md"
-CONFIRM = "SCRIPT_TEMPLATES/appointment_confirmation_call.md"
-TEMPLATES = "SCRIPT_TEMPLATES/follow_up_and_voicemail_templates.txt"
-PRIMER = "SCRIPT_TEMPLATES/primer_video_script_template.md"
-SCRIPT = "SCRIPT_TEMPLATES/standard_sales_script.md"
 
 # (document, question, key phrase copied from the section that answers it[, other documents
 # that answer it and carry the same phrase])
@@ -521,24 +504,8 @@ CATALOG_TOTALS: list[tuple[str, str, int, str]] = [
 
 
 def gen_pricing(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    for n, (code, name, what, template) in enumerate(CATALOG_ASKS):
-        row = be.sku(d, code)
-        text = say(template, {"item": name}, rng)
-        price, cost = float(row["price"]), float(row["cost"])
-        if what == "supplier":
-            expect: dict[str, Any] = {"agent": "pricing", "contains": [row["supplier"]]}
-        elif what == "margin":
-            expect = {"agent": "pricing", "percent": round(100 * (price - cost) / price, 2)}
-        elif what == "markup":
-            expect = {"agent": "pricing", "percent": round(100 * (price - cost) / cost, 2)}
-        else:
-            expect = {"agent": "pricing", "money": float(row[what])}
-        out.append(case("pricing", f"dev7:pricing.{what}/{n}", [turn(text, expect)], {"sku": code, "field": what}))
-    for n, (code, name, qty, template) in enumerate(CATALOG_TOTALS):
-        row = be.sku(d, code)
-        text = say(template, {"item": name, "qty": str(qty)}, rng)
-        out.append(case("pricing", f"dev7:pricing.total/{n}", [turn(text, {"agent": "pricing", "money": round(qty * float(row["price"]), 2)})], {"sku": code, "field": "total", "quantity": qty}))
+    out = ds.catalog_cases(d, rng, SPLIT, CATALOG_ASKS, say)
+    out += ds.total_cases(d, rng, SPLIT, CATALOG_TOTALS, say)
     for n, (code, name, squares_n, template) in enumerate([("RF-SH-LMK", "landmark", 33, "{squares} sq roof, {item} bundles needed?")]):
         row = be.sku(d, code)
         text = say(template, {"item": name, "squares": str(squares_n)}, rng)
@@ -911,61 +878,12 @@ def done(checks: list[dict[str, Any]]) -> dict[str, Any]:
     return d5.done(checks)
 
 
-class Writer:
-    """Write requests in dev7's words, each with the crm_after check it makes. The counters keep
-    the phrasings, the notes, the times and the ways of naming the job turning over."""
+class Writer(dw.Writer):
+    """Write requests in dev7's words (dev_writer's writer on this module's tables), each with the
+    crm_after check it makes; the times turn over on a counter of their own."""
 
     def __init__(self, d: Data, rng: random.Random, offset: int = 0) -> None:
-        self.d, self.rng = d, rng
-        self.n = {k: offset for k in ("note", "note_t", "stage", "book", "when", "yes", "style", "job", "off")}
-        self.pool = open_jobs(d)
-        rng.shuffle(self.pool)
-
-    def tick(self, key: str) -> int:
-        self.n[key] += 1
-        return self.n[key] - 1
-
-    def yes(self) -> str:
-        return YESES[self.tick("yes") % len(YESES)]
-
-    def off(self) -> str:
-        return CALL_OFFS[self.tick("off") % len(CALL_OFFS)]
-
-    def next_job(self) -> int:
-        return self.pool[self.tick("job") % len(self.pool)]
-
-    def ref(self, jid: int) -> tuple[str, str]:
-        return styled(self.d, jid, REF_STYLES[self.tick("style") % len(REF_STYLES)])
-
-    def slots(self, jid: int) -> dict[str, str]:
-        trades = trades_of(self.d, jid)
-        return {**pron(self.d, cid_of(self.d, jid)), "trade": WORD[trades[0]] if trades else "job"}
-
-    def note(self, jid: int, *, here: bool = False, line: str | None = None, ref: str | None = None) -> tuple[str, str, dict[str, Any]]:
-        line = line or NOTE_LINES[self.tick("note") % len(NOTE_LINES)]
-        pool = NOTE_HERE if here else NOTE_SAID
-        n = self.tick("note_t") % len(pool)
-        text = say(pool[n], {**self.slots(jid), "ref": ref or self.ref(jid)[1], "note": line}, self.rng)
-        return f"dev7:write.note{'.here' if here else ''}/{n}", text, {"note_on_job": jid, "contains": line}
-
-    def stage_pick(self, *, here: bool = False, jid: int | None = None) -> tuple[int, int, str, str]:
-        """(job, phrasing index, template, stage): the next phrasing, on a job it fits (on `jid` if given)."""
-        d = self.d
-        pool = STAGE_HERE if here else STAGE_SAID
-        for shift in range(len(pool)):
-            k = (self.n["stage"] + shift) % len(pool)
-            template, stage = pool[k]
-            fits = [j for j in live_jobs(d) if d.stage(j) in STAGE_FROM[stage]] if jid is None else ([jid] if d.stage(jid) in STAGE_FROM[stage] else [])
-            if not fits:
-                continue
-            self.n["stage"] += shift + 1
-            return fits[self.n["stage"] % len(fits)], k, template, stage
-        raise AssertionError(f"no stage request fits {jid}")
-
-    def stage(self, *, here: bool = False, jid: int | None = None) -> tuple[int, str, str, dict[str, Any]]:
-        chosen, k, template, stage = self.stage_pick(here=here, jid=jid)
-        text = say(template, {**self.slots(chosen), "ref": self.ref(chosen)[1]}, self.rng)
-        return chosen, f"dev7:write.stage{'.here' if here else ''}/{k}", text, {"stage_of_job": chosen, "stage": stage}
+        super().__init__(sys.modules[__name__], d, rng, offset, open_jobs(d))
 
     def when(self, jid: int) -> tuple[str, str]:
         for _ in range(len(WHEN_TYPED)):
@@ -973,24 +891,6 @@ class Writer:
             if not busy(self.d, jid, dt.datetime.fromisoformat(start)):
                 return said, start
         raise AssertionError(f"no free time for {jid}")
-
-    def book(self, jid: int, *, here: bool = False, when: tuple[str, str] | None = None) -> tuple[str, str, dict[str, Any]]:
-        k = self.tick("book")
-        said, start = when or self.when(jid)
-        kind, title = VISITS[self.d.stage(jid)][k % 2]
-        pool = BOOK_HERE if here else BOOK_SAID
-        n = k % len(pool)
-        slots = {**self.slots(jid), "ref": self.ref(jid)[1], "when": said, "kind": kind, "akind": article(kind)}
-        text = say(pool[n], slots, self.rng)
-        return f"dev7:write.book{'.here' if here else ''}/{n}", text, {"appointment_on_job": jid, "start": start, "title_contains": title}
-
-    def make(self, kind: str, *, here: bool = False, jid: int | None = None) -> tuple[int, str, str, dict[str, Any]]:
-        if kind == "stage":
-            return self.stage(here=here, jid=jid)
-        jid = jid if jid is not None else self.next_job()
-        if kind == "note":
-            return (jid, *self.note(jid, here=here))
-        return (jid, *self.book(jid, here=here))
 
 
 KINDS = ["note", "stage", "book"]

@@ -30,7 +30,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
-import re
 import string
 import sys
 from fractions import Fraction
@@ -47,6 +46,26 @@ from tests.understanding.eval import build_dev4 as d4  # noqa: E402
 from tests.understanding.eval import build_dev5 as d5  # noqa: E402
 from tests.understanding.eval import build_eval as be  # noqa: E402
 from tests.understanding.eval import dev_shared as ds  # noqa: E402
+from tests.understanding.eval import dev_writer as dw  # noqa: E402
+from tests.understanding.eval.build_dev5 import (  # noqa: E402
+    ONE,
+    SARAH,
+    STAGE_FROM,
+    WORD,
+    article,
+    busy,
+    cid_of,
+    customers,
+    fact,
+    job_labels,
+    jobs,
+    live_jobs,
+    live_jobs_of,
+    open_jobs,
+    possessive,
+    pron,
+    trades_of,
+)
 from tests.understanding.eval.build_eval import (  # noqa: E402
     CRM,
     NO_FORM,
@@ -55,27 +74,49 @@ from tests.understanding.eval.build_eval import (  # noqa: E402
     case,
     turn,
 )
+from tests.understanding.eval.dev_shared import (  # noqa: E402
+    AFTER,
+    BROOKSIDE,
+    CONFIRM,
+    COUPLES,
+    DISC,
+    DIY,
+    FIBER,
+    FINP,
+    FINQ,
+    FIRST5,
+    FOLLOW,
+    FRAME,
+    GBB,
+    GUTTERS,
+    HOA,
+    ICE,
+    INSPECT,
+    LEADS,
+    MAPLE,
+    METHOD,
+    PRESENT,
+    PRICE,
+    PRIMER,
+    QUOTES,
+    SCRIPT,
+    SHINGLES,
+    SIGNALS,
+    SPOUSE,
+    TERMS,
+    THINK,
+    UNDER,
+    VENT,
+    VINYL,
+    WAIT,
+    WARRANTY,
+    WINDOWS,
+)
 
 SPLIT = "dev8"
 SEED = f"{be.SEED}/dev8"
-SARAH = d5.SARAH
 NOW = be.NOW
 
-customers = d5.customers
-jobs = d5.jobs
-live_jobs = d5.live_jobs
-open_jobs = d5.open_jobs
-live_jobs_of = d5.live_jobs_of
-cid_of = d5.cid_of
-pron = d5.pron
-fact = d5.fact
-possessive = d5.possessive
-trades_of = d5.trades_of
-busy = d5.busy
-article = d5.article
-job_labels = d5.job_labels
-WORD, ONE = d5.WORD, d5.ONE
-STAGE_FROM = d5.STAGE_FROM
 
 # ------------------------------------------------------------------------------------------
 # how reps type, dev8's layer
@@ -97,35 +138,15 @@ SHORT = [
 ]
 
 
-def say(template: str, slots: dict[str, str], rng: random.Random) -> str:
-    """build_eval's render (shorthand, one typo, lower case) after dev8's own shortening of the
-    template's words ("r", "ur", "b4", a dropped "the" or "is"); slot values are left as they are."""
-    parts: list[str] = []
-    for literal, name, _spec, _conv in string.Formatter().parse(template):
-        text = literal
-        for pattern, short, often in SHORT:
-            if rng.random() < often:
-                text = re.sub(pattern, short, text)
-        parts.append(text.replace("{", "{{").replace("}", "}}"))
-        if name is not None:
-            parts.append("{" + name + "}")
-    return be.render("".join(parts), slots, rng)
+# build_eval's render (shorthand, one typo, lower case) after dev8's own shortening of the
+# template's words ("r", "ur", "b4", a dropped "the" or "is"); slot values are left as they are.
+say = ds.typist(SHORT)
 
 
-class Turns:
-    """Templates of one kind, taken in turn from a random start."""
+class Turns(ds.Turns):
+    """Templates of one kind, taken in turn from a random start, named as dev8's."""
 
-    def __init__(self, key: str, templates: list[str]) -> None:
-        self.key = key
-        self.templates = templates
-        self._next = 0
-
-    def pick(self, rng: random.Random) -> tuple[str, str]:
-        if self._next == 0:
-            self._next = rng.randrange(len(self.templates)) + 1
-        n = (self._next - 1) % len(self.templates)
-        self._next += 1
-        return f"dev8:{self.key}/{n}", self.templates[n]
+    split = "dev8"
 
 
 # ------------------------------------------------------------------------------------------
@@ -415,47 +436,6 @@ def gen_stage_jobs(d: Data, rng: random.Random) -> list[dict[str, Any]]:
 # single questions: knowledge and the playbook
 # ------------------------------------------------------------------------------------------
 
-AFTER = "CORE_KNOWLEDGE/after_the_contract_is_signed.md"
-STORY = "CORE_KNOWLEDGE/company_story.md"
-LEADS = "CORE_KNOWLEDGE/crm_and_lead_handling.txt"
-FIRST5 = "CORE_KNOWLEDGE/first_five_minutes.md"
-FOLLOW = "CORE_KNOWLEDGE/follow_up_process.md"
-STEPS = "CORE_KNOWLEDGE/in_home_presentation_steps.md"
-INSPECT = "CORE_KNOWLEDGE/roof_inspection_checklist.md"
-METHOD = "CORE_KNOWLEDGE/sales_methodology.md"
-TYPES = "CUSTOMER_PSYCHOLOGY/buyer_personality_types.md"
-SIGNALS = "CUSTOMER_PSYCHOLOGY/buying_signals_and_body_language.md"
-COUPLES = "CUSTOMER_PSYCHOLOGY/couples_and_shared_decisions.md"
-ELDERLY = "CUSTOMER_PSYCHOLOGY/trust_with_elderly_homeowners.md"
-FINQ = "OBJECTION_HANDLING/financing_questions.md"
-QUOTES = "OBJECTION_HANDLING/getting_three_quotes.md"
-DIY = "OBJECTION_HANDLING/handyman_or_diy.md"
-THINK = "OBJECTION_HANDLING/need_to_think_about_it.md"
-FRAME = "OBJECTION_HANDLING/objection_handling_framework.md"
-PRICE = "OBJECTION_HANDLING/price_objection.md"
-SPOUSE = "OBJECTION_HANDLING/spouse_not_present.md"
-WAIT = "OBJECTION_HANDLING/waiting_until_next_season.md"
-DISC = "PRICING_STRATEGIES/discounts_and_promotions_policy.md"
-FINP = "PRICING_STRATEGIES/financing_programs.md"
-GBB = "PRICING_STRATEGIES/good_better_best_packages.md"
-TERMS = "PRICING_STRATEGIES/payment_terms_and_deposit_policy.pdf"
-PRESENT = "PRICING_STRATEGIES/presenting_the_price.md"
-SHINGLES = "PRODUCT_KNOWLEDGE/asphalt_shingles.md"
-FIBER = "PRODUCT_KNOWLEDGE/fiber_cement_siding.md"
-GUTTERS = "PRODUCT_KNOWLEDGE/gutters_and_gutter_guards.md"
-ICE = "PRODUCT_KNOWLEDGE/ice_and_water_shield.md"
-WINDOWS = "PRODUCT_KNOWLEDGE/replacement_windows.md"
-VENT = "PRODUCT_KNOWLEDGE/roof_ventilation.md"
-UNDER = "PRODUCT_KNOWLEDGE/underlayment_and_drip_edge.md"
-VINYL = "PRODUCT_KNOWLEDGE/vinyl_siding.md"
-WARRANTY = "PRODUCT_KNOWLEDGE/warranties.md"
-BROOKSIDE = "PROJECTS/Brookside_Commons/condo_association_rules.md"
-HOA = "PROJECTS/Maple_Hollow_Estates/hoa_exterior_guidelines.md"
-MAPLE = "PROJECTS/Maple_Hollow_Estates/project_notes.md"
-CONFIRM = "SCRIPT_TEMPLATES/appointment_confirmation_call.md"
-TEMPLATES = "SCRIPT_TEMPLATES/follow_up_and_voicemail_templates.txt"
-PRIMER = "SCRIPT_TEMPLATES/primer_video_script_template.md"
-SCRIPT = "SCRIPT_TEMPLATES/standard_sales_script.md"
 
 # (document, question, key phrase copied from the section that answers it); every other document
 # that carries the same phrase is accepted too (found, not listed by hand)
@@ -708,41 +688,14 @@ ROOFS: list[tuple[int, int, int, str]] = [
 
 
 def gen_pricing(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    for n, (code, name, what, template) in enumerate(CATALOG_ASKS):
-        row = be.sku(d, code)
-        text = say(template, {"item": name}, rng)
-        price, cost = float(row["price"]), float(row["cost"])
-        if what == "supplier":
-            expect: dict[str, Any] = {"agent": "pricing", "contains": [row["supplier"]]}
-        elif what == "margin":
-            expect = {"agent": "pricing", "percent": round(100 * (price - cost) / price, 2)}
-        elif what == "markup":
-            expect = {"agent": "pricing", "percent": round(100 * (price - cost) / cost, 2)}
-        else:
-            expect = {"agent": "pricing", "money": float(row[what])}
-        out.append(case("pricing", f"dev8:pricing.{what}/{n}", [turn(text, expect)], {"sku": code, "field": what}))
-    for n, (code, name, qty, template) in enumerate(CATALOG_TOTALS):
-        row = be.sku(d, code)
-        text = say(template, {"item": name, "qty": str(qty)}, rng)
-        out.append(case("pricing", f"dev8:pricing.total/{n}", [turn(text, {"agent": "pricing", "money": round(qty * float(row["price"]), 2)})], {"sku": code, "field": "total", "quantity": qty}))
-    for n, (code, squares_n, template) in enumerate(CATALOG_SQUARES):
-        row = be.sku(d, code)
-        units = squares_n / Fraction(row["coverage"])
-        assert units.denominator == 1, (code, squares_n)
-        text = say(template, {"squares": str(squares_n)}, rng)
-        out.append(case("pricing", f"dev8:pricing.bundles/{n}", [turn(text, {"agent": "pricing", "count": int(units)})], {"sku": code, "squares": squares_n}))
+    out = ds.catalog_cases(d, rng, SPLIT, CATALOG_ASKS, say)
+    out += ds.total_cases(d, rng, SPLIT, CATALOG_TOTALS, say)
+    out += ds.bundle_cases(d, rng, SPLIT, CATALOG_SQUARES, say)
     for n, (code, need, template) in enumerate(CATALOG_PIECES):
         row = be.sku(d, code)
         text = say(template, {}, rng)
         out.append(case("pricing", f"dev8:pricing.pieces/{n}", [turn(text, {"agent": "pricing", "count": math.ceil(need / Fraction(row["coverage"]))})], {"sku": code, "need": need, "need_unit": row["coverage_unit"]}))
-    for n, (area, rise, waste, template) in enumerate(ROOFS):
-        squares = round(area * math.sqrt(1 + (rise / 12) ** 2) / 100 * (1 + waste / 100), 2)
-        text = say(template, {"area": f"{area:,}" if n % 2 else str(area), "rise": str(rise), "waste": str(waste)}, rng)
-        subject: dict[str, Any] = {"footprint": area, "rise": rise}
-        if waste:
-            subject["waste"] = waste
-        out.append(case("pricing", f"dev8:pricing.squares/{n}", [turn(text, {"agent": "pricing", "number": {"value": squares, "tol": 1.0, "unit": ["sq", "square"]}})], subject))
+    out += ds.roof_cases(d, rng, SPLIT, ROOFS, say, waste_always=False, area=lambda n, area: f"{area:,}" if n % 2 else str(area))
     return out
 
 
@@ -1201,62 +1154,13 @@ def done(checks: list[dict[str, Any]]) -> dict[str, Any]:
     return d5.done(checks)
 
 
-class Writer:
-    """Write requests in dev8's words, each with the crm_after check it makes. The counters keep
-    the phrasings, the notes, the times and the ways of naming the job turning over."""
+class Writer(dw.Writer):
+    """Write requests in dev8's words (dev_writer's writer on this module's tables), each with the
+    crm_after check it makes; a stage move keeps the name the request gave its job, and the
+    phrasings that move a job to one stage turn over on the stage counter."""
 
     def __init__(self, d: Data, rng: random.Random, offset: int = 0) -> None:
-        self.d, self.rng = d, rng
-        self.n = {k: offset for k in ("note", "note_t", "stage", "book", "when", "yes", "style", "job", "off")}
-        self.whens = WHEN_TYPED[offset % len(WHEN_TYPED):] + WHEN_TYPED[: offset % len(WHEN_TYPED)]
-        self.pool = open_jobs(d)
-        rng.shuffle(self.pool)
-
-    def tick(self, key: str) -> int:
-        self.n[key] += 1
-        return self.n[key] - 1
-
-    def yes(self) -> str:
-        return YESES[self.tick("yes") % len(YESES)]
-
-    def off(self) -> str:
-        return CALL_OFFS[self.tick("off") % len(CALL_OFFS)]
-
-    def next_job(self, style: str | None = None) -> int:
-        """The next job of the pool (the next one with a name of that style, if given)."""
-        for _ in range(len(self.pool)):
-            jid = self.pool[self.tick("job") % len(self.pool)]
-            if style is None or style in refs_of(self.d, jid):
-                return jid
-        raise AssertionError(f"no job has a {style} name")
-
-    def ref(self, jid: int) -> tuple[str, str]:
-        return styled(self.d, jid, REF_STYLES[self.tick("style") % len(REF_STYLES)])
-
-    def slots(self, jid: int) -> dict[str, str]:
-        trades = trades_of(self.d, jid)
-        return {**pron(self.d, cid_of(self.d, jid)), "trade": WORD[trades[0]] if trades else "job"}
-
-    def note(self, jid: int, *, here: bool = False, line: str | None = None, ref: str | None = None) -> tuple[str, str, dict[str, Any]]:
-        line = line or NOTE_LINES[self.tick("note") % len(NOTE_LINES)]
-        pool = NOTE_HERE if here else NOTE_SAID
-        n = self.tick("note_t") % len(pool)
-        text = say(pool[n], {**self.slots(jid), "ref": ref or self.ref(jid)[1], "note": line}, self.rng)
-        return f"dev8:write.note{'.here' if here else ''}/{n}", text, {"note_on_job": jid, "contains": line}
-
-    def stage_pick(self, *, here: bool = False, jid: int | None = None) -> tuple[int, int, str, str]:
-        """(job, phrasing index, template, stage): the next phrasing, on a job it fits (on `jid` if given)."""
-        d = self.d
-        pool = STAGE_HERE if here else STAGE_SAID
-        for shift in range(len(pool)):
-            k = (self.n["stage"] + shift) % len(pool)
-            template, stage = pool[k]
-            fits = [j for j in live_jobs(d) if d.stage(j) in STAGE_FROM[stage]] if jid is None else ([jid] if d.stage(jid) in STAGE_FROM[stage] else [])
-            if not fits:
-                continue
-            self.n["stage"] += shift + 1
-            return fits[self.n["stage"] % len(fits)], k, template, stage
-        raise AssertionError(f"no stage request fits {jid}")
+        super().__init__(sys.modules[__name__], d, rng, offset, open_jobs(d))
 
     def stage(self, *, here: bool = False, jid: int | None = None, ref: tuple[str, str] | None = None) -> tuple[int, str, str, dict[str, Any]]:
         chosen, k, template, stage = self.stage_pick(here=here, jid=jid)
@@ -1271,33 +1175,10 @@ class Writer:
         text = say(STAGE_SAID[k][0], {**self.slots(jid), "ref": ref}, self.rng)
         return f"dev8:write.stage/{k}", text, {"stage_of_job": jid, "stage": stage}
 
-    def when(self, jid: int) -> tuple[str, str]:
-        """The first time in line that the job and its rep have free; it goes to the back of the
-        line, and a time passed over stays at the front for the next booking."""
-        for n, (said, start) in enumerate(self.whens):
-            if not busy(self.d, jid, dt.datetime.fromisoformat(start)):
-                self.whens.append(self.whens.pop(n))
-                return said, start
-        raise AssertionError(f"no free time for {jid}")
-
-    def book(self, jid: int, *, here: bool = False, when: tuple[str, str] | None = None, ref: str | None = None) -> tuple[str, str, dict[str, Any]]:
-        k = self.tick("book")
-        said, start = when or self.when(jid)
-        kind, title = VISITS[self.d.stage(jid)][k % 2]
-        pool = BOOK_HERE if here else BOOK_SAID
-        n = k % len(pool)
-        slots = {**self.slots(jid), "ref": ref or self.ref(jid)[1], "when": said, "kind": kind, "akind": article(kind)}
-        text = say(pool[n], slots, self.rng)
-        return f"dev8:write.book{'.here' if here else ''}/{n}", text, {"appointment_on_job": jid, "start": start, "title_contains": title}
-
     def make(self, kind: str, *, here: bool = False, jid: int | None = None, ref: tuple[str, str] | None = None) -> tuple[int, str, str, dict[str, Any]]:
         if kind == "stage":
             return self.stage(here=here, jid=jid, ref=ref)
-        jid = jid if jid is not None else self.next_job()
-        said = ref[1] if ref else None
-        if kind == "note":
-            return (jid, *self.note(jid, here=here, ref=said))
-        return (jid, *self.book(jid, here=here, ref=said))
+        return super().make(kind, here=here, jid=jid, ref=ref)
 
 
 KINDS = ["note", "stage", "book"]

@@ -26,9 +26,7 @@ held-out customers only appear as the other options of a shared name in a clarif
 from __future__ import annotations
 
 import datetime as dt
-import math
 import random
-import re
 import string
 import sys
 from pathlib import Path
@@ -45,6 +43,27 @@ from tests.understanding.eval import build_dev5 as d5  # noqa: E402
 from tests.understanding.eval import build_dev8 as d8  # noqa: E402
 from tests.understanding.eval import build_eval as be  # noqa: E402
 from tests.understanding.eval import dev_shared as ds  # noqa: E402
+from tests.understanding.eval import dev_writer as dw  # noqa: E402
+from tests.understanding.eval.build_dev5 import (  # noqa: E402
+    STAGE_FROM,
+    WORD,
+    busy,
+    cid_of,
+    customers,
+    done,
+    fact,
+    job_labels,
+    jobs,
+    live_jobs,
+    live_jobs_of,
+    open_jobs,
+    possessive,
+    pron,
+    trades_of,
+)
+from tests.understanding.eval.build_dev8 import (  # noqa: E402
+    docs_with,
+)
 from tests.understanding.eval.build_eval import (  # noqa: E402
     CRM,
     NO_FORM,
@@ -53,28 +72,21 @@ from tests.understanding.eval.build_eval import (  # noqa: E402
     case,
     turn,
 )
+from tests.understanding.eval.dev_shared import (  # noqa: E402
+    DISC,
+    FINP,
+    GUTTERS,
+    HOA,
+    PRIMER,
+    SHINGLES,
+    TERMS,
+    WARRANTY,
+)
 
 SPLIT = "dev9"
 SEED = f"{be.SEED}/dev9"
 NOW = be.NOW
 
-customers = d5.customers
-jobs = d5.jobs
-live_jobs = d5.live_jobs
-open_jobs = d5.open_jobs
-live_jobs_of = d5.live_jobs_of
-cid_of = d5.cid_of
-pron = d5.pron
-fact = d5.fact
-possessive = d5.possessive
-trades_of = d5.trades_of
-busy = d5.busy
-article = d5.article
-job_labels = d5.job_labels
-done = d5.done
-docs_with = d8.docs_with
-WORD, ONE = d5.WORD, d5.ONE
-STAGE_FROM = d5.STAGE_FROM
 
 # ------------------------------------------------------------------------------------------
 # how reps type, dev9's layer
@@ -95,35 +107,15 @@ THUMBS = [
 ]
 
 
-def say(template: str, slots: dict[str, str], rng: random.Random) -> str:
-    """build_eval's render (shorthand, one typo, lower case) after dev9's own thumb-typing of the
-    template's words ("u", "w", "wanna", a dropped "the"); slot values are left as they are."""
-    parts: list[str] = []
-    for literal, name, _spec, _conv in string.Formatter().parse(template):
-        text = literal
-        for pattern, short, often in THUMBS:
-            if rng.random() < often:
-                text = re.sub(pattern, short, text)
-        parts.append(text.replace("{", "{{").replace("}", "}}"))
-        if name is not None:
-            parts.append("{" + name + "}")
-    return be.render("".join(parts), slots, rng)
+# build_eval's render (shorthand, one typo, lower case) after dev9's own thumb-typing of the
+# template's words ("u", "w", "wanna", a dropped "the"); slot values are left as they are.
+say = ds.typist(THUMBS)
 
 
-class Turns:
-    """Templates of one kind, taken in turn from a random start."""
+class Turns(ds.Turns):
+    """Templates of one kind, taken in turn from a random start, named as dev9's."""
 
-    def __init__(self, key: str, templates: list[str]) -> None:
-        self.key = key
-        self.templates = templates
-        self._next = 0
-
-    def pick(self, rng: random.Random) -> tuple[str, str]:
-        if self._next == 0:
-            self._next = rng.randrange(len(self.templates)) + 1
-        n = (self._next - 1) % len(self.templates)
-        self._next += 1
-        return f"{SPLIT}:{self.key}/{n}", self.templates[n]
+    split = SPLIT
 
 
 # ------------------------------------------------------------------------------------------
@@ -272,15 +264,6 @@ def gen_stage_jobs(d: Data, rng: random.Random) -> list[dict[str, Any]]:
     return ds.stage_jobs_cases(d, rng, SPLIT, STAGE_LISTS, say)
 
 
-DISC = "PRICING_STRATEGIES/discounts_and_promotions_policy.md"
-FINP = "PRICING_STRATEGIES/financing_programs.md"
-TERMS = "PRICING_STRATEGIES/payment_terms_and_deposit_policy.pdf"
-GUTTERS = "PRODUCT_KNOWLEDGE/gutters_and_gutter_guards.md"
-WARRANTY = "PRODUCT_KNOWLEDGE/warranties.md"
-PRIMER = "SCRIPT_TEMPLATES/primer_video_script_template.md"
-SHINGLES = "PRODUCT_KNOWLEDGE/asphalt_shingles.md"
-HOA = "PROJECTS/Maple_Hollow_Estates/hoa_exterior_guidelines.md"
-
 # (document, question, key phrase copied from the section that answers it)
 PLAYBOOK: list[tuple[str, str, str]] = [
     (TERMS, "ho wants to sit on the proposal a couple months, how long is it good", "Proposals are valid for 30 days"),
@@ -328,20 +311,9 @@ ROOFS: list[tuple[int, int, int, str]] = [(1900, 8, 10, "{area} sf house {rise}/
 
 
 def gen_pricing(d: Data, rng: random.Random) -> list[dict[str, Any]]:
-    out = []
-    for n, (code, name, what, template) in enumerate(CATALOG_ASKS):
-        row = be.sku(d, code)
-        price, cost = float(row["price"]), float(row["cost"])
-        expect: dict[str, Any] = {"agent": "pricing", "percent": round(100 * (price - cost) / price, 2)} if what == "margin" else {"agent": "pricing", "money": float(row[what])}
-        out.append(case("pricing", f"{SPLIT}:pricing.{what}/{n}", [turn(say(template, {"item": name}, rng), expect)], {"sku": code, "field": what}))
-    for n, (code, name, qty, template) in enumerate(CATALOG_TOTALS):
-        row = be.sku(d, code)
-        text = say(template, {"item": name, "qty": str(qty)}, rng)
-        out.append(case("pricing", f"{SPLIT}:pricing.total/{n}", [turn(text, {"agent": "pricing", "money": round(qty * float(row["price"]), 2)})], {"sku": code, "field": "total", "quantity": qty}))
-    for n, (area, rise, waste, template) in enumerate(ROOFS):
-        squares = round(area * math.sqrt(1 + (rise / 12) ** 2) / 100 * (1 + waste / 100), 2)
-        text = say(template, {"area": str(area), "rise": str(rise), "waste": str(waste)}, rng)
-        out.append(case("pricing", f"{SPLIT}:pricing.squares/{n}", [turn(text, {"agent": "pricing", "number": {"value": squares, "tol": 1.0, "unit": ["sq", "square"]}})], {"footprint": area, "rise": rise, "waste": waste}))
+    out = ds.catalog_cases(d, rng, SPLIT, CATALOG_ASKS, say)
+    out += ds.total_cases(d, rng, SPLIT, CATALOG_TOTALS, say)
+    out += ds.roof_cases(d, rng, SPLIT, ROOFS, say)
     return out
 
 
@@ -673,102 +645,12 @@ MOVE_SAID = ["move the {visit} on {ref} to {when}", "{ref} {visit} needs to be {
 VISIT_WORD = d8.VISIT_WORD
 
 
-class Writer:
-    """Write requests in dev9's words, each with the crm_after check it makes. The counters keep
-    the phrasings, the notes, the times and the ways of naming the job turning over."""
+class Writer(dw.Writer):
+    """Write requests in dev9's words (dev_writer's writer on this module's tables), each with the
+    crm_after check it makes."""
 
     def __init__(self, d: Data, rng: random.Random, offset: int = 0) -> None:
-        self.d, self.rng = d, rng
-        self.n = {k: offset for k in ("note", "note_t", "stage", "book", "yes", "style", "job", "off")}
-        self.whens = WHEN_TYPED[offset % len(WHEN_TYPED):] + WHEN_TYPED[: offset % len(WHEN_TYPED)]
-        self.said_to: dict[str, int] = {}
-        self.pool = open_jobs(d)
-        rng.shuffle(self.pool)
-
-    def tick(self, key: str) -> int:
-        self.n[key] += 1
-        return self.n[key] - 1
-
-    def yes(self) -> str:
-        return YESES[self.tick("yes") % len(YESES)]
-
-    def off(self) -> str:
-        return CALL_OFFS[self.tick("off") % len(CALL_OFFS)]
-
-    def next_job(self, style: str | None = None) -> int:
-        for _ in range(len(self.pool)):
-            jid = self.pool[self.tick("job") % len(self.pool)]
-            if style is None or style in refs_of(self.d, jid):
-                return jid
-        raise AssertionError(f"no job has a {style} name")
-
-    def ref(self, jid: int) -> tuple[str, str]:
-        return styled(self.d, jid, REF_STYLES[self.tick("style") % len(REF_STYLES)])
-
-    def slots(self, jid: int) -> dict[str, str]:
-        trades = trades_of(self.d, jid)
-        return {**pron(self.d, cid_of(self.d, jid)), "trade": WORD[trades[0]] if trades else "job"}
-
-    def note(self, jid: int, *, here: bool = False, line: str | None = None, ref: str | None = None) -> tuple[str, str, dict[str, Any]]:
-        line = line or NOTE_LINES[self.tick("note") % len(NOTE_LINES)]
-        pool = NOTE_HERE if here else NOTE_SAID
-        n = self.tick("note_t") % len(pool)
-        text = say(pool[n], {**self.slots(jid), "ref": ref or self.ref(jid)[1], "note": line}, self.rng)
-        return f"{SPLIT}:write.note{'.here' if here else ''}/{n}", text, {"note_on_job": jid, "contains": line}
-
-    def stage_pick(self, *, here: bool = False, jid: int | None = None) -> tuple[int, int, str, str]:
-        """(job, phrasing index, template, stage): the next phrasing, on a job it fits (on `jid` if given)."""
-        d = self.d
-        pool = STAGE_HERE if here else STAGE_SAID
-        for shift in range(len(pool)):
-            k = (self.n["stage"] + shift) % len(pool)
-            template, stage = pool[k]
-            fits = [j for j in live_jobs(d) if d.stage(j) in STAGE_FROM[stage]] if jid is None else ([jid] if d.stage(jid) in STAGE_FROM[stage] else [])
-            if not fits:
-                continue
-            self.n["stage"] += shift + 1
-            return fits[self.n["stage"] % len(fits)], k, template, stage
-        raise AssertionError(f"no stage request fits {jid}")
-
-    def stage(self, *, here: bool = False, jid: int | None = None) -> tuple[int, str, str, dict[str, Any]]:
-        chosen, k, template, stage = self.stage_pick(here=here, jid=jid)
-        text = say(template, {**self.slots(chosen), "ref": self.ref(chosen)[1]}, self.rng)
-        return chosen, f"{SPLIT}:write.stage{'.here' if here else ''}/{k}", text, {"stage_of_job": chosen, "stage": stage}
-
-    def stage_to(self, jid: int, stage: str, ref: str) -> tuple[str, str, dict[str, Any]]:
-        """The next phrasing that moves a job to `stage`, on this job named so."""
-        ks = [k for k, (_t, st) in enumerate(STAGE_SAID) if st == stage]
-        self.said_to[stage] = self.said_to.get(stage, -1) + 1
-        k = ks[self.said_to[stage] % len(ks)]
-        text = say(STAGE_SAID[k][0], {**self.slots(jid), "ref": ref}, self.rng)
-        return f"{SPLIT}:write.stage/{k}", text, {"stage_of_job": jid, "stage": stage}
-
-    def when(self, jid: int) -> tuple[str, str]:
-        """The first time in line that the job and its rep have free; it goes to the back of the line."""
-        for n, (said, start) in enumerate(self.whens):
-            if not busy(self.d, jid, dt.datetime.fromisoformat(start)):
-                self.whens.append(self.whens.pop(n))
-                return said, start
-        raise AssertionError(f"no free time for {jid}")
-
-    def book(self, jid: int, *, here: bool = False, when: tuple[str, str] | None = None, ref: str | None = None) -> tuple[str, str, dict[str, Any]]:
-        k = self.tick("book")
-        said, start = when or self.when(jid)
-        kind, title = VISITS[self.d.stage(jid)][k % 2]
-        pool = BOOK_HERE if here else BOOK_SAID
-        n = k % len(pool)
-        slots = {**self.slots(jid), "ref": ref or self.ref(jid)[1], "when": said, "kind": kind, "akind": article(kind)}
-        text = say(pool[n], slots, self.rng)
-        return f"{SPLIT}:write.book{'.here' if here else ''}/{n}", text, {"appointment_on_job": jid, "start": start, "title_contains": title}
-
-    def make(self, kind: str, *, here: bool = False, jid: int | None = None, ref: tuple[str, str] | None = None) -> tuple[int, str, str, dict[str, Any]]:
-        if kind == "stage":
-            return self.stage(here=here, jid=jid)
-        jid = jid if jid is not None else self.next_job()
-        said = ref[1] if ref else None
-        if kind == "note":
-            return (jid, *self.note(jid, here=here, ref=said))
-        return (jid, *self.book(jid, here=here, ref=said))
+        super().__init__(sys.modules[__name__], d, rng, offset, open_jobs(d))
 
 
 KINDS = ["note", "stage", "book"]

@@ -1,12 +1,17 @@
-"""Generators the later dev sets (build_dev4.py .. build_dev7.py) run alike: each set passes its
-own phrasings (the tables it keeps in its own file), its `say` (how its reps type) and its name;
-what the cases expect is worked out here, the same way for every set."""
+"""Generators and helpers the later dev sets (build_dev3.py .. build_dev12.py) run alike: each set
+passes its own phrasings (the tables it keeps in its own file), its `say` (how its reps type,
+made by `typist`) and its name; its templates are taken in turn by a `Turns` of its own; what
+the cases expect is worked out here, the same way for every set."""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
+import re
+import string
 from collections.abc import Callable, Sequence
+from fractions import Fraction
 from typing import Any
 
 from tests.understanding.eval.build_eval import (
@@ -16,11 +21,112 @@ from tests.understanding.eval.build_eval import (
     calendar_expect,
     case,
     open_jobs_of_rep,
+    render,
+    sku,
     turn,
 )
 
 Say = Callable[[str, dict[str, str], random.Random], str]
 Cases = list[dict[str, Any]]
+
+# the knowledge base's documents, by the short names the builders' tables use
+AFTER = "CORE_KNOWLEDGE/after_the_contract_is_signed.md"
+STORY = "CORE_KNOWLEDGE/company_story.md"
+LEADS = "CORE_KNOWLEDGE/crm_and_lead_handling.txt"
+FIRST5 = "CORE_KNOWLEDGE/first_five_minutes.md"
+FOLLOW = "CORE_KNOWLEDGE/follow_up_process.md"
+STEPS = "CORE_KNOWLEDGE/in_home_presentation_steps.md"
+INSPECT = "CORE_KNOWLEDGE/roof_inspection_checklist.md"
+METHOD = "CORE_KNOWLEDGE/sales_methodology.md"
+TYPES = "CUSTOMER_PSYCHOLOGY/buyer_personality_types.md"
+SIGNALS = "CUSTOMER_PSYCHOLOGY/buying_signals_and_body_language.md"
+COUPLES = "CUSTOMER_PSYCHOLOGY/couples_and_shared_decisions.md"
+ELDERLY = "CUSTOMER_PSYCHOLOGY/trust_with_elderly_homeowners.md"
+FINQ = "OBJECTION_HANDLING/financing_questions.md"
+QUOTES = "OBJECTION_HANDLING/getting_three_quotes.md"
+DIY = "OBJECTION_HANDLING/handyman_or_diy.md"
+THINK = "OBJECTION_HANDLING/need_to_think_about_it.md"
+FRAME = "OBJECTION_HANDLING/objection_handling_framework.md"
+PRICE = "OBJECTION_HANDLING/price_objection.md"
+SPOUSE = "OBJECTION_HANDLING/spouse_not_present.md"
+WAIT = "OBJECTION_HANDLING/waiting_until_next_season.md"
+DISC = "PRICING_STRATEGIES/discounts_and_promotions_policy.md"
+FINP = "PRICING_STRATEGIES/financing_programs.md"
+GBB = "PRICING_STRATEGIES/good_better_best_packages.md"
+TERMS = "PRICING_STRATEGIES/payment_terms_and_deposit_policy.pdf"
+PRESENT = "PRICING_STRATEGIES/presenting_the_price.md"
+SHINGLES = "PRODUCT_KNOWLEDGE/asphalt_shingles.md"
+FIBER = "PRODUCT_KNOWLEDGE/fiber_cement_siding.md"
+GUTTERS = "PRODUCT_KNOWLEDGE/gutters_and_gutter_guards.md"
+ICE = "PRODUCT_KNOWLEDGE/ice_and_water_shield.md"
+WINDOWS = "PRODUCT_KNOWLEDGE/replacement_windows.md"
+VENT = "PRODUCT_KNOWLEDGE/roof_ventilation.md"
+UNDER = "PRODUCT_KNOWLEDGE/underlayment_and_drip_edge.md"
+VINYL = "PRODUCT_KNOWLEDGE/vinyl_siding.md"
+WARRANTY = "PRODUCT_KNOWLEDGE/warranties.md"
+BROOKSIDE = "PROJECTS/Brookside_Commons/condo_association_rules.md"
+HOA = "PROJECTS/Maple_Hollow_Estates/hoa_exterior_guidelines.md"
+MAPLE = "PROJECTS/Maple_Hollow_Estates/project_notes.md"
+CONFIRM = "SCRIPT_TEMPLATES/appointment_confirmation_call.md"
+TEMPLATES = "SCRIPT_TEMPLATES/follow_up_and_voicemail_templates.txt"
+PRIMER = "SCRIPT_TEMPLATES/primer_video_script_template.md"
+SCRIPT = "SCRIPT_TEMPLATES/standard_sales_script.md"
+
+
+class Turns:
+    """Templates of one kind, taken in turn from a random start; a set's own subclass names the
+    set (`split`), which starts every template id."""
+
+    split = ""
+
+    def __init__(self, key: str, templates: list[str]) -> None:
+        self.key = key
+        self.templates = templates
+        self._next = 0
+
+    def pick(self, rng: random.Random) -> tuple[str, str]:
+        if self._next == 0:
+            self._next = rng.randrange(len(self.templates)) + 1
+        n = (self._next - 1) % len(self.templates)
+        self._next += 1
+        return f"{self.split}:{self.key}/{n}", self.templates[n]
+
+
+def typist(
+    shorts: Sequence[tuple[Any, ...]],
+    often: float = 0.0,
+    *,
+    drop: tuple[str, float] | None = None,
+    dictated: float | None = None,
+    no_digit_by_a_time: bool = False,
+) -> Say:
+    """A set's `say`: build_eval's render (shorthand, one typo, lower case) after the set's own
+    typing of the template's words, slots kept as they are. `shorts` are (pattern, shorthand) or
+    (pattern, shorthand, how often), each tried on every literal run (at `often` when it says
+    none); `drop` (pattern, how often) then drops one match; with `dictated`, that share of the
+    phrasings comes out as a phone's dictation does, without commas, dashes, colons or question
+    marks; `no_digit_by_a_time` keeps a digit shorthand ("4" for "for") out of a phrasing with a
+    day or a time in it, where it would read as an hour."""
+
+    def say(template: str, slots: dict[str, str], rng: random.Random) -> str:
+        spoken = dictated is not None and rng.random() < dictated
+        timed = no_digit_by_a_time and ("when" in slots or "t" in slots)
+        parts: list[str] = []
+        for literal, name, _spec, _conv in string.Formatter().parse(template):
+            text = literal
+            for pattern, short, *chance in shorts:
+                if rng.random() < (chance[0] if chance else often) and not (timed and short.isdigit()):
+                    text = re.sub(pattern, short, text)
+            if drop is not None and rng.random() < drop[1]:
+                text = re.sub(drop[0], "", text, count=1)
+            if spoken:
+                text = re.sub(r"\s*[,:;?!]+|\s+-+(?=\s)", "", text)
+            parts.append(text.replace("{", "{{").replace("}", "}}"))
+            if name is not None:
+                parts.append("{" + name + "}")
+        return render("".join(parts), slots, rng)
+
+    return say
 
 
 def calendar_cases(d: Data, rng: random.Random, split: str, asks: Sequence[tuple[Any, ...]], say: Say) -> Cases:
@@ -144,4 +250,73 @@ def dates_cases(
         tid, template = next_ask.pick(rng)
         text = say(template, name_slots(d, cid, rng), rng)
         out.append(case("crm.dates", tid, [turn(text, {**CRM, "date": day, "time": time})], {"customer_id": cid, "appointment_id": a["id"]}))
+    return out
+
+
+def catalog_expect(row: dict[str, Any], what: str) -> dict[str, Any]:
+    """What a pricing answer carries about one catalog row: its supplier, its margin (over the
+    price) or markup (over the cost) in percent, or the money of the field asked (price, cost,
+    labour)."""
+    price, cost = float(row["price"]), float(row["cost"])
+    if what == "supplier":
+        return {"agent": "pricing", "contains": [row["supplier"]]}
+    if what == "margin":
+        return {"agent": "pricing", "percent": round(100 * (price - cost) / price, 2)}
+    if what == "markup":
+        return {"agent": "pricing", "percent": round(100 * (price - cost) / cost, 2)}
+    return {"agent": "pricing", "money": float(row[what])}
+
+
+def catalog_cases(d: Data, rng: random.Random, split: str, asks: Sequence[tuple[str, str, str, str]], say: Say) -> Cases:
+    """One case an ask (sku, how the rep says it, field, template with an {item})."""
+    out = []
+    for n, (code, name, what, template) in enumerate(asks):
+        text = say(template, {"item": name}, rng)
+        out.append(case("pricing", f"{split}:pricing.{what}/{n}", [turn(text, catalog_expect(sku(d, code), what))], {"sku": code, "field": what}))
+    return out
+
+
+def total_cases(d: Data, rng: random.Random, split: str, asks: Sequence[tuple[str, str, int, str]], say: Say) -> Cases:
+    """One case an ask (sku, how the rep says it, how many, template with {qty} {item}): the total
+    at the catalog price."""
+    out = []
+    for n, (code, name, qty, template) in enumerate(asks):
+        text = say(template, {"item": name, "qty": str(qty)}, rng)
+        out.append(case("pricing", f"{split}:pricing.total/{n}", [turn(text, {"agent": "pricing", "money": round(qty * float(sku(d, code)["price"]), 2)})], {"sku": code, "field": "total", "quantity": qty}))
+    return out
+
+
+def bundle_cases(d: Data, rng: random.Random, split: str, asks: Sequence[tuple[str, int, str]], say: Say) -> Cases:
+    """One case an ask (sku, squares, template with {squares}): the bundles for so many squares,
+    a whole number."""
+    out = []
+    for n, (code, squares_n, template) in enumerate(asks):
+        units = squares_n / Fraction(sku(d, code)["coverage"])
+        assert units.denominator == 1, (code, squares_n)
+        text = say(template, {"squares": str(squares_n)}, rng)
+        out.append(case("pricing", f"{split}:pricing.bundles/{n}", [turn(text, {"agent": "pricing", "count": int(units)})], {"sku": code, "squares": squares_n}))
+    return out
+
+
+def roof_cases(
+    d: Data,
+    rng: random.Random,
+    split: str,
+    asks: Sequence[tuple[int, int, int, str]],
+    say: Say,
+    *,
+    waste_always: bool = True,
+    area: Callable[[int, int], str] = lambda _n, area: str(area),
+) -> Cases:
+    """One case an ask (footprint in sq ft, rise in 12, waste percent, template with {area}
+    {rise} {waste}): the squares of roof. The subject has the waste always, or (`waste_always`
+    off) when there is some; `area` (n, footprint) is how the footprint is typed."""
+    out = []
+    for n, (footprint, rise, waste, template) in enumerate(asks):
+        squares = round(footprint * math.sqrt(1 + (rise / 12) ** 2) / 100 * (1 + waste / 100), 2)
+        text = say(template, {"area": area(n, footprint), "rise": str(rise), "waste": str(waste)}, rng)
+        subject: dict[str, Any] = {"footprint": footprint, "rise": rise}
+        if waste_always or waste:
+            subject["waste"] = waste
+        out.append(case("pricing", f"{split}:pricing.squares/{n}", [turn(text, {"agent": "pricing", "number": {"value": squares, "tol": 1.0, "unit": ["sq", "square"]}})], subject))
     return out

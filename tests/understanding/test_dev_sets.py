@@ -92,7 +92,13 @@ def booking_problems(c: Case, check: dict[str, Any]) -> list[str]:
 
 
 def problems_of(c: Case) -> list[str]:
-    """test_dev9_set's grounding checks without the bookings (read here with the reader above)."""
+    """test_dev9_set's grounding checks without the bookings (read here with the reader above);
+    a job named by the trade and the town in dev12's own words ("gutters in Natick", "Natick
+    gutter job") is checked as test_dev8_set checks "the Natick gutters": the name is in the
+    request, its town and its one trade pick out this job alone."""
+    if c["subject"].get("ref_style") in DEV12_TOWN_STYLES:
+        c = copy.deepcopy(c)
+        c["subject"]["ref_style"] = "town"
     rest = copy.deepcopy(c)
     bookings = [check for check in c["crm_after"] if "appointment_on_job" in check]
     # each booking stands in as an "unchanged" check, which the earlier sets' checks pass over
@@ -101,6 +107,9 @@ def problems_of(c: Case) -> list[str]:
     for check in bookings:
         problems.extend(booking_problems(c, check))
     return problems
+
+
+DEV12_TOWN_STYLES = ("trade_in_town", "town_trade_job")
 
 
 # --- the sets -----------------------------------------------------------------------------------
@@ -120,6 +129,8 @@ class Weights:
     bookings: int
     call_offs_said: int
     note_marks: tuple[str, ...]
+    # the set's own ways of naming a job by the trade and the town, tampered too
+    town_styles: tuple[str, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -208,6 +219,10 @@ SETS = [
     DevSet(
         "dev11", problems_of, not_about=build_eval.ADDED_LATER, options_dev_only=True,
         weights=Weights((110, 130), (75, 90), (0.4, 0.55), 20, 10, 20, 12, 16, ("new note", "as a note", "pls note", "jot down")),
+    ),
+    DevSet(
+        "dev12", problems_of, not_about=build_eval.ADDED_LATER, options_dev_only=True,
+        weights=Weights((120, 140), (80, 95), (0.4, 0.55), 20, 10, 20, 12, 16, ("heads up", "for the file", "spoke w", "note plz"), DEV12_TOWN_STYLES),
     ),
 ]
 BY_NAME = {s.name: s for s in SETS}
@@ -339,7 +354,8 @@ def test_the_checks_catch_a_wrong_fact(s: DevSet) -> None:
     tampered = grounding.tampered_facts(s.all, tampers)
     tampered.append(grounding.with_wrong_middle(next(x for x in convs if x["category"] == "write" and x["subject"].get("middle") and x["subject"]["phrase"][0]), "knowledge", "contains", ["a phrase of no document"]))
     tampered.append(grounding.with_wrong_middle(next(x for x in convs if x["category"] == "topic_switch" and x["subject"]["middle"][0] in base.CATALOG), "pricing", "money", 1.0))
-    tampered += grounding.tampered_writes(s.all, ("num", "town", "last_trade", "jobword", "job_hash"), ("job", "note", "stage", "time", "day"))
+    styles = ("num", "town", "last_trade", "jobword", "job_hash", *_weights(s).town_styles)
+    tampered += grounding.tampered_writes(s.all, styles, ("job", "note", "stage", "time", "day"))
     # a clarification by town, the chosen customer swapped; a visit moved: another job's appointment
     town = grounding.first_case(s.all, "clarify", lambda x: "town" in x["subject"].get("reply", {}))
     town["subject"]["chosen"] = next(cid for cid in town["subject"]["customer_ids"] if cid != town["subject"]["chosen"])

@@ -115,6 +115,10 @@ class Settings(BaseSettings):
     kb_pdf_max_pages: int = Field(200, ge=1)
     kb_pdf_timeout_s: float = Field(20.0, gt=0)
     kb_pdf_memory_mb: int = Field(1024, ge=128)
+    # Passages are also ranked by meaning (sentence vectors on the CPU, model in a wheel) up to
+    # this many passages; above it, or with kb_vectors off, by their words alone (BM25).
+    kb_vectors: bool = True
+    kb_vectors_max_passages: int = Field(50_000, ge=0)
     aws_endpoint_url: str | None = Field(None, validation_alias=_alias("AWS_ENDPOINT_URL", "aws_endpoint_url"))
     perplexity_api_key: SecretStr | None = Field(
         None, validation_alias=_alias("PERPLEXITY_API_KEY", "perplexity_api_key")

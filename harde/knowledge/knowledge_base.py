@@ -23,6 +23,7 @@ import threading
 import time
 from dataclasses import replace
 from pathlib import Path, PurePath
+from typing import Any
 
 from harde.auth import User
 from harde.config import Settings
@@ -39,7 +40,7 @@ from harde.knowledge.sources import (
     make_s3_client,
     parse_s3_locations,
 )
-from harde.knowledge.storage import FileRecord, Generation, IndexDirectory, IndexedFile
+from harde.knowledge.storage import MAX_VECTORS, FileRecord, Generation, IndexDirectory, IndexedFile
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +117,8 @@ class KnowledgeBase:
         recheck_s: float = LOCAL_RECHECK_S,
         pdf_limits: PdfLimits | None = None,
         ingest_every_s: float = LOCAL_INGEST_S,
+        vectors: bool = True,
+        max_vectors: int = MAX_VECTORS,
     ) -> None:
         self.source = source
         self.pdf_limits = pdf_limits or PdfLimits()
@@ -123,7 +126,7 @@ class KnowledgeBase:
         self.uploads_dir = data_dir / "knowledge" / "uploads"
         self.recheck_s = recheck_s
         self.ingest_every_s = ingest_every_s
-        self.storage = IndexDirectory(self.index_dir)
+        self.storage = IndexDirectory(self.index_dir, vectors=vectors, max_vectors=max_vectors)
         self._generation: Generation | None = None
         self._checked_at = 0.0
         self._ingested_at = 0.0
@@ -395,14 +398,15 @@ class KnowledgeBase:
 def make_knowledge_base(settings: Settings) -> KnowledgeBase:
     """The knowledge base the settings choose: the local folder (default) or S3."""
     limits = PdfLimits(settings.kb_pdf_max_pages, settings.kb_pdf_timeout_s, settings.kb_pdf_memory_mb)
+    vectors: dict[str, Any] = {"vectors": settings.kb_vectors, "max_vectors": settings.kb_vectors_max_passages}
     if settings.kb == "s3":
         locations = parse_s3_locations(
             settings.kb_s3_bucket, settings.kb_s3_prefix, settings.kb_s3_locations
         )
         client = make_s3_client(settings.aws_endpoint_url)
         source: KnowledgeSource = S3Source(client, locations, settings.data_dir / "knowledge" / "s3_cache")
-        return KnowledgeBase(source, settings.data_dir, pdf_limits=limits, ingest_every_s=S3_INGEST_S)
-    return KnowledgeBase(LocalFolderSource(settings.kb_dir), settings.data_dir, pdf_limits=limits)
+        return KnowledgeBase(source, settings.data_dir, pdf_limits=limits, ingest_every_s=S3_INGEST_S, **vectors)
+    return KnowledgeBase(LocalFolderSource(settings.kb_dir), settings.data_dir, pdf_limits=limits, **vectors)
 
 
 def build_index(settings: Settings) -> str:

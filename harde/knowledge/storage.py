@@ -7,6 +7,9 @@
     index/gen-…/bm25/, documents/   the BM25 matrices of passages and of whole documents, saved
                                     by bm25s and loaded memory-mapped (processes share the pages)
     index/gen-…/*.npy               per-passage document, category and project codes
+    index/gen-…/vectors.npy         per-passage sentence vectors (float16, memory-mapped; absent
+                                    when they are off or the corpus is over their limit)
+    index/vectors.sqlite            those vectors by the hash of their text, kept across generations
 
 A generation's passages and matrices never change once it is current, so a search needs no
 lock and several processes can read it at once. Only its manifest rows change in place (a new
@@ -44,14 +47,19 @@ from harde.knowledge.index import (
     write_atomic,
 )
 from harde.knowledge.models import Chunk, Upload
+from harde.knowledge.vectors import VectorCache, VectorsUnavailable, passage_text, passage_vectors
 
 log = logging.getLogger(__name__)
 
 # Also changes when the analysis of text into terms does (tokens.py, the title and heading
 # weights): the stored term counts are then read again from the files.
-INDEX_FORMAT = 10  # 10: BM25 length normalisation b = 0.5 (sections are long, intros short)
+INDEX_FORMAT = 11  # 11: sentence vectors beside the BM25 matrices
 CURRENT = "CURRENT"
 _DATABASE = "passages.sqlite"
+_VECTORS = "vectors.npy"
+_VECTOR_CACHE = "vectors.sqlite"
+# Above this many passages the index is BM25 alone: embedding them all would take hours on a CPU.
+MAX_VECTORS = 50_000
 _ARRAYS = ("document_of", "category_code", "project_code")
 _LEGACY = ("passages.json", "bm25")  # the format before generations: one JSON and one matrix
 
@@ -136,6 +144,7 @@ class Generation:
                 bm25s.BM25.load(str(path / "bm25"), mmap=True, show_progress=False),
                 bm25s.BM25.load(str(path / "documents"), mmap=True, show_progress=False),
             )
+        vectors = np.load(path / _VECTORS, mmap_mode="r") if (path / _VECTORS).is_file() else None
         self.index = BM25Index(
             matrices,
             self,
@@ -144,6 +153,7 @@ class Generation:
             json.loads(meta["category_names"]),
             arrays["project_code"],
             json.loads(meta["project_names"]),
+            vectors=vectors if vectors is not None and len(vectors) == size else None,
         )
         self._data_version = -1
         self._uploads: dict[str, Upload] = {}
@@ -161,6 +171,12 @@ class Generation:
 
     def upload(self, source: str) -> Upload | None:
         return self._uploads.get(source)
+
+    def passage_texts(self) -> list[str]:
+        """Every passage as its sentence vector reads it, in row order."""
+        with self._lock:
+            rows = self._conn.execute("SELECT title, heading, text FROM passages ORDER BY row").fetchall()
+        return [passage_text(*row) for row in rows]
 
     def refresh_uploads(self) -> bool:
         """Read the upload records again if another connection changed them; True if it did."""
@@ -226,8 +242,10 @@ class Generation:
 class IndexDirectory:
     """The folder of generations: which one is current, writing the next, and the writer's lock."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, vectors: bool = True, max_vectors: int = MAX_VECTORS) -> None:
         self.root = root
+        self.vectors = vectors
+        self.max_vectors = max_vectors
         self._local = threading.local()
 
     def current_name(self) -> str | None:
@@ -283,6 +301,7 @@ class IndexDirectory:
         try:
             corpus = _write_database(path / _DATABASE, base, added, removed)
             _write_matrices(path, corpus)
+            self._write_vectors(path, corpus.size)
         except BaseException:
             shutil.rmtree(path, ignore_errors=True)
             raise
@@ -290,6 +309,25 @@ class IndexDirectory:
         write_atomic(self.root / CURRENT, name)
         self._remove_old(keep={name, base.name if base else ""})
         return generation
+
+    def _write_vectors(self, path: Path, size: int) -> None:
+        if not self.vectors or not size:
+            return
+        if size > self.max_vectors:
+            log.info("knowledge index: %d passages, over the %d with sentence vectors; searching by words alone", size, self.max_vectors)
+            return
+        conn = _connect(path / _DATABASE, readonly=True)
+        try:
+            texts = [passage_text(*row) for row in conn.execute("SELECT title, heading, text FROM passages ORDER BY row")]
+        finally:
+            conn.close()
+        try:
+            vectors = passage_vectors(texts, VectorCache(self.root / _VECTOR_CACHE))
+        except (VectorsUnavailable, OSError, RuntimeError) as exc:  # onnxruntime raises RuntimeError subclasses
+            log.warning("knowledge index without sentence vectors (%s); searching by words alone", exc)
+            return
+        np.save(path / _VECTORS, vectors)
+        _fsync(path / _VECTORS)
 
     def _remove_old(self, keep: set[str]) -> None:
         # The previous generation stays: a process that has not yet seen the swap still reads it.

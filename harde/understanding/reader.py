@@ -310,7 +310,8 @@ class Reader:
             action = self._read(text, low, scores, focus, directory, now, workflow=workflow, me=me, kb=kb, web=web)
             action.approves = False
             return action
-        if is_affirmative(text) and workflow is None:
+        if is_affirmative(text) and workflow is None and not (focus.clarification is not None and re.search(r"\d", text)):
+            # "go with #1063" answers a "which one?"; only a bare yes has nothing to approve.
             return Action("confirm", "triage", 1.0, reply="There is nothing waiting for a yes right now; nothing was changed.", focus=focus)
         if scores.intent == "cancel" and scores.confidence >= CONFIDENT and workflow is None and len(low.split()) <= 6:
             return Action("cancel", "triage", scores.confidence, reply="Nothing is waiting to be done, so nothing was changed.", focus=focus)
@@ -450,6 +451,23 @@ class Reader:
             # A field of a customer or job named, or of the one in focus, is a CRM question whatever it resembles.
             intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
         if (
+            (
+                not intent.startswith("crm.")
+                or (intent == "crm.create_job" and re.search(r"\bthe\b", low))
+                # "the gutter job in plymouth stats check": a write with nothing to write is a look-up
+                or (intent in _WRITES and intent != "crm.add_note" and not self._has_content(intent, text, low, mentions, directory, now))
+            )
+            and confidence < CONFIDENT and workflow is None
+            and self._names_one_job(mentions, directory)
+            and not (_POLICY.search(low) or _WHAT_TO_SAY.search(low) or _SCRIPT_WORDS.search(low) or _ON_THE_WEB.search(low) or _PRICE_WORDS.search(low))
+        ):
+            # "pull the nashua roof for me", "any news on russo siding": one of our jobs, named by its
+            # trade and its town or its customer, and nothing else asked: that job, whatever the words resemble.
+            intent, agent, confidence = "crm.facts", "crm", CONFIDENT
+            if not (mentions.job_ids or mentions.customer_ids):
+                mentions.job_ids = [self._town_jobs(mentions, directory)[0].id]
+            named = True
+        if (
             (intent != "crm.add_note" or confidence < CONFIDENT) and workflow is None
             and (
                 ((_WRITE_DOWN.search(low) or _REMEMBER.search(low)) and (named or ((focus.customer_id or focus.job_id) and points_back)))
@@ -587,6 +605,15 @@ class Reader:
         ):
             # "1002 went with the other guy", "were done at denises windows crew wrapped up": news that moves the job.
             intent, agent, confidence = "crm.change_stage", "crm", max(confidence, CONFIDENT)
+        if (
+            intent not in ("crm.book", "crm.reschedule") and workflow is None and not _NOTE_CUE.search(low)
+            and appointment_kind(low) and (visit_at := moment(low, now)) is not None and visit_at.has_time
+            and (mentions.job_ids or mentions.customer_ids or (mentions.towns and mentions.trades) or focus.job_id or focus.customer_id)
+            and not (_ASKS.match(low) or low.rstrip().endswith("?"))
+        ):
+            # "2610-1014 wants us out next tues 9am for a proposal sitdown", "the ho wants a color
+            # pick day after tmrw at noon": a visit, a day and a time for a job: a booking to propose.
+            intent, agent, confidence = "crm.book", "crm", max(confidence, CONFIDENT)
         if stage_clause is not None and (mentions.job_ids or mentions.customer_ids or focus.job_id or single_job) and self._stage(stage_clause.group(1), directory):
             # "got the deposit on #1025, its signed", "... - paid and closed", "the roof job in
             # nashua install got put on the board, scheduled": news that moves the job.
@@ -1079,6 +1106,17 @@ class Reader:
         if not (m.customer_ids and len(kept) > 1) and not m.job_ids and not m.by_contact:
             self._unknown_name(m, words, kept, directory)
         return m
+
+    def _names_one_job(self, m: Mentions, directory: Directory) -> bool:
+        """Whether the words name exactly one job: a job number, a trade and a town, or a customer and a trade."""
+        if m.job_ids:
+            return len(set(m.job_ids)) == 1
+        if not m.trades or m.missing_job or m.unknown_name:
+            return False
+        if m.customer_ids:
+            jobs = [j for j in directory.jobs.values() if j.customer_id in set(m.customer_ids) and any(t in j.trades for t in m.trades)]
+            return len(jobs) == 1
+        return bool(m.towns) and len(self._town_jobs(m, directory)) == 1
 
     @staticmethod
     def _town_jobs(m: Mentions, directory: Directory) -> list[JobEntry]:
@@ -2067,11 +2105,17 @@ _STAGE_NEWS = (
         r"|\b(?:has|got|have) an install date(?: now)?\b|\binstall date (?:is )?(?:set|booked|picked)\b"
     ), "scheduled"),
     (re.compile(
-        r"\bcrews? (?:is|are|r) (?:on site|onsite|on the job|out there now|started)\b|\bcrews? (?:started|showed up|pulled in)\b|\bwork (?:has )?started\b"
+        r"\bcrews? (?:is|are|r) (?:on site|onsite|on the job|out there now|started)\b|\bcrews? (?:start+ed|showed up|pulled in|began|kicked off)\b|\bwork (?:has )?start+ed\b"
+        # "we broke ground on gary wong", "crews startted tearing off", "tear off began", "job is underway"
+        r"|\bbr(?:oke|eaking) ground\b|\b(?:start+ed|began|begun) (?:the )?(?:tear(?:ing)?[ -]?off|tearing|stripping|demo|install(?:ing|ation)?|the job|work)\b"
+        r"|\btear[ -]?off (?:is )?(?:start+ed|began|underway|going)\b|\b(?:is|its|it's|now) underway\b|\bin full swing\b"
     ), "in progress"),
     (re.compile(
         r"\b(?:is|its|it's) a go\b|\b(?:they|she|he) (?:just )?signed\b|\bgot the signature\b"
         r"|\b(?:finally |just )?signed (?:the |their |her |his )?(?:contract|agreement|paperwork|papers)\b"
+        # "santos innked the deal", "contract came back signde", "got the signed contract back", "closed the deal"
+        r"|\bin+ked (?:the |a )?(?:deal|contract|agreement|it)\b|\b(?:closed|sealed|landed) the deal\b"
+        r"|\b(?:contract|agreement|paperwork|papers) (?:came|come|is|got) back (?:all )?sign(?:ed|de|d)\b|\bgot the sign(?:ed|de|d) (?:contract|agreement|paperwork|papers)\b"
     ), "contract signed"),
     (re.compile(
         r"\ball paid up\b|\bpaid (?:up|in full|off) now\b|\bfinal (?:check|payment) (?:cleared|came in|is in|received|landed)\b"

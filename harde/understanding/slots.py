@@ -86,7 +86,8 @@ _WERE_IS = re.compile(r"^\W*were\s+(is|are|do|does|did|we at)\b")
 FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "phone": ("phone", "number", "cell", "call her", "call him", "call them", "reach her", "reach him", "digits", "mobile",
               "need to call", "who do i call", "whats the #", "what is the #", "phone #", "the #", "home #", "cell #", "contact #", "#?", "contact", "how do i reach", "how do we reach",
-              "reach them", "get ahold of", "get a hold of", "ahold", "home line", "land line", "landline", "house phone"),
+              "reach them", "get ahold of", "get a hold of", "ahold", "home line", "land line", "landline", "house phone",
+              "best line", "line to get", "line to reach", "get her on", "get him on", "get them on"),
     "email": ("email", "e-mail", "mail address", "emial", "emal"),
     "address": ("address", "where does", "where do they live", "where is the house", "live", "located", "street", "gps", "directions",
                 "where is her place", "where is his place", "where is their place", "where is the place", "where is the job",
@@ -234,7 +235,7 @@ def _named_visit(low: str) -> tuple[list[str], str] | None:
 # The company's own names for visits, said whole: the title is the phrase, not its first word.
 _PHRASED_KIND = re.compile(
     r"\b(estimate review|progress walk[ -]?through|final walk[ -]?through|proposal walk[ -]?through|initial inspection|final inspection"
-    r"|inspection and measurements?|install start|colou?r pick(?: visit| appointment)?|first look|sit[ -]down"
+    r"|inspection and measurements?|install start|colou?r pick(?: visit| appointment)?|first look|(?:proposal |contract )?sit[ -]?down|final walk"
     r"|(?:color|colour|design|product|material|sample|siding|window|roof|gutter) (?:consult(?:ation)?|selection))\b"
 )
 

@@ -1270,3 +1270,39 @@ def test_who_sold_it_the_one_job_of_a_town_and_the_rep_who_has_jobs(reader: Read
     assert len(mikes) > 1 and len(holding) == 1 and mike.arguments.get("rep") == holding[0].full_name, mike
     assert read(reader, directory, "jobs the crews r working on right now").arguments == {"stage": "In Progress"}
     assert read(reader, directory, "dana turs").arguments["start"] == "2026-11-26"
+
+
+def test_a_job_named_by_trade_and_town_or_customer_is_looked_up_whatever_the_words(reader: Reader, directory: Directory) -> None:
+    for said, job in [("grab the wellesley gutters for me", 1030), ("the nashua roof, pull it", 1056), ("anything new on russo siding", 1035)]:
+        action = read(reader, directory, said)
+        assert action.tool == "crm_facts" and action.arguments.get("job_id") == job, (said, action)
+    status = read(reader, directory, "plymouth gutter job stats")
+    assert status.tool == "crm_facts" and status.arguments.get("job_id") == 1063, status
+    # A new job is still opened: "a new ... job for" a customer.
+    new = read(reader, directory, "open a new gutter job for gary wong")
+    assert new.tool == "crm_create_job", new
+    phone = read(reader, directory, "whats the best line to get her on", read(reader, directory, "pull up job 1063").focus)
+    assert phone.tool == "crm_facts" and phone.arguments["fields"] == ["phone"], phone
+
+
+def test_reported_news_moves_the_stage_and_a_wanted_visit_is_booked(reader: Reader, directory: Directory) -> None:
+    for said, stage in [
+        ("we broke ground at gary wongs today", "In Progress"),
+        ("crew startted the tear off on 1036", "In Progress"),
+        ("santos gutters inked the deal", "Contract Signed"),
+        ("1063 paperwork came back signed", "Contract Signed"),
+    ]:
+        action = read(reader, directory, said)
+        assert action.tool == "crm_change_stage" and action.arguments["stage"] == stage, (said, action)
+    sitdown = read(reader, directory, "2610-1014 wants a proposal sit down thurs at 2pm")
+    assert sitdown.tool == "crm_create_appointment", sitdown
+    assert sitdown.arguments["start"] == "2026-11-26T14:00" and "proposal" in sitdown.arguments["title"].casefold(), sitdown
+    walk = read(reader, directory, "ho on job 1041 is good for a final walk fri 10am")
+    assert walk.tool == "crm_create_appointment" and walk.arguments["title"] == "Final walk", walk
+    # Said as a note, it stays a note.
+    noted = read(reader, directory, "note on 1041: she wants a color pick fri at noon")
+    assert noted.tool == "crm_add_note", noted
+    # "go with #1063" answers "which one?"; it is not a yes with nothing waiting.
+    which = read(reader, directory, "santos inked the deal")
+    picked = read(reader, directory, "go with #1063", which.focus)
+    assert picked.tool == "crm_change_stage" and picked.arguments == {"job_id": 1063, "stage": "Contract Signed"}, picked

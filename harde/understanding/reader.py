@@ -181,7 +181,8 @@ _ASKS = re.compile(
 # custom windows", "are we allowed to walk a frosty roof".
 _POLICY = re.compile(
     r"\b(?:rules?|polic(?:y|ies)|allowed|supposed to|procedure|guidelines?|protocol|our process|how do (?:we|i)|do we ever|"
-    r"are we allowed|can we|should (?:we|i)|in general|usually|normally|standard|good for|valid for|stays? good|stays? valid|expires?|am i ok to|ok to)\b"
+    r"are we allowed|can we|should (?:we|i)|in general|usually|normally|standard|good for|valid for|stays? good|stays? valid|expires?|am i ok to|ok to"
+    r"|payment (?:schedule|terms)|schedule of payments)\b"
 )
 _AVERAGE_DEAL = re.compile(r"\b(?:avg|average|mean|typical)\b.{0,40}\b(?:deals?|sales?|ticket|contracts?|days?|values?|sizes?)\b")
 _SUPPLIER = re.compile(r"\b(?:suppliers?|supplies|supply|supplied|vendors?|order\b.{1,40}\bthrough)\b")
@@ -393,6 +394,9 @@ class Reader:
                 )
         focus = replace(focus, clarification=None)
         intent, confidence = scores.intent, scores.confidence
+        if intent == "crm.create_job" and confidence < CONFIDENT and not _CREATE_CUE.search(low) and not (mentions.job_ids or mentions.missing_job):
+            # "payment schedule on a siding job over 40k": a job spoken of, none asked for; the next reading.
+            intent, confidence = next(((i, p) for i, p in scores.ranked if i not in _WRITES and i != "new_clients"), ("knowledge", UNSURE))
         if not re.search(r"[a-z]{2}", low):
             # No words at all: a bare phone or job number is a look-up; anything else is not understood.
             if mentions.customer_ids or mentions.job_ids:
@@ -1800,6 +1804,8 @@ _ORDERED = re.compile(
 )
 _WRITES = ("crm.change_stage", "crm.book", "crm.reschedule", "crm.add_note", "crm.create_job", "crm.primer_video")
 # A note asked for in words: "note", "log", "jot down", "put down", "write down".
+# What opening a job is said with: "new", "another", "add a job", "open one", "set her up with", "wants gutters too".
+_CREATE_CUE = re.compile(r"\b(?:new|another|add|adding|open|opening|create|start|set (?:\w+ )?up|make|too|also|as well|second|separate)\b")
 _NOTE_CUE = re.compile(r"\b(?:notes?|log|logged|jot|put down|write down|write up|write (?:in|on) (?:there|it|that|the file)|document|memo|record)\b")
 # Words that make a job rather than look one up: "add a gutter job for her", "another roof job".
 _NEW_JOB = re.compile(r"\b(?:new|another|second|add|create|make|set\s*up|start|open\s+(?:a|an)|write\s+up)\b")
@@ -1903,12 +1909,14 @@ _HOW_IS = re.compile(
     r"|(?:what\s+is|wha+t*'?s+|wa+t+'?s+)\s+(?:happening|going on|up|new|the deal|the story|the latest)\s+(?:on|with|w/?)"
     r"|(?:take|have) a look at|l(?:e|m){3,5}\s+see|let me see|pull up|bring up|give me the rundown on|gimme the rundown on"
     # "tell me aboout mccarthy in natick", "fill me in on 1044", "what do we have on the reillys"
-    r"|tell me (?:a (?:bit|little) )?abo+u+t|fill me in on|what do we (?:have|know|got) on|(?:whats|what is) the scoop on)\b"
+    r"|tell me (?:a (?:bit|little) )?abo+u+t|fill me in on|what do we (?:have|know|got) on|(?:whats|what is) the scoop on"
+    r"|any (?:news|updates?|word) (?:on|from|w/?)|anything new (?:on|with|w/?))\b"
 )
 _ABOUT_PRIMERS = re.compile(r"\bhow (?:long|many words|short)\b|\bshould\b|\bsupposed to\b|\bwhat goes in\b|\brule\b|\bcan i (?:mention|say|include)\b")
 _MAKE_PRIMER = re.compile(r"\b(?:make|send|create|generate|start|kick off|record|shoot|render|produce)\b")
 _GENERAL_QUESTION = re.compile(r"\b(?:supposed to|how far apart|rule of thumb|in general|typically|normally|generally|how many inches|how much overlap)\b")
-_PULL_UP = re.compile(r"^\W*pull\b.{1,60}\bup\b|^\W*pull up\b")
+# "pull up 1019", "pull the nashua roof for me", "grab the wellesley gutters": the whole card.
+_PULL_UP = re.compile(r"^\W*(?:pull|grab|gimme|get me)\b")
 _JOB_WORD = re.compile(r"\b(job|jobs|project|install|deal)\b")
 # A look at something in the CRM: "check the salem roof", "open up the andover siding".
 _LOOK_AT = re.compile(r"^\W*(?:(?:can|could) (?:you|u) |pls |please )?(?:che+c?k|cehck|chek|look at|look up|open(?: up)?|show me|bring up|find)\b")

@@ -1306,3 +1306,15 @@ def test_reported_news_moves_the_stage_and_a_wanted_visit_is_booked(reader: Read
     which = read(reader, directory, "santos inked the deal")
     picked = read(reader, directory, "go with #1063", which.focus)
     assert picked.tool == "crm_change_stage" and picked.arguments == {"job_id": 1063, "stage": "Contract Signed"}, picked
+
+
+def test_a_job_spoken_of_is_not_a_job_to_open_and_a_pull_shows_the_whole_card(reader: Reader, directory: Directory) -> None:
+    sarah = read(reader, directory, "whats sarah johnsons number").focus
+    policy = read(reader, directory, "payment schedule on a siding job over 40k", sarah)
+    # Without the knowledge base's coverage (the assistant passes it) the reading is pricing's; never a new job.
+    assert policy.agent in ("knowledge", "pricing") and policy.tool is None, policy
+    opened = read(reader, directory, "set her up with a window job", sarah)
+    assert opened.tool == "crm_create_job" and opened.arguments["trades"] == ["windows"], opened
+    install = read(reader, directory, "when's the install", sarah).focus
+    card = read(reader, directory, "pull the nashua roof for me", install)
+    assert card.tool == "crm_facts" and card.arguments == {"fields": ["overview"], "job_id": 1056}, card

@@ -334,7 +334,12 @@ class Reader:
     ) -> Action:
         quoted_note = bool(_QUOTED.search(text[:4000])) and bool(re.match(r"^\W*(?:(?:pls|please|can you)\s+)?(?:log|note|jot|put|add|write|stick|drop)\b", low))
         dictated = bool(_NOTE_DICTATED.search(low) or _NOTE_AFTER_NAME.search(text[:4000])) and not (_ASKS.match(low) or low.rstrip().endswith("?"))
-        if scores.intent != "crm.add_note" and workflow is None and (_NOTE_START.match(low) or quoted_note or dictated) and _note_body(text):
+        if scores.intent != "crm.add_note" and workflow is None and (
+            ((_NOTE_START.match(low) or quoted_note or dictated) and _note_body(text))
+            # "heads up on thomas costa window job ho wants pics ...", "for the file on job 1049 the driveway ...":
+            # the words after the job they are for.
+            or (_NOTE_START.match(low) and not (_ASKS.match(low) or low.rstrip().endswith("?")) and self._body_after_reference(text, directory))
+        ):
             # "jot on his file: ...", "fyi on job 1003, ...", "add to that one - ...": a note, whatever else it mentions.
             scores = IntentScores((("crm.add_note", max(scores.confidence, CONFIDENT)), *scores.ranked))
         if scores.intent == "crm.add_note" and _asks_only_fields(_note_body(text)):
@@ -1495,13 +1500,22 @@ class Reader:
         body = re.sub(r"[\s,.;-]*\b(?:end of note|end note|end quote)\W*$", "", body, flags=re.I) or body  # dictated
         if not body:
             return Action("crm.add_note", "crm", confidence, reply="What should the note say?", focus=focus)
+        if len(body.split()) >= 2 and body in text:
+            # The note's own words are data: only the rest of the request says which job it is for.
+            rest = text.replace(body, " ")
+            said = self.mentions(rest, normalise(rest)[:ENTITY_CHARS], d)
+            if said.customer_ids or said.job_ids or said.named_person or said.towns or said.trades or focus.customer_id or focus.job_id:
+                m = said
         meant = m.customer_ids or ([focus.customer_id] if focus.customer_id is not None and not m.job_ids else [])
         if m.trades and meant and not any(t in j.trades for c in meant for j in d.jobs_of(c) for t in m.trades):
             # "add a note to sarah johnson wife wants to see shingle samples first": a trade said
             # in the note's words, that none of the customer's jobs is, does not pick the job.
             said = low.replace(body.casefold(), " ")
             m = replace(m, trades=list(dict.fromkeys(TRADES_SAID[w] for w in _WORD.findall(said) if w in TRADES_SAID)))
-        return self._job_write("crm.add_note", "crm_add_note", low, m, focus, d, confidence, {"note": body})
+        # The note's own words ("ho wants copper downspouts") never pick the job it goes on.
+        said_body = normalise(body)
+        target_low = low.replace(said_body, " ") if len(said_body.split()) >= 2 and said_body in low else low
+        return self._job_write("crm.add_note", "crm_add_note", target_low, m, focus, d, confidence, {"note": body})
 
     def _primer_video(self, text: str, low: str, m: Mentions, focus: Focus, d: Directory, now: dt.datetime, confidence: float) -> Action:
         """"make the primer video for the Murphy job", "ok now make the video" (the job in focus)."""
@@ -1658,7 +1672,9 @@ class Reader:
         if tool == "crm_add_note":
             said = self.mentions(text, low, d)
             # "sorry i meant the roof job, not the gutters" points at another job; it says no new words.
-            points = said_jobs or said.trades or said.towns or said.customer_ids or _JOB_WORD.search(low)
+            current_trades = d.jobs[arguments["job_id"]].trades if arguments.get("job_id") in d.jobs else ()
+            # A trade the pending job already is ("i meant wants the charcoal shingles" on a roof job) points nowhere else.
+            points = said_jobs or [t for t in said.trades if t not in current_trades] or said.towns or said.customer_ids or _JOB_WORD.search(low)
             reworded = _NOTE_REWORDED.search(text) or (None if points else _NOTE_MEANT.search(text))
             if reworded is not None and len(reworded.group(1).split()) >= (1 if reworded.re is _NOTE_REWORDED else 3):
                 arguments["note"] = reworded.group(1).strip().strip('"“”').strip()
@@ -1811,7 +1827,7 @@ _NOTE_CUE = re.compile(r"\b(?:notes?|log|logged|jot|put down|write down|write up
 _NEW_JOB = re.compile(r"\b(?:new|another|second|add|create|make|set\s*up|start|open\s+(?:a|an)|write\s+up)\b")
 # A message that corrects the write waiting for a yes rather than answering it.
 _CORRECTING = re.compile(
-    r"^\W*(?:no+|nah|nope|wait|actually|acutally|actaully|actualy|acually|actully|atually|actualyl|sorry|oops|my bad|wrong|correction|scratch that|i meant|i mean|make (?:it|that)|"
+    r"^\W*(?:no+|nah|nope|wait|actually|acutally|actaully|actualy|acually|actully|atually|actualyl|sorry|oops|my bad|wrong|correction|scratch that|i m+e+a*n+t|i mean|make (?:it|that)|other (?:job|one)|"
     r"(?:change|chagne|chnage|cahnge) (?:it|that)|not\b|oh|can we do|lets do|let's do|do)\b|\b(?:instead|isntead|insted|instaed|intsead)\b"
     r"|\bi meant\b|\bi mean\b|\bsame time\b|\bwrong (?:job|one|day|time|date)\b|\bmy bad\b"
     # "push it to 2pm", "9am would be better", "how about thursday", "rather do 10".
@@ -1824,9 +1840,10 @@ _CORRECTING = re.compile(
 # A bare hour in a correction: "make it 3", "can we do 10:30", "at 2 instead".
 _CORRECTED_HOUR = re.compile(r"\b(?:make (?:it|that)|do|at|to|@)\s+(\d{1,2})(?::(\d{2}))?\s*(a|p|am|pm)?\b(?![/\d])")
 # A note's words said again: "srory i meant he will pay by card", "it should say ...".
-_NOTE_MEANT = re.compile(r"\b(?:i meant|i mean|meant to say|(?:it|that|the note) should (?:say|read)|make it say)\b\s*:?\s*(.+)$", re.I | re.S)
+_NOTE_MEANT = re.compile(r"\b(?:i m+e+a*n+t|i mean|me+a*n+t to say|(?:it|that|the note) should (?:say|read)|make it say)\b\s*:?\s*(.+)$", re.I | re.S)
 # A note's new words: "change it to: wants wedgewood blue shutters".
-_NOTE_REWORDED = re.compile(r"\b(?:change|chagne|chnage|cahnge|make|have)\s+(?:it|that|the note)\s+(?:to|say|read)\b\s*:?\s*(.+)$", re.S)
+# "chnage that, paying with the credit union loan": the words after the ask to change it.
+_NOTE_REWORDED = re.compile(r"\b(?:change|chagne|chnage|cahnge|make|have)\s+(?:it|that|the note)(?:\s+(?:to|say|read)\b|\s*[,:;-]+)\s*:?\s*(.+)$", re.S)
 _CORRECTED_INTENT = {
     "crm_add_note": "crm.add_note", "crm_change_stage": "crm.change_stage",
     "crm_create_appointment": "crm.book", "crm_update_appointment": "crm.reschedule",
@@ -2071,6 +2088,7 @@ _ASIDE = re.compile(r"^\W*(?:side|random|unrelated|different|quick unrelated|off
 _SIDE_NOTE = re.compile(r"^\W*side\s*note\b[\s,:;.!-]*(\S.*)$", re.I | re.S)
 _NOTE_START = re.compile(
     r"^\W*(?:(?:pls|please|can you|quick)\s+)?(?:jot(?:\s+down)?|fyi|heads up|notes?|ntoes|nots|add to (?:that|this|the|his|her|their) (?:one|job|file)"
+    r"|for the (?:file|notes?|record)"
     r"|(?:put|add|log|drop|leave|write|make)\s+(?:a\s+)?(?:quick\s+)?note)\b"
 )
 _NESTED_NOTE = re.compile(
@@ -2078,7 +2096,7 @@ _NESTED_NOTE = re.compile(
 )
 _FYI_NUMBER = re.compile(r"^\W*(?:fyi|heads up)\s+(?:on\s+|for\s+|re\s+)?(?:job\s*)?#?\d{3,7}(?:-\d{2,6})?\b[\s,:-]*(.+)$", re.I | re.S)
 _NOTE_TAIL = re.compile(
-    r"(?<![\s.,;!-])[\s.,;!-]*(?:(?:pls|please|can you|and)\s+)?(?:(?:put|add|stick|throw|drop|jot|log|save|write|get)\s+(?:that|this|it)"
+    r"(?<![\s.,;!-])[\s.,;!-]*(?:(?:pls|please|can you|can u|could you|could u|and)\s+)?(?:(?:put|add|stick|throw|drop|jot|log|save|write|get)\s+(?:that|this|it)"
     r"(?:\s+(?:down|in|on|into|to)(?:\s+(?:the|his|her|their|my))?\s+(?:no+t\w{0,3}|nott?es|ntoes|nots|file|job|crm|record|account))?"
     # "... put that in": the notes go without saying ("put it in" after a time is a booking).
     r"|(?:put|jot|get)\s+(?:that|this)\s+(?:in|down)"
@@ -2142,7 +2160,7 @@ def _stage_news(low: str, d: Directory) -> str | None:
 
 _BOOK_VERB = re.compile(r"\b(?:book|booked|pencil(?:ed)?|set up|put (?:him|her|them|it) (?:down|in)|get (?:a |an |the )?[\w -]{0,20}(?:booked|scheduled|on the calendar))\b")
 _REMEMBER = re.compile(r"\b(?:just so we remember|so we (?:don'?t|dont) forget|for the record|for future reference)\b")
-_WRITE_DOWN = re.compile(r"\b(?:write|wirte|jot|put)\s+(?:(?:this|that|it)\s+)?down\b(?!\s+(?:payment|deposit))")
+_WRITE_DOWN = re.compile(r"\b(?:write|wirte|wite|wrtie|wrte|jot|put)\s+(?:(?:this|that|it)\s+)?down\b(?!\s+(?:payment|deposit))")
 # "also note wants the job photos emailed", "on that one note renting a dumpster is ok w them",
 # "put in there has solar panels on the south side": the ask first, then the note's words.
 _ASK_THEN_NOTE = re.compile(
@@ -2151,7 +2169,7 @@ _ASK_THEN_NOTE = re.compile(
     r"(?:(?:pls|please|can you|could you|go ahead and)\s+)?"
     r"(?:(?:add|put|log|leave|make|drop|write|enter|stick|throw|jot)\s+(?:down\s+)?(?:a\s+|the\s+)?(?:quick\s+)?(?:note|nots?|ntoe|noet)s?"
     r"(?:\s+(?:on|to|in|for)\s+(?:that|this|the|his|her|their|it|th+ere|here)(?:\s+(?:one|job|file))?)?"
-    r"|(?:put|add|write|log|jot)\s+(?:(?:this|that|it)\s+)?(?:in|on|into|to)\s+(?:there|here|it|that|the\s+(?:notes?|file)|(?:his|her|their|the)\s+(?:notes?|nots|nott?es|ntoes|file))"
+    r"|(?:put|add|write|log|jot|stick|throw|toss|drop)\s+(?:(?:this|that|it)\s+)?(?:in|on|into|to)\s+(?:there|here|it|that|the\s+(?:notes?|file)|(?:his|her|their|the)\s+(?:notes?|nots|nott?es|ntoes|file))"
     r"|(?:write|wirte|wrtie|jot|put)\s+down|(?:write|wirte|wrtie)(?=\s+that\b)"
     r"|note(?:\s+(?:it|that|this))?(?:\s+on\s+(?:that|this|it)(?:\s+one)?)?)"
     r"(?:\s+(?:that|saying|to say|reading))?(?:\s*[:,-]+\s*|\s+)(?P<body>\S.*)$",

@@ -1318,3 +1318,25 @@ def test_a_job_spoken_of_is_not_a_job_to_open_and_a_pull_shows_the_whole_card(re
     install = read(reader, directory, "when's the install", sarah).focus
     card = read(reader, directory, "pull the nashua roof for me", install)
     assert card.tool == "crm_facts" and card.arguments == {"fields": ["overview"], "job_id": 1056}, card
+
+
+def test_notes_said_as_news_and_corrected_in_typed_words(reader: Reader, directory: Directory) -> None:
+    for said, job, body in [
+        ("for the file on job 1049 the gate sticks, lift it", 1049, "the gate sticks, lift it"),
+        ("heads up on thomas costa window job ho works nights call after 4", 1006, "ho works nights call after 4"),
+        ("1004 said she pays with a heloc can u save that", 1004, "said she pays with a heloc"),
+        ("wite down for julie castillo window job dog in the yard", 1004, "dog in the yard"),
+    ]:
+        action = read(reader, directory, said)
+        assert action.tool == "crm_add_note" and action.arguments == {"job_id": job, "note": body}, (said, action)
+    pending = read(reader, directory, "pull the nashua roof for me").focus
+    stuck = read(reader, directory, "stick this in the notes ho wants copper downspouts", pending)
+    assert stuck.tool == "crm_add_note" and stuck.arguments == {"job_id": 1056, "note": "ho wants copper downspouts"}, stuck
+    calls = [{"tool": "crm_add_note", "arguments": {"job_id": 1001, "note": "wants the brown shingles"}}]
+    reworded = read(reader, directory, "oops i meeant wants the charcoal shingles", pending="crm", pending_calls=calls)
+    assert reworded.tool == "crm_add_note" and reworded.arguments == {"job_id": 1001, "note": "wants the charcoal shingles"}, reworded
+    changed = read(reader, directory, "chnage that, pays by card", pending="crm", pending_calls=calls)
+    assert changed.arguments == {"job_id": 1001, "note": "pays by card"}, changed
+    costa = [{"tool": "crm_add_note", "arguments": {"job_id": 1006, "note": "ho works nights"}}]
+    moved = read(reader, directory, "other job, the gutters one not windows", pending="crm", pending_calls=costa)
+    assert moved.tool == "crm_add_note" and moved.arguments == {"job_id": 1053, "note": "ho works nights"}, moved

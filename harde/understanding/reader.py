@@ -1503,9 +1503,9 @@ class Reader:
         if len(body.split()) >= 2 and body in text:
             # The note's own words are data: only the rest of the request says which job it is for.
             rest = text.replace(body, " ")
-            said = self.mentions(rest, normalise(rest)[:ENTITY_CHARS], d)
-            if said.customer_ids or said.job_ids or said.named_person or said.towns or said.trades or focus.customer_id or focus.job_id:
-                m = said
+            named = self.mentions(rest, normalise(rest)[:ENTITY_CHARS], d)
+            if named.customer_ids or named.job_ids or named.named_person or named.towns or named.trades or focus.customer_id or focus.job_id:
+                m = named
         meant = m.customer_ids or ([focus.customer_id] if focus.customer_id is not None and not m.job_ids else [])
         if m.trades and meant and not any(t in j.trades for c in meant for j in d.jobs_of(c) for t in m.trades):
             # "add a note to sarah johnson wife wants to see shingle samples first": a trade said
@@ -1674,7 +1674,7 @@ class Reader:
             # "sorry i meant the roof job, not the gutters" points at another job; it says no new words.
             current_trades = d.jobs[arguments["job_id"]].trades if arguments.get("job_id") in d.jobs else ()
             # A trade the pending job already is ("i meant wants the charcoal shingles" on a roof job) points nowhere else.
-            points = said_jobs or [t for t in said.trades if t not in current_trades] or said.towns or said.customer_ids or _JOB_WORD.search(low)
+            points = bool(said_jobs or [t for t in said.trades if t not in current_trades] or said.towns or said.customer_ids or _JOB_WORD.search(low))
             reworded = _NOTE_REWORDED.search(text) or (None if points else _NOTE_MEANT.search(text))
             if reworded is not None and len(reworded.group(1).split()) >= (1 if reworded.re is _NOTE_REWORDED else 3):
                 arguments["note"] = reworded.group(1).strip().strip('"“”').strip()

@@ -6,6 +6,7 @@ its family's factory, and the factory reads the settings that decide.
 
 from __future__ import annotations
 
+import asyncio
 from functools import cached_property
 from typing import Any
 
@@ -73,6 +74,20 @@ class Services:
         transcriber = make_transcriber(self.settings, vocabulary=self.vocabulary_prompt)
         self._closers.append(transcriber)
         return transcriber
+
+    async def warm_up_knowledge(self) -> None:
+        """Open the knowledge index and load its sentence model before the first question."""
+
+        knowledge = self.knowledge  # made here, on the loop, as every turn makes it
+
+        def warm() -> None:
+            knowledge.search("how do i handle a price objection", 1)
+            if self.settings.kb_vectors:
+                from harde.knowledge.vectors import encoder
+
+                encoder().query("warm up")
+
+        await asyncio.to_thread(warm)
 
     async def warm_up_voice(self) -> None:
         """Get the local speech model ready before the first recording (a no-op for a service)."""

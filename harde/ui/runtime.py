@@ -35,6 +35,12 @@ def _log_warm_up(done: Future[None]) -> None:
         logger.warning("the speech model could not be warmed up: %s", type(error).__name__)
 
 
+def _log_knowledge_warm_up(done: Future[None]) -> None:
+    error = None if done.cancelled() else done.exception()
+    if error is not None:
+        logger.warning("the knowledge index could not be warmed up: %s", type(error).__name__)
+
+
 @dataclass(frozen=True)
 class Quiet:
     """Nothing came for a while (the `quiet_s` given to `Runtime.stream`); the turn goes on."""
@@ -57,6 +63,8 @@ class Runtime:
         # wait for the speech model to load.
         if self.assistant.services.settings.voice_warm_up:
             self.submit(self.assistant.services.warm_up_voice()).add_done_callback(_log_warm_up)
+        # Likewise the knowledge index and its sentence model, before the first playbook question.
+        self.submit(self.assistant.services.warm_up_knowledge()).add_done_callback(_log_knowledge_warm_up)
 
     @staticmethod
     async def _make_assistant(settings: Settings | None) -> Assistant:

@@ -124,7 +124,11 @@ _PRIMARY_SUFFIXES = (
 
 _UNIT_WORDS = r"apt|apartment|unit|suite|ste|#|number|no\."
 
-_NAME_WORD = r"(?!(?:and|in|at|on|the|zip|city|state|cell|phone|email|apt|unit)\b)[A-Za-z0-9][A-Za-z0-9'.-]*"
+# "State Street" is a street (Boston's, Springfield's): "state" is a label elsewhere.
+_NAME_WORD = (
+    r"(?!(?:and|in|at|on|the|zip|city|cell|phone|email|apt|unit)\b)(?!state\b(?![ \t]+(?:street|st|road|rd|avenue|ave)\b))"
+    r"[A-Za-z0-9][A-Za-z0-9'.-]*"
+)
 
 STREET_RE = re.compile(
     r"(?<![\w.@-])(?P<number>\d{1,6}[A-Za-z]?(?:-\d{1,5})?)[ \t]+(?P<name>(?:" + _NAME_WORD + r"[ \t]+){1,4}?)"

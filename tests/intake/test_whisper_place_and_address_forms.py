@@ -104,3 +104,9 @@ def test_gutter_guards_misheard_still_say_gutters(said: str) -> None:
 
 def test_guards_do_not_outweigh_a_trade_named_outright() -> None:
     assert [t.trade for t in find_trades("new roof, and the guards too")] == ["ROOFING"]
+
+
+def test_state_street_is_a_street() -> None:
+    draft = parse_customer("New client Maria Gonzalez, address one fifteen State Street, Springfield, Mass, oh one one oh three.")
+    assert (draft.street, draft.city, draft.state, draft.zip) == ("115 State Street", "Springfield", "MA", "01103")
+    assert parse_customer("12 Elm Street, Quincy, state MA, 02169").street == "12 Elm Street"

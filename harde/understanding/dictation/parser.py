@@ -25,6 +25,12 @@ from harde.understanding.dictation.draft import CustomerDraft
 from harde.understanding.dictation.emails import find_email
 from harde.understanding.dictation.names import find_name
 from harde.understanding.dictation.phones import find_phones
+from harde.understanding.dictation.reconcile import (
+    name_from_spelled_email,
+    reconcile_email,
+    spelled_last_name,
+    spelled_words,
+)
 from harde.understanding.dictation.spoken import clean_speech
 from harde.understanding.dictation.trades import find_trades
 
@@ -271,6 +277,8 @@ def read_customer(text: str) -> CustomerDraft:
 
     if draft.heard.get("name"):
         work = _mask(work, person.start, person.end) if person is not None else work
+        if person is not None:
+            work = _reconcile_name_and_email(draft, text, cleaned, work, person.start, person.end)
     extra = [_sentence_around(work, m.start(), m.end()) for m in _EXTRA_NOTES.finditer(work)]
     extra += _leftover_clauses(work)
     extra = [e for e in extra if e and (not draft.notes or e not in draft.notes)]
@@ -278,6 +286,42 @@ def read_customer(text: str) -> CustomerDraft:
         joined = "; ".join(dict.fromkeys(extra))
         draft.notes = f"{draft.notes}; {joined}" if draft.notes else joined
     return draft
+
+
+def _reconcile_name_and_email(draft: CustomerDraft, text: str, cleaned: str, work: str, name_start: int, name_end: int) -> str:
+    """Spelled letters win: spelled after the name they are its last name; spelled as the
+    email they are the address, and the name takes their spelling where it sounds the same.
+    Else the email's local part is written as the name where it sounds like it. What changes
+    is marked to check; `work` comes back with the spelling masked."""
+    heard_last = draft.last_name
+    spelled_after = spelled_last_name(cleaned, name_end, heard_last)
+    if spelled_after is not None:
+        draft.last_name = spelled_after
+        at = cleaned.find(spelled_after.upper(), name_end)
+        if at >= 0:
+            draft.heard["name"] = cleaned[name_start : at + len(spelled_after)]
+            work = _mask(work, at, at + len(spelled_after))
+    if draft.email is None:
+        return work
+    spelled = {letters for letters, _start, _end in spelled_words(text)}
+    local, _, domain = draft.email.partition("@")
+    if spelled_after is not None and heard_last:
+        # The address made of the name as first heard takes the spelling too.
+        old = re.sub(r"[^a-z]", "", heard_last.lower())
+        if old and old in local:
+            local = local.replace(old, spelled_after.lower())
+    email = reconcile_email(f"{local}@{domain}", draft.first_name, draft.last_name, spelled) or f"{local}@{domain}"
+    if email != draft.email:
+        draft.email = email
+        if "email" not in draft.unsure:
+            draft.unsure.append("email")
+    if spelled_after is None:
+        last = name_from_spelled_email(local, spelled, draft.first_name, draft.last_name)
+        if last is not None:
+            draft.last_name = last
+            if "name" not in draft.unsure:
+                draft.unsure.append("name")
+    return work
 
 
 # "Mass 0248": a ZIP said digit by digit, one of its five digits not heard.

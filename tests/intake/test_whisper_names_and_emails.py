@@ -1,0 +1,91 @@
+"""The name and the email of one dictation put right by each other, and more of Whisper's
+written forms of emails, phones, places and trades (worked out on bench/voice_dev_cases.jsonl)."""
+
+from __future__ import annotations
+
+import pytest
+
+from harde.understanding.dictation import parse_customer
+from harde.understanding.dictation.reconcile import (
+    reconcile_email,
+    sound_key,
+    sounds_alike,
+    spelled_words,
+)
+
+
+# --- the email's local part written as the name it sounds like ------------------------------
+@pytest.mark.parametrize(
+    ("email", "first", "last", "meant"),
+    [
+        ("knewin@yahoo.com", "Kevin", "Nguyen", "knguyen@yahoo.com"),
+        ("bwaltch@hotmail.com", "Brian", "Walsh", "bwalsh@hotmail.com"),
+        ("clair.dubois@gmail.com", "Claire", "Dubois", "claire.dubois@gmail.com"),
+        ("fadima.hadid@outlook.com", "Fatima", "Hadid", "fatima.hadid@outlook.com"),
+        ("deniseoconnel@gmail.com", "Denise", "O'Connell", "deniseoconnell@gmail.com"),
+    ],
+)
+def test_a_local_part_that_sounds_like_the_name_is_written_as_the_name(email: str, first: str, last: str, meant: str) -> None:
+    assert reconcile_email(email, first, last, set()) == meant
+
+
+@pytest.mark.parametrize(
+    ("email", "first", "last"),
+    [
+        # Nicknames and shortenings sound otherwise: the rep said them.
+        ("jess.moreau@gmail.com", "Jessica", "Moreau"),
+        ("tony.marino@comcast.net", "Anthony", "Marino"),
+        ("kate@yahoo.com", "Katie", "Moran"),
+        ("steve.pierce@gmail.com", "Steven", "Pierce"),
+        ("mike@sheehanplumbing.com", "Michael", "Sheehan"),
+        # Another name, an initial, the name itself, digits: left alone.
+        ("sarahjohnson@gmail.com", "Sarah", "Johnston"),
+        ("kwalsh@gmail.com", "Karen", "Walsh"),
+        ("karenw@gmail.com", "Karen", "Walsh"),
+        ("walshe@verizon.net", "Emily", "Walsh"),
+        ("hayess@gmail.com", "Sarah", "Hayes"),
+        ("dwalsh77@gmail.com", "Dan", "Walsh"),
+        ("info@walshroofing.com", "Dan", "Walsh"),
+    ],
+)
+def test_a_local_part_that_only_looks_like_the_name_stays(email: str, first: str, last: str) -> None:
+    assert reconcile_email(email, first, last, set()) is None
+
+
+def test_spelled_letters_are_never_rewritten() -> None:
+    assert reconcile_email("clair@gmail.com", "Claire", "Dubois", {"clair"}) is None
+
+
+def test_sound_keys() -> None:
+    assert sound_key("newin") == sound_key("nguyen")
+    assert sound_key("claire") == sound_key("clair")
+    assert sound_key("kate") != sound_key("katie")
+    assert not sounds_alike("jess", "jessica")
+
+
+def test_spelled_words_in_whispers_forms() -> None:
+    assert [w for w, _, _ in spelled_words("Karen Cheymansky. S-Z-Y-M-A-N-S-K-I. Phone")] == ["szymanski"]
+    assert [w for w, _, _ in spelled_words("Hannah Ken, K I M, cell")] == ["kim"]
+    assert [w for w, _, _ in spelled_words("Hannah Ken, KIM, cell")] == ["kim"]
+
+
+def test_the_dictation_gets_the_email_written_as_the_name_and_marked_to_check() -> None:
+    draft = parse_customer("Ok, new client is Kevin Nguyen. Kevin lives at 42 Pleasant Street. Email is knewin at yahoo dot com, gutters")
+    assert (draft.first_name, draft.last_name, draft.email) == ("Kevin", "Nguyen", "knguyen@yahoo.com")
+    assert "email" in draft.unsure
+    assert draft.heard["email"] == "knewin at yahoo dot com"  # what was heard, shown beside it
+
+
+def test_a_last_name_spelled_after_it_wins_and_carries_into_the_email() -> None:
+    draft = parse_customer("New customer, Hannah Ken, KIM, cell 617-255-8941. Email Hannah Ken at gmail dot com")
+    assert (draft.last_name, draft.email) == ("Kim", "hannahkim@gmail.com")
+    draft = parse_customer("New customer, Karen Shimansky, S-Z-Y-M-A-N-S-K-I, cell 413 592 3310, email karen shimansky at comcast dot net")
+    assert (draft.last_name, draft.email) == ("Szymanski", "karenszymanski@comcast.net")
+    # Letters of another word are not the name's spelling.
+    assert parse_customer("New customer Hannah Kim, HVAC contractor, cell 617-255-8941").last_name == "Kim"
+
+
+def test_an_email_spelled_out_puts_the_name_right() -> None:
+    draft = parse_customer("New customer Mike O'Brian, 617 555 0123, the email is m-o-b-r-i-e-n at yahoo dot com")
+    assert (draft.last_name, draft.email) == ("O'Brien", "mobrien@yahoo.com")
+    assert "name" in draft.unsure

@@ -12,6 +12,7 @@ from harde.understanding.dictation.reconcile import (
     sounds_alike,
     spelled_words,
 )
+from harde.understanding.dictation.spoken import clean_speech
 
 
 # --- the email's local part written as the name it sounds like ------------------------------
@@ -89,3 +90,34 @@ def test_an_email_spelled_out_puts_the_name_right() -> None:
     draft = parse_customer("New customer Mike O'Brian, 617 555 0123, the email is m-o-b-r-i-e-n at yahoo dot com")
     assert (draft.last_name, draft.email) == ("O'Brien", "mobrien@yahoo.com")
     assert "name" in draft.unsure
+
+
+# --- emails as Whisper writes them ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("heard", "meant"),
+    [
+        ("Email Chris Hayes, a contest dot net, roof", "Email Chris Hayes, at comcast dot net, roof"),
+        ("Email P Doherty at contest dot net.", "Email P Doherty at comcast dot net."),
+        ("Bridget Flaherty, a concussed dot net, 8 Winter", "Bridget Flaherty, at comcast dot net, 8 Winter"),
+        ("Email beckystone at awell dot com.", "Email beckystone at aol dot com."),
+        ("Mobile 978-469-0255-E-mail-jen lyons at yahoo", "Mobile 9784690255, E-mail jen lyons at yahoo"),
+    ],
+)
+def test_whispers_forms_of_emails(heard: str, meant: str) -> None:
+    assert clean_speech(heard) == meant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Email tom at contest dot com",  # a .com of that name may be real
+        "she has a cat dot com mug",
+    ],
+)
+def test_what_only_looks_like_an_email_form_is_left_alone(text: str) -> None:
+    assert clean_speech(text) == text
+
+
+def test_the_at_after_a_comma_still_ends_the_local_part() -> None:
+    draft = parse_customer("New customer Chris Hayes, 603 598 3317, Email Chris Hayes, at comcast dot net, roof leak.")
+    assert draft.email == "chrishayes@comcast.net"

@@ -119,6 +119,8 @@ def _local_before(text: str, tokens: list[tuple[str, int, int]], k: int) -> tupl
     """Read the local part backwards from "at": words, digits, spelled letters, spoken separators."""
     parts: list[tuple[str, int, str]] = []  # (kind, index, text); kind: word, digits, letter, sep
     j = k - 1
+    if j > 0 and tokens[j][0] == "," and re.fullmatch(r"[A-Za-z][A-Za-z'-]+", tokens[j - 1][0]):
+        j -= 1  # "Email Chris Hayes, at comcast dot net": a breath before the "at"
     words_since_sep = 0
     unsure = False
     while j >= 0:

@@ -244,6 +244,15 @@ _AT_GLUED = re.compile(rf"(?<![\w@.])([a-z][a-z0-9._]*?[a-z0-9])at(\s+)([a-z]{{2
 # English words that end in "at" and may stand before a domain ("that gmail.com").
 _AT_WORDS = {"that", "what", "chat", "flat", "great", "beat", "heat", "meat", "seat", "boat", "coat", "hat", "cat", "format", "combat", "repeat", "treat", "neat"}
 _SPOKEN_DOMAIN = re.compile(rf"(\s(?:at|@)\s+)([a-z]{{2,9}})(\s*\.\s*|\s+dot\s+)({_TLD})\b", re.IGNORECASE)
+# "Chris Hayes, a contest dot net": the "at" before a big provider heard as "a".
+_A_FOR_AT = re.compile(rf"(?<=[\s,])(?:a|uh)\s+([a-z]{{3,9}})(\s*\.\s*|\s+dot\s+)({_TLD})\b", re.IGNORECASE)
+# "978-469-025-E-mail-gen...": the label run into the phone number before it.
+_EMAIL_IN_CHAIN = re.compile(r"(?<=\d)-(e-?mail)-", re.IGNORECASE)
+# How the big providers' names are misheard: "AOL" said as letters.
+_PROVIDER_HEARD = {"awell": "aol", "aoel": "aol"}
+# The providers whose addresses end in .net, which a misheard label before "net" most likely is
+# ("contest dot net", "concussed dot net": comcast).
+_NET_PROVIDERS = ("comcast", "verizon", "charter", "sbcglobal")
 
 
 def transcript_forms(text: str) -> str:
@@ -256,6 +265,7 @@ def transcript_forms(text: str) -> str:
     out = _STATE_THEN_DIGITS.sub(r"\1 ", out)
     out = _LETTER_O.sub("0", out)
     out = _CELL_HEARD.sub("cell", out)
+    out = _EMAIL_IN_CHAIN.sub(r", \1 ", out)
     out = _SPELLED.sub(lambda m: m.group().replace("-", ""), out)
     out = _DIGIT_FRAGMENT.sub(lambda m: "-9" if m.group(1) else " 9", out)
     out = _TRAILING_O.sub("0", out)
@@ -271,7 +281,15 @@ def transcript_forms(text: str) -> str:
     out = _FUSED_PROVIDER.sub(lambda m: f"{m.group(1)} at {m.group(2)}{m.group(3)}{m.group(4)}", out)
     out = _AT_GLUED.sub(_split_glued_at, out)
     out = _NO_AT.sub(lambda m: f"{m.group(1)} at {m.group(2)}{m.group(3)}{m.group(4)}", out)
-    return _SPOKEN_DOMAIN.sub(lambda m: m.group(1) + _provider(m.group(2)) + m.group(3) + m.group(4), out)
+    out = _A_FOR_AT.sub(_at_heard_as_a, out)
+    return _SPOKEN_DOMAIN.sub(lambda m: m.group(1) + _provider(m.group(2), m.group(4)) + m.group(3) + m.group(4), out)
+
+
+def _at_heard_as_a(m: re.Match[str]) -> str:
+    provider = _provider(m.group(1), m.group(3))
+    if provider.lower() not in _PROVIDER_NAMES:
+        return m.group()
+    return f"at {provider}{m.group(2)}{m.group(3)}"
 
 
 def _join_chain(m: re.Match[str]) -> str:
@@ -317,14 +335,20 @@ def _split_glued_at(m: re.Match[str]) -> str:
     return f"{m.group(1)} at{m.group(2)}{m.group(3)}{m.group(4)}{m.group(5)}"
 
 
-def _provider(label: str) -> str:
-    """The big provider a misheard domain label most likely is ("iclub" -> "icloud"), else the label."""
+def _provider(label: str, tld: str = "") -> str:
+    """The big provider a misheard domain label most likely is ("iclub" -> "icloud"; before
+    "net", "contest" -> "comcast"), else the label."""
     low = label.lower()
     if low in _PROVIDER_NAMES or len(low) < 3:
         return label
+    if low in _PROVIDER_HEARD:
+        return _PROVIDER_HEARD[low]
     from rapidfuzz import fuzz, process
 
     best = process.extractOne(low, list(_PROVIDER_NAMES), scorer=fuzz.ratio, score_cutoff=70)
+    if best is None and tld.lower() == "net":
+        # Fewer providers end in .net, and their names are long: a looser likeness will do.
+        best = process.extractOne(low, _NET_PROVIDERS, scorer=fuzz.ratio, score_cutoff=50)
     return str(best[0]) if best else label
 
 

@@ -121,3 +121,16 @@ def test_what_only_looks_like_an_email_form_is_left_alone(text: str) -> None:
 def test_the_at_after_a_comma_still_ends_the_local_part() -> None:
     draft = parse_customer("New customer Chris Hayes, 603 598 3317, Email Chris Hayes, at comcast dot net, roof leak.")
     assert draft.email == "chrishayes@comcast.net"
+
+
+# --- phones as Whisper writes them ---------------------------------------------------------------
+def test_four_heard_as_for_before_the_rest_of_the_number() -> None:
+    assert clean_speech("phone for 1 3 7 3 6 2 0 8 1, address") == "phone 4137362081, address"
+    assert clean_speech("cell for 2 years now") == "cell for 2 years now"
+
+
+def test_a_last_oh_heard_as_the_next_sentence_is_the_last_digit_to_confirm() -> None:
+    draft = parse_customer("New lead Karen Walsh. Her phone is 781, 554, 183. Oh, her email is Karen Walsh at hotmail dot com.")
+    assert draft.phone == "7815541830" and "phone" in draft.unsure
+    assert draft.email == "karenwalsh@hotmail.com"
+    assert parse_customer("New lead Karen Walsh. Her phone is 781, 554, 1830. Oh, and she wants gutters.").phone == "7815541830"

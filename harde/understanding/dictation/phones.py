@@ -51,7 +51,7 @@ def find_phones(text: str) -> list[PhoneMatch]:
             chains.append([group])
     repaired_at: set[int] = set()
     if REPAIR_COLLAPSED_DIGITS:
-        chains = [_repair_collapsed(chain, repaired_at) for chain in chains]
+        chains = [_zero_after(text, _repair_collapsed(chain, repaired_at), repaired_at) for chain in chains]
     found: list[PhoneMatch] = []
     for chain in chains:
         i = 0
@@ -119,6 +119,22 @@ def _repair_collapsed(chain: list[tuple[str, int, int]], repaired_at: set[int]) 
             if run and len(re.findall(r"(\d)\1\1", line)) == 1:
                 return _put(chain, k + 2, line[: run.start()] + line[run.start() + 1 :], repaired_at)
     return chain
+
+
+# "781, 554, 183. Oh, her email is ...": the last digit, "oh", written as a word of the next sentence.
+_OH_AFTER = re.compile(r"[\s,.]{0,3}(?:oh|o)\b(?![-'])", re.IGNORECASE)
+
+
+def _zero_after(text: str, chain: list[tuple[str, int, int]], repaired_at: set[int]) -> list[tuple[str, int, int]]:
+    """A number one digit short (3, 3, 3) followed by "Oh": the "oh" is its last digit (to confirm)."""
+    if [len(g[0]) for g in chain[-3:]] != [3, 3, 3] or len("".join(g[0] for g in chain)) != 9:
+        return chain
+    oh = _OH_AFTER.match(text, chain[-1][2])
+    if oh is None:
+        return chain
+    last = chain[-1]
+    repaired_at.add(last[1])
+    return [*chain[:-1], (last[0] + "0", last[1], oh.end())]
 
 
 def _put(chain: list[tuple[str, int, int]], k: int, digits: str, repaired_at: set[int]) -> list[tuple[str, int, int]]:

@@ -248,6 +248,8 @@ _SPOKEN_DOMAIN = re.compile(rf"(\s(?:at|@)\s+)([a-z]{{2,9}})(\s*\.\s*|\s+dot\s+)
 _A_FOR_AT = re.compile(rf"(?<=[\s,])(?:a|uh)\s+([a-z]{{3,9}})(\s*\.\s*|\s+dot\s+)({_TLD})\b", re.IGNORECASE)
 # "978-469-025-E-mail-gen...": the label run into the phone number before it.
 _EMAIL_IN_CHAIN = re.compile(r"(?<=\d)-(e-?mail)-", re.IGNORECASE)
+# "Phone for 1 3 7 3 6 2 0 8 1": "four" heard as "for" before the rest of the number.
+_FOUR_AFTER_LABEL = re.compile(r"\b(phone|cell|mobile|number)(\s+(?:is\s+)?)for(?=[\s-]+\d(?:[\s,.-]*\d){7,})", re.IGNORECASE)
 # How the big providers' names are misheard: "AOL" said as letters.
 _PROVIDER_HEARD = {"awell": "aol", "aoel": "aol"}
 # The providers whose addresses end in .net, which a misheard label before "net" most likely is
@@ -266,6 +268,7 @@ def transcript_forms(text: str) -> str:
     out = _LETTER_O.sub("0", out)
     out = _CELL_HEARD.sub("cell", out)
     out = _EMAIL_IN_CHAIN.sub(r", \1 ", out)
+    out = _FOUR_AFTER_LABEL.sub(r"\1\g<2>4", out)
     out = _SPELLED.sub(lambda m: m.group().replace("-", ""), out)
     out = _DIGIT_FRAGMENT.sub(lambda m: "-9" if m.group(1) else " 9", out)
     out = _TRAILING_O.sub("0", out)

@@ -134,3 +134,34 @@ def test_a_last_oh_heard_as_the_next_sentence_is_the_last_digit_to_confirm() -> 
     assert draft.phone == "7815541830" and "phone" in draft.unsure
     assert draft.email == "karenwalsh@hotmail.com"
     assert parse_customer("New lead Karen Walsh. Her phone is 781, 554, 1830. Oh, and she wants gutters.").phone == "7815541830"
+
+
+# --- places as Whisper writes them ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("heard", "meant"),
+    [
+        ("Newton, Mass, 024-6o, siding", "Newton, Mass, 02460, siding"),
+        ("address 1 15 state street, Springfield", "address 115 state street, Springfield"),
+        ("he has 2 12 foot ladders on Elm Street", "he has 2 12 foot ladders on Elm Street"),
+    ],
+)
+def test_whispers_forms_of_zips_and_house_numbers(heard: str, meant: str) -> None:
+    assert clean_speech(heard) == meant
+
+
+@pytest.mark.parametrize(
+    ("heard", "town"),
+    [
+        ("address 4 Chestnut Street, Obero, Mass, 02703, gutters", "Attleboro"),
+        ("address 23 school street, didn't, mass, 02026.", "Dedham"),
+        ("address 70 Lincoln Road, True Spirit, Mass, 01545, gutters", "Shrewsbury"),
+    ],
+)
+def test_a_town_heard_as_no_town_is_the_zips_town_it_sounds_like(heard: str, town: str) -> None:
+    draft = parse_customer(heard)
+    assert draft.city == town and "city" in draft.unsure
+
+
+def test_a_zip_one_digit_short_after_its_state_is_the_town_it_sounds_like() -> None:
+    draft = parse_customer("Kevin lives at 42 Pleasant Street in Melbourne. Mass 0248, best number 781-624-9910.")
+    assert (draft.city, draft.state, draft.zip) == ("Malden", "MA", "02148")

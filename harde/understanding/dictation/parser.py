@@ -28,6 +28,7 @@ from harde.understanding.dictation.phones import find_phones
 from harde.understanding.dictation.reconcile import (
     name_from_spelled_email,
     reconcile_email,
+    sound_key,
     spelled_last_name,
     spelled_words,
 )
@@ -327,9 +328,16 @@ def _reconcile_name_and_email(draft: CustomerDraft, text: str, cleaned: str, wor
 # "Mass 0248": a ZIP said digit by digit, one of its five digits not heard.
 _SHORT_ZIP = re.compile(r"(?<![\d|-])0(?:-?\d){3}(?![\d-])")
 _STATE_WORDS = re.compile(r"^(?:mass|massachusetts|new|hampshire|ma|nh|zip|code|and|in|the)$", re.IGNORECASE)
-# How alike a heard town and a ZIP's town must be (rapidfuzz ratio) for the ZIP to correct it.
+# How alike a heard town and a ZIP's town must be (town_likeness) for the ZIP to correct it.
 TOWN_LIKENESS = 50
 NEARBY_TOWN_LIKENESS = 75
+
+
+def town_likeness(heard: str, town: str) -> float:
+    """How alike a heard town and a town are, in letters or in sound ("Obero" and "Attleboro",
+    "Melbourne" and "Malden" sound nearer than they are spelled)."""
+    heard, town = heard.casefold(), town.casefold()
+    return max(fuzz.ratio(heard, town), fuzz.ratio(sound_key(heard), sound_key(town)))
 
 
 def _known_town(name: str) -> bool:
@@ -350,6 +358,9 @@ def _reconcile_place(draft: CustomerDraft, work: str, cleaned: str, region: Regi
         if short is None:
             return
         candidates = zips_one_digit_short(short.group().replace("-", ""))
+        said = find_states(work[max(0, short.start() - 24) : short.start()])
+        if region is None and said and not work[max(0, short.start() - 24) : short.start()][said[-1].end :].strip(" ,"):
+            region = said[-1].region  # "Melbourne. Mass 0248": the state said just before the ZIP
         if region is not None:
             candidates = [z for z in candidates if region_for_zip(z) == region]
         if draft.city is None or not candidates:
@@ -365,7 +376,7 @@ def _reconcile_place(draft: CustomerDraft, work: str, cleaned: str, region: Regi
             return
         if known:
             return
-        scored = sorted(((fuzz.ratio(city, t.casefold()), z, t) for z in candidates for t in towns_for_zip(z)), reverse=True)
+        scored = sorted(((town_likeness(city, t), z, t) for z in candidates for t in towns_for_zip(z)), reverse=True)
         if scored and scored[0][0] >= TOWN_LIKENESS and (len(scored) == 1 or scored[1][0] < scored[0][0]):
             _, draft.zip, draft.city = scored[0]
             draft.heard.setdefault("zip", short.group())
@@ -381,7 +392,7 @@ def _reconcile_place(draft: CustomerDraft, work: str, cleaned: str, region: Regi
         # taken only when nearer alike, as they may be any words.
         words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", cleaned[max(0, at - 40) : at]) if not _STATE_WORDS.match(w)][-3:]
         heard += [(h, NEARBY_TOWN_LIKENESS) for h in words + [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]]
-    best = max(((fuzz.ratio(h.casefold(), t.casefold()) - cutoff, t) for h, cutoff in heard for t in towns), default=None)
+    best = max(((town_likeness(h, t) - cutoff, t) for h, cutoff in heard for t in towns), default=None)
     if best is not None and best[0] >= 0:
         draft.city = best[1]
         draft.unsure.append("city")

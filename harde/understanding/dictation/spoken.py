@@ -195,8 +195,8 @@ _SPLIT_ZIP = re.compile(r"(?<![\w-])0\d{0,3}(?:[ -](?:\d{1,4}|to|too|for|oh|o)){
 # "Mass zero, 2184": the leading zero alone, then a breath.
 _ZERO_THEN_ZIP = re.compile(r"(?<![\w-])0, (\d{4})(?![\w-])")
 _DIGIT_FRAGMENT = re.compile(r"(?<=\d)(-?)ine\b", re.IGNORECASE)
-# "449o", "0286O": the letter O said for a last zero, glued to the digits before it.
-_TRAILING_O = re.compile(r"(?<=\d\d)[Oo]\b")
+# "449o", "0286O", "024-6o": the letter O said for a last zero, glued to the digits before it.
+_TRAILING_O = re.compile(r"(?:(?<=\d\d)|(?<=\d-\d))[Oo]\b")
 # "11-water street": the house number glued to the street's name.
 _STREET_TYPES = r"(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|way|court|ct|place|pl|circle|terrace|boulevard|blvd|parkway|highway|hwy)"
 _NUMBER_THEN_NAME = re.compile(rf"\b(\d{{1,5}})-([A-Za-z]{{2,}})(?=\s+{_STREET_TYPES}\b)", re.IGNORECASE)
@@ -204,6 +204,11 @@ _NUMBER_THEN_NAME = re.compile(rf"\b(\d{{1,5}})-([A-Za-z]{{2,}})(?=\s+{_STREET_T
 _HOUSE_HOMOPHONES = {"to": "2", "too": "2", "for": "4", "fore": "4", "fort": "4", "won": "1", "ate": "8", "tree": "3", "free": "3"}
 _HOUSE_NUMBER_HEARD = re.compile(
     rf"(?:(?<=^)|(?<=[,.:;]\s)|(?<=\b(?:at|is)\s)|(?<=\baddress\s))({'|'.join(_HOUSE_HOMOPHONES)})\s+(?=[A-Z][a-z]+\s+{_STREET_TYPES}\b)",
+    re.IGNORECASE,
+)
+# "address 1 15 State Street": "one fifteen", a house number said in two parts, written apart.
+_HOUSE_NUMBER_SPLIT = re.compile(
+    rf"(?:(?<=\baddress )|(?<=\bat )|(?<=\bis ))([1-9]) (\d\d) (?=[A-Za-z]+(?: [A-Za-z]+)? {_STREET_TYPES}\b)",
     re.IGNORECASE,
 )
 _WORD_THEN_DIGITS = re.compile(r"\b([A-Za-z]{3,})-(\d{3,})\b")
@@ -275,6 +280,7 @@ def transcript_forms(text: str) -> str:
     out = _NUMBER_THEN_NAME.sub(r"\1 \2", out)
     out = _HOUSE_NUMBER_HEARD.sub(lambda m: _HOUSE_HOMOPHONES[m.group(1).lower()] + " ", out)
     out = _WORD_THEN_DIGITS.sub(r"\1 \2", out)
+    out = _HOUSE_NUMBER_SPLIT.sub(r"\1\2 ", out)
     out = _HYPHEN_CHAIN.sub(_join_chain, out)
     out = _SPACED_DIGITS.sub(lambda m: m.group().replace(" ", ""), out)
     out = _SPLIT_ZIP.sub(_join_split_zip, out)

@@ -165,3 +165,14 @@ def test_a_town_heard_as_no_town_is_the_zips_town_it_sounds_like(heard: str, tow
 def test_a_zip_one_digit_short_after_its_state_is_the_town_it_sounds_like() -> None:
     draft = parse_customer("Kevin lives at 42 Pleasant Street in Melbourne. Mass 0248, best number 781-624-9910.")
     assert (draft.city, draft.state, draft.zip) == ("Malden", "MA", "02148")
+
+
+# --- names and trades as Whisper writes them ------------------------------------------------------
+def test_a_first_name_written_in_lower_case_is_still_the_name() -> None:
+    draft = parse_customer("Add a new customer, ingrid Olsen, phone 781, 746, 2013, address 99 Lowell Street, Reading, Mass")
+    assert (draft.first_name, draft.last_name) == ("Ingrid", "Olsen")
+
+
+def test_siding_as_a_recogniser_hears_it() -> None:
+    assert parse_customer("Ravi Patel, 412 Church Street, Taunton, one spinal sighting on the garage").trade == "SIDING"
+    assert parse_customer("Ravi Patel, 412 Church Street, Taunton, new roof, no sighting of leaks").trade == "ROOFING"

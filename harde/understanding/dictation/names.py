@@ -67,6 +67,7 @@ _BEFORE_PHONE = re.compile(
     r"((?:[A-Za-z][A-Za-z'-]+\s+){1,2}[A-Za-z][A-Za-z'-]+)\s*[,-]?\s*\|",
     re.IGNORECASE,
 )
+_LOWER_THEN_CAPITALISED = re.compile(r"[a-z][a-z'-]+ [A-Z][a-z'-]+(?=[\s,.;]|$)")
 _LAST_LABEL = re.compile(r"\b(?:last\s+name|surname|family\s+name)(?:\s+is|'s|\s*:|\s*-|\s*=)?\s*", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"^\s*(?:(?:please|hey|hi|ok|okay|so|alright|hard-?e|can you|could you|go ahead and|add|create|enter|put in|new)\b[\s,:]*)*",
@@ -192,6 +193,9 @@ def find_name(text: str) -> NameMatch | None:
     for pattern in _INTRO:
         for m in pattern.finditer(text):
             found = read_name_at(text, m.end(), mixed_case=mixed_case)
+            if found is None and mixed_case and _LOWER_THEN_CAPITALISED.match(text, m.end()):
+                # "new customer, ingrid Olsen": a recogniser writes a first name in lower case.
+                found = read_name_at(text, m.end(), mixed_case=False, allow_single=False)
             if found is None:
                 continue
             if last_value is not None and pattern is _INTRO[0]:

@@ -20,7 +20,7 @@ _PATTERNS: list[tuple[TradeName, re.Pattern[str]]] = [
     )),
     ("SIDING", re.compile(
         r"\b(?:siding|sided|clapboards?|hardie ?(?:plank|board)?|hardiplank|james hardie|fiber ?cement|cement board|"
-        r"board and batten|cedar shakes? siding|smart ?side|vinyl(?! (?:replacement )?windows?)|soffits?|fascia|shakes)\b",
+        r"board and batten|cedar shakes? siding|smart ?side|vinyl(?! (?:replacement )?windows?)|soffits?|fascia|shakes|sighting|citing|siting)\b",
         re.IGNORECASE,
     )),
     ("ROOFING", re.compile(
@@ -32,7 +32,8 @@ _PATTERNS: list[tuple[TradeName, re.Pattern[str]]] = [
 ]
 # Words that point to a trade only when no other trade is named ("vinyl", "a leak", "storm damage").
 _WEAK = {
-    "SIDING": re.compile(r"vinyl|soffits?|fascia|shakes", re.IGNORECASE),
+    # "vinyl sighting", "she needs citing": "siding" as a recogniser hears it.
+    "SIDING": re.compile(r"vinyl|soffits?|fascia|shakes|sighting|citing|siting", re.IGNORECASE),
     "ROOFING": re.compile(r"leak(?:s|ing|y)?|storm damage|hail damage|wind damage|flashing|asphalt", re.IGNORECASE),
     # "better guards", "got her guards": "gutter guards" as a recogniser hears it.
     "GUTTERS": re.compile(r"seamless|guards", re.IGNORECASE),

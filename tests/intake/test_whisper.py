@@ -27,12 +27,14 @@ from harde.integrations.transcription import OpenAITranscriber, make_transcriber
 from harde.integrations.whisper import (
     BUNDLED_MODEL_SHA256,
     WhisperError,
+    WhisperOptions,
     WhisperTranscriber,
     _LoadedModel,
     bundled_model_dir,
     check_model_dir,
     echoes_prompt,
     file_sha256,
+    short_phone_spans,
 )
 from harde.understanding.dictation import parse_customer
 
@@ -289,3 +291,103 @@ async def test_the_vad_keeps_a_wider_margin_of_speech_so_short_words_at_its_edge
     await _Fake(Recording(["six one seven"]), PROMPT).transcribe(TONE)
     assert seen[0]["vad_filter"] is True
     assert seen[0]["vad_parameters"] == {"speech_pad_ms": 800}
+
+
+# --- reading on after the model stops, and a phone number listened to again -----------------------
+class _Word:
+    def __init__(self, word: str, start: float, end: float) -> None:
+        self.word, self.start, self.end = word, start, end
+
+
+class _Segment:
+    def __init__(self, text: str, *, logprob: float = -0.2, no_speech: float = 0.02, words: list[_Word] | None = None) -> None:
+        self.text, self.avg_logprob, self.no_speech_prob = text, logprob, no_speech
+        self.words = words or []
+
+
+class _Scripted:
+    """Answers transcribe() with scripted segments, recording each call's options and length."""
+
+    def __init__(self, answers: list[list[_Segment]]) -> None:
+        self.answers = answers
+        self.calls: list[tuple[float, dict[str, Any]]] = []
+
+    def transcribe(self, samples: np.ndarray, **options: Any) -> tuple[list[Any], None]:
+        self.calls.append((len(samples) / 16_000, options))
+        return list(self.answers.pop(0)), None
+
+
+def _timed(text: str, start: float) -> list[_Word]:
+    """The words of `text`, half a second each from `start`."""
+    return [_Word(" " + word, start + k * 0.5, start + k * 0.5 + 0.4) for k, word in enumerate(text.split())]
+
+
+TEN_SECONDS = _wav(np.sin(2 * math.pi * 220 * np.arange(160_000) / 16_000) * 0.3)
+
+
+async def test_reading_on_after_the_model_stops_keeps_speech_not_what_it_writes_on_silence() -> None:
+    model = _Scripted([[
+        _Segment("New customer Aoife Gallagher, address 23 School Street, Dedham, Mass, 02026."),
+        _Segment(" She's looking for new gutters.", logprob=-0.17, no_speech=0.04),
+        _Segment(" Thank you.", logprob=-1.0, no_speech=0.65),
+    ]])
+    transcriber = _Fake(model, PROMPT)  # type: ignore[arg-type]
+    transcriber.options = WhisperOptions(read_on=True)
+    text = await transcriber.transcribe(TEN_SECONDS)
+    assert text.endswith("02026. She's looking for new gutters.")
+    assert model.calls[0][1]["word_timestamps"] is True
+
+
+async def test_by_default_one_pass_without_word_timings() -> None:
+    model = _Scripted([[_Segment("New customer Aoife Gallagher, phone 781-347-8821.")]])
+    await _Fake(model, PROMPT).transcribe(TEN_SECONDS)  # type: ignore[arg-type]
+    assert len(model.calls) == 1 and model.calls[0][1]["word_timestamps"] is False
+
+
+HEARD_SHORT = "New lead Jamal Washington, phone 603-668-912. Email jamal at gmail dot com."
+
+
+async def test_a_phone_number_heard_a_digit_short_is_listened_to_again_alone() -> None:
+    model = _Scripted([
+        [_Segment(HEARD_SHORT)],
+        [_Segment(HEARD_SHORT, words=_timed(HEARD_SHORT, 1.0))],  # where its words were
+        [_Segment(" Phone 603-668-9012.")],  # the few seconds around it, without the prompt
+    ])
+    text = await _Fake(model, PROMPT).transcribe(TEN_SECONDS)  # type: ignore[arg-type]
+    assert "phone 603-668-9012. Email" in text
+    assert model.calls[1][1]["word_timestamps"] is True
+    seconds, options = model.calls[2]
+    assert seconds < 3 and options["initial_prompt"] is None and options["vad_filter"] is False
+    assert parse_customer(text).phone == "6036689012"
+
+
+async def test_a_second_reading_that_does_not_hold_the_nine_digits_heard_is_not_taken() -> None:
+    model = _Scripted([
+        [_Segment(HEARD_SHORT)],
+        [_Segment(HEARD_SHORT, words=_timed(HEARD_SHORT, 1.0))],
+        [_Segment(" Phone 603-668-9021.")],  # ten digits, not the nine heard in their order
+        [_Segment(" Phone 603-668-912.")],  # a little wider: nine again
+    ])
+    text = await _Fake(model, PROMPT).transcribe(TEN_SECONDS)  # type: ignore[arg-type]
+    assert text == HEARD_SHORT  # kept as heard: the rep is asked for the number
+    assert len(model.calls) == 4 and not model.answers
+    assert model.calls[3][0] > model.calls[2][0]
+    draft = parse_customer(text)
+    assert draft.phone == "603668912" and "phone" in draft.unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "nine"),
+    [
+        ("Phone 603-668-912. Email", ["603668912"]),
+        ("phone 781, 347, 881, email", ["781347881"]),
+        ("herself, 617-983402. Email", ["617983402"]),
+        ("Phone 603-668-912, 03104", ["603668912"]),  # a ZIP after it is not its tenth digit
+        ("Mobile 978-469-025-E-mail", ["978469025"]),
+        ("Phone 603-668-9012. Email", []),
+        ("Mass 02169-1234, roof", []),
+        ("on 12/15 at 10, 3 squares", []),
+    ],
+)
+def test_phone_numbers_heard_a_digit_short(text: str, nine: list[str]) -> None:
+    assert [digits for _start, _end, digits in short_phone_spans(text)] == nine

@@ -13,6 +13,7 @@ import pytest
 
 from harde.knowledge import KnowledgeBase, make_knowledge_base
 from harde.knowledge import vectors as vectors_module
+from harde.knowledge.index import LEXICAL_WEIGHT
 from harde.knowledge.storage import IndexDirectory
 from harde.knowledge.vectors import (
     DIMENSION,
@@ -97,6 +98,22 @@ def test_meaning_finds_what_the_words_miss(demo_kb: KnowledgeBase, tmp_path: Pat
     assert lexical.search(question, k=1)[0].heading != "Payment Schedule"
     hit = demo_kb.search(question, k=1)[0]
     assert (hit.title, hit.heading) == ("Payment Terms and Deposit Policy", "Payment Schedule")
+
+
+def test_within_a_document_the_section_meant_comes_first(demo_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Where to sit is said "At the door" ("Never take the head of the table"); "Set the agenda"
+    # shares more of the question's words ("kitchen table"). The documents keep their order.
+    question = "where do i sit at the kitchen table does it even matter"
+
+    def order() -> list[tuple[str, str]]:
+        return [(hit.title, hit.heading) for hit in demo_kb.search(question, k=4)]
+
+    by_meaning = order()
+    assert by_meaning.index(("The First Five Minutes", "At the door")) < by_meaning.index(("The First Five Minutes", "Set the agenda"))
+    monkeypatch.setattr("harde.knowledge.index.WITHIN_LEXICAL_WEIGHT", LEXICAL_WEIGHT)  # as the documents are ranked
+    by_both = order()
+    assert by_both.index(("The First Five Minutes", "At the door")) > by_both.index(("The First Five Minutes", "Set the agenda"))
+    assert [title for title, _ in by_both] == [title for title, _ in by_meaning]
 
 
 def test_an_added_document_gets_vectors_and_is_found_by_meaning(tmp_path: Path) -> None:

@@ -173,8 +173,15 @@ def _english() -> WordFrequency:
     return SpellChecker(language="en", distance=1).word_frequency
 
 
+# Contractions typed without their apostrophe ("theres a", "theyre"), which the list holds only
+# with it: everyday words, never a misspelt name ("theres" is not "Theresa").
+_UNAPOSTROPHED = frozenset(
+    ["theres", "thats", "theyre", "youre", "weve", "ive", "isnt", "arent", "wasnt", "werent", "doesnt", "didnt", "dont", "hasnt", "havent", "hadnt", "wouldnt", "shouldnt", "couldnt", "theyll", "youll", "itll", "thatll", "whos", "lets", "im", "youd", "theyd", "hed", "shed", "theyve", "youve", "wholl", "whatre", "howd", "hows"]
+)
+
+
 def is_english_word(word: str) -> bool:
-    return word in _english()
+    return word in _english() or word in _UNAPOSTROPHED
 
 
 @lru_cache(maxsize=64)
@@ -198,7 +205,7 @@ def is_near_english_word(word: str, limit: int | None = None) -> bool:
 def is_everyday_word(word: str) -> bool:
     """An English word in common use ("orchard", "garden"); rare ones in the list are mostly
     proper names ("jonson", "johnston")."""
-    return int(_english()[word]) > EVERYDAY_COUNT
+    return word in _UNAPOSTROPHED or int(_english()[word]) > EVERYDAY_COUNT
 
 
 EVERYDAY_COUNT = 100  # pyspellchecker's list gives its rarest words, proper names among them, a count of 50

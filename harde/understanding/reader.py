@@ -72,13 +72,16 @@ _COUNTED = re.compile(r"\b(?:count|how many|number of|list|any)\b|\b(?:inspectio
 _AMOUNT_ASKED = re.compile(r"\b(?:came|come|comes|coming) (?:out )?(?:to|at)\b(?:\s+(?:what|how much))?\W*$|\bwhat did (?:it|that|the \w+) come (?:out )?to\b|\bcame in at\W*(?:what|how much)?\W*$")
 # A request that opens with someone's field before any other words: "marks digits, ...", "sarahs email - ...".
 _LEADS_WITH_FIELD = re.compile(r"^\W*(?:[a-z]+(?:'s|s)?\s+){1,2}(?:digits|number|#|cell|phone|email|e-mail|address|addy|info)\b(?:\W|$)")
+# Words of how things are done in general, not of one job: "install process?", "deposit policy".
+_IN_GENERAL = re.compile(r"\b(?:how|why|should|policy|process|normally|usually|typical(?:ly)?|always|rules?|standard)\b")
+_BOOKED_KINDS = re.compile(r"\b(?:inspections|walk ?throughs|walk-throughs|visits|appointments|appts|installs|install starts|estimates|measures|meetings|consults)\b")
 _APPOINTMENT_WORD = re.compile(r"\b(appointment|appt|visit|inspection|walk ?through|walk-through|measure|estimate|meeting|consult|consultation|install start)\b")
 _OF_THOSE = re.compile(r"\b(which ones|which of (them|those|these)|of (them|those|these)|those|these|them|any of)\b")
 _REP_PRONOUN = re.compile(r"\b(he|she|him|her|his|they|them)\b")
 # A question asked after a lead-in: "going back to megan castillo, who sold it".
 _LATE_QUESTION = re.compile(r"[,;:.-]\s*(?:so |and |ok )?(?:who|whos|who's|what|whats|when|whens|where|wheres|which|how|hows)\b")
 _QUESTION = re.compile(r"(?:ok |so |and |hey )?(when|whens|what|whats|which|who|whos|who's|where|wheres|why|how|hows|is|are|do|does|did|has|have|any)\b")
-_ON_THE_WEB = re.compile(r"\b(google|online|onlne|onine|on line|internet|the web|web search|search the web|look it up online|reviews?)\b")
+_ON_THE_WEB = re.compile(r"\b(google|online|onlne|onine|oline|onlin|on line|internet|the web|web search|search the web|search web|look it up online|reviews?)\b")
 # "on the epa site", "from their website": somewhere on the web to look.
 _ON_A_SITE = re.compile(r"\b(?:on|from) (?:the |their |his |her )?[a-z]+ (?:web ?site|site)\b")
 _PRICE_WORDS = re.compile(r"\b(price|prices|priced|pricing|cost|costs|pay|paying|charge|charging|sell|selling|how much|per (?:square|sq|foot|ft|bundle|roll|piece|window)|run us|going rate|comes? to|adds? up to)\b")
@@ -191,7 +194,7 @@ _WEATHER = re.compile(r"\b(?:weather|forecast)\b")
 # Asked outright to look on the web: "search online for", "google the", "look onilne for", "check the web".
 _ASK_THE_WEB = re.compile(
     r"^\W*(?:(?:can you|could you|pls|please|hey)\s+)?(?:google\b|(?:search|look|check|find|browse)\w*\s+(?:it\s+|that\s+|up\s+)?"
-    r"(?:on\s+)?(?:online|onilne|onlne|onine|on line|the web|the internet|internet|google)\b)"
+    r"(?:on\s+)?(?:online|onilne|onlne|onine|oline|onlin|on line|the web|web|the internet|internet|google)\b)"
 )
 _WEB_CUE = re.compile(r"\b(forecast|noaa|radar|websites?|web ?site|site|look ?up|search for|search it|search that|google it|find online|check online|news|latest|recalls?)\b")
 # A question that one playbook passage covers this much of (IDF-weighted) is the playbook's.
@@ -363,7 +366,7 @@ class Reader:
             mentions.user_ids.append(me)
         if (
             _ASIDE.match(low) and (focus.customer_id or focus.job_id or focus.clarification)
-            and not (_PRONOUNS.search(low) or _POINTS_BACK.search(low)) and workflow is None
+            and not (_PRONOUNS.search(_EXPLETIVE_IT.sub(" ", low)) or _POINTS_BACK.search(low)) and workflow is None
         ):
             # "side question whats deposit %": not about the one in focus, nor the answer to a
             # "which one?" (that question is dropped); the one in focus stays for what comes next.
@@ -442,6 +445,9 @@ class Reader:
             and asked
             and (
                 named or (points_back and (focus.customer_id or focus.job_id))
+                # "contract price?", "what do notes say" right after a look-up: that job's.
+                or (bool(focus.customer_id or focus.job_id) and len(low.split()) <= 4 and not _IN_GENERAL.search(low)
+                    and not (_POLICY.search(low) or _WHAT_TO_SAY.search(low) or _SCRIPT_WORDS.search(low)))
                 # "sold for how much" right after a look-up: the job's, not a price to work out.
                 or (intent == "pricing" and bool(focus.customer_id or focus.job_id) and len(low.split()) <= 5
                     and not _has_measure(parse_question(text)) and not self.products.intersection(_WORD.findall(low)))
@@ -544,7 +550,7 @@ class Reader:
             and (not (focus.customer_id or focus.job_id) or (_POLICY.search(low) and not points_back))
             and (
                 (intent == "pricing" and not _SO_MANY_OF.match(low))
-                or (intent == "web_search" and (confidence < CONFIDENT or not web or _OURS.search(low)))
+                or (intent == "web_search" and (confidence < CONFIDENT or not web or _OURS.search(low)) and not _ASK_THE_WEB.search(low))
                 or (intent.startswith("crm.") and self._reads_as_a_question(low))
             )
             and self._playbook_answers(intent, text, low, directory, now)
@@ -570,6 +576,12 @@ class Reader:
         if intent == "knowledge" and kb < UNSURE and nobody_named and workflow is None and day_range(low, now) is not None and not _POLICY.search(low):
             # "what do we got the 3rd": a day the playbook knows nothing of is the calendar's.
             intent, agent, confidence = "crm.calendar", "crm", max(confidence, UNSURE)
+        if (
+            intent in ("knowledge", "analysis") and nobody_named and workflow is None and _BOOKED_KINDS.search(low)
+            and day_range(low, now) is not None and not (_POLICY.search(low) or _WHAT_TO_SAY.search(low) or _SCRIPT_WORDS.search(low))
+        ):
+            # "inspections on mon 12/14": the visits booked that day, not how inspections are done.
+            intent, agent, confidence = "crm.calendar", "crm", max(confidence, CONFIDENT)
         if intent == "analysis" and _FINANCING_TERMS.search(low) and not _ABOUT_CALLS.search(low) and workflow is None:
             # "84 mo financing rate", "rate on 84 mo plan?": the programs we offer, not a figure from the calls.
             intent, agent, confidence = "knowledge", "knowledge", max(confidence, CONFIDENT)
@@ -1706,6 +1718,7 @@ class Reader:
         # "signed contracts waiting to be scheduled" are signed, not yet scheduled; "on schdule stage" is.
         said = re.sub(r"\bschedule stage\b", "scheduled stage", _NOT_YET_SCHEDULED.sub("contract signed", _stage_typos(low, d)))
         said = _CREWS_ON_IT.sub("in progress", said)  # "jobs the crews r working on right now"
+        said = _LEAD_TIME.sub(" ", said)  # "whats the window lead time lately": how long to get them, no stage
         text = _without_negated(normalise_stage_words(said), d)
         if after_verb:
             hit = re.search(r"\b(?:to|into|as|in|at)\s+(.+)$", text)
@@ -2084,7 +2097,16 @@ _NOTE_ASK = re.compile(
 
 
 # "... put that in the notes", "... note it", "... log that": the instruction after the note's words.
-_ASIDE = re.compile(r"^\W*(?:side|random|unrelated|different|quick unrelated|off[- ]topic)\s+(?:q|qs|question|one|thing)\b|^\W*(?:unrelated|off[- ]topic|btw|sidebar)\b")
+_ASIDE = re.compile(
+    r"^\W*(?:totally |completely |quick |a )?(?:side|random|unrelated|different|diff|other|another|off[- ]topic)\s+(?:q|qs|question|one|thing)\b"
+    r"|^\W*(?:unrelated|off[- ]topic|btw|sidebar)\b"
+)
+_LEAD_TIME = re.compile(r"\blead[- ]?times?\b")
+# "is it ok to ...", "is it worth ...": an "it" that points at nothing said before.
+_EXPLETIVE_IT = re.compile(
+    r"\b(?:is|was|would|will|does) it (?:be )?(?:ok|okay|alright|possible|worth|smart|safe|bad|better|normal|true|fine|legal|required|common|allowed|matter)\b"
+    r"|\bit'?s (?:ok|okay|fine|possible|worth|smart|safe|normal|true|legal|required|allowed) to\b"
+)
 _SIDE_NOTE = re.compile(r"^\W*side\s*note\b[\s,:;.!-]*(\S.*)$", re.I | re.S)
 _NOTE_START = re.compile(
     r"^\W*(?:(?:pls|please|can you|quick)\s+)?(?:jot(?:\s+down)?|fyi|heads up|notes?|ntoes|nots|add to (?:that|this|the|his|her|their) (?:one|job|file)"

@@ -87,7 +87,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "phone": ("phone", "number", "cell", "call her", "call him", "call them", "reach her", "reach him", "digits", "mobile",
               "need to call", "who do i call", "whats the #", "what is the #", "phone #", "the #", "home #", "cell #", "contact #", "#?", "contact", "how do i reach", "how do we reach",
               "reach them", "get ahold of", "get a hold of", "ahold", "home line", "land line", "landline", "house phone",
-              "best line", "line to get", "line to reach", "get her on", "get him on", "get them on"),
+              "best line", "line to get", "line to reach", "get her on", "get him on", "get them on",
+              "way to call", "way to reach", "way to contact", "way to get ahold", "way to get a hold"),
     "email": ("email", "e-mail", "mail address", "emial", "emal"),
     "address": ("address", "where does", "where do they live", "where is the house", "live", "located", "street", "gps", "directions",
                 "where is her place", "where is his place", "where is their place", "where is the place", "where is the job",
@@ -108,12 +109,13 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "balance": ("owe", "owes", "owed", "owing", "balance", "outstanding", "left to pay", "still due", "open invoice", "due",
                 "left to collect", "to collect", "still to collect", "invoiced", "billed", "invoice total", "total invoiced",
                 "whats left", "what's left", "what is left", "remaining", "still owe", "left over", "paid up", "paid off",
-                "paid in full", "all paid", "fully paid"),
+                "paid in full", "all paid", "fully paid", "unpaid", "amount due", "amount owed"),
     "install_date": ("install", "installation", "start date", "starting", "start", "crew", "build date", "production date", "install day"),
     "next_appointment": ("next appointment", "appointment", "next visit", "visit", "inspection", "meeting", "when are we going",
                          "when do we see", "when do i see", "scheduled", "out there", "there next", "going out", "see them next",
                          "see her next", "see him next", "see them again", "see her again", "see him again", "back at",
-                         "back out", "back over", "am i back", "are we back", "be back", "go back", "booked", "coming up"),
+                         "back out", "back over", "am i back", "are we back", "be back", "go back", "booked", "coming up",
+                         "do i meet", "do we meet", "meet with", "meet w", "meeting with", "meeting w"),
     "notes": ("note", "notes", "last contact", "latest", "last touch", "heard from", "talked to", "spoke", "history", "log"),
     "proposals": ("proposal", "quote", "bid", "estimate sent"),
     "jobs": ("jobs", "projects", "what do they have", "how many jobs"),
@@ -476,14 +478,14 @@ _APPROVING = {
     "roger", "10-4", "exactly", "bet", "aye", "indeed", "certainly", "course", "of", "set", "legit", "on", "to", "with", "is",
     "the", "just", "alright", "alrighty", "sweet", "nice", "awesome", "solid", "deal", "done", "got", "this", "yeh", "yeppers",
     "w", "then", "by", "fire", "away", "bingo", "spot", "10/4", "lock", "g2g", "righto", "rightio", "happen", "aight", "ight", "and", "green", "light", "work", "thatll", "that'll", "submit", "correcto", "correctamundo", "dude", "bro", "chief", "friend", "ahh", "oh", "hell", "heck", "totally", "def",
-    "100%", "💯", "yesh", "yee",
+    "100%", "💯", "yesh", "yee", "affirm", "affirmed",
 }
 _APPROVES_ALONE = {
     "y", "ya", "yah", "yes", "yess", "yeah", "yea", "yep", "yup", "sure", "ok", "okay", "k", "kk", "confirm", "confirmed",
     "correct", "approve", "approved", "go", "lgtm", "perfect", "absolutely", "definitely", "affirmative", "👍", "✅", "👌",
     "ye", "yas", "yupp", "yepp", "mhm", "fine", "proceed", "sí", "si", "yessir", "yesir", "yessum", "roger", "10-4", "exactly",
     "bet", "aye", "bingo", "10/4", "g2g", "righto", "rightio", "certainly", "alright", "alrighty", "aight", "ight", "deal", "yeh", "yeppers", "correcto", "correctamundo", "totally", "def",
-    "100%", "💯", "yesh", "yee",
+    "100%", "💯", "yesh", "yee", "affirm", "affirmed",
 }
 # Approving only together: "looks right", "that works", "of course", "all set".
 _APPROVING_PHRASES = (

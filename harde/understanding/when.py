@@ -247,6 +247,9 @@ def parse_when(text: str, now: dt.datetime) -> When | None:
     return When(dt.datetime.combine(day[0], time_of_day[0]), True, words)
 
 
+_LOOKS_BACK = re.compile(r"\b(?:did|was|were|had|went|last|ago|back on)\b")
+
+
 def parse_range(
     text: str, now: dt.datetime, default_days: int = 14
 ) -> tuple[dt.datetime, dt.datetime, str]:
@@ -273,7 +276,13 @@ def parse_range(
                 candidates.append(first.replace(day=nth))
             except ValueError:
                 continue
-        start = min(candidates, key=lambda d: abs((d - today).days))
+        # "the 14th" said on the 23rd is next month's, still to come; "what did we have on the
+        # 14th" looks back, to the nearest one.
+        coming = [d for d in candidates if d >= today]
+        if coming and not _LOOKS_BACK.search(low):
+            start = min(coming)
+        else:
+            start = min(candidates, key=lambda d: abs((d - today).days))
         return start, start + dt.timedelta(days=1), m.group(0)
     if "next week" in low:
         start = week_start + dt.timedelta(days=7)

@@ -138,7 +138,7 @@ _NAME_NUMBER = re.compile(r"\b\d\s*(?:-\s*)?(?:lite|light|pane|panel|tab|track|p
 # A count before a product's words: "6 downspouts", "6 3x4 downspouts", "4 elbows" (not a
 # measure, a percentage, a size or money).
 _COUNTED = re.compile(
-    r"(?<![\d.$/x#-])(\d{1,4})\s+(?:\d+\s*x\s*\d+\s+|\d+\s*(?:in|inch|\")\s+)?"
+    r"(?<![\d.$/x#-])(\d{1,4})\s+(?:of\s+(?:the\s+|those\s+|these\s+)?)?(?:\d+\s*x\s*\d+\s+|\d+\s*(?:in|inch|\")\s+)?"
     r"(?!(?:sq|square|squares|ft|feet|foot|lf|linear|percent|%|x|in|inch|months?|years?|yrs?|days?|weeks?|k|story|stories|storey|"
     r"floors?|layers?|bedrooms?|baths?|car|sides?|walls?|options?|packages?|tiers?)\b)[a-z]{3,}"
 )
@@ -151,13 +151,15 @@ SO_MANY_OF = re.compile(
 )
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a couple": 2, "a couple of": 2}
 _UNITS_OF = re.compile(r"\b(\d{1,5})\s+(?:pieces?|pcs|rolls?|bundles?|boxes?|sheets?|lengths?|units?|tubes?|planks?|coils?|bags?|each)\b(?:\s+of)?")
+# One piece of an item sold by the piece: "a 10ft piece", "10' length", "per stick".
+_ONE_PIECE = re.compile(r"\b\d+\s*(?:ft|foot|feet|')\s*(?:piece|length|stick|section)\b|\b(?:a|one|per|each)\s+(?:piece|length|stick)\b")
 _PRODUCT_ONLY = re.compile(
     r"\b(?:just|only)\s+(?:the\s+)?(?:product|products|material|materials|windows?|shingles?|gutters?|parts?|units?|items?)\b"
     r"|\bmaterials?\s+only\b|\b(?:x|times|at)\s+(?:our|the|list|sell|catalog)\s+(?:sell\s+|sale\s+|list\s+)?pri\w*(?:\s+each)?\b"
     r"|\b(?:our|list|sell|catalog)\s+pri\w*\s+each\b|\bno\s+(?:install|labou?r)\b"
 )
 # "sell price on 9 windows, total": the catalog's price of so many, not an installed job.
-_CATALOG_PRICE = re.compile(r"\b(?:sell|selling|list|catalog|retail)\s+pri\w*\b")
+_CATALOG_PRICE = re.compile(r"\b(?:sell|selling|list|catalog|retail)\s+pri\w*\b|\bat\s+(?:full\s+)?(?:retail|list)\b")
 _INSTALLED = re.compile(r"\b(?:install\w*|labou?r|job|estimate|margin|markup|profit)\b")
 _COUNT_OF = re.compile(r"\b(\d{1,6})\s+(windows?|doors?|garage doors?|downspouts?|corners?)\b")
 
@@ -176,7 +178,7 @@ _HOW_MUCH_MONEY = (
     r"(?![^?.!]{0,80}?\b(?:weigh\w*|move|moves|expand\w*|shrink\w*|overlap\w*|last|lasts|take|takes|hang|hangs|fall|pitch|clearance|gap|space)\b)"
 )
 _MONEY_WORDS = re.compile(
-    r"\b(price|pric(e|ing)|cost|costs|estimate|quote|charge|" + _HOW_MUCH_MONEY + r"|budget|bid|sell|margin|markup|mark[- ]?up|total|go(?:es)? for|comes? to|add(?:s)? up to|\$)"
+    r"\b(price|pric(e|ing)|cost|costs|estimate|quote|charge|" + _HOW_MUCH_MONEY + r"|budget|bid|sell|margin|markup|mark[- ]?up|total|go(?:es)? for|comes? to|add(?:s)? up to|ring(?: it| them| that)? up|\$)"
 )
 _ROOF_WORDS = re.compile(
     r"\b(roof|roofs|roofing|shingles?|squares?|bundles?|pitch|reroof|re-roof|ridge|hip|gable|footprint|tear[- ]?off)\b"
@@ -439,6 +441,8 @@ def _intent(q: PricingQuestion, norm: str) -> tuple[Intent, str | None]:
             return "convert", None
     if q.product_only and (q.units is not None or len(q.windows) == 1 or (q.feet is not None and q.squares is None)):
         return "units", None
+    if _ONE_PIECE.search(norm) and q.units is None and not q.windows:
+        return "lookup", None  # "5in half round 10ft piece price": the price of one piece, not a run of gutter
     gutter = bool(_GUTTER_WORDS.search(norm))
     if gutter and re.search(
         r"\bhow many downspouts?\b|\bdownspouts? (do|would|will|should) (i|we)\b", norm

@@ -545,6 +545,8 @@ class Reader:
             and kb >= PLAYBOOK_FALLBACK
             and workflow is None
             and nobody_named
+            # "unpaid amout on roof in marlborough?": a field of the one job of that trade and town.
+            and not (intent == "crm.facts" and asked and self._names_one_job(mentions, directory))
             # With someone in focus, only a question about how things are done ("how long is a
             # proposal good for") leaves them for the playbook.
             and (not (focus.customer_id or focus.job_id) or (_POLICY.search(low) and not points_back))
@@ -966,6 +968,8 @@ class Reader:
             return False
         if intent == "pricing":
             return parse_question(text).intent == "unknown" and parse_question(low).intent == "unknown"
+        if intent == "scripting" and not re.search(r"\b(?:scripts?|primer|video|pitch|email|text|letter|message)\b|" + _SCRIPT_WORDS.pattern, low):
+            return True  # "ballpark for vinyl on a normal two story": nothing to write
         if intent == "analysis":
             asked = interpret(text)
             return asked.measure == "overview" and not (

@@ -234,3 +234,15 @@ def test_a_size_said_picks_that_size_of_a_material(catalog: Catalog) -> None:
 def test_a_number_after_a_hash_is_part_of_the_products_name(catalog: Catalog) -> None:
     text = answer_question("roll of #30 felt, our price?", catalog, POLICY)
     assert text.startswith("**#30 felt underlayment") and "$42.00" in text and "30 rolls" not in text
+
+
+def test_so_many_of_the_item_rung_up_at_retail_and_one_piece(catalog: Catalog) -> None:
+    elbow = next(i for i in catalog.items if i.sku == "GT-EL23")
+    assert f"**${16 * elbow.price:,.2f}**" in answer_question("ring up 16 of the 2x3 elbows", catalog, POLICY)
+    slider = next(i for i in catalog.items if i.sku == "WN-SL")
+    assert f"**${5 * slider.price:,.2f}**" in answer_question("5 sliders at retail total", catalog, POLICY)
+    assert parse_question("installed price for 5 sliders").intent == "windows"
+    piece = next(i for i in catalog.items if i.sku == "GT-HR5")
+    one = answer_question("5in half round 10ft piece priice", catalog, POLICY)
+    assert one.startswith(f"**{piece.name}**") and f"${piece.price:,.2f}" in one.split("\n")[0], one
+    assert parse_question("price on 40 ft of 5in half round").intent == "gutter"

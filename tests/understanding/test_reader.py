@@ -1394,3 +1394,12 @@ def test_an_aside_whose_it_points_at_nothing_and_a_lead_time(reader: Reader, dir
     assert lead.tool != "crm_jobs_in_stage" and lead.agent == "knowledge", lead
     back = read(reader, directory, "anyway his email", lead.focus)
     assert back.tool == "crm_facts" and back.arguments.get("customer_id") == 143, back
+
+
+def test_a_field_of_a_town_job_and_a_ballpark_with_nothing_to_write(reader: Reader, directory: Directory) -> None:
+    owed = read(reader, directory, "unpaid amout on roof in marlborough?", kb=0.55)
+    assert owed.tool == "crm_facts" and owed.arguments == {"fields": ["balance"], "job_id": 1009}, owed
+    ballpark = read(reader, directory, "ballpark for vinyl on a normal two story", kb=0.73)
+    assert ballpark.agent != "scripting", ballpark
+    script = read(reader, directory, "write a primer for the larkin job", kb=0.73)
+    assert script.agent == "scripting", script

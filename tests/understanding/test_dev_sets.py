@@ -2,9 +2,9 @@
 has it (the test id names the set: `[dev10]`): the generator rebuilds the committed files byte
 for byte, every expected fact is in the demo data (each set's own grounding checks), no case is
 about a held-out customer, no case text is shared with an earlier set or with held-out, and no
-phrasing is an earlier builder's. dev9 .. dev12 are well formed the same way; dev10, dev11 and
-dev12 (built by dev_generators from their own phrasings) share every other check too, with
-their own sizes, and the reader of the days and times their reps type. The checks a set has
+phrasing is an earlier builder's. dev9 .. dev13 are well formed the same way; dev10 .. dev13
+(built by dev_generators from their own phrasings) share every other check too, with their
+own sizes, and the reader of the days and times their reps type. The checks a set has
 alone stay in its own test_devN_set.py. Nothing here runs Hard-E or looks at its accuracy."""
 
 from __future__ import annotations
@@ -36,19 +36,27 @@ from tests.understanding.eval import build_eval
 
 Case = dict[str, Any]
 # the sets in the order they were written; each shares no text with those before it
-ORDER = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12"]
+ORDER = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13"]
 
 
-# --- dev10 .. dev12: reading the days and times a rep types (test_dev9_set's reader, and more) ---
+# --- dev10 .. dev13: reading the days and times a rep types (test_dev9_set's reader, and more) ---
 
 MONDAY = dev7.MONDAY
 HOURS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 MINUTES = {"fifteen": 15, "thirty": 30, "forty five": 45}
 _SPOKEN = r"\b(" + "|".join(HOURS) + r")(?:\s+(fifteen|thirty|forty five))?\b"
+_DAY = r"\b(mon|tue|wed|thu|fri|sat|sun)\w*"
+
+
+def _weekday_on(wd: int, weeks: int) -> dt.date:
+    """The first such weekday after the pinned Monday, `weeks` weeks on."""
+    return MONDAY + dt.timedelta(days=((wd - MONDAY.weekday()) % 7 or 7) + 7 * weeks)
 
 
 def days_named(text: str) -> set[dt.date]:
-    """test_dev9_set's days, and "day after tomorrow" (Wednesday), "two weeks from today"."""
+    """test_dev9_set's days, and "day after tomorrow" (Wednesday), "two weeks from today",
+    "monday after next" (the Monday after the next one), "thurs next wk" (the Thursday of next
+    week)."""
     t = text.lower()
     after = re.search(r"\bday after (?:tmrw|tomorrow)\b", t)
     weeks = re.search(r"\b(two|2) weeks from today\b", t)
@@ -56,7 +64,13 @@ def days_named(text: str) -> set[dt.date]:
         t = t.replace(after.group(), " ")
     if weeks:
         t = t.replace(weeks.group(), " ")
-    days = dev9.days_named(t)
+    later: set[dt.date] = set()
+    for pattern, weeks_on in ((_DAY + r"\s+after\s+next\b", 1), (_DAY + r"\s+next\s+(?:wk|week)\b", 0)):
+        for m in list(re.finditer(pattern, t)):
+            wd = dev7.WEEKDAYS.index(m.group(1))
+            later.add(_weekday_on(wd, weeks_on) if weeks_on else MONDAY + dt.timedelta(days=7 + wd))
+            t = t.replace(m.group(), " ")
+    days = dev9.days_named(t) | later
     if after:
         days.add(MONDAY + dt.timedelta(days=2))
     if weeks:
@@ -93,12 +107,13 @@ def booking_problems(c: Case, check: dict[str, Any]) -> list[str]:
 
 def problems_of(c: Case) -> list[str]:
     """test_dev9_set's grounding checks without the bookings (read here with the reader above);
-    a job named by the trade and the town in dev12's own words ("gutters in Natick", "Natick
-    gutter job") is checked as test_dev8_set checks "the Natick gutters": the name is in the
-    request, its town and its one trade pick out this job alone."""
-    if c["subject"].get("ref_style") in DEV12_TOWN_STYLES:
+    a job named by the trade and the town in dev12's and dev13's own words ("gutters in
+    Natick", "Natick gutter job", "Natick gutters") is checked as test_dev8_set checks "the
+    Natick gutters": the name is in the request, its town and its one trade pick out this job
+    alone; dev13's "Russo siding job" as test_dev8_set checks "Russo siding"."""
+    if c["subject"].get("ref_style") in CHECKED_AS:
         c = copy.deepcopy(c)
-        c["subject"]["ref_style"] = "town"
+        c["subject"]["ref_style"] = CHECKED_AS[c["subject"]["ref_style"]]
     rest = copy.deepcopy(c)
     bookings = [check for check in c["crm_after"] if "appointment_on_job" in check]
     # each booking stands in as an "unchanged" check, which the earlier sets' checks pass over
@@ -110,6 +125,9 @@ def problems_of(c: Case) -> list[str]:
 
 
 DEV12_TOWN_STYLES = ("trade_in_town", "town_trade_job")
+DEV13_STYLES = ("town_bare", "last_trade_job")
+# the later sets' own ways of naming a job, and the test_dev8_set style each is checked as
+CHECKED_AS = {"trade_in_town": "town", "town_trade_job": "town", "town_bare": "town", "last_trade_job": "last_trade"}
 
 
 # --- the sets -----------------------------------------------------------------------------------
@@ -117,7 +135,7 @@ DEV12_TOWN_STYLES = ("trade_in_town", "town_trade_job")
 
 @dataclasses.dataclass(frozen=True)
 class Weights:
-    """What dev10 .. dev12 were asked to weigh: (fewest, most) questions and conversations, the
+    """What dev10 .. dev13 were asked to weigh: (fewest, most) questions and conversations, the
     share of conversations that are writes, and the fewest of the rest."""
 
     questions: tuple[int, int]
@@ -129,8 +147,8 @@ class Weights:
     bookings: int
     call_offs_said: int
     note_marks: tuple[str, ...]
-    # the set's own ways of naming a job by the trade and the town, tampered too
-    town_styles: tuple[str, ...] = ()
+    # the set's own ways of naming a job (by the trade and the town, the last name), tampered too
+    own_styles: tuple[str, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -140,7 +158,7 @@ class DevSet:
     how many phrasings it has at least (None: no phrasing check), how its subjects are checked
     (grounding.assert_about_dev_customers' keywords, customers it may not be about besides the
     held-out ones, and whether a choice's options may hold a held-out customer), and for dev10
-    .. dev12 their weights."""
+    .. dev13 their weights."""
 
     name: str
     problems_of: Callable[[Case], list[str]]
@@ -224,6 +242,10 @@ SETS = [
         "dev12", problems_of, not_about=build_eval.ADDED_LATER, options_dev_only=True,
         weights=Weights((120, 140), (80, 95), (0.4, 0.55), 20, 10, 20, 12, 16, ("heads up", "for the file", "spoke w", "note plz"), DEV12_TOWN_STYLES),
     ),
+    DevSet(
+        "dev13", problems_of, not_about=build_eval.ADDED_LATER, options_dev_only=True,
+        weights=Weights((120, 140), (80, 95), (0.4, 0.55), 20, 10, 20, 12, 16, ("memo", "fyi", "jot", "log on"), DEV13_STYLES),
+    ),
 ]
 BY_NAME = {s.name: s for s in SETS}
 # dev9's cases are well formed the way the sets built after it are
@@ -290,7 +312,7 @@ def test_phrasings_are_its_own(s: DevSet) -> None:
     assert not shared, sorted(shared)
 
 
-# --- dev9 .. dev12 ------------------------------------------------------------------------------
+# --- dev9 .. dev13 ------------------------------------------------------------------------------
 
 
 @sets(WELL_FORMED)
@@ -322,7 +344,7 @@ def test_cases_are_well_formed(s: DevSet) -> None:
             assert not c["crm_after"], c["id"]
 
 
-# --- dev10 .. dev12 -----------------------------------------------------------------------------
+# --- dev10 .. dev13 -----------------------------------------------------------------------------
 
 
 def _weights(s: DevSet) -> Weights:
@@ -354,7 +376,7 @@ def test_the_checks_catch_a_wrong_fact(s: DevSet) -> None:
     tampered = grounding.tampered_facts(s.all, tampers)
     tampered.append(grounding.with_wrong_middle(next(x for x in convs if x["category"] == "write" and x["subject"].get("middle") and x["subject"]["phrase"][0]), "knowledge", "contains", ["a phrase of no document"]))
     tampered.append(grounding.with_wrong_middle(next(x for x in convs if x["category"] == "topic_switch" and x["subject"]["middle"][0] in base.CATALOG), "pricing", "money", 1.0))
-    styles = ("num", "town", "last_trade", "jobword", "job_hash", *_weights(s).town_styles)
+    styles = ("num", "town", "last_trade", "jobword", "job_hash", *_weights(s).own_styles)
     tampered += grounding.tampered_writes(s.all, styles, ("job", "note", "stage", "time", "day"))
     # a clarification by town, the chosen customer swapped; a visit moved: another job's appointment
     town = grounding.first_case(s.all, "clarify", lambda x: "town" in x["subject"].get("reply", {}))

@@ -1,4 +1,4 @@
-"""The generators of build_dev10.py, which build_dev11.py and build_dev12.py run too: each of
+"""The generators of build_dev10.py, which build_dev11.py .. build_dev13.py run too: each of
 those sets keeps its own phrasings, and the sizes of its parts (SIZES, a `Sizes`), as constants
 in its own module and passes the module (`generators(module)`); the cases, and every fact they
 expect, are worked out here from data/demo the same way for every set.

@@ -1,4 +1,4 @@
-"""Generators and helpers the later dev sets (build_dev3.py .. build_dev12.py) run alike: each set
+"""Generators and helpers the later dev sets (build_dev3.py .. build_dev13.py) run alike: each set
 passes its own phrasings (the tables it keeps in its own file), its `say` (how its reps type,
 made by `typist`) and its name; its templates are taken in turn by a `Turns` of its own; what
 the cases expect is worked out here, the same way for every set."""

@@ -1,4 +1,4 @@
-"""The writer of the later dev sets (build_dev7.py .. build_dev12.py): the write requests a set's
+"""The writer of the later dev sets (build_dev7.py .. build_dev13.py): the write requests a set's
 reps make, in the set's own words, each with the crm_after check it makes. Each set's module
 binds it to its tables (a subclass of its own, where its writer turns a counter its own way)."""
 

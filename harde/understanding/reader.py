@@ -440,9 +440,11 @@ class Reader:
             intent == "crm.change_stage" and points_back and bool(focus.customer_id or focus.job_id)
             and self._stage(low, directory, after_verb=True) is not None
         )
+        reported = bool(_reported(text)) and not (_ASKS.match(low) or low.rstrip().endswith("?"))
         if (
             not intent.startswith("crm.")
             and asked
+            and not reported  # "she told me the check is in the mail": news, not her email asked
             and (
                 named or (points_back and (focus.customer_id or focus.job_id))
                 # "contract price?", "what do notes say" right after a look-up: that job's.
@@ -490,6 +492,10 @@ class Reader:
                 or (_words_before_tail(text) >= 3 and bool(named or focus.customer_id or focus.job_id))
                 # "put in there ho said money is tight, show the financing": the job in focus's notes.
                 or (bool(focus.customer_id or focus.job_id) and not named and bool(_note_after_ask(text)))
+                # "anyways for his job he also said basement floods when the gutters overflow": what
+                # the homeowner said, reported about the one in focus, not asked.
+                or (bool(focus.customer_id or focus.job_id) and not (mentions.customer_ids or mentions.job_ids)
+                    and (intent == "crm.add_note" or intent not in _WRITES or confidence < CONFIDENT) and reported)
             )
         ):
             # "for job no 1015 write down old skylight leaks": words for the job's notes.
@@ -518,7 +524,7 @@ class Reader:
             # "ok so on that one she signed today!": news about the job in focus, not a question.
             and not moves_focus_stage
             # "write in there they asked about the military discount": a note's words, not a question.
-            and not (intent == "crm.add_note" and (_note_body(text) or _note_after_ask(text)))
+            and not (intent == "crm.add_note" and (_note_body(text) or _note_after_ask(text) or _reported(text)))
             and self._reads_as_a_question(low)
         ):
             # A real question nobody is sure of: the playbook answers it, or says plainly it has nothing.
@@ -903,7 +909,7 @@ class Reader:
                 "crm.change_stage": self._stage(low, d, after_verb=True) is None and _stage_news(low, d) is None,
                 "crm.book": moment(low, now) is None,
                 "crm.reschedule": moment(low, now) is None and not re.search(r"\b(done|completed?|finished)\b", low),
-                "crm.add_note": not (_note_body(low) or _note_after_ask(low) or _words_before_tail(low) >= 3) and not self._body_after_reference(low, d) and not (_NOTE_ID.search(low) and _after_to(low)),
+                "crm.add_note": not (_note_body(low) or _note_after_ask(low) or _reported(low) or _words_before_tail(low) >= 3) and not self._body_after_reference(low, d) and not (_NOTE_ID.search(low) and _after_to(low)),
                 "crm.create_job": not m.trades,
                 "crm.primer_video": question,
             }[intent]
@@ -915,7 +921,7 @@ class Reader:
         """Whether the request carries what its CRM action needs besides a target: a note's words,
         a time, a stage, a new job's trade, the fields asked."""
         if intent == "crm.add_note":
-            return bool(_NOTE_CUE.search(low) or _note_body(text))
+            return bool(_NOTE_CUE.search(low) or _note_body(text) or _reported(text))
         if intent in ("crm.book", "crm.reschedule"):
             said = moment(low, now)
             return said is not None
@@ -1498,7 +1504,7 @@ class Reader:
                 return Action("crm.add_note", "crm", confidence, reply="What should the note say now?", focus=focus)
             return Action("crm.add_note", "crm", max(confidence, CONFIDENT), tool="crm_update_note",
                           arguments={"note_id": int(existing.group(1)), "note": body}, focus=focus)
-        body = _note_body(text) or _note_after_ask(text)
+        body = _note_body(text) or _note_after_ask(text) or _reported(text)
         if not body and _words_before_tail(text) >= 3 and not (m.job_ids or m.customer_ids or m.trades or m.towns):
             # "also skylight over the kitchen leaks a little note that", of the job in focus.
             tail = _NOTE_TAIL.search(text[:4000])
@@ -2207,6 +2213,23 @@ def _words_before_tail(text: str) -> int:
     """How many words come before a closing "note that" / "put that in the notes", 0 if none does."""
     tail = _NOTE_TAIL.search(text[:4000])
     return len(text[: tail.start()].split()) if tail is not None else 0
+
+
+# What the homeowner said, reported: "anyways for his job he also said basement floods ...",
+# "the wife mentioned they want to wait til spring". The words from who said it are the note.
+_REPORTED = re.compile(
+    r"^\W*(?:(?:anyways?|ok(?:ay)?|so|also|and|oh|btw|fyi|update|quick update)\W+)*"
+    r"(?:(?:for|on|re|about|at)\s+(?:his|her|their|the|that|this)\s+(?:job|one|house|place|file)\W+)?"
+    r"(?P<body>(?:he|she|they|ho|the ho|homeowner|the homeowner|the wife|the husband|his wife|her husband|their son|their daughter|the customer)"
+    r"\s+(?:also\s+|just\s+|then\s+)?(?:said|says|mentioned|told (?:me|us)|asked (?:about|for|if|whether)|is worried|complained|called (?:back|in)?)\b"
+    r"[^?]{8,600})$",
+    re.I | re.S,
+)
+
+
+def _reported(text: str) -> str:
+    hit = _REPORTED.match(text[:4000])
+    return hit.group("body").strip(" .") if hit is not None else ""
 
 
 def _note_after_ask(text: str) -> str:

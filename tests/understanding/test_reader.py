@@ -1403,3 +1403,19 @@ def test_a_field_of_a_town_job_and_a_ballpark_with_nothing_to_write(reader: Read
     assert ballpark.agent != "scripting", ballpark
     script = read(reader, directory, "write a primer for the larkin job", kb=0.73)
     assert script.agent == "scripting", script
+
+
+def test_what_the_homeowner_said_reported_about_the_one_in_focus_is_a_note(reader: Reader, directory: Directory) -> None:
+    brooks = read(reader, directory, "whats up w job no 1023").focus
+    for said, body in [
+        ("anyways for his job he also said basement floods when the gutters overflow", "he also said basement floods when the gutters overflow"),
+        ("the wife mentioned they might add gutters in the spring", "the wife mentioned they might add gutters in the spring"),
+        ("he told me the check is in the mail", "he told me the check is in the mail"),
+    ]:
+        action = read(reader, directory, said, brooks, kb=0.6)
+        assert action.tool == "crm_add_note" and action.arguments == {"job_id": 1023, "note": body}, (said, action)
+    # Asked, it stays a question.
+    asked = read(reader, directory, "he said he wants to wait, what do i say?", brooks, kb=0.8)
+    assert asked.tool != "crm_add_note", asked
+    email = read(reader, directory, "whats his email, he said he sent photos?", brooks)
+    assert email.tool == "crm_facts" and email.arguments["fields"] == ["email"], email

@@ -627,8 +627,9 @@ class Reader:
         if stage_clause is not None and re.search(r"\b(?:when|what|whats|where|how|who|which|why)\b", stage_clause.group(1)):
             stage_clause = None  # "#2609-1067 - install scheduled for when": a question after all
         if (
-            intent not in ("crm.change_stage", "crm.add_note") and workflow is None and _stage_news(low, directory)
-            and not _NOTE_CUE.search(low)
+            # A "note" with no word of one ("job 1024 asked for more time") is news of the stage too.
+            intent != "crm.change_stage" and workflow is None and _stage_news(low, directory)
+            and not _NOTE_CUE.search(low) and not (intent == "crm.add_note" and (_note_body(text) or _note_after_ask(text)))
             and (mentions.job_ids or mentions.customer_ids or (mentions.towns and mentions.trades) or focus.job_id or focus.customer_id)
             and not (_ASKS.match(low) or low.rstrip().endswith("?"))
         ):
@@ -1858,12 +1859,19 @@ _CORRECTING = re.compile(
     r"|\b(?:would be|works|is|be) better\b|\bbetter at\b|\brather\b|^\W*(?:how|what) about\b|\bprefer(?:s|red)?\b"
     # "scratch the time make it 10 am", "move the day to 12/16 keep the time", "earlier pls like 8:30".
     r"|^\W*scratch\b|\b(?:keep|leave) the (?:time|day|date|hour)\b|\b(?:move|change|push|switch) the (?:day|time|date|hour)\b"
-    r"|^\W*(?:a bit |a little |little |bit )?(?:earlier|later|sooner)\b",
+    r"|^\W*(?:a bit |a little |little |bit )?(?:earlier|later|sooner)\b"
+    # "can we slide it to 4:45pm", "scoot that to thursday"
+    r"|\b(?:slide|scoot|nudge|push|move|bump|shift) (?:it|that|the (?:visit|appointment|appt|booking))\b",
 )
 # A bare hour in a correction: "make it 3", "can we do 10:30", "at 2 instead".
 _CORRECTED_HOUR = re.compile(r"\b(?:make (?:it|that)|do|at|to|@)\s+(\d{1,2})(?::(\d{2}))?\s*(a|p|am|pm)?\b(?![/\d])")
 # A note's words said again: "srory i meant he will pay by card", "it should say ...".
-_NOTE_MEANT = re.compile(r"\b(?:i m+e+a*n+t|i mean|me+a*n+t to say|(?:it|that|the note) should (?:say|read)|make it say)\b\s*:?\s*(.+)$", re.I | re.S)
+_NOTE_MEANT = re.compile(
+    r"\b(?:i m+e+a*n+t|i mean|me+a*n+t to say|(?:it|that|the note) should (?:say|read)|make it say"
+    # "no wait make it paying through the bank financing", "sorry correction: dumpster goes at the bottom"
+    r"|make (?:it|that)(?!\s+(?:say|read|to)\b)|correction\s*[:,-])\s*:?\s*(.+)$",
+    re.I | re.S,
+)
 # A note's new words: "change it to: wants wedgewood blue shutters".
 # "chnage that, paying with the credit union loan": the words after the ask to change it.
 _NOTE_REWORDED = re.compile(r"\b(?:change|chagne|chnage|cahnge|make|have)\s+(?:it|that|the note)(?:\s+(?:to|say|read)\b|\s*[,:;-]+)\s*:?\s*(.+)$", re.S)
@@ -2150,9 +2158,13 @@ _STAGE_NEWS = (
         r"|\bpicked (?:somebody|someone|some1) else\b|\bwent elsewhere\b|\b(?:said|says) no thanks\b|\bpassed on (?:it|us)\b"
         r"|\bnot (?:moving|going) forward\b|\bchose (?:another|someone|somebody|a different)\b"
         r"|\b(?:went|going|gone) (?:another|a different|the other) (?:way|direction|route)\b|\bdecided against (?:us|it)\b"
+        # "they went with the otheer bid", "signed with the other guy"
+        r"|\b(?:went|going|gone|goin|signed) (?:with|w/?) (?:the )?oth\w* (?:bid|quote|guy|guys|company|contractor|outfit|offer)\b"
     ), "lost"),
     (re.compile(
         r"\b(?:we'?re|were|we are|crew is|crews) (?:all )?(?:done|finished) (?:at|with|on)\b|\bcrew (?:wrapped|finished)(?: up)?\b|\b(?:all )?wrapped up\b"
+        # "Reilly siding job is finished, crew packed up", "the job is all done"
+        r"|\b(?:job|work|install|project) (?:is |was )?(?:all )?(?:finished|done|complete|completed)\b(?!\s*\?)|\bcrews? (?:packed|cleaned) up\b"
     ), "completed"),
     (re.compile(
         r"\b(?:just )?(?:emailed|sent|dropped off|mailed) (?:out )?(?:the|them the|her the|him the|our) (?:proposal|quote|estimate|bid)\b"
@@ -2161,12 +2173,16 @@ _STAGE_NEWS = (
     (re.compile(
         r"\binstall (?:date )?is (?:locked|set|booked|confirmed)(?: in)?\b|\b(?:on|onto) the (?:install|production) (?:schedule|calendar|board)\b"
         r"|\b(?:has|got|have) an install date(?: now)?\b|\binstall date (?:is )?(?:set|booked|picked)\b"
+        # "2610-1041 has a start date loocked in", "got a start date"
+        r"|\b(?:has|got|have) (?:a |an )?(?:start|install|build) date\b(?! yet)|\b(?:start|install|build) date (?:is )?(?:lo+c?ked|set|booked|confirmed|picked)\b"
     ), "scheduled"),
     (re.compile(
         r"\bcrews? (?:is|are|r) (?:on site|onsite|on the job|out there now|started)\b|\bcrews? (?:start+ed|showed up|pulled in|began|kicked off)\b|\bwork (?:has )?start+ed\b"
         # "we broke ground on gary wong", "crews startted tearing off", "tear off began", "job is underway"
         r"|\bbr(?:oke|eaking) ground\b|\b(?:start+ed|began|begun) (?:the )?(?:tear(?:ing)?[ -]?off|tearing|stripping|demo|install(?:ing|ation)?|the job|work)\b"
         r"|\btear[ -]?off (?:is )?(?:start+ed|began|underway|going)\b|\b(?:is|its|it's|now) underway\b|\bin full swing\b"
+        # "crew is tearing into job 1017 as we speak", "work startde over there today"
+        r"|\bcrews? (?:is|are|r) (?:tearing|ripping|working|digging) (?:into|on|off)\b|\bwork (?:has )?start(?:t*ed|de|d)\b|\b(?:we|they) (?:started|began) (?:today|this morning)\b"
     ), "in progress"),
     (re.compile(
         r"\b(?:is|its|it's) a go\b|\b(?:they|she|he) (?:just )?signed\b|\bgot the signature\b"
@@ -2177,7 +2193,13 @@ _STAGE_NEWS = (
     ), "contract signed"),
     (re.compile(
         r"\ball paid up\b|\bpaid (?:up|in full|off) now\b|\bfinal (?:check|payment) (?:cleared|came in|is in|received|landed)\b"
+        # "johns roof paid the last invoice in full"
+        r"|\bpaid (?:the |their |his |her )?(?:last|final) (?:invoice|bill|payment)\b"
     ), "paid and closed"),
+    (re.compile(
+        # "job no 1024 needs more time, circle back later", "they want to think it over"
+        r"\b(?:needs?|wants?|asked for) (?:some )?more time\b|\bcircle back (?:later|in|next)\b|\bwants? to (?:think (?:it over|about it)|sleep on it)\b"
+    ), "follow up"),
 )
 
 

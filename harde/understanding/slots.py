@@ -209,7 +209,7 @@ KINDS = {
 
 
 # A visit named by its purpose ("progress check", "site visit", "color review"): its own title.
-_NAMED_VISIT = re.compile(r"\b([a-z][a-z-]{2,})\s+(check(?:-in)?|visit|walk|review|meeting)\b")
+_NAMED_VISIT = re.compile(r"\b([a-z][a-z-]{2,})\s+(check(?:-in)?|visit|walk|walkthrough|review|meeting)\b")
 _NOT_A_PURPOSE = {
     "the", "and", "for", "quick", "short", "another", "new", "our", "his", "her", "their", "this", "that", "next", "first",
     "second", "final", "book", "set", "put", "schedule", "add", "make", "have", "get", "lock", "pencil", "with", "follow",
@@ -243,7 +243,8 @@ _PHRASED_KIND = re.compile(
 
 
 def appointment_kind(low: str) -> str:
-    phrased = _PHRASED_KIND.search(low[:400])
+    low = re.sub(r"\bwalk[ -]?thru\b", "walkthrough", low[:400])  # "a midway walkthru"
+    phrased = _PHRASED_KIND.search(low)
     if phrased is not None:
         title = re.sub(r"walk[ -]?through", "walkthrough", phrased.group(1))
         title = re.sub(r"\bconsult$", "consultation", title)
@@ -319,7 +320,7 @@ def moment(low: str, now: dt.datetime) -> Moment | None:
     return Moment(at, found.has_time)
 
 
-_SPAN = re.compile(r"^(.*?\S)\s+(to|through|thru|until|till|and|or|&|-)\s+(\S.*)$")
+_SPAN = re.compile(r"^(.*?\S)\s+(to|through|thru|until|till|and|n|or|&|-)\s+(\S.*)$")  # "mon n tues": and
 _BARE_DAY = re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b")
 
 

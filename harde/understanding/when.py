@@ -78,7 +78,8 @@ _DAY_PATTERNS = [
     re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>\d{2,4}))?\b"),
     # "the 14th", "tues the 1st": that day of this month, or of the next month it is still to come.
     re.compile(rf"\b(?:(?P<wd2>{_WD})\.?,?\s+)?the\s+(?P<nth>\d{{1,2}})(?:st|nd|rd|th)\b", re.I),
-    re.compile(rf"\b(?:(?P<which>next|this|coming)\s+)?(?P<wd>{_WD})\.?\b", re.I),
+    # "monday after next" (the week after next), "thurs next wk" (next week's).
+    re.compile(rf"\b(?:(?P<which>next|this|coming)\s+)?(?P<wd>{_WD})\.?\b(?:\s+(?P<later>after next|next (?:week|wk)))?", re.I),
 ]
 _HOUR_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -129,6 +130,10 @@ def _day(text: str, today: dt.date) -> tuple[dt.date, str] | None:
             return found_nth, m.group(0)
         if g.get("wd"):
             target = WEEKDAYS[g["wd"].lower()]
+            if g.get("later"):
+                weeks = 2 if g["later"].lower() == "after next" else 1
+                monday = today - dt.timedelta(days=today.weekday())
+                return monday + dt.timedelta(days=7 * weeks + target), m.group(0)
             ahead = (target - today.weekday()) % 7
             # "Tuesday" (or "next Tuesday") is the coming one; said on a Tuesday, next week's.
             # The proposal shows the concrete date, so a rep who meant another week says so.

@@ -1419,3 +1419,33 @@ def test_what_the_homeowner_said_reported_about_the_one_in_focus_is_a_note(reade
     assert asked.tool != "crm_add_note", asked
     email = read(reader, directory, "whats his email, he said he sent photos?", brooks)
     assert email.tool == "crm_facts" and email.arguments["fields"] == ["email"], email
+
+
+def test_more_stage_news_days_after_next_and_corrections_in_reps_words(reader: Reader, directory: Directory) -> None:
+    for said, job, stage in [
+        ("johns roof paid the final invoice", 1021, "Paid & Closed"),
+        ("crew is ripping into job 1017 right now", 1017, "In Progress"),
+        ("the reilly siding job is all done, crew cleaned up", 1007, "Completed"),
+        ("2610-1041 got a start date locked", 1041, "Scheduled"),
+        ("job 1024 asked for more time", 1024, "Follow Up"),
+        ("1063 signed with the other guy", 1063, "Lost"),
+    ]:
+        action = read(reader, directory, said)
+        assert action.tool == "crm_change_stage" and action.arguments == {"job_id": job, "stage": stage}, (said, action)
+    asked = read(reader, directory, "does 1041 have a start date yet")
+    assert asked.tool == "crm_facts", asked
+    # Monday 23 November: "monday after next" is 7 December, "thurs next wk" 3 December.
+    walk = read(reader, directory, "put a midway walkthru on the books for the 1028 job monday after next 9am")
+    assert walk.arguments["start"] == "2026-12-07T09:00" and "walk" in walk.arguments["title"].casefold(), walk
+    assert day_range(normalise("mon n tues next wk how busy"), NOW) == (dt.date(2026, 11, 30), dt.date(2026, 12, 1))
+    assert day_range(normalise("thurs next wk"), NOW) == (dt.date(2026, 12, 3), dt.date(2026, 12, 3))
+    booking = [{"tool": "crm_create_appointment", "arguments": {"job_id": 1028, "title": "Color consultation", "start": "2026-12-14T12:00"}}]
+    slid = read(reader, directory, "can we slide it to 4:45pm", pending="crm", pending_calls=booking)
+    assert slid.arguments["start"] == "2026-12-14T16:45" and slid.arguments["title"] == "Color consultation", slid
+    note = [{"tool": "crm_add_note", "arguments": {"job_id": 1058, "note": "paying with a personal check"}}]
+    for said, body in [
+        ("no wait make it paying through the bank financing", "paying through the bank financing"),
+        ("sorry correction: paying by credit card", "paying by credit card"),
+    ]:
+        reworded = read(reader, directory, said, pending="crm", pending_calls=note)
+        assert reworded.arguments == {"job_id": 1058, "note": body}, (said, reworded)

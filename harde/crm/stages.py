@@ -48,6 +48,8 @@ _SPOKEN = {
     "production": "in progress",
     "work in progress": "in progress",
     "wip": "in progress",
+    "under construction": "in progress",
+    "being built": "in progress",
     "done": "completed",
     "finished": "completed",
     "complete": "completed",

@@ -84,7 +84,7 @@ _QUESTION = re.compile(r"(?:ok |so |and |hey )?(when|whens|what|whats|which|who|
 _ON_THE_WEB = re.compile(r"\b(google|online|onlne|onine|oline|onlin|on line|internet|the web|web search|search the web|search web|look it up online|reviews?)\b")
 # "on the epa site", "from their website": somewhere on the web to look.
 _ON_A_SITE = re.compile(r"\b(?:on|from) (?:the |their |his |her )?[a-z]+ (?:web ?site|site)\b")
-_PRICE_WORDS = re.compile(r"\b(price|prices|priced|pricing|cost|costs|pay|paying|charge|charging|sell|selling|how much|per (?:square|sq|foot|ft|bundle|roll|piece|window)|run us|going rate|comes? to|adds? up to)\b")
+_PRICE_WORDS = re.compile(r"\b(price|prices|priced|pricing|cost|costs|pay|paying|charge|charging|sell|selling|how much|per (?:square|sq|foot|ft|bundle|roll|piece|window)|run us|going rate|comes? to|adds? up to|all in|retail|re+tail|pays? what)\b")
 # "how much does a square weigh" asks a measure, not money, unless a price is named too.
 _NOT_MONEY = re.compile(r"\b(weigh|weighs|weight|heavy|lasts?|how long|warranty|thick|thickness|wide|r value)\b")
 _MONEY_SAID = re.compile(r"\$|\b(price|prices|cost|costs|charge|pay|paying|labou?r|margin|markup)\b")
@@ -476,7 +476,9 @@ class Reader:
             )
             and confidence < CONFIDENT and workflow is None
             and self._names_one_job(mentions, directory)
-            and not (_POLICY.search(low) or _WHAT_TO_SAY.search(low) or _SCRIPT_WORDS.search(low) or _ON_THE_WEB.search(low) or _PRICE_WORDS.search(low))
+            and not (_POLICY.search(low) or _WHAT_TO_SAY.search(low) or _SCRIPT_WORDS.search(low) or _ON_THE_WEB.search(low))
+            # "how much is natick roof sold for" asks that job's price; "ballpark on a nashua roof" a price to work out.
+            and not (_PRICE_WORDS.search(low) and not {"contract_amount", "balance", "deposit", "payments"} & set(asked))
         ):
             # "pull the nashua roof for me", "any news on russo siding": one of our jobs, named by its
             # trade and its town or its customer, and nothing else asked: that job, whatever the words resemble.

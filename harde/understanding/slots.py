@@ -96,7 +96,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
                 "where is the house", "wheres her house", "wheres his house", "wheres the house"),
     "stage": ("stage", "status", "where are we", "where we at", "where do we stand", "standing", "at with", "update on", "how is the", "how's the",
               "going on with", "happening with", "the story with", "stand", "in the pipeline", "sold yet", "signed yet",
-              "ever sign", "ever signed", "still out there", "still pending"),
+              "ever sign", "ever signed", "still out there", "still pending", "how far along", "far along"),
     "rep": ("rep", "salesman", "sales person", "salesperson", "who has", "who's got", "who is on", "assigned", "handling", "working it", "who owns", "estimator",
             "who sold", "who closed", "who signed", "whose deal", "whose job", "who's on", "whos on", "who is working", "covers",
             "covering", "in charge of"),

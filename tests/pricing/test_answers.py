@@ -246,3 +246,12 @@ def test_so_many_of_the_item_rung_up_at_retail_and_one_piece(catalog: Catalog) -
     one = answer_question("5in half round 10ft piece priice", catalog, POLICY)
     assert one.startswith(f"**{piece.name}**") and f"${piece.price:,.2f}" in one.split("\n")[0], one
     assert parse_question("price on 40 ft of 5in half round").intent == "gutter"
+
+
+def test_retail_all_in_and_what_the_homeowner_pays(catalog: Catalog) -> None:
+    window = next(i for i in catalog.items if i.sku == "WN-PIC")
+    assert f"${window.price:,.2f}" in answer_question("reetail on a picture window", catalog, POLICY).split("\n")[0]
+    hanger = next(i for i in catalog.items if i.sku == "GT-HG5")
+    assert f"**${40 * hanger.price:,.2f}**" in answer_question("40 5in hidden hangers how much all in", catalog, POLICY)
+    drip = next(i for i in catalog.items if i.sku == "RF-DE")
+    assert f"**${24 * drip.price:,.2f}**" in answer_question("ho pays what for 24 drip edge pieces", catalog, POLICY)

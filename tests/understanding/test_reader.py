@@ -1449,3 +1449,12 @@ def test_more_stage_news_days_after_next_and_corrections_in_reps_words(reader: R
     ]:
         reworded = read(reader, directory, said, pending="crm", pending_calls=note)
         assert reworded.arguments == {"job_id": 1058, "note": body}, (said, reworded)
+
+
+def test_a_town_jobs_price_and_progress_and_jobs_under_construction(reader: Reader, directory: Directory) -> None:
+    sold = read(reader, directory, "how much did the natick roof sell for")
+    assert sold.tool == "crm_facts" and sold.arguments == {"fields": ["contract_amount"], "job_id": 1021}, sold
+    along = read(reader, directory, "nashua siding, how far along is it")
+    assert along.tool == "crm_facts" and along.arguments == {"fields": ["stage"], "job_id": 1007}, along
+    building = read(reader, directory, "which jobs are under construction right now", kb=1.0)
+    assert building.tool == "crm_jobs_in_stage" and building.arguments == {"stage": "In Progress"}, building

@@ -119,7 +119,8 @@ _WORD = re.compile(r"[a-z][a-z'-]{0,30}|\d{1,12}")
 # Words of a request to read notes, not write one: "job 1047 latest note pls", "did anyone leave a
 # note on #1006 recently", "read back the last note".
 _NOTE_READ_WORDS = frozenset(
-    ["latest", "last", "recent", "recently", "newest", "most", "any", "anyone", "anybody", "someone", "read", "back", "show", "see", "pull", "up", "what", "whats", "did", "has", "have", "is", "there", "was", "been", "leave", "left", "say", "said", "does", "do", "the", "a", "an", "on", "for", "of", "job", "note", "notes", "pls", "please", "me", "us", "we", "it", "that", "this", "in", "lately", "today", "yesterday", "no", "number", "num", "-", "anything", "new", "&", "and", "also", "too", "again", "one", "ok", "oh", "so", "anyway", "anyways", "to", "now", "okay", "k", "btw"]
+    ["latest", "last", "recent", "recently", "newest", "most", "any", "anyone", "anybody", "someone", "read", "back", "show", "see", "pull", "up", "what", "whats", "did", "has", "have", "is", "there", "was", "been", "leave", "left", "say", "said", "does", "do", "the", "a", "an", "on", "for", "of", "job", "note", "notes", "pls", "please", "me", "us", "we", "it", "that", "this", "in", "lately", "today", "yesterday", "no", "number", "num", "-", "anything", "new", "&", "and", "also", "too", "again", "one", "ok", "oh", "so", "anyway", "anyways", "to", "now", "okay", "k", "btw",
+     "customer", "homeowner", "ho", "client", "his", "her", "their", "them", "him", "its"]
 )
 _NOTE_READ_CUE = frozenset(["latest", "last", "recent", "recently", "newest", "any", "anyone", "anybody", "read", "show", "see", "pull", "did", "has", "whats", "what", "lately", "anything"])
 _NOTE_MARK = re.compile(r"(?::|\s-+\s|\s—\s)\s*(.+)$", re.S)
@@ -131,6 +132,8 @@ _NOTE_AFTER_NAME = re.compile(
     re.I | re.S,
 )
 # "so for 2610-1017 the note is neighbor already had us do their roof": a note dictated.
+# "kathleen file noes: husband handles the money": whose notes, a colon, the words.
+_NOTE_LABEL = re.compile(r"^[^:?]{1,60}?\b(?:file\s+)?(?:notes?|noes|ntoes|nots|memo)\s*:\s*\S")
 _NOTE_DICTATED = re.compile(r"\b(?:the|a|my|new) note (?:is|should say|should read|reads|will say)\b")
 _NOTE_SAYING = re.compile(
     r"(?:\bsaying\b|\bthat says\b|\bto say\b|\b(?:the|a|my|new) note (?:is|should say|should read|reads|will say)\b:?|\b(?:log|note|add|put)\b[^.]{0,40}?\bthat\b"
@@ -336,7 +339,7 @@ class Reader:
         web: bool = True,
     ) -> Action:
         quoted_note = bool(_QUOTED.search(text[:4000])) and bool(re.match(r"^\W*(?:(?:pls|please|can you)\s+)?(?:log|note|jot|put|add|write|stick|drop)\b", low))
-        dictated = bool(_NOTE_DICTATED.search(low) or _NOTE_AFTER_NAME.search(text[:4000])) and not (_ASKS.match(low) or low.rstrip().endswith("?"))
+        dictated = bool(_NOTE_DICTATED.search(low) or _NOTE_AFTER_NAME.search(text[:4000]) or _NOTE_LABEL.match(low)) and not (_ASKS.match(low) or low.rstrip().endswith("?"))
         if scores.intent != "crm.add_note" and workflow is None and (
             ((_NOTE_START.match(low) or quoted_note or dictated) and _note_body(text))
             # "heads up on thomas costa window job ho wants pics ...", "for the file on job 1049 the driveway ...":
@@ -2129,7 +2132,7 @@ _EXPLETIVE_IT = re.compile(
 )
 _SIDE_NOTE = re.compile(r"^\W*side\s*note\b[\s,:;.!-]*(\S.*)$", re.I | re.S)
 _NOTE_START = re.compile(
-    r"^\W*(?:(?:pls|please|can you|quick)\s+)?(?:jot(?:\s+down)?|fyi|heads up|notes?|ntoes|nots|add to (?:that|this|the|his|her|their) (?:one|job|file)"
+    r"^\W*(?:(?:pls|please|can you|quick)\s+)?(?:jot(?:\s+down)?|fyi|heads up|notes?|ntoes|nots|noes|memo|add to (?:that|this|the|his|her|their) (?:one|job|file)"
     r"|for the (?:file|notes?|record)"
     r"|(?:put|add|log|drop|leave|write|make)\s+(?:a\s+)?(?:quick\s+)?note)\b"
 )
@@ -2226,7 +2229,7 @@ _ASK_THEN_NOTE = re.compile(
     r"(?:(?:add|put|log|leave|make|drop|write|enter|stick|throw|jot)\s+(?:down\s+)?(?:a\s+|the\s+)?(?:quick\s+)?(?:note|nots?|ntoe|noet)s?"
     r"(?:\s+(?:on|to|in|for)\s+(?:that|this|the|his|her|their|it|th+ere|here)(?:\s+(?:one|job|file))?)?"
     r"|(?:put|add|write|log|jot|stick|throw|toss|drop)\s+(?:(?:this|that|it)\s+)?(?:in|on|into|to)\s+(?:there|here|it|that|the\s+(?:notes?|file)|(?:his|her|their|the)\s+(?:notes?|nots|nott?es|ntoes|file))"
-    r"|(?:write|wirte|wrtie|jot|put)\s+down|(?:write|wirte|wrtie)(?=\s+that\b)"
+    r"|(?:write|wirte|wrtie|jot|put)\s+down|(?:write|wirte|wrtie)(?=\s+that\b)|jot(?:\s+(?:that|this))?(?=\s+\w)"
     r"|note(?:\s+(?:it|that|this))?(?:\s+on\s+(?:that|this|it)(?:\s+one)?)?)"
     r"(?:\s+(?:that|saying|to say|reading))?(?:\s*[:,-]+\s*|\s+)(?P<body>\S.*)$",
     re.I | re.S,

@@ -1458,3 +1458,15 @@ def test_a_town_jobs_price_and_progress_and_jobs_under_construction(reader: Read
     assert along.tool == "crm_facts" and along.arguments == {"fields": ["stage"], "job_id": 1007}, along
     building = read(reader, directory, "which jobs are under construction right now", kb=1.0)
     assert building.tool == "crm_jobs_in_stage" and building.arguments == {"stage": "In Progress"}, building
+
+
+def test_notes_labelled_jotted_and_memoed_and_the_newest_read_back(reader: Reader, directory: Directory) -> None:
+    labelled = read(reader, directory, "kathleen murphy file noes: husband does the money, call him about payments")
+    assert labelled.tool == "crm_add_note" and labelled.arguments == {"job_id": 1043, "note": "husband does the money, call him about payments"}, labelled
+    quinn = read(reader, directory, "whats the deal w 2609-1030").focus
+    jotted = read(reader, directory, "also jot they want the magnet sweep done twice", quinn)
+    assert jotted.tool == "crm_add_note" and jotted.arguments == {"job_id": 1030, "note": "they want the magnet sweep done twice"}, jotted
+    memo = read(reader, directory, "memo for the castillo window job: ho has a bad knee, no moving furniture")
+    assert memo.tool == "crm_add_note" and memo.arguments == {"job_id": 1004, "note": "ho has a bad knee, no moving furniture"}, memo
+    newest = read(reader, directory, "back to the homeowner, newest note", quinn)
+    assert newest.tool == "crm_facts" and newest.arguments == {"fields": ["notes"], "job_id": 1030}, newest

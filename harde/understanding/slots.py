@@ -479,14 +479,15 @@ _APPROVING = {
     "roger", "10-4", "exactly", "bet", "aye", "indeed", "certainly", "course", "of", "set", "legit", "on", "to", "with", "is",
     "the", "just", "alright", "alrighty", "sweet", "nice", "awesome", "solid", "deal", "done", "got", "this", "yeh", "yeppers",
     "w", "then", "by", "fire", "away", "bingo", "spot", "10/4", "lock", "g2g", "righto", "rightio", "happen", "aight", "ight", "and", "green", "light", "work", "thatll", "that'll", "submit", "correcto", "correctamundo", "dude", "bro", "chief", "friend", "ahh", "oh", "hell", "heck", "totally", "def",
-    "100%", "💯", "yesh", "yee", "affirm", "affirmed",
+    "100%", "💯", "yesh", "yee", "affirm", "affirmed", "u", "okie", "dokie", "dokey", "okey", "yeap", "yuh", "yuppers",
+    "fo", "sho", "gud", "gd", "thang", "4", "much", "very", "really", "please,", "yes'm", "kay", "mmhm", "mhmm", "ofc",
 }
 _APPROVES_ALONE = {
     "y", "ya", "yah", "yes", "yess", "yeah", "yea", "yep", "yup", "sure", "ok", "okay", "k", "kk", "confirm", "confirmed",
     "correct", "approve", "approved", "go", "lgtm", "perfect", "absolutely", "definitely", "affirmative", "👍", "✅", "👌",
     "ye", "yas", "yupp", "yepp", "mhm", "fine", "proceed", "sí", "si", "yessir", "yesir", "yessum", "roger", "10-4", "exactly",
     "bet", "aye", "bingo", "10/4", "g2g", "righto", "rightio", "certainly", "alright", "alrighty", "aight", "ight", "deal", "yeh", "yeppers", "correcto", "correctamundo", "totally", "def",
-    "100%", "💯", "yesh", "yee", "affirm", "affirmed",
+    "100%", "💯", "yesh", "yee", "affirm", "affirmed", "okie", "okey", "yeap", "yuh", "yuppers", "kay", "mmhm", "mhmm", "ofc",
 }
 # Approving only together: "looks right", "that works", "of course", "all set".
 _APPROVING_PHRASES = (
@@ -496,8 +497,32 @@ _APPROVING_PHRASES = (
     "do that", "save that", "that's it", "thats it", "good to go", "right on", "yes sir", "sounds great",
     "looks great", "great", "good", "nice", "fine by me", "fine with me", "fire away", "make it happen", "green light", "that'll work", "thatll work",
     "submit it", "sweet", "awesome", "solid", "cool", "done deal", "got it", "right", "spot on", "lock it", "lock it in",
+    "fo sho", "for sure", "go 4 it", "sounds gud", "looks gd", "you got it", "u got it",
 )
 _NOT_A_YES = {"no", "not", "don't", "dont", "wait", "hold", "cancel", "stop", "never", "nah", "nope"}
+
+
+# Typed a letter off ("yse", "confrim", "absolutley"), a word still approves, unless it is another
+# English word ("post" is not "lost") or it is as near a word that says no ("wiat", "cancle").
+_TYPO_APPROVES = sorted(w for w in _APPROVES_ALONE | {"sounds", "looks", "thanks", "please", "ahead", "great", "perfect"} if len(w) >= 3 and w.isalpha())
+_TYPO_REFUSES = ("wait", "hold", "cancel", "stop", "never", "nope", "dont", "don't", "not")
+
+
+def _approving_word(word: str) -> str | None:
+    if word in _APPROVING:
+        return word
+    if len(word) < 3 or not word.isalpha():
+        return None
+    from rapidfuzz.distance import OSA
+    from rapidfuzz.process import extractOne
+
+    from harde.knowledge.tokens import is_english_word
+
+    if is_english_word(word) or extractOne(word, _TYPO_REFUSES, scorer=OSA.distance, score_cutoff=1) is not None:
+        return None
+    limit = 1 if len(word) <= 7 else 2
+    found = extractOne(word, _TYPO_APPROVES, scorer=OSA.distance, score_cutoff=limit)
+    return str(found[0]) if found is not None else None
 
 
 def is_affirmative(text: str) -> bool:
@@ -506,8 +531,12 @@ def is_affirmative(text: str) -> bool:
     if low.rstrip(" !.").endswith("?"):
         return False  # "right?", "that works?": a question, not a yes
     # "yesss", "yupp": a letter held down is the same word.
-    words = [re.sub(r"(.)\1{2,}", r"\1\1", w) for w in re.findall(r"10[-/]4|g2g|100%|💯|[a-zí']+|👍|✅|👌", low)]
-    if not words or len(words) > 6 or _NOT_A_YES.intersection(words) or not set(words) <= _APPROVING:
+    typed = [re.sub(r"(.)\1{2,}", r"\1\1", w) for w in re.findall(r"10[-/]4|g2g|100%|💯|[a-zí']+|👍|✅|👌", low)]
+    if not typed or len(typed) > 6 or _NOT_A_YES.intersection(typed):
         return False
+    read = [_approving_word(w) for w in typed]
+    if None in read:
+        return False
+    words = [w for w in read if w is not None]
     said = " " + " ".join(words) + " "
     return bool(_APPROVES_ALONE.intersection(words)) or any(f" {p} " in said for p in _APPROVING_PHRASES)

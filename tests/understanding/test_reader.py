@@ -595,7 +595,9 @@ def test_an_empty_reference_asks_who(reader: Reader, directory: Directory) -> No
     "text",
     ["yes", "Yes please", "ok go ahead", "yep", "do it", "sounds good", "go ahead", "yes, add it", "yesss", "book it",
      "works for me", "all good", "mhm", "fine", "sure thing", "yes mark it", "yes sir", "yessir", "looks right", "10-4",
-     "that works", "👍", "ya correct", "roger that", "all set", "of course", "bingo", "spot on", "10/4", "g2g", "righto", "yup lock it"],
+     "that works", "👍", "ya correct", "roger that", "all set", "of course", "bingo", "spot on", "10/4", "g2g", "righto", "yup lock it",
+     # typed a letter off, or in shorthand
+     "yse", "oaky", "confrim", "absolutley go", "defintely", "yep sounds gud", "okie dokie", "fo sho", "yes thank u"],
 )
 def test_affirmatives_approve(text: str) -> None:
     assert is_affirmative(text)
@@ -606,7 +608,9 @@ def test_affirmatives_approve(text: str) -> None:
     ["no", "wait, cancel that", "actually never mind", "nah hold off", "hold off", "not yet",
      "yes but change the time to 4", "yes, and add gutters too", "what's the balance on 1042", "ok so what now",
      "put it in tuesday instead", "mark it lost instead", "make it 3pm", "fine, but not thursday", "right?", "huh",
-     "that works?", "looks right to you?", "the one in salem", "yes sir, but make it 4"],
+     "that works?", "looks right to you?", "the one in salem", "yes sir, but make it 4",
+     # a typo of a word that refuses, or another English word one letter from a yes, is no yes
+     "wiat", "cancle", "nver mind", "stpo", "yes lost", "sounds god", "mark it lost", "yas queen"],
 )
 def test_anything_else_never_approves(reader: Reader, directory: Directory, text: str) -> None:
     assert not is_affirmative(text)

@@ -72,6 +72,7 @@ from harde.tools.intake import KEPT_NOTE
 from harde.tools.registry import ToolSpec, load_tools
 from harde.understanding.directory import DIRECTORIES, Directory
 from harde.understanding.intent import default_classifier
+from harde.understanding.news import default_news
 from harde.understanding.paste import LONG_PASTE_CHARS, PASTE_HANDLED, read_paste
 from harde.understanding.reader import Action, Reader, product_words
 
@@ -265,6 +266,7 @@ class Assistant:
         # The intent model fits on first use (a second or two): start it now, off the event loop,
         # so the rep's first message does not wait for it.
         threading.Thread(target=default_classifier, name="intent-model", daemon=True).start()
+        threading.Thread(target=default_news, name="news-model", daemon=True).start()
         self.store = store or make_store(self.settings)
         self.tools: dict[str, ToolSpec] = load_tools()
         self.backend = self.settings.llm_backend

@@ -26,6 +26,7 @@ from harde.understanding.genders import gender_of
 from harde.understanding.intent import AGENT_OF, IntentClassifier, IntentScores, default_classifier
 from harde.understanding.memory import Candidate, Clarification, Focus
 from harde.understanding.names import FIRST_NAMES
+from harde.understanding.news import default_news
 from harde.understanding.pricing import SO_MANY_OF as _SO_MANY_OF
 from harde.understanding.pricing import parse_question
 from harde.understanding.slots import (
@@ -633,7 +634,7 @@ class Reader:
             stage_clause = None  # "#2609-1067 - install scheduled for when": a question after all
         if (
             # A "note" with no word of one ("job 1024 asked for more time") is news of the stage too.
-            intent != "crm.change_stage" and workflow is None and _stage_news(low, directory)
+            intent != "crm.change_stage" and workflow is None and (_stage_news(low, directory) or _learned_news(low, directory))
             and not _NOTE_CUE.search(low) and not (intent == "crm.add_note" and (_note_body(text) or _note_after_ask(text)))
             and (mentions.job_ids or mentions.customer_ids or (mentions.towns and mentions.trades) or focus.job_id or focus.customer_id)
             and not (_ASKS.match(low) or low.rstrip().endswith("?"))
@@ -847,7 +848,7 @@ class Reader:
         in_focus_job = bool(focus.job_id or focus.customer_id)
         if (
             intent == "crm.change_stage" and (customer_named or in_focus_job) and not _STAGE_VERB.search(low)
-            and self._stage(low, d, after_verb=True) is None and _stage_news(low, d) is None
+            and self._stage(low, d, after_verb=True) is None and _stage_news(low, d) is None and _learned_news(low, d) is None
         ):
             return "crm.facts"  # "thomas mccarthy roof job stage", "the mccarthy window job pls": a look-up
         if intent in _WRITES and question and [f for f in asked if f not in _NAMED_BY.get(intent, ())]:
@@ -912,7 +913,7 @@ class Reader:
         other_fields = [f for f in asked if f not in _NAMED_BY.get(intent, ())]
         if other_fields and intent in _WRITES:
             nothing_to_write = {
-                "crm.change_stage": self._stage(low, d, after_verb=True) is None and _stage_news(low, d) is None,
+                "crm.change_stage": self._stage(low, d, after_verb=True) is None and _stage_news(low, d) is None and _learned_news(low, d) is None,
                 "crm.book": moment(low, now) is None,
                 "crm.reschedule": moment(low, now) is None and not re.search(r"\b(done|completed?|finished)\b", low),
                 "crm.add_note": not (_note_body(low) or _note_after_ask(low) or _reported(low) or _words_before_tail(low) >= 3) and not self._body_after_reference(low, d) and not (_NOTE_ID.search(low) and _after_to(low)),
@@ -1580,7 +1581,7 @@ class Reader:
         return body if len(body.split()) >= 2 else ""
 
     def _change_stage(self, text: str, low: str, m: Mentions, focus: Focus, d: Directory, now: dt.datetime, confidence: float) -> Action:
-        stage = _stage_news(low, d) or self._stage(low, d, after_verb=True)
+        stage = _stage_news(low, d) or self._stage(low, d, after_verb=True) or _learned_news(low, d)
         if stage is None:
             names = ", ".join(s.name for s in d.stages)
             return Action("crm.change_stage", "crm", confidence, reply=f"Which stage should it move to? The stages are: {names}.", focus=focus)
@@ -2209,11 +2210,37 @@ _STAGE_NEWS = (
 
 
 def _stage_news(low: str, d: Directory) -> str | None:
-    for pattern, meant in _STAGE_NEWS:
-        if pattern.search(low):
-            for stage in d.stages:
-                if normalise_stage_words(stage.name) == meant or stage.name.casefold() == meant:
-                    return stage.name
+    """The stage a job's news puts it in, said in words the patterns above know."""
+    meant = next((m for pattern, m in _STAGE_NEWS if pattern.search(low)), None)
+    return _stage_named(meant, d)
+
+
+# News says what happened: a verb in the past ("crew got started", "emailed her the quote", "the
+# ho put pen to paper"). "smith gutters install date" or "back to that one, balance" asks.
+_NEWS_VERB = re.compile(
+    r"\b(?:[a-z]{3,}ed|paid|pd|sold|put|went|got|signed|done|lost|won|left|sent|took|gave|said|told|"
+    r"began|begun|underway|bailed|backed|walked|ghosted|wrapped|finished|started|hired|picked|chose|"
+    r"dead)\b"
+)
+_ANY_QUESTION_WORD = re.compile(r"\b(?:what|whats|when|whens|how|who|whos|which|where|wheres|why|did|does|has|have)\b")
+
+
+def _learned_news(low: str, d: Directory) -> str | None:
+    """The stage news puts a job in as the classifier of news reads it ("the ho put pen to
+    paper", "they ghosted us"), for news in words no pattern knows. Only a statement with a verb
+    of what happened is read; a question never is, nor what the homeowner said, reported ("he
+    said the check is in the mail"): that is a note."""
+    if _reported(low) or _ANY_QUESTION_WORD.search(low) or low.rstrip().endswith("?") or not _NEWS_VERB.search(low):
+        return None
+    return _stage_named(default_news().read(low).stage, d)
+
+
+def _stage_named(meant: str | None, d: Directory) -> str | None:
+    if meant is None:
+        return None
+    for stage in d.stages:
+        if normalise_stage_words(stage.name) == meant or stage.name.casefold() == meant:
+            return stage.name
     return None
 
 

@@ -26,6 +26,7 @@ from collections import Counter
 from pathlib import Path
 
 from . import fillers, grammar, noise
+from .news import NEWS, NEWS_TARGET
 from .templates import HELDOUT_TARGETS, QUESTION_INTENTS, SHORT_INTENTS, TEMPLATES
 from .templates import TARGETS as CORE_TARGETS
 from .templates_more import EXTRA_TARGETS, MORE_TEMPLATES
@@ -36,6 +37,7 @@ MAX_TRIES_PER_LINE = 40
 HERE = Path(__file__).resolve().parent
 TRAIN_PATH = HERE / "examples.jsonl"
 HELDOUT_PATH = HERE / "heldout.jsonl"
+NEWS_PATH = HERE / "news.jsonl"
 
 INTENTS = tuple(CORE_TARGETS)
 
@@ -143,6 +145,42 @@ def generate_split(
     return lines
 
 
+def generate_news(pool: fillers.Pool, rng: random.Random, exclude: set[str]) -> list[Example]:
+    """News of a job that puts it in a stage (``news.py``), each line with the ``stage`` the news
+    means ("none" for the questions in news's words), for the classifier of news."""
+    known = _known_slots()
+    lines: list[Example] = []
+    for stage, templates in NEWS.items():
+        trees = [grammar.parse(t) for t in templates]
+        for tree, text in zip(trees, templates, strict=True):
+            if grammar.slots(tree) - known:
+                raise SystemExit(f"news {stage}: unknown slot(s) {grammar.slots(tree) - known} in {text!r}")
+        seen: set[str] = set()
+        tries = 0
+        while len(seen) < NEWS_TARGET and tries < NEWS_TARGET * MAX_TRIES_PER_LINE:
+            tries += 1
+            ctx = fillers.LineContext(pool, rng)
+            segments = grammar.expand(rng.choice(trees), rng, ctx.fill)
+            text = noise.apply_noise(segments, rng, "question" if stage == "none" else "command")
+            if stage == "none" and _lost_question_word(segments, text):
+                continue  # "did the wongs start" noised to "the wongs started" is news
+            key = normalise(text)
+            if not key or key in seen or key in exclude:
+                continue
+            seen.add(key)
+            lines.append({"text": text, "stage": stage})
+    return lines
+
+
+_QUESTION_WORDS = {"did", "do", "does", "has", "have", "is", "was", "when", "how", "what", "who", "why"}
+
+
+def _lost_question_word(segments: list[tuple[str, bool]], noised: str) -> bool:
+    words = "".join(t for t, _ in segments).lower().split()
+    first = words[0] if words else ""
+    return first in _QUESTION_WORDS and first not in noised.lower().split()
+
+
 def drop_conflicts(lines: list[Example]) -> tuple[list[Example], int]:
     """A text produced under two intents is ambiguous by construction: drop it everywhere."""
     labels: dict[str, set[str]] = {}
@@ -192,6 +230,14 @@ def build_train(heldout: list[Example]) -> tuple[list[Example], int]:
     return train, conflicts
 
 
+def build_news(heldout: list[Example], train: list[Example]) -> list[Example]:
+    """News of a job for the classifier of news; a line equal to a held-out or training line
+    is never kept (a text is news or not, never both)."""
+    pools = fillers.build_pools(fillers.load_seed())
+    taken = {normalise(ex["text"]) for ex in heldout} | {normalise(ex["text"]) for ex in train}
+    return generate_news(pools["train"], random.Random(SEED + 4), exclude=taken)
+
+
 def load(path: Path) -> list[Example]:
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
@@ -213,12 +259,13 @@ def main(argv: list[str] | None = None) -> int:
     fresh_heldout, held_conflicts = build_heldout()
     if args.check:
         train, _ = build_train(fresh_heldout)
-        stale = [p.name for p, lines in ((TRAIN_PATH, train), (HELDOUT_PATH, fresh_heldout))
+        news = build_news(fresh_heldout, train)
+        stale = [p.name for p, lines in ((TRAIN_PATH, train), (HELDOUT_PATH, fresh_heldout), (NEWS_PATH, news))
                  if not p.exists() or p.read_text(encoding="utf-8") != dump(lines)]
         if stale:
             print(f"out of date: {', '.join(stale)}", file=sys.stderr)
             return 1
-        print("examples.jsonl and heldout.jsonl are up to date")
+        print("examples.jsonl, heldout.jsonl and news.jsonl are up to date")
         return 0
 
     if args.rebuild_heldout or not HELDOUT_PATH.exists():
@@ -232,6 +279,8 @@ def main(argv: list[str] | None = None) -> int:
                   "kept the file on disk (frozen); see --rebuild-heldout", file=sys.stderr)
     train, train_conflicts = build_train(heldout)
     TRAIN_PATH.write_text(dump(train), encoding="utf-8")
+    news = build_news(heldout, train)
+    NEWS_PATH.write_text(dump(news), encoding="utf-8")
 
     tc, hc = Counter(ex["intent"] for ex in train), Counter(ex["intent"] for ex in heldout)
     print(f"{'intent':18} {'train':>6} {'heldout':>8}")
@@ -240,7 +289,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'total':18} {len(train):6d} {len(heldout):8d}")
     print(f"dropped as ambiguous (same text, two intents): train {train_conflicts}, "
           f"held out {held_conflicts}")
-    print(f"wrote {TRAIN_PATH.name} in {HERE}")
+    print(f"news of a job: {len(news)} lines in {len(NEWS)} stages")
+    print(f"wrote {TRAIN_PATH.name} and {NEWS_PATH.name} in {HERE}")
     return 0
 
 

@@ -135,7 +135,11 @@ _NOTE_AFTER_NAME = re.compile(
 # "so for 2610-1017 the note is neighbor already had us do their roof": a note dictated.
 # "kathleen file noes: husband handles the money": whose notes, a colon, the words.
 _NOTE_LABEL = re.compile(r"^[^:?]{1,60}?\b(?:file\s+)?(?:notes?|noes|ntoes|nots|memo)\s*:\s*\S")
-_NOTE_DICTATED = re.compile(r"\b(?:the|a|my|new) note (?:is|should say|should read|reads|will say)\b")
+_NOTE_DICTATED = re.compile(
+    r"\b(?:the|a|my|new) note (?:is|should say|should read|reads|will say)\b"
+    # "job no 1041 quick one for ntes - paying cash at signing": words given for the notes.
+    r"|\b(?:one |this |something )?for (?:the |his |her |their )?(?:notes?|ntes|nots|ntoes|noes|nottes|file|record)\s*(?::|-+\s|—\s)\s*\S"
+)
 _NOTE_SAYING = re.compile(
     r"(?:\bsaying\b|\bthat says\b|\bto say\b|\b(?:the|a|my|new) note (?:is|should say|should read|reads|will say)\b:?|\b(?:log|note|add|put)\b[^.]{0,40}?\bthat\b"
     # "the latest note on that job" points at the job; it says nothing.
@@ -660,6 +664,14 @@ class Reader:
             and not (_ON_THE_WEB.search(low) or _ASK_THE_WEB.search(low))
         ):
             # "hows diane russo coming along", "where are we on 1025": the job's status.
+            intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
+        if (
+            intent == "web_search" and workflow is None and mentions.customer_ids and mentions.towns
+            and not (_WEB_CUE.search(low) or _ON_THE_WEB.search(low) or _ASK_THE_WEB.search(low) or _WEATHER.search(low))
+            and any(j.city.casefold() in mentions.towns for c in mentions.customer_ids for j in directory.jobs_of(c))
+        ):
+            # "morrison in cranston whats going on w it", "pull wong in andover up": our customer
+            # with a job in that town, not a search of the town.
             intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
         if intent == "crm.primer_video" and _ABOUT_PRIMERS.search(low) and not _MAKE_PRIMER.search(low):
             # "how long should a primer video run": the playbook's rule, not a video to make.
@@ -1511,7 +1523,8 @@ class Reader:
                 return Action("crm.add_note", "crm", confidence, reply="What should the note say now?", focus=focus)
             return Action("crm.add_note", "crm", max(confidence, CONFIDENT), tool="crm_update_note",
                           arguments={"note_id": int(existing.group(1)), "note": body}, focus=focus)
-        body = _note_body(text) or _note_after_ask(text) or _reported(text)
+        body = _note_body(text)
+        body = _labelled(text, body, d) if body else _note_after_ask(text) or _reported(text)
         if not body and _words_before_tail(text) >= 3 and not (m.job_ids or m.customer_ids or m.trades or m.towns):
             # "also skylight over the kitchen leaks a little note that", of the job in focus.
             tail = _NOTE_TAIL.search(text[:4000])
@@ -1857,12 +1870,12 @@ _NOTE_CUE = re.compile(r"\b(?:notes?|log|logged|jot|put down|write down|write up
 _NEW_JOB = re.compile(r"\b(?:new|another|second|add|create|make|set\s*up|start|open\s+(?:a|an)|write\s+up)\b")
 # A message that corrects the write waiting for a yes rather than answering it.
 _CORRECTING = re.compile(
-    r"^\W*(?:no+|nah|nope|wait|actually|acutally|actaully|actualy|acually|actully|atually|actualyl|sorry|oops|my bad|wrong|correction|scratch that|i m+e+a*n+t|i mean|make (?:it|that)|other (?:job|one)|"
+    r"^\W*(?:no+|nah|nope|wait|actually|acutally|actaully|actualy|acually|actully|atually|actualyl|s+o+r+y+|srory|oops|my bad|wr(?:o|0)?n+g|correction|scratch that|i m+e+a*n+t|i mean|make (?:it|that)|other (?:job|one)|"
     r"(?:change|chagne|chnage|cahnge) (?:it|that)|not\b|oh|can we do|lets do|let's do|do)\b|\b(?:instead|isntead|insted|instaed|intsead)\b"
-    r"|\bi meant\b|\bi mean\b|\bsame time\b|\bwrong (?:job|one|day|time|date)\b|\bmy bad\b"
+    r"|\bi meant\b|\bi mean\b|\bsame time\b|\bwr(?:o|0)?n+g (?:job|one|day|time|date)\b|\bmy bad\b|\bshould (?:say|read|be)\b"
     # "push it to 2pm", "9am would be better", "how about thursday", "rather do 10".
     r"|^\W*(?:push|move|bump|shift|switch|put) (?:it|that|her|him|them)\b(?! (?:back|up|out|forward|later|earlier) (?:an?|one|\d|half)\b)"
-    r"|\b(?:would be|works|is|be) better\b|\bbetter at\b|\brather\b|^\W*(?:how|what) about\b|\bprefer(?:s|red)?\b"
+    r"|\b(?:would be|works?|wors|wroks|is|be) better\b|\bbetter at\b|\brather\b|^\W*(?:how|what) about\b|\bprefer(?:s|red)?\b"
     # "scratch the time make it 10 am", "move the day to 12/16 keep the time", "earlier pls like 8:30".
     r"|^\W*scratch\b|\b(?:keep|leave) the (?:time|day|date|hour)\b|\b(?:move|change|push|switch) the (?:day|time|date|hour)\b"
     r"|^\W*(?:a bit |a little |little |bit )?(?:earlier|later|sooner)\b"
@@ -1873,7 +1886,7 @@ _CORRECTING = re.compile(
 _CORRECTED_HOUR = re.compile(r"\b(?:make (?:it|that)|do|at|to|@)\s+(\d{1,2})(?::(\d{2}))?\s*(a|p|am|pm)?\b(?![/\d])")
 # A note's words said again: "srory i meant he will pay by card", "it should say ...".
 _NOTE_MEANT = re.compile(
-    r"\b(?:i m+e+a*n+t|i mean|me+a*n+t to say|(?:it|that|the note) should (?:say|read)|make it say"
+    r"\b(?:i m+e+a*n+t|i mean|me+a*n+t to say|(?:(?:it|that|the note|note)\s+)?should (?:say|read|be)|make it say"
     # "no wait make it paying through the bank financing", "sorry correction: dumpster goes at the bottom"
     r"|make (?:it|that)(?!\s+(?:say|read|to)\b)|correction\s*[:,-])\s*:?\s*(.+)$",
     re.I | re.S,
@@ -2298,6 +2311,35 @@ def _note_after_ask(text: str) -> str:
 
 # A note's words in quotes: 'log "chimney flashing looks rusted" on that one'.
 _QUOTED = re.compile(r'["“]([^"“”]{3,2000})["”]')
+
+
+_NOTE_WORD = re.compile(r"\b(?:notes?|ntoe|noet|memo|jot|log)\b", re.I)
+_MARK_BEFORE = re.compile(r"(?::|\s-+|\s—)\s*$")
+_NOT_A_LABEL = {"a", "an", "the", "on", "for", "to", "in", "at", "w", "with", "re", "about", "of", "no", "new", "quick", "one", "over", "there", "add", "pls", "please"}
+
+
+def _labelled(text: str, body: str, d: Directory) -> str:
+    """A note's own label is part of it: in "new note dog: big lab, friendly" or "add a note job
+    no. 1055, parking - street only" the words between the note (and the job it is for) and the
+    colon or dash are the note's first words, not the ask."""
+    at = text.find(body)
+    mark = _MARK_BEFORE.search(text[:at]) if at > 0 else None
+    cues = list(_NOTE_WORD.finditer(text[: mark.start()])) if mark is not None else []
+    cue = cues[-1] if cues else None
+    if mark is None or cue is None:
+        return body
+    words = list(re.finditer(r"[A-Za-z0-9#'’.-]+", text[cue.end() : mark.start()]))
+    label: list[re.Match[str]] = []
+    for hit in words:
+        word = hit.group(0).casefold().strip("#'’.-").removesuffix("'s")
+        reference = (
+            not word or word.isdigit() or word in d.job_numbers or word in _REFERENCE_WORDS or word in _NOT_A_LABEL
+            or word in TRADES_SAID or word in d.towns or (len(word) > 2 and word not in _NOT_NAMES and d.name_token(word) is not None)
+        )
+        label = [] if reference else [*label, hit]
+    if not 1 <= len(label) <= 3:
+        return body
+    return text[cue.end() + label[0].start() :].strip()
 
 
 def _note_body(text: str) -> str:

@@ -242,9 +242,45 @@ _PHRASED_KIND = re.compile(
 )
 
 
+# A visit in the rep's own words, from the word that brings it in to its noun: "a check in",
+# "book me a remeasure", "set a prejob walkaround", "needs a follow up sitdown", "put a punch list
+# walk in there". The title is what the rep called it.
+_VISIT_NOUN = (
+    r"(?:check[- ]?in|walk[- ]?around|walk[- ]?through|walkthrough|walk|sit[- ]?down|re-?measure|measure(?:ments?)?"
+    r"|visit|review|selection|consult(?:ation)?|meeting|inspection|check|look)"
+)
+_SAID_VISIT = re.compile(rf"(?:^|\b(?:an?|needs|need|wants|want|book|set|put|schedule|pencil)\s+|[,-]\s*)((?:[a-z][a-z-]*\s+){{0,3}}?{_VISIT_NOUN})\b")
+# Words that end a visit's own words: what comes before them is not its name.
+_NOT_VISIT_WORDS = {
+    "a", "an", "the", "for", "on", "at", "with", "w", "in", "to", "my", "his", "her", "their", "our", "me", "us",
+    "quick", "short", "new", "another", "book", "set", "put", "schedule", "pencil", "needs", "need", "wants", "want",
+    "pls", "please", "job", "and", "it", "them", "him",
+}
+# Said alone, these name a visit no general kind covers.
+_OWN_VISITS = re.compile(r"^(?:check[- ]?in|walk[- ]?around|sit[- ]?down|re-?measure)$")
+
+
+def _said_visit(low: str) -> str | None:
+    for m in _SAID_VISIT.finditer(low):
+        words = m.group(1).split()
+        while len(words) > 1 and (words[0] in _NOT_VISIT_WORDS or any(ch.isdigit() for ch in words[0])):
+            words = words[1:]
+        if any(w in _NOT_VISIT_WORDS for w in words[:-1]):
+            continue
+        phrase = " ".join(words)
+        if len(words) >= 2 or _OWN_VISITS.match(phrase):
+            phrase = re.sub(r"\bcheck[ ]in\b", "check-in", phrase)
+            phrase = re.sub(r"\bfollow up\b", "follow-up", phrase)
+            return phrase
+    return None
+
+
 def appointment_kind(low: str) -> str:
     low = re.sub(r"\bwalk[ -]?thru\b", "walkthrough", low[:400])  # "a midway walkthru"
     phrased = _PHRASED_KIND.search(low)
+    said = _said_visit(low)
+    if said is not None and (phrased is None or (phrased.group(1) in said and len(said) > len(phrased.group(1)))):
+        return said.capitalize()
     if phrased is not None:
         title = re.sub(r"walk[ -]?through", "walkthrough", phrased.group(1))
         title = re.sub(r"\bconsult$", "consultation", title)
@@ -534,6 +570,8 @@ def is_affirmative(text: str) -> bool:
     typed = [re.sub(r"(.)\1{2,}", r"\1\1", w) for w in re.findall(r"10[-/]4|g2g|100%|💯|[a-zí']+|👍|✅|👌", low)]
     if not typed or len(typed) > 6 or _NOT_A_YES.intersection(typed):
         return False
+    # "yes go ahead n save": an "n" between words is "and" (alone or last, it may be a no).
+    typed = ["and" if w == "n" and 0 < k < len(typed) - 1 else w for k, w in enumerate(typed)]
     read = [_approving_word(w) for w in typed]
     if None in read:
         return False

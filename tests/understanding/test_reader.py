@@ -597,7 +597,7 @@ def test_an_empty_reference_asks_who(reader: Reader, directory: Directory) -> No
      "works for me", "all good", "mhm", "fine", "sure thing", "yes mark it", "yes sir", "yessir", "looks right", "10-4",
      "that works", "👍", "ya correct", "roger that", "all set", "of course", "bingo", "spot on", "10/4", "g2g", "righto", "yup lock it",
      # typed a letter off, or in shorthand
-     "yse", "oaky", "confrim", "absolutley go", "defintely", "yep sounds gud", "okie dokie", "fo sho", "yes thank u"],
+     "yse", "oaky", "confrim", "absolutley go", "defintely", "yep sounds gud", "okie dokie", "fo sho", "yes thank u", "yes go ahead n save"],
 )
 def test_affirmatives_approve(text: str) -> None:
     assert is_affirmative(text)
@@ -610,7 +610,7 @@ def test_affirmatives_approve(text: str) -> None:
      "put it in tuesday instead", "mark it lost instead", "make it 3pm", "fine, but not thursday", "right?", "huh",
      "that works?", "looks right to you?", "the one in salem", "yes sir, but make it 4",
      # a typo of a word that refuses, or another English word one letter from a yes, is no yes
-     "wiat", "cancle", "nver mind", "stpo", "yes lost", "sounds god", "mark it lost", "yas queen"],
+     "wiat", "cancle", "nver mind", "stpo", "yes lost", "sounds god", "mark it lost", "yas queen", "yes n", "n"],
 )
 def test_anything_else_never_approves(reader: Reader, directory: Directory, text: str) -> None:
     assert not is_affirmative(text)
@@ -1474,3 +1474,59 @@ def test_notes_labelled_jotted_and_memoed_and_the_newest_read_back(reader: Reade
     assert memo.tool == "crm_add_note" and memo.arguments == {"job_id": 1004, "note": "ho has a bad knee, no moving furniture"}, memo
     newest = read(reader, directory, "back to the homeowner, newest note", quinn)
     assert newest.tool == "crm_facts" and newest.arguments == {"fields": ["notes"], "job_id": 1030}, newest
+
+
+# --- from dev14's writes ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("job 1015 a check in wed at 3 pls book", "Check-in"),
+        ("walsh in quincy book me a remeasure 12/9 @ 1pm", "Remeasure"),
+        ("set a prejob walkaround w #1056 a week from fri at 11", "Prejob walkaround"),
+        ("job 1040 needs a follow up sitdown fri 12/11 @ 9:30am", "Follow-up sitdown"),
+        ("put a punch list walk on 1030 the 15th @ 11am", "Punch list walk"),
+        ("book an inspection for the costa gutters thursday at 10", "Inspection"),
+    ],
+)
+def test_a_booking_is_titled_in_the_reps_words(reader: Reader, directory: Directory, text: str, title: str) -> None:
+    action = read(reader, directory, text)
+    assert action.tool == "crm_create_appointment" and action.arguments["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("siding over in sudbury new note dog: big lab, friendly, keep the gate shut", "dog: big lab, friendly, keep the gate shut"),
+        ("add a note job no. 1055, parking - street only, driveway just sealed", "parking - street only, driveway just sealed"),
+        ("note on 2609-1042 - called left vm", "called left vm"),
+        ("job no 1041 quick one for ntes - paying cash at signing", "paying cash at signing"),
+    ],
+)
+def test_a_notes_own_label_stays_in_it(reader: Reader, directory: Directory, text: str, note: str) -> None:
+    action = read(reader, directory, text)
+    assert action.tool == "crm_add_note" and action.arguments["note"] == note
+
+
+@pytest.mark.parametrize("text", ["morrison in cranston whats going on w it", "pull wong in andover up real fast"])
+def test_a_customer_in_their_town_is_ours_not_a_web_search(reader: Reader, directory: Directory, text: str) -> None:
+    assert read(reader, directory, text).tool == "crm_facts"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "argument", "value"),
+    [
+        ("job #1063 book me a free estimate 12/14 half past 9", "ho said 9:15am wors better", "start", "2026-12-14T09:15"),
+        ("ho on the nashua siding okd day after tmrw 8am for a progress check", "wrng day, its a week from fri", "start", "2026-12-04T08:00"),
+        ("job no 1041 quick one for ntes - paying cash at signing", "oops, should say paying half at signing", "note", "paying half at signing"),
+        ("note to file for 1036, gate key is under the mat", "no wait, note should be gate key is with the neighbor", "note", "gate key is with the neighbor"),
+    ],
+)
+def test_a_correction_in_reps_words_changes_the_pending_write(
+    reader: Reader, directory: Directory, first: str, second: str, argument: str, value: str
+) -> None:
+    proposed = read(reader, directory, first)
+    calls = [{"tool": proposed.tool, "arguments": proposed.arguments}]
+    corrected = read(reader, directory, second, proposed.focus, pending="crm", pending_calls=calls)
+    assert corrected.tool == proposed.tool and corrected.arguments[argument] == value

@@ -2211,7 +2211,9 @@ _STAGE_NEWS = (
         r"|\b(?:contract|agreement|paperwork|papers) (?:came|come|is|got) back (?:all )?sign(?:ed|de|d)\b|\bgot the sign(?:ed|de|d) (?:contract|agreement|paperwork|papers)\b"
     ), "contract signed"),
     (re.compile(
-        r"\ball paid up\b|\bpaid (?:up|in full|off) now\b|\bfinal (?:check|payment) (?:cleared|came in|is in|received|landed)\b"
+        r"\ball paid up\b|\bpaid (?:up|in full|off) now\b|\b(?:final|last) (?:check|chcek|chekc|chek|payment) (?:cleared|came in|is in|received|landed)\b"
+        # "reillys gutters paid in full, clsoe it out", "..., paid off": said as done, not asked
+        r"|\bpaid (?:in full|off)\s*(?:[,.;!]|-+\s|$|and\b|so\b|today\b|yesterday\b)"
         # "johns roof paid the last invoice in full"
         r"|\bpaid (?:the |their |his |her )?(?:last|final) (?:invoice|bill|payment)\b"
     ), "paid and closed"),

@@ -1530,3 +1530,14 @@ def test_a_correction_in_reps_words_changes_the_pending_write(
     calls = [{"tool": proposed.tool, "arguments": proposed.arguments}]
     corrected = read(reader, directory, second, proposed.focus, pending="crm", pending_calls=calls)
     assert corrected.tool == proposed.tool and corrected.arguments[argument] == value
+
+
+@pytest.mark.parametrize("text", ["reillys gutters paid in full, clsoe it out", "the natick roof last chcek cleared, paid off"])
+def test_paid_said_as_done_closes_the_job(reader: Reader, directory: Directory, text: str) -> None:
+    action = read(reader, directory, text)
+    assert action.tool == "crm_change_stage" and action.arguments["stage"] == "Paid & Closed"
+
+
+@pytest.mark.parametrize("text", ["is the reilly gutters paid in full", "reilly gutters paid off?", "has 1008 been paid off"])
+def test_paid_asked_is_a_look_up(reader: Reader, directory: Directory, text: str) -> None:
+    assert read(reader, directory, text).tool == "crm_facts"

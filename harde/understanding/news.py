@@ -51,7 +51,10 @@ class NewsClassifier:
         )
         classifier = SGDClassifier(loss="log_loss", alpha=2e-5, max_iter=30, tol=1e-4, random_state=0)
         model = Pipeline([("features", features), ("clf", classifier)])
-        model.fit([mask(t) for t, _ in self.examples], [s for _, s in self.examples])
+        # Read as the reader reads a turn: shorthand spelled out ("rn" is "right now").
+        from harde.understanding.slots import normalise
+
+        model.fit([mask(normalise(t)) for t, _ in self.examples], [s for _, s in self.examples])
         return model
 
     def read(self, text: str) -> NewsReading:

@@ -63,7 +63,10 @@ _MOVE_VERB = re.compile(r"\b(move|moved|push|pushed|reschedule|rescheduled|bump|
 _STAGE_VERB = re.compile(r"\b(won|win|lost|lose|signed|sold|kill|killed|dead|close|closed|mark|move|bump|push|set|put)\b")
 # What a rep has on their plate: "everything mike reed has", "whats not closed for dana".
 _REP_HOLDS = re.compile(r"\b(?:has|have|got|carrying|working|on (?:his|her) plate|not closed|still open|open)\b")
-_CREWS_ON_IT = re.compile(r"\bcrews? (?:r|are|is) (?:working(?: on)?|on site|out on)\b|\bbeing worked on\b|\bunder construction\b")
+_CREWS_ON_IT = re.compile(
+    r"\bcrews? (?:r|are|is) (?:working(?: on)?|on site|out on)\b|\bbeing worked on\b|\bunder construction\b"
+    r"|\b(?:have|has|got) (?:a )?crews? (?:on (?:them|it|site)|working)\b"  # "what jobs have crews on them"
+)
 _NOT_YET_SCHEDULED = re.compile(r"\b(?:waiting (?:on|for|to be)|need(?:s|ing)? to be|yet to be|to get) (?:scheduled|schedule)\b|\bnot (?:yet )?scheduled(?: yet)?\b")
 # A job pointed at by its trade alone: "the gutters one", "now the windows job", "what about roofing".
 _THE_OTHER_ONE = re.compile(r"\b(?:one|job|project)\W*$|^\W*(?:ok\W+|and\W+|&\W+)*(?:now|what about|how about|and|&)\b")
@@ -80,12 +83,12 @@ _APPOINTMENT_WORD = re.compile(r"\b(appointment|appt|visit|inspection|walk ?thro
 _OF_THOSE = re.compile(r"\b(which ones|which of (them|those|these)|of (them|those|these)|those|these|them|any of)\b")
 _REP_PRONOUN = re.compile(r"\b(he|she|him|her|his|they|them)\b")
 # A question asked after a lead-in: "going back to megan castillo, who sold it".
-_LATE_QUESTION = re.compile(r"[,;:.-]\s*(?:so |and |ok )?(?:who|whos|who's|what|whats|when|whens|where|wheres|which|how|hows)\b")
-_QUESTION = re.compile(r"(?:ok |so |and |hey )?(when|whens|what|whats|which|who|whos|who's|where|wheres|why|how|hows|is|are|do|does|did|has|have|any)\b")
+_LATE_QUESTION = re.compile(r"[,;:.-]\s*(?:so |and |ok )?(?:who|whos|who's|whose|what|whats|when|whens|where|wheres|which|how|hows)\b")
+_QUESTION = re.compile(r"(?:ok |so |and |hey )?(when|whens|what|whats|which|who|whos|whose|who's|where|wheres|why|how|hows|is|are|do|does|did|has|have|any)\b")
 _ON_THE_WEB = re.compile(r"\b(google|online|onlne|onine|oline|onlin|on line|internet|the web|web search|search the web|search web|look it up online|reviews?)\b")
 # "on the epa site", "from their website": somewhere on the web to look.
 _ON_A_SITE = re.compile(r"\b(?:on|from) (?:the |their |his |her )?[a-z]+ (?:web ?site|site)\b")
-_PRICE_WORDS = re.compile(r"\b(price|prices|priced|pricing|cost|costs|pay|paying|charge|charging|sell|selling|how much|per (?:square|sq|foot|ft|bundle|roll|piece|window)|run us|going rate|comes? to|adds? up to|all in|retail|re+tail|pays? what)\b")
+_PRICE_WORDS = re.compile(r"\b(price|prices|priced|pricing|cost|costs|pay|paying|charge|charging|sell|selling|how much|per (?:square|sq|foot|ft|bundle|roll|piece|window)|run us|run me|(?:does|do|would|will) (?:that|it|this|those|these|they) run|going rate|comes? to|adds? up to|all in|retail|re+tail|pays? what)\b")
 # "how much does a square weigh" asks a measure, not money, unless a price is named too.
 _NOT_MONEY = re.compile(r"\b(weigh|weighs|weight|heavy|lasts?|how long|warranty|thick|thickness|wide|r value)\b")
 _MONEY_SAID = re.compile(r"\$|\b(price|prices|cost|costs|charge|pay|paying|labou?r|margin|markup)\b")
@@ -124,7 +127,7 @@ _NOTE_READ_WORDS = frozenset(
      "customer", "homeowner", "ho", "client", "his", "her", "their", "them", "him", "its"]
 )
 _NOTE_READ_CUE = frozenset(["latest", "last", "recent", "recently", "newest", "any", "anyone", "anybody", "read", "show", "see", "pull", "did", "has", "whats", "what", "lately", "anything"])
-_NOTE_MARK = re.compile(r"(?::|\s-+\s|\s—\s)\s*(.+)$", re.S)
+_NOTE_MARK = re.compile(r"(?::|\s-+\s|\s—\s|\s/\s)\s*(.+)$", re.S)
 # "karen reilly add note the son is handling everything", "#1059 add this as a note he will pay
 # by check", "stck a note on it shingle color is undecided": the ask after whoever it is for.
 _NOTE_AFTER_NAME = re.compile(
@@ -660,7 +663,7 @@ class Reader:
             intent, agent, confidence = "crm.change_stage", "crm", max(confidence, CONFIDENT)
         if (
             (intent in ("web_search", "knowledge", "analysis", "smalltalk", "new_clients") or (intent in _WRITES and confidence < CONFIDENT))
-            and (mentions.customer_ids or mentions.job_ids) and (_HOW_IS.match(low) or _LOOK_AT.match(low)) and workflow is None
+            and (mentions.customer_ids or mentions.job_ids) and (_HOW_IS.match(low) or _LOOK_AT.match(low) or _STATUS_AFTER.search(low)) and workflow is None
             and not (_ON_THE_WEB.search(low) or _ASK_THE_WEB.search(low))
         ):
             # "hows diane russo coming along", "where are we on 1025": the job's status.
@@ -696,7 +699,7 @@ class Reader:
             and nobody_named
             and mentions.towns
             and mentions.trades
-            and (_JOB_WORD.search(low) or _PULL_UP.search(low) or _LOOK_AT.match(low) or _HOW_IS.match(low))
+            and (_JOB_WORD.search(low) or _PULL_UP.search(low) or _LOOK_AT.match(low) or _HOW_IS.match(low) or _STATUS_AFTER.search(low))
             and not (_ON_THE_WEB.search(low) or (intent == "web_search" and _WEB_CUE.search(low)))
             and workflow is None
             and self._town_jobs(mentions, directory)
@@ -1524,7 +1527,7 @@ class Reader:
             return Action("crm.add_note", "crm", max(confidence, CONFIDENT), tool="crm_update_note",
                           arguments={"note_id": int(existing.group(1)), "note": body}, focus=focus)
         body = _note_body(text)
-        body = _labelled(text, body, d) if body else _note_after_ask(text) or _reported(text)
+        body = _labelled(text, _fyi_whole(text, body, d), d) if body else _note_after_ask(text) or _reported(text)
         if not body and _words_before_tail(text) >= 3 and not (m.job_ids or m.customer_ids or m.trades or m.towns):
             # "also skylight over the kitchen leaks a little note that", of the job in focus.
             tail = _NOTE_TAIL.search(text[:4000])
@@ -1870,7 +1873,7 @@ _NOTE_CUE = re.compile(r"\b(?:notes?|log|logged|jot|put down|write down|write up
 _NEW_JOB = re.compile(r"\b(?:new|another|second|add|create|make|set\s*up|start|open\s+(?:a|an)|write\s+up)\b")
 # A message that corrects the write waiting for a yes rather than answering it.
 _CORRECTING = re.compile(
-    r"^\W*(?:no+|nah|nope|wait|actually|acutally|actaully|actualy|acually|actully|atually|actualyl|s+o+r+y+|srory|oops|my bad|wr(?:o|0)?n+g|correction|scratch that|i m+e+a*n+t|i mean|make (?:it|that)|other (?:job|one)|"
+    r"^\W*(?:no+|nah|nope|wait|actually|acutally|actaully|actualy|acually|actully|atually|actualyl|s+o+r+y+|srory|oops|my bad|wr(?:o|0)?n+g|correction|scratch that|i m+e+a*n+t|i mean|make (?:it|that)|other (?:job|one)|correc(?:t?ion|iton|toin|tion)|corection|corretion|"
     r"(?:change|chagne|chnage|cahnge) (?:it|that)|not\b|oh|can we do|lets do|let's do|do)\b|\b(?:instead|isntead|insted|instaed|intsead)\b"
     r"|\bi meant\b|\bi mean\b|\bsame time\b|\bwr(?:o|0)?n+g (?:job|one|day|time|date)\b|\bmy bad\b|\bshould (?:say|read|be)\b"
     # "push it to 2pm", "9am would be better", "how about thursday", "rather do 10".
@@ -1880,7 +1883,9 @@ _CORRECTING = re.compile(
     r"|^\W*scratch\b|\b(?:keep|leave) the (?:time|day|date|hour)\b|\b(?:move|change|push|switch) the (?:day|time|date|hour)\b"
     r"|^\W*(?:a bit |a little |little |bit )?(?:earlier|later|sooner)\b"
     # "can we slide it to 4:45pm", "scoot that to thursday"
-    r"|\b(?:slide|scoot|nudge|push|move|bump|shift) (?:it|that|the (?:visit|appointment|appt|booking))\b",
+    r"|\b(?:slide|scoot|nudge|push|move|bump|shift) (?:it|that|the (?:visit|appointment|appt|booking))\b"
+    # "ho cant do that day the 10th works", "that time doesnt work for her, 3pm"
+    r"|\bcan'?t do (?:that|this|the) (?:day|time|date)\b|\b(?:that|this|the) (?:day|time|date) (?:doesn'?t|wont|won'?t|dont|don'?t) work\b",
 )
 # A bare hour in a correction: "make it 3", "can we do 10:30", "at 2 instead".
 _CORRECTED_HOUR = re.compile(r"\b(?:make (?:it|that)|do|at|to|@)\s+(\d{1,2})(?::(\d{2}))?\s*(a|p|am|pm)?\b(?![/\d])")
@@ -1888,7 +1893,7 @@ _CORRECTED_HOUR = re.compile(r"\b(?:make (?:it|that)|do|at|to|@)\s+(\d{1,2})(?::
 _NOTE_MEANT = re.compile(
     r"\b(?:i m+e+a*n+t|i mean|me+a*n+t to say|(?:(?:it|that|the note|note)\s+)?should (?:say|read|be)|make it say"
     # "no wait make it paying through the bank financing", "sorry correction: dumpster goes at the bottom"
-    r"|make (?:it|that)(?!\s+(?:say|read|to)\b)|correction\s*[:,-])\s*:?\s*(.+)$",
+    r"|make (?:it|that)(?!\s+(?:say|read|to)\b)|(?:correction|correcion|corection|corretion|correciton|correctoin)\s*[:,-])\s*:?\s*(.+)$",
     re.I | re.S,
 )
 # A note's new words: "change it to: wants wedgewood blue shutters".
@@ -1979,6 +1984,8 @@ _HOW_IS = re.compile(
     r"|tell me (?:a (?:bit|little) )?abo+u+t|fill me in on|what do we (?:have|know|got) on|(?:whats|what is) the scoop on"
     r"|any (?:news|updates?|word) (?:on|from|w/?)|anything new (?:on|with|w/?))\b"
 )
+# "the plymouth gutters?? whats the sttory": how the job stands, asked after naming it.
+_STATUS_AFTER = re.compile(r"\b(?:wha+t*'?s+|what is|whats up with)\s+the\s+(?:st+o+r+y|sotry|stroy|storey|word|deal|scoop|latest|status|update)\s*[?!.]*\s*$")
 _ABOUT_PRIMERS = re.compile(r"\bhow (?:long|many words|short)\b|\bshould\b|\bsupposed to\b|\bwhat goes in\b|\brule\b|\bcan i (?:mention|say|include)\b")
 _MAKE_PRIMER = re.compile(r"\b(?:make|send|create|generate|start|kick off|record|shoot|render|produce)\b")
 _GENERAL_QUESTION = re.compile(r"\b(?:supposed to|how far apart|rule of thumb|in general|typically|normally|generally|how many inches|how much overlap)\b")
@@ -2147,7 +2154,8 @@ _EXPLETIVE_IT = re.compile(
 _SIDE_NOTE = re.compile(r"^\W*side\s*note\b[\s,:;.!-]*(\S.*)$", re.I | re.S)
 _NOTE_START = re.compile(
     r"^\W*(?:(?:pls|please|can you|quick)\s+)?(?:jot(?:\s+down)?|fyi|heads up|notes?|ntoes|nots|noes|memo|add to (?:that|this|the|his|her|their) (?:one|job|file)"
-    r"|for the (?:file|notes?|record)"
+    r"|for the (?:file|notes?|record)|remind (?:whoever|who ever|the crew|crew|the guys|the installers?|the next (?:guy|person|rep|crew)|every(?:one|body)|the team|our guys)"
+    r"|(?:tack|tag|stick|add) (?:onto|on to|on) (?:that|this|the|his|her|their) (?:one|job|file)|slap (?:a )?note"
     r"|(?:put|add|log|drop|leave|write|make)\s+(?:a\s+)?(?:quick\s+)?note)\b"
 )
 _NESTED_NOTE = re.compile(
@@ -2155,8 +2163,10 @@ _NESTED_NOTE = re.compile(
 )
 _FYI_NUMBER = re.compile(r"^\W*(?:fyi|heads up)\s+(?:on\s+|for\s+|re\s+)?(?:job\s*)?#?\d{3,7}(?:-\d{2,6})?\b[\s,:-]*(.+)$", re.I | re.S)
 _NOTE_TAIL = re.compile(
-    r"(?<![\s.,;!-])[\s.,;!-]*(?:(?:pls|please|can you|can u|could you|could u|and)\s+)?(?:(?:put|add|stick|throw|drop|jot|log|save|write|get)\s+(?:that|this|it)"
-    r"(?:\s+(?:down|in|on|into|to)(?:\s+(?:the|his|her|their|my))?\s+(?:no+t\w{0,3}|nott?es|ntoes|nots|file|job|crm|record|account))?"
+    r"(?<![\s.,;!/-])[\s.,;!/-]*(?:(?:pls|please|can you|can u|could you|could u|and)\s+)?(?:(?:put|add|stick|throw|drop|jot|log|save|write|get)\s+(?:that|this|it)"
+    r"(?:\s+(?:down|in|on|into|to)(?:\s+(?:the|his|her|their|my))?\s+(?:no+t\w{0,3}|nott?es|ntoes|nots|file|job|crm|record|account|there|here))?"
+    # "... / add to notes", "..., put in the file"
+    r"|(?:add|put|save|log|stick)\s+(?:to|in|into|on)\s+(?:the\s+)?(?:no+t\w{0,3}|nott?es|ntoes|nots|file)"
     # "... put that in": the notes go without saying ("put it in" after a time is a booking).
     r"|(?:put|jot|get)\s+(?:that|this)\s+(?:in|down)"
     r"|(?:note|log)\s+(?:that|this|it)|(?:add|put|save|log)\s+(?:it|that|this)\s+as\s+a\s+note)[\s.!]*(?:pls|please|thx|thanks)?[\s.!]*$",
@@ -2204,7 +2214,7 @@ _STAGE_NEWS = (
         r"|\bcrews? (?:is|are|r) (?:tearing|ripping|working|digging) (?:into|on|off)\b|\bwork (?:has )?start(?:t*ed|de|d)\b|\b(?:we|they) (?:started|began) (?:today|this morning)\b"
     ), "in progress"),
     (re.compile(
-        r"\b(?:is|its|it's) a go\b|\b(?:they|she|he) (?:just )?signed\b|\bgot the signature\b"
+        r"\b(?:is|its|it's) a go\b|\b(?:they|she|he) (?:just )?signed\b|\bgot the signature\b|\bput (?:the )?pen (?:to )?paper\b|\bsigned on the dotted line\b"
         r"|\b(?:finally |just )?signed (?:the |their |her |his )?(?:contract|agreement|paperwork|papers)\b"
         # "santos innked the deal", "contract came back signde", "got the signed contract back", "closed the deal"
         r"|\bin+ked (?:the |a )?(?:deal|contract|agreement|it)\b|\b(?:closed|sealed|landed) the deal\b"
@@ -2234,9 +2244,13 @@ def _stage_news(low: str, d: Directory) -> str | None:
 # ho put pen to paper"). "smith gutters install date" or "back to that one, balance" asks.
 _NEWS_VERB = re.compile(
     r"\b(?:[a-z]{3,}ed|paid|pd|sold|put|went|got|signed|done|lost|won|left|sent|took|gave|said|told|"
-    r"began|begun|underway|bailed|backed|walked|ghosted|wrapped|finished|started|hired|picked|chose|"
+    r"began|begun|came|underway|bailed|backed|walked|ghosted|wrapped|finished|started|hired|picked|chose|"
     r"dead)\b"
 )
+# A state said of the job ("crew is over at gary wong", "we're all square"); first, it asks ("is the crew there").
+_NEWS_STATE = re.compile(r"\b(?:is|are|r|was|were|its|it's|we're|were|they're|theyre)\b|\bas we speak\b")
+# With neither, news only when the classifier is sure of it (chosen on the dev sets).
+_SURE_WITHOUT_VERB = 0.75
 _ANY_QUESTION_WORD = re.compile(r"\b(?:what|whats|when|whens|how|who|whos|which|where|wheres|why|did|does|has|have)\b")
 
 
@@ -2245,9 +2259,13 @@ def _learned_news(low: str, d: Directory) -> str | None:
     paper", "they ghosted us"), for news in words no pattern knows. Only a statement with a verb
     of what happened is read; a question never is, nor what the homeowner said, reported ("he
     said the check is in the mail"): that is a note."""
-    if _reported(low) or _ANY_QUESTION_WORD.search(low) or low.rstrip().endswith("?") or not _NEWS_VERB.search(low):
+    if _reported(low) or _ANY_QUESTION_WORD.search(low) or low.rstrip().endswith("?"):
         return None
-    return _stage_named(default_news().read(low).stage, d)
+    reading = default_news().read(low)
+    said = _NEWS_VERB.search(low) or (_NEWS_STATE.search(low) and not _NEWS_STATE.match(low))
+    if not said and reading.probability < _SURE_WITHOUT_VERB:
+        return None  # "crew is on gary wong as we speak" is news; "smith gutters install date" asks
+    return _stage_named(reading.stage, d)
 
 
 def _stage_named(meant: str | None, d: Directory) -> str | None:
@@ -2320,6 +2338,29 @@ _MARK_BEFORE = re.compile(r"(?::|\s-+|\s—)\s*$")
 _NOT_A_LABEL = {"a", "an", "the", "on", "for", "to", "in", "at", "w", "with", "re", "about", "of", "no", "new", "quick", "one", "over", "there", "add", "pls", "please"}
 
 
+def _names_the_job(word: str, d: Directory) -> bool:
+    """A word that only says which job a note is for: a number, a name, a town, a trade, "the"."""
+    return (
+        not word or word.isdigit() or word in d.job_numbers or word in _REFERENCE_WORDS or word in _NOT_A_LABEL
+        or word in TRADES_SAID or word in d.towns or (len(word) > 2 and word not in _NOT_NAMES and d.name_token(word) is not None)
+    )
+
+
+def _fyi_whole(text: str, body: str, d: Directory) -> str:
+    """"fyi on the 1039 job - dog is friendly" names its job before the mark; in "fyi baby naps
+    midday, keep it quiet around then" the words before the comma are the note's own."""
+    fyi = re.match(r"^\W*(?:fyi|heads up)\b[\s,:-]*", text, re.I)
+    at = text.find(body, fyi.end()) if fyi is not None and body else -1
+    if fyi is None or at <= fyi.end():
+        return body
+    words = [w.casefold().strip("#'’.-").removesuffix("'s") for w in re.findall(r"[A-Za-z0-9#'’.-]+", text[fyi.end() : at])]
+    if all(_names_the_job(w, d) for w in words):
+        return body
+    whole = text[fyi.end() :]
+    tail = _NOTE_TAIL.search(whole)
+    return (whole[: tail.start()] if tail is not None and tail.start() > 0 else whole).strip(" ,.;:-")
+
+
 def _labelled(text: str, body: str, d: Directory) -> str:
     """A note's own label is part of it: in "new note dog: big lab, friendly" or "add a note job
     no. 1055, parking - street only" the words between the note (and the job it is for) and the
@@ -2334,18 +2375,27 @@ def _labelled(text: str, body: str, d: Directory) -> str:
     label: list[re.Match[str]] = []
     for hit in words:
         word = hit.group(0).casefold().strip("#'’.-").removesuffix("'s")
-        reference = (
-            not word or word.isdigit() or word in d.job_numbers or word in _REFERENCE_WORDS or word in _NOT_A_LABEL
-            or word in TRADES_SAID or word in d.towns or (len(word) > 2 and word not in _NOT_NAMES and d.name_token(word) is not None)
-        )
-        label = [] if reference else [*label, hit]
+        label = [] if _names_the_job(word, d) else [*label, hit]
     if not 1 <= len(label) <= 3:
         return body
     return text[cue.end() + label[0].start() :].strip()
 
 
+# "remind whoever goes out to 2611-1047 that the driveway is shared": the words after "that".
+_REMIND = re.compile(
+    r"^\W*(?:(?:pls|please|can you|can u)\s+)?remind (?:whoever|who ever|the crew|crew|the guys|the installers?|the next (?:guy|person|rep|crew)"
+    r"|every(?:one|body)|the team|our guys)\b[^.?!]{0,80}?\s+that\s+(\S.*)$",
+    re.I | re.S,
+)
+
+
 def _note_body(text: str) -> str:
     head = text[:4000]
+    remind = _REMIND.match(head)
+    if remind is not None:
+        body = remind.group(1)
+        tail = _NOTE_TAIL.search(body)
+        return (body[: tail.start()] if tail is not None and tail.start() > 0 else body).strip(" ,.;:-")
     quoted = _QUOTED.search(head)
     if quoted is not None and len(quoted.group(1).split()) >= 2 and _NOTE_CUE.search(head[: quoted.start()].lower()):
         return quoted.group(1).strip()

@@ -98,8 +98,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
               "going on with", "happening with", "the story with", "stand", "in the pipeline", "sold yet", "signed yet",
               "ever sign", "ever signed", "still out there", "still pending", "how far along", "far along"),
     "rep": ("rep", "salesman", "sales person", "salesperson", "who has", "who's got", "who is on", "assigned", "handling", "working it", "who owns", "estimator",
-            "who sold", "who closed", "who signed", "whose deal", "whose job", "who's on", "whos on", "who is working", "covers",
-            "covering", "in charge of"),
+            "who sold", "who closed", "who signed", "whose deal", "whose job", "whose lead", "whos lead", "whose customer", "whose account", "who's on", "whos on", "who is working", "covers",
+            "covering", "in charge of", "running point", "point person", "point man", "point on", "quarterbacking", "whos running", "who's running", "who is running"),
     "contract_amount": ("contract", "sold for", "sell for", "sale price", "sold price", "sold amount", "sale amount", "selling price", "price of the job", "job price", "worth", "how much is the job", "signed for", "sign for", "contract total", "job total",
                         "total", "signed at", "sold at", "went for", "go for"),
     "deposit": ("deposit", "down payment", "put down", "downpayment", "money down", "put anything down", "down pmt"),
@@ -109,7 +109,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "balance": ("owe", "owes", "owed", "owing", "balance", "outstanding", "left to pay", "still due", "open invoice", "due",
                 "left to collect", "to collect", "still to collect", "invoiced", "billed", "invoice total", "total invoiced",
                 "whats left", "what's left", "what is left", "remaining", "still owe", "left over", "paid up", "paid off",
-                "paid in full", "all paid", "fully paid", "unpaid", "amount due", "amount owed"),
+                "paid in full", "all paid", "fully paid", "unpaid", "amount due", "amount owed", "how much left", "much left to"),
     "install_date": ("install", "installation", "start date", "starting", "start", "crew", "build date", "production date", "install day"),
     "next_appointment": ("next appointment", "appointment", "next visit", "visit", "inspection", "meeting", "when are we going",
                          "when do we see", "when do i see", "scheduled", "out there", "there next", "going out", "see them next",
@@ -161,7 +161,7 @@ def fields_asked(low: str) -> list[str]:
             found.append(close)
     if "phone" not in found and re.search(r"#(?!\s*\d)", low):
         found.append("phone")  # "julie contact #"
-    if "stage" not in found and re.search(r"\bwhere(?:'s| is| are| r)\b.{1,60}\bat\b\s*\??$", low):
+    if "stage" not in found and re.search(r"\bwhere(?:'s| is| are| r)\b.{1,60}\bat\b\s*\??$", low) and not re.search(r"\b(?:located|live|lives|living)\b", low):
         found.append("stage")  # "where is julie castillo at"
     found.sort(key=_FIELD_ORDER.index)
     if "address" in found and "stage" in found and re.search(r"\bwhere\b.{0,60}\bstand\b", low):
@@ -247,7 +247,7 @@ _PHRASED_KIND = re.compile(
 # walk in there". The title is what the rep called it.
 _VISIT_NOUN = (
     r"(?:check[- ]?in|walk[- ]?around|walk[- ]?through|walkthrough|walk|sit[- ]?down|re-?measure|measure(?:ments?)?"
-    r"|visit|review|selection|consult(?:ation)?|meeting|inspection|check|look)"
+    r"|visit|review|selection|consult(?:ation)?|meeting|inspection|check|look|sit)"
 )
 _SAID_VISIT = re.compile(rf"(?:^|\b(?:an?|needs|need|wants|want|book|set|put|schedule|pencil)\s+|[,-]\s*)((?:[a-z][a-z-]*\s+){{0,3}}?{_VISIT_NOUN})\b")
 # Words that end a visit's own words: what comes before them is not its name.
@@ -260,9 +260,16 @@ _NOT_VISIT_WORDS = {
 _OWN_VISITS = re.compile(r"^(?:check[- ]?in|walk[- ]?around|sit[- ]?down|re-?measure)$")
 
 
+_MORE_NOUN = re.compile(rf"\s+{_VISIT_NOUN}\b")
+
+
 def _said_visit(low: str) -> str | None:
+    low = re.sub(r"\bpre[ -]job\b", "pre-job", low)
     for m in _SAID_VISIT.finditer(low):
         words = m.group(1).split()
+        more = _MORE_NOUN.match(low, m.end())
+        if more is not None:
+            words.append(more.group(0).strip())  # "a first look inspection": the whole name
         while len(words) > 1 and (words[0] in _NOT_VISIT_WORDS or any(ch.isdigit() for ch in words[0])):
             words = words[1:]
         if any(w in _NOT_VISIT_WORDS for w in words[:-1]):
@@ -517,6 +524,7 @@ _APPROVING = {
     "w", "then", "by", "fire", "away", "bingo", "spot", "10/4", "lock", "g2g", "righto", "rightio", "happen", "aight", "ight", "and", "green", "light", "work", "thatll", "that'll", "submit", "correcto", "correctamundo", "dude", "bro", "chief", "friend", "ahh", "oh", "hell", "heck", "totally", "def",
     "100%", "💯", "yesh", "yee", "affirm", "affirmed", "u", "okie", "dokie", "dokey", "okey", "yeap", "yuh", "yuppers",
     "fo", "sho", "gud", "gd", "thang", "4", "much", "very", "really", "please,", "yes'm", "kay", "mmhm", "mhmm", "ofc",
+    "bud", "pal", "mate", "homie", "pull", "trigger", "hit", "roll", "run", "official", "about", "execute",
 }
 _APPROVES_ALONE = {
     "y", "ya", "yah", "yes", "yess", "yeah", "yea", "yep", "yup", "sure", "ok", "okay", "k", "kk", "confirm", "confirmed",
@@ -534,6 +542,7 @@ _APPROVING_PHRASES = (
     "looks great", "great", "good", "nice", "fine by me", "fine with me", "fire away", "make it happen", "green light", "that'll work", "thatll work",
     "submit it", "sweet", "awesome", "solid", "cool", "done deal", "got it", "right", "spot on", "lock it", "lock it in",
     "fo sho", "for sure", "go 4 it", "sounds gud", "looks gd", "you got it", "u got it",
+    "pull the trigger", "hit it", "lets roll", "let's roll", "run it", "execute", "make it official",
 )
 _NOT_A_YES = {"no", "not", "don't", "dont", "wait", "hold", "cancel", "stop", "never", "nah", "nope"}
 

@@ -131,9 +131,11 @@ def _day(text: str, today: dt.date) -> tuple[dt.date, str] | None:
         if g.get("wd"):
             target = WEEKDAYS[g["wd"].lower()]
             if g.get("later"):
-                weeks = 2 if g["later"].lower() == "after next" else 1
+                if g["later"].lower() == "after next":
+                    # "tuesday after next": the Tuesday after the coming one.
+                    return today + dt.timedelta(days=((target - today.weekday()) % 7 or 7) + 7), m.group(0)
                 monday = today - dt.timedelta(days=today.weekday())
-                return monday + dt.timedelta(days=7 * weeks + target), m.group(0)
+                return monday + dt.timedelta(days=7 + target), m.group(0)
             ahead = (target - today.weekday()) % 7
             # "Tuesday" (or "next Tuesday") is the coming one; said on a Tuesday, next week's.
             # The proposal shows the concrete date, so a rep who meant another week says so.

@@ -1541,3 +1541,83 @@ def test_paid_said_as_done_closes_the_job(reader: Reader, directory: Directory, 
 @pytest.mark.parametrize("text", ["is the reilly gutters paid in full", "reilly gutters paid off?", "has 1008 been paid off"])
 def test_paid_asked_is_a_look_up(reader: Reader, directory: Directory, text: str) -> None:
     assert read(reader, directory, text).tool == "crm_facts"
+
+
+# --- from dev15's writes ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        ("the final draw landed on 1019, were all square", "Paid & Closed"),
+        ("crew is over at gary wong rn", "In Progress"),
+        ("1041 permits approved, material on order, start date is set", "Scheduled"),
+        ("sent our pricing over to the walsh siding this am", "Proposal Sent"),
+        ("santos gutters ho put pen paper tonight", "Contract Signed"),
+    ],
+)
+def test_news_in_words_no_pattern_knows_moves_the_job(reader: Reader, directory: Directory, text: str, stage: str) -> None:
+    action = read(reader, directory, text)
+    assert action.tool == "crm_change_stage" and action.arguments["stage"] == stage
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("remind whoever goes out to job 1047 that the side door sticks", "the side door sticks"),
+        ("fyi cat gets out, keep doors shut, put it on there", "cat gets out, keep doors shut"),
+        ("fyi on the 1039 job - dog is friendly", "dog is friendly"),
+        ("the salem roof / ho wants the shingles left by the garage / add to notes", "ho wants the shingles left by the garage"),
+    ],
+)
+def test_notes_dictated_in_more_shapes(reader: Reader, directory: Directory, text: str, note: str) -> None:
+    focus = read(reader, directory, "pull up 1047").focus
+    action = read(reader, directory, text, focus)
+    assert action.tool == "crm_add_note" and action.arguments["note"] == note
+
+
+def test_a_note_tacked_onto_the_job_in_focus(reader: Reader, directory: Directory) -> None:
+    focus = read(reader, directory, "lemme peek at #1004").focus
+    action = read(reader, directory, "tack onto that one - wasp nest by the back gutter", focus)
+    assert action.tool == "crm_add_note" and action.arguments == {"job_id": 1004, "note": "wasp nest by the back gutter"}
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "start"),
+    [
+        ("#1001 confirmed a first look inspection mon the 7th ten am", "First look inspection", "2026-12-07T10:00"),
+        ("pencil me in with kaplan siding fri 12/11 at 2pm for a second sit", "Second sit", "2026-12-11T14:00"),
+        # Monday 23 November: "tues after next" is the Tuesday after tomorrow's, 1 December.
+        ("book a material drop check on 1043 tues after next 11am", "Material drop check", "2026-12-01T11:00"),
+    ],
+)
+def test_visits_keep_their_whole_name_and_day(reader: Reader, directory: Directory, text: str, title: str, start: str) -> None:
+    action = read(reader, directory, text)
+    assert action.tool == "crm_create_appointment"
+    assert action.arguments["title"] == title and action.arguments["start"].startswith(start)
+
+
+@pytest.mark.parametrize("text", ["ok pull the trigger", "go for it bud", "run it"])
+def test_a_yes_in_slang_approves(text: str) -> None:
+    assert is_affirmative(text)
+
+
+@pytest.mark.parametrize("text", ["dont pull the trigger yet", "pull up 1042", "run the numbers again"])
+def test_those_words_in_other_requests_do_not_approve(text: str) -> None:
+    assert not is_affirmative(text)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "argument", "value"),
+    [
+        ("job no 1029 book a pre job meeting fri 12/11 at 2pm", "ho cant do that day, the 10th works", "start", "2026-12-10T14:00"),
+        ("fyi on the 1039 job - dog is friendly", "correcion - dog bites, keep the gate closed", "note", "dog bites, keep the gate closed"),
+    ],
+)
+def test_corrections_typed_loosely_change_the_pending_write(
+    reader: Reader, directory: Directory, first: str, second: str, argument: str, value: str
+) -> None:
+    proposed = read(reader, directory, first)
+    calls = [{"tool": proposed.tool, "arguments": proposed.arguments}]
+    corrected = read(reader, directory, second, proposed.focus, pending="crm", pending_calls=calls)
+    assert corrected.tool == proposed.tool and corrected.arguments[argument].startswith(value)

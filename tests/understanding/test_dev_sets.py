@@ -2,7 +2,7 @@
 has it (the test id names the set: `[dev10]`): the generator rebuilds the committed files byte
 for byte, every expected fact is in the demo data (each set's own grounding checks), no case is
 about a held-out customer, no case text is shared with an earlier set or with held-out, and no
-phrasing is an earlier builder's. dev9 .. dev15 are well formed the same way; dev10 .. dev15
+phrasing is an earlier builder's. dev9 .. dev16 are well formed the same way; dev10 .. dev16
 (built by dev_generators from their own phrasings) share every other check too, with their
 own sizes, and the reader of the days and times their reps type. The checks a set has
 alone stay in its own test_devN_set.py. Nothing here runs Hard-E or looks at its accuracy."""
@@ -36,10 +36,10 @@ from tests.understanding.eval import build_eval
 
 Case = dict[str, Any]
 # the sets in the order they were written; each shares no text with those before it
-ORDER = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15"]
+ORDER = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16"]
 
 
-# --- dev10 .. dev15: reading the days and times a rep types (test_dev9_set's reader, and more) ---
+# --- dev10 .. dev16: reading the days and times a rep types (test_dev9_set's reader, and more) ---
 
 MONDAY = dev7.MONDAY
 HOURS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
@@ -107,13 +107,14 @@ def booking_problems(c: Case, check: dict[str, Any]) -> list[str]:
 
 def problems_of(c: Case) -> list[str]:
     """test_dev9_set's grounding checks without the bookings (read here with the reader above);
-    a job named by the trade and the town in dev12's .. dev15's own words ("gutters in Natick",
-    "Natick gutter job", "Natick gutters", "gutters over in Natick", "gutter job out in Natick")
-    is checked as test_dev8_set checks "the Natick gutters": the name is in the request, its town
-    and its one trade pick out this job alone; dev13's "Russo siding job" and dev14's "Russos
-    siding" as test_dev8_set checks "Russo siding"; dev14's "Julie Castillo windows" and dev15's
-    "Julie Castillos windows" as it checks "Julie Castillo window job", and "job no. 1042" as it
-    checks "1042"."""
+    a job named by the trade and the town in dev12's .. dev16's own words ("gutters in Natick",
+    "Natick gutter job", "Natick gutters", "gutters over in Natick", "gutter job out in Natick",
+    "gutters up in Natick") is checked as test_dev8_set checks "the Natick gutters": the name is
+    in the request, its town and its one trade pick out this job alone; dev13's "Russo siding
+    job", dev14's "Russos siding" and dev16's "Russo siding project" as test_dev8_set checks
+    "Russo siding"; dev14's "Julie Castillo windows", dev15's "Julie Castillos windows" and
+    dev16's "Julie Castillo window replacement" as it checks "Julie Castillo window job", and
+    "job no. 1042" as it checks "1042"."""
     if c["subject"].get("ref_style") in CHECKED_AS:
         c = copy.deepcopy(c)
         c["subject"]["ref_style"] = CHECKED_AS[c["subject"]["ref_style"]]
@@ -131,11 +132,13 @@ DEV12_TOWN_STYLES = ("trade_in_town", "town_trade_job")
 DEV13_STYLES = ("town_bare", "last_trade_job")
 DEV14_STYLES = ("jobno_dot", "full_trade", "last_s_trade", "trade_over_in")
 DEV15_STYLES = ("full_s_trade", "trade_out_in")
+DEV16_STYLES = ("last_trade_project", "full_trade_replacement", "trade_up_in")
 # the later sets' own ways of naming a job, and the test_dev8_set style each is checked as
 CHECKED_AS = {
     "trade_in_town": "town", "town_trade_job": "town", "town_bare": "town", "last_trade_job": "last_trade",
     "jobno_dot": "num", "full_trade": "full", "last_s_trade": "last_trade", "trade_over_in": "town",
     "full_s_trade": "full", "trade_out_in": "town",
+    "last_trade_project": "last_trade", "full_trade_replacement": "full", "trade_up_in": "town",
 }
 
 
@@ -144,7 +147,7 @@ CHECKED_AS = {
 
 @dataclasses.dataclass(frozen=True)
 class Weights:
-    """What dev10 .. dev15 were asked to weigh: (fewest, most) questions and conversations, the
+    """What dev10 .. dev16 were asked to weigh: (fewest, most) questions and conversations, the
     share of conversations that are writes, and the fewest of the rest."""
 
     questions: tuple[int, int]
@@ -167,7 +170,7 @@ class DevSet:
     how many phrasings it has at least (None: no phrasing check), how its subjects are checked
     (grounding.assert_about_dev_customers' keywords, customers it may not be about besides the
     held-out ones, and whether a choice's options may hold a held-out customer), and for dev10
-    .. dev15 their weights."""
+    .. dev16 their weights."""
 
     name: str
     problems_of: Callable[[Case], list[str]]
@@ -265,6 +268,11 @@ SETS = [
         "dev15", problems_of, not_about=build_eval.ADDED_LATER, options_dev_only=True,
         weights=Weights((70, 90), (110, 120), (0.55, 0.65), 28, 18, 28, 18, 26, ("fyi", "for the file", "remind whoever", "note:"), DEV15_STYLES),
     ),
+    # writes on first contact and mixed conversations: at least 60 conversations end in a write
+    DevSet(
+        "dev16", problems_of, not_about=build_eval.ADDED_LATER, options_dev_only=True,
+        weights=Weights((75, 90), (110, 120), (0.52, 0.62), 28, 18, 28, 18, 26, ("log", "add to the file", "whoevers next out", "note this down"), DEV16_STYLES),
+    ),
 ]
 BY_NAME = {s.name: s for s in SETS}
 # dev9's cases are well formed the way the sets built after it are
@@ -331,7 +339,7 @@ def test_phrasings_are_its_own(s: DevSet) -> None:
     assert not shared, sorted(shared)
 
 
-# --- dev9 .. dev15 ------------------------------------------------------------------------------
+# --- dev9 .. dev16 ------------------------------------------------------------------------------
 
 
 @sets(WELL_FORMED)
@@ -363,7 +371,7 @@ def test_cases_are_well_formed(s: DevSet) -> None:
             assert not c["crm_after"], c["id"]
 
 
-# --- dev10 .. dev15 -----------------------------------------------------------------------------
+# --- dev10 .. dev16 -----------------------------------------------------------------------------
 
 
 def _weights(s: DevSet) -> Weights:

@@ -137,11 +137,15 @@ _NOTE_AFTER_NAME = re.compile(
 )
 # "so for 2610-1017 the note is neighbor already had us do their roof": a note dictated.
 # "kathleen file noes: husband handles the money": whose notes, a colon, the words.
-_NOTE_LABEL = re.compile(r"^[^:?]{1,60}?\b(?:file\s+)?(?:notes?|noes|ntoes|nots|memo)\s*:\s*\S")
+_NOTE_LABEL = re.compile(r"^[^:?]{1,60}?\b(?:file\s+)?(?:notes?|noes|ntoes|nots|memo|update)\s*:\s*\S")
 _NOTE_DICTATED = re.compile(
     r"\b(?:the|a|my|new) note (?:is|should say|should read|reads|will say)\b"
     # "job no 1041 quick one for ntes - paying cash at signing": words given for the notes.
     r"|\b(?:one |this |something )?for (?:the |his |her |their )?(?:notes?|ntes|nots|ntoes|noes|nottes|file|record)\s*(?::|-+\s|—\s)\s*\S"
+    # "job no. 1014 quick one for notes elderly mom lives there": the words right after
+    r"|\bquick one for (?:the )?(?:notes?|ntes|nots|ntoes|noes|file)\s+(?!on\b|for\b|to\b|about\b)\S"
+    # "for his roof job add outlet on the back of the garage is ok to use"
+    r"|^\W*(?:for|on)\s+(?:that|this|the|his|her|their)\s+(?:(?:roof|roofing|siding|windows?|gutters?)\s+)?(?:one|job|file|house)\W+(?:pls\s+|please\s+)?(?:add|log|jot)\s+(?!a\s|an\s|the\s|new\s)\S"
 )
 _NOTE_SAYING = re.compile(
     r"(?:\bsaying\b|\bthat says\b|\bto say\b|\b(?:the|a|my|new) note (?:is|should say|should read|reads|will say)\b:?|\b(?:log|note|add|put)\b[^.]{0,40}?\bthat\b"
@@ -293,6 +297,8 @@ class Reader:
         if aside is not None and (_ASKS.match(normalise(aside.group(1))) or _PRICE_WORDS.search(normalise(aside.group(1))) or "?" in aside.group(1)):
             # "side note, price on a 3x4 elbow": "side note" says "by the way"; a question follows, not a note.
             text = aside.group(1)
+        # "hey hard-e could u ...", "when you get a sec add a note ...": the courtesy is not the ask.
+        text = _COURTESY_AFTER.sub("", _COURTESY.sub("", text, count=1), count=1) or text
         # Spaces collapse first, so padding does not push the words past ENTITY_CHARS.
         low = normalise(text)[:ENTITY_CHARS]
         action = self._read_turn(text, low, _by_pronoun(low, focus, directory), directory, now, pending, pending_calls, workflow, me, kb, web)
@@ -377,7 +383,7 @@ class Reader:
             mentions.user_ids.append(me)
         if (
             _ASIDE.match(low) and (focus.customer_id or focus.job_id or focus.clarification)
-            and not (_PRONOUNS.search(_EXPLETIVE_IT.sub(" ", low)) or _POINTS_BACK.search(low)) and workflow is None
+            and not (_PRONOUNS.search(_GENERIC_IF.sub(" ", _EXPLETIVE_IT.sub(" ", low))) or _POINTS_BACK.search(low)) and workflow is None
         ):
             # "side question whats deposit %": not about the one in focus, nor the answer to a
             # "which one?" (that question is dropped); the one in focus stays for what comes next.
@@ -614,6 +620,11 @@ class Reader:
             intent, agent = "scripting", "scripting"  # "draft what i should say to colleen at appt": her script
         if intent in ("crm.facts", "crm.calendar") and re.search(r"\bscript\b", low) and mentions.customer_ids:
             intent, agent = "scripting", "scripting"  # "help me script my appt with julie"
+        if (
+            intent in ("crm.facts", "crm.calendar", "crm.book") and mentions.customer_ids and workflow is None
+            and re.search(r"\b(?:write|draft|put together|whip up|come up with|work up)\b.{0,30}\b(?:pitch|script|spiel)\b", low)
+        ):
+            intent, agent, confidence = "scripting", "scripting", max(confidence, CONFIDENT)  # "can you write up a pitch for james lynch"
         if (
             intent == "scripting" and confidence < CONFIDENT and (mentions.customer_ids or mentions.job_ids)
             and not re.search(r"\b(?:scripts?|primers?|vid(?:eo)?s?|write|draft|pitch|say|wording|lines?|open(?:er|ing)?)\b", low)
@@ -957,7 +968,10 @@ class Reader:
 
     @staticmethod
     def _has_jobs_in(m: Mentions, d: Directory) -> bool:
-        """The one customer named already has a job in every trade named."""
+        """The one customer named already has a job in every trade named; or, no one named, the
+        town named has a job in that trade ("open roof job out in wellesley": the one there)."""
+        if not m.customer_ids and m.towns and m.trades:
+            return any(j.city.casefold() in m.towns and any(t in j.trades for t in m.trades) for j in d.jobs.values())
         if len(m.customer_ids) != 1 or m.customer_ids[0] not in d.customers:
             return False
         jobs = [d.jobs[j] for j in d.customers[m.customer_ids[0]].job_ids if j in d.jobs]
@@ -1100,7 +1114,12 @@ class Reader:
             )
             if name in _WORDLIKE_NAMES and not ((said[:1].isupper() and n > 0) or n - 1 in positions or n + 1 in positions or after_the):
                 following = words[n + 1] if n + 1 < len(words) else ""
-                if following in _VERB_FOLLOWERS or following.isdigit():
+                town = words[n + 2] if following == "in" and n + 2 < len(words) else ""
+                # "brooks in salem": a Brooks with a job in Salem is named, whatever the word means
+                there = bool(town) and any(
+                    j.city.casefold() == town for c in directory.customer_tokens.get(name, set()) for j in directory.jobs_of(c)
+                )
+                if (following in _VERB_FOLLOWERS or following.isdigit()) and not there:
                     continue
             kept.append((n, name))
         kept_positions = {n for n, _ in kept}
@@ -1236,7 +1255,7 @@ class Reader:
         if not customers and mentions.unknown_name and not mentions.user_ids:
             return None, None, [], f"I don't have a customer named {mentions.unknown_name}. Check the spelling, or give me the job number."
         if not customers:
-            if focus.job_id and focus.job_id in directory.jobs and re.search(r"\bother (job|one)\b", low):
+            if focus.job_id and focus.job_id in directory.jobs and re.search(r"\b(?:other|oter|othr|otehr|othe) (job|one)\b", low):
                 job = directory.jobs[focus.job_id]
                 others = [j for j in directory.jobs_of(job.customer_id) if j.id != job.id]
                 customer = directory.customers.get(job.customer_id)
@@ -1528,10 +1547,15 @@ class Reader:
                           arguments={"note_id": int(existing.group(1)), "note": body}, focus=focus)
         body = _note_body(text)
         body = _labelled(text, _fyi_whole(text, body, d), d) if body else _note_after_ask(text) or _reported(text)
-        if not body and _words_before_tail(text) >= 3 and not (m.job_ids or m.customer_ids or m.trades or m.towns):
-            # "also skylight over the kitchen leaks a little note that", of the job in focus.
+        if not body and _words_before_tail(text) >= 3:
+            # "also skylight over the kitchen leaks a little note that", of the job in focus;
+            # "for her siding, ho asked that ..., add a note": after the job it is for.
             tail = _NOTE_TAIL.search(text[:4000])
-            body = re.sub(r"^\W*(?:(?:also|and|ok|okay|so|oh|plus)\W+)*", "", text[: tail.start()] if tail else "").strip(" ,.;:-")
+            head = text[: tail.start()] if tail else ""
+            led = _FOR_THE_JOB.match(head)
+            if led is not None or not (m.job_ids or m.customer_ids or m.trades or m.towns):
+                head = head[led.end() :] if led is not None else head
+                body = re.sub(r"^\W*(?:(?:also|and|ok|okay|so|oh|plus)\W+)*", "", head).strip(" ,.;:-")
         if not body:
             after = self._body_after_reference(text, d)
             body = _note_after_ask(after) or after  # "1015 write down old skylight leaks": the words after the ask
@@ -1580,12 +1604,16 @@ class Reader:
                 or (len(word) > 2 and word not in _NOT_NAMES and d.name_token(word) is not None)
             )
             next_word = spans[n + 1].group(0).casefold() if n + 1 < len(spans) else ""
+            after_next = spans[n + 2].group(0).casefold() if n + 2 < len(spans) else ""
             if (
                 anchor or word in _REFERENCE_WORDS or word in TRADES_SAID or (last == n - 1 and word in d.towns)
                 or (last == n - 1 and word in ("in", "at", "on") and next_word in d.towns)  # "the roof job in salem, ..."
+                # "jot on gutters over in cranston ho asked ...": "over in" and "out in" lead to the town too
+                or (last == n - 1 and word in ("over", "out", "up", "down") and next_word in ("in", "at") and after_next in d.towns)
             ):
                 last = n
-                anchored = anchored or anchor
+                # A trade and its town name the job as a name or a number would ("gutters over in cranston").
+                anchored = anchored or anchor or (word in d.towns and any(w.group(0).casefold() in TRADES_SAID for w in spans[:n]))
             elif anchored:
                 # The note starts at the first word after the job or customer it is for:
                 # "stick a note on 1058 sent pics of a similar job".
@@ -2111,8 +2139,15 @@ def _after_to(text: str) -> str:
     return hit.group(1).strip() if hit else ""
 
 
+_NOTES_SAY = re.compile(
+    r"^\W*(?:(?:and|ok|so)\W+)?(?:what (?:do|did) )?(?:the |any |her |his |their )?no+tes? (?:say|said|show|mention|have)\b(?! that\b)[^:;]{0,40}$"
+)
+
+
 def _reads_notes(low: str, d: Directory) -> bool:
     """A "note" request with nothing to write: every word is a reference or a word of reading."""
+    if _NOTES_SAY.match(low[:400]):
+        return True  # "notes say anything useful", "what do the notes say"
     marked = _NOTE_MARK.search(low[:4000])
     if (marked and not set(marked.group(1).strip(" ?.!").split()) <= _NOTE_READ_WORDS) or _NOTE_SAYING.search(low[:4000]):
         return False  # "greg carters siding job - newest note" marks no note's words: it reads
@@ -2151,10 +2186,18 @@ _EXPLETIVE_IT = re.compile(
     r"\b(?:is|was|would|will|does) it (?:be )?(?:ok|okay|alright|possible|worth|smart|safe|bad|better|normal|true|fine|legal|required|common|allowed|matter)\b"
     r"|\bit'?s (?:ok|okay|fine|possible|worth|smart|safe|normal|true|legal|required|allowed) to\b"
 )
+_COURTESY = re.compile(
+    r"^\W*(?:(?:hey|hi|yo|ok|okay)\W+)?(?:hard-?e\W+)?"
+    r"(?:(?:when|whenever|if) (?:you|u) (?:get|have|got) a (?:sec|second|min|minute|moment)\W+|real quick\W+)",
+    re.I,
+)
+_COURTESY_AFTER = re.compile(r"[\s,]+(?:when|whenever|if) (?:you|u) (?:get|have|got) a (?:sec|second|min|minute|moment)\W*$", re.I)
+# "does the deposit still apply if they finance": "they" is whoever does, not the one in focus.
+_GENERIC_IF = re.compile(r"\b(?:if|when|once|whether|unless) (?:they|he|she|the ho|the homeowners?|a homeowner|customers?)\b")
 _SIDE_NOTE = re.compile(r"^\W*side\s*note\b[\s,:;.!-]*(\S.*)$", re.I | re.S)
 _NOTE_START = re.compile(
     r"^\W*(?:(?:pls|please|can you|quick)\s+)?(?:jot(?:\s+down)?|fyi|heads up|notes?|ntoes|nots|noes|memo|add to (?:that|this|the|his|her|their) (?:one|job|file)"
-    r"|for the (?:file|notes?|record)|remind (?:whoever|who ever|the crew|crew|the guys|the installers?|the next (?:guy|person|rep|crew)|every(?:one|body)|the team|our guys)"
+    r"|for (?:whoever'?s?|who ever|whoevers|the next (?:guy|person|crew)) (?:is )?next out\b|for the (?:file|notes?|record)|remind (?:whoever|who ever|the crew|crew|the guys|the installers?|the next (?:guy|person|rep|crew)|every(?:one|body)|the team|our guys)"
     r"|(?:tack|tag|stick|add) (?:onto|on to|on) (?:that|this|the|his|her|their) (?:one|job|file)|slap (?:a )?note"
     r"|(?:put|add|log|drop|leave|write|make)\s+(?:a\s+)?(?:quick\s+)?note)\b"
 )
@@ -2169,7 +2212,9 @@ _NOTE_TAIL = re.compile(
     r"|(?:add|put|save|log|stick)\s+(?:to|in|into|on)\s+(?:the\s+)?(?:no+t\w{0,3}|nott?es|ntoes|nots|file)"
     # "... put that in": the notes go without saying ("put it in" after a time is a booking).
     r"|(?:put|jot|get)\s+(?:that|this)\s+(?:in|down)"
-    r"|(?:note|log)\s+(?:that|this|it)|(?:add|put|save|log)\s+(?:it|that|this)\s+as\s+a\s+note)[\s.!]*(?:pls|please|thx|thanks)?[\s.!]*$",
+    r"|(?:note|log)\s+(?:that|this|it)|(?:add|put|save|log)\s+(?:it|that|this)\s+as\s+a\s+note"
+    # "..., add a note", "... make a note of it"
+    r"|(?:add|make|put|leave|drop)\s+(?:a\s+)?note(?:\s+(?:of|on|about)\s+(?:that|it|this))?)[\s.!]*(?:pls|please|thx|thanks)?[\s.!]*$",
     re.I,
 )
 # "fyi on job 1003, parking is tight": a heads-up whose words come after the job it names.
@@ -2191,7 +2236,7 @@ _STAGE_NEWS = (
         r"|\b(?:went|going|gone|goin|signed) (?:with|w/?) (?:the )?oth\w* (?:bid|quote|guy|guys|company|contractor|outfit|offer)\b"
     ), "lost"),
     (re.compile(
-        r"\b(?:we'?re|were|we are|crew is|crews) (?:all )?(?:done|finished) (?:at|with|on)\b|\bcrew (?:wrapped|finished)(?: up)?\b|\b(?:all )?wrapped up\b"
+        r"\b(?:we'?re|were|we are|crew is|crews) (?:all )?(?:done|finished) (?:at|with|on)\b|\bknocked (?:it|that|the job|that one) out\b|\bcrew (?:wrapped|finished)(?: up)?\b|\b(?:all )?wrapped up\b"
         # "Reilly siding job is finished, crew packed up", "the job is all done"
         r"|\b(?:job|work|install|project) (?:is |was )?(?:all )?(?:finished|done|complete|completed)\b(?!\s*\?)|\bcrews? (?:packed|cleaned) up\b"
     ), "completed"),
@@ -2200,6 +2245,7 @@ _STAGE_NEWS = (
         r"|\b(?:proposal|quote|bid|estimate) (?:is|went|got sent|was sent) out\b|\b(?:proposal|quote|bid) (?:is )?in (?:their|her|his) hands\b"
     ), "proposal sent"),
     (re.compile(
+        r"\b(?:got |been |was )?(?:bumped|put|moved|added|slotted) (?:on|onto|to|into) the (?:install |production |crew )?(?:schedule|calendar|board)\b|"
         r"\binstall (?:date )?is (?:locked|set|booked|confirmed)(?: in)?\b|\b(?:on|onto) the (?:install|production) (?:schedule|calendar|board)\b"
         r"|\b(?:has|got|have) an install date(?: now)?\b|\binstall date (?:is )?(?:set|booked|picked)\b"
         # "2610-1041 has a start date loocked in", "got a start date"
@@ -2214,13 +2260,14 @@ _STAGE_NEWS = (
         r"|\bcrews? (?:is|are|r) (?:tearing|ripping|working|digging) (?:into|on|off)\b|\bwork (?:has )?start(?:t*ed|de|d)\b|\b(?:we|they) (?:started|began) (?:today|this morning)\b"
     ), "in progress"),
     (re.compile(
-        r"\b(?:is|its|it's) a go\b|\b(?:they|she|he) (?:just )?signed\b|\bgot the signature\b|\bput (?:the )?pen (?:to )?paper\b|\bsigned on the dotted line\b"
+        r"\b(?:is|its|it's|we'?re|were|we are) a go\b|\bink is dry\b|\b(?:they|she|he) (?:just )?signed\b|\bgot the signature\b|\bput (?:the )?pen (?:to )?paper\b|\bsigned on the dotted line\b"
         r"|\b(?:finally |just )?signed (?:the |their |her |his )?(?:contract|agreement|paperwork|papers)\b"
         # "santos innked the deal", "contract came back signde", "got the signed contract back", "closed the deal"
         r"|\bin+ked (?:the |a )?(?:deal|contract|agreement|it)\b|\b(?:closed|sealed|landed) the deal\b"
         r"|\b(?:contract|agreement|paperwork|papers) (?:came|come|is|got) back (?:all )?sign(?:ed|de|d)\b|\bgot the sign(?:ed|de|d) (?:contract|agreement|paperwork|papers)\b"
     ), "contract signed"),
     (re.compile(
+        r"\b(?:we'?re|were|we are) (?:all )?(?:paid up|square|squared up|settled up)\b|\bgot the final(?: payment| check| draw)?\b(?!\s+(?:walk|inspection|sign|ok|say))|"
         r"\ball paid up\b|\bpaid (?:up|in full|off) now\b|\b(?:final|last) (?:check|chcek|chekc|chek|payment) (?:cleared|came in|is in|received|landed)\b"
         # "reillys gutters paid in full, clsoe it out", "..., paid off": said as done, not asked
         r"|\bpaid (?:in full|off)\s*(?:[,.;!]|-+\s|$|and\b|so\b|today\b|yesterday\b)"
@@ -2284,15 +2331,24 @@ _WRITE_DOWN = re.compile(r"\b(?:write|wirte|wite|wrtie|wrte|jot|put)\s+(?:(?:thi
 # "put in there has solar panels on the south side": the ask first, then the note's words.
 _ASK_THEN_NOTE = re.compile(
     r"^\W*(?:(?:ok|okay|so|also|and|oh|anyway|anyways|anywa+y|k|kk|alright|then|pls|please|can you|could you|go ahead and)\W+)*"
-    r"(?:(?:on|for|to)\s+(?:that|this|the|his|her|their)\s+(?:one|job|file|account|house)\W+)?"
+    r"(?:(?:on|for|to)\s+(?:that|this|the|his|her|their)\s+(?:(?:roof|roofing|siding|windows?|gutters?)\s+)?(?:one|job|file|account|house)\W+)?"
     r"(?:(?:pls|please|can you|could you|go ahead and)\s+)?"
     r"(?:(?:add|put|log|leave|make|drop|write|enter|stick|throw|jot)\s+(?:down\s+)?(?:a\s+|the\s+)?(?:quick\s+)?(?:note|nots?|ntoe|noet)s?"
     r"(?:\s+(?:on|to|in|for)\s+(?:that|this|the|his|her|their|it|th+ere|here)(?:\s+(?:one|job|file))?)?"
-    r"|(?:put|add|write|log|jot|stick|throw|toss|drop)\s+(?:(?:this|that|it)\s+)?(?:in|on|into|to)\s+(?:there|here|it|that|the\s+(?:notes?|file)|(?:his|her|their|the)\s+(?:notes?|nots|nott?es|ntoes|file))"
+    r"|(?:put|add|write|log|jot|stick|throw|toss|drop)\s+(?:(?:this|that|it)\s+)?(?:in|on|into|to)\s+(?:there|here|it|that|the\s+(?:notes?|file)|(?:his|her|their|the)\s+(?:notes?|nots|nott?es|ntoes|file|roof|siding|windows?|gutters?|job))"
+    r"|(?:add|log|jot)(?=\s+(?!a\s|an\s|the\s|new\s|note|to\s|on\s|in\s)\w)"  # "for his roof job add outlet ... is ok to use"
     r"|(?:write|wirte|wrtie|jot|put)\s+down|(?:write|wirte|wrtie)(?=\s+that\b)|jot(?:\s+(?:that|this))?(?=\s+\w)"
-    r"|note(?:\s+(?:it|that|this))?(?:\s+on\s+(?:that|this|it)(?:\s+one)?)?)"
+    r"|note(?:\s+(?:it|that|this))?(?:\s+on\s+(?:that|this|it|there|here)(?:\s+one)?)?)"
     r"(?:\s+(?:that|saying|to say|reading))?(?:\s*[:,-]+\s*|\s+)(?P<body>\S.*)$",
     re.I | re.S,
+)
+
+
+# "for her siding, ...", "on the roof job - ...": which of the customer's jobs, said first.
+_FOR_THE_JOB = re.compile(
+    r"^\W*(?:(?:also|and|ok|okay|so|oh)\W+)*(?:for|on|re|about)\s+(?:that|this|the|his|her|their)\s+"
+    r"(?:(?:roof|roofing|siding|windows?|gutters?)(?:\s+(?:job|one))?|one|job)\s*[,:;-]+\s*",
+    re.I,
 )
 
 
@@ -2389,8 +2445,24 @@ _REMIND = re.compile(
 )
 
 
+_QUICK_ONE = re.compile(r"\bquick one for (?:the )?(?:notes?|ntes|nots|ntoes|noes|file)\s+(?!on\b|for\b|to\b|about\b)(\S.*)$", re.I | re.S)
+
+
+# "for whoevers next out at 1028, neighbor complained ...": the words after the comma.
+_NEXT_OUT = re.compile(
+    r"^\W*for (?:whoever'?s?|who ever|whoevers|the next (?:guy|person|crew)) (?:is )?next out\b[^,:;-]{0,60}?(?:,|:|;|\s-+\s)\s*(\S.*)$", re.I | re.S
+)
+
+
 def _note_body(text: str) -> str:
     head = text[:4000]
+    out = _NEXT_OUT.match(head)
+    if out is not None:
+        tail = _NOTE_TAIL.search(out.group(1))
+        return (out.group(1)[: tail.start()] if tail is not None and tail.start() > 0 else out.group(1)).strip(" ,.;:-")
+    quick = _QUICK_ONE.search(head)
+    if quick is not None and not _NOTE_MARK.match(head[quick.start(1) - 1 :]):
+        return quick.group(1).strip(" ,.;:-")
     remind = _REMIND.match(head)
     if remind is not None:
         body = remind.group(1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -96,7 +97,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
                 "where is the house", "wheres her house", "wheres his house", "wheres the house"),
     "stage": ("stage", "status", "where are we", "where we at", "where do we stand", "standing", "at with", "update on", "how is the", "how's the",
               "going on with", "happening with", "the story with", "stand", "in the pipeline", "sold yet", "signed yet",
-              "ever sign", "ever signed", "still out there", "still pending", "how far along", "far along"),
+              "ever sign", "ever signed", "still out there", "still pending", "how far along", "far along", "did that land", "did it land"),
     "rep": ("rep", "salesman", "sales person", "salesperson", "who has", "who's got", "who is on", "assigned", "handling", "working it", "who owns", "estimator",
             "who sold", "who closed", "who signed", "whose deal", "whose job", "whose lead", "whos lead", "whose customer", "whose account", "who's on", "whos on", "who is working", "covers",
             "covering", "in charge of", "running point", "point person", "point man", "point on", "quarterbacking", "whos running", "who's running", "who is running"),
@@ -115,7 +116,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
                          "when do we see", "when do i see", "scheduled", "out there", "there next", "going out", "see them next",
                          "see her next", "see him next", "see them again", "see her again", "see him again", "back at",
                          "back out", "back over", "am i back", "are we back", "be back", "go back", "booked", "coming up",
-                         "do i meet", "do we meet", "meet with", "meet w", "meeting with", "meeting w"),
+                         "do i meet", "do we meet", "meet with", "meet w", "meeting with", "meeting w", "trip out", "due to see", "due out", "due back"),
     "notes": ("note", "notes", "last contact", "latest", "last touch", "heard from", "talked to", "spoke", "history", "log"),
     "proposals": ("proposal", "quote", "bid", "estimate sent"),
     "jobs": ("jobs", "projects", "what do they have", "how many jobs"),
@@ -180,6 +181,10 @@ def fields_asked(low: str) -> list[str]:
         # "what number did we give them": the price quoted, not a phone number.
         found = [f for f in found if f != "phone"] + ([] if "contract_amount" in found else ["contract_amount"])
         found.sort(key=_FIELD_ORDER.index)
+    if "contract_amount" in found and re.search(r"\bworth (?:it|the|doing|paying|upgrading)\b", low) and not re.search(r"\bcontract|\bsold\b", low):
+        found.remove("contract_amount")  # "is triple pane worth it up here" asks the playbook
+    if "balance" in found and re.search(r"\bdue (?:to (?:see|go|be|visit|meet)|out|back)\b", low) and not re.search(r"\b(?:owe|balance|paid|pay)\b", low):
+        found.remove("balance")  # "when am i due to see daniel reilly": a visit, not money due
     if "balance" in found and "payments" in found and not re.search(r"\bpayments?\b", low):
         found.remove("payments")
     if "contract_amount" in found and "payments" in found and not re.search(r"\bpaid|\bpayments?\b", low):
@@ -193,7 +198,7 @@ _NOT_FIELDS = {
     "sending", "spending", "lending", "ending", "pending",
     "other", "there", "their", "these", "those", "where", "ready", "sales", "start", "stars", "state", "still",
     "store", "story", "total", "today", "visited", "watch", "staff", "stuff", "cheap", "price", "roofs", "roofing",
-    "living", "liked", "email", "emails", "number", "numbers", "about", "after", "again", "phones", "notes",
+    "living", "liked", "over", "ovr", "email", "emails", "number", "numbers", "about", "after", "again", "phones", "notes",
 }
 
 
@@ -247,7 +252,7 @@ _PHRASED_KIND = re.compile(
 # walk in there". The title is what the rep called it.
 _VISIT_NOUN = (
     r"(?:check[- ]?in|walk[- ]?around|walk[- ]?through|walkthrough|walk|sit[- ]?down|re-?measure|measure(?:ments?)?"
-    r"|visit|review|selection|consult(?:ation)?|meeting|inspection|check|look|sit)"
+    r"|visit|review|selection|consult(?:ation)?|meeting|inspection|check|look|sit|huddle)"
 )
 _SAID_VISIT = re.compile(rf"(?:^|\b(?:an?|needs|need|wants|want|book|set|put|schedule|pencil)\s+|[,-]\s*)((?:[a-z][a-z-]*\s+){{0,3}}?{_VISIT_NOUN})\b")
 # Words that end a visit's own words: what comes before them is not its name.
@@ -263,9 +268,25 @@ _OWN_VISITS = re.compile(r"^(?:check[- ]?in|walk[- ]?around|sit[- ]?down|re-?mea
 _MORE_NOUN = re.compile(rf"\s+{_VISIT_NOUN}\b")
 
 
+_SAID_VISIT_LONGEST = re.compile(rf"((?:[a-z][a-z-]*\s+){{0,3}}{_VISIT_NOUN})\b")
+
+
+def _said_visits(low: str) -> Iterator[re.Match[str]]:
+    """Each place a visit's words may start, tried from every intro word: a phrase passed over
+    ("set up a pre-install huddle" read from "set") leaves the next intro ("a") to try."""
+    pos = 0
+    while (m := _SAID_VISIT.search(low, pos)) is not None:
+        yield m
+        # "a check back visit": the shortest phrase is "check"; the longest from there is the name.
+        longest = _SAID_VISIT_LONGEST.match(low, m.start(1))
+        if longest is not None and longest.end() > m.end():
+            yield longest
+        pos = m.start(1) + 1
+
+
 def _said_visit(low: str) -> str | None:
-    low = re.sub(r"\bpre[ -]job\b", "pre-job", low)
-    for m in _SAID_VISIT.finditer(low):
+    low = re.sub(r"\bpre[ -](job|install)\b", r"pre-\1", low)
+    for m in _said_visits(low):
         words = m.group(1).split()
         more = _MORE_NOUN.match(low, m.end())
         if more is not None:
@@ -524,7 +545,7 @@ _APPROVING = {
     "w", "then", "by", "fire", "away", "bingo", "spot", "10/4", "lock", "g2g", "righto", "rightio", "happen", "aight", "ight", "and", "green", "light", "work", "thatll", "that'll", "submit", "correcto", "correctamundo", "dude", "bro", "chief", "friend", "ahh", "oh", "hell", "heck", "totally", "def",
     "100%", "💯", "yesh", "yee", "affirm", "affirmed", "u", "okie", "dokie", "dokey", "okey", "yeap", "yuh", "yuppers",
     "fo", "sho", "gud", "gd", "thang", "4", "much", "very", "really", "please,", "yes'm", "kay", "mmhm", "mhmm", "ofc",
-    "bud", "pal", "mate", "homie", "pull", "trigger", "hit", "roll", "run", "official", "about", "execute",
+    "bud", "pal", "mate", "homie", "pull", "trigger", "hit", "roll", "run", "official", "about", "execute", "bang", "accurate", "er", "ten", "four", "nailed",
 }
 _APPROVES_ALONE = {
     "y", "ya", "yah", "yes", "yess", "yeah", "yea", "yep", "yup", "sure", "ok", "okay", "k", "kk", "confirm", "confirmed",
@@ -542,7 +563,7 @@ _APPROVING_PHRASES = (
     "looks great", "great", "good", "nice", "fine by me", "fine with me", "fire away", "make it happen", "green light", "that'll work", "thatll work",
     "submit it", "sweet", "awesome", "solid", "cool", "done deal", "got it", "right", "spot on", "lock it", "lock it in",
     "fo sho", "for sure", "go 4 it", "sounds gud", "looks gd", "you got it", "u got it",
-    "pull the trigger", "hit it", "lets roll", "let's roll", "run it", "execute", "make it official",
+    "pull the trigger", "hit it", "lets roll", "let's roll", "run it", "execute", "make it official", "bang on", "accurate", "do er", "save er", "send er", "ten four", "nailed it",
 )
 _NOT_A_YES = {"no", "not", "don't", "dont", "wait", "hold", "cancel", "stop", "never", "nah", "nope"}
 

@@ -1621,3 +1621,117 @@ def test_corrections_typed_loosely_change_the_pending_write(
     calls = [{"tool": proposed.tool, "arguments": proposed.arguments}]
     corrected = read(reader, directory, second, proposed.focus, pending="crm", pending_calls=calls)
     assert corrected.tool == proposed.tool and corrected.arguments[argument].startswith(value)
+
+
+# --- from dev13's and dev14's writes, the second pass -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("looked", "text", "job", "note"),
+    [
+        ("pull up diane russo", "for her siding, ho asked that the dog stays in, add a note", 1035, "ho asked that the dog stays in"),
+        ("job 1014", "job no. 1014 quick one for notes side gate sticks, lift it", 1014, "side gate sticks, lift it"),
+        ("job 1015 lookup pls", "log this on her windows screens are in the garage, tell the crew", 1015, "screens are in the garage, tell the crew"),
+        ("job no. 1054", "note on there wants the lender link", 1054, "wants the lender link"),
+        ("open the roof job in nashua", "for his roof job add side door is unlocked", 1056, "side door is unlocked"),
+        ("job 1003", "2610-1003 update: spouse picks the trim color", 1003, "spouse picks the trim color"),
+        ("job 1001", "jot on gutters over in cranston ho wants the downspouts painted", 1041, "ho wants the downspouts painted"),
+    ],
+)
+def test_notes_said_after_the_job_they_are_for(reader: Reader, directory: Directory, looked: str, text: str, job: int, note: str) -> None:
+    focus = read(reader, directory, looked).focus
+    action = read(reader, directory, text, focus)
+    assert action.tool == "crm_add_note" and action.arguments == {"job_id": job, "note": note}
+
+
+def test_a_word_like_surname_in_its_town_names_the_customer(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "brooks in salem waants it requoted, back in estimating")
+    assert action.tool == "crm_change_stage" and action.arguments == {"job_id": 1023, "stage": "Estimating"}
+
+
+@pytest.mark.parametrize("text", ["yup bang on", "yea thats accurate"])
+def test_a_yes_said_as_agreement_approves(text: str) -> None:
+    assert is_affirmative(text)
+
+
+def test_worth_it_asks_the_playbook_not_the_contract() -> None:
+    assert "contract_amount" not in fields_asked("btw is triple pane worth it up here")
+    assert "contract_amount" in fields_asked("what is the kaplan job worth")
+
+
+# --- from dev16's writes ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        ("were a go on the needham windows, ink is dry", "Contract Signed"),
+        ("gutters up in cranston instal got bumped onto the schedule", "Scheduled"),
+        ("got the final on job #1045 were paid up", "Paid & Closed"),
+    ],
+)
+def test_news_in_dev16s_words_moves_the_job(reader: Reader, directory: Directory, text: str, stage: str) -> None:
+    action = read(reader, directory, text)
+    assert action.tool == "crm_change_stage" and action.arguments["stage"] == stage
+
+
+def test_a_job_opened_by_trade_and_town_then_its_news(reader: Reader, directory: Directory) -> None:
+    looked = read(reader, directory, "open roof job out in wellesley for me when you get a sec")
+    assert looked.tool == "crm_facts" and looked.arguments["job_id"] == 1018
+    news = read(reader, directory, "crew knocked it out, its done", looked.focus)
+    assert news.tool == "crm_change_stage" and news.arguments == {"job_id": 1018, "stage": "Completed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "job", "note"),
+    [
+        ("for whoevers next out at 1028, neighbor is touchy about noise", 1028, "neighbor is touchy about noise"),
+        ("when you get a sec add a note to denise carter windows - mother in law lives downstairs", 1055, "mother in law lives downstairs"),
+    ],
+)
+def test_notes_for_whoever_goes_next_and_behind_a_courtesy(reader: Reader, directory: Directory, text: str, job: int, note: str) -> None:
+    action = read(reader, directory, text)
+    assert action.tool == "crm_add_note" and action.arguments == {"job_id": job, "note": note}
+
+
+def test_what_the_notes_say_is_read_not_written(reader: Reader, directory: Directory) -> None:
+    focus = read(reader, directory, "#1028 runodwn pls").focus
+    action = read(reader, directory, "notes say anything useful", focus)
+    assert action.tool == "crm_facts" and action.arguments["fields"] == ["notes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [("set up a pre install huddle for 1056 fri 12/4 at 10:30am", "Pre-install huddle"), ("1054 a check back visit wed 12/2 at 11am", "Check back visit")],
+)
+def test_a_visits_name_found_past_a_word_that_is_not_it(reader: Reader, directory: Directory, text: str, title: str) -> None:
+    action = read(reader, directory, text)
+    assert action.tool == "crm_create_appointment" and action.arguments["title"] == title
+
+
+@pytest.mark.parametrize("text", ["do er", "yea save er", "ten four", "yup, nailed it"])
+def test_a_yes_in_dev16s_words_approves(text: str) -> None:
+    assert is_affirmative(text)
+
+
+def test_an_aside_with_a_generic_they_goes_to_the_playbook(reader: Reader, directory: Directory) -> None:
+    focus = read(reader, directory, "can i see nancy quinn roof real quick").focus
+    assert read(reader, directory, "side thing, does the deposit still apply if they finance", focus).agent == "knowledge"
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("roof up in marlborough wehre did that land", "stage"),
+        ("whens our next trip out to reilly siding", "next_appointment"),
+        ("when am i due to see daniel reilly agan", "next_appointment"),
+    ],
+)
+def test_fields_asked_in_dev16s_words(reader: Reader, directory: Directory, text: str, field: str) -> None:
+    action = read(reader, directory, text)
+    assert action.tool == "crm_facts" and action.arguments["fields"][0] == field
+
+
+def test_a_pitch_written_for_a_customer_is_a_script(reader: Reader, directory: Directory) -> None:
+    assert read(reader, directory, "can you write up a pitch for james lynch").agent == "scripting"
+    assert read(reader, directory, "whats the pitch on the lynch roof").agent != "scripting"

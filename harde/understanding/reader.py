@@ -524,6 +524,12 @@ class Reader:
             and not _HOW_SOON.search(low)  # "how fast do we close out punch list items" asks the process
         ):
             intent, agent, confidence = "crm.stage_jobs", "crm", max(confidence, CONFIDENT)  # "pull the lost list"
+        if intent == "new_clients" and not named and re.search(r"\b(?:leads|jobs|deals)\b", low) and self._stage(low, directory) and not _CONTACT_GIVEN.search(text):
+            # "any brnad new leads in the system": the jobs in Lead, not a customer called Any.
+            intent, agent, confidence = "crm.stage_jobs", "crm", max(confidence, CONFIDENT)
+        if intent == "crm.calendar" and not named and day_range(low, now) is not None and re.search(r"\b(?:what do (?:we|i) have|whats on|what is on|going on|on the books|booked|scheduled|lined up)\b", low):
+            # "what do we have going on wednesday whole team": the day's visits, not a script that names a day.
+            confidence = max(confidence, CONFIDENT)
         if (
             (intent != "pricing" or confidence < CONFIDENT)
             and not named
@@ -1913,7 +1919,9 @@ _CORRECTING = re.compile(
     # "can we slide it to 4:45pm", "scoot that to thursday"
     r"|\b(?:slide|scoot|nudge|push|move|bump|shift) (?:it|that|the (?:visit|appointment|appt|booking))\b"
     # "ho cant do that day the 10th works", "that time doesnt work for her, 3pm"
-    r"|\bcan'?t do (?:that|this|the) (?:day|time|date)\b|\b(?:that|this|the) (?:day|time|date) (?:doesn'?t|wont|won'?t|dont|don'?t) work\b",
+    r"|\bcan'?t do (?:that|this|the) (?:day|time|date|one)\b|\b(?:that|this|the) (?:day|time|date) (?:doesn'?t|wont|won'?t|dont|don'?t) work\b"
+    # "can we slied that over to 11:45am", "they asked for 9:15am, same day", "try wed after next"
+    r"|\b(?:sli(?:de|ed|d)|sldie)\b|\bover to\s+\d|\bsame (?:day|date)\b|\btry (?:for )?(?:mon|tue|wed|thu|fri|sat|sun|next|the \d|tomorrow|tmrw|\d)",
 )
 # A bare hour in a correction: "make it 3", "can we do 10:30", "at 2 instead".
 _CORRECTED_HOUR = re.compile(r"\b(?:make (?:it|that)|do|at|to|@)\s+(\d{1,2})(?::(\d{2}))?\s*(a|p|am|pm)?\b(?![/\d])")
@@ -2278,6 +2286,11 @@ _STAGE_NEWS = (
         # "job no 1024 needs more time, circle back later", "they want to think it over"
         r"\b(?:needs?|wants?|asked for) (?:some )?more time\b|\bcircle back (?:later|in|next)\b|\bwants? to (?:think (?:it over|about it)|sleep on it)\b"
     ), "follow up"),
+    (re.compile(
+        # "scope changed, nees a new estimate", "ho wants it requoted"
+        r"\bscope (?:changed|change|grew)\b.{0,40}\b(?:new|another|re-?) ?(?:estimate|quote|price|numbers|bid)\b|\bchanged the scope\b"
+        r"|\b(?:needs?|nees|neds|wants?) (?:a |to be )?(?:re-?quoted|requote|re-?estimated|re-?priced)\b"
+    ), "estimating"),
 )
 
 

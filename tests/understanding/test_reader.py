@@ -1735,3 +1735,30 @@ def test_fields_asked_in_dev16s_words(reader: Reader, directory: Directory, text
 def test_a_pitch_written_for_a_customer_is_a_script(reader: Reader, directory: Directory) -> None:
     assert read(reader, directory, "can you write up a pitch for james lynch").agent == "scripting"
     assert read(reader, directory, "whats the pitch on the lynch roof").agent != "scripting"
+
+
+def test_brand_new_leads_are_the_jobs_in_lead_not_a_customer_called_any(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "any brnad new leads in the system")
+    assert action.tool == "crm_jobs_in_stage" and action.arguments == {"stage": "Lead"}
+    assert read(reader, directory, "new customer any smith 617 555 0100").agent == "new_clients"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "value"),
+    [
+        ("set me up w/ 2610-1003 wed 12/9 at 1:15pm for a numbers sit down", "can we slied that over to 11:45am", "2026-12-09T11:45"),
+        ("grab a slot tomorrow at 3 for a color consult at 1056", "they asked for 9:15am, same day", "2026-11-24T09:15"),
+        ("block off tomorrow at 3 for a quote review at job no 1025", "they cant do that one, try wed after next", "2026-12-02T15:00"),
+    ],
+)
+def test_a_booking_moved_before_the_yes_in_dev16s_words(reader: Reader, directory: Directory, first: str, second: str, value: str) -> None:
+    proposed = read(reader, directory, first)
+    calls = [{"tool": proposed.tool, "arguments": proposed.arguments}]
+    corrected = read(reader, directory, second, proposed.focus, pending="crm", pending_calls=calls)
+    assert corrected.tool == "crm_create_appointment" and corrected.arguments["start"].startswith(value)
+
+
+def test_a_changed_scope_puts_the_job_back_in_estimating(reader: Reader, directory: Directory) -> None:
+    focus = read(reader, directory, "can i see job no. 1001 real quuick").focus
+    action = read(reader, directory, "scope changed, nees a new estimate", focus)
+    assert action.tool == "crm_change_stage" and action.arguments == {"job_id": 1001, "stage": "Estimating"}

@@ -2199,7 +2199,7 @@ _COURTESY = re.compile(
     r"(?:(?:when|whenever|if) (?:you|u) (?:get|have|got) a (?:sec|second|min|minute|moment)\W+|real quick\W+)",
     re.I,
 )
-_COURTESY_AFTER = re.compile(r"[\s,]+(?:when|whenever|if) (?:you|u) (?:get|have|got) a (?:sec|second|min|minute|moment)\W*$", re.I)
+_COURTESY_AFTER = re.compile(r"(?<![\s,])[\s,]+(?:when|whenever|if) (?:you|u) (?:get|have|got) a (?:sec|second|min|minute|moment)\W*$", re.I)
 # "does the deposit still apply if they finance": "they" is whoever does, not the one in focus.
 _GENERIC_IF = re.compile(r"\b(?:if|when|once|whether|unless) (?:they|he|she|the ho|the homeowners?|a homeowner|customers?)\b")
 _SIDE_NOTE = re.compile(r"^\W*side\s*note\b[\s,:;.!-]*(\S.*)$", re.I | re.S)

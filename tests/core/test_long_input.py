@@ -44,6 +44,7 @@ from harde.understanding.dictation import read_customer_message
 from harde.understanding.dictation.parser import read_customer
 from harde.understanding.directory import Directory, load_directory
 from harde.understanding.memory import Focus
+from harde.understanding.news import default_news
 from harde.understanding.pricing import parse_question
 from harde.understanding.reader import _STAGE_CLAUSE, ENTITY_CHARS, Reader, _note_body
 from harde.understanding.scripting import pick_job, read_focus, read_revision
@@ -128,6 +129,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
     knowledge.search("warm up the index", 5, None)
     reader = Reader()
     reader.classifier.scores("warm up the model")
+    default_news().read("warm up the model of news")  # trained once per process, as the app does at start
     return World(directory, services.catalog, knowledge, services.transcripts, customers, users, reader)
 
 

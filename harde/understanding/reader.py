@@ -2015,7 +2015,7 @@ _HOW_IS = re.compile(
     r"(?:hows|how's|how is|how are|where are we|wheres|where's|where is|status"
     # "whatts happening on carter", "lmeme see james", "take a look at the wellesley gutters"
     r"|(?:what\s+is|wha+t*'?s+|wa+t+'?s+)\s+(?:happening|going on|up|new|the deal|the story|the latest)\s+(?:on|with|w/?)"
-    r"|(?:take|have) a look at|l(?:e|m){3,5}\s+see|let me see|pull up|bring up|give me the rundown on|gimme the rundown on"
+    r"|(?:take|have) a (?:look|peek|peak) at|l(?:e|m){3,5}\s+(?:see|peek|peak|look at)|let me (?:see|peek|peak|look at)|peek at|pull up|bring up|give me the rundown on|gimme the rundown on"
     # "tell me aboout mccarthy in natick", "fill me in on 1044", "what do we have on the reillys"
     r"|tell me (?:a (?:bit|little) )?abo+u+t|fill me in on|what do we (?:have|know|got) on|(?:whats|what is) the scoop on"
     r"|any (?:news|updates?|word) (?:on|from|w/?)|anything new (?:on|with|w/?))\b"

@@ -1762,3 +1762,9 @@ def test_a_changed_scope_puts_the_job_back_in_estimating(reader: Reader, directo
     focus = read(reader, directory, "can i see job no. 1001 real quuick").focus
     action = read(reader, directory, "scope changed, nees a new estimate", focus)
     assert action.tool == "crm_change_stage" and action.arguments == {"job_id": 1001, "stage": "Estimating"}
+
+
+def test_a_peek_at_another_job_shows_it_whole_not_the_field_asked_before(reader: Reader, directory: Directory) -> None:
+    focus = read(reader, directory, "when's the install on sarah johnsons job").focus
+    action = read(reader, directory, "lemme peek at #1004", focus)
+    assert action.tool == "crm_facts" and action.arguments == {"fields": ["overview"], "job_id": 1004}

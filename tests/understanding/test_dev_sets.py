@@ -2,7 +2,7 @@
 has it (the test id names the set: `[dev10]`): the generator rebuilds the committed files byte
 for byte, every expected fact is in the demo data (each set's own grounding checks), no case is
 about a held-out customer, no case text is shared with an earlier set or with held-out, and no
-phrasing is an earlier builder's. dev9 .. dev16 are well formed the same way; dev10 .. dev16
+phrasing is an earlier builder's. dev9 .. dev17 are well formed the same way; dev10 .. dev17
 (built by dev_generators from their own phrasings) share every other check too, with their
 own sizes, and the reader of the days and times their reps type. The checks a set has
 alone stay in its own test_devN_set.py. Nothing here runs Hard-E or looks at its accuracy."""
@@ -36,10 +36,10 @@ from tests.understanding.eval import build_eval
 
 Case = dict[str, Any]
 # the sets in the order they were written; each shares no text with those before it
-ORDER = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16"]
+ORDER = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17"]
 
 
-# --- dev10 .. dev16: reading the days and times a rep types (test_dev9_set's reader, and more) ---
+# --- dev10 .. dev17: reading the days and times a rep types (test_dev9_set's reader, and more) ---
 
 MONDAY = dev7.MONDAY
 HOURS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
@@ -107,9 +107,9 @@ def booking_problems(c: Case, check: dict[str, Any]) -> list[str]:
 
 def problems_of(c: Case) -> list[str]:
     """test_dev9_set's grounding checks without the bookings (read here with the reader above);
-    a job named by the trade and the town in dev12's .. dev16's own words ("gutters in Natick",
+    a job named by the trade and the town in dev12's .. dev17's own words ("gutters in Natick",
     "Natick gutter job", "Natick gutters", "gutters over in Natick", "gutter job out in Natick",
-    "gutters up in Natick") is checked as test_dev8_set checks "the Natick gutters": the name is
+    "gutters up in Natick", "Natick gutter project") is checked as test_dev8_set checks "the Natick gutters": the name is
     in the request, its town and its one trade pick out this job alone; dev13's "Russo siding
     job", dev14's "Russos siding" and dev16's "Russo siding project" as test_dev8_set checks
     "Russo siding"; dev14's "Julie Castillo windows", dev15's "Julie Castillos windows" and
@@ -133,12 +133,14 @@ DEV13_STYLES = ("town_bare", "last_trade_job")
 DEV14_STYLES = ("jobno_dot", "full_trade", "last_s_trade", "trade_over_in")
 DEV15_STYLES = ("full_s_trade", "trade_out_in")
 DEV16_STYLES = ("last_trade_project", "full_trade_replacement", "trade_up_in")
+DEV17_STYLES = ("town_trade_project",)
 # the later sets' own ways of naming a job, and the test_dev8_set style each is checked as
 CHECKED_AS = {
     "trade_in_town": "town", "town_trade_job": "town", "town_bare": "town", "last_trade_job": "last_trade",
     "jobno_dot": "num", "full_trade": "full", "last_s_trade": "last_trade", "trade_over_in": "town",
     "full_s_trade": "full", "trade_out_in": "town",
     "last_trade_project": "last_trade", "full_trade_replacement": "full", "trade_up_in": "town",
+    "town_trade_project": "town",
 }
 
 
@@ -147,7 +149,7 @@ CHECKED_AS = {
 
 @dataclasses.dataclass(frozen=True)
 class Weights:
-    """What dev10 .. dev16 were asked to weigh: (fewest, most) questions and conversations, the
+    """What dev10 .. dev17 were asked to weigh: (fewest, most) questions and conversations, the
     share of conversations that are writes, and the fewest of the rest."""
 
     questions: tuple[int, int]
@@ -170,7 +172,7 @@ class DevSet:
     how many phrasings it has at least (None: no phrasing check), how its subjects are checked
     (grounding.assert_about_dev_customers' keywords, customers it may not be about besides the
     held-out ones, and whether a choice's options may hold a held-out customer), and for dev10
-    .. dev16 their weights."""
+    .. dev17 their weights."""
 
     name: str
     problems_of: Callable[[Case], list[str]]
@@ -273,6 +275,11 @@ SETS = [
         "dev16", problems_of, not_about=build_eval.ADDED_LATER, options_dev_only=True,
         weights=Weights((75, 90), (110, 120), (0.52, 0.62), 28, 18, 28, 18, 26, ("log", "add to the file", "whoevers next out", "note this down"), DEV16_STYLES),
     ),
+    # plain everyday phrasing: about 60 conversations end in a write, about 20 call-offs then a yes
+    DevSet(
+        "dev17", problems_of, not_about=build_eval.ADDED_LATER, options_dev_only=True,
+        weights=Weights((75, 90), (105, 120), (0.52, 0.62), 20, 15, 20, 15, 16, ("note that", "add to the notes", "jot down", "stick a note"), DEV17_STYLES),
+    ),
 ]
 BY_NAME = {s.name: s for s in SETS}
 # dev9's cases are well formed the way the sets built after it are
@@ -339,7 +346,7 @@ def test_phrasings_are_its_own(s: DevSet) -> None:
     assert not shared, sorted(shared)
 
 
-# --- dev9 .. dev16 ------------------------------------------------------------------------------
+# --- dev9 .. dev17 ------------------------------------------------------------------------------
 
 
 @sets(WELL_FORMED)
@@ -371,7 +378,7 @@ def test_cases_are_well_formed(s: DevSet) -> None:
             assert not c["crm_after"], c["id"]
 
 
-# --- dev10 .. dev16 -----------------------------------------------------------------------------
+# --- dev10 .. dev17 -----------------------------------------------------------------------------
 
 
 def _weights(s: DevSet) -> Weights:

@@ -30,6 +30,7 @@ from harde.understanding.news import default_news
 from harde.understanding.pricing import SO_MANY_OF as _SO_MANY_OF
 from harde.understanding.pricing import parse_question
 from harde.understanding.slots import (
+    fix_ask_typos,
     Moment,
     appointment_kind,
     day_range,
@@ -67,7 +68,10 @@ _CREWS_ON_IT = re.compile(
     r"\bcrews? (?:r|are|is) (?:working(?: on)?|on site|out on)\b|\bbeing worked on\b|\bunder construction\b"
     r"|\b(?:have|has|got) (?:a )?crews? (?:on (?:them|it|site)|working)\b"  # "what jobs have crews on them"
 )
-_NOT_YET_SCHEDULED = re.compile(r"\b(?:waiting (?:on|for|to be)|need(?:s|ing)? to be|yet to be|to get) (?:scheduled|schedule)\b|\bnot (?:yet )?scheduled(?: yet)?\b")
+_NOT_YET_SCHEDULED = re.compile(
+    r"\b(?:waiting (?:on|for|to be)|need(?:s|ing)? to be|yet to be|to get) (?:scheduled|schedule)\b|\bnot (?:yet )?scheduled(?: yet)?\b"
+    r"|\bnot (?:yet )?on the (?:schedule|calendar|board)(?: yet)?\b"  # "whos signed but not on the schedule yet"
+)
 # A job pointed at by its trade alone: "the gutters one", "now the windows job", "what about roofing".
 _THE_OTHER_ONE = re.compile(r"\b(?:one|job|project)\W*$|^\W*(?:ok\W+|and\W+|&\W+)*(?:now|what about|how about|and|&)\b")
 # Booked visits counted or listed: "walkthroughs on the 3rd, count", "how many inspections fri".
@@ -124,7 +128,9 @@ _WORD = re.compile(r"[a-z][a-z'-]{0,30}|\d{1,12}")
 # note on #1006 recently", "read back the last note".
 _NOTE_READ_WORDS = frozenset(
     ["latest", "last", "recent", "recently", "newest", "most", "any", "anyone", "anybody", "someone", "read", "back", "show", "see", "pull", "up", "what", "whats", "did", "has", "have", "is", "there", "was", "been", "leave", "left", "say", "said", "does", "do", "the", "a", "an", "on", "for", "of", "job", "note", "notes", "pls", "please", "me", "us", "we", "it", "that", "this", "in", "lately", "today", "yesterday", "no", "number", "num", "-", "anything", "new", "&", "and", "also", "too", "again", "one", "ok", "oh", "so", "anyway", "anyways", "to", "now", "okay", "k", "btw",
-     "customer", "homeowner", "ho", "client", "his", "her", "their", "them", "him", "its"]
+     "customer", "homeowner", "ho", "client", "his", "her", "their", "them", "him", "its",
+     # The ask's own words: "can you read me the newest note", "could u pull up the last note".
+     "can", "could", "would", "will", "you", "u", "ya", "give", "gimme", "tell", "get", "grab", "check", "find", "hey", "quick", "real"]
 )
 _NOTE_READ_CUE = frozenset(["latest", "last", "recent", "recently", "newest", "any", "anyone", "anybody", "read", "show", "see", "pull", "did", "has", "whats", "what", "lately", "anything"])
 _NOTE_MARK = re.compile(r"(?::|\s-+\s|\s—\s|\s/\s)\s*(.+)$", re.S)
@@ -293,6 +299,7 @@ class Reader:
         KnowledgeBase.coverage): a question the playbook answers goes there when nothing in it
         is for another specialist. `web`: whether web search is set up; without it a question the
         playbook speaks to is answered from there rather than with "web search is off"."""
+        text = fix_ask_typos(text)  # "the note sould say ...": the ask's words spelled right, the note's as typed
         aside = _SIDE_NOTE.match(text)
         if aside is not None and (_ASKS.match(normalise(aside.group(1))) or _PRICE_WORDS.search(normalise(aside.group(1))) or "?" in aside.group(1)):
             # "side note, price on a 3x4 elbow": "side note" says "by the way"; a question follows, not a note.
@@ -545,6 +552,12 @@ class Reader:
         ):
             intent, agent, confidence = "pricing", "pricing", max(confidence, CONFIDENT)
         if (
+            intent == "pricing" and confidence < CONFIDENT and not named and kb >= PLAYBOOK_FALLBACK
+            and _NOT_MONEY.search(low) and not _MONEY_SAID.search(low)
+        ):
+            # "how much r value does insulated vinyl add": how much of a property, which the playbook tells.
+            intent, agent, confidence = "knowledge", "knowledge", max(confidence, UNSURE)
+        if (
             confidence < UNSURE and not (mentions.customer_ids or mentions.job_ids or mentions.user_ids or asked)
             # "ok so on that one she signed today!": news about the job in focus, not a question.
             and not moves_focus_stage
@@ -662,6 +675,8 @@ class Reader:
             and not _NOTE_CUE.search(low) and not (intent == "crm.add_note" and (_note_body(text) or _note_after_ask(text)))
             and (mentions.job_ids or mentions.customer_ids or (mentions.towns and mentions.trades) or focus.job_id or focus.customer_id)
             and not (_ASKS.match(low) or low.rstrip().endswith("?"))
+            # "they want to think about it, what do i say": the playbook is asked, nothing moved
+            and not (intent in ("knowledge", "scripting") and _LATE_QUESTION.search(low))
         ):
             # "1002 went with the other guy", "were done at denises windows crew wrapped up": news that moves the job.
             intent, agent, confidence = "crm.change_stage", "crm", max(confidence, CONFIDENT)
@@ -670,6 +685,8 @@ class Reader:
             and appointment_kind(low) and (visit_at := moment(low, now)) is not None and visit_at.has_time
             and (mentions.job_ids or mentions.customer_ids or (mentions.towns and mentions.trades) or focus.job_id or focus.customer_id)
             and not (_ASKS.match(low) or low.rstrip().endswith("?"))
+            # "they want to think about it, what do i say": the playbook is asked, nothing moved
+            and not (intent in ("knowledge", "scripting") and _LATE_QUESTION.search(low))
         ):
             # "2610-1014 wants us out next tues 9am for a proposal sitdown", "the ho wants a color
             # pick day after tmrw at noon": a visit, a day and a time for a job: a booking to propose.
@@ -853,6 +870,8 @@ class Reader:
         if intent in _WRITES and "rep" in asked and re.search(r"\bwho(?:'s| is| was)? (?:sold|closed|signed|owns|has|got|is on|handled|handles)\b", low):
             return "crm.facts"  # "ok back to the customer who sold it": whose deal, nothing moved
         one_job_amount = bool(m.towns and m.trades) and not _LIST_WORDS.search(low) and bool(re.search(r"\b(?:amount|total|how much|price|number|value)\b", low))
+        if intent == "crm.stage_jobs" and re.search(r"\bhow much\b", low) and set(asked) & {"contract_amount", "deposit", "balance", "payments"} and not _LIST_WORDS.search(low):
+            return "crm.facts"  # "how much was the contract for": one job's amount, not the signed jobs
         if intent == "crm.stage_jobs" and one_job_amount:
             return "crm.facts"  # "proposal amount on the wellesley roof pls": that job's, not the stage's list
         if intent == "crm.change_stage" and _AMOUNT_ASKED.search(low) and not _STAGE_VERB.search(low):
@@ -865,6 +884,11 @@ class Reader:
             return "crm.stage_jobs"  # "whats sitting in esstimating rn": a stage's jobs, no rep named
         if intent == "crm.change_stage" and "contract_amount" in asked and re.search(r"\b(?:price|amount|number|total|value)\b", low) and not re.search(r"\b(?:mark|move|set|put|bump|change)\b", low):
             return "crm.facts"  # "sold price on the 1019 job" asks the contract amount
+        if (
+            intent == "crm.stage_jobs" and not customer_named and m.towns and m.trades and not _LIST_WORDS.search(low)
+            and not re.search(r"\b(?:all|every|list|show|any|which|how many)\b", low) and self._names_one_job(m, d)
+        ):
+            return "crm.facts"  # "is the roof job in quincy signed or not yet": that one job's stage
         if intent == "crm.stage_jobs" and customer_named and not _LIST_WORDS.search(low) and not re.search(r"\b(?:all|every|list|show)\b", low):
             return "crm.facts"  # "denises windows sold or still pending": her job's stage
         if intent == "crm.stage_jobs" and self._stage(low, d) is None:
@@ -924,6 +948,8 @@ class Reader:
         # "is that paid", "and whats been paid".
         follows_up = bool(asked) and bool(focus.job_id or focus.customer_id) and not customer_named and (
             points_back or bool(_PRONOUNS.search(low)) or bool(re.search(r"\b(that|this)\b", low)) or len(low.split()) <= 4
+            # "how much was the contract for": one amount, of the job in focus (no jobs, no contracts)
+            or (bool(set(asked) & {"contract_amount", "deposit", "balance", "payments"}) and not re.search(r"\b(?:jobs|contracts|deals|all|total|totals)\b", low))
         )
         if follows_up and (
             (intent == "crm.stage_jobs" and not _LIST_WORDS.search(low)) or (intent == "crm.rep_jobs" and not rep_named and "jobs" not in asked)
@@ -933,6 +959,7 @@ class Reader:
             intent == "crm.facts" and not customer_named and not rep_named and not _PRONOUNS.search(low)
             and not follows_up and not one_job_amount
             and self._stage(low, d) is not None
+            and not (m.trades and m.towns and not re.search(r"\bjobs\b", low) and self._names_one_job(m, d))
         ):
             return "crm.stage_jobs"  # "pull the lost list"
         if intent == "crm.facts" and customer_named and not asked and not question and _STAGE_VERB.search(low) and self._stage(low, d, after_verb=True):
@@ -1799,8 +1826,9 @@ class Reader:
             if re.search(rf"\b{re.escape(name)}s?\b", tail) and (best is None or len(name) > best[0]):
                 best = (len(name), stage.name)
         if best is None:
-            for said, meant in sorted(_SPOKEN.items(), key=lambda kv: -len(kv[0])):
-                if re.search(rf"\b{re.escape(said)}\b", tail):
+            # The spoken forms lose their fillers as the text did: "on the schedule" is "on schedule".
+            for said, meant in sorted(((normalise_stage_words(k), v) for k, v in _SPOKEN.items()), key=lambda kv: -len(kv[0])):
+                if said and re.search(rf"\b{re.escape(said)}\b", tail):
                     for stage in d.stages:
                         name = normalise_stage_words(stage.name)
                         if name in meant or any(w in name.split() for w in meant.split()[:1]):
@@ -1917,7 +1945,7 @@ _CORRECTING = re.compile(
     r"|^\W*scratch\b|\b(?:keep|leave) the (?:time|day|date|hour)\b|\b(?:move|change|push|switch) the (?:day|time|date|hour)\b"
     r"|^\W*(?:a bit |a little |little |bit )?(?:earlier|later|sooner)\b"
     # "can we slide it to 4:45pm", "scoot that to thursday"
-    r"|\b(?:slide|scoot|nudge|push|move|bump|shift) (?:it|that|the (?:visit|appointment|appt|booking))\b"
+    r"|\b(?:slide|scoot|nudge|push|move|bump|shift|switch|change|swap|flip) (?:it|that|the (?:visit|appointment|appt|booking))\b"
     # "ho cant do that day the 10th works", "that time doesnt work for her, 3pm"
     r"|\bcan'?t do (?:that|this|the) (?:day|time|date|one)\b|\b(?:that|this|the) (?:day|time|date) (?:doesn'?t|wont|won'?t|dont|don'?t) work\b"
     # "can we slied that over to 11:45am", "they asked for 9:15am, same day", "try wed after next"
@@ -2289,7 +2317,8 @@ _STAGE_NEWS = (
     (re.compile(
         # "scope changed, nees a new estimate", "ho wants it requoted"
         r"\bscope (?:changed|change|grew)\b.{0,40}\b(?:new|another|re-?) ?(?:estimate|quote|price|numbers|bid)\b|\bchanged the scope\b"
-        r"|\b(?:needs?|nees|neds|wants?) (?:a |to be )?(?:re-?quoted|requote|re-?estimated|re-?priced)\b"
+        # "gotta go back out and re-price it", "ho wants it requoted", "needs remeasuring": priced again
+        r"|\bre-?(?:quot|pric|estimat|measur|bid)(?:e|ed|es|ing)?\b|\bredo (?:the |our )?(?:numbers|estimate|quote|pricing|bid|measurements?)\b"
     ), "estimating"),
 )
 
@@ -2305,7 +2334,7 @@ def _stage_news(low: str, d: Directory) -> str | None:
 _NEWS_VERB = re.compile(
     r"\b(?:[a-z]{3,}ed|paid|pd|sold|put|went|got|signed|done|lost|won|left|sent|took|gave|said|told|"
     r"began|begun|came|underway|bailed|backed|walked|ghosted|wrapped|finished|started|hired|picked|chose|"
-    r"dead)\b"
+    r"dead|wants|decided)\b"
 )
 # A state said of the job ("crew is over at gary wong", "we're all square"); first, it asks ("is the crew there").
 _NEWS_STATE = re.compile(r"\b(?:is|are|r|was|were|its|it's|we're|were|they're|theyre)\b|\bas we speak\b")

@@ -50,7 +50,14 @@ DOMAIN_WORDS = (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow", "supplier", "order",
     "price", "length", "squares", "clearance", "maple", "hollow", "brookside", "commons", "pricing",
 )
+# The words of an ask to correct or call off a write, typed a letter off ("the note sould say",
+# "actuually", "siwtch it to tuesday"): fixed in the rep's own text too (fix_ask_typos), since the
+# note's new words are taken from it.
+ASK_WORDS = ("should", "actually", "switch", "change", "instead", "correction", "cancel")
+DOMAIN_WORDS += ASK_WORDS
 _DOMAIN_SET = frozenset(DOMAIN_WORDS)
+_ASK_SET = frozenset(ASK_WORDS)
+_ANY_CASE_WORD = re.compile(r"[A-Za-z]{5,14}")
 _LONG_WORD = re.compile(r"[a-z]{5,14}")
 TYPO_CHARS = 600  # only the start of a long paste is read for the trade's words
 
@@ -64,7 +71,29 @@ def _domain_typo(m: re.Match[str]) -> str:
     if is_everyday_word(word):
         return word
     best = process.extractOne(word, DOMAIN_WORDS, scorer=OSA.distance, score_cutoff=1)
-    return str(best[0]) if best is not None else word
+    return str(best[0]) if best is not None and not _inflected(word, str(best[0])) else word
+
+
+def _inflected(word: str, known: str) -> bool:
+    """Whether `word` is `known` with an ending, not a slip: "walkthroughs", "changed", "cancels"."""
+    return word.startswith(known) and word[len(known):] in ("s", "d", "r", "n")
+
+
+def fix_ask_typos(text: str) -> str:
+    """`text` with the words of a correction typed a letter off spelled right, the rest as typed."""
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0).casefold()
+        if word in _ASK_SET:
+            return m.group(0)
+        from harde.knowledge.tokens import is_everyday_word
+
+        if is_everyday_word(word):
+            return m.group(0)
+        best = process.extractOne(word, ASK_WORDS, scorer=OSA.distance, score_cutoff=1)
+        return str(best[0]) if best is not None and not _inflected(word, str(best[0])) else m.group(0)
+
+    return _ANY_CASE_WORD.sub(fix, text[:TYPO_CHARS]) + text[TYPO_CHARS:]
 
 
 def normalise(text: str) -> str:

@@ -1768,3 +1768,75 @@ def test_a_peek_at_another_job_shows_it_whole_not_the_field_asked_before(reader:
     focus = read(reader, directory, "when's the install on sarah johnsons job").focus
     action = read(reader, directory, "lemme peek at #1004", focus)
     assert action.tool == "crm_facts" and action.arguments == {"fields": ["overview"], "job_id": 1004}
+
+
+@pytest.mark.parametrize(("text", "stage"), [("which jobs are on the schedule rn", "Scheduled"), ("whos signed but not on the schedule yet", "Contract Signed")])
+def test_a_stage_said_with_its_fillers_lists_its_jobs(reader: Reader, directory: Directory, text: str, stage: str) -> None:
+    action = read(reader, directory, text)
+    assert action.tool == "crm_jobs_in_stage" and action.arguments["stage"] == stage
+
+
+def test_news_said_with_a_stage_phrase_moves_the_job(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "the cranston gutters is on the schedlue now")
+    assert action.tool == "crm_change_stage" and action.arguments == {"job_id": 1041, "stage": "Scheduled"}
+
+
+def test_a_stage_asked_of_one_job_is_that_jobs_not_the_stages_list(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "is the roof job in quincy signed or not yet")
+    assert action.tool == "crm_facts" and action.arguments["job_id"] == 1001
+    assert read(reader, directory, "any roof jobs in quincy signed").tool == "crm_jobs_in_stage"
+
+
+def test_asking_for_the_newest_note_reads_it(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "daniel reillys gutters can you read me newest note")
+    assert action.tool == "crm_facts" and action.arguments == {"fields": ["notes"], "job_id": 1008}
+    added = read(reader, directory, "can you add a note on 1017 the gate code is 4411")
+    assert added.tool == "crm_add_note" and added.arguments["note"] == "the gate code is 4411"
+
+
+def test_how_much_the_contract_was_is_the_amount_of_the_job_in_focus(reader: Reader, directory: Directory) -> None:
+    focus = read(reader, directory, "bring up job 1017 please").focus
+    action = read(reader, directory, "how much was the contract for", focus)
+    assert action.tool == "crm_facts" and action.arguments == {"fields": ["contract_amount"], "job_id": 1017}
+
+
+def test_wanting_to_think_it_over_is_news_but_asking_what_to_say_is_the_playbook(reader: Reader, directory: Directory) -> None:
+    focus = read(reader, directory, "find me the Cranston siding please").focus
+    news = read(reader, directory, "she wants think it over", focus)
+    assert news.tool == "crm_change_stage" and news.arguments == {"job_id": 1025, "stage": "Follow Up"}
+    assert read(reader, directory, "they want to think about it, what do i say", focus).agent == "knowledge"
+
+
+def test_pricing_a_job_again_puts_it_back_in_estimating(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "julie castillo roof gotta go back out and re-pricce it")
+    assert action.tool == "crm_change_stage" and action.arguments == {"job_id": 1049, "stage": "Estimating"}
+    assert read(reader, directory, "what is our policy to reprice a job").agent == "knowledge"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "key", "value"),
+    [
+        ("stick a note on #1002 saying ho wants us to park on the street", "sorry no, the note sould say park in the driveway", "note", "park in the driveway"),
+        ("2609-1018 note for the crew the dog is nice", "actuually change it to the dog is not nice", "note", "the dog is not nice"),
+        ("need an estimate walkthrough at #1024 12/4 at 11am, can u book it", "can we siwtch it to tuesday after next", "start", "2026-12-01T11:00"),
+    ],
+)
+def test_a_correction_typed_a_letter_off_corrects_the_pending_write(
+    reader: Reader, directory: Directory, first: str, second: str, key: str, value: str
+) -> None:
+    proposed = read(reader, directory, first)
+    calls = [{"tool": proposed.tool, "arguments": proposed.arguments}]
+    corrected = read(reader, directory, second, proposed.focus, pending="crm", pending_calls=calls)
+    assert corrected.tool == proposed.tool and str(corrected.arguments[key]).startswith(value)
+
+
+def test_an_inflected_word_is_not_a_slip_of_its_stem() -> None:
+    from harde.understanding.slots import fix_ask_typos, normalise
+
+    assert normalise("any walkthroughs this week") == "any walkthroughs this week"
+    assert fix_ask_typos("It Sould say: Gate is Shut") == "It should say: Gate is Shut"
+    assert fix_ask_typos("they changed it, cancels at 3") == "they changed it, cancels at 3"
+
+
+def test_how_much_of_a_property_goes_to_the_playbook_not_the_catalog(reader: Reader, directory: Directory) -> None:
+    assert read(reader, directory, "how much r value does insulateed vinyl add", kb=0.8).agent == "knowledge"

@@ -109,6 +109,8 @@ NEWS: dict[str, list[str]] = {
         "(proposal|quote|estimate|bid) (went out|is out|was sent|got emailed)" + _ON,
         _THEY + " (has|have|got) the (proposal|quote|numbers) now" + _ON,
         "(left|presented) the (proposal|quote) (with|to) " + _THEY,
+        # The job as the one who got it: "the sudbury siding got the proposal".
+        _JOB + " (got|has|received|now has) (the|our|a) (proposal|quote|numbers|bid|pricing|estimate) [(now|today|last night|yesterday)]",
     ],
     "follow up": [
         _THEY + " (wants|wnts|want|needs|need) to (think it over|think about it|talk to (her|his) (husband|wife)|talk it over|get other quotes|run it by the (wife|husband|spouse))" + _ON + " [, (ill|i'll|gonna) (circle back|follow up|check back)]",

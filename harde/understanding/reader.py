@@ -30,12 +30,12 @@ from harde.understanding.news import default_news
 from harde.understanding.pricing import SO_MANY_OF as _SO_MANY_OF
 from harde.understanding.pricing import parse_question
 from harde.understanding.slots import (
-    fix_ask_typos,
     Moment,
     appointment_kind,
     day_range,
     duration_minutes,
     fields_asked,
+    fix_ask_typos,
     is_affirmative,
     moment,
     normalise,

@@ -43,7 +43,7 @@ _AP = re.compile(r"\b(\d{1,2}(?::\d{2})?)\s?([ap])\.?(?:m\.?)?(?![a-z])")
 
 # The trade's own words, corrected when typed a letter off ("pimer vid", "weathher", "instalation"):
 # nobody's name and no everyday word is one slip from them.
-DOMAIN_WORDS = (
+_TRADE_WORDS = (
     "primer", "script", "video", "inspection", "appointment", "proposal", "contract", "deposit", "balance", "install",
     "installation", "estimate", "gutters", "siding", "windows", "roofing", "shingles", "warranty", "financing",
     "calendar", "schedule", "scheduled", "weather", "forecast", "address", "payments", "customer", "signed",
@@ -54,7 +54,7 @@ DOMAIN_WORDS = (
 # "actuually", "siwtch it to tuesday"): fixed in the rep's own text too (fix_ask_typos), since the
 # note's new words are taken from it.
 ASK_WORDS = ("should", "actually", "switch", "change", "instead", "correction", "cancel")
-DOMAIN_WORDS += ASK_WORDS
+DOMAIN_WORDS: tuple[str, ...] = _TRADE_WORDS + ASK_WORDS
 _DOMAIN_SET = frozenset(DOMAIN_WORDS)
 _ASK_SET = frozenset(ASK_WORDS)
 _ANY_CASE_WORD = re.compile(r"[A-Za-z]{5,14}")

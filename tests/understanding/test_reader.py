@@ -1787,7 +1787,7 @@ def test_a_stage_asked_of_one_job_is_that_jobs_not_the_stages_list(reader: Reade
     assert read(reader, directory, "any roof jobs in quincy signed").tool == "crm_jobs_in_stage"
 
 
-def test_asking_for_the_newest_note_reads_it(reader: Reader, directory: Directory) -> None:
+def test_the_ask_s_own_words_before_newest_note_read_it(reader: Reader, directory: Directory) -> None:
     action = read(reader, directory, "daniel reillys gutters can you read me newest note")
     assert action.tool == "crm_facts" and action.arguments == {"fields": ["notes"], "job_id": 1008}
     added = read(reader, directory, "can you add a note on 1017 the gate code is 4411")

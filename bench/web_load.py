@@ -1,10 +1,11 @@
 """Turns through the real Streamlit server: N browser sessions over Streamlit's WebSocket,
-offline, each sending chat messages one after the other; the shipped settings against
+offline, each sending chat messages one after the other (at once, or after a rep's pause to read
+the answer, `--think`); the shipped settings against
 today's defaults (Streamlit's full garbage collection after every script run, every text
 delta handed to the page on its own), and optionally against another checkout's code, in
 the same run.
 
-    .venv/bin/python bench/web_load.py [--sessions 1 20 50] [--turns 5] [--rounds 3] [--against DIR]
+    .venv/bin/python bench/web_load.py [--sessions 1 20 50] [--turns 5] [--rounds 3] [--think S] [--against DIR]
 
 The servers run side by side, each on its own copy of the demo data, and are loaded one at a
 time, alternating in each round, so a busy machine slows them alike; the figures are the
@@ -14,6 +15,12 @@ what comes back, then sets it for each message and waits for the run that answer
 ended early by st.rerun() is part of the same turn). Sign-in is HARDE_AUTH=proxy with the user
 name in a header, as behind nginx. Prints p50/p95 per turn, turns a second and errors for each
 server and session count.
+
+With `--think 0` (the default) every session sends its next message the moment the answer
+ends, so the server is saturated and p50 is about sessions / turns a second whatever the
+server does: that figure measures throughput. `--think S` makes each session pause between
+0.5 S and 1.5 S (seeded, so every server gets the same pauses) before its next message, as a
+rep reading the answer does; the p50 is then the latency a rep feels at that offered load.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ import argparse
 import asyncio
 import contextlib
 import os
+import random
 import shutil
 import socket
 import statistics
@@ -180,7 +188,7 @@ class Tab:
         return await self._until_finished()
 
 
-async def session(url: str, n: int, turns: int, figures: Figures, roll: Roll, start: asyncio.Event) -> None:
+async def session(url: str, n: int, turns: int, figures: Figures, roll: Roll, start: asyncio.Event, think: float = 0.0) -> None:
     ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
     arrived = False
     try:
@@ -191,7 +199,10 @@ async def session(url: str, n: int, turns: int, figures: Figures, roll: Roll, st
             arrived = True
             roll.arrive()
             await start.wait()
+            pauses = random.Random(n)
             for t in range(turns):
+                if think and t:
+                    await asyncio.sleep(think * pauses.uniform(0.5, 1.5))
                 began = time.perf_counter()
                 errors = await tab.say(QUESTIONS[(n + t) % len(QUESTIONS)])
                 figures.latencies.append(time.perf_counter() - began)
@@ -203,11 +214,11 @@ async def session(url: str, n: int, turns: int, figures: Figures, roll: Roll, st
             roll.arrive()
 
 
-async def load(url: str, sessions: int, turns: int) -> tuple[Figures, float]:
+async def load(url: str, sessions: int, turns: int, think: float = 0.0) -> tuple[Figures, float]:
     figures = Figures()
     start = asyncio.Event()
     roll = Roll(sessions)
-    tasks = [asyncio.create_task(session(url, n, turns, figures, roll, start)) for n in range(sessions)]
+    tasks = [asyncio.create_task(session(url, n, turns, figures, roll, start, think)) for n in range(sessions)]
     # Every tab open before the clock starts, as a sales floor with the app already loaded.
     await roll.all_in.wait()
     began = time.perf_counter()
@@ -255,6 +266,7 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, nargs="+", default=[1, 20, 50])
     parser.add_argument("--turns", type=int, default=5, help="messages per session")
     parser.add_argument("--rounds", type=int, default=3, help="loads per server and session count, alternated")
+    parser.add_argument("--think", type=float, default=0.0, help="seconds a session pauses between messages, on average (0: none)")
     parser.add_argument("--against", type=Path, help="another checkout (its shipped config) to compare with, e.g. `git worktree add`")
     args = parser.parse_args()
     servers = list(SERVERS)
@@ -279,8 +291,9 @@ def main() -> None:
             for sessions in args.sessions:
                 # Alternated, and in the other order every other round.
                 for server in servers if round_ % 2 == 0 else reversed(servers):
-                    results[(server.name, sessions)].add(*asyncio.run(load(urls[server.name], sessions, args.turns)))
-    print(f"\nTurns through the Streamlit server, offline, {args.turns} messages per session, "
+                    results[(server.name, sessions)].add(*asyncio.run(load(urls[server.name], sessions, args.turns, args.think)))
+    paced = f"a pause of {args.think:g} s on average between them" if args.think else "each sent as the last is answered"
+    print(f"\nTurns through the Streamlit server, offline, {args.turns} messages per session, {paced}, "
           f"median [lowest-highest] of {args.rounds} alternated rounds")  # fmt: skip
     print(f"  {'server':<48}{'sessions':>9}  {'p50 ms':<18}{'p95 ms':<18}{'turns/s':<20}{'errors':>6}")
     for (name, sessions), r in results.items():

@@ -36,7 +36,7 @@ from tests.understanding.eval import build_eval
 
 Case = dict[str, Any]
 # the sets in the order they were written; each shares no text with those before it
-ORDER = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17"]
+ORDER = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18"]
 
 
 # --- dev10 .. dev17: reading the days and times a rep types (test_dev9_set's reader, and more) ---
@@ -134,6 +134,7 @@ DEV14_STYLES = ("jobno_dot", "full_trade", "last_s_trade", "trade_over_in")
 DEV15_STYLES = ("full_s_trade", "trade_out_in")
 DEV16_STYLES = ("last_trade_project", "full_trade_replacement", "trade_up_in")
 DEV17_STYLES = ("town_trade_project",)
+DEV18_STYLES = ("last_trade_deal", "trade_down_in")
 # the later sets' own ways of naming a job, and the test_dev8_set style each is checked as
 CHECKED_AS = {
     "trade_in_town": "town", "town_trade_job": "town", "town_bare": "town", "last_trade_job": "last_trade",
@@ -141,6 +142,7 @@ CHECKED_AS = {
     "full_s_trade": "full", "trade_out_in": "town",
     "last_trade_project": "last_trade", "full_trade_replacement": "full", "trade_up_in": "town",
     "town_trade_project": "town",
+    "last_trade_deal": "last_trade", "trade_down_in": "town",
 }
 
 
@@ -279,6 +281,11 @@ SETS = [
     DevSet(
         "dev17", problems_of, not_about=build_eval.ADDED_LATER, options_dev_only=True,
         weights=Weights((75, 90), (105, 120), (0.52, 0.62), 20, 15, 20, 15, 16, ("note that", "add to the notes", "jot down", "stick a note"), DEV17_STYLES),
+    ),
+    # ten reps' own phone phrasing: about 60 conversations end in a write, about 20 call-offs then a yes
+    DevSet(
+        "dev18", problems_of, not_about=build_eval.ADDED_LATER, options_dev_only=True,
+        weights=Weights((75, 90), (100, 120), (0.5, 0.62), 20, 15, 20, 15, 24, ("note on", "put in the notes", "note for", "add a note"), DEV18_STYLES),
     ),
 ]
 BY_NAME = {s.name: s for s in SETS}

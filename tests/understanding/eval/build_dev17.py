@@ -62,7 +62,6 @@ from tests.understanding.eval.dev_shared import (  # noqa: E402
     VENT,
     VINYL,
     WARRANTY,
-    WINDOWS,
 )
 
 SPLIT = "dev17"

@@ -552,6 +552,13 @@ class Reader:
         ):
             intent, agent, confidence = "pricing", "pricing", max(confidence, CONFIDENT)
         if (
+            intent == "knowledge" and confidence < 0.75 and not _IN_GENERAL.search(low) and not _LATE_QUESTION.search(low)
+            and (named or (mentions.trades and _PRONOUNS.search(low) and (focus.customer_id or focus.job_id)))
+            and not mentions.user_ids and not _PRICE_WORDS.search(low)
+        ):
+            # "i need the info on 1004", "whats happening on windows for him": that job, not the playbook.
+            intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
+        if (
             intent == "pricing" and confidence < CONFIDENT and not named and kb >= PLAYBOOK_FALLBACK
             and _NOT_MONEY.search(low) and not _MONEY_SAID.search(low)
         ):
@@ -2334,7 +2341,7 @@ def _stage_news(low: str, d: Directory) -> str | None:
 _NEWS_VERB = re.compile(
     r"\b(?:[a-z]{3,}ed|paid|pd|sold|put|went|got|signed|done|lost|won|left|sent|took|gave|said|told|"
     r"began|begun|came|underway|bailed|backed|walked|ghosted|wrapped|finished|started|hired|picked|chose|"
-    r"dead|wants|decided)\b"
+    r"dead|wants|decided|made)\b"
 )
 # A state said of the job ("crew is over at gary wong", "we're all square"); first, it asks ("is the crew there").
 _NEWS_STATE = re.compile(r"\b(?:is|are|r|was|were|its|it's|we're|were|they're|theyre)\b|\bas we speak\b")

@@ -281,9 +281,12 @@ _PHRASED_KIND = re.compile(
 # walk in there". The title is what the rep called it.
 _VISIT_NOUN = (
     r"(?:check[- ]?in|walk[- ]?around|walk[- ]?through|walkthrough|walk|sit[- ]?down|re-?measure|measure(?:ments?)?"
-    r"|visit|review|selection|consult(?:ation)?|meeting|inspection|check|look|sit|huddle)"
+    r"|visit|review|selection|consult(?:ation)?|meeting|inspection|check|look|sit|huddle|drop[- ]?off|delivery|pick[- ]?up)"
 )
-_SAID_VISIT = re.compile(rf"(?:^|\b(?:an?|needs|need|wants|want|book|set|put|schedule|pencil)\s+|[,-]\s*)((?:[a-z][a-z-]*\s+){{0,3}}?{_VISIT_NOUN})\b")
+_SAID_VISIT = re.compile(
+    rf"(?:^|\b(?:an?|needs|need|wants|want|book|set|put|schedule|pencil)\s+|[,-]\s*|\b(?=(?:second|third|2nd|3rd|return)\s))"  # "... second visit dec 1"
+    rf"((?:[a-z][a-z-]*\s+){{0,3}}?{_VISIT_NOUN})\b"
+)
 # Words that end a visit's own words: what comes before them is not its name.
 _NOT_VISIT_WORDS = {
     "a", "an", "the", "for", "on", "at", "with", "w", "in", "to", "my", "his", "her", "their", "our", "me", "us",

@@ -1840,3 +1840,22 @@ def test_an_inflected_word_is_not_a_slip_of_its_stem() -> None:
 
 def test_how_much_of_a_property_goes_to_the_playbook_not_the_catalog(reader: Reader, directory: Directory) -> None:
     assert read(reader, directory, "how much r value does insulateed vinyl add", kb=0.8).agent == "knowledge"
+
+
+@pytest.mark.parametrize(("text", "job"), [("i need the info on fitzgeralds siding", 1029), ("i need the info on 1004", 1004)])
+def test_the_info_on_a_job_is_its_overview_not_the_playbook(reader: Reader, directory: Directory, text: str, job: int) -> None:
+    action = read(reader, directory, text)
+    assert action.tool == "crm_facts" and action.arguments == {"fields": ["overview"], "job_id": job}
+    assert read(reader, directory, "how do i handle the price objection on 1004").agent == "knowledge"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("johnson in framingham second visit dec 1 at 3:30pm plesae thx", "Second visit"),
+        ("book job 1006 tmrw 2pm for a material drop off", "Material drop off"),
+    ],
+)
+def test_a_visit_named_by_its_order_or_a_delivery_keeps_its_name(reader: Reader, directory: Directory, text: str, title: str) -> None:
+    action = read(reader, directory, text)
+    assert action.tool == "crm_create_appointment" and action.arguments["title"] == title

@@ -75,11 +75,11 @@ _NOT_YET_SCHEDULED = re.compile(
 # A job pointed at by its trade alone: "the gutters one", "now the windows job", "what about roofing".
 _THE_OTHER_ONE = re.compile(r"\b(?:one|job|project)\W*$|^\W*(?:ok\W+|and\W+|&\W+)*(?:now|what about|how about|and|&)\b")
 # Booked visits counted or listed: "walkthroughs on the 3rd, count", "how many inspections fri".
-_COUNTED = re.compile(r"\b(?:count|how many|number of|list|any)\b|\b(?:inspections|walk ?throughs|visits|appointments|appts|installs|estimates|measures)\b")
+_COUNTED = re.compile(r"\b(?:count|how many|number of|list|any|every|all)\b|\b(?:inspections|walk ?throughs|visits|appointments|appts|installs|estimates|measures)\b")
 # An amount asked in words that name no field: "proposal came out to what", "what did it come to".
 _AMOUNT_ASKED = re.compile(r"\b(?:came|come|comes|coming) (?:out )?(?:to|at)\b(?:\s+(?:what|how much))?\W*$|\bwhat did (?:it|that|the \w+) come (?:out )?to\b|\bcame in at\W*(?:what|how much)?\W*$")
 # A request that opens with someone's field before any other words: "marks digits, ...", "sarahs email - ...".
-_LEADS_WITH_FIELD = re.compile(r"^\W*(?:[a-z]+(?:'s|s)?\s+){1,2}(?:digits|number|#|cell|phone|email|e-mail|address|addy|info)\b(?:\W|$)")
+_LEADS_WITH_FIELD = re.compile(r"^\W*(?:[a-z]+(?:'s|s)?\s+){0,2}(?:digits|number|#|cell|phone|email|e-mail|address|addy|info)\b(?:\W|$)")
 # Words of how things are done in general, not of one job: "install process?", "deposit policy".
 _IN_GENERAL = re.compile(r"\b(?:how|why|should|policy|process|normally|usually|typical(?:ly)?|always|rules?|standard)\b")
 _BOOKED_KINDS = re.compile(r"\b(?:inspections|walk ?throughs|walk-throughs|visits|appointments|appts|installs|install starts|estimates|measures|meetings|consults)\b")
@@ -130,7 +130,7 @@ _NOTE_READ_WORDS = frozenset(
     ["latest", "last", "recent", "recently", "newest", "most", "any", "anyone", "anybody", "someone", "read", "back", "show", "see", "pull", "up", "what", "whats", "did", "has", "have", "is", "there", "was", "been", "leave", "left", "say", "said", "does", "do", "the", "a", "an", "on", "for", "of", "job", "note", "notes", "pls", "please", "me", "us", "we", "it", "that", "this", "in", "lately", "today", "yesterday", "no", "number", "num", "-", "anything", "new", "&", "and", "also", "too", "again", "one", "ok", "oh", "so", "anyway", "anyways", "to", "now", "okay", "k", "btw",
      "customer", "homeowner", "ho", "client", "his", "her", "their", "them", "him", "its",
      # The ask's own words: "can you read me the newest note", "could u pull up the last note".
-     "can", "could", "would", "will", "you", "u", "ya", "give", "gimme", "tell", "get", "grab", "check", "find", "hey", "quick", "real"]
+     "can", "could", "would", "will", "you", "u", "ya", "th", "teh", "da", "give", "gimme", "tell", "get", "grab", "check", "find", "hey", "quick", "real"]
 )
 _NOTE_READ_CUE = frozenset(["latest", "last", "recent", "recently", "newest", "any", "anyone", "anybody", "read", "show", "see", "pull", "did", "has", "whats", "what", "lately", "anything"])
 _NOTE_MARK = re.compile(r"(?::|\s-+\s|\s—\s|\s/\s)\s*(.+)$", re.S)
@@ -870,9 +870,11 @@ class Reader:
         rep_named = bool(m.user_ids) and not (set(m.customer_ids) and _names_customer_more(m, d))
         asked = fields_asked(low)
         if (
-            intent == "crm.book" and not customer_named and _COUNTED.search(low) and day_range(low, now) is not None
+            (intent == "crm.book" or (intent == "crm.reschedule" and not _MOVE_VERB.search(low)))
+            and not customer_named and _COUNTED.search(low) and day_range(low, now) is not None
             and not ((said := moment(low, now)) is not None and said.has_time)
         ):
+            # "evvery install from today to 12/4": the ones booked in those days, nothing moved
             return "crm.calendar"  # "walkthroughs on the 3rd, count": the ones booked, none to book
         if intent in _WRITES and "rep" in asked and re.search(r"\bwho(?:'s| is| was)? (?:sold|closed|signed|owns|has|got|is on|handled|handles)\b", low):
             return "crm.facts"  # "ok back to the customer who sold it": whose deal, nothing moved

@@ -1859,3 +1859,19 @@ def test_the_info_on_a_job_is_its_overview_not_the_playbook(reader: Reader, dire
 def test_a_visit_named_by_its_order_or_a_delivery_keeps_its_name(reader: Reader, directory: Directory, text: str, title: str) -> None:
     action = read(reader, directory, text)
     assert action.tool == "crm_create_appointment" and action.arguments["title"] == title
+
+
+def test_a_field_typed_a_letter_off_then_a_reason_is_asked_not_noted(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "phoen for thomas thibodeau? she asked me to call back")
+    assert action.tool == "crm_facts" and action.arguments["fields"] == ["phone"]
+
+
+def test_the_newest_note_asked_with_typos_reads_it(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "job #1007 whats th newet note say")
+    assert action.tool == "crm_facts" and action.arguments == {"fields": ["notes"], "job_id": 1007}
+
+
+def test_every_install_in_a_range_is_the_calendar_but_moving_one_is_not(reader: Reader, directory: Directory) -> None:
+    action = read(reader, directory, "evvery install from today to 12/4")
+    assert action.tool == "crm_appointments" and action.arguments == {"start": "2026-11-23", "end": "2026-12-04", "kind": "install"}
+    assert read(reader, directory, "move the install from today to 12/4").intent == "crm.reschedule"

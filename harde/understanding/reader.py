@@ -388,9 +388,11 @@ class Reader:
         ):
             # "my calendar", "what do i have tmrw": the asker is the rep meant.
             mentions.user_ids.append(me)
+        hypothetical = scores.intent == "knowledge" and bool(_OPENS_WITH_IF.match(low))  # "if they finance do they still pay deposit"
         if (
-            _ASIDE.match(low) and (focus.customer_id or focus.job_id or focus.clarification)
-            and not (_PRONOUNS.search(_GENERIC_IF.sub(" ", _EXPLETIVE_IT.sub(" ", low))) or _POINTS_BACK.search(low)) and workflow is None
+            (_ASIDE.match(low) or hypothetical) and (focus.customer_id or focus.job_id or focus.clarification)
+            and (hypothetical or not (_PRONOUNS.search(_GENERIC_IF.sub(" ", _EXPLETIVE_IT.sub(" ", low))) or _POINTS_BACK.search(low)))
+            and workflow is None
         ):
             # "side question whats deposit %": not about the one in focus, nor the answer to a
             # "which one?" (that question is dropped); the one in focus stays for what comes next.
@@ -1966,7 +1968,7 @@ _CORRECTED_HOUR = re.compile(r"\b(?:make (?:it|that)|do|at|to|@)\s+(\d{1,2})(?::
 _NOTE_MEANT = re.compile(
     r"\b(?:i m+e+a*n+t|i mean|me+a*n+t to say|(?:(?:it|that|the note|note)\s+)?should (?:say|read|be)|make it say"
     # "no wait make it paying through the bank financing", "sorry correction: dumpster goes at the bottom"
-    r"|make (?:it|that)(?!\s+(?:say|read|to)\b)|(?:correction|correcion|corection|corretion|correciton|correctoin)\s*[:,-])\s*:?\s*(.+)$",
+    r"|make (?:it|that)(?!\s+(?:say|read|to)\b)|make the note(?:\s+(?:say|read))?|(?:correction|correcion|corection|corretion|correciton|correctoin)\s*[:,-])\s*:?\s*(.+)$",
     re.I | re.S,
 )
 # A note's new words: "change it to: wants wedgewood blue shutters".
@@ -2239,6 +2241,8 @@ _COURTESY = re.compile(
 _COURTESY_AFTER = re.compile(r"(?<![\s,])[\s,]+(?:when|whenever|if) (?:you|u) (?:get|have|got) a (?:sec|second|min|minute|moment)\W*$", re.I)
 # "does the deposit still apply if they finance": "they" is whoever does, not the one in focus.
 _GENERIC_IF = re.compile(r"\b(?:if|when|once|whether|unless) (?:they|he|she|the ho|the homeowners?|a homeowner|customers?)\b")
+# A question that opens on a condition of anyone's ("if they finance ...", "when a homeowner asks ..."): the policy, not the job in focus.
+_OPENS_WITH_IF = re.compile(r"^\W*(?:(?:so|and|ok|okay|also)\W+)?(?:if|when|once|unless) (?:they|the ho|the homeowners?|a homeowner|customers?|a customer|someone|people)\b")
 _SIDE_NOTE = re.compile(r"^\W*side\s*note\b[\s,:;.!-]*(\S.*)$", re.I | re.S)
 _NOTE_START = re.compile(
     r"^\W*(?:(?:pls|please|can you|quick)\s+)?(?:jot(?:\s+down)?|fyi|heads up|notes?|ntoes|nots|noes|memo|add to (?:that|this|the|his|her|their) (?:one|job|file)"

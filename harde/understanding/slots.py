@@ -49,7 +49,7 @@ _TRADE_WORDS = (
     "calendar", "schedule", "scheduled", "weather", "forecast", "address", "payments", "customer", "signed",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow", "supplier", "order",
     "price", "length", "squares", "clearance", "maple", "hollow", "brookside", "commons", "pricing",
-    "phone", "email", "newest", "every",
+    "phone", "email", "newest", "every", "notes",
 )
 # The words of an ask to correct or call off a write, typed a letter off ("the note sould say",
 # "actuually", "siwtch it to tuesday"): fixed in the rep's own text too (fix_ask_typos), since the

@@ -1875,3 +1875,16 @@ def test_every_install_in_a_range_is_the_calendar_but_moving_one_is_not(reader: 
     action = read(reader, directory, "evvery install from today to 12/4")
     assert action.tool == "crm_appointments" and action.arguments == {"start": "2026-11-23", "end": "2026-12-04", "kind": "install"}
     assert read(reader, directory, "move the install from today to 12/4").intent == "crm.reschedule"
+
+
+def test_a_question_opening_on_anyones_condition_is_the_policy_not_the_job_in_focus(reader: Reader, directory: Directory) -> None:
+    focus = read(reader, directory, "whats new on 2609-1043 ltely").focus
+    assert read(reader, directory, "if they finance do they stil pay deposit", focus).agent == "knowledge"
+    assert read(reader, directory, "whats the deposit on it", focus).tool == "crm_facts"
+
+
+def test_make_the_note_rewords_the_pending_note(reader: Reader, directory: Directory) -> None:
+    proposed = read(reader, directory, "#1018 add this to the nootes the lockbox code is the old one")
+    calls = [{"tool": proposed.tool, "arguments": proposed.arguments}]
+    corrected = read(reader, directory, "no make the note the lockbox code changed", proposed.focus, pending="crm", pending_calls=calls)
+    assert corrected.tool == "crm_add_note" and corrected.arguments["note"] == "the lockbox code changed"

@@ -694,7 +694,7 @@ class Reader:
             and appointment_kind(low) and (visit_at := moment(low, now)) is not None and visit_at.has_time
             and (mentions.job_ids or mentions.customer_ids or (mentions.towns and mentions.trades) or focus.job_id or focus.customer_id)
             and not (_ASKS.match(low) or low.rstrip().endswith("?"))
-            # "they want to think about it, what do i say": the playbook is asked, nothing moved
+            # "... a color pick tmrw at noon, what do i bring": the playbook is asked, nothing booked
             and not (intent in ("knowledge", "scripting") and _LATE_QUESTION.search(low))
         ):
             # "2610-1014 wants us out next tues 9am for a proposal sitdown", "the ho wants a color

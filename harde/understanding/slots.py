@@ -63,16 +63,21 @@ _LONG_WORD = re.compile(r"[a-z]{5,14}")
 TYPO_CHARS = 600  # only the start of a long paste is read for the trade's words
 
 
-def _domain_typo(m: re.Match[str]) -> str:
-    word = m.group(0)
-    if word in _DOMAIN_SET:
-        return word
+def _slip_of(word: str, vocabulary: tuple[str, ...], known: frozenset[str]) -> str | None:
+    """The word of `vocabulary` that lower-case `word` is one slip from, if it is no word of its
+    own: not known, not an everyday word, not the known word with an ending ("walkthroughs")."""
+    if word in known:
+        return None
     from harde.knowledge.tokens import is_everyday_word  # the word list loads on first use
 
     if is_everyday_word(word):
-        return word
-    best = process.extractOne(word, DOMAIN_WORDS, scorer=OSA.distance, score_cutoff=1)
-    return str(best[0]) if best is not None and not _inflected(word, str(best[0])) else word
+        return None
+    best = process.extractOne(word, vocabulary, scorer=OSA.distance, score_cutoff=1)
+    return str(best[0]) if best is not None and not _inflected(word, str(best[0])) else None
+
+
+def _domain_typo(m: re.Match[str]) -> str:
+    return _slip_of(m.group(0), DOMAIN_WORDS, _DOMAIN_SET) or m.group(0)
 
 
 def _inflected(word: str, known: str) -> bool:
@@ -84,15 +89,7 @@ def fix_ask_typos(text: str) -> str:
     """`text` with the words of a correction typed a letter off spelled right, the rest as typed."""
 
     def fix(m: re.Match[str]) -> str:
-        word = m.group(0).casefold()
-        if word in _ASK_SET:
-            return m.group(0)
-        from harde.knowledge.tokens import is_everyday_word
-
-        if is_everyday_word(word):
-            return m.group(0)
-        best = process.extractOne(word, ASK_WORDS, scorer=OSA.distance, score_cutoff=1)
-        return str(best[0]) if best is not None and not _inflected(word, str(best[0])) else m.group(0)
+        return _slip_of(m.group(0).casefold(), ASK_WORDS, _ASK_SET) or m.group(0)
 
     return _ANY_CASE_WORD.sub(fix, text[:TYPO_CHARS]) + text[TYPO_CHARS:]
 

@@ -266,8 +266,9 @@ async def main() -> None:
         services = Services(settings)
         prompt = await services.vocabulary_prompt()
         hard_e = WhisperTranscriber(vocabulary=services.vocabulary_prompt)
-        # No prompt, and no second listen to a phone number heard short (a digit clean-up).
-        baseline = WhisperTranscriber(options=WhisperOptions(relisten_short_phones=False))
+        # No prompt, no second listen to a phone number heard short (a digit clean-up), and no
+        # reading on after the model stops early.
+        baseline = WhisperTranscriber(options=WhisperOptions(relisten_short_phones=False, read_on_early_stops=False))
         start = time.perf_counter()
         await hard_e.warm_up()
         load_s = time.perf_counter() - start

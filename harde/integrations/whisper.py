@@ -52,6 +52,11 @@ CONTINUATION_MAX_NO_SPEECH = 0.5
 _DIGIT_GROUP = re.compile(r"\d+")
 _GROUP_GAP = re.compile(r"^[\s.-]*,?[\s.-]*$")
 RELISTEN_PADS_S = (0.5, 1.0)
+# A reading this short for the speech the VAD kept (characters per second) is the model
+# stopping early: reps dictate 9 to 16 characters a second as tiny.en writes them, and a
+# reading that ends after "Add a new lead, Karen Walsh." on a 15-second clip holds 2.
+EARLY_STOP_CHARS_PER_S = 5.0
+EARLY_STOP_MIN_SPEECH_S = 4.0
 
 
 class WhisperError(IntegrationError):
@@ -78,9 +83,11 @@ class WhisperOptions:
     # Read on after the model stops: tiny.en often ends its reading before the clip does
     # ("... 02026." and not "She's looking for new gutters."); with word timings faster-whisper
     # reads on from the last word heard, and what it reads there only from silence ("Thank
-    # you.") is dropped (_SILENCE_PHRASES). Off: on the dev set it put back 0.8 points of fields
-    # for a third more time on every clip.
+    # you.") is dropped (_SILENCE_PHRASES). Off for every clip: on the dev set it put back 0.8
+    # points of fields for a third more time on each. A reading far too short for the speech
+    # heard (EARLY_STOP_CHARS_PER_S) is read on all the same: that costs time only there.
     read_on: bool = False
+    read_on_early_stops: bool = True
     # A phone number heard a digit short ("603-668-912") is listened to again, alone: the
     # recording around it (found by a second pass with word timings), decoded by itself, most
     # often holds all ten. Its ten digits are taken only when the nine first heard are among
@@ -232,19 +239,25 @@ class WhisperTranscriber:
 
     def _decode(self, model: Any, samples: np.ndarray, prompt: str | None) -> str:
         o = self.options
-        segments = self._segments(model, samples, prompt, vad=o.vad_filter, words=o.read_on)
-        kept = [seg for k, seg in enumerate(segments) if k == 0 or _speech(seg)]
-        text = _clean(" ".join(segment.text.strip() for segment in kept))
+        segments, speech_s = self._segments(model, samples, prompt, vad=o.vad_filter, words=o.read_on)
+        kept, text = _kept(segments)
+        read_on = o.read_on
+        if not read_on and o.read_on_early_stops and stopped_early(text, speech_s):
+            segments, _ = self._segments(model, samples, prompt, vad=o.vad_filter, words=True)
+            longer, longer_text = _kept(segments)
+            if len(longer_text) > len(text):
+                kept, text, read_on = longer, longer_text, True
         if o.relisten_short_phones and short_phone_spans(text):
-            timed = kept if o.read_on else self._segments(model, samples, prompt, vad=o.vad_filter, words=True)
+            timed = kept if read_on else self._segments(model, samples, prompt, vad=o.vad_filter, words=True)[0]
             words = [w for seg in timed for w in (getattr(seg, "words", None) or [])]
             text = self._relisten_short_phones(model, samples, text, words)
         return text
 
-    def _segments(self, model: Any, samples: np.ndarray, prompt: str | None, *, vad: bool, words: bool) -> list[Any]:
+    def _segments(self, model: Any, samples: np.ndarray, prompt: str | None, *, vad: bool, words: bool) -> tuple[list[Any], float]:
+        """The segments read, and the seconds of speech they were read from (after the VAD)."""
         o = self.options
         try:
-            segments, _info = model.transcribe(
+            segments, info = model.transcribe(
                 samples,
                 language=o.language,
                 beam_size=o.beam_size,
@@ -255,7 +268,8 @@ class WhisperTranscriber:
                 initial_prompt=prompt or None,
                 condition_on_previous_text=False,
             )
-            return list(segments)
+            read = list(segments)
+            return read, float(getattr(info, "duration_after_vad", None) or len(samples) / 16_000)
         except (RuntimeError, ValueError, MemoryError) as exc:
             raise WhisperError(f"the speech model failed on this recording ({type(exc).__name__})") from exc
 
@@ -269,7 +283,7 @@ class WhisperTranscriber:
                 continue
             for pad in RELISTEN_PADS_S:
                 a, b = max(0, int((span[0] - pad) * 16_000)), int((span[1] + pad) * 16_000)
-                again = _clean(" ".join(seg.text.strip() for seg in self._segments(model, samples[a:b], None, vad=False, words=False)))
+                again = _clean(" ".join(seg.text.strip() for seg in self._segments(model, samples[a:b], None, vad=False, words=False)[0]))
                 better = ten_digits_holding(again, heard)
                 if better is not None:
                     text = f"{text[:start]}{better[:3]}-{better[3:6]}-{better[6:]}{text[end:]}"
@@ -283,6 +297,17 @@ class WhisperTranscriber:
             return (await self.vocabulary()).strip() or None
         except Exception:  # the CRM being down must not stop dictation: transcribe unbiased
             return None
+
+
+def _kept(segments: list[Any]) -> tuple[list[Any], str]:
+    """The segments that are speech (the first always), and their text."""
+    kept = [seg for k, seg in enumerate(segments) if k == 0 or _speech(seg)]
+    return kept, _clean(" ".join(segment.text.strip() for segment in kept))
+
+
+def stopped_early(text: str, speech_s: float) -> bool:
+    """Whether a reading is far too short for the seconds of speech it was read from."""
+    return speech_s >= EARLY_STOP_MIN_SPEECH_S and len(text) < EARLY_STOP_CHARS_PER_S * speech_s
 
 
 def _clean(text: str) -> str:

@@ -35,6 +35,7 @@ from harde.integrations.whisper import (
     echoes_prompt,
     file_sha256,
     short_phone_spans,
+    stopped_early,
 )
 from harde.understanding.dictation import parse_customer
 
@@ -338,10 +339,32 @@ async def test_reading_on_after_the_model_stops_keeps_speech_not_what_it_writes_
     assert model.calls[0][1]["word_timestamps"] is True
 
 
+FULL_READING = "New customer Aoife Gallagher, phone 781-347-8821, address 23 School Street, Dedham, Mass, 02026. Gutters."
+
+
 async def test_by_default_one_pass_without_word_timings() -> None:
-    model = _Scripted([[_Segment("New customer Aoife Gallagher, phone 781-347-8821.")]])
+    model = _Scripted([[_Segment(FULL_READING)]])
     await _Fake(model, PROMPT).transcribe(TEN_SECONDS)  # type: ignore[arg-type]
     assert len(model.calls) == 1 and model.calls[0][1]["word_timestamps"] is False
+
+
+async def test_a_reading_that_stops_early_is_read_on() -> None:
+    # Ten seconds of speech read as four words: the model stopped; read on with word timings.
+    model = _Scripted([[_Segment("Add a new lead.")], [_Segment("Add a new lead."), _Segment(" " + FULL_READING)]])
+    text = await _Fake(model, PROMPT).transcribe(TEN_SECONDS)  # type: ignore[arg-type]
+    assert text == "Add a new lead. " + FULL_READING
+    assert [call[1]["word_timestamps"] for call in model.calls] == [False, True]
+
+
+async def test_reading_on_that_hears_nothing_more_keeps_the_first_reading() -> None:
+    model = _Scripted([[_Segment("Add a new lead.")], [_Segment("Add a new lead."), _Segment(" Thank you.", logprob=-1.2, no_speech=0.7)]])
+    assert await _Fake(model, PROMPT).transcribe(TEN_SECONDS) == "Add a new lead."  # type: ignore[arg-type]
+
+
+def test_only_a_reading_far_too_short_for_its_speech_stopped_early() -> None:
+    assert stopped_early("Add a new lead, Karen Walsh.", 14.7)
+    assert not stopped_early(FULL_READING, 10.0)
+    assert not stopped_early("Yes.", 1.0)  # a short answer is short
 
 
 HEARD_SHORT = "New lead Jamal Washington, phone 603-668-912. Email jamal at gmail dot com."

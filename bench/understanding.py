@@ -2,11 +2,11 @@
 `harde.assistant.Assistant(settings).ask(text, conversation_id)`, offline, with the clock
 pinned to Monday 2026-11-23 09:00 (HARDE_NOW). The same harness runs, in the same run, on the
 baseline commit (today's router and planners, checked out in a temporary git worktree) and on
-the code in this tree; the figures are printed side by side, for dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18 and held-out separately.
+the code in this tree; the figures are printed side by side, for dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, dev19 and held-out separately.
 
-    .venv/bin/python bench/understanding.py [--only dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|dev15|dev16|dev17|dev18|heldout ...] [--no-baseline] [--misses] [--json out.json]
+    .venv/bin/python bench/understanding.py [--only dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|dev15|dev16|dev17|dev18|dev19|heldout ...] [--no-baseline] [--misses] [--json out.json]
 
---misses prints the failed dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17 and dev18 cases with the answers; held-out cases are only ever counted.
+--misses prints the failed dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18 and dev19 cases with the answers; held-out cases are only ever counted.
 
 Each side runs in its own process with PYTHONPATH at its code (its own data/demo too). Each
 conversation gets its own conversation id. Conversations that may write (a `crm_after`
@@ -71,8 +71,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_DIR = ROOT / "tests" / "understanding" / "eval"
-SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "heldout")
-SHOWN_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18")  # the splits whose cases and answers may be printed
+SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "heldout")
+SHOWN_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19")  # the splits whose cases and answers may be printed
 BASELINE_COMMIT = "0fc6925"
 PINNED_NOW = "2026-11-23T09:00"
 TURN_TIMEOUT_S = 30.0
@@ -644,9 +644,9 @@ def understanding_times(case_paths: list[Path], scale: int = 10) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Understanding benchmark (dev and held-out, baseline and current).")
-    parser.add_argument("--only", choices=SPLITS, action="append", help="run only this split: dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18 or heldout (repeatable)")
+    parser.add_argument("--only", choices=SPLITS, action="append", help="run only this split: dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, dev19 or heldout (repeatable)")
     parser.add_argument("--no-baseline", action="store_true")
-    parser.add_argument("--misses", action="store_true", help="print the failed dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17 and dev18 cases with the answers")
+    parser.add_argument("--misses", action="store_true", help="print the failed dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18 and dev19 cases with the answers")
     parser.add_argument("--json", type=Path, help="write the figures (and dev case results) here")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)

@@ -2,9 +2,9 @@
 `harde.assistant.Assistant(settings).ask(text, conversation_id)`, offline, with the clock
 pinned to Monday 2026-11-23 09:00 (HARDE_NOW). The same harness runs, in the same run, on the
 baseline commit (today's router and planners, checked out in a temporary git worktree) and on
-the code in this tree; the figures are printed side by side, for dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, dev19 and held-out separately.
+the code in this tree; the figures are printed side by side, for dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, dev19, held-out and held-out 2 separately.
 
-    .venv/bin/python bench/understanding.py [--only dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|dev15|dev16|dev17|dev18|dev19|heldout ...] [--no-baseline] [--misses] [--json out.json]
+    .venv/bin/python bench/understanding.py [--only dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|dev15|dev16|dev17|dev18|dev19|heldout|heldout2 ...] [--no-baseline] [--misses] [--json out.json]
 
 --misses prints the failed dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18 and dev19 cases with the answers; held-out cases are only ever counted.
 
@@ -71,7 +71,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_DIR = ROOT / "tests" / "understanding" / "eval"
-SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "heldout")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "heldout", "heldout2")
 SHOWN_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19")  # the splits whose cases and answers may be printed
 BASELINE_COMMIT = "0fc6925"
 PINNED_NOW = "2026-11-23T09:00"
@@ -644,7 +644,7 @@ def understanding_times(case_paths: list[Path], scale: int = 10) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Understanding benchmark (dev and held-out, baseline and current).")
-    parser.add_argument("--only", choices=SPLITS, action="append", help="run only this split: dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, dev19 or heldout (repeatable)")
+    parser.add_argument("--only", choices=SPLITS, action="append", help="run only this split: dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, dev19, heldout or heldout2 (repeatable)")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--misses", action="store_true", help="print the failed dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18 and dev19 cases with the answers")
     parser.add_argument("--json", type=Path, help="write the figures (and dev case results) here")
@@ -715,7 +715,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             entry["misses_current"] = sum(not s["passed"] for s in measured["current"]["_scored"].values())
         dump[split] = entry
-        if split == "heldout":
+        if split in ("heldout", "heldout2"):
             print(f"held-out misses (current): {dump[split]['misses_current']} of {len(cases[split])} (not shown)")
     for split in (s for s in SHOWN_SPLITS if args.misses and s in splits):
         print(f"\n{split.capitalize()} misses of the current code:")

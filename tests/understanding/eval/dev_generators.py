@@ -86,21 +86,27 @@ class Sizes:
     off_after_fix: int = 2
 
 
-def customers(d: Data) -> list[int]:
-    return be.split_customers(d, "dev")
+def subjects(m: ModuleType) -> str:
+    """The split whose customers a set's cases are about: the module's SUBJECTS, "dev" unless it
+    says otherwise (build_heldout2 says "heldout")."""
+    return str(getattr(m, "SUBJECTS", "dev"))
 
 
-def jobs(d: Data) -> list[int]:
-    people = set(customers(d))
+def customers(d: Data, split: str = "dev") -> list[int]:
+    return be.split_customers(d, split)
+
+
+def jobs(d: Data, split: str = "dev") -> list[int]:
+    people = set(customers(d, split))
     return sorted(j for j, job in d.jobs.items() if job["customer_id"] in people)
 
 
-def live_jobs(d: Data) -> list[int]:
-    return [j for j in jobs(d) if not d.jobs[j]["archived"]]
+def live_jobs(d: Data, split: str = "dev") -> list[int]:
+    return [j for j in jobs(d, split) if not d.jobs[j]["archived"]]
 
 
-def open_jobs(d: Data) -> list[int]:
-    return [j for j in live_jobs(d) if d.stage(j) not in be.CLOSED_STAGES]
+def open_jobs(d: Data, split: str = "dev") -> list[int]:
+    return [j for j in live_jobs(d, split) if d.stage(j) not in be.CLOSED_STAGES]
 
 
 def name_slots(m: ModuleType, d: Data, cid: int, rng: random.Random) -> dict[str, str]:
@@ -110,7 +116,7 @@ def name_slots(m: ModuleType, d: Data, cid: int, rng: random.Random) -> dict[str
 
 def gen_contact(m: ModuleType, d: Data, rng: random.Random) -> Cases:
     out = []
-    pool = customers(d)
+    pool = customers(d, subjects(m))
     rng.shuffle(pool)
     kinds = m.SIZES.contact
     homes = [c for c in pool if d3.fact(d, "home", c) is not None][: kinds.count("home")]
@@ -123,11 +129,11 @@ def gen_contact(m: ModuleType, d: Data, rng: random.Random) -> Cases:
 
 
 def gen_status(m: ModuleType, d: Data, rng: random.Random) -> Cases:
-    return ds.job_cases(d, rng, "crm.status", m.STAGE_ASK, m.say, m.job_ref, jobs(d), m.SIZES.status, lambda jid: ({**CRM, "contains": [d.stage(jid)]}, {"job_id": jid}), keep=lambda j: not d.jobs[j]["archived"])
+    return ds.job_cases(d, rng, "crm.status", m.STAGE_ASK, m.say, m.job_ref, jobs(d, subjects(m)), m.SIZES.status, lambda jid: ({**CRM, "contains": [d.stage(jid)]}, {"job_id": jid}), keep=lambda j: not d.jobs[j]["archived"])
 
 
 def gen_rep(m: ModuleType, d: Data, rng: random.Random) -> Cases:
-    return ds.job_cases(d, rng, "crm.rep", m.REP_ASK, m.say, m.job_ref, live_jobs(d), m.SIZES.rep, lambda jid: ({**CRM, "contains": [d.rep(jid)]}, {"job_id": jid}))
+    return ds.job_cases(d, rng, "crm.rep", m.REP_ASK, m.say, m.job_ref, live_jobs(d, subjects(m)), m.SIZES.rep, lambda jid: ({**CRM, "contains": [d.rep(jid)]}, {"job_id": jid}))
 
 
 def gen_notes(m: ModuleType, d: Data, rng: random.Random) -> Cases:
@@ -135,13 +141,13 @@ def gen_notes(m: ModuleType, d: Data, rng: random.Random) -> Cases:
         note = d.notes_of(jid)[0]
         return {**CRM, "contains": [be._note_phrase(note["note"])]}, {"job_id": jid, "note_id": note["id"]}
 
-    return ds.job_cases(d, rng, "crm.notes", m.NOTE_ASK, m.say, m.job_ref, [j for j in live_jobs(d) if d.notes_of(j)], m.SIZES.notes, ask)
+    return ds.job_cases(d, rng, "crm.notes", m.NOTE_ASK, m.say, m.job_ref, [j for j in live_jobs(d, subjects(m)) if d.notes_of(j)], m.SIZES.notes, ask)
 
 
 def gen_money(m: ModuleType, d: Data, rng: random.Random) -> Cases:
     out = []
     for kind, quota in m.SIZES.money.items():
-        pool = [j for j in jobs(d) if not d.jobs[j]["archived"] and kind in d.money_facts(j) and d3.fact(d, kind, cid_of(d, j), j)]
+        pool = [j for j in jobs(d, subjects(m)) if not d.jobs[j]["archived"] and kind in d.money_facts(j) and d3.fact(d, kind, cid_of(d, j), j)]
         for jid in rng.sample(pool, min(quota, len(pool))):
             tid, template = m.MONEY_ASK[kind].pick(rng)
             out.append(case("crm.money", tid, [turn(m.say(template, {"job": m.job_ref(d, jid, rng)}, rng), fact(d, kind, cid_of(d, jid), jid))], {"job_id": jid, "field": kind}))
@@ -149,7 +155,8 @@ def gen_money(m: ModuleType, d: Data, rng: random.Random) -> Cases:
 
 
 def gen_dates(m: ModuleType, d: Data, rng: random.Random) -> Cases:
-    pools = (jobs(d), live_jobs(d), customers(d))
+    split = subjects(m)
+    pools = (jobs(d, split), live_jobs(d, split), customers(d, split))
     return ds.dates_cases(d, rng, (m.INSTALL_ASK, m.NEXT_JOB_ASK, m.NEXT_ASK), m.say, m.job_ref, functools.partial(name_slots, m), pools, m.SIZES.dates)
 
 
@@ -201,7 +208,7 @@ def gen_web(m: ModuleType, d: Data, rng: random.Random) -> Cases:
 
 
 def gen_scripting(m: ModuleType, d: Data, rng: random.Random) -> Cases:
-    return ds.scripting_cases(d, rng, m.SCRIPT_ASKS, m.say, customers(d), m.cust_ref, many=m.SIZES.scripts)
+    return ds.scripting_cases(d, rng, m.SCRIPT_ASKS, m.say, customers(d, subjects(m)), m.cust_ref, many=m.SIZES.scripts)
 
 
 def gen_new_clients(m: ModuleType, d: Data, rng: random.Random) -> Cases:
@@ -243,7 +250,7 @@ def second(m: ModuleType, d: Data, jid: int, rng: random.Random, kind: str) -> d
 
 def gen_followup(m: ModuleType, d: Data, rng: random.Random) -> Cases:
     out = []
-    pool = [j for j in live_jobs(d) if len(d.jobs_of(cid_of(d, j))) == 1]
+    pool = [j for j in live_jobs(d, subjects(m)) if len(d.jobs_of(cid_of(d, j))) == 1]
     rng.shuffle(pool)
     # a look-up, then two or three questions that point back
     for n, jid in enumerate(pool[: m.SIZES.followups]):
@@ -252,7 +259,7 @@ def gen_followup(m: ModuleType, d: Data, rng: random.Random) -> Cases:
         turns = [lookup(m, d, jid, rng), *(second(m, d, jid, rng, k) for k in picked)]
         out.append(case("followup", f"{m.SPLIT}:followup.{'_'.join(picked)}", turns, {"customer_id": cid_of(d, jid), "job_id": jid}))
     # one of a customer's two jobs, then "the other job" / "the gutters one", then who has it
-    two = [c for c in customers(d) if len(live_jobs_of(d, c)) == 2 and len(d.jobs_of(c)) == 2 and len({d.main_trade(j) for j in live_jobs_of(d, c)}) == 2]
+    two = [c for c in customers(d, subjects(m)) if len(live_jobs_of(d, c)) == 2 and len(d.jobs_of(c)) == 2 and len({d.main_trade(j) for j in live_jobs_of(d, c)}) == 2]
     rng.shuffle(two)
     for n, cid in enumerate(two[: m.SIZES.other_jobs]):
         a, b = live_jobs_of(d, cid)
@@ -291,7 +298,9 @@ def gen_clarify(m: ModuleType, d: Data, rng: random.Random) -> Cases:
             subject["reply"] = {"town": town}
         elif how.startswith("ordinal:"):
             index = int(how.split(":")[1])
-            assert index <= len(group) and not set(group) & be.HELDOUT_CUSTOMERS, said
+            # a choice checks every option: all of them the set's own customers
+            ours = set(group) <= be.HELDOUT_CUSTOMERS if subjects(m) == "heldout" else not set(group) & be.HELDOUT_CUSTOMERS
+            assert index <= len(group) and ours, said
             reply = m.ORDINAL_SAID[index]
             expect = {"choice": {"index": index, "options": [{"find": [d.customers[c][key]], "expect": d8.clarify_fact(d, field, c)} for c in group]}}
             subject["chosen"] = None
@@ -315,7 +324,7 @@ def detour(m: ModuleType, d: Data, rng: random.Random, n: int) -> tuple[dict[str
 
 def gen_topic_switch(m: ModuleType, d: Data, rng: random.Random) -> Cases:
     out = []
-    pool = [j for j in live_jobs(d) if len(d.jobs_of(cid_of(d, j))) == 1]
+    pool = [j for j in live_jobs(d, subjects(m)) if len(d.jobs_of(cid_of(d, j))) == 1]
     rng.shuffle(pool)
     for n, jid in enumerate(pool[: m.SIZES.topic_switches]):
         cid = cid_of(d, jid)
@@ -329,15 +338,17 @@ def gen_topic_switch(m: ModuleType, d: Data, rng: random.Random) -> Cases:
 
 class Writer(dw.Writer):
     """dev_writer's writer on the set's words and the dev customers' jobs (drawn, as build_dev9's
-    writer drew them, after a shuffle of build_dev5's open jobs)."""
+    writer drew them, after a shuffle of build_dev5's open jobs; the held-out customers' jobs for a
+    set whose SUBJECTS are "heldout")."""
 
     def __init__(self, m: ModuleType, d: Data, rng: random.Random, offset: int = 0) -> None:
         super().__init__(m, d, rng, offset, d5.open_jobs(d))
-        self.pool = open_jobs(d)
+        self.split = subjects(m)
+        self.pool = open_jobs(d, self.split)
         rng.shuffle(self.pool)
 
     def live_jobs(self) -> list[int]:
-        return live_jobs(self.d)
+        return live_jobs(self.d, self.split)
 
 
 def stage_ok(m: ModuleType, d: Data, jid: int) -> bool:
@@ -356,15 +367,35 @@ def which_reply(m: ModuleType, d: Data, cid: int, jid: int, how: str) -> tuple[s
     return how, m.WHICH_REPLY[how].format(x=x)
 
 
-def two_open_job_customers(d: Data, stage: str | None = None) -> list[int]:
-    """build_dev8's customers with two or more open jobs, the dev customers alone."""
-    people = set(customers(d))
-    return [c for c in d8.two_open_job_customers(d, stage) if c in people]
+def two_open_job_customers(d: Data, stage: str | None = None, split: str = "dev") -> list[int]:
+    """build_dev8's customers with two or more open jobs (every live job open, each in a stage
+    that can move to `stage`, if given), the split's customers alone."""
+    out = []
+    for c in customers(d, split):
+        ids = live_jobs_of(d, c)
+        if len(ids) >= 2 and all(d.stage(j) not in be.CLOSED_STAGES for j in ids) and (stage is None or all(d.stage(j) in STAGE_FROM[stage] for j in ids)):
+            out.append(c)
+    return out
+
+
+def two_trade_pairs(d: Data, split: str = "dev") -> list[tuple[int, int, str, str]]:
+    """build_dev8's pairs (job meant, job said first, its trade word, the other's) of a customer's
+    two live jobs of trades only each of them has, the split's customers alone."""
+    out = []
+    for cid in customers(d, split):
+        ids = live_jobs_of(d, cid)
+        for a in ids:
+            for b in ids:
+                ta, tb = trades_of(d, a), trades_of(d, b)
+                if a != b and len(ta) == 1 and len(tb) == 1 and ta != tb and len(d.jobs_by_customer_trade(cid, ta[0])) == 1 and len(d.jobs_by_customer_trade(cid, tb[0])) == 1:
+                    out.append((a, b, WORD[ta[0]], WORD[tb[0]]))
+    return out
 
 
 def gen_write(m: ModuleType, d: Data, rng: random.Random) -> Cases:
     out: list[dict[str, Any]] = []
     w = Writer(m, d, rng)
+    split = subjects(m)
 
     def add(tid: str, turns: list[dict[str, Any]], subject: dict[str, Any], checks: list[dict[str, Any]]) -> None:
         out.append(case("write", tid, turns, subject, checks))
@@ -375,7 +406,7 @@ def gen_write(m: ModuleType, d: Data, rng: random.Random) -> Cases:
         style = m.REF_STYLES[m.SIZES.direct_style(k, len(m.REF_STYLES))]
         if kind == "stage":
             target = m.DIRECT_TARGETS[(k // 3) % len(m.DIRECT_TARGETS)]
-            fits = [j for j in live_jobs(d) if d.stage(j) in STAGE_FROM[target]]
+            fits = [j for j in live_jobs(d, split) if d.stage(j) in STAGE_FROM[target]]
             named = [j for j in fits if style in m.refs_of(d, j)] or fits
             jid = named[k % len(named)]
             ref = m.styled(d, jid, style)
@@ -433,8 +464,10 @@ def gen_write(m: ModuleType, d: Data, rng: random.Random) -> Cases:
         add(f"{m.SPLIT}:write.two/{shape.replace('+', '_')}", turns, {"job_id": jid, "kind": shape, "shape": "two_writes"}, [first, then])
 
     # a customer with two open jobs named alone: Hard-E asks which, the rep says, then confirms
-    for k, (kind, how) in enumerate([("note", "trade"), ("stage", "number"), ("book", "stage"), ("note", "number")]):
-        people = two_open_job_customers(d, m.WHICH_STAGE if kind == "stage" else None)
+    # (kind of write, how the rep says which job): the module's WHICH_WRITES, these unless it has its own
+    which_writes = getattr(m, "WHICH_WRITES", [("note", "trade"), ("stage", "number"), ("book", "stage"), ("note", "number")])
+    for k, (kind, how) in enumerate(which_writes):
+        people = two_open_job_customers(d, m.WHICH_STAGE if kind == "stage" else None, split)
         cid = people[(k + 2) % len(people)]
         options = live_jobs_of(d, cid)
         jid = options[k % len(options)]
@@ -473,8 +506,7 @@ def gen_write(m: ModuleType, d: Data, rng: random.Random) -> Cases:
         check = {**check, "start": f"{day}T{start[11:]}"}
         add(f"{m.SPLIT}:write.fixed/day", [turn(text), turn(m.say(fix, {"t": said_d}, rng)), turn(w.yes(), done([check]))], {"job_id": jid, "kind": "book", "fixed": "day", "said_start": start}, [check])
     lines = [n for n in m.NOTE_LINES if not any(stem in n for stem in d8.TRADE_STEMS)]
-    people = set(customers(d))
-    pairs = list({cid_of(d, p[0]): p for p in d8.two_trade_pairs(d) if cid_of(d, p[0]) in people}.values())
+    pairs = list({cid_of(d, p[0]): p for p in two_trade_pairs(d, split)}.values())
     for k, (meant, first, right, wrong) in enumerate(pairs[1:3]):
         line = lines[(k * 7 + 2) % len(lines)]
         ref = m.refs_of(d, first)["full"]
@@ -489,7 +521,7 @@ def gen_write(m: ModuleType, d: Data, rng: random.Random) -> Cases:
         add(f"{m.SPLIT}:write.fixed/note", [turn(text), turn(m.say(m.NOTE_FIX[k % len(m.NOTE_FIX)], {"note": instead}, rng)), turn(w.yes(), done([check]))], {"job_id": jid, "kind": "note", "fixed": "note", "said_first": said_first}, [check])
     for k, (first_said, fix, stage) in enumerate(m.STAGE_FIXES):
         said_stage = "Lost" if k == 0 else "Proposal Sent"
-        fits = [j for j in live_jobs(d) if d.stage(j) in STAGE_FROM[stage] and d.stage(j) in STAGE_FROM[said_stage]]
+        fits = [j for j in live_jobs(d, split) if d.stage(j) in STAGE_FROM[stage] and d.stage(j) in STAGE_FROM[said_stage]]
         jid = fits[(k * 3 + 2) % len(fits)]
         check = {"stage_of_job": jid, "stage": stage}
         text = m.say(first_said, {"ref": w.ref(jid)[1]}, rng)
@@ -553,7 +585,7 @@ def gen_called_off(m: ModuleType, d: Data, rng: random.Random) -> Cases:
         turns = [turn(text), turn(m.say(fix, {"t": said_t}, rng)), turn(said, dict(NO_CLAIM)), yes()]
         add(f"{m.SPLIT}:called_off.after_fix/book", turns, {"job_id": jid, "kind": "book", "call_off": said, "shape": "off_yes"})
     # moving a visit on the calendar, called off, then a yes
-    movable = [j for j in open_jobs(d) if future_visits(d, j)]
+    movable = [j for j in open_jobs(d, subjects(m)) if future_visits(d, j)]
     rng.shuffle(movable)
     for k, jid in enumerate(movable[: m.SIZES.moves]):
         a = future_visits(d, jid)[0]

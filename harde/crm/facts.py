@@ -162,6 +162,9 @@ async def job_facts(crm: CRM, job: Job, fields: Sequence[str], now: dt.datetime)
             )
         elif field == "appointments":
             lines.append(_appointment_list(f"Appointments on {title}", _appointments_of(appointments, now)))
+        elif field == "notes" and lines and wants[:2] == ["stage", "notes"]:
+            # "whats the latest with 1056": where it stands, then what was last said, as one answer
+            lines[-1] += "\n" + _notes(title, notes).replace(f"Latest note on {title}:", "Latest note:", 1)
         elif field == "notes":
             lines.append(_notes(title, notes))
         elif field == "proposals":

@@ -42,6 +42,12 @@ _SPOKEN = {
     "awarded": "contract signed awarded",
     "booked": "scheduled",
     "on the schedule": "scheduled",
+    # shorthand: "its on the sched", "move it to sched", "in prog"
+    "sched": "scheduled",
+    "on the sched": "scheduled",
+    "sked": "scheduled",
+    "on the sked": "scheduled",
+    "in prog": "in progress",
     "started": "in progress",
     "underway": "in progress",
     "in production": "in progress",

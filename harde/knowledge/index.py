@@ -310,6 +310,10 @@ class BM25Index:
             # "propos" is two from "propsal". For a typed word (no stem, no English word), a word
             # one edit away whose stem is indexed counts.
             candidates = {t for t in stems(_edits(term)) if t in self._vocab}
+        if not candidates and term.isalpha() and not is_english_word(term):
+            # "guttres", "warrnaty": two letters swapped are one slip, though two edits apart.
+            swapped = [term[:i] + term[i + 1] + term[i] + term[i + 2 :] for i in range(len(term) - 1) if term[i] != term[i + 1]]
+            candidates = {t for t in [*swapped, *stems(swapped)] if t in self._vocab}
         if not candidates:
             return None
         return max(sorted(candidates), key=self._frequency)

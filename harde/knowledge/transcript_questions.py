@@ -328,14 +328,12 @@ def _count(subset: TranscriptSet, everything: TranscriptSet, q: TranscriptQuesti
     out = [f"**{len(subset)} of the director's {len(everything)} calls**" + (f" ({filters})." if filters else ".")]
     counts = {k: n for k, n in subset.outcome_counts().items() if n}
     closed = sum(n for k, n in counts.items() if k in CLOSED)
-    out.append("")
-    out.append(
-        f"{closed} of them closed ({counts.get('closed_first_visit', 0)} on the first visit); "
-        + ", ".join(f"{_low(_label(k))} {n}" for k, n in counts.items() if k not in CLOSED)
-        + "."
-        if len(counts) > 1 or closed == 0
-        else f"All {closed} of them closed ({counts.get('closed_first_visit', 0)} on the first visit)."
-    )
+    others = ", ".join(f"{_low(_label(k))} {n}" for k, n in counts.items() if k not in CLOSED)
+    first = counts.get("closed_first_visit", 0)
+    if others:
+        out += ["", f"{closed} of them closed ({first} on the first visit); {others}."]
+    elif closed:
+        out += ["", f"All {closed} of them closed ({first} on the first visit)."]
     out += ["", "For example:"]
     for call in subset.calls[:4]:
         out.append(f"- **{call.id}** · {call.trade} · {call.place} · {_low(call.outcome_label)}")

@@ -178,7 +178,9 @@ _HOW_MUCH_MONEY = (
     r"(?![^?.!]{0,80}?\b(?:weigh\w*|move|moves|expand\w*|shrink\w*|overlap\w*|last|lasts|take|takes|hang|hangs|fall|pitch|clearance|gap|space)\b)"
 )
 _MONEY_WORDS = re.compile(
-    r"\b(price|pric(e|ing)|cost|costs|estimate|quote|charge|" + _HOW_MUCH_MONEY + r"|budget|bid|sell|margin|markup|mark[- ]?up|total|go(?:es)? for|comes? to|add(?:s)? up to|ring(?: it| them| that)? up|re+tail|all in|pays? what|\$)"
+    r"\b(price|pric(e|ing)|cost|costs|estimate|quote|charge|" + _HOW_MUCH_MONEY + r"|budget|bid|sell|margin|markup|mark[- ]?up|total|go(?:es)? for|comes? to|add(?:s)? up to|ring(?: it| them| that)? up|re+tail|all in|pays? what|\$"
+    # "what do we get for a 2x3 downspout", "what do we ask for a storm door": what we charge
+    r"|(?:do|would|will|should|can|did) (?:we|you|i) (?:get|ask|want) for)"
 )
 _ROOF_WORDS = re.compile(
     r"\b(roof|roofs|roofing|shingles?|squares?|bundles?|pitch|reroof|re-roof|ridge|hip|gable|footprint|tear[- ]?off)\b"

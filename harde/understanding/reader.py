@@ -73,7 +73,7 @@ _NOT_YET_SCHEDULED = re.compile(
     r"|\bnot (?:yet )?on the (?:schedule|calendar|board)(?: yet)?\b"  # "whos signed but not on the schedule yet"
 )
 # A job pointed at by its trade alone: "the gutters one", "now the windows job", "what about roofing".
-_THE_OTHER_ONE = re.compile(r"\b(?:one|job|project)\W*$|^\W*(?:ok\W+|and\W+|&\W+)*(?:now|what about|how about|and|&)\b")
+_THE_OTHER_ONE = re.compile(r"\b(?:one|job|project)\W*$|^\W*(?:ok\W+|and\W+|&\W+)*(?:now|(?:what|how)\s+(?:a?bo+u?t|abt|bout)|and|&)\b")
 # Booked visits counted or listed: "walkthroughs on the 3rd, count", "how many inspections fri".
 _COUNTED = re.compile(r"\b(?:count|how many|number of|list|any|every|all)\b|\b(?:inspections|walk ?throughs|visits|appointments|appts|installs|estimates|measures)\b")
 # An amount asked in words that name no field: "proposal came out to what", "what did it come to".
@@ -152,7 +152,11 @@ _NOTE_DICTATED = re.compile(
     r"|\bquick one for (?:the )?(?:notes?|ntes|nots|ntoes|noes|file)\s+(?!on\b|for\b|to\b|about\b)\S"
     # "for his roof job add outlet on the back of the garage is ok to use"
     r"|^\W*(?:for|on)\s+(?:that|this|the|his|her|their)\s+(?:(?:roof|roofing|siding|windows?|gutters?)\s+)?(?:one|job|file|house)\W+(?:pls\s+|please\s+)?(?:add|log|jot)\s+(?!a\s|an\s|the\s|new\s)\S"
+    # "sweeneys roof crew should know wasp nest in the soffit": what the crew is to be told
+    r"|\b(?:crews?|installers?|the guys|our guys)\s+(?:should|needs? to|has to|have to|gotta|must)\s+know\s+\S"
 )
+# The words the crew is to know: "... crew should know (that) wasp nest in the soffit".
+_CREW_KNOW = re.compile(r"\b(?:crews?|installers?|the guys|our guys)\s+(?:should|needs? to|has to|have to|gotta|must)\s+know\b(?:\s+that)?\s+(\S.*)$", re.I | re.S)
 _NOTE_SAYING = re.compile(
     r"(?:\bsaying\b|\bthat says\b|\bto say\b|\b(?:the|a|my|new) note (?:is|should say|should read|reads|will say)\b:?|\b(?:log|note|add|put)\b[^.]{0,40}?\bthat\b"
     # "the latest note on that job" points at the job; it says nothing.
@@ -361,11 +365,12 @@ class Reader:
     ) -> Action:
         quoted_note = bool(_QUOTED.search(text[:4000])) and bool(re.match(r"^\W*(?:(?:pls|please|can you)\s+)?(?:log|note|jot|put|add|write|stick|drop)\b", low))
         dictated = bool(_NOTE_DICTATED.search(low) or _NOTE_AFTER_NAME.search(text[:4000]) or _NOTE_LABEL.match(low)) and not (_ASKS.match(low) or low.rstrip().endswith("?"))
-        if scores.intent != "crm.add_note" and workflow is None and (
+        if (scores.intent != "crm.add_note" or scores.confidence < CONFIDENT) and workflow is None and (
             ((_NOTE_START.match(low) or quoted_note or dictated) and _note_body(text))
             # "heads up on thomas costa window job ho wants pics ...", "for the file on job 1049 the driveway ...":
             # the words after the job they are for.
             or (_NOTE_START.match(low) and not (_ASKS.match(low) or low.rstrip().endswith("?")) and self._body_after_reference(text, directory))
+            or (not (_ASKS.match(low) or low.rstrip().endswith("?")) and _for_the_notes(text, directory))
         ):
             # "jot on his file: ...", "fyi on job 1003, ...", "add to that one - ...": a note, whatever else it mentions.
             scores = IntentScores((("crm.add_note", max(scores.confidence, CONFIDENT)), *scores.ranked))
@@ -494,13 +499,31 @@ class Reader:
             # A field of a customer or job named, or of the one in focus, is a CRM question whatever it resembles.
             intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
         if (
-            (
-                not intent.startswith("crm.")
-                or (intent == "crm.create_job" and re.search(r"\bthe\b", low))
-                # "the gutter job in plymouth stats check": a write with nothing to write is a look-up
-                or (intent in _WRITES and intent != "crm.add_note" and not self._has_content(intent, text, low, mentions, directory, now))
+            intent == "crm.add_note" and "notes" in asked and workflow is None
+            and (low.rstrip().endswith("?") or _ASKS.match(low) or len(low.split()) <= 5)
+            and not _WRITE_VERB.search(low)
+            and not (_note_body(text) or _note_after_ask(text) or _reported(text))
+        ):
+            # "1004 notes?", "julie castillos roof notes": the notes asked for, with nothing to write.
+            intent, agent, confidence = "crm.facts", "crm", max(confidence, CONFIDENT)
+        if intent in _WRITES and workflow is None and not self._has_content(intent, text, low, mentions, directory, now):
+            # "daniel reilly roof - can you note that power line ...", read first as a stage move
+            # with no stage: the next reading that is a write with what it needs, if one is close.
+            other = next(
+                (i for i, p in scores.ranked[1:3] if i in _WRITES and p >= 0.15 and self._has_content(i, text, low, mentions, directory, now)),
+                None,
             )
-            and confidence < CONFIDENT and workflow is None
+            if other is not None:
+                intent, agent, confidence = other, "crm", max(confidence, CONFIDENT)
+        if (
+            (
+                # "pull up the andover siding pls": a look-up however unsure, once the job is named
+                ((not intent.startswith("crm.") or intent == "crm.facts" or (intent == "crm.create_job" and re.search(r"\bthe\b", low))) and confidence < CONFIDENT)
+                # "the gutter job in plymouth stats check", "bring up roof job out in quincy": a
+                # write with nothing to write is a look-up, however sure the words are of a write
+                or (intent in _WRITES and not self._has_content(intent, text, low, mentions, directory, now))
+            )
+            and workflow is None
             and self._names_one_job(mentions, directory)
             and not (_POLICY.search(low) or _WHAT_TO_SAY.search(low) or _SCRIPT_WORDS.search(low) or _ON_THE_WEB.search(low))
             # "how much is natick roof sold for" asks that job's price; "ballpark on a nashua roof" a price to work out.
@@ -572,6 +595,8 @@ class Reader:
             and not moves_focus_stage
             # "write in there they asked about the military discount": a note's words, not a question.
             and not (intent == "crm.add_note" and (_note_body(text) or _note_after_ask(text) or _reported(text)))
+            # "windows up in nashua, rundown pls": one of our jobs, by its trade and town, is looked at
+            and not (intent == "crm.facts" and mentions.towns and mentions.trades and self._names_one_job(mentions, directory))
             and self._reads_as_a_question(low)
         ):
             # A real question nobody is sure of: the playbook answers it, or says plainly it has nothing.
@@ -599,7 +624,7 @@ class Reader:
             and workflow is None
             and nobody_named
             # "unpaid amout on roof in marlborough?": a field of the one job of that trade and town.
-            and not (intent == "crm.facts" and asked and self._names_one_job(mentions, directory))
+            and not (intent == "crm.facts" and (asked or (mentions.towns and mentions.trades)) and self._names_one_job(mentions, directory))
             # With someone in focus, only a question about how things are done ("how long is a
             # proposal good for") leaves them for the playbook.
             and (not (focus.customer_id or focus.job_id) or (_POLICY.search(low) and not points_back))
@@ -623,7 +648,9 @@ class Reader:
             and not _ABOUT_CALLS.search(low)
             and (intent in ("analysis", "web_search") or intent.startswith("crm."))
             and not (intent == "web_search" and _WEB_CUE.search(low))
-            and not (intent.startswith("crm.") and (_LIST_WORDS.search(low) or re.search(r"\b(?:show|pull|list|all)\b", low)) and self._stage(low, directory))
+            and not (intent == "crm.calendar" and day_range(low, now) is not None)  # "wed whatts on schedule"
+            # "whos in follow up right now": who is in that stage, the list.
+            and not (intent.startswith("crm.") and (_LIST_WORDS.search(low) or re.search(r"\b(?:show|pull|list|all)\b|\bwho(?: is| are|s|'s)? (?:still )?(?:in|at|sitting in)\b", low)) and self._stage(low, directory))
         ):
             # One playbook passage answers all of it and the other reading is unsure
             # ("whats the 144 month financing rate"): the playbook's.
@@ -686,6 +713,8 @@ class Reader:
             and not (_ASKS.match(low) or low.rstrip().endswith("?"))
             # "they want to think about it, what do i say": the playbook is asked, nothing moved
             and not (intent in ("knowledge", "scripting") and _LATE_QUESTION.search(low))
+            # "and the install date on that one": a field asked, with no word of anything happening
+            and not (intent == "crm.facts" and asked and not _stage_news(low, directory) and not _NEWS_VERB.search(low) and not _NEWS_STATE.search(low))
         ):
             # "1002 went with the other guy", "were done at denises windows crew wrapped up": news that moves the job.
             intent, agent, confidence = "crm.change_stage", "crm", max(confidence, CONFIDENT)
@@ -723,7 +752,7 @@ class Reader:
             # "how long should a primer video run": the playbook's rule, not a video to make.
             intent, agent, confidence = "knowledge", "knowledge", max(confidence, CONFIDENT)
         if (
-            (intent.startswith("crm.") or (intent == "web_search" and not _WEB_CUE.search(low)))
+            (intent.startswith("crm.") or intent == "knowledge" or (intent == "web_search" and not _WEB_CUE.search(low)))
             and _GENERAL_QUESTION.search(low) and kb >= UNSURE
             and not (mentions.customer_ids or mentions.job_ids or mentions.user_ids) and not _PRONOUNS.search(low) and workflow is None
         ):
@@ -998,7 +1027,9 @@ class Reader:
         """Whether the request carries what its CRM action needs besides a target: a note's words,
         a time, a stage, a new job's trade, the fields asked."""
         if intent == "crm.add_note":
-            return bool(_NOTE_CUE.search(low) or _note_body(text) or _reported(text))
+            # "reilly siding fyi side gate code is 2208", "for the file on job 1049 ...": said as a note
+            return bool(_NOTE_CUE.search(low) or _NOTE_START.match(low) or re.search(r"\b(?:fyi|heads up|file|for the record)\b", low)
+                        or _note_body(text) or _reported(text))
         if intent in ("crm.book", "crm.reschedule"):
             said = moment(low, now)
             return said is not None
@@ -1601,6 +1632,8 @@ class Reader:
                 head = head[led.end() :] if led is not None else head
                 body = re.sub(r"^\W*(?:(?:also|and|ok|okay|so|oh|plus)\W+)*", "", head).strip(" ,.;:-")
         if not body:
+            body = _for_the_notes(text, d)
+        if not body:
             after = self._body_after_reference(text, d)
             body = _note_after_ask(after) or after  # "1015 write down old skylight leaks": the words after the ask
         tail = _NOTE_TAIL.search(body)
@@ -1800,8 +1833,10 @@ class Reader:
             # "no the roof not the windows": the same customer's job of the trade said first.
             said_trades = self.mentions(text, low, d).trades
             current = d.jobs[arguments["job_id"]]
-            if said_trades and said_trades[0] not in current.trades:
-                others = [j for j in d.jobs_of(current.customer_id) if said_trades[0] in j.trades]
+            # "not windows, its gutters": the trade said that the pending job is not.
+            other_trades = [t for t in said_trades if t not in current.trades]
+            if other_trades:
+                others = [j for j in d.jobs_of(current.customer_id) if other_trades[0] in j.trades]
                 if len(others) == 1:
                     arguments["job_id"] = others[0].id
                     changed = True
@@ -1930,7 +1965,8 @@ _NAMED_BY = {
     "crm.create_job": ("jobs",),
 }
 # Words that end the "which job" part of a note typed without a colon.
-_REFERENCE_WORDS = {"job", "it", "her", "him", "them", "this", "that", "file", "account", "house", "project", "roof", "siding", "notes"}
+_REFERENCE_WORDS = {"job", "it", "her", "him", "them", "this", "that", "file", "account", "house", "project", "roof", "siding", "notes",
+                    "replacement", "work", "install"}
 # Said as an order to write: "book an inspection", "pls move it to lost", "can you add a note".
 _ORDERED = re.compile(
     r"^\W*(?:(?:ok|okay|so|hey|yo|pls|please|can you|could you|can u|go ahead and|lets|let's|i need to|need to|wanna|want to|i want to)\W+)*"
@@ -1960,7 +1996,9 @@ _CORRECTING = re.compile(
     # "ho cant do that day the 10th works", "that time doesnt work for her, 3pm"
     r"|\bcan'?t do (?:that|this|the) (?:day|time|date|one)\b|\b(?:that|this|the) (?:day|time|date) (?:doesn'?t|wont|won'?t|dont|don'?t) work\b"
     # "can we slied that over to 11:45am", "they asked for 9:15am, same day", "try wed after next"
-    r"|\b(?:sli(?:de|ed|d)|sldie)\b|\bover to\s+\d|\bsame (?:day|date)\b|\btry (?:for )?(?:mon|tue|wed|thu|fri|sat|sun|next|the \d|tomorrow|tmrw|\d)",
+    r"|\b(?:sli(?:de|ed|d)|sldie)\b|\bover to\s+\d|\bsame (?:day|date)\b|\btry (?:for )?(?:mon|tue|wed|thu|fri|sat|sun|next|the \d|tomorrow|tmrw|\d)"
+    # "custy asked for 2:15pm, can we do that", "she'd prefer thursday": the homeowner's time instead
+    r"|\b(?:asked|asks|wants|prefers?|requested|would rather|rather have|'d rather|d prefer|would prefer)\s+(?:for\s+|it\s+(?:at|on)\s+)?(?:\d|mon|tue|wed|thu|fri|sat|sun|next|the \d|tomorrow|tmrw|noon)",
 )
 # A bare hour in a correction: "make it 3", "can we do 10:30", "at 2 instead".
 _CORRECTED_HOUR = re.compile(r"\b(?:make (?:it|that)|do|at|to|@)\s+(\d{1,2})(?::(\d{2}))?\s*(a|p|am|pm)?\b(?![/\d])")
@@ -2248,6 +2286,7 @@ _NOTE_START = re.compile(
     r"^\W*(?:(?:pls|please|can you|quick)\s+)?(?:jot(?:\s+down)?|fyi|heads up|notes?|ntoes|nots|noes|memo|add to (?:that|this|the|his|her|their) (?:one|job|file)"
     r"|for (?:whoever'?s?|who ever|whoevers|the next (?:guy|person|crew)) (?:is )?next out\b|for the (?:file|notes?|record)|remind (?:whoever|who ever|the crew|crew|the guys|the installers?|the next (?:guy|person|rep|crew)|every(?:one|body)|the team|our guys)"
     r"|(?:tack|tag|stick|add) (?:onto|on to|on) (?:that|this|the|his|her|their) (?:one|job|file)|slap (?:a )?note"
+    r"|update (?:the |his |her |their )?(?:no+t\w{0,3}|nott?es|ntoes|nots|file) (?:on|for)"
     r"|(?:put|add|log|drop|leave|write|make)\s+(?:a\s+)?(?:quick\s+)?note)\b"
 )
 _NESTED_NOTE = re.compile(
@@ -2292,6 +2331,8 @@ _STAGE_NEWS = (
     (re.compile(
         r"\b(?:just )?(?:emailed|sent|dropped off|mailed) (?:out )?(?:the|them the|her the|him the|our) (?:proposal|quote|estimate|bid)\b"
         r"|\b(?:proposal|quote|bid|estimate) (?:is|went|got sent|was sent) out\b|\b(?:proposal|quote|bid) (?:is )?in (?:their|her|his) hands\b"
+        # "the sudbury siding got the proposal": the homeowner has it now
+        r"|\b(?:got|has|have|received) (?:the|our) (?:proposal|quote|bid)\b(?!\s+(?:yet|back|signed))"
     ), "proposal sent"),
     (re.compile(
         r"\b(?:got |been |was )?(?:bumped|put|moved|added|slotted) (?:on|onto|to|into) the (?:install |production |crew )?(?:schedule|calendar|board)\b|"
@@ -2326,6 +2367,8 @@ _STAGE_NEWS = (
     (re.compile(
         # "job no 1024 needs more time, circle back later", "they want to think it over"
         r"\b(?:needs?|wants?|asked for) (?:some )?more time\b|\bcircle back (?:later|in|next)\b|\bwants? to (?:think (?:it over|about it)|sleep on it)\b"
+        # "she wants to think, follow up", "wnts to think it over, ill circle back": the wait, and what we do next
+        r"|\b(?:wants?|wnts|needs?) (?:some time )?to think\b(?:\s+(?:it over|about it|on it))?(?=\s*[,;.-]+\s*(?:so\s+)?(?:follow[- ]?up|circle back|ill circle back|i'll circle back|check back))"
     ), "follow up"),
     (re.compile(
         # "scope changed, nees a new estimate", "ho wants it requoted"
@@ -2347,7 +2390,7 @@ def _stage_news(low: str, d: Directory) -> str | None:
 _NEWS_VERB = re.compile(
     r"\b(?:[a-z]{3,}ed|paid|pd|sold|put|went|got|signed|done|lost|won|left|sent|took|gave|said|told|"
     r"began|begun|came|underway|bailed|backed|walked|ghosted|wrapped|finished|started|hired|picked|chose|"
-    r"dead|wants|decided|made)\b"
+    r"dead|wants|wnts|wnats|decided|made|ill|i'll)\b"
 )
 # A state said of the job ("crew is over at gary wong", "we're all square"); first, it asks ("is the crew there").
 _NEWS_STATE = re.compile(r"\b(?:is|are|r|was|were|its|it's|we're|were|they're|theyre)\b|\bas we speak\b")
@@ -2397,6 +2440,33 @@ _ASK_THEN_NOTE = re.compile(
     r"(?:\s+(?:that|saying|to say|reading))?(?:\s*[:,-]+\s*|\s+)(?P<body>\S.*)$",
     re.I | re.S,
 )
+
+
+# "for her roof notes, grandkids play in the yard", "roof customer in quincy for the nots big dogs
+# inside": whose notes they are, then the note.
+_WRITE_VERB = re.compile(
+    r"\b(?:add|put|log|write|wirte|jot|make|leave|drop|stick|tack|save|record|enter|type|update|updte|note (?:that|it|this|down))\b"
+    r"|(?:^|\b(?:can (?:you|u)|could (?:you|u)|pls|please|and|just|also|go ahead and)\s+)note\b"  # "can u note on 2611-1047 ..."
+)
+_FOR_NOTES = re.compile(
+    r"(?:^|\s)(?:for|in|on|into|to)\s+(?:(?:his|her|their|the|that|this|my)\s+)?(?:(?:roof|roofing|siding|windows?|gutters?|job)(?:'?s)?\s+)?"
+    r"(?:no+t\w{0,3}|nott?es|ntoes|nots|noes|nootes|file)\b\s*[,:;-]?\s+(?P<body>\S.*)$",
+    re.I | re.S,
+)
+_CUSTOMER_WORDS = {"customer", "custy", "client", "homeowner", "ho", "place", "house", "one", "over", "out", "up", "down", "in", "at", "on"}
+
+
+def _for_the_notes(text: str, d: Directory) -> str:
+    """The note after "for her roof notes," when every word before it only says whose job it is."""
+    hit = _FOR_NOTES.search(text[:4000])
+    if hit is None or len(hit.group("body").split()) < 2 or re.match(r"(?:on|for|to|at|about|re|of)\b", hit.group("body"), re.I):
+        return ""  # "for the file on job 1049 the gate sticks": the job comes after, then the note
+    words = [w.casefold().strip("#'’.-").removesuffix("'s") for w in re.findall(r"[A-Za-z0-9#'’.-]+", text[: hit.start()])]
+    if not all(w in _CUSTOMER_WORDS or _names_the_job(w, d) for w in words):
+        return ""
+    body = hit.group("body")
+    tail = _NOTE_TAIL.search(body)
+    return (body[: tail.start()] if tail is not None and tail.start() > 0 else body).strip(" ,.;:-")
 
 
 # "for her siding, ...", "on the roof job - ...": which of the customer's jobs, said first.
@@ -2518,6 +2588,10 @@ def _note_body(text: str) -> str:
     quick = _QUICK_ONE.search(head)
     if quick is not None and not _NOTE_MARK.match(head[quick.start(1) - 1 :]):
         return quick.group(1).strip(" ,.;:-")
+    crew = _CREW_KNOW.search(head)
+    if crew is not None and len(crew.group(1).split()) >= 2:
+        tail = _NOTE_TAIL.search(crew.group(1))
+        return (crew.group(1)[: tail.start()] if tail is not None and tail.start() > 0 else crew.group(1)).strip(" ,.;:-")
     remind = _REMIND.match(head)
     if remind is not None:
         body = remind.group(1)

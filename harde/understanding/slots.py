@@ -49,7 +49,7 @@ _TRADE_WORDS = (
     "calendar", "schedule", "scheduled", "weather", "forecast", "address", "payments", "customer", "signed",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow", "supplier", "order",
     "price", "length", "squares", "clearance", "maple", "hollow", "brookside", "commons", "pricing",
-    "phone", "email", "newest", "every", "notes",
+    "phone", "email", "newest", "every", "notes", "rundown", "latest", "collect", "update",
 )
 # The words of an ask to correct or call off a write, typed a letter off ("the note sould say",
 # "actuually", "siwtch it to tuesday"): fixed in the rep's own text too (fix_ask_typos), since the
@@ -123,9 +123,9 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
                 "where is that job", "where is it again", "where is her house", "where is his house", "where is their house",
                 "where is the house", "wheres her house", "wheres his house", "wheres the house"),
     "stage": ("stage", "status", "where are we", "where we at", "where do we stand", "standing", "at with", "update on", "how is the", "how's the",
-              "going on with", "happening with", "the story with", "stand", "in the pipeline", "sold yet", "signed yet",
+              "going on with", "happening with", "going on there", "happening there", "going on over there", "the story with", "stand", "in the pipeline", "sold yet", "signed yet",
               "ever sign", "ever signed", "still out there", "still pending", "how far along", "far along", "did that land", "did it land"),
-    "rep": ("rep", "salesman", "sales person", "salesperson", "who has", "who's got", "who is on", "assigned", "handling", "working it", "who owns", "estimator",
+    "rep": ("rep", "of our reps", "which reps", "what reps", "salesman", "sales person", "salesperson", "who has", "who's got", "who is on", "assigned", "handling", "working it", "who owns", "estimator",
             "who sold", "who closed", "who signed", "whose deal", "whose job", "whose lead", "whos lead", "whose customer", "whose account", "who's on", "whos on", "who is working", "covers",
             "covering", "in charge of", "running point", "point person", "point man", "point on", "quarterbacking", "whos running", "who's running", "who is running"),
     "contract_amount": ("contract", "sold for", "sell for", "sale price", "sold price", "sold amount", "sale amount", "selling price", "price of the job", "job price", "worth", "how much is the job", "signed for", "sign for", "contract total", "job total",
@@ -216,6 +216,8 @@ def fields_asked(low: str) -> list[str]:
         found.remove("payments")
     if "contract_amount" in found and "payments" in found and not re.search(r"\bpaid|\bpayments?\b", low):
         found.remove("payments")
+    if found == ["notes"] and any(fuzz.ratio(w, "latest") >= 80 for w in _TOKEN.findall(low)) and not re.search(r"\b(?:notes?|nootes|log|history)\b", low):
+        found = ["stage", "notes"]  # "whats the latest with 1056": where it stands, then the latest note
     return found
 
 
@@ -292,7 +294,7 @@ _NOT_VISIT_WORDS = {
     "pls", "please", "job", "and", "it", "them", "him",
 }
 # Said alone, these name a visit no general kind covers.
-_OWN_VISITS = re.compile(r"^(?:check[- ]?in|walk[- ]?around|sit[- ]?down|re-?measure)$")
+_OWN_VISITS = re.compile(r"^(?:check[- ]?in|walk[- ]?around|sit[- ]?down|re-?measure|delivery|drop[- ]?off)$")
 
 
 _MORE_NOUN = re.compile(rf"\s+{_VISIT_NOUN}\b")

@@ -93,6 +93,28 @@ MORE_TEMPLATES["crm.facts"] = [
     "(look at|check) {job} and tell me the (stage|balance|rep)",
     "(is|are) {fam} (an existing|a current|a past) customer?",
     "(have we (worked for|done a job for)|did we ever (work for|do a job for)) {full} before?",
+    "(rundown|run down|quick rundown|the rundown|full rundown) (on|for) {job} [(please|pls)]",
+    "(give me|gimme|i need|need) (a|the) (rundown|run down|quick rundown) on {tjob} [(please|pls)]",
+    "(rundown|run down) on {full}[ (please|pls)]",
+    "{last} {trade} (work|job) - (which|what) rep (sold|closed|signed) it",
+    "{last} {trade} (work|job) (which|what) rep (sold|closed) (it|that)",
+    "(which|what) rep (sold|closed|signed) {tjob}?",
+    "who (sold|closed) the {last} (job|deal|{trade})?",
+    "(need|i need|looking for|gotta get) (an|the) (email|e-mail) for {name} to (send|get) (the proposal|the quote|the contract|the paperwork) (over|out)",
+    "(need|i need) {fam}'s (number|cell|email) so i can (send|text) (the quote|the proposal|them the paperwork)",
+    "(next|upcoming) (visit|appt|appointment) on the books (for|with) {job}",
+    "(what's|whats) (next|the next visit) on the books (for|with) {tjob}?",
+    "(anything|is anything) on the books (for|with) {fam} (yet|coming up|)?",
+    "{tjob} (most recent|latest|last) note",
+    "{last} {trade} (project|job) (most recent|latest|newest) (note|update)",
+    "{tjob} (stats|status) check",
+    "the {trade} job in {town} (stats|status|update) (check|pls|please|)",
+    "{job} (left to collect|still to collect|left to pay|still owed|outstanding)",
+    "{first}'s (house|place), where is it",
+    "(where's|wheres) {first}'s (house|place) again",
+    "which (one of our reps|of our reps|rep) (has|have|got) {last}",
+    "(who|which rep) (has|got) the {lasts}?",
+    "{last} {trade} (stats|status) (pls|please|check)",
 ]
 
 # --------------------------------------------------------------------------------------
@@ -136,6 +158,17 @@ MORE_TEMPLATES["crm.rep_jobs"] = [
 # crm.calendar: what is booked when (not one customer's facts)
 # --------------------------------------------------------------------------------------
 MORE_TEMPLATES["crm.calendar"] = [
+    # a rep and a day, nothing else: that rep's calendar that day
+    "{repf} {date}",
+    "{rep} {date}?",
+    "{repf} (on|for) {date}",
+    "{repf}'s {date}",
+    "{date} schedule, what's on it?",
+    "(what's|whats) on the schedule {date}",
+    "(schedule|calendar) for {date} (pls|please|)",
+    "{date} (lineup|line up|line-up)",
+    "what do we have (going on|on|booked) {date} (whole team|for everybody|all reps|company wide|for the team)",
+    "(whole team|everybody|all reps), (what's|whats) on {date}?",
     "how busy (are we|is {repf}|am i) {date}?",
     "(what's|whats) on (for|) {date}?",
     "anything (on|booked|scheduled) {date}?",
@@ -274,6 +307,19 @@ MORE_TEMPLATES["crm.add_note"] = [
     "(add to|put in) (his|her|their) notes that {fact}",
     "note to file (on|for) {fam}: {fact}",
     "(quick one|hey can you|can u) (note|log) (on|for) {tjob} {note}",
+    "(for|on) (his|her|their) {trade} (notes|file), {fact}",
+    "(for|in) (his|her|their) notes, {fact}",
+    "{trade} (customer|job) in {town} (for the notes|for the file|notes) {fact}",
+    "(for the notes|for the file) on the {trade} (job|customer) in {town}, {fact}",
+    "put in (her|his|their) file {fact}",
+    "(update|updte|quick update) on (the|) {town} {trade} job - {fact}",
+    "(update|quick update) on {tjob}: {fact}",
+    # the job first, then "fyi" and the note
+    "{last} {trade} (fyi|heads up|btw|fyi -) {fact}",
+    "{tjob} (fyi|heads up) {fact}",
+    "{job} fyi {fact}",
+    "(tack|tag|stick|add) (onto|on to|on) (that|this|the) (one|job|file) - {fact}",
+    "(tack|add) (this|that) (onto|on to) (his|her|their) (job|file): {fact}",
 ]
 
 # --------------------------------------------------------------------------------------
@@ -284,6 +330,13 @@ MORE_TEMPLATES["crm.change_stage"] = [
     "(we|i) (won|got|closed|sold) {tjob}(!|)[, (update it|mark it sold|move it to signed)]",
     "{fam} went with (someone else|another company|{comp}), (mark it lost|close it out|kill it)",
     "(they|{fam}) went with (someone else|another company|the other guy)",
+    "(they|she|he|{fam}) (picked|chose|hired|signed with|went w) (somebody|someone) else",
+    "(they|she|he) (picked|chose|hired) (another|a different) (company|contractor|outfit)",
+    # news that says the stage: "the cranston gutters is on the schedule now"
+    "(the|) {last} {trade} (is|are|got) (on the schedule|scheduled|on the calendar|signed|sold|started|done|finished) (now|finally|as of today|)",
+    "(the|) {town} {trade} (job|) (is|got) (on the schedule|scheduled|signed|started|done) (now|finally|)",
+    "{trade} (over|up|out|down) in {town} (job|) (started|kicked off|got going|finished|wrapped) today",
+    "{lasts} {trade} crew (pulled off|packed up|left) today, (job's|jobs|job is) (finished|done|complete)",
     "kill {tjob}",
     "kill {job}, (they went with {comp}|dead deal|no go|it's dead)",
     "(close|close out) {tjob} (as lost|as won|)",
@@ -422,6 +475,11 @@ MORE_TEMPLATES["crm.create_job"] = [
 # knowledge: our playbook, policies and process (not outside facts, not numbers)
 # --------------------------------------------------------------------------------------
 MORE_TEMPLATES["knowledge"] = [
+    "(they|the ho|the homeowner|she|he) (like|likes|love|loves|agree with|agrees with) everything but (wont|won't|will not) (sign|commit|pull the trigger)(,| -) (what now|what do i do|any tips)?",
+    "(nice|friendly|easy going) (couple|homeowner|ho), (says yes to everything|agrees to everything) but (no signature|wont sign|won't commit) - (now what|how do i close)",
+    # a policy asked of a kind of job, with an amount
+    "(payment schedule|deposit schedule|payment terms|deposit) (on|for) a {anytrade} job (over|under|around|above) {amount}",
+    "(what's|whats) the (payment schedule|deposit) (on|for) (jobs|a job) (over|above) {amount}?",
     # the playbook's own section topics, asked about many ways
     "(what does|whats) (the playbook|our playbook|the kb|our process|our training) say (about|on) {kbheading}?",
     "{kbheading} - (what do we do|whats our approach|tips|what do i say)?",

@@ -509,12 +509,12 @@ class Reader:
         if intent in _WRITES and workflow is None and not self._has_content(intent, text, low, mentions, directory, now):
             # "daniel reilly roof - can you note that power line ...", read first as a stage move
             # with no stage: the next reading that is a write with what it needs, if one is close.
-            other = next(
+            fuller = next(
                 (i for i, p in scores.ranked[1:3] if i in _WRITES and p >= 0.15 and self._has_content(i, text, low, mentions, directory, now)),
                 None,
             )
-            if other is not None:
-                intent, agent, confidence = other, "crm", max(confidence, CONFIDENT)
+            if fuller is not None:
+                intent, agent, confidence = fuller, "crm", max(confidence, CONFIDENT)
         if (
             (
                 # "pull up the andover siding pls": a look-up however unsure, once the job is named

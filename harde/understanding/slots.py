@@ -216,7 +216,7 @@ def fields_asked(low: str) -> list[str]:
         found.remove("payments")
     if "contract_amount" in found and "payments" in found and not re.search(r"\bpaid|\bpayments?\b", low):
         found.remove("payments")
-    if found == ["notes"] and any(fuzz.ratio(w, "latest") >= 80 for w in _TOKEN.findall(low)) and not re.search(r"\b(?:notes?|nootes|log|history)\b", low):
+    if found == ["notes"] and re.search(r"\blatest\b", low) and not re.search(r"\b(?:notes?|nootes|log|history)\b", low):
         found = ["stage", "notes"]  # "whats the latest with 1056": where it stands, then the latest note
     return found
 

@@ -1888,3 +1888,41 @@ def test_make_the_note_rewords_the_pending_note(reader: Reader, directory: Direc
     calls = [{"tool": proposed.tool, "arguments": proposed.arguments}]
     corrected = read(reader, directory, "no make the note the lockbox code changed", proposed.focus, pending="crm", pending_calls=calls)
     assert corrected.tool == "crm_add_note" and corrected.arguments["note"] == "the lockbox code changed"
+
+
+def test_the_latest_asks_the_stage_then_the_notes_and_rundown_is_a_look_up(reader: Reader, directory: Directory) -> None:
+    latest = read(reader, directory, "whats the laetst w/ 1056")
+    assert latest.tool == "crm_facts" and latest.arguments == {"fields": ["stage", "notes"], "job_id": 1056}, latest
+    assert read(reader, directory, "1056 latest note").arguments["fields"] == ["notes"]
+    rundown = read(reader, directory, "rundown on 1056 please")
+    assert rundown.tool == "crm_facts" and rundown.arguments["job_id"] == 1056, rundown
+    assert read(reader, directory, "lynch roof work which rep sold it").arguments.get("fields") == ["rep"]
+
+
+def test_a_note_after_whose_notes_and_a_crew_told_is_taken_and_a_look_is_not_a_note(reader: Reader, directory: Directory) -> None:
+    focus = read(reader, directory, "rundown on theresa sweeney roof pls").focus
+    note = read(reader, directory, "for her roof notes, grandkids play in the yard, keep it clean", focus)
+    assert note.tool == "crm_add_note" and note.arguments == {"job_id": 1001, "note": "grandkids play in the yard, keep it clean"}, note
+    crew = read(reader, directory, "sweeneys roof crew should know wasp nest in the soffit on the back side")
+    assert crew.tool == "crm_add_note" and crew.arguments["note"] == "wasp nest in the soffit on the back side", crew
+    look = read(reader, directory, "can i see job 1047 real quick")
+    assert look.tool == "crm_facts" and look.arguments["job_id"] == 1047, look
+    asked = read(reader, directory, "1004 notes?")
+    assert asked.tool == "crm_facts" and asked.arguments == {"fields": ["notes"], "job_id": 1004}, asked
+
+
+def test_a_pending_write_corrected_by_the_trade_or_the_homeowners_time(reader: Reader, directory: Directory) -> None:
+    note = [{"tool": "crm_add_note", "arguments": {"job_id": 1006, "note": "no smoking on site"}}]
+    moved = read(reader, directory, "not windows, its gutters", pending="crm", pending_calls=note)
+    assert moved.tool == "crm_add_note" and moved.arguments == {"job_id": 1053, "note": "no smoking on site"}, moved
+    visit = [{"tool": "crm_create_appointment", "arguments": {"job_id": 1041, "title": "Final measurement", "start": "2026-11-25T15:30"}}]
+    later = read(reader, directory, "custy asked for 2:15pm, can we do that", pending="crm", pending_calls=visit)
+    assert later.tool == "crm_create_appointment" and later.arguments["start"] == "2026-11-25T14:15", later
+
+
+def test_who_is_in_a_stage_lists_it_and_shorthand_names_the_stage(reader: Reader, directory: Directory) -> None:
+    listed = read(reader, directory, "whos in follow up right now")
+    assert listed.tool == "crm_jobs_in_stage" and listed.arguments == {"stage": "Follow Up"}, listed
+    focus = read(reader, directory, "check on lynchs roof real fast").focus
+    sched = read(reader, directory, "back to his job, its on the sched", focus)
+    assert sched.tool == "crm_change_stage" and sched.arguments == {"job_id": 1028, "stage": "Scheduled"}, sched

@@ -210,3 +210,17 @@ def test_the_follow_up_wait_asked_for_comes_first(tmp_path: Path) -> None:
     no_rep = answer_question(calls, "how many calls did rachel run with no rep along")
     solo = sum(1 for c in calls if not c.rep_on_call)
     assert f"**{solo} of the director's {len(calls)} calls** (with no rep on the call)" in no_rep, no_rep
+
+
+def test_a_count_where_every_call_closed_says_so_in_a_whole_sentence() -> None:
+    from harde.services import Services
+
+    calls = Services(Settings(_env_file=None)).transcripts  # type: ignore[call-arg]
+    # a town whose calls all closed, some on the first visit and some later: two kinds of closed, nothing else
+    town = next(
+        t for t in sorted({c.town for c in calls if c.town})
+        if all(c.outcome in CLOSED for c in calls if c.town == t) and len({c.outcome for c in calls if c.town == t}) > 1
+    )
+    text = answer_question(calls, f"how many calls were in {town.lower()}")
+    closed = sum(c.town == town for c in calls)
+    assert f"All {closed} of them closed" in text and "; ." not in text, text
